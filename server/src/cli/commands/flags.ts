@@ -1,0 +1,27 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { exportFlagsCsv } from '../../services/flag-export.ts';
+import { withEngine } from '../runtime.ts';
+
+function parseRunId(value: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError(`'${value}' is not a run id`);
+  return Number(value);
+}
+
+function parseFormat(value: string): 'csv' {
+  if (value !== 'csv') throw new InvalidArgumentError(`format '${value}' is not supported (only csv)`);
+  return value;
+}
+
+export function registerFlags(program: Command): void {
+  const flags = program.command('flags').description('flags of scoring runs');
+  flags
+    .command('export')
+    .option('--run <id>', 'scoring run id (default: the newest run)', parseRunId)
+    .requiredOption('--format <format>', 'output format: csv', parseFormat)
+    .description('write the flags of a run to stdout, sorted by address_key')
+    .action((opts: { run?: number; format: 'csv' }) =>
+      withEngine(async (ctx) => {
+        process.stdout.write(await exportFlagsCsv(ctx.db, opts.run));
+      }),
+    );
+}

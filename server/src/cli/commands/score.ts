@@ -1,0 +1,22 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { isRealDate } from '../../core/dates.ts';
+import { scoreAsOf } from '../../services/scoring.ts';
+import { withEngine } from '../runtime.ts';
+
+export function parseDateOption(value: string): string {
+  if (!isRealDate(value)) throw new InvalidArgumentError(`'${value}' is not a real date YYYY-MM-DD`);
+  return value;
+}
+
+export function registerScore(program: Command): void {
+  program
+    .command('score')
+    .requiredOption('--as-of <date>', 'scoring date YYYY-MM-DD', parseDateOption)
+    .description('score all households with the newest published rule set; prints the run id and the number of flags')
+    .action((opts: { asOf: string }) =>
+      withEngine(async (ctx) => {
+        const r = await scoreAsOf(ctx, opts.asOf);
+        console.log(`run: ${r.runId}, flags: ${r.flags}`);
+      }),
+    );
+}

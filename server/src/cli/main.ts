@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { registerDb } from './commands/db.ts';
+import { registerFeed } from './commands/feed.ts';
+import { registerFlags } from './commands/flags.ts';
+import { registerRegistry } from './commands/registry.ts';
+import { registerRules } from './commands/rules.ts';
+import { registerScore } from './commands/score.ts';
+import { clearProgress } from './runtime.ts';
+
+// The operator CLI of the data contract (section 5): `pnpm --silent mpg <verb> …`.
+
+const program = new Command('mpg')
+  .description('Vroegsignaal: registry, signal feeds, rule sets, scoring and flags')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`${oneLine(text)}\n`) });
+
+for (const register of [registerDb, registerRegistry, registerFeed, registerRules, registerScore, registerFlags]) register(program);
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  clearProgress();
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,191 @@
+import type { Generated } from 'kysely';
+
+// One interface per table; `Database` joins them. Dates are `YYYY-MM-DD` text and
+// timestamps ISO-8601 UTC text in both dialects, so comparisons mean the same.
+
+export interface PersonTable {
+  bsn_hash: string;
+  birth_date: string;
+  address_key: string;
+  wijk: string;
+}
+
+export interface HouseholdTable {
+  address_key: string;
+  wijk: string;
+  persons: number;
+}
+
+export interface RegistryStagingTable {
+  row_number: number;
+  bsn_hash: string;
+  birth_date: string | null;
+  address_key: string | null;
+  wijk: string | null;
+  valid: number;
+  raw: string;
+}
+
+export interface SignalTable {
+  id: Generated<number>;
+  source: string;
+  record_id: string;
+  indicator: string;
+  observed_on: string;
+  value: number | null;
+  bsn_hash: string | null;
+  /** The address the source gave; only for signals without a bsn. */
+  address_key: string | null;
+  /** The household this signal links to now; null while unlinked. */
+  household_key: string | null;
+  ingest_run_id: number;
+  updated_at: string;
+}
+
+export interface QuarantineTable {
+  id: Generated<number>;
+  ingest_run_id: number;
+  kind: 'feed' | 'registry';
+  source: string | null;
+  row_number: number;
+  raw: string;
+  reasons: string;
+  raw_hash: string;
+  created_at: string;
+}
+
+export interface IngestRunTable {
+  id: Generated<number>;
+  kind: 'feed' | 'registry';
+  file_name: string;
+  checksum: string;
+  source_name: string | null;
+  started_by: string;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  status: 'ok' | 'failed';
+  error: string | null;
+  read_rows: number;
+  stored: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  unlinked: number;
+  persons: number;
+  households: number;
+}
+
+export interface RuleSetTable {
+  id: Generated<number>;
+  name: string;
+  version: number;
+  status: 'draft' | 'pending_approval' | 'published';
+  flag_threshold: number;
+  min_domains: number | null;
+  definition: string;
+  created_at: string;
+  created_by: string;
+  publication_requested_by: string | null;
+  publication_requested_at: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  approved_by: string | null;
+}
+
+export interface RuleSetRuleTable {
+  rule_set_id: number;
+  indicator: string;
+  domain: string;
+  weight: number;
+  threshold: number | null;
+  window_days: number;
+  min_count: number;
+}
+
+export interface ScoringRunTable {
+  id: Generated<number>;
+  as_of: string;
+  rule_set_id: number;
+  previous_run_id: number | null;
+  started_by: string;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  households: number;
+  gezinshuishoudens: number;
+  flags: number;
+  new_flags: number;
+  persisting_flags: number;
+  dropped_flags: number;
+}
+
+/** The rule parameters of one run, with the window resolved to dates. */
+export interface ScoringRunRuleTable {
+  run_id: number;
+  indicator: string;
+  domain: string;
+  weight_micro: number;
+  threshold: number | null;
+  min_count: number;
+  window_from: string;
+  window_to: string;
+}
+
+export interface FlagTable {
+  id: Generated<number>;
+  run_id: number;
+  household_key: string;
+  wijk: string;
+  score_micro: number;
+  domains: number;
+  indicators: string;
+  is_new: number;
+  weeks_on_list: number;
+  adults: number;
+  minors: number;
+}
+
+export interface FlagRuleTable {
+  flag_id: number;
+  indicator: string;
+  domain: string;
+  weight_micro: number;
+  qualifying: number;
+}
+
+/** A copy of each contributing signal, so a flag stays explainable after corrections. */
+export interface FlagEvidenceTable {
+  flag_id: number;
+  signal_id: number;
+  indicator: string;
+  source: string;
+  record_id: string;
+  observed_on: string;
+  value: number | null;
+}
+
+export interface RunWijkStatTable {
+  run_id: number;
+  wijk: string;
+  households: number;
+  gezinshuishoudens: number;
+  flags: number;
+}
+
+export interface Database {
+  persons: PersonTable;
+  households: HouseholdTable;
+  registry_staging: RegistryStagingTable;
+  signals: SignalTable;
+  quarantine: QuarantineTable;
+  ingest_runs: IngestRunTable;
+  rule_sets: RuleSetTable;
+  rule_set_rules: RuleSetRuleTable;
+  scoring_runs: ScoringRunTable;
+  scoring_run_rules: ScoringRunRuleTable;
+  flags: FlagTable;
+  flag_rules: FlagRuleTable;
+  flag_evidence: FlagEvidenceTable;
+  run_wijk_stats: RunWijkStatTable;
+}

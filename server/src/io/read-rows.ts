@@ -1,0 +1,123 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { parse } from 'csv-parse';
+import StreamArray from 'stream-json/streamers/StreamArray.js';
+import { FEED_COLUMNS, REGISTRY_COLUMNS } from '@vroegsignaal/shared';
+import type { RawRow } from '../core/raw-row.ts';
+import { FileRejected, sniffFormat, type FileFormat } from './file-format.ts';
+
+export interface RowSource {
+  format: FileFormat;
+  /** Lower-case column names of a CSV header; null for JSON. */
+  columns: string[] | null;
+  rows: AsyncGenerator<RawRow>;
+  /** SHA-256 of the whole file, known once `rows` is exhausted. */
+  checksum(): string;
+}
+
+/**
+ * Streams the data rows of a contract file. `requiredColumns` is checked against
+ * a CSV header before any row is read; a missing column rejects the file.
+ */
+export async function openRows(file: string, requiredColumns: (columns: string[]) => string | null): Promise<RowSource> {
+  const format = await sniffFormat(file);
+  const hash = crypto.createHash('sha256');
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  stream.on('data', (chunk) => hash.update(chunk));
+  const checksum = () => hash.digest('hex');
+  if (format.kind === 'json-array') return { format, columns: null, rows: jsonArrayRows(stream), checksum };
+  if (format.kind === 'ndjson') return { format, columns: null, rows: ndjsonRows(stream), checksum };
+  const parser = stream.pipe(
+    parse({ delimiter: format.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, ltrim: true, rtrim: true, info: true }),
+  );
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const header = await nextCsv(iterator);
+  if (header.done) throw new FileRejected('the file is empty (no header row)');
+  const columns = header.value.record.map((h) => h.trim().toLowerCase());
+  const missing = requiredColumns(columns);
+  if (missing) {
+    stream.destroy();
+    throw new FileRejected(missing);
+  }
+  return { format, columns, rows: csvRows(iterator, columns, format.delimiter === ';'), checksum };
+}
+
+async function nextCsv<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> {
+  try {
+    return await iterator.next();
+  } catch (e) {
+    throw new FileRejected(`not a valid CSV file: ${(e as Error).message}`);
+  }
+}
+
+async function* csvRows(
+  iterator: AsyncIterator<{ record: string[]; info: { lines: number } }>,
+  columns: string[],
+  decimalComma: boolean,
+): AsyncGenerator<RawRow> {
+  for (;;) {
+    const next = await nextCsv(iterator);
+    if (next.done) return;
+    const { record, info } = next.value;
+    if (record.length === 1 && record[0] === '') continue;
+    const fields: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) fields[columns[i]!] = (record[i] ?? '').trim();
+    const shapeErrors =
+      record.length === columns.length ? [] : [`row has ${record.length} fields where the header has ${columns.length}`];
+    yield { rowNumber: info.lines, fields, shapeErrors, decimalComma };
+  }
+}
+
+async function* ndjsonRows(stream: fs.ReadStream): AsyncGenerator<RawRow> {
+  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    const text = lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      yield { rowNumber: lineNumber, fields: { line: text.slice(0, 500) }, shapeErrors: ['line is not valid JSON'], decimalComma: false };
+      continue;
+    }
+    yield jsonRow(value, lineNumber);
+  }
+}
+
+async function* jsonArrayRows(stream: fs.ReadStream): AsyncGenerator<RawRow> {
+  const items = stream.pipe(StreamArray.withParser());
+  let position = 0;
+  try {
+    for await (const item of items as AsyncIterable<{ key: number; value: unknown }>) {
+      position = item.key + 1;
+      yield jsonRow(item.value, position);
+    }
+  } catch (e) {
+    throw new FileRejected(`not a valid JSON array (after element ${position}): ${(e as Error).message}`);
+  }
+}
+
+const CONTRACT_COLUMNS = new Set<string>([...REGISTRY_COLUMNS, ...FEED_COLUMNS]);
+
+/** A JSON object becomes a row; null or missing is an empty field, a number becomes text. */
+export function jsonRow(value: unknown, rowNumber: number): RawRow {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { rowNumber, fields: {}, shapeErrors: ['element is not a JSON object'], decimalComma: false };
+  }
+  const fields: Record<string, string> = {};
+  const shapeErrors: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const name = key.trim().toLowerCase();
+    if (v === null || v === undefined) fields[name] = '';
+    else if (typeof v === 'string') fields[name] = v.trim();
+    else if (typeof v === 'number') fields[name] = Number.isFinite(v) ? String(v) : '';
+    else {
+      fields[name] = JSON.stringify(v).slice(0, 200);
+      if (CONTRACT_COLUMNS.has(name)) shapeErrors.push(`${name} must be text or a number`);
+    }
+  }
+  return { rowNumber, fields, shapeErrors, decimalComma: false };
+}

@@ -1,0 +1,22 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { IngestRunTable } from '../db/schema.ts';
+import type { Executor } from './types.ts';
+
+export type IngestRunValues = Insertable<IngestRunTable>;
+
+export async function insertIngestRun(db: Executor, values: IngestRunValues): Promise<number> {
+  const row = await db.insertInto('ingest_runs').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateIngestRun(db: Executor, id: number, values: Updateable<IngestRunTable>): Promise<void> {
+  await db.updateTable('ingest_runs').set(values).where('id', '=', id).execute();
+}
+
+export function emptyRun(kind: 'feed' | 'registry', fileName: string, startedBy: string, at: string): IngestRunValues {
+  return {
+    kind, file_name: fileName, checksum: '', source_name: null, started_by: startedBy, started_at: at, finished_at: at,
+    duration_ms: 0, status: 'ok', error: null, read_rows: 0, stored: 0, updated: 0, unchanged: 0, quarantined: 0,
+    unlinked: 0, persons: 0, households: 0,
+  };
+}

@@ -1,0 +1,61 @@
+import type { RuleSetDefinition } from '@vroegsignaal/shared';
+import type { Selectable } from 'kysely';
+import type { RuleSetTable } from '../db/schema.ts';
+import type { Executor } from './types.ts';
+
+export type RuleSetRow = Selectable<RuleSetTable>;
+
+export async function nextVersion(db: Executor, name: string): Promise<number> {
+  const row = await db.selectFrom('rule_sets').select((eb) => eb.fn.max('version').as('v')).where('name', '=', name).executeTakeFirst();
+  return Number(row?.v ?? 0) + 1;
+}
+
+export async function insertRuleSet(db: Executor, def: RuleSetDefinition, version: number, by: string, at: string): Promise<number> {
+  const { id } = await db
+    .insertInto('rule_sets')
+    .values({
+      name: def.name, version, status: 'draft', flag_threshold: def.flag_threshold, min_domains: def.min_domains,
+      definition: JSON.stringify(def), created_at: at, created_by: by,
+      publication_requested_by: null, publication_requested_at: null, published_at: null, published_by: null, approved_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (def.rules.length > 0) {
+    await db
+      .insertInto('rule_set_rules')
+      .values(def.rules.map((r) => ({ rule_set_id: id, indicator: r.indicator, domain: r.domain, weight: r.weight, threshold: r.threshold, window_days: r.window_days, min_count: r.min_count })))
+      .execute();
+  }
+  return id;
+}
+
+/** Publishes a draft; a published rule set is never changed again. */
+export async function markPublished(db: Executor, id: number, by: string, approvedBy: string | null, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('rule_sets')
+    .set({ status: 'published', published_at: at, published_by: by, approved_by: approvedBy })
+    .where('id', '=', id)
+    .where('status', '!=', 'published')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findRuleSet(db: Executor, id: number): Promise<RuleSetRow | undefined> {
+  return db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The most recently published rule set, the one a scoring run uses. */
+export async function newestPublished(db: Executor): Promise<RuleSetRow | undefined> {
+  return db
+    .selectFrom('rule_sets')
+    .selectAll()
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function definitionOf(row: RuleSetRow): RuleSetDefinition {
+  return JSON.parse(row.definition) as RuleSetDefinition;
+}

@@ -1,0 +1,186 @@
+import type { Insertable } from 'kysely';
+import type { FlagEvidenceTable, FlagRuleTable, ScoringRunRuleTable, ScoringRunTable } from '../db/schema.ts';
+import type { Executor } from './types.ts';
+import { chunk } from './types.ts';
+
+export interface FlagCandidate {
+  household_key: string;
+  wijk: string;
+  score_micro: number;
+  domains: number;
+  adults: number;
+  minors: number;
+}
+
+export interface QualifyingSignal {
+  id: number;
+  household_key: string;
+  indicator: string;
+  source: string;
+  record_id: string;
+  observed_on: string;
+  value: number | null;
+}
+
+export async function insertRun(db: Executor, values: Insertable<ScoringRunTable>): Promise<number> {
+  const { id } = await db.insertInto('scoring_runs').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertRunRules(db: Executor, rules: Insertable<ScoringRunRuleTable>[]): Promise<void> {
+  if (rules.length) await db.insertInto('scoring_run_rules').values(rules).execute();
+}
+
+/** Adults and minors per household on the scoring date (contract 4.4a). */
+function composition(db: Executor, asOf: string, adultCutoff: string) {
+  return db
+    .selectFrom('persons')
+    .select((eb) => [
+      'address_key',
+      eb.fn.sum<number>(eb.case().when('birth_date', '<=', adultCutoff).then(1).else(0).end()).as('adults'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('birth_date', '>', adultCutoff), eb('birth_date', '<=', asOf)])).then(1).else(0).end()).as('minors'),
+    ])
+    .groupBy('address_key');
+}
+
+/**
+ * The flags of a run in one statement: active rules per household (contract
+ * 4.1–4.2), their score and domains (4.3), and the flag condition (4.4).
+ */
+export async function flagCandidates(
+  db: Executor,
+  p: { runId: number; asOf: string; adultCutoff: string; thresholdMicro: number; minDomains: number | null },
+): Promise<FlagCandidate[]> {
+  return db
+    .with('active', (qb) =>
+      qb
+        .selectFrom('signals as s')
+        .innerJoin('scoring_run_rules as r', (j) => j.onRef('r.indicator', '=', 's.indicator').on('r.run_id', '=', p.runId))
+        .select(['s.household_key', 'r.indicator', 'r.domain', 'r.weight_micro'])
+        .where('s.household_key', 'is not', null)
+        .whereRef('s.observed_on', '>', 'r.window_from')
+        .whereRef('s.observed_on', '<=', 'r.window_to')
+        .where((eb) => eb.or([eb('r.threshold', 'is', null), eb('s.value', '>=', eb.ref('r.threshold'))]))
+        .groupBy(['s.household_key', 'r.indicator', 'r.domain', 'r.weight_micro', 'r.min_count'])
+        .having((eb) => eb(eb.fn.countAll(), '>=', eb.ref('r.min_count'))),
+    )
+    .with('scored', (qb) =>
+      qb
+        .selectFrom('active')
+        .select((eb) => [
+          'household_key',
+          eb.fn.sum<number>('weight_micro').as('score_micro'),
+          eb.fn.count<number>('domain').distinct().as('domains'),
+        ])
+        .groupBy('household_key'),
+    )
+    .with('family', () => composition(db, p.asOf, p.adultCutoff))
+    .selectFrom('scored as sc')
+    .innerJoin('family as f', 'f.address_key', 'sc.household_key')
+    .innerJoin('households as h', 'h.address_key', 'sc.household_key')
+    .select(['sc.household_key', 'h.wijk', 'sc.score_micro', 'sc.domains', 'f.adults', 'f.minors'])
+    .where('f.adults', '>', 0)
+    .where('f.minors', '>', 0)
+    .where((eb) =>
+      p.minDomains === null
+        ? eb('sc.score_micro', '>=', p.thresholdMicro)
+        : eb.or([eb('sc.score_micro', '>=', p.thresholdMicro), eb('sc.domains', '>=', p.minDomains)]),
+    )
+    .orderBy('sc.household_key')
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, household_key: r.household_key!, score_micro: Number(r.score_micro), domains: Number(r.domains), adults: Number(r.adults), minors: Number(r.minors) })));
+}
+
+/** Every signal that qualifies for a rule of the run, for these households. */
+export async function qualifyingSignals(db: Executor, runId: number, households: string[]): Promise<QualifyingSignal[]> {
+  const out: QualifyingSignal[] = [];
+  for (const part of chunk(households, 500)) {
+    const rows = await db
+      .selectFrom('signals as s')
+      .innerJoin('scoring_run_rules as r', (j) => j.onRef('r.indicator', '=', 's.indicator').on('r.run_id', '=', runId))
+      .select(['s.id', 's.household_key', 's.indicator', 's.source', 's.record_id', 's.observed_on', 's.value'])
+      .where('s.household_key', 'in', part)
+      .whereRef('s.observed_on', '>', 'r.window_from')
+      .whereRef('s.observed_on', '<=', 'r.window_to')
+      .where((eb) => eb.or([eb('r.threshold', 'is', null), eb('s.value', '>=', eb.ref('r.threshold'))]))
+      .execute();
+    for (const r of rows) out.push({ ...r, household_key: r.household_key! });
+  }
+  return out;
+}
+
+/** Households and gezinshuishoudens per wijk on the scoring date. */
+export async function wijkComposition(db: Executor, asOf: string, adultCutoff: string) {
+  const rows = await db
+    .with('family', () => composition(db, asOf, adultCutoff))
+    .selectFrom('households as h')
+    .innerJoin('family as f', 'f.address_key', 'h.address_key')
+    .select((eb) => [
+      'h.wijk',
+      eb.fn.countAll<number>().as('households'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('f.adults', '>', 0), eb('f.minors', '>', 0)])).then(1).else(0).end()).as('gezinshuishoudens'),
+    ])
+    .groupBy('h.wijk')
+    .execute();
+  return rows.map((r) => ({ wijk: r.wijk, households: Number(r.households), gezinshuishoudens: Number(r.gezinshuishoudens) }));
+}
+
+/** The run scored just before this one: the latest by scoring date, then by id. */
+export async function previousRun(db: Executor, asOf: string, runId: number) {
+  return db
+    .selectFrom('scoring_runs')
+    .select(['id', 'flags'])
+    .where('id', '!=', runId)
+    .where('as_of', '<=', asOf)
+    .orderBy('as_of', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function weeksOnList(db: Executor, runId: number, households: string[]): Promise<Map<string, number>> {
+  const map = new Map<string, number>();
+  for (const part of chunk(households, 500)) {
+    const rows = await db.selectFrom('flags').select(['household_key', 'weeks_on_list']).where('run_id', '=', runId).where('household_key', 'in', part).execute();
+    for (const r of rows) map.set(r.household_key, r.weeks_on_list);
+  }
+  return map;
+}
+
+export interface FlagToStore {
+  household_key: string;
+  wijk: string;
+  score_micro: number;
+  domains: number;
+  indicators: string;
+  is_new: number;
+  weeks_on_list: number;
+  adults: number;
+  minors: number;
+  rules: Omit<FlagRuleTable, 'flag_id'>[];
+  evidence: Omit<FlagEvidenceTable, 'flag_id'>[];
+}
+
+export async function insertFlags(db: Executor, runId: number, flags: FlagToStore[]): Promise<void> {
+  for (const part of chunk(flags, 300)) {
+    const ids = await db
+      .insertInto('flags')
+      .values(part.map(({ rules: _r, evidence: _e, ...f }) => ({ ...f, run_id: runId })))
+      .returning(['id', 'household_key'])
+      .execute();
+    const idOf = new Map(ids.map((r) => [r.household_key, r.id]));
+    const rules = part.flatMap((f) => f.rules.map((r) => ({ ...r, flag_id: idOf.get(f.household_key)! })));
+    const evidence = part.flatMap((f) => f.evidence.map((e) => ({ ...e, flag_id: idOf.get(f.household_key)! })));
+    for (const c of chunk(rules, 1000)) await db.insertInto('flag_rules').values(c).execute();
+    for (const c of chunk(evidence, 1000)) await db.insertInto('flag_evidence').values(c).execute();
+  }
+}
+
+export async function insertWijkStats(db: Executor, runId: number, stats: { wijk: string; households: number; gezinshuishoudens: number; flags: number }[]): Promise<void> {
+  for (const part of chunk(stats, 500)) await db.insertInto('run_wijk_stats').values(part.map((s) => ({ ...s, run_id: runId }))).execute();
+}
+
+export async function finishRun(db: Executor, runId: number, values: Partial<Insertable<ScoringRunTable>>): Promise<void> {
+  await db.updateTable('scoring_runs').set(values).where('id', '=', runId).execute();
+}
+

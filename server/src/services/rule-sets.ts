@@ -1,0 +1,48 @@
+import fs from 'node:fs/promises';
+import type { RuleSetDefinition } from '@vroegsignaal/shared';
+import { checkRuleSet } from '../core/rule-set.ts';
+import { insertRuleSet, markPublished, nextVersion } from '../repositories/rule-set-repository.ts';
+import type { EngineContext } from './context.ts';
+
+export class RuleSetInvalid extends Error {
+  override name = 'RuleSetInvalid';
+  constructor(readonly errors: string[]) {
+    super(`the rule set is invalid: ${errors.join('; ')}`);
+  }
+}
+
+export interface StoredRuleSet {
+  id: number;
+  name: string;
+  version: number;
+  published: boolean;
+}
+
+export async function readRuleSetFile(file: string): Promise<RuleSetDefinition> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new RuleSetInvalid([`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new RuleSetInvalid([`not valid JSON: ${(e as Error).message}`]);
+  }
+  const checked = checkRuleSet(json);
+  if (!checked.ok) throw new RuleSetInvalid(checked.errors);
+  return checked.ruleSet;
+}
+
+/** Stores a rule set as the next version of its name; publishes it at once when asked (operator CLI). */
+export async function storeRuleSet(ctx: EngineContext, def: RuleSetDefinition, publish: boolean): Promise<StoredRuleSet> {
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const version = await nextVersion(trx, def.name);
+    const id = await insertRuleSet(trx, def, version, ctx.actor, at);
+    if (publish) await markPublished(trx, id, ctx.actor, null, at);
+    return { id, name: def.name, version, published: publish };
+  });
+}
