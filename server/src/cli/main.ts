@@ -4,7 +4,9 @@ import { registerFeed } from './commands/feed.ts';
 import { registerFlags } from './commands/flags.ts';
 import { registerRegistry } from './commands/registry.ts';
 import { registerRules } from './commands/rules.ts';
+import { registerScheduling } from './commands/scheduling.ts';
 import { registerScore } from './commands/score.ts';
+import { registerServe } from './commands/serve.ts';
 import { clearProgress } from './runtime.ts';
 
 // The operator CLI of the data contract (section 5): `pnpm --silent mpg <verb> …`.
@@ -14,7 +16,7 @@ const program = new Command('mpg')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`${oneLine(text)}\n`) });
 
-for (const register of [registerDb, registerRegistry, registerFeed, registerRules, registerScore, registerFlags]) register(program);
+for (const register of [registerDb, registerRegistry, registerFeed, registerRules, registerScore, registerFlags, registerScheduling, registerServe]) register(program);
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();

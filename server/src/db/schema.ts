@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { AccessTables } from './schema-access.ts';
+import type { SchedulingTables } from './schema-scheduling.ts';
 
 // One interface per table; `Database` joins them. Dates are `YYYY-MM-DD` text and
 // timestamps ISO-8601 UTC text in both dialects, so comparisons mean the same.
@@ -173,7 +175,8 @@ export interface RunWijkStatTable {
   flags: number;
 }
 
-export interface Database {
+/** The engine's tables; features add theirs in their own schema file. */
+export interface EngineTables {
   persons: PersonTable;
   households: HouseholdTable;
   registry_staging: RegistryStagingTable;
@@ -189,3 +192,5 @@ export interface Database {
   flag_evidence: FlagEvidenceTable;
   run_wijk_stats: RunWijkStatTable;
 }
+
+export interface Database extends EngineTables, SchedulingTables, AccessTables {}
