@@ -63,8 +63,10 @@ async function* csvRows(
     if (record.length === 1 && record[0] === '') continue;
     const fields: Record<string, string> = {};
     for (let i = 0; i < columns.length; i++) fields[columns[i]!] = (record[i] ?? '').trim();
-    const shapeErrors =
-      record.length === columns.length ? [] : [`row has ${record.length} fields where the header has ${columns.length}`];
+    // Missing trailing fields are empty (as a missing JSON field is); extra
+    // non-empty fields mean the row is shifted, so it cannot be trusted.
+    const extra = record.slice(columns.length).some((v) => v.trim() !== '');
+    const shapeErrors = extra ? [`row has ${record.length} fields where the header has ${columns.length}`] : [];
     yield { rowNumber: info.lines, fields, shapeErrors, decimalComma };
   }
 }
