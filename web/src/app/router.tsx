@@ -1,0 +1,64 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { AppLayout } from '../components/layouts/app-layout.tsx';
+import { ErrorMessage } from '../components/ui/query-state.tsx';
+import { paths } from '../config/paths.ts';
+import { ROLES, type Role } from '../lib/roles.ts';
+import { RequireRole, RequireSession, RoleHome } from './routes/guards.tsx';
+import { NotFoundRoute } from './routes/not-found.tsx';
+
+type Loader = () => Promise<{ default: ComponentType }>;
+
+/** A lazily loaded page, shown only to the given roles. */
+function page(path: string, roles: readonly Role[], load: Loader): RouteObject {
+  return {
+    path,
+    lazy: async () => {
+      const { default: Page } = await load();
+      return {
+        Component: () => (
+          <RequireRole roles={roles}>
+            <Page />
+          </RequireRole>
+        ),
+      };
+    },
+  };
+}
+
+const routes: RouteObject[] = [
+  { path: paths.login, lazy: async () => ({ Component: (await import('../features/auth/routes/login.tsx')).default }) },
+  {
+    path: paths.home,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    errorElement: <ErrorMessage error={null} title="Deze pagina kon niet worden getoond" />,
+    children: [
+      { index: true, element: <RoleHome /> },
+      page(paths.coordinator.weekList, ['coordinator'], () => import('../features/flags/routes/week-list.tsx')),
+      page(paths.coordinator.charts, ['coordinator'], () => import('../features/flags/routes/charts.tsx')),
+      page(paths.wijkteam.mine, ['wijkteam'], () => import('../features/triage/routes/my-signals.tsx')),
+      page(paths.household.pattern, ['coordinator', 'wijkteam'], () => import('../features/households/routes/family.tsx')),
+      page(paths.policy.ruleSets, ['beleidsmaker'], () => import('../features/rule-sets/routes/rule-sets.tsx')),
+      page(paths.policy.ruleSetPattern, ['beleidsmaker'], () => import('../features/rule-sets/routes/rule-set-editor.tsx')),
+      page(paths.policy.trends, ['beleidsmaker'], () => import('../features/aggregates/routes/trends.tsx')),
+      page(paths.howItWorks, ROLES, () => import('../features/transparency/routes/how-it-works.tsx')),
+      page(paths.admin.sources, ['beheerder'], () => import('../features/admin/routes/sources.tsx')),
+      page(paths.admin.jobs, ['beheerder'], () => import('../features/admin/routes/jobs.tsx')),
+      page(paths.admin.ingest, ['beheerder'], () => import('../features/admin/routes/ingest.tsx')),
+      page(paths.admin.users, ['beheerder'], () => import('../features/admin/routes/users.tsx')),
+      page(paths.admin.audit, ['beheerder'], () => import('../features/admin/routes/audit.tsx')),
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

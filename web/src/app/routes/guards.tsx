@@ -1,0 +1,37 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { ErrorMessage, Loading } from '../../components/ui/query-state.tsx';
+import { paths } from '../../config/paths.ts';
+import { useSession } from '../../lib/auth.ts';
+import { ROLE_HOME, type Role } from '../../lib/roles.ts';
+
+/** Renders children only for a logged-in user; otherwise sends them to the login page. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <Loading label="Sessie controleren…" />;
+  if (session.isError) return <ErrorMessage error={session.error} />;
+  if (!session.data) return <Navigate to={paths.login} replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+/** Renders children only for the given roles: a page never asks for data its role may not see. */
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const session = useSession();
+  const role = session.data?.user.role;
+  if (!role || !roles.includes(role)) {
+    return (
+      <Alert type="warning">
+        <Paragraph>Deze pagina is niet beschikbaar voor uw rol.</Paragraph>
+      </Alert>
+    );
+  }
+  return <>{children}</>;
+}
+
+export function RoleHome() {
+  const session = useSession();
+  const role = session.data?.user.role;
+  return <Navigate to={role ? ROLE_HOME[role] : paths.login} replace />;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../../../components/ui/page-title.tsx';
+
+export default function Route() {
+  return <PageTitle title="my-signals" />;
+}

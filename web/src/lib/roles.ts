@@ -1,0 +1,43 @@
+import { paths } from '../config/paths.ts';
+
+export const ROLES = ['coordinator', 'wijkteam', 'beleidsmaker', 'beheerder'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  coordinator: 'Coördinator zorgnetwerk',
+  wijkteam: 'Wijkteam',
+  beleidsmaker: 'Beleidsmaker',
+  beheerder: 'Beheerder',
+};
+
+/** The page a role lands on after logging in. */
+export const ROLE_HOME: Record<Role, string> = {
+  coordinator: paths.coordinator.weekList,
+  wijkteam: paths.wijkteam.mine,
+  beleidsmaker: paths.policy.ruleSets,
+  beheerder: paths.admin.sources,
+};
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+export const ROLE_NAV: Record<Role, NavItem[]> = {
+  coordinator: [
+    { to: paths.coordinator.weekList, label: 'Signalen van de week' },
+    { to: paths.coordinator.charts, label: 'Grafieken' },
+  ],
+  wijkteam: [{ to: paths.wijkteam.mine, label: 'Mijn signalen' }],
+  beleidsmaker: [
+    { to: paths.policy.ruleSets, label: 'Regels' },
+    { to: paths.policy.trends, label: 'Trends en eerlijkheid' },
+  ],
+  beheerder: [
+    { to: paths.admin.sources, label: 'Bronnen' },
+    { to: paths.admin.jobs, label: 'Taken' },
+    { to: paths.admin.ingest, label: 'Leveringen' },
+    { to: paths.admin.users, label: 'Gebruikers' },
+    { to: paths.admin.audit, label: 'Auditlog' },
+  ],
+};
