@@ -1,0 +1,108 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate, IsoDateTime, PageInfo, PageQuery } from './common.ts';
+import { Role } from './auth.ts';
+
+// Beheerder: users, roles, wijk assignments, the audit log, ingest runs and quarantine.
+
+export const UserItem = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  role: Role,
+  wijken: Type.Array(Type.String()),
+  active: Type.Boolean(),
+  created_at: IsoDateTime,
+});
+export type UserItem = Static<typeof UserItem>;
+export const UserList = Type.Array(UserItem);
+
+const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9._-]+$' });
+const Wijken = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 });
+
+export const CreateUserBody = Type.Object(
+  { username: Username, role: Role, wijken: Type.Optional(Wijken), password: Type.String({ minLength: 1, maxLength: 128 }) },
+  { additionalProperties: false },
+);
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    role: Type.Optional(Role),
+    wijken: Type.Optional(Wijken),
+    active: Type.Optional(Type.Boolean()),
+    password: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  },
+  { additionalProperties: false },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+export const AuditOutcome = Type.Union([Type.Literal('success'), Type.Literal('denied'), Type.Literal('failure')]);
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: IsoDateTime,
+  event: Type.String(),
+  username: Type.Union([Type.String(), Type.Null()]),
+  role: Type.Union([Type.String(), Type.Null()]),
+  object_type: Type.Union([Type.String(), Type.Null()]),
+  object_id: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Union([Type.String(), Type.Null()]),
+  outcome: AuditOutcome,
+  ip: Type.Union([Type.String(), Type.Null()]),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditQuery = Type.Object(
+  {
+    username: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    event: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    object_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    outcome: Type.Optional(AuditOutcome),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuery>;
+export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), ...PageInfo });
+export type AuditPage = Static<typeof AuditPage>;
+
+export const IngestRunItem = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  file_name: Type.String(),
+  source_name: Type.Union([Type.String(), Type.Null()]),
+  started_by: Type.String(),
+  started_at: IsoDateTime,
+  duration_ms: Type.Integer(),
+  status: Type.String(),
+  error: Type.Union([Type.String(), Type.Null()]),
+  read_rows: Type.Integer(),
+  stored: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  quarantined: Type.Integer(),
+  unlinked: Type.Integer(),
+});
+export const IngestRunPage = Type.Object({ items: Type.Array(IngestRunItem), ...PageInfo });
+export type IngestRunPage = Static<typeof IngestRunPage>;
+export const PageOnlyQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+/** A quarantined row: where and why, never the raw row (it may hold a BSN). */
+export const QuarantineItem = Type.Object({
+  id: Type.Integer(),
+  ingest_run_id: Type.Integer(),
+  kind: Type.String(),
+  source: Type.Union([Type.String(), Type.Null()]),
+  row_number: Type.Integer(),
+  reasons: Type.Array(Type.String()),
+  created_at: IsoDateTime,
+});
+export const QuarantineQuery = Type.Object(
+  { ingest_run: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })), ...PageQuery },
+  { additionalProperties: false },
+);
+export type QuarantineQuery = Static<typeof QuarantineQuery>;
+export const QuarantinePage = Type.Object({ items: Type.Array(QuarantineItem), ...PageInfo });
+export type QuarantinePage = Static<typeof QuarantinePage>;

@@ -1,0 +1,38 @@
+import { Type, type Static } from 'typebox';
+
+// Building blocks shared by every API schema.
+
+/** A count that may be suppressed: 1–4 becomes "<5"; "x" hides a cell that could reveal a suppressed one. */
+export const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('<5'), Type.Literal('x')]);
+export type Count = Static<typeof Count>;
+
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+  /** For 400: the field that is wrong (`body.username`, `query.page`, `params.id`). */
+  field: Type.Optional(Type.String()),
+  /** For 400: why the field is wrong. */
+  reason: Type.Optional(Type.String()),
+});
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+export type IdParams = Static<typeof IdParams>;
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+};
+
+export const PageInfo = {
+  page: Type.Integer(),
+  page_size: Type.Integer(),
+  total: Type.Integer(),
+};
+
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+export const IsoDateTime = Type.String({ maxLength: 40 });
+export const Note = Type.String({ minLength: 1, maxLength: 2000 });
+
+export const Ok = Type.Object({ ok: Type.Boolean() });

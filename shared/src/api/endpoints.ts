@@ -1,0 +1,57 @@
+import type { Role } from './auth.ts';
+
+// Every endpoint with the roles allowed to call it. The server enforces exactly
+// this table; the web may use it to hide what a role cannot do.
+
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  /** Roles allowed; `public` needs no session, `any` any signed-in role. */
+  roles: readonly Role[] | 'public' | 'any';
+}
+
+const CARE = ['coordinator', 'wijkteam'] as const;
+
+export const ENDPOINTS = {
+  health: { method: 'GET', url: '/api/health', roles: 'public' },
+  login: { method: 'POST', url: '/api/auth/login', roles: 'public' },
+  logout: { method: 'POST', url: '/api/auth/logout', roles: 'any' },
+  session: { method: 'GET', url: '/api/auth/session', roles: 'any' },
+  changePassword: { method: 'POST', url: '/api/auth/password', roles: 'any' },
+
+  runs: { method: 'GET', url: '/api/runs', roles: CARE },
+  flags: { method: 'GET', url: '/api/runs/:runId/flags', roles: CARE },
+  flagsExport: { method: 'GET', url: '/api/runs/:runId/flags.csv', roles: ['coordinator'] },
+  household: { method: 'GET', url: '/api/flags/:flagId/household', roles: CARE },
+  triage: { method: 'GET', url: '/api/flags/:flagId/triage', roles: CARE },
+  triageStatus: { method: 'POST', url: '/api/flags/:flagId/triage/status', roles: CARE },
+  triageAssignment: { method: 'POST', url: '/api/flags/:flagId/triage/assignment', roles: ['coordinator'] },
+  triageOutcome: { method: 'POST', url: '/api/flags/:flagId/triage/outcome', roles: CARE },
+  triageNote: { method: 'POST', url: '/api/flags/:flagId/triage/notes', roles: CARE },
+  assignees: { method: 'GET', url: '/api/assignees', roles: ['coordinator'] },
+
+  transparency: { method: 'GET', url: '/api/transparency', roles: 'any' },
+
+  ruleSets: { method: 'GET', url: '/api/rule-sets', roles: ['beleidsmaker'] },
+  ruleSet: { method: 'GET', url: '/api/rule-sets/:id', roles: ['beleidsmaker'] },
+  createRuleSet: { method: 'POST', url: '/api/rule-sets', roles: ['beleidsmaker'] },
+  updateRuleSet: { method: 'PUT', url: '/api/rule-sets/:id', roles: ['beleidsmaker'] },
+  previewRuleSet: { method: 'POST', url: '/api/rule-sets/:id/preview', roles: ['beleidsmaker'] },
+  requestPublication: { method: 'POST', url: '/api/rule-sets/:id/request-publication', roles: ['beleidsmaker'] },
+  withdrawPublication: { method: 'POST', url: '/api/rule-sets/:id/withdraw', roles: ['beleidsmaker'] },
+  approveRuleSet: { method: 'POST', url: '/api/rule-sets/:id/approve', roles: ['beleidsmaker'] },
+
+  aggregateWeeks: { method: 'GET', url: '/api/aggregates/weeks', roles: ['beleidsmaker', 'coordinator'] },
+  aggregateWijken: { method: 'GET', url: '/api/aggregates/wijken', roles: ['beleidsmaker', 'coordinator'] },
+  aggregateIndicators: { method: 'GET', url: '/api/aggregates/indicators', roles: ['beleidsmaker', 'coordinator'] },
+  aggregatePrecision: { method: 'GET', url: '/api/aggregates/precision', roles: ['beleidsmaker', 'coordinator'] },
+
+  users: { method: 'GET', url: '/api/users', roles: ['beheerder'] },
+  createUser: { method: 'POST', url: '/api/users', roles: ['beheerder'] },
+  updateUser: { method: 'PATCH', url: '/api/users/:id', roles: ['beheerder'] },
+  audit: { method: 'GET', url: '/api/audit', roles: ['beheerder'] },
+  ingestRuns: { method: 'GET', url: '/api/ingest-runs', roles: ['beheerder'] },
+  quarantine: { method: 'GET', url: '/api/quarantine', roles: ['beheerder'] },
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;

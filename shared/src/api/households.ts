@@ -1,0 +1,64 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate } from './common.ts';
+import { Triage } from './triage.ts';
+
+// The detail of one flagged household, reached through a flag id. Never a BSN.
+
+export const Member = Type.Object({ age: Type.Integer(), minor: Type.Boolean() });
+
+export const FlagExplanation = Type.Object({
+  flag_id: Type.Integer(),
+  run_id: Type.Integer(),
+  as_of: IsoDate,
+  score: Type.Number(),
+  domains: Type.Integer(),
+  flag_threshold: Type.Number(),
+  min_domains: Type.Union([Type.Integer(), Type.Null()]),
+  rule_set: Type.Object({ id: Type.Integer(), name: Type.String(), version: Type.Integer() }),
+  /** The active rules, with the signals that made each one active. */
+  rules: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      domain: Type.String(),
+      weight: Type.Number(),
+      qualifying: Type.Integer(),
+      signals: Type.Array(
+        Type.Object({ source: Type.String(), record_id: Type.String(), observed_on: IsoDate, value: Type.Union([Type.Number(), Type.Null()]) }),
+      ),
+    }),
+  ),
+});
+export type FlagExplanation = Static<typeof FlagExplanation>;
+
+export const TimelineSignal = Type.Object({
+  indicator: Type.String(),
+  domain: Type.String(),
+  source: Type.String(),
+  observed_on: IsoDate,
+  value: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const TrendPoint = Type.Object({
+  run_id: Type.Integer(),
+  as_of: IsoDate,
+  flagged: Type.Boolean(),
+  score: Type.Union([Type.Number(), Type.Null()]),
+  domains: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const HouseholdDetail = Type.Object({
+  household_key: Type.String(),
+  address: Type.Object({ postcode: Type.String(), huisnummer: Type.Integer(), toevoeging: Type.String() }),
+  wijk: Type.String(),
+  composition: Type.Object({ adults: Type.Integer(), minors: Type.Integer(), members: Type.Array(Member) }),
+  /** The flag this detail was opened from. */
+  flag: FlagExplanation,
+  /** Earlier flags of this household, newest first, each with its explanation. */
+  earlier_flags: Type.Array(FlagExplanation),
+  /** Whether the household was on the list in each run, oldest first (weeks on list and trend). */
+  trend: Type.Array(TrendPoint),
+  weeks_on_list: Type.Integer(),
+  timeline: Type.Array(TimelineSignal),
+  triage: Triage,
+});
+export type HouseholdDetail = Static<typeof HouseholdDetail>;

@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox';
+import { IsoDateTime, Note } from './common.ts';
+
+// Triage of a household while it is on the list. One triage per episode: from the
+// run where the household entered the list (is_new) through the runs it stays on it.
+
+export const TRIAGE_STATUSES = ['nieuw', 'in_behandeling', 'besproken_in_zorgnetwerk', 'doorverwezen', 'geen_actie_nodig', 'afgesloten'] as const;
+export const TriageStatus = Type.Union([
+  Type.Literal('nieuw'), Type.Literal('in_behandeling'), Type.Literal('besproken_in_zorgnetwerk'),
+  Type.Literal('doorverwezen'), Type.Literal('geen_actie_nodig'), Type.Literal('afgesloten'),
+]);
+export type TriageStatus = Static<typeof TriageStatus>;
+
+export const TRIAGE_STATUS_LABELS: Record<TriageStatus, string> = {
+  nieuw: 'Nieuw',
+  in_behandeling: 'In behandeling',
+  besproken_in_zorgnetwerk: 'Besproken in zorgnetwerk',
+  doorverwezen: 'Doorverwezen',
+  geen_actie_nodig: 'Geen actie nodig',
+  afgesloten: 'Afgesloten',
+};
+
+/** "Signaal terecht / niet terecht": feeds the precision per indicator. */
+export const TriageOutcome = Type.Union([Type.Literal('terecht'), Type.Literal('niet_terecht')]);
+export type TriageOutcome = Static<typeof TriageOutcome>;
+
+export const TriageEvent = Type.Object({
+  at: IsoDateTime,
+  by: Type.String(),
+  kind: Type.Union([Type.Literal('status'), Type.Literal('assignment'), Type.Literal('outcome'), Type.Literal('note')]),
+  from_status: Type.Union([TriageStatus, Type.Null()]),
+  to_status: Type.Union([TriageStatus, Type.Null()]),
+  assigned_to: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([TriageOutcome, Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export type TriageEvent = Static<typeof TriageEvent>;
+
+export const Triage = Type.Object({
+  /** Null while nobody has touched it yet (status `nieuw`). */
+  id: Type.Union([Type.Integer(), Type.Null()]),
+  /** The scoring run in which the household entered the list for this episode. */
+  episode_run_id: Type.Integer(),
+  status: TriageStatus,
+  assigned_to: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([TriageOutcome, Type.Null()]),
+  /** Statuses this user may move to now. */
+  next_statuses: Type.Array(TriageStatus),
+  events: Type.Array(TriageEvent),
+});
+export type Triage = Static<typeof Triage>;
+
+export const StatusBody = Type.Object({ status: TriageStatus, note: Type.Optional(Note) }, { additionalProperties: false });
+export type StatusBody = Static<typeof StatusBody>;
+
+export const AssignmentBody = Type.Object(
+  { assigned_to: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]), note: Type.Optional(Note) },
+  { additionalProperties: false },
+);
+export type AssignmentBody = Static<typeof AssignmentBody>;
+
+export const OutcomeBody = Type.Object({ outcome: TriageOutcome, note: Type.Optional(Note) }, { additionalProperties: false });
+export type OutcomeBody = Static<typeof OutcomeBody>;
+
+export const NoteBody = Type.Object({ note: Note }, { additionalProperties: false });
+export type NoteBody = Static<typeof NoteBody>;
+
+/** Wijkteam members a coordinator can assign a flag to. */
+export const Assignee = Type.Object({ username: Type.String(), wijken: Type.Array(Type.String()) });
+export const AssigneeList = Type.Array(Assignee);
+export type Assignee = Static<typeof Assignee>;
