@@ -1,3 +1,83 @@
-// Tables of the API server: users, sessions, triage, audit log (migration 0003).
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AccessTables {}
+import type { Generated } from 'kysely';
+
+// Tables of the API server: users, sessions, login attempts, triage, audit log (migration 0003).
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  role: 'coordinator' | 'wijkteam' | 'beleidsmaker' | 'beheerder';
+  /** argon2id PHC string. */
+  password_hash: string;
+  /** JSON array of wijk names (wijkteam members). */
+  wijken: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A server-side session; the cookie holds a random token, the table only its SHA-256. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  at: string;
+  success: number;
+  ip: string | null;
+}
+
+/** One triage per household per episode on the list (keyed on the run it entered the list). */
+export interface TriageTable {
+  id: Generated<number>;
+  household_key: string;
+  episode_run_id: number;
+  wijk: string;
+  status: string;
+  assigned_to: string | null;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TriageEventTable {
+  id: Generated<number>;
+  triage_id: number;
+  at: string;
+  by_user: string;
+  kind: 'status' | 'assignment' | 'outcome' | 'note';
+  from_status: string | null;
+  to_status: string | null;
+  assigned_to: string | null;
+  outcome: string | null;
+  note: string | null;
+}
+
+/** Append-only from the API. Never signal contents or a BSN. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  event: string;
+  username: string | null;
+  role: string | null;
+  object_type: string | null;
+  object_id: string | null;
+  detail: string | null;
+  outcome: 'success' | 'denied' | 'failure';
+  ip: string | null;
+}
+
+export interface AccessTables {
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  triage: TriageTable;
+  triage_events: TriageEventTable;
+  audit_log: AuditLogTable;
+}
