@@ -1,0 +1,152 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { SQLite } from './sqlite.ts';
+import { DEFAULT_RULE_SET } from '../../shared/src/index.ts';
+import { postgresBaseline, sqliteBaseline } from './baseline.ts';
+import { runBestStatement, type FlagRow, type RunParams } from './best-statement.ts';
+import { benchCity, type City } from './city.ts';
+import { BackendSampler, runCli } from './processes.ts';
+import { markdown, writeResults, type BenchResult } from './report.ts';
+import { adultCutoff } from '../../server/src/core/dates.ts';
+import { toMicro } from '../../server/src/core/score.ts';
+
+// `pnpm bench [-- --sizes 100000,1000000 --dialects sqlite,postgres --seed 2026]`
+
+const { values: opts } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    dialects: { type: 'string', default: 'sqlite,postgres' },
+    seed: { type: 'string', default: '2026' },
+    'as-of': { type: 'string', default: '2026-11-01' },
+    'pg-url': { type: 'string', default: process.env.TEST_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = opts.sizes.split(',').map(Number);
+const dialects = opts.dialects.split(',') as ('sqlite' | 'postgres')[];
+const asOf = opts['as-of'];
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vs-bench-'));
+
+const admin = dialects.includes('postgres') ? new pg.Client({ connectionString: opts['pg-url'] }) : null;
+await admin?.connect();
+
+interface Target {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+async function freshDatabase(dialect: 'sqlite' | 'postgres', label: string): Promise<Target> {
+  if (dialect === 'sqlite') {
+    const file = path.join(work, `${label}.sqlite`);
+    return { url: file, name: file, drop: async () => ['', '-wal', '-shm'].forEach((s) => fs.rmSync(file + s, { force: true })) };
+  }
+  const name = `vs_bench_${label}_${crypto.randomBytes(3).toString('hex')}`;
+  await admin!.query(`CREATE DATABASE ${name}`);
+  const url = new URL(opts['pg-url']);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, drop: async () => void (await admin!.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+async function query<T>(dialect: string, url: string, text: string): Promise<T[]> {
+  if (dialect === 'sqlite') {
+
+    const db = new SQLite(url, { readonly: true });
+    try {
+      return db.prepare(text).all() as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function measured<T>(dialect: string, db: Target, work: () => Promise<T>): Promise<{ result: T; backendMiB: number | null }> {
+  if (dialect !== 'postgres') return { result: await work(), backendMiB: null };
+  const sampler = new BackendSampler(admin!, db.name);
+  sampler.start();
+  try {
+    const result = await work();
+    return { result, backendMiB: (await sampler.stop()).peakMiB };
+  } catch (e) {
+    await sampler.stop();
+    throw e;
+  }
+}
+
+async function runParams(dialect: string, url: string, runId: number): Promise<RunParams> {
+  const [rs] = await query<{ flag_threshold: number; min_domains: number | null }>(
+    dialect, url, `SELECT r.flag_threshold, r.min_domains FROM scoring_runs s JOIN rule_sets r ON r.id = s.rule_set_id WHERE s.id = ${runId}`,
+  );
+  const rules = await query<RunParams['rules'][number]>(dialect, url, `SELECT indicator, domain, weight_micro, threshold, min_count, window_from, window_to FROM scoring_run_rules WHERE run_id = ${runId}`);
+  return { asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(rs!.flag_threshold), minDomains: rs!.min_domains, rules: rules.map((r) => ({ ...r, weight_micro: Number(r.weight_micro) })) };
+}
+
+const key = (r: FlagRow) => `${r.household_key}|${Number(r.score)}|${Number(r.domains)}`;
+
+async function benchOne(dialect: 'sqlite' | 'postgres', city: City, households: number, rulesFile: string): Promise<BenchResult> {
+  const log = (text: string) => console.error(`  [${dialect} ${households}] ${text}`);
+  const db = await freshDatabase(dialect, `engine_${households}`);
+  const base = await freshDatabase(dialect, `baseline_${households}`);
+  try {
+    await runCli(['db', 'migrate'], db.url);
+    await runCli(['db', 'migrate'], base.url);
+    const registry = await runCli(['registry', 'import', city.registry], db.url);
+    log(`registry: ${registry.stdout} in ${registry.seconds.toFixed(1)} s`);
+    const ingest = await measured(dialect, db, () => runCli(['feed', 'ingest', city.signals], db.url));
+    const rows = Number(/read: (\d+)/.exec(ingest.result.stdout)![1]);
+    log(`ingest: ${ingest.result.stdout} in ${ingest.result.seconds.toFixed(1)} s, ${Math.round(rows / ingest.result.seconds)} rows/s, peak ${Math.round(ingest.result.peakMiB)} MiB`);
+    const baseline = dialect === 'sqlite' ? await sqliteBaseline(db.url, base.url) : await postgresBaseline(db.url, base.url);
+    log(`baseline: ${baseline.rows} rows in ${baseline.seconds.toFixed(1)} s, ${Math.round(baseline.rows / baseline.seconds)} rows/s`);
+    await base.drop();
+    await runCli(['rules', 'import', rulesFile, '--publish'], db.url);
+    const score = await measured(dialect, db, () => runCli(['score', '--as-of', asOf], db.url));
+    const runId = Number(/run: (\d+)/.exec(score.result.stdout)![1]);
+    const [run] = await query<{ duration_ms: number; flags: number }>(dialect, db.url, `SELECT duration_ms, flags FROM scoring_runs WHERE id = ${runId}`);
+    log(`score: ${score.result.stdout}, run ${run!.duration_ms} ms, CLI ${score.result.seconds.toFixed(1)} s, peak ${Math.round(score.result.peakMiB)} MiB`);
+    const best = await runBestStatement(dialect === 'sqlite' ? { sqliteFile: db.url } : { pgUrl: db.url }, await runParams(dialect, db.url, runId));
+    const engineFlags = await query<FlagRow>(dialect, db.url, `SELECT household_key, score_micro AS score, domains FROM flags WHERE run_id = ${runId}`);
+    const same = new Set(engineFlags.map(key));
+    const flagsMatch = best.rows.length === engineFlags.length && best.rows.every((r) => same.has(key(r)));
+    log(`best statement: ${best.rows.length} flags in ${best.seconds.toFixed(2)} s; same set: ${flagsMatch}`);
+    return {
+      dialect, households, persons: Number(/persons: (\d+)/.exec(registry.stdout)?.[1] ?? 0), registrySeconds: registry.seconds,
+      rows, ingestSeconds: ingest.result.seconds, ingestPeakMiB: ingest.result.peakMiB, ingestBackendMiB: ingest.backendMiB,
+      baselineRowsPerSecond: baseline.rows / baseline.seconds,
+      scoreSeconds: run!.duration_ms / 1000, scoreCliSeconds: score.result.seconds, scorePeakMiB: score.result.peakMiB, scoreBackendMiB: score.backendMiB,
+      bestSeconds: best.seconds, flags: engineFlags.length, flagsMatch,
+    };
+  } finally {
+    if (!opts.keep) await db.drop();
+    else console.error(`  kept ${db.url}`);
+    await base.drop();
+  }
+}
+
+const rulesFile = path.join(work, 'ruleset.json');
+fs.writeFileSync(rulesFile, JSON.stringify(DEFAULT_RULE_SET));
+const results: BenchResult[] = [];
+try {
+  for (const households of sizes) {
+    const city = await benchCity(Number(opts.seed), households, asOf);
+    for (const dialect of dialects) results.push(await benchOne(dialect, city, households, rulesFile));
+  }
+} finally {
+  await admin?.end();
+  if (!opts.keep) fs.rmSync(work, { recursive: true, force: true });
+}
+const command = `pnpm bench -- --sizes ${opts.sizes} --dialects ${opts.dialects} --seed ${opts.seed}`;
+const text = markdown(results, command);
+console.log(text);
+console.error(`written to ${writeResults(text)}`);
