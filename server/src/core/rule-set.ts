@@ -2,6 +2,8 @@ import { domainOf, type RuleSetDefinition, type RuleDefinition } from '@vroegsig
 
 export type RuleSetCheck = { ok: true; ruleSet: RuleSetDefinition } | { ok: false; errors: string[] };
 
+export const UNNAMED = 'Naamloos';
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isWholeAtLeast1 = (v: unknown): v is number => isNumber(v) && Number.isInteger(v) && v >= 1;
@@ -10,7 +12,9 @@ const isWholeAtLeast1 = (v: unknown): v is number => isNumber(v) && Number.isInt
 export function checkRuleSet(input: unknown): RuleSetCheck {
   const errors: string[] = [];
   if (!isObject(input)) return { ok: false, errors: ['the rule set must be a JSON object'] };
-  const { name, flag_threshold, min_domains, rules } = input;
+  const { flag_threshold, rules } = input;
+  const name = input.name ?? UNNAMED; // the contract does not require a name
+  const min_domains = input.min_domains ?? null; // a missing field reads as null, as in the data files
   if (typeof name !== 'string' || name.trim() === '') errors.push('name: must be a non-empty text');
   if (!isNumber(flag_threshold)) errors.push('flag_threshold: must be a number');
   if (min_domains !== null && !isWholeAtLeast1(min_domains)) errors.push('min_domains: must be a whole number of at least 1, or null');
@@ -37,7 +41,8 @@ function checkRule(rule: unknown, at: string, seen: Set<string>, errors: string[
     errors.push(`${at}: must be an object`);
     return null;
   }
-  const { indicator, domain, weight, threshold, window_days, min_count } = rule;
+  const { indicator, domain, weight, window_days, min_count } = rule;
+  const threshold = rule.threshold ?? null;
   const expectedDomain = typeof indicator === 'string' ? domainOf(indicator) : undefined;
   if (typeof indicator !== 'string' || expectedDomain === undefined) {
     errors.push(`${at}.indicator: '${String(indicator)}' is not in the indicator catalogue`);

@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import { parse } from 'csv-parse';
 import StreamArray from 'stream-json/streamers/StreamArray.js';
 import { FEED_COLUMNS, REGISTRY_COLUMNS } from '@vroegsignaal/shared';
-import type { RawRow } from '../core/raw-row.ts';
+import { UNPARSED_LINE, type RawRow } from '../core/raw-row.ts';
 import { FileRejected, sniffFormat, type FileFormat } from './file-format.ts';
 
 export interface RowSource {
@@ -20,27 +20,51 @@ export interface RowSource {
  * Streams the data rows of a contract file. `requiredColumns` is checked against
  * a CSV header before any row is read; a missing column rejects the file.
  */
-export async function openRows(file: string, requiredColumns: (columns: string[]) => string | null): Promise<RowSource> {
+export async function openRows(
+  file: string,
+  requiredColumns: (columns: string[]) => string | null,
+  options: RowOptions = {},
+): Promise<RowSource> {
+  const rename = renamer(options.rename);
   const format = await sniffFormat(file);
   const hash = crypto.createHash('sha256');
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   stream.on('data', (chunk) => hash.update(chunk));
   const checksum = () => hash.digest('hex');
-  if (format.kind === 'json-array') return { format, columns: null, rows: jsonArrayRows(stream), checksum };
-  if (format.kind === 'ndjson') return { format, columns: null, rows: ndjsonRows(stream), checksum };
+  if (format.kind === 'json-array') return { format, columns: null, rows: renamedRows(jsonArrayRows(stream), rename), checksum };
+  if (format.kind === 'ndjson') return { format, columns: null, rows: renamedRows(ndjsonRows(stream), rename), checksum };
   const parser = stream.pipe(
     parse({ delimiter: format.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, ltrim: true, rtrim: true, info: true }),
   );
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
   const header = await nextCsv(iterator);
   if (header.done) throw new FileRejected('the file is empty (no header row)');
-  const columns = header.value.record.map((h) => h.trim().toLowerCase());
+  const columns = header.value.record.map((h) => rename(h.trim().toLowerCase()));
   const missing = requiredColumns(columns);
   if (missing) {
     stream.destroy();
     throw new FileRejected(missing);
   }
   return { format, columns, rows: csvRows(iterator, columns, format.delimiter === ';'), checksum };
+}
+
+export interface RowOptions {
+  /** A source's own column names (lower case) → the contract's, for a source that cannot rename them itself. */
+  rename?: Readonly<Record<string, string>>;
+}
+
+function renamer(map: Readonly<Record<string, string>> | undefined): (name: string) => string {
+  if (!map || Object.keys(map).length === 0) return (name) => name;
+  const lower = new Map(Object.entries(map).map(([from, to]) => [from.trim().toLowerCase(), to.trim().toLowerCase()]));
+  return (name) => lower.get(name) ?? name;
+}
+
+async function* renamedRows(rows: AsyncGenerator<RawRow>, rename: (name: string) => string): AsyncGenerator<RawRow> {
+  for await (const row of rows) {
+    const fields: Record<string, string> = {};
+    for (const [key, value] of Object.entries(row.fields)) fields[rename(key)] = value;
+    yield { ...row, fields };
+  }
 }
 
 async function nextCsv<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> {
@@ -82,7 +106,7 @@ async function* ndjsonRows(stream: fs.ReadStream): AsyncGenerator<RawRow> {
     try {
       value = JSON.parse(text);
     } catch {
-      yield { rowNumber: lineNumber, fields: { line: text.slice(0, 500) }, shapeErrors: ['line is not valid JSON'], decimalComma: false };
+      yield { rowNumber: lineNumber, fields: { [UNPARSED_LINE]: text.slice(0, 500) }, shapeErrors: ['line is not valid JSON'], decimalComma: false };
       continue;
     }
     yield jsonRow(value, lineNumber);
