@@ -1,0 +1,13 @@
+import type { Executor } from './types.ts';
+
+/** Deletes signals observed before `beforeDate` (YYYY-MM-DD); returns how many. */
+export async function deleteSignalsObservedBefore(db: Executor, beforeDate: string): Promise<number> {
+  const result = await db.deleteFrom('signals').where('observed_on', '<', beforeDate).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes quarantined rows kept since before `beforeIso`; returns how many. */
+export async function deleteQuarantineCreatedBefore(db: Executor, beforeIso: string): Promise<number> {
+  const result = await db.deleteFrom('quarantine').where('created_at', '<', beforeIso).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,52 @@
+import { localDate } from '../core/dates.ts';
+import type { Config } from '../config.ts';
+import type { EngineContext } from '../services/context.ts';
+import { applyRetention } from '../services/retention.ts';
+import { scoreAsOf } from '../services/scoring.ts';
+import type { SourceConfig } from '../services/sources.ts';
+import type { JobSpec } from './job-runner.ts';
+import { pullFolder, type FolderMemory, type FolderPullOptions } from './pull-folder.ts';
+import { pullHttp, type HttpPullOptions } from './pull-http.ts';
+
+export type SchedulerSettings = Pick<
+  Config,
+  'scoringCron' | 'retentionCron' | 'retentionDays' | 'quarantineRetentionDays' | 'pullRetries' | 'pullRetryBaseMs' | 'pullTimeoutMs'
+>;
+
+export const SCORING_JOB = 'scoring';
+export const RETENTION_JOB = 'retention';
+export const pullJobName = (source: string) => `pull:${source}`;
+
+/** The weekly scoring run, as of the local date of the tick. */
+export function scoringJob(ctx: EngineContext, cron: string): JobSpec {
+  return {
+    name: SCORING_JOB, sourceName: null, cron,
+    run: async () => {
+      const r = await scoreAsOf(ctx, localDate(ctx.clock.now(), ctx.timeZone));
+      return { scoringRunId: r.runId, flags: r.flags, newFlags: r.newFlags, persisting: r.persisting, dropped: r.dropped };
+    },
+  };
+}
+
+export function retentionJob(ctx: EngineContext, settings: SchedulerSettings): JobSpec {
+  return {
+    name: RETENTION_JOB, sourceName: null, cron: settings.retentionCron,
+    run: async () => ({ ...(await applyRetention(ctx, settings)) }),
+  };
+}
+
+export interface PullDeps {
+  http: HttpPullOptions;
+  /** Per source: what the previous poll of its drop folder saw. */
+  memoryOf(source: string): FolderMemory;
+}
+
+export function pullJob(ctx: EngineContext, source: SourceConfig, deps: PullDeps, folderOptions: FolderPullOptions = {}): JobSpec {
+  return {
+    name: pullJobName(source.name), sourceName: source.name, cron: source.schedule,
+    run: () =>
+      source.fetch.kind === 'folder'
+        ? pullFolder(ctx, { ...source, fetch: source.fetch }, deps.memoryOf(source.name), folderOptions)
+        : pullHttp(ctx, { ...source, fetch: source.fetch }, deps.http),
+  };
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { FileRejected } from '../io/file-format.ts';
+import type { EngineContext } from '../services/context.ts';
+import { ingestFeed, type FeedCounts } from '../services/feed-ingest.ts';
+import type { SourceConfig } from '../services/sources.ts';
+import { JobFailure, type JobCounts } from './job-runner.ts';
+
+// A drop folder: the source writes files into it, we ingest each finished file
+// and only then move it to processed/ (ingest committed) or failed/ (rejected).
+
+/** What the previous poll saw of each file; a file is finished once it looks the same twice. */
+export type FolderMemory = Map<string, { size: number; mtimeMs: number }>;
+
+const IGNORED = /^\.|\.(part|tmp|partial|crdownload|filepart)$|~$/i;
+
+export interface FolderPullOptions {
+  /** Take every file at once (a backfill of complete files) instead of waiting for a second look. */
+  assumeComplete?: boolean;
+}
+
+export async function pullFolder(ctx: EngineContext, source: SourceConfig & { fetch: { kind: 'folder' } }, memory: FolderMemory, options: FolderPullOptions = {}): Promise<JobCounts> {
+  const dir = source.fetch.folder;
+  await fs.mkdir(dir, { recursive: true });
+  const files = await candidates(dir);
+  const totals = newTotals();
+  const errors: string[] = [];
+  for (const name of files) {
+    const file = path.join(dir, name);
+    if (!options.assumeComplete && !(await settled(file, name, memory))) {
+      totals.waiting++;
+      continue;
+    }
+    memory.delete(name);
+    await ingestOne(ctx, source, file, totals, errors);
+  }
+  for (const name of memory.keys()) if (!files.includes(name)) memory.delete(name);
+  const counts: JobCounts = { ...totals };
+  if (errors.length) throw new JobFailure(errors.join('; '), counts);
+  return counts;
+}
+
+function newTotals() {
+  return { files: 0, failedFiles: 0, waiting: 0, read: 0, stored: 0, updated: 0, unchanged: 0, quarantined: 0, unlinked: 0 };
+}
+
+async function candidates(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  return entries.filter((e) => e.isFile() && !IGNORED.test(e.name)).map((e) => e.name).sort();
+}
+
+/** True when the file has the size and mtime the previous poll saw: the writer is done. */
+async function settled(file: string, name: string, memory: FolderMemory): Promise<boolean> {
+  const stat = await fs.stat(file);
+  const before = memory.get(name);
+  memory.set(name, { size: stat.size, mtimeMs: stat.mtimeMs });
+  return before !== undefined && before.size === stat.size && before.mtimeMs === stat.mtimeMs;
+}
+
+async function ingestOne(ctx: EngineContext, source: SourceConfig, file: string, totals: ReturnType<typeof newTotals>, errors: string[]): Promise<void> {
+  let result: FeedCounts;
+  try {
+    result = await ingestFeed(ctx, file, { sourceName: source.name, columnMapping: source.columnMapping, allowedIndicators: source.indicators });
+  } catch (e) {
+    // Only a file rejected as a whole is moved aside; any other error (database
+    // down) leaves it in place to be tried again on the next tick.
+    if (!(e instanceof FileRejected)) throw new JobFailure(`${path.basename(file)}: ${(e as Error).message}`, { ...totals });
+    const moved = await moveTo(file, 'failed', ctx.clock.now());
+    await fs.writeFile(`${moved}.error.txt`, `${e.message}\n`);
+    totals.failedFiles++;
+    errors.push(`${path.basename(file)} rejected: ${e.message}`);
+    return;
+  }
+  await moveTo(file, 'processed', ctx.clock.now());
+  totals.files++;
+  for (const key of ['read', 'stored', 'updated', 'unchanged', 'quarantined', 'unlinked'] as const) totals[key] += result[key];
+}
+
+/** Moves a file into a subfolder; a name already there gets a time prefix instead of being overwritten. */
+async function moveTo(file: string, folder: 'processed' | 'failed', now: Date): Promise<string> {
+  const dir = path.join(path.dirname(file), folder);
+  await fs.mkdir(dir, { recursive: true });
+  let target = path.join(dir, path.basename(file));
+  if (await exists(target)) target = path.join(dir, `${now.toISOString().replace(/[:.]/g, '-')}-${path.basename(file)}`);
+  await fs.rename(file, target);
+  return target;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(() => true, () => false);
+}
