@@ -22,6 +22,14 @@ export interface Config {
   retentionDays: number;
   quarantineRetentionDays: number;
   scoringCron: string;
+  /** Cron of the nightly retention job (signals, quarantine). */
+  retentionCron: string;
+  /** HTTP pulls: attempts after the first, first back-off delay, time-out per attempt. */
+  pullRetries: number;
+  pullRetryBaseMs: number;
+  pullTimeoutMs: number;
+  /** Where `start` generates the demo city (gitignored). */
+  demoDir: string;
   timeZone: string;
   /** Fixed "now" for reproducible runs (MPG_NOW, ISO date-time); unset in normal use. */
   fixedNow: string | null;
@@ -45,6 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: Number(env.MPG_RETENTION_DAYS ?? 730),
     quarantineRetentionDays: Number(env.MPG_QUARANTINE_RETENTION_DAYS ?? 90),
     scoringCron: env.MPG_SCORING_CRON ?? '0 6 * * 1',
+    retentionCron: env.MPG_RETENTION_CRON ?? '30 2 * * *',
+    pullRetries: Number(env.MPG_PULL_RETRIES ?? 3),
+    pullRetryBaseMs: Number(env.MPG_PULL_RETRY_BASE_MS ?? 5000),
+    pullTimeoutMs: Number(env.MPG_PULL_TIMEOUT_MS ?? 60000),
+    demoDir: path.resolve(workingDir, env.MPG_DEMO_DIR ?? path.join(REPO_ROOT, 'data', 'demo')),
     timeZone: env.MPG_TIME_ZONE ?? 'Europe/Amsterdam',
     fixedNow: env.MPG_NOW ?? null,
   };

@@ -28,6 +28,10 @@ export interface FeedIngestResult extends FeedCounts {
 export interface FeedIngestOptions {
   /** The configured source this delivery came from (scheduler); null for a hand-fed file. */
   sourceName?: string | null;
+  /** The source's own column names → the contract's (a configured source). */
+  columnMapping?: Readonly<Record<string, string>> | null;
+  /** Indicators the source may deliver; a row with another one is quarantined. */
+  allowedIndicators?: readonly string[] | null;
 }
 
 const BATCH = 2000;
@@ -48,7 +52,8 @@ export async function ingestFeed(ctx: EngineContext, file: string, options: Feed
   const started = ctx.clock.now();
   const fileName = path.basename(file);
   try {
-    const source = await openRows(file, missingFeedColumns);
+    const source = await openRows(file, missingFeedColumns, { rename: options.columnMapping ?? undefined });
+    const allowed = options.allowedIndicators ? new Set(options.allowedIndicators) : null;
     const ingestDate = localDate(started, ctx.timeZone);
     return await ctx.db.transaction().execute(async (trx) => {
       const at = started.toISOString();
@@ -65,7 +70,7 @@ export async function ingestFeed(ctx: EngineContext, file: string, options: Feed
       };
       for await (const row of source.rows) {
         counts.read++;
-        const prepared = prepareRow(ctx, row, ingestDate, bad);
+        const prepared = prepareRow(ctx, row, ingestDate, bad, allowed);
         if (prepared) batch.push(prepared);
         else counts.quarantined++;
         if (batch.length + bad.length >= BATCH) await flush();
@@ -85,10 +90,13 @@ export async function ingestFeed(ctx: EngineContext, file: string, options: Feed
   }
 }
 
-function prepareRow(ctx: EngineContext, row: RawRow, ingestDate: string, bad: QuarantineEntry[]): PreparedSignal | null {
+function prepareRow(ctx: EngineContext, row: RawRow, ingestDate: string, bad: QuarantineEntry[], allowed: Set<string> | null): PreparedSignal | null {
   const result = checkSignalRow(row, ingestDate);
-  if (!result.ok) {
-    bad.push(quarantineEntry(ctx, row, maskedRaw(row), result.reasons, row.fields.source || ''));
+  const indicator = row.fields.indicator ?? '';
+  const reasons = result.ok ? [] : [...result.reasons];
+  if (allowed && indicator !== '' && !allowed.has(indicator)) reasons.push(`indicator ${indicator} is not one this source may deliver`);
+  if (!result.ok || reasons.length) {
+    bad.push(quarantineEntry(ctx, row, maskedRaw(row), reasons, row.fields.source || ''));
     return null;
   }
   return hashed(ctx, result.signal);
