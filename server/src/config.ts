@@ -33,6 +33,14 @@ export interface Config {
   timeZone: string;
   /** Fixed "now" for reproducible runs (MPG_NOW, ISO date-time); unset in normal use. */
   fixedNow: string | null;
+  /** Session cookies only over HTTPS (MPG_SECURE_COOKIES=1; always in production). */
+  secureCookies: boolean;
+  /** API requests per minute per client address (MPG_API_RATE_LIMIT). */
+  apiRateLimit: number;
+  /** Login requests per minute per client address (MPG_LOGIN_RATE_LIMIT). */
+  loginRateLimit: number;
+  /** The built dashboard the API server also serves, when it exists. */
+  webDistDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoDir: path.resolve(workingDir, env.MPG_DEMO_DIR ?? path.join(REPO_ROOT, 'data', 'demo')),
     timeZone: env.MPG_TIME_ZONE ?? 'Europe/Amsterdam',
     fixedNow: env.MPG_NOW ?? null,
+    secureCookies: nodeEnv === 'production' || env.MPG_SECURE_COOKIES === '1' || env.MPG_SECURE_COOKIES === 'true',
+    apiRateLimit: Number(env.MPG_API_RATE_LIMIT ?? 1200),
+    loginRateLimit: Number(env.MPG_LOGIN_RATE_LIMIT ?? 10),
+    webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
   };
 }
 
