@@ -40,9 +40,9 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <RoleHome /> },
       page(paths.coordinator.weekList, ['coordinator'], () => import('../features/flags/routes/week-list.tsx')),
-      page(paths.coordinator.charts, ['coordinator'], () => import('../features/flags/routes/charts.tsx')),
+      page(paths.coordinator.charts, ['coordinator'], () => import('../features/aggregates/routes/charts.tsx')),
       page(paths.wijkteam.mine, ['wijkteam'], () => import('../features/triage/routes/my-signals.tsx')),
-      page(paths.household.pattern, ['coordinator', 'wijkteam'], () => import('../features/households/routes/family.tsx')),
+      page(paths.family.pattern, ['coordinator', 'wijkteam'], () => import('../features/households/routes/family.tsx')),
       page(paths.policy.ruleSets, ['beleidsmaker'], () => import('../features/rule-sets/routes/rule-sets.tsx')),
       page(paths.policy.ruleSetPattern, ['beleidsmaker'], () => import('../features/rule-sets/routes/rule-set-editor.tsx')),
       page(paths.policy.trends, ['beleidsmaker'], () => import('../features/aggregates/routes/trends.tsx')),

@@ -11,9 +11,10 @@ export const paths = {
   wijkteam: {
     mine: '/mijn-signalen',
   },
-  household: {
-    pattern: '/huishoudens/:householdId',
-    to: (householdId: number | string) => `/huishoudens/${encodeURIComponent(String(householdId))}`,
+  /** The family view, opened from a flag. */
+  family: {
+    pattern: '/signaal/:flagId',
+    to: (flagId: number | string) => `/signaal/${encodeURIComponent(String(flagId))}`,
   },
   policy: {
     ruleSets: '/regels',

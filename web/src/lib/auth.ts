@@ -1,21 +1,11 @@
-// The session: who is logged in, with which role. The API types replace these
-// local shapes once shared/src/api/auth.ts exists.
+// The session: who is logged in, with which role, and the CSRF token.
 
+import type { LoginBody, Session, SessionUser } from '@vroegsignaal/shared/api/auth';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
-import type { Role } from './roles.ts';
+import { endpointUrl } from './endpoints.ts';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: Role;
-  displayName?: string | null;
-}
-
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
+export type { Session, SessionUser };
 
 export const sessionQueryKey = ['session'] as const;
 
@@ -25,8 +15,8 @@ export const sessionQueryOptions = () =>
     queryKey: sessionQueryKey,
     queryFn: async (): Promise<Session | null> => {
       try {
-        const session = await api.get<Session>('/api/auth/session', { allowUnauthorized: true });
-        setCsrfToken(session.csrfToken);
+        const session = await api.get<Session>(endpointUrl('session'), { allowUnauthorized: true });
+        setCsrfToken(session.csrf_token);
         return session;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
@@ -45,17 +35,12 @@ export function useUser(): SessionUser {
   return data.user;
 }
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
-
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) => api.post<Session>('/api/auth/login', credentials, { allowUnauthorized: true }),
+    mutationFn: (credentials: LoginBody) => api.post<Session>(endpointUrl('login'), credentials, { allowUnauthorized: true }),
     onSuccess: (session) => {
-      setCsrfToken(session.csrfToken);
+      setCsrfToken(session.csrf_token);
       queryClient.clear();
       queryClient.setQueryData(sessionQueryKey, session);
     },
@@ -65,7 +50,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout', {}, { allowUnauthorized: true }),
+    mutationFn: () => api.post<void>(endpointUrl('logout'), {}, { allowUnauthorized: true }),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();

@@ -52,3 +52,18 @@ export const formatCount = (value: Count | null | undefined): string =>
 
 /** For charts: suppressed cells are drawn as 0 and labelled "<5" in the tooltip. */
 export const countValue = (value: Count | null | undefined): number => (typeof value === 'number' ? value : 0);
+
+/** `1234AB-12-A` (the address key) → `1234AB 12-A`. */
+export function formatAddressKey(key: string): string {
+  const [postcode = key, huisnummer = '', toevoeging = ''] = key.split('-');
+  return `${postcode} ${huisnummer}${toevoeging ? `-${toevoeging}` : ''}`.trim();
+}
+
+/** The leefgebieden (domains) of a set of indicators, in catalogue order. */
+export function domainsOf(indicators: readonly string[]): string[] {
+  const wanted = new Set(indicators.map((i) => domainOfIndicator.get(i)).filter((d): d is string => d !== undefined));
+  return DOMAIN_ORDER.filter((d) => wanted.has(d));
+}
+
+const domainOfIndicator = new Map<string, string>(INDICATOR_CATALOGUE.map((e) => [e.indicator, e.domain]));
+const DOMAIN_ORDER = Object.keys(DOMAIN_LABELS);

@@ -1,7 +1,9 @@
+import type { Role } from '@vroegsignaal/shared/api/auth';
 import { paths } from '../config/paths.ts';
 
-export const ROLES = ['coordinator', 'wijkteam', 'beleidsmaker', 'beheerder'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role };
+// A local copy: importing the schema module would pull TypeBox into the bundle.
+export const ROLES: readonly Role[] = ['coordinator', 'wijkteam', 'beleidsmaker', 'beheerder'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   coordinator: 'Coördinator zorgnetwerk',

@@ -21,7 +21,7 @@ export function AppLayout() {
           </NavLink>
           <div className="vs-user">
             <span>
-              <span className="vs-user__name">{user.displayName ?? user.username}</span>
+              <span className="vs-user__name">{user.username}</span>
               <span className="vs-user__role">{ROLE_LABELS[user.role]}</span>
             </span>
             <Button appearance="secondary-action-button" onClick={onLogout} busy={logout.isPending}>

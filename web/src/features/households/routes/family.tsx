@@ -1,5 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
+import { ErrorMessage, QueryState } from '../../../components/ui/query-state.tsx';
+import { RouterLink } from '../../../components/ui/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { useUser } from '../../../lib/auth.ts';
+import { formatAddressKey } from '../../../lib/format.ts';
+import { householdQueryOptions } from '../api/get-household.ts';
+import { FlagExplanation } from '../components/flag-explanation.tsx';
+import { HouseholdFacts } from '../components/household-facts.tsx';
+import { ScoreChart } from '../components/score-chart.tsx';
+import { SignalTimeline } from '../components/signal-timeline.tsx';
+import { TriagePanel } from '../components/triage-panel.tsx';
 
-export default function Route() {
-  return <PageTitle title="family" />;
+/** The family view: who, why on the list, all signals, the score over time and the follow-up. */
+export default function FamilyRoute() {
+  const flagId = Number(useParams().flagId);
+  const user = useUser();
+  const back = user.role === 'wijkteam' ? { to: paths.wijkteam.mine, label: 'Terug naar mijn signalen' } : { to: paths.coordinator.weekList, label: 'Terug naar de signalen van de week' };
+  if (!Number.isInteger(flagId) || flagId < 1) return <ErrorMessage error={null} title="Ongeldig signaal" />;
+  return <FamilyView flagId={flagId} back={back} />;
+}
+
+function FamilyView({ flagId, back }: { flagId: number; back: { to: string; label: string } }) {
+  const household = useQuery(householdQueryOptions(flagId));
+  return (
+    <>
+      <p>
+        <RouterLink to={back.to}>← {back.label}</RouterLink>
+      </p>
+      <QueryState query={household} loadingLabel="Gegevens van het huishouden worden geladen…">
+        {(h) => (
+          <>
+            <PageTitle title={`Huishouden ${formatAddressKey(h.household_key)}`} intro={`Wijk ${h.wijk}. Deze inzage is vastgelegd.`} />
+            <div className="vs-grid-2">
+              <div>
+                <FlagExplanation flag={h.flag} />
+                <ScoreChart trend={h.trend} threshold={h.flag.flag_threshold} />
+                <SignalTimeline timeline={h.timeline} />
+              </div>
+              <div>
+                <HouseholdFacts household={h} />
+                <TriagePanel flagId={flagId} triage={h.triage} />
+              </div>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </>
+  );
 }

@@ -1,0 +1,46 @@
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+}
+
+interface SimpleTableProps<T> {
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string | number;
+  caption?: string;
+}
+
+/** A plain data table in the NL Design System style. */
+export function SimpleTable<T>({ columns, rows, rowKey, caption }: SimpleTableProps<T>) {
+  return (
+    <div className="vs-table-wrap">
+      <Table>
+        {caption ? <caption className="vs-visually-hidden">{caption}</caption> : null}
+        <TableHeader>
+          <TableRow>
+            {columns.map((c) => (
+              <TableHeaderCell key={c.header} scope="col" className={c.numeric ? 'vs-num' : undefined}>
+                {c.header}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={rowKey(row)}>
+              {columns.map((c) => (
+                <TableCell key={c.header} className={c.numeric ? 'vs-num' : undefined}>
+                  {c.cell(row)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

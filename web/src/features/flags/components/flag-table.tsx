@@ -1,0 +1,91 @@
+import { Checkbox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { FlagItem } from '@vroegsignaal/shared/api/flags';
+import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
+import { RouterLink } from '../../../components/ui/router-link.tsx';
+import { SortHeader, type SortDirection } from '../../../components/ui/sort-header.tsx';
+import { Sparkline } from '../../../components/ui/sparkline.tsx';
+import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
+import { paths } from '../../../config/paths.ts';
+import { domainsOf, formatAddressKey, formatNumber, indicatorLabel } from '../../../lib/format.ts';
+
+export type FlagSort = 'score' | 'weeks_on_list' | 'address' | 'wijk' | 'domains';
+
+interface FlagTableProps {
+  items: readonly FlagItem[];
+  sort: FlagSort;
+  direction: SortDirection;
+  onSort: (sort: FlagSort, direction: SortDirection) => void;
+  selected: ReadonlySet<number>;
+  onSelect: (ids: readonly number[], selected: boolean) => void;
+}
+
+/** Recent scores when the API sends them (FlagItem.recent_scores); otherwise no sparkline. */
+function recentScores(item: FlagItem): number[] {
+  const scores = (item as FlagItem & { recent_scores?: unknown }).recent_scores;
+  return Array.isArray(scores) ? scores.filter((s): s is number => typeof s === 'number') : [];
+}
+
+export function FlagTable({ items, sort, direction, onSort, selected, onSelect }: FlagTableProps) {
+  const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
+  const header = { sort, direction, onSort };
+  return (
+    <div className="vs-table-wrap">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">
+              <Checkbox aria-label="Alle signalen op deze pagina selecteren" checked={allSelected} onChange={(e) => onSelect(items.map((i) => i.id), e.target.checked)} />
+            </TableHeaderCell>
+            <SortHeader column="address" {...header}>Adres</SortHeader>
+            <SortHeader column="wijk" {...header}>Wijk</SortHeader>
+            <SortHeader column="score" numeric {...header}>Score</SortHeader>
+            <SortHeader column="domains" numeric {...header}>Leefgebieden</SortHeader>
+            <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
+            <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
+            <TableHeaderCell scope="col">Verloop</TableHeaderCell>
+            <TableHeaderCell scope="col">Status</TableHeaderCell>
+            <TableHeaderCell scope="col">Toegewezen aan</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((item) => (
+            <FlagRow key={item.id} item={item} selected={selected.has(item.id)} onSelect={(on) => onSelect([item.id], on)} />
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function FlagRow({ item, selected, onSelect }: { item: FlagItem; selected: boolean; onSelect: (on: boolean) => void }) {
+  const address = formatAddressKey(item.household_key);
+  return (
+    <TableRow>
+      <TableCell>
+        <Checkbox aria-label={`Selecteer ${address}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+      </TableCell>
+      <TableCell className="vs-nowrap">
+        <RouterLink to={paths.family.to(item.id)}>{address}</RouterLink>
+        <div className="vs-small vs-muted">
+          {item.adults} volw., {item.minors} kind{item.minors === 1 ? '' : 'eren'}
+        </div>
+      </TableCell>
+      <TableCell>{item.wijk}</TableCell>
+      <TableCell className="vs-num">{formatNumber(item.score)}</TableCell>
+      <TableCell>
+        <LeefgebiedBadges domains={domainsOf(item.indicators)} />
+      </TableCell>
+      <TableCell className="vs-indicators">{item.indicators.map(indicatorLabel).join(', ')}</TableCell>
+      <TableCell className="vs-num vs-nowrap">
+        {item.is_new ? <span className="vs-new">Nieuw</span> : `${item.weeks_on_list} weken`}
+      </TableCell>
+      <TableCell>
+        <Sparkline values={recentScores(item)} label={`Score van ${address} over de laatste weken`} />
+      </TableCell>
+      <TableCell>
+        <TriageBadge status={item.triage_status} />
+      </TableCell>
+      <TableCell>{item.assigned_to ?? <span className="vs-muted">Niemand</span>}</TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,36 @@
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import type { FlagExplanation as Explanation } from '@vroegsignaal/shared/api/households';
+import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
+import { domainLabel, formatDate, formatNumber, indicatorLabel } from '../../../lib/format.ts';
+import { describeSignal, points, sourceAndDate } from './explain.ts';
+
+/** Why this household is on the list, rule by rule, in plain words. */
+export function FlagExplanation({ flag }: { flag: Explanation }) {
+  const domains = [...new Set(flag.rules.map((r) => r.domain))];
+  return (
+    <section className="vs-panel" aria-labelledby="explanation-title">
+      <Heading2 id="explanation-title">Waarom op de lijst?</Heading2>
+      <Paragraph>
+        Score <strong>{formatNumber(flag.score)}</strong> (de lijst begint bij {formatNumber(flag.flag_threshold)}) met signalen in{' '}
+        <strong>{flag.domains}</strong> leefgebied{flag.domains === 1 ? '' : 'en'}
+        {flag.min_domains ? ` (minimaal ${flag.min_domains} nodig)` : ''}. Berekend op {formatDate(flag.as_of)} met regelset {flag.rule_set.name} versie{' '}
+        {flag.rule_set.version}.
+      </Paragraph>
+      <LeefgebiedBadges domains={domains} />
+      <ul className="vs-stack" aria-label="Actieve regels">
+        {flag.rules.map((rule) => (
+          <li key={rule.indicator} className="vs-rule-explanation">
+            <strong>{indicatorLabel(rule.indicator)}</strong> ({domainLabel(rule.domain)}) — <span className="vs-points">{points(rule.weight)}</span>
+            <ul>
+              {rule.signals.map((s) => (
+                <li key={`${s.source}-${s.record_id}`}>
+                  {describeSignal(rule.indicator, s.value)} ({sourceAndDate(s.source, s.observed_on)})
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
