@@ -1,5 +1,95 @@
+import { Alert, Button, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import type { RuleSetDetail } from '@vroegsignaal/shared/api/rule-sets';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
+import { ErrorMessage, Loading, QueryState } from '../../../components/ui/query-state.tsx';
+import { RouterLink } from '../../../components/ui/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { useUser } from '../../../lib/auth.ts';
+import { ruleSetQueryOptions } from '../api/get-rule-set.ts';
+import { usePreviewRuleSet } from '../api/preview-rule-set.ts';
+import { useUpdateRuleSet } from '../api/update-rule-set.ts';
+import { fromForm, toForm, type DraftForm } from '../components/draft-form.ts';
+import { PreviewPanel } from '../components/preview-panel.tsx';
+import { PublicationPanel } from '../components/publication-panel.tsx';
+import { RuleTableEditor } from '../components/rule-table-editor.tsx';
+import { ruleSetStatusLabel } from '../components/status-labels.ts';
 
-export default function Route() {
-  return <PageTitle title="rule-set-editor" />;
+/** Edit a draft's weights with a live preview of the effect; publish with a second beleidsmaker. */
+export default function RuleSetEditorRoute() {
+  const id = Number(useParams().ruleSetId);
+  const ruleSet = useQuery({ ...ruleSetQueryOptions(id), enabled: Number.isInteger(id) && id > 0 });
+  return (
+    <>
+      <p>
+        <RouterLink to={paths.policy.ruleSets}>← Terug naar de regels</RouterLink>
+      </p>
+      <QueryState query={ruleSet}>{(r) => <Editor key={`${r.id}-${r.status}`} ruleSet={r} />}</QueryState>
+    </>
+  );
+}
+
+const LIVE_PREVIEW_DELAY_MS = 1200;
+
+function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
+  const user = useUser();
+  const original = useMemo(() => toForm(ruleSet.definition), [ruleSet.definition]);
+  const [form, setForm] = useState<DraftForm>(original);
+  const update = useUpdateRuleSet(ruleSet.id);
+  const preview = usePreviewRuleSet(ruleSet.id);
+  const editable = ruleSet.status === 'draft';
+  const check = fromForm(form);
+  // Compare what would be stored, not the text fields (a disabled rule keeps its old values on screen).
+  const saved = useMemo(() => JSON.stringify(fromForm(original)), [original]);
+  const dirty = JSON.stringify(check) !== saved;
+
+  const saveAndPreview = () => {
+    if (!check.ok) return;
+    if (!dirty) return preview.mutate();
+    update.mutate(check.definition, { onSuccess: () => preview.mutate() });
+  };
+  // Live preview: save and recompute shortly after the last edit.
+  const latest = useRef(saveAndPreview);
+  latest.current = saveAndPreview;
+  useEffect(() => {
+    if (!editable || !dirty || !check.ok) return;
+    const timer = setTimeout(() => latest.current(), LIVE_PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [form, editable, dirty, check.ok]);
+  // Show the effect of a draft as soon as it is opened.
+  useEffect(() => {
+    if (ruleSet.status !== 'published') preview.mutate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ruleSet.id]);
+
+  return (
+    <>
+      <PageTitle title={`${ruleSet.name}, versie ${ruleSet.version}`} intro={`Status: ${ruleSetStatusLabel(ruleSet)}.${editable ? ' Wijzigingen worden na een korte pauze opgeslagen en doorgerekend.' : ''}`} />
+      <RuleTableEditor form={form} original={original} readOnly={!editable} onChange={setForm} />
+      {!check.ok && editable ? (
+        <Alert type="error">
+          <UnorderedList>
+            {check.errors.map((e) => (
+              <UnorderedListItem key={e}>{e}</UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </Alert>
+      ) : null}
+      {editable ? (
+        <div className="vs-toolbar">
+          <Paragraph aria-live="polite">{update.isPending ? 'Opslaan…' : dirty ? 'Niet opgeslagen wijzigingen.' : 'Alle wijzigingen zijn opgeslagen.'}</Paragraph>
+          <Button appearance="secondary-action-button" disabled={!check.ok || update.isPending || preview.isPending} onClick={saveAndPreview}>
+            Opslaan en effect berekenen
+          </Button>
+        </div>
+      ) : null}
+      {update.isError ? <ErrorMessage error={update.error} title="Opslaan mislukt" /> : null}
+      {preview.isPending ? <Loading label="Effect wordt berekend…" /> : null}
+      {preview.isError ? <ErrorMessage error={preview.error} title="Effect berekenen mislukt" /> : null}
+      {preview.data ? <PreviewPanel preview={preview.data} /> : null}
+      <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={dirty} />
+    </>
+  );
 }
