@@ -59,3 +59,41 @@ export async function newestPublished(db: Executor): Promise<RuleSetRow | undefi
 export function definitionOf(row: RuleSetRow): RuleSetDefinition {
   return JSON.parse(row.definition) as RuleSetDefinition;
 }
+
+// Used by the API's draft / four-eyes workflow.
+
+export async function listRuleSets(db: Executor): Promise<RuleSetRow[]> {
+  return db.selectFrom('rule_sets').selectAll().orderBy('name').orderBy('version', 'desc').execute();
+}
+
+/** Replaces the rules of a draft; false when it is no longer a draft. */
+export async function updateDraft(db: Executor, id: number, def: RuleSetDefinition): Promise<boolean> {
+  const result = await db
+    .updateTable('rule_sets')
+    .set({ flag_threshold: def.flag_threshold, min_domains: def.min_domains, definition: JSON.stringify(def) })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('rule_set_rules').where('rule_set_id', '=', id).execute();
+  if (def.rules.length > 0) {
+    await db
+      .insertInto('rule_set_rules')
+      .values(def.rules.map((r) => ({ rule_set_id: id, indicator: r.indicator, domain: r.domain, weight: r.weight, threshold: r.threshold, window_days: r.window_days, min_count: r.min_count })))
+      .execute();
+  }
+  return true;
+}
+
+/** Moves a rule set between draft and pending_approval (four eyes); false when it was not in `from`. */
+export async function markPublicationStatus(
+  db: Executor, id: number, from: 'draft' | 'pending_approval', to: 'draft' | 'pending_approval', by: string | null, at: string | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('rule_sets')
+    .set({ status: to, publication_requested_by: by, publication_requested_at: at })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,117 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from './types.ts';
+
+// The flags of one run with the triage of each household's episode.
+
+export interface FlagListFilter {
+  runId: number;
+  /** Run ids from this run backwards: index w-1 is where a flag with weeks_on_list w entered the list. */
+  episodeRuns: number[];
+  wijken?: string[];
+  wijk?: string;
+  status?: string;
+  kind?: 'new' | 'persisting';
+  minScoreMicro?: number;
+  indicator?: string;
+  assignedTo?: string;
+  sort: 'score' | 'weeks_on_list' | 'address' | 'wijk' | 'domains';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const SORT_COLUMN = {
+  score: 'f.score_micro',
+  weeks_on_list: 'f.weeks_on_list',
+  address: 'f.household_key',
+  wijk: 'f.wijk',
+  domains: 'f.domains',
+} as const;
+
+function base(db: Executor, p: FlagListFilter) {
+  return db
+    .selectFrom('flags as f')
+    .leftJoin('triage as t', (j) =>
+      j.onRef('t.household_key', '=', 'f.household_key').on((eb) => eb('t.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
+    )
+    .where('f.run_id', '=', p.runId)
+    .$if(p.wijken !== undefined, (q) => (p.wijken!.length ? q.where('f.wijk', 'in', p.wijken!) : q.where(sql<SqlBool>`1 = 0`)))
+    .$if(p.wijk !== undefined, (q) => q.where('f.wijk', '=', p.wijk!))
+    .$if(p.kind !== undefined, (q) => q.where('f.is_new', '=', p.kind === 'new' ? 1 : 0))
+    .$if(p.minScoreMicro !== undefined, (q) => q.where('f.score_micro', '>=', p.minScoreMicro!))
+    .$if(p.assignedTo !== undefined, (q) => q.where('t.assigned_to', '=', p.assignedTo!))
+    .$if(p.status === 'nieuw', (q) => q.where((eb) => eb.or([eb('t.status', 'is', null), eb('t.status', '=', 'nieuw')])))
+    .$if(p.status !== undefined && p.status !== 'nieuw', (q) => q.where('t.status', '=', p.status!))
+    .$if(p.indicator !== undefined, (q) =>
+      q.where((eb) =>
+        eb.exists(eb.selectFrom('flag_rules as fr').select('fr.flag_id').whereRef('fr.flag_id', '=', 'f.id').where('fr.indicator', '=', p.indicator!)),
+      ),
+    );
+}
+
+function episodeCase(eb: any, runs: number[]): Expression<number | null> {
+  if (runs.length === 0) return sql<null>`null`;
+  let c = eb.case('f.weeks_on_list');
+  runs.forEach((id, i) => {
+    c = (i === 0 ? c.when(1) : c.when(i + 1)).then(id);
+  });
+  return c.else(null).end();
+}
+
+export async function listFlags(db: Executor, p: FlagListFilter) {
+  const column = SORT_COLUMN[p.sort];
+  const [items, total] = await Promise.all([
+    base(db, p)
+      .select([
+        'f.id', 'f.run_id', 'f.household_key', 'f.wijk', 'f.score_micro', 'f.domains', 'f.indicators', 'f.is_new',
+        'f.weeks_on_list', 'f.adults', 'f.minors', 't.status', 't.assigned_to', 't.outcome',
+      ])
+      .orderBy(column, p.order)
+      .orderBy('f.household_key', 'asc')
+      .limit(p.limit)
+      .offset(p.offset)
+      .execute(),
+    base(db, p).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function findFlag(db: Executor, id: number) {
+  return db
+    .selectFrom('flags as f')
+    .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
+    .select(['f.id', 'f.run_id', 'f.household_key', 'f.wijk', 'f.score_micro', 'f.domains', 'f.indicators', 'f.is_new', 'f.weeks_on_list', 'f.adults', 'f.minors', 'r.as_of'])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Indicators of a run's flags, for the CSV export (one row per flag). */
+export async function flagsOfHousehold(db: Executor, householdKey: string) {
+  return db
+    .selectFrom('flags as f')
+    .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
+    .innerJoin('rule_sets as rs', 'rs.id', 'r.rule_set_id')
+    .select([
+      'f.id', 'f.run_id', 'r.as_of', 'f.score_micro', 'f.domains', 'rs.id as rule_set_id', 'rs.name as rule_set_name',
+      'rs.version as rule_set_version', 'rs.flag_threshold', 'rs.min_domains',
+    ])
+    .where('f.household_key', '=', householdKey)
+    .orderBy('r.as_of', 'desc')
+    .orderBy('f.run_id', 'desc')
+    .execute();
+}
+
+export async function flagRulesOf(db: Executor, flagIds: number[]) {
+  if (flagIds.length === 0) return [];
+  return db.selectFrom('flag_rules').selectAll().where('flag_id', 'in', flagIds).orderBy('indicator').execute();
+}
+
+export async function flagEvidenceOf(db: Executor, flagIds: number[]) {
+  if (flagIds.length === 0) return [];
+  return db
+    .selectFrom('flag_evidence')
+    .select(['flag_id', 'indicator', 'source', 'record_id', 'observed_on', 'value'])
+    .where('flag_id', 'in', flagIds)
+    .orderBy('observed_on', 'desc')
+    .execute();
+}

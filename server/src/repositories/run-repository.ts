@@ -1,0 +1,45 @@
+import type { Executor } from './types.ts';
+
+// Scoring runs as the API shows them.
+
+export async function listRuns(db: Executor) {
+  return db
+    .selectFrom('scoring_runs as r')
+    .innerJoin('rule_sets as rs', 'rs.id', 'r.rule_set_id')
+    .select([
+      'r.id', 'r.as_of', 'r.rule_set_id', 'rs.name as rule_set_name', 'rs.version as rule_set_version', 'r.finished_at',
+      'r.flags', 'r.new_flags', 'r.persisting_flags', 'r.dropped_flags', 'r.previous_run_id', 'r.gezinshuishoudens',
+    ])
+    .orderBy('r.as_of', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+}
+
+export async function findRun(db: Executor, id: number) {
+  return db.selectFrom('scoring_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function newestRun(db: Executor) {
+  return db.selectFrom('scoring_runs').selectAll().orderBy('as_of', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+/** Every run's predecessor, to walk a household's episode back to where it started. */
+export async function runChain(db: Executor): Promise<Map<number, number | null>> {
+  const rows = await db.selectFrom('scoring_runs').select(['id', 'previous_run_id']).execute();
+  return new Map(rows.map((r) => [r.id, r.previous_run_id]));
+}
+
+/** Flags per wijk of a run (for a wijkteam member's counts). */
+export async function wijkFlagCounts(db: Executor, wijken: string[]) {
+  if (wijken.length === 0) return [];
+  return db
+    .selectFrom('flags')
+    .select((eb) => [
+      'run_id',
+      eb.fn.countAll<number>().as('flags'),
+      eb.fn.sum<number>('is_new').as('new_flags'),
+    ])
+    .where('wijk', 'in', wijken)
+    .groupBy('run_id')
+    .execute();
+}

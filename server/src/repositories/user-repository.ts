@@ -1,0 +1,30 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { UserTable } from '../db/schema-access.ts';
+import type { Executor } from './types.ts';
+
+export type UserRow = Selectable<UserTable>;
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listUsers(db: Executor): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('username').execute();
+}
+
+export async function insertUser(db: Executor, values: Insertable<UserTable>): Promise<number> {
+  const { id } = await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateUser(db: Executor, id: number, values: Updateable<UserTable>): Promise<void> {
+  await db.updateTable('users').set(values).where('id', '=', id).execute();
+}
+
+export async function activeUsersWithRole(db: Executor, role: UserRow['role']): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('role', '=', role).where('active', '=', 1).orderBy('username').execute();
+}

@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import type { Role } from '@vroegsignaal/shared/api/auth';
+import type { AuthenticatedUser, AuthenticationResult, Authenticator, Credentials } from '../auth/authenticator.ts';
+import { loginWaitSeconds } from '../auth/login-throttle.ts';
+import { dummyHash, verifyPassword } from '../auth/passwords.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Db } from '../db/connection.ts';
+import {
+  deleteExpiredSessions, deleteSession, failureStats, findSessionWithUser, insertLoginAttempt, insertSession, touchSession,
+} from '../repositories/session-repository.ts';
+import { findUserByUsername, type UserRow } from '../repositories/user-repository.ts';
+
+export const IDLE_TIMEOUT_MS = 15 * 60_000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 3600_000;
+/** last_seen_at is written at most this often, so reads stay reads. */
+const TOUCH_EVERY_MS = 30_000;
+
+export function toAuthenticatedUser(u: Pick<UserRow, 'username' | 'role' | 'wijken'> & { id: number }): AuthenticatedUser {
+  return { id: u.id, username: u.username, role: u.role as Role, wijken: JSON.parse(u.wijken) as string[] };
+}
+
+/** Username and password against the users table, with throttling per account. */
+export class PasswordAuthenticator implements Authenticator {
+  readonly kind = 'password' as const;
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  async authenticate({ username, password, ip }: Credentials): Promise<AuthenticationResult> {
+    const now = this.clock.now();
+    const stats = await failureStats(this.db, username, new Date(now.getTime() - 3600_000).toISOString());
+    const wait = loginWaitSeconds(stats, now);
+    if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
+    const user = await findUserByUsername(this.db, username);
+    const valid = user && user.active === 1 ? await verifyPassword(user.password_hash, password) : await rejectInSameTime(password);
+    await insertLoginAttempt(this.db, username, now.toISOString(), valid, ip);
+    if (!valid || !user) return { ok: false, reason: 'invalid' };
+    return { ok: true, user: toAuthenticatedUser(user) };
+  }
+}
+
+async function rejectInSameTime(password: string): Promise<false> {
+  await verifyPassword(await dummyHash(), password);
+  return false;
+}
+
+export interface ActiveSession {
+  id: string;
+  csrfToken: string;
+  user: AuthenticatedUser;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+const sessionId = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+/** Starts a session; the token goes into the cookie, only its hash into the database. */
+export async function startSession(db: Db, clock: Clock, user: AuthenticatedUser, ip: string | null): Promise<{ token: string; session: ActiveSession }> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(32).toString('base64url');
+  const now = clock.now();
+  await insertSession(db, { id: sessionId(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), last_seen_at: now.toISOString(), ip });
+  return { token, session: { id: sessionId(token), csrfToken, user, ...expiries(now, now) } };
+}
+
+function expiries(createdAt: Date, lastSeen: Date) {
+  return {
+    idleExpiresAt: new Date(lastSeen.getTime() + IDLE_TIMEOUT_MS),
+    absoluteExpiresAt: new Date(createdAt.getTime() + ABSOLUTE_TIMEOUT_MS),
+  };
+}
+
+/** The session of a cookie token if it is still valid; an expired one is ended. */
+export async function resolveSession(db: Db, clock: Clock, token: string): Promise<ActiveSession | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const row = await findSessionWithUser(db, sessionId(token));
+  if (!row) return null;
+  const now = clock.now();
+  const created = new Date(row.created_at);
+  const lastSeen = new Date(row.last_seen_at);
+  const { idleExpiresAt, absoluteExpiresAt } = expiries(created, lastSeen);
+  if (now >= idleExpiresAt || now >= absoluteExpiresAt) {
+    await deleteSession(db, row.id);
+    return null;
+  }
+  if (now.getTime() - lastSeen.getTime() >= TOUCH_EVERY_MS) await touchSession(db, row.id, now.toISOString());
+  return {
+    id: row.id,
+    csrfToken: row.csrf_token,
+    user: toAuthenticatedUser({ id: row.user_id, username: row.username, role: row.role, wijken: row.wijken }),
+    ...expiries(created, now),
+  };
+}
+
+export async function endSession(db: Db, id: string): Promise<void> {
+  await deleteSession(db, id);
+}
+
+export async function purgeExpiredSessions(db: Db, clock: Clock): Promise<void> {
+  const now = clock.now().getTime();
+  await deleteExpiredSessions(db, new Date(now - IDLE_TIMEOUT_MS).toISOString(), new Date(now - ABSOLUTE_TIMEOUT_MS).toISOString());
+}

@@ -1,0 +1,34 @@
+// Errors a service raises for the API; the error handler turns them into responses.
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly field?: string,
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+
+  static badRequest(field: string, reason: string): ApiError {
+    return new ApiError(400, `${field}: ${reason}`, field, reason);
+  }
+  static notFound(message = 'niet gevonden'): ApiError {
+    return new ApiError(404, message);
+  }
+  static conflict(message: string): ApiError {
+    return new ApiError(409, message);
+  }
+  static forbidden(message = 'geen toegang'): ApiError {
+    return new ApiError(403, message);
+  }
+}
+
+/** A flag or household outside the user's wijken: answered as 404 (no leak), logged as a denial. */
+export class OutOfScope extends ApiError {
+  override name = 'OutOfScope';
+  constructor() {
+    super(404, 'niet gevonden');
+  }
+}

@@ -1,0 +1,67 @@
+import { domainOf } from '@vroegsignaal/shared';
+import type { FlagExplanation, HouseholdDetail } from '@vroegsignaal/shared/api/households';
+import type { AuthenticatedUser } from '../auth/authenticator.ts';
+import { parseAddressKey } from '../core/address.ts';
+import type { Clock } from '../core/clock.ts';
+import { localDate } from '../core/dates.ts';
+import { fromMicro } from '../core/score.ts';
+import type { Db } from '../db/connection.ts';
+import { flagEvidenceOf, flagRulesOf, flagsOfHousehold } from '../repositories/flag-list-repository.ts';
+import { birthDatesAt, findHousehold, signalTimeline } from '../repositories/household-repository.ts';
+import { listRuns } from '../repositories/run-repository.ts';
+import { flagForUser } from './scope.ts';
+import { presentTriage } from './triage.ts';
+
+const TIMELINE_LIMIT = 500;
+
+/** The detail of the household behind a flag: composition, explanations, trend, signals, triage. */
+export async function householdOfFlag(db: Db, clock: Clock, timeZone: string, user: AuthenticatedUser, flagId: number): Promise<HouseholdDetail> {
+  const flag = await flagForUser(db, user, flagId);
+  const key = flag.household_key;
+  const [household, births, flags, runs, timeline, triage] = await Promise.all([
+    findHousehold(db, key), birthDatesAt(db, key), flagsOfHousehold(db, key), listRuns(db), signalTimeline(db, key, TIMELINE_LIMIT), presentTriage(db, flag),
+  ]);
+  const explanations = await explainFlags(db, flags);
+  const today = localDate(clock.now(), timeZone);
+  const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
+  const flaggedIn = new Map(flags.map((f) => [f.run_id, f]));
+  return {
+    household_key: key,
+    address: parseAddressKey(key),
+    wijk: household?.wijk ?? flag.wijk,
+    composition: { adults: members.filter((m) => !m.minor).length, minors: members.filter((m) => m.minor).length, members },
+    flag: explanations.find((e) => e.flag_id === flag.id)!,
+    earlier_flags: explanations.filter((e) => e.flag_id !== flag.id && e.as_of <= flag.as_of),
+    trend: [...runs].reverse().map((r) => {
+      const f = flaggedIn.get(r.id);
+      return { run_id: r.id, as_of: r.as_of, flagged: f !== undefined, score: f ? fromMicro(Number(f.score_micro)) : null, domains: f?.domains ?? null };
+    }),
+    weeks_on_list: flag.weeks_on_list,
+    timeline: timeline.map((s) => ({ indicator: s.indicator, domain: domainOf(s.indicator) ?? '', source: s.source, observed_on: s.observed_on, value: s.value })),
+    triage,
+  };
+}
+
+async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHousehold>>): Promise<FlagExplanation[]> {
+  const ids = flags.map((f) => f.id);
+  const [rules, evidence] = await Promise.all([flagRulesOf(db, ids), flagEvidenceOf(db, ids)]);
+  return flags.map((f) => ({
+    flag_id: f.id, run_id: f.run_id, as_of: f.as_of, score: fromMicro(Number(f.score_micro)), domains: f.domains,
+    flag_threshold: f.flag_threshold, min_domains: f.min_domains,
+    rule_set: { id: f.rule_set_id, name: f.rule_set_name, version: f.rule_set_version },
+    rules: rules
+      .filter((r) => r.flag_id === f.id)
+      .map((r) => ({
+        indicator: r.indicator, domain: r.domain, weight: fromMicro(Number(r.weight_micro)), qualifying: r.qualifying,
+        signals: evidence
+          .filter((e) => e.flag_id === f.id && e.indicator === r.indicator)
+          .map((e) => ({ source: e.source, record_id: e.record_id, observed_on: e.observed_on, value: e.value })),
+      })),
+  }));
+}
+
+/** Whole years from a birth date to a date, both `YYYY-MM-DD`. */
+export function ageOn(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) >= birth.slice(5) ? years : years - 1;
+}

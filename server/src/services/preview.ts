@@ -1,0 +1,76 @@
+import { INDICATORS } from '@vroegsignaal/shared';
+import type { PreviewResult } from '@vroegsignaal/shared/api/rule-sets';
+import type { Clock } from '../core/clock.ts';
+import { localDate } from '../core/dates.ts';
+import { isSmall, suppressAdditive, suppressCount, type Count } from '../core/suppression.ts';
+import type { Db } from '../db/connection.ts';
+import { flagKeysOfRun } from '../repositories/aggregate-repository.ts';
+import { findRuleSet } from '../repositories/rule-set-repository.ts';
+import { newestRun } from '../repositories/run-repository.ts';
+import { insertRun } from '../repositories/scoring-repository.ts';
+import { ApiError } from './errors.ts';
+import { computeFlags } from './scoring.ts';
+
+// Scores a rule set against the newest data without keeping a run: the engine's
+// computeFlags runs inside a transaction that is always rolled back.
+
+class RollBack extends Error {}
+
+interface Flagged {
+  household_key: string;
+  wijk: string;
+  indicators: string;
+}
+
+export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, ruleSetId: number, actor: string): Promise<PreviewResult> {
+  const started = clock.now();
+  const rs = await findRuleSet(db, ruleSetId);
+  if (!rs) throw ApiError.notFound('regelset niet gevonden');
+  const base = await newestRun(db);
+  const asOf = base?.as_of ?? localDate(started, timeZone);
+  const current: Flagged[] = base ? await flagKeysOfRun(db, base.id) : [];
+  let draft: Flagged[] = [];
+  try {
+    await db.transaction().execute(async (trx) => {
+      const at = started.toISOString();
+      const runId = await insertRun(trx, {
+        as_of: asOf, rule_set_id: rs.id, previous_run_id: null, started_by: `preview:${actor}`, started_at: at, finished_at: at,
+        duration_ms: 0, households: 0, gezinshuishoudens: 0, flags: 0, new_flags: 0, persisting_flags: 0, dropped_flags: 0,
+      });
+      draft = await computeFlags(trx, runId, asOf, rs);
+      throw new RollBack();
+    });
+  } catch (e) {
+    if (!(e instanceof RollBack)) throw e;
+  }
+  return {
+    rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null, ...compare(current, draft),
+    duration_ms: clock.now().getTime() - started.getTime(),
+  };
+}
+
+/** Counts per wijk and per indicator of two flag lists, suppressed. */
+export function compare(current: Flagged[], draft: Flagged[]): Pick<PreviewResult, 'totals' | 'per_wijk' | 'per_indicator'> {
+  const cur = new Map(current.map((f) => [f.household_key, f]));
+  const nxt = new Map(draft.map((f) => [f.household_key, f]));
+  const entering = draft.filter((f) => !cur.has(f.household_key));
+  const leaving = current.filter((f) => !nxt.has(f.household_key));
+  const wijken = [...new Set([...current, ...draft].map((f) => f.wijk))].sort();
+  const per = (list: Flagged[]) => wijken.map((w) => list.filter((f) => f.wijk === w).length);
+  const cols = { current: suppressAdditive(per(current)), draft: suppressAdditive(per(draft)), entering: suppressAdditive(per(entering)), leaving: suppressAdditive(per(leaving)) };
+  const staying = draft.length - entering.length;
+  const hiddenStaying = typeof cols.entering.total !== 'number' || typeof cols.leaving.total !== 'number';
+  const withIndicator = (list: Flagged[], i: string) => list.filter((f) => f.indicators.split('|').includes(i)).length;
+  return {
+    totals: {
+      current: cols.current.total, draft: cols.draft.total, entering: cols.entering.total, leaving: cols.leaving.total,
+      staying: hiddenStaying && staying > 0 ? ((isSmall(staying) ? '<5' : 'x') as Count) : suppressCount(staying),
+    },
+    per_wijk: wijken.map((wijk, i) => ({
+      wijk, current: cols.current.cells[i]!, draft: cols.draft.cells[i]!, entering: cols.entering.cells[i]!, leaving: cols.leaving.cells[i]!,
+    })),
+    per_indicator: INDICATORS.map((indicator) => ({
+      indicator, current: suppressCount(withIndicator(current, indicator)), draft: suppressCount(withIndicator(draft, indicator)),
+    })),
+  };
+}
