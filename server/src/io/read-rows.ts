@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import StreamArray from 'stream-json/streamers/StreamArray.js';
 import { FEED_COLUMNS, REGISTRY_COLUMNS } from '@vroegsignaal/shared';
@@ -28,8 +29,9 @@ export async function openRows(
   const rename = renamer(options.rename);
   const format = await sniffFormat(file);
   const hash = crypto.createHash('sha256');
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  stream.on('data', (chunk) => hash.update(chunk));
+  // Hashing in the pipeline (not a 'data' listener, which would start the flow
+  // before a JSON or NDJSON reader is attached and lose the first chunks).
+  const stream = pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), hashing(hash), () => {});
   const checksum = () => hash.digest('hex');
   if (format.kind === 'json-array') return { format, columns: null, rows: renamedRows(jsonArrayRows(stream), rename), checksum };
   if (format.kind === 'ndjson') return { format, columns: null, rows: renamedRows(ndjsonRows(stream), rename), checksum };
@@ -67,6 +69,15 @@ async function* renamedRows(rows: AsyncGenerator<RawRow>, rename: (name: string)
   }
 }
 
+function hashing(hash: crypto.Hash): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+}
+
 async function nextCsv<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> {
   try {
     return await iterator.next();
@@ -95,7 +106,7 @@ async function* csvRows(
   }
 }
 
-async function* ndjsonRows(stream: fs.ReadStream): AsyncGenerator<RawRow> {
+async function* ndjsonRows(stream: Readable): AsyncGenerator<RawRow> {
   const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
   let lineNumber = 0;
   for await (const line of lines) {
@@ -113,7 +124,7 @@ async function* ndjsonRows(stream: fs.ReadStream): AsyncGenerator<RawRow> {
   }
 }
 
-async function* jsonArrayRows(stream: fs.ReadStream): AsyncGenerator<RawRow> {
+async function* jsonArrayRows(stream: Readable): AsyncGenerator<RawRow> {
   const items = stream.pipe(StreamArray.withParser());
   let position = 0;
   try {
@@ -139,11 +150,21 @@ export function jsonRow(value: unknown, rowNumber: number): RawRow {
     const name = key.trim().toLowerCase();
     if (v === null || v === undefined) fields[name] = '';
     else if (typeof v === 'string') fields[name] = v.trim();
-    else if (typeof v === 'number') fields[name] = Number.isFinite(v) ? String(v) : '';
+    else if (typeof v === 'number') fields[name] = plainDecimal(v);
     else {
       fields[name] = JSON.stringify(v).slice(0, 200);
       if (CONTRACT_COLUMNS.has(name)) shapeErrors.push(`${name} must be text or a number`);
     }
   }
   return { rowNumber, fields, shapeErrors, decimalComma: false };
+}
+
+/** A JSON number as plain decimal text, never with an exponent (1e-7 → 0.0000001). */
+export function plainDecimal(v: number): string {
+  const text = String(v);
+  const [mantissa = '', exponent] = text.split('e');
+  if (exponent === undefined) return text;
+  if (Number.isInteger(v)) return BigInt(v).toString();
+  const decimals = (mantissa.split('.')[1]?.length ?? 0) - Number(exponent);
+  return v.toFixed(Math.min(100, Math.max(0, decimals)));
 }
