@@ -1,0 +1,48 @@
+import { Button, Checkbox, Select, SelectOption, TableCell, TableRow, Textbox } from '@utrecht/component-library-react';
+import type { UserItem } from '@vroegsignaal/shared/api/admin';
+import type { Role } from '@vroegsignaal/shared/api/auth';
+import { useState } from 'react';
+import { ErrorMessage } from '../../../components/ui/query-state.tsx';
+import { formatDate } from '../../../lib/format.ts';
+import { ROLE_LABELS, ROLES } from '../../../lib/roles.ts';
+import { useUpdateUser } from '../api/update-user.ts';
+import { parseWijken } from './create-user-form.tsx';
+
+/** One user with editable role, wijken and active flag. */
+export function UserRowEditor({ user }: { user: UserItem }) {
+  const [role, setRole] = useState<Role>(user.role);
+  const [wijken, setWijken] = useState(user.wijken.join(', '));
+  const [active, setActive] = useState(user.active);
+  const update = useUpdateUser();
+  const changed = role !== user.role || wijken !== user.wijken.join(', ') || active !== user.active;
+  const onSave = () => update.mutate({ id: user.id, body: { role, wijken: parseWijken(wijken), active } });
+  return (
+    <TableRow>
+      <TableCell>
+        <strong>{user.username}</strong>
+        <div className="vs-small vs-muted">sinds {formatDate(user.created_at)}</div>
+      </TableCell>
+      <TableCell>
+        <Select aria-label={`Rol van ${user.username}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <SelectOption key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </SelectOption>
+          ))}
+        </Select>
+      </TableCell>
+      <TableCell>
+        <Textbox aria-label={`Wijken van ${user.username}`} value={wijken} onChange={(e) => setWijken(e.target.value)} />
+      </TableCell>
+      <TableCell>
+        <Checkbox aria-label={`${user.username} actief`} checked={active} onChange={(e) => setActive(e.target.checked)} />
+      </TableCell>
+      <TableCell>
+        <Button appearance="secondary-action-button" disabled={!changed || update.isPending} busy={update.isPending} onClick={onSave}>
+          Opslaan
+        </Button>
+        {update.isError ? <ErrorMessage error={update.error} title="Opslaan mislukt" /> : null}
+      </TableCell>
+    </TableRow>
+  );
+}
