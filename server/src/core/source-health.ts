@@ -18,8 +18,8 @@ export interface HealthInput {
   configuredAt: string;
   /** Recent deliveries, newest first. */
   deliveries: readonly DeliveryRecord[];
-  /** The newest finished pull of the source, if any. */
-  lastPull: { at: string; ok: boolean; error: string | null } | null;
+  /** The newest failed pull of the source (fetch failed, file rejected), if any. */
+  lastFailedPull: { at: string; error: string | null } | null;
   now: Date;
 }
 
@@ -108,8 +108,8 @@ function quarantine(last: DeliveryRecord | undefined, usual: number | null): Fin
 }
 
 function pullFailure(input: HealthInput, last: DeliveryRecord | undefined): Finding[] {
-  const pull = input.lastPull;
-  if (!pull || pull.ok || (last && last.at > pull.at)) return [];
+  const pull = input.lastFailedPull;
+  if (!pull || (last && last.at > pull.at)) return [];
   return [{ status: 'amber', reason: `laatste ophaalpoging mislukt: ${pull.error ?? 'onbekende fout'}` }];
 }
 

@@ -46,13 +46,13 @@ export async function recentJobRuns(db: Executor, options: { limit: number; job?
   return query.execute();
 }
 
-/** The newest finished run of a job, if any. */
-export async function lastFinishedRun(db: Executor, job: string): Promise<JobRunRow | undefined> {
+/** The newest failed run of a job, if any. */
+export async function lastFailedRun(db: Executor, job: string): Promise<JobRunRow | undefined> {
   return db
     .selectFrom('job_runs')
     .selectAll()
     .where('job', '=', job)
-    .where('outcome', '!=', 'running')
+    .where('outcome', '=', 'failed')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -84,4 +84,10 @@ export async function renewLease(db: Executor, job: string, holder: string, expi
 
 export async function releaseLease(db: Executor, job: string, holder: string): Promise<void> {
   await db.deleteFrom('scheduler_locks').where('job', '=', job).where('holder', '=', holder).execute();
+}
+
+/** The scoring dates that already have a run (a backfill skips them). */
+export async function scoredDates(db: Executor): Promise<Set<string>> {
+  const rows = await db.selectFrom('scoring_runs').select('as_of').distinct().execute();
+  return new Set(rows.map((r) => r.as_of));
 }

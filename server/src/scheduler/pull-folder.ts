@@ -17,12 +17,14 @@ const IGNORED = /^\.|\.(part|tmp|partial|crdownload|filepart)$|~$/i;
 export interface FolderPullOptions {
   /** Take every file at once (a backfill of complete files) instead of waiting for a second look. */
   assumeComplete?: boolean;
+  /** Take only the files whose name passes (a backfill, week by week). */
+  only?: (name: string) => boolean;
 }
 
 export async function pullFolder(ctx: EngineContext, source: SourceConfig & { fetch: { kind: 'folder' } }, memory: FolderMemory, options: FolderPullOptions = {}): Promise<JobCounts> {
   const dir = source.fetch.folder;
   await fs.mkdir(dir, { recursive: true });
-  const files = await candidates(dir);
+  const files = (await candidates(dir)).filter(options.only ?? (() => true));
   const totals = newTotals();
   const errors: string[] = [];
   for (const name of files) {

@@ -1,4 +1,51 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../scheduler/job-runner.ts';
+import { runSchedulerProcess } from '../../scheduler/run-process.ts';
+import type { EngineContext } from '../../services/context.ts';
+import { setUpDemo } from '../../services/demo-setup.ts';
+import { ensureDemoUsers } from '../../services/demo-users.ts';
 
 /** `serve` (API server + scheduler) and `start` (demo city set-up, then serve). */
-export function registerServe(_program: Command): void {}
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the API server, the dashboard and the scheduler in one process')
+    .action(() => runSchedulerProcess({ http: startHttp }));
+  program
+    .command('start')
+    .description('first run: set up the demo city with a year of history and demo users, then serve')
+    .action(() => runSchedulerProcess({ prepare: prepareDemo, http: startHttp }));
+}
+
+async function prepareDemo(ctx: EngineContext, config: Config): Promise<void> {
+  const log = (m: string) => console.log(m);
+  const started = Date.now();
+  const report = await setUpDemo(ctx, { demoDir: config.demoDir, settings: config, log });
+  if (report.weeksBackfilled > 0) {
+    log(`historie aangevuld: ${report.weeksBackfilled} weken in ${(report.backfillMs / 1000).toFixed(1)} s (alles samen ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  const users = await ensureDemoUsers(ctx.db, ctx.clock, config.env);
+  if (users.length) {
+    log('demogebruikers (wachtwoorden worden alleen nu getoond):');
+    for (const u of users) log(`  ${u.username.padEnd(14)} ${u.role.padEnd(13)} ${u.password}`);
+  } else {
+    log('demogebruikers bestaan al (wachtwoorden zijn bij de eerste start getoond)');
+  }
+}
+
+type HttpHandle = { close(): Promise<unknown> };
+
+/** The API server, when it is part of this build. */
+async function startHttp(ctx: EngineContext, config: Config, logger: Logger): Promise<HttpHandle | null> {
+  const file = new URL('../../server.ts', import.meta.url);
+  if (!fs.existsSync(file)) {
+    logger.warn('no API server in this build (server/src/server.ts); running the scheduler only');
+    return null;
+  }
+  const mod = (await import(file.href)) as { startHttpServer(opts: object): Promise<HttpHandle> };
+  const app = await mod.startHttpServer({ config, db: ctx.db, clock: ctx.clock });
+  console.log(`Vroegsignaal draait op http://${config.host}:${config.port}`);
+  return app;
+}
