@@ -66,17 +66,22 @@ export class BsnSequence {
   }
 }
 
+/** Usable d8 digits (check digit 0..9) per value of s7 mod 11. */
+const USABLE_D8: ReadonlyArray<readonly number[]> = Array.from({ length: 11 }, (_, r) =>
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((d8) => (r + 2 * d8) % 11 <= 9),
+);
+
 /** Picks d8 (the `round`-th usable digit, rotated by `offset`) and appends the check digit. */
 function completeBsn(prefix: number, round: number, offset: number): string {
-  const head = String(prefix);
   let s7 = 0;
-  for (let i = 0; i < 7; i++) s7 += (WEIGHTS[i] as number) * (head.charCodeAt(i) - 48);
-  const usable: number[] = [];
-  for (let d8 = 0; d8 <= 9; d8++) {
-    const s = s7 + 2 * d8;
-    const check = s % 11;
-    if (check <= 9 && s - check !== 0) usable.push(d8);
+  let rest = prefix;
+  for (let w = 3; w <= 9; w++) {
+    s7 += w * (rest % 10);
+    rest = Math.floor(rest / 10);
   }
+  let usable = USABLE_D8[s7 % 11] as readonly number[];
+  // Only prefix 1000000 (s7 = 9) can give an elfproef sum of 0 (with d8 = 0): skip that one.
+  if (s7 === 9) usable = usable.filter((d8) => d8 !== 0);
   const d8 = usable[(round + offset) % usable.length] as number;
-  return head + String(d8) + String((s7 + 2 * d8) % 11);
+  return String(prefix * 100 + d8 * 10 + ((s7 + 2 * d8) % 11));
 }

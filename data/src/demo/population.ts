@@ -14,7 +14,7 @@ export const CITY_SIZE = {
   /** Latent multi-problem families, spread like the report's 168 (scaled up; 246 was a lower bound). */
   multiProblem: 300,
   /** Families with one or two chronic problems. */
-  atRisk: 900,
+  atRisk: 600,
 } as const;
 
 interface Slot {
@@ -37,7 +37,7 @@ export function buildPopulation(seed: number, asOfDay: number): Population {
   WIJKEN.forEach((wijk, w) => {
     const rng = new Rng(seed, 'wijk', w);
     const slots = wijkSlots(rng, wijk, families[w] as number, others[w] as number, multi[w] as number, risk[w] as number);
-    households.push(...wijkHouseholds(rng, w, wijk, slots, asOfDay));
+    for (const h of wijkHouseholds(rng, w, wijk, slots, asOfDay)) households.push(h);
   });
   households.sort(compareAddress);
   const bsns = new BsnSequence(seed);
@@ -64,7 +64,9 @@ function wijkHouseholds(rng: Rng, w: number, wijk: Wijk, slots: Slot[], asOfDay:
     const address = addresses[i];
     if (!address) throw new Error('adrestoewijzing mislukt');
     return {
-      ...address,
+      postcode: address.postcode,
+      huisnummer: address.huisnummer,
+      toevoeging: address.toevoeging,
       index: 0,
       wijk: w,
       kind: slot.kind,

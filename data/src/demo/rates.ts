@@ -7,18 +7,18 @@ import type { Weighted } from '../random.ts';
 
 /** Episodes per year (per household unless noted). */
 export const EPISODE_RATE = {
-  huurachterstand: 0.05, // per household renting from a corporation
-  energieachterstand: 0.017,
-  zorgverzekeringsachterstand: 0.026,
+  huurachterstand: 0.02, // per household renting from a corporation
+  energieachterstand: 0.012,
+  zorgverzekeringsachterstand: 0.018,
   overlastmelding: 0.022,
-  huiselijk_geweld_family: 0.014,
+  huiselijk_geweld_family: 0.011,
   huiselijk_geweld_couple: 0.005,
   huiselijk_geweld_other: 0.0015,
   jeugd_politiecontact: 0.018, // per minor aged 10–17
   schoolverzuim: 0.03, // per minor aged 5–17
   schooluitval: 0.02, // per minor aged 16–17
   opvoedzorg: 0.02, // per gezinshuishouden
-  ggz_zorg: 0.018, // per adult
+  ggz_zorg: 0.015, // per adult
 } as const;
 
 /** Chance that an adult receives unemployment or social-assistance benefit in the period. */
