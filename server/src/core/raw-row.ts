@@ -11,6 +11,8 @@ export interface RawRow {
   shapeErrors: string[];
   /** True when `;` is the delimiter, so a decimal comma is read as a point. */
   decimalComma: boolean;
+  /** Not a row at all (a line that is not JSON, an element that is not an object): only its shape errors apply. */
+  unreadable?: boolean;
 }
 
 /** The field that holds the text of an NDJSON line that is not valid JSON. */

@@ -16,6 +16,7 @@ export type RegistryRowResult =
 
 /** Validates one registry row (contract 2.1). `importDate` bounds the birth date. */
 export function checkRegistryRow(row: RawRow, importDate: string): RegistryRowResult {
+  if (row.unreadable) return { ok: false, reasons: [...row.shapeErrors], bsn: null };
   const reasons = [...row.shapeErrors];
   const bsn = required(row, 'bsn', reasons) && note(checkBsn(field(row, 'bsn')), reasons);
   const birth = field(row, 'birth_date');

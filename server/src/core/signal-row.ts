@@ -21,6 +21,7 @@ export type SignalRowResult = { ok: true; signal: SignalInput } | { ok: false; r
 
 /** Validates one feed row (contract 2.2). `ingestDate` bounds observed_on. */
 export function checkSignalRow(row: RawRow, ingestDate: string): SignalRowResult {
+  if (row.unreadable) return { ok: false, reasons: [...row.shapeErrors] };
   const reasons = [...row.shapeErrors];
   required(row, 'source', reasons);
   required(row, 'record_id', reasons);

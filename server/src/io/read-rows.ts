@@ -117,7 +117,7 @@ async function* ndjsonRows(stream: Readable): AsyncGenerator<RawRow> {
     try {
       value = JSON.parse(text);
     } catch {
-      yield { rowNumber: lineNumber, fields: { [UNPARSED_LINE]: text.slice(0, 500) }, shapeErrors: ['line is not valid JSON'], decimalComma: false };
+      yield { rowNumber: lineNumber, fields: { [UNPARSED_LINE]: text.slice(0, 500) }, shapeErrors: ['line is not valid JSON'], decimalComma: false, unreadable: true };
       continue;
     }
     yield jsonRow(value, lineNumber);
@@ -142,7 +142,7 @@ const CONTRACT_COLUMNS = new Set<string>([...REGISTRY_COLUMNS, ...FEED_COLUMNS])
 /** A JSON object becomes a row; null or missing is an empty field, a number becomes text. */
 export function jsonRow(value: unknown, rowNumber: number): RawRow {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { rowNumber, fields: {}, shapeErrors: ['element is not a JSON object'], decimalComma: false };
+    return { rowNumber, fields: {}, shapeErrors: ['element is not a JSON object'], decimalComma: false, unreadable: true };
   }
   const fields: Record<string, string> = {};
   const shapeErrors: string[] = [];
