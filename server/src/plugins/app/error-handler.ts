@@ -1,0 +1,57 @@
+import fp from 'fastify-plugin';
+import type { FastifyError } from 'fastify';
+import { ApiError, OutOfScope } from '../../services/errors.ts';
+
+// Errors never carry a stack trace or internal detail. Schema errors become 400 with
+// the field and the reason; services' ApiErrors keep their status.
+
+interface AjvLikeError {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function fieldOf(context: string | undefined, e: AjvLikeError | undefined): string {
+  const path = (e?.instancePath ?? '').split('/').filter(Boolean);
+  const missing = e?.params?.missingProperty;
+  if (typeof missing === 'string') path.push(missing);
+  const extra = e?.params?.additionalProperty;
+  if (typeof extra === 'string') path.push(extra);
+  return [context ?? 'request', ...path].join('.');
+}
+
+export default fp(async (app) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error.validation) {
+      const first = error.validation[0] as AjvLikeError | undefined;
+      const field = fieldOf(error.validationContext, first);
+      const reason = first?.message ?? 'ongeldige waarde';
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${field}: ${reason}`, field, reason });
+    }
+    if (error instanceof ApiError) {
+      if (error instanceof OutOfScope) request.denied = true;
+      const body: Record<string, unknown> = { statusCode: error.statusCode, error: statusText(error.statusCode), message: error.message };
+      if (error.field) body.field = error.field;
+      if (error.reason) body.reason = error.reason;
+      return reply.code(error.statusCode).send(body);
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'unexpected error');
+    if (status === 429) return reply.code(429).send({ statusCode: 429, error: 'Too Many Requests', message: error.message });
+    return reply.code(status).send({ statusCode: status, error: statusText(status), message: status === 500 ? 'interne fout' : clientMessage(error) });
+  });
+}, { name: 'error-handler' });
+
+function clientMessage(error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return 'body: geen geldige JSON';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'body: te groot';
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'content-type wordt niet ondersteund; gebruik application/json';
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'body: leeg, maar JSON verwacht';
+  return 'ongeldig verzoek';
+}
+
+function statusText(status: number): string {
+  return (
+    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' } as Record<number, string>
+  )[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+}

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+import type { Config } from '../../config.ts';
+
+// Serves the built dashboard (web/dist) when it exists, with index.html for the
+// client-side routes; everything under /api stays the API's.
+export default fp<{ config: Config }>(async (app, { config }) => {
+  const root = config.webDistDir;
+  const hasWeb = fs.existsSync(path.join(root, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api') && !path.extname(url)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'niet gevonden' });
+  });
+}, { name: 'static' });

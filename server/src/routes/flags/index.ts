@@ -1,0 +1,47 @@
+import { Type } from 'typebox';
+import { ErrorResponse } from '@vroegsignaal/shared/api/common';
+import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
+import { FlagParams, FlagsPage, FlagsQuery, RunList, RunParams } from '@vroegsignaal/shared/api/flags';
+import { HouseholdDetail } from '@vroegsignaal/shared/api/households';
+import { exportFlagsCsv } from '../../services/flag-export.ts';
+import { ApiError } from '../../services/errors.ts';
+import { flagsOfRun, runsFor } from '../../services/flags.ts';
+import { householdOfFlag } from '../../services/household.ts';
+import { findRun } from '../../repositories/run-repository.ts';
+import { userOf, type RoutesPlugin } from '../types.ts';
+
+const errors = { 400: ErrorResponse, 404: ErrorResponse };
+
+const flags: RoutesPlugin = async (app) => {
+  app.get('/api/runs', {
+    config: { endpoint: ENDPOINTS.runs },
+    schema: { tags: ['flags'], response: { 200: RunList } },
+  }, async (request) => runsFor(app.db, userOf(request)));
+
+  app.get('/api/runs/:runId/flags', {
+    config: { endpoint: ENDPOINTS.flags },
+    schema: { tags: ['flags'], params: RunParams, querystring: FlagsQuery, response: { 200: FlagsPage, ...errors } },
+  }, async (request) => flagsOfRun(app.db, userOf(request), request.params.runId, request.query));
+
+  app.get('/api/runs/:runId/flags.csv', {
+    config: { endpoint: ENDPOINTS.flagsExport, auditRead: 'export' },
+    schema: { tags: ['flags'], params: RunParams, response: { 200: Type.String(), ...errors } },
+  }, async (request, reply) => {
+    const { runId } = request.params;
+    if (!(await findRun(app.db, runId))) throw ApiError.notFound('scoringsronde niet gevonden');
+    request.auditObject = { type: 'export', id: `run:${runId}`, detail: 'flags csv (address_key, wijk, score, domains, indicators)' };
+    reply.header('content-disposition', `attachment; filename="signaleringen-ronde-${runId}.csv"`);
+    return reply.type('text/csv; charset=utf-8').send(await exportFlagsCsv(app.db, runId));
+  });
+
+  app.get('/api/flags/:flagId/household', {
+    config: { endpoint: ENDPOINTS.household, auditRead: 'household_read' },
+    schema: { tags: ['flags'], params: FlagParams, response: { 200: HouseholdDetail, ...errors } },
+  }, async (request) => {
+    request.auditObject = { type: 'flag', id: String(request.params.flagId) };
+    const detail = await householdOfFlag(app.db, app.clock, app.config.timeZone, userOf(request), request.params.flagId);
+    request.auditObject = { type: 'household', id: detail.household_key, detail: `flag ${request.params.flagId}: composition, address, explanation, signal timeline, triage` };
+    return detail;
+  });
+};
+export default flags;
