@@ -101,8 +101,8 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
         </p>
         <div className="vs-toolbar__actions">
           <AssignBar selected={[...selected]} onDone={() => setSelected(new Set())} />
-          <Button appearance="secondary-action-button" busy={exportFlags.isPending} onClick={() => exportFlags.mutate({ runId: run.id, asOf: run.as_of, query })}>
-            Exporteer lijst (CSV)
+          <Button appearance="secondary-action-button" busy={exportFlags.isPending} onClick={() => exportFlags.mutate({ runId: run.id, asOf: run.as_of })}>
+            Exporteer de week (CSV)
           </Button>
         </div>
       </div>
