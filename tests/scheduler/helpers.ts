@@ -68,3 +68,8 @@ export function deferred<T = void>() {
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
 }
+
+/** The result of one job among those a tick ran. */
+export function resultOf<T extends { job: string }>(results: T[], job: string): T | undefined {
+  return results.find((r) => r.job === job);
+}

@@ -33,8 +33,8 @@ export async function pullFolder(ctx: EngineContext, source: SourceConfig & { fe
       totals.waiting++;
       continue;
     }
-    memory.delete(name);
     await ingestOne(ctx, source, file, totals, errors);
+    memory.delete(name);
   }
   for (const name of memory.keys()) if (!files.includes(name)) memory.delete(name);
   const counts: JobCounts = { ...totals };

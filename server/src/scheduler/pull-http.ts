@@ -53,8 +53,8 @@ async function fetchOnce(fetchConfig: { url: string; header: { name: string; val
   try {
     response = await fetch(fetchConfig.url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause?.code;
-    throw new PullError(`cannot reach ${redacted(fetchConfig.url)}: ${cause ?? (e as Error).message}`, true);
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    throw new PullError(`cannot reach ${redacted(fetchConfig.url)}: ${cause?.code ?? cause?.message ?? (e as Error).message}`, true);
   }
   if (!response.ok) {
     await response.body?.cancel();
