@@ -184,3 +184,20 @@ export async function finishRun(db: Executor, runId: number, values: Partial<Ins
   await db.updateTable('scoring_runs').set(values).where('id', '=', runId).execute();
 }
 
+
+/**
+ * Every gezinshuishouden with its composition, score 0 and no domains. Only
+ * needed when flag_threshold ≤ 0: then a family without any active rule meets
+ * the flag condition too (contract 4.4), which `flagCandidates` cannot see.
+ */
+export async function allFamilies(db: Executor, asOf: string, adultCutoff: string): Promise<FlagCandidate[]> {
+  const rows = await db
+    .with('family', () => composition(db, asOf, adultCutoff))
+    .selectFrom('family as f')
+    .innerJoin('households as h', 'h.address_key', 'f.address_key')
+    .select(['h.address_key', 'h.wijk', 'f.adults', 'f.minors'])
+    .where('f.adults', '>', 0)
+    .where('f.minors', '>', 0)
+    .execute();
+  return rows.map((r) => ({ household_key: r.address_key, wijk: r.wijk, score_micro: 0, domains: 0, adults: Number(r.adults), minors: Number(r.minors) }));
+}

@@ -3,8 +3,8 @@ import { explain, runRules } from '../core/explain.ts';
 import { toMicro } from '../core/score.ts';
 import { definitionOf, newestPublished, type RuleSetRow } from '../repositories/rule-set-repository.ts';
 import {
-  finishRun, flagCandidates, insertFlags, insertRun, insertRunRules, insertWijkStats, previousRun, qualifyingSignals,
-  weeksOnList, wijkComposition, type FlagToStore, type QualifyingSignal,
+  allFamilies, finishRun, flagCandidates, insertFlags, insertRun, insertRunRules, insertWijkStats, previousRun, qualifyingSignals,
+  weeksOnList, wijkComposition, type FlagCandidate, type FlagToStore, type QualifyingSignal,
 } from '../repositories/scoring-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import type { EngineContext } from './context.ts';
@@ -69,14 +69,20 @@ export async function computeFlags(trx: Executor, runId: number, asOf: string, r
   const def = definitionOf(rs);
   const rules = runRules(def, asOf);
   await insertRunRules(trx, rules.map((r) => ({ ...r, run_id: runId })));
-  const candidates = await flagCandidates(trx, {
-    runId, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(def.flag_threshold), minDomains: def.min_domains,
-  });
+  const thresholdMicro = toMicro(def.flag_threshold);
+  const candidates = await flagCandidates(trx, { runId, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro, minDomains: def.min_domains });
+  if (thresholdMicro <= 0) candidates.push(...(await familiesWithoutScore(trx, asOf, candidates)));
   const qualifying = groupByHousehold(await qualifyingSignals(trx, runId, candidates.map((c) => c.household_key)));
   return candidates.map((c) => {
     const why = explain(rules, qualifying.get(c.household_key) ?? []);
     return { ...c, indicators: why.indicators, rules: why.rules, evidence: why.evidence, is_new: 1, weeks_on_list: 1 };
   });
+}
+
+/** With flag_threshold ≤ 0 a score of 0 meets it: families without an active rule are flagged too. */
+async function familiesWithoutScore(trx: Executor, asOf: string, scored: FlagCandidate[]): Promise<FlagCandidate[]> {
+  const known = new Set(scored.map((c) => c.household_key));
+  return (await allFamilies(trx, asOf, adultCutoff(asOf))).filter((f) => !known.has(f.household_key));
 }
 
 function groupByHousehold(rows: QualifyingSignal[]): Map<string, QualifyingSignal[]> {
