@@ -25,10 +25,10 @@ export class ApiError extends Error {
   }
 }
 
-/** A flag or household outside the user's wijken: answered as 404 (no leak), logged as a denial. */
+/** A flag outside the user's wijken: answered exactly like an unknown flag (no leak), logged as a denial. */
 export class OutOfScope extends ApiError {
   override name = 'OutOfScope';
   constructor() {
-    super(404, 'niet gevonden');
+    super(404, 'signalering niet gevonden');
   }
 }
