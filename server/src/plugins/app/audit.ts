@@ -36,7 +36,9 @@ function defaultObject(request: FastifyRequest): AuditObject | null {
   const params = request.params as Record<string, unknown> | undefined;
   if (!params || Object.keys(params).length === 0) return null;
   const [key, value] = Object.entries(params)[0]!;
-  return { type: key.replace(/Id$/, ''), id: String(value).slice(0, 200) };
+  // `/api/rule-sets/:id` → rule_set, `:flagId` → flag
+  const type = key === 'id' ? (request.routeOptions.url ?? '').split('/')[2]?.replace(/-/g, '_').replace(/s$/, '') ?? 'object' : key.replace(/Id$/, '');
+  return { type, id: String(value).slice(0, 200) };
 }
 
 // Every change (non-GET), every marked read and every denial lands in the audit log,

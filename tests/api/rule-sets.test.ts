@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreAsOf } from '../../server/src/services/scoring.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import { engineContext } from '../helpers/engine.ts';
+import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { draftDefinition } from './support/requests.ts';
+
+describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%s)', (dialect) => {
+  let f: ApiFixture;
+  let author: Agent;
+  let second: Agent;
+  beforeAll(async () => {
+    f = await createApiFixture(dialect);
+    author = await f.login('beleidsmaker');
+    second = await f.login('beleidsmaker2');
+  });
+  afterAll(async () => f?.close());
+
+  const count = async (table: 'scoring_runs' | 'scoring_run_rules' | 'flags') =>
+    Number((await f.t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('rejects an invalid rule set with the field and every reason', async () => {
+    const def = draftDefinition('Fout');
+    def.rules[0]!.domain = 'wonen';
+    def.rules.push({ ...def.rules[1]! });
+    const res = await author.request({ method: 'POST', url: '/api/rule-sets', payload: def });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe('body.rules[0].domain');
+    expect(res.json().reason).toContain('appears more than once');
+    const schema = await author.request({ method: 'POST', url: '/api/rule-sets', payload: { ...def, rules: [{ ...def.rules[0], window_days: 0 }] } });
+    expect(schema.json()).toMatchObject({ statusCode: 400, field: 'body.rules.0.window_days' });
+  });
+
+  it('previews a draft against the newest data without keeping anything, in counts only', async () => {
+    const created = await author.request({ method: 'POST', url: '/api/rule-sets', payload: draftDefinition('Ruimer', 5) });
+    expect(created.statusCode).toBe(201);
+    const draft = created.json();
+    expect(draft).toMatchObject({ name: 'Ruimer', version: 1, status: 'draft', active: false, created_by: 'beleidsmaker' });
+    const before = await Promise.all([count('scoring_runs'), count('scoring_run_rules'), count('flags')]);
+    const res = await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/preview` });
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(await Promise.all([count('scoring_runs'), count('scoring_run_rules'), count('flags')])).toEqual(before);
+    expect(p).toMatchObject({ rule_set_id: draft.id, as_of: '2026-10-08', compared_run_id: f.runIds[1] });
+    expect(p.per_wijk.map((w: any) => w.wijk)).toEqual(['Beijum', 'Lewenborg', 'Vinkhuizen']);
+    expect(p.per_indicator).toHaveLength(11);
+    // the example is small: every non-zero count is suppressed
+    for (const v of [p.totals.current, p.totals.draft, ...p.per_wijk.flatMap((w: any) => [w.current, w.draft, w.entering, w.leaving])]) {
+      expect(v === 0 || v === '<5' || v === 'x').toBe(true);
+    }
+    expect(res.body).not.toMatch(/\d{4}[A-Z]{2}-\d+/); // no address keys
+  });
+
+  it('edits a draft, and publishes it only after a second beleidsmaker approves', async () => {
+    const draft = (await author.request({ method: 'POST', url: '/api/rule-sets', payload: draftDefinition('Vier ogen', 6) })).json();
+    const edited = await author.request({ method: 'PUT', url: `/api/rule-sets/${draft.id}`, payload: draftDefinition('Vier ogen', 5.5) });
+    expect(edited.json().definition.flag_threshold).toBe(5.5);
+    const requested = await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/request-publication` });
+    expect(requested.json()).toMatchObject({ status: 'pending_approval', publication_requested_by: 'beleidsmaker' });
+    expect((await author.request({ method: 'PUT', url: `/api/rule-sets/${draft.id}`, payload: draftDefinition('Vier ogen', 4) })).statusCode).toBe(409);
+
+    const self = await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve` });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().message).toMatch(/vier-ogen/);
+    expect((await f.t.db.selectFrom('rule_sets').select('status').where('id', '=', draft.id).executeTakeFirstOrThrow()).status).toBe('pending_approval');
+    const denied = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'denied:approveRuleSet').executeTakeFirstOrThrow();
+    expect(denied).toMatchObject({ username: 'beleidsmaker', outcome: 'denied', object_id: String(draft.id) });
+
+    const approved = await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve` });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'published', active: true, published_by: 'beleidsmaker', approved_by: 'beleidsmaker2' });
+    expect((await second.request({ method: 'PUT', url: `/api/rule-sets/${draft.id}`, payload: draftDefinition('Vier ogen', 4) })).statusCode).toBe(409);
+    expect((await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve` })).statusCode).toBe(409);
+
+    const t = (await (await f.login('wijkteam')).request({ method: 'GET', url: '/api/transparency' })).json();
+    expect(t.rule_set).toMatchObject({ id: draft.id, name: 'Vier ogen', version: 1, approved_by: 'beleidsmaker2' });
+    expect(t.flag_condition).toContain('5,5');
+    expect(t.indicators.map((i: any) => i.indicator)).toEqual(draftDefinition('x').rules.map((r) => r.indicator));
+    const changes = await f.t.db
+      .selectFrom('audit_log').select(['event', 'object_type', 'username']).where('object_id', '=', String(draft.id)).where('outcome', '=', 'success').orderBy('id').execute();
+    expect(changes).toEqual([
+      { event: 'createRuleSet', object_type: 'rule_set', username: 'beleidsmaker' },
+      { event: 'updateRuleSet', object_type: 'rule_set', username: 'beleidsmaker' },
+      { event: 'requestPublication', object_type: 'rule_set', username: 'beleidsmaker' },
+      { event: 'approveRuleSet', object_type: 'rule_set', username: 'beleidsmaker2' },
+    ]);
+  });
+
+  it('previews what scoring with the rule set then does', async () => {
+    const draft = (await author.request({ method: 'POST', url: '/api/rule-sets', payload: draftDefinition('Streng', 9) })).json();
+    const preview = (await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/preview` })).json();
+    await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/request-publication` });
+    await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve` });
+    const run = await scoreAsOf(engineContext(f.t.db, f.clock), '2026-10-08');
+    const perWijk = await f.t.db.selectFrom('flags').select(['wijk']).where('run_id', '=', run.runId).execute();
+    for (const w of preview.per_wijk) {
+      const n = perWijk.filter((x) => x.wijk === w.wijk).length;
+      expect(w.draft).toBe(n === 0 ? 0 : n < 5 ? '<5' : w.draft);
+    }
+  });
+
+  it('answers 404 for an unknown rule set', async () => {
+    for (const url of ['/api/rule-sets/4242', '/api/rule-sets/4242/preview', '/api/rule-sets/4242/approve']) {
+      const res = await author.request({ method: url.endsWith('4242') ? 'GET' : 'POST', url });
+      expect(res.statusCode, url).toBe(404);
+    }
+  });
+});
