@@ -101,10 +101,15 @@ export class Scheduler {
   private track(work: Promise<RunResult[]>): void {
     const tracked = work
       .then((results) => {
-        for (const r of results) if (r.status !== 'skipped') this.logger.info(`job ${r.job}: ${r.status}`);
+        for (const r of results) if (r.status === 'failed' || (r.status === 'ok' && !idlePoll(r.counts))) this.logger.info(`job ${r.job}: ${r.status} ${JSON.stringify(r.counts)}`);
       })
       .catch((e: unknown) => this.logger.error(`scheduler tick failed: ${(e as Error).message}`))
       .finally(() => this.inFlight.delete(tracked));
     this.inFlight.add(tracked);
   }
+}
+
+/** A drop-folder poll that found nothing: not worth a log line (it is still recorded). */
+function idlePoll(counts: Record<string, unknown>): boolean {
+  return counts.files === 0 && counts.failedFiles === 0 && counts.waiting === 0;
 }

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../../config.ts';
-import type { Logger } from '../../scheduler/job-runner.ts';
 import { runSchedulerProcess } from '../../scheduler/run-process.ts';
+import { startHttpServer } from '../../server.ts';
 import type { EngineContext } from '../../services/context.ts';
 import { setUpDemo } from '../../services/demo-setup.ts';
 import { ensureDemoUsers } from '../../services/demo-users.ts';
@@ -35,17 +34,7 @@ async function prepareDemo(ctx: EngineContext, config: Config): Promise<void> {
   }
 }
 
-type HttpHandle = { close(): Promise<unknown> };
-
-/** The API server, when it is part of this build. */
-async function startHttp(ctx: EngineContext, config: Config, logger: Logger): Promise<HttpHandle | null> {
-  const file = new URL('../../server.ts', import.meta.url);
-  if (!fs.existsSync(file)) {
-    logger.warn('no API server in this build (server/src/server.ts); running the scheduler only');
-    return null;
-  }
-  const mod = (await import(file.href)) as { startHttpServer(opts: object): Promise<HttpHandle> };
-  const app = await mod.startHttpServer({ config, db: ctx.db, clock: ctx.clock });
-  console.log(`Vroegsignaal draait op http://${config.host}:${config.port}`);
-  return app;
+/** The API server and the dashboard, next to the scheduler. */
+async function startHttp(ctx: EngineContext, config: Config): Promise<{ close(): Promise<unknown> }> {
+  return startHttpServer({ config, db: ctx.db, clock: ctx.clock });
 }
