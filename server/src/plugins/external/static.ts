@@ -14,8 +14,11 @@ export default fp<{ config: Config }>(async (app, { config }) => {
       root,
       wildcard: false,
       index: ['index.html'],
+      cacheControl: false,
       setHeaders: (res, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        // Vite names files under assets/ by content hash: they never change.
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
