@@ -17,6 +17,8 @@ const IGNORED = /^\.|\.(part|tmp|partial|crdownload|filepart)$|~$/i;
 export interface FolderPullOptions {
   /** Take every file at once (a backfill of complete files) instead of waiting for a second look. */
   assumeComplete?: boolean;
+  /** Take a first look, wait this long and take the second look in the same run (a run by hand). */
+  settleMs?: number;
   /** Take only the files whose name passes (a backfill, week by week). */
   only?: (name: string) => boolean;
 }
@@ -25,6 +27,7 @@ export async function pullFolder(ctx: EngineContext, source: SourceConfig & { fe
   const dir = source.fetch.folder;
   await fs.mkdir(dir, { recursive: true });
   const files = (await candidates(dir)).filter(options.only ?? (() => true));
+  if (options.settleMs && !options.assumeComplete) await firstLook(dir, files, memory, options.settleMs);
   const totals = newTotals();
   const errors: string[] = [];
   for (const name of files) {
@@ -49,6 +52,11 @@ function newTotals() {
 async function candidates(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   return entries.filter((e) => e.isFile() && !IGNORED.test(e.name)).map((e) => e.name).sort();
+}
+
+async function firstLook(dir: string, files: string[], memory: FolderMemory, waitMs: number): Promise<void> {
+  for (const name of files) await settled(path.join(dir, name), name, memory);
+  if (files.length) await new Promise((r) => setTimeout(r, waitMs));
 }
 
 /** True when the file has the size and mtime the previous poll saw: the writer is done. */

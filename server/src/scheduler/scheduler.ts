@@ -2,7 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { EngineContext } from '../services/context.ts';
 import { listSourceConfigs } from '../services/sources.ts';
 import { JobRunner, type JobSpec, type Logger, type RunResult } from './job-runner.ts';
-import { pullJob, retentionJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
+import { pullJob, pullJobName, retentionJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
 import { createJobLock, processHolder } from './lock.ts';
 import type { FolderMemory } from './pull-folder.ts';
 
@@ -66,7 +66,10 @@ export class Scheduler {
 
   /** Runs one job now, outside the schedule (`mpg scheduler --run`, backfill). */
   async runNow(name: string, trigger: 'manual' | 'backfill' = 'manual'): Promise<RunResult> {
-    const job = (await this.jobs()).find((j) => j.name === name);
+    const { engine } = this.options;
+    const source = (await listSourceConfigs(engine.db)).find((s) => pullJobName(s.name) === name);
+    // By hand a drop folder is looked at twice within the run, a second apart.
+    const job = source ? pullJob(engine, source, this.pullDeps(), { settleMs: 1000 }) : (await this.jobs()).find((j) => j.name === name);
     if (!job) throw new Error(`there is no job '${name}'`);
     return this.runner.run(job, { tick: null, trigger });
   }
