@@ -7,6 +7,7 @@ import audit from './plugins/app/audit.ts';
 import authentication from './plugins/app/authentication.ts';
 import context from './plugins/app/context.ts';
 import errorHandler from './plugins/app/error-handler.ts';
+import finiteNumbers from './plugins/app/finite-numbers.ts';
 import cookie from './plugins/external/cookie.ts';
 import helmet from './plugins/external/helmet.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
@@ -38,6 +39,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(errorHandler);
   await fastify.register(authentication);
   await fastify.register(audit);
+  await fastify.register(finiteNumbers);
   for (const routes of [health, auth, flags, triage, ruleSets, aggregates, transparency, admin]) await fastify.register(routes);
   await fastify.register(staticFiles, { config: opts.config });
 };

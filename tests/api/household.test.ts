@@ -81,6 +81,12 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
     const bad = await coordinator.request({ method: 'GET', url: `/api/runs/${f.runIds[1]}/flags?page_size=5000` });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'querystring.page_size' });
+    for (const huge of ['1e309', '-1e309']) {
+      const inf = await coordinator.request({ method: 'GET', url: `/api/flags/${huge}/household` });
+      expect(inf.statusCode, huge).toBe(400);
+    }
+    const infScore = await coordinator.request({ method: 'GET', url: `/api/runs/${f.runIds[1]}/flags?min_score=1e309` });
+    expect(infScore.json()).toMatchObject({ statusCode: 400, field: 'querystring.min_score' });
     const word = await coordinator.request({ method: 'GET', url: '/api/flags/abc/household' });
     expect(word.statusCode).toBe(400);
     expect(word.json().field).toBe('params.flagId');
