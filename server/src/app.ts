@@ -18,6 +18,7 @@ import aggregates from './routes/aggregates/index.ts';
 import auth from './routes/auth/index.ts';
 import flags from './routes/flags/index.ts';
 import health from './routes/health/index.ts';
+import operations from './routes/operations/index.ts';
 import ruleSets from './routes/rule-sets/index.ts';
 import transparency from './routes/transparency/index.ts';
 import triage from './routes/triage/index.ts';
@@ -40,7 +41,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(authentication);
   await fastify.register(audit);
   await fastify.register(finiteNumbers);
-  for (const routes of [health, auth, flags, triage, ruleSets, aggregates, transparency, admin]) await fastify.register(routes);
+  for (const routes of [health, auth, flags, triage, ruleSets, aggregates, transparency, admin, operations]) await fastify.register(routes);
   await fastify.register(staticFiles, { config: opts.config });
 };
 export default app;

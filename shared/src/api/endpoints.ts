@@ -52,6 +52,10 @@ export const ENDPOINTS = {
   audit: { method: 'GET', url: '/api/audit', roles: ['beheerder'] },
   ingestRuns: { method: 'GET', url: '/api/ingest-runs', roles: ['beheerder'] },
   quarantine: { method: 'GET', url: '/api/quarantine', roles: ['beheerder'] },
+  sources: { method: 'GET', url: '/api/sources', roles: ['beheerder'] },
+  createSource: { method: 'POST', url: '/api/sources', roles: ['beheerder'] },
+  updateSource: { method: 'PATCH', url: '/api/sources/:name', roles: ['beheerder'] },
+  jobs: { method: 'GET', url: '/api/jobs', roles: ['beheerder'] },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -9,4 +9,5 @@ export * from './rule-sets.ts';
 export * from './aggregates.ts';
 export * from './transparency.ts';
 export * from './admin.ts';
+export * from './operations.ts';
 export * from './endpoints.ts';

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../../server/src/config.ts';
 import type { Clock } from '../../../server/src/core/clock.ts';
 import { buildServer } from '../../../server/src/server.ts';
 import { ensureDemoUsers } from '../../../server/src/services/demo-users.ts';
+import { addSource } from '../../../server/src/services/sources.ts';
 import { ingestFeed } from '../../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../../server/src/services/registry-import.ts';
 import { readRuleSetFile, storeRuleSet } from '../../../server/src/services/rule-sets.ts';
@@ -66,6 +67,7 @@ export async function createApiFixture(dialect: Dialect, overrides: Partial<Conf
   const t = await createTestDatabase(dialect);
   const clock = new TestClock(Date.parse('2026-10-09T08:00:00Z'));
   const runIds = seed ? await seedExample(t, clock) : [];
+  await addSource(t.db, clock, { name: 'woco-test', indicators: ['huurachterstand'], folder: '/tmp/vs-drop-test' });
   const created = await ensureDemoUsers(t.db, clock, 'test');
   const passwords = new Map(created.map((u) => [u.username, u.password]));
   const config = testConfig(t, overrides);

@@ -14,11 +14,15 @@ export interface Ids {
 
 let counter = 0;
 
+/** The source every API fixture configures. */
+export const SOURCE_NAME = 'woco-test';
+
 export function sampleRequest(name: EndpointName, ids: Ids): InjectOptions {
   const e = ENDPOINTS[name];
   const url = e.url
     .replace(':runId', String(ids.runId))
     .replace(':flagId', String(ids.flagId))
+    .replace(':name', SOURCE_NAME)
     .replace(':id', String(name === 'updateUser' ? ids.userId : name === 'ruleSet' ? ids.ruleSetId : ids.draftId));
   return { method: e.method, url, payload: body(name) };
 }
@@ -46,6 +50,10 @@ function body(name: EndpointName): unknown {
       return { username: `nieuw${counter}`, role: 'beheerder', password: 'correct paard batterij nietje 7' };
     case 'updateUser':
       return { active: true };
+    case 'createSource':
+      return { name: `bron-${counter}`, indicators: ['huurachterstand'], folder: '/tmp/vs-drop-test' };
+    case 'updateSource':
+      return { expected_interval_days: 14 };
     default:
       return undefined;
   }
