@@ -22,6 +22,7 @@ export interface WatchedPage {
 
 export async function openPage(browser: Browser, baseURL: string): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   let errors: string[] = [];
   page.on('console', (msg) => {

@@ -1,6 +1,7 @@
 // The session: who is logged in, with which role, and the CSRF token.
 
 import type { LoginBody, Session, SessionUser } from '@vroegsignaal/shared/api/auth';
+import { createContext, useContext } from 'react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
 import { endpointUrl } from './endpoints.ts';
@@ -29,10 +30,13 @@ export const sessionQueryOptions = () =>
 
 export const useSession = () => useQuery(sessionQueryOptions());
 
+/** The logged-in user, provided by the session guard around every logged-in page. */
+export const UserContext = createContext<SessionUser | null>(null);
+
 export function useUser(): SessionUser {
-  const { data } = useSession();
-  if (!data) throw new Error('useUser outside a logged-in route');
-  return data.user;
+  const user = useContext(UserContext);
+  if (!user) throw new Error('useUser outside a logged-in route');
+  return user;
 }
 
 export function useLogin() {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/ui/query-state.tsx';
 import { paths } from '../../config/paths.ts';
-import { useSession } from '../../lib/auth.ts';
+import { UserContext, useSession, useUser } from '../../lib/auth.ts';
 import { ROLE_HOME, type Role } from '../../lib/roles.ts';
 
 /** Renders children only for a logged-in user; otherwise sends them to the login page. */
@@ -13,14 +13,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) return <Loading label="Sessie controleren…" />;
   if (session.isError) return <ErrorMessage error={session.error} />;
   if (!session.data) return <Navigate to={paths.login} replace state={{ from: location.pathname + location.search }} />;
-  return <>{children}</>;
+  // Pages read the user from context, so they never render with a session that just ended.
+  return <UserContext value={session.data.user}>{children}</UserContext>;
 }
 
 /** Renders children only for the given roles: a page never asks for data its role may not see. */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const session = useSession();
-  const role = session.data?.user.role;
-  if (!role || !roles.includes(role)) {
+  const { role } = useUser();
+  if (!roles.includes(role)) {
     return (
       <Alert type="warning">
         <Paragraph>Deze pagina is niet beschikbaar voor uw rol.</Paragraph>

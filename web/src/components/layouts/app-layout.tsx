@@ -1,4 +1,4 @@
-import { Button, SkipLink } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { useLogout, useUser } from '../../lib/auth.ts';
@@ -13,7 +13,9 @@ export function AppLayout() {
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
   return (
     <div className="vs-app">
-      <SkipLink href="#main">Naar de inhoud</SkipLink>
+      <a href="#main" className="utrecht-skip-link utrecht-skip-link--visible-on-focus">
+        Naar de inhoud
+      </a>
       <header className="vs-header">
         <div className="vs-header__inner">
           <NavLink to={paths.home} className="vs-brand">

@@ -64,14 +64,12 @@ export function FlagFilters({ values, runs, wijken, onChange }: FlagFiltersProps
           ))}
         </Select>
       </FormField>
-      <FormField type="checkbox">
-        <div className="vs-row">
-          <Checkbox id="filter-new" checked={values.newOnly} onChange={(e) => onChange({ newOnly: e.target.checked })} />
-          <FormLabel htmlFor="filter-new" type="checkbox">
-            Alleen nieuw op de lijst
-          </FormLabel>
-        </div>
-      </FormField>
+      <div className="vs-check">
+        <Checkbox id="filter-new" checked={values.newOnly} onChange={(e) => onChange({ newOnly: e.target.checked })} />
+        <FormLabel htmlFor="filter-new" type="checkbox">
+          Alleen nieuw op de lijst
+        </FormLabel>
+      </div>
     </form>
   );
 }

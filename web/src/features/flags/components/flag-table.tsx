@@ -12,6 +12,8 @@ export type FlagSort = 'score' | 'weeks_on_list' | 'address' | 'wijk' | 'domains
 
 interface FlagTableProps {
   items: readonly FlagItem[];
+  /** True while newer rows are being fetched (the old ones stay visible). */
+  busy: boolean;
   sort: FlagSort;
   direction: SortDirection;
   onSort: (sort: FlagSort, direction: SortDirection) => void;
@@ -25,12 +27,13 @@ function recentScores(item: FlagItem): number[] {
   return Array.isArray(scores) ? scores.filter((s): s is number => typeof s === 'number') : [];
 }
 
-export function FlagTable({ items, sort, direction, onSort, selected, onSelect }: FlagTableProps) {
+export function FlagTable({ items, busy, sort, direction, onSort, selected, onSelect }: FlagTableProps) {
   const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
+  const withTrend = items.some((i) => recentScores(i).length > 0);
   const header = { sort, direction, onSort };
   return (
-    <div className="vs-table-wrap">
-      <Table>
+    <div className="vs-table-wrap" aria-busy={busy}>
+      <Table busy={busy}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">
@@ -42,14 +45,14 @@ export function FlagTable({ items, sort, direction, onSort, selected, onSelect }
             <SortHeader column="domains" numeric {...header}>Leefgebieden</SortHeader>
             <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
             <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
-            <TableHeaderCell scope="col">Verloop</TableHeaderCell>
+            {withTrend ? <TableHeaderCell scope="col">Verloop</TableHeaderCell> : null}
             <TableHeaderCell scope="col">Status</TableHeaderCell>
             <TableHeaderCell scope="col">Toegewezen aan</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {items.map((item) => (
-            <FlagRow key={item.id} item={item} selected={selected.has(item.id)} onSelect={(on) => onSelect([item.id], on)} />
+            <FlagRow key={item.id} item={item} withTrend={withTrend} selected={selected.has(item.id)} onSelect={(on) => onSelect([item.id], on)} />
           ))}
         </TableBody>
       </Table>
@@ -57,7 +60,14 @@ export function FlagTable({ items, sort, direction, onSort, selected, onSelect }
   );
 }
 
-function FlagRow({ item, selected, onSelect }: { item: FlagItem; selected: boolean; onSelect: (on: boolean) => void }) {
+interface FlagRowProps {
+  item: FlagItem;
+  withTrend: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+}
+
+function FlagRow({ item, withTrend, selected, onSelect }: FlagRowProps) {
   const address = formatAddressKey(item.household_key);
   return (
     <TableRow>
@@ -79,9 +89,11 @@ function FlagRow({ item, selected, onSelect }: { item: FlagItem; selected: boole
       <TableCell className="vs-num vs-nowrap">
         {item.is_new ? <span className="vs-new">Nieuw</span> : `${item.weeks_on_list} weken`}
       </TableCell>
-      <TableCell>
-        <Sparkline values={recentScores(item)} label={`Score van ${address} over de laatste weken`} />
-      </TableCell>
+      {withTrend ? (
+        <TableCell>
+          <Sparkline values={recentScores(item)} label={`Score van ${address} over de laatste weken`} />
+        </TableCell>
+      ) : null}
       <TableCell>
         <TriageBadge status={item.triage_status} />
       </TableCell>

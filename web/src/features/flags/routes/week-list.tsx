@@ -114,6 +114,7 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
         <>
           <FlagTable
             items={flags.data.items}
+            busy={flags.isFetching}
             sort={sort}
             direction={direction}
             onSort={(s, d) => update({ sort: s, volgorde: d, pagina: null })}

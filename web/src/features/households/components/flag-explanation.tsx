@@ -4,17 +4,25 @@ import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
 import { domainLabel, formatDate, formatNumber, indicatorLabel } from '../../../lib/format.ts';
 import { describeSignal, points, sourceAndDate } from './explain.ts';
 
+/** The flag condition in words: score at or above the threshold, or enough leefgebieden. */
+function whyOnList(flag: Explanation): string {
+  const byScore = flag.score >= flag.flag_threshold;
+  const byDomains = flag.min_domains !== null && flag.domains >= flag.min_domains;
+  const score = `De score is ${formatNumber(flag.score)} punten (de lijst begint bij ${formatNumber(flag.flag_threshold)})`;
+  const domains = `er zijn signalen in ${flag.domains} leefgebied${flag.domains === 1 ? '' : 'en'}${flag.min_domains !== null ? ` (ook vanaf ${flag.min_domains} leefgebieden komt een gezin op de lijst)` : ''}`;
+  const reason = byScore && byDomains ? 'zowel de score als het aantal leefgebieden' : byScore ? 'de score' : byDomains ? 'het aantal leefgebieden' : 'de regels van toen';
+  return `${score} en ${domains}. Op de lijst door ${reason}.`;
+}
+
 /** Why this household is on the list, rule by rule, in plain words. */
 export function FlagExplanation({ flag }: { flag: Explanation }) {
   const domains = [...new Set(flag.rules.map((r) => r.domain))];
   return (
     <section className="vs-panel" aria-labelledby="explanation-title">
       <Heading2 id="explanation-title">Waarom op de lijst?</Heading2>
-      <Paragraph>
-        Score <strong>{formatNumber(flag.score)}</strong> (de lijst begint bij {formatNumber(flag.flag_threshold)}) met signalen in{' '}
-        <strong>{flag.domains}</strong> leefgebied{flag.domains === 1 ? '' : 'en'}
-        {flag.min_domains ? ` (minimaal ${flag.min_domains} nodig)` : ''}. Berekend op {formatDate(flag.as_of)} met regelset {flag.rule_set.name} versie{' '}
-        {flag.rule_set.version}.
+      <Paragraph>{whyOnList(flag)}</Paragraph>
+      <Paragraph appearance="small">
+        Berekend op {formatDate(flag.as_of)} met regelset {flag.rule_set.name} versie {flag.rule_set.version}.
       </Paragraph>
       <LeefgebiedBadges domains={domains} />
       <ul className="vs-stack" aria-label="Actieve regels">

@@ -1,0 +1,189 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app-server.ts';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { logIn, logOut, openFromMenu, settled } from './support/flows.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+// The dashboard in a real Chromium against the real API server on a small demo
+// city (SQLite; the API tests cover PostgreSQL). Each role does its main task.
+
+let app: RunningApp;
+let browser: Browser;
+let tab: WatchedPage;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+}, 300_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-${task.name.split(':')[0]}`).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function freshTab(): Promise<WatchedPage> {
+  await tab?.close();
+  tab = await openPage(browser, app.baseURL);
+  return tab;
+}
+
+/** Saves the screenshot and fails on any console error, page error or failed request. */
+async function checkPage(name: string): Promise<void> {
+  await settled(tab.page);
+  await screenshot(tab.page, name);
+  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
+}
+
+describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
+  it('shows the login page and refuses a wrong password', async () => {
+    const { page } = await freshTab();
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    await checkPage('00-inloggen');
+    await page.getByLabel('Gebruikersnaam').fill('coordinator');
+    await page.getByLabel('Wachtwoord').fill('dit-is-niet-het-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByText('gebruikersnaam of wachtwoord onjuist').waitFor();
+    tab.takeErrors(); // the 401 of the failed login is the point of this step
+  });
+
+  it('coordinator: reviews the week, assigns two households to a wijkteam member, exports and sees the charts', async () => {
+    const { page } = await freshTab();
+    await logIn(page, 'coordinator', app.passwords.coordinator!);
+    await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
+    await settled(page);
+    await checkPage('10-coordinator-signalen');
+
+    await page.getByLabel('Wijk', { exact: true }).selectOption('Beijum');
+    await page.locator('.vs-table-wrap[aria-busy="false"]').waitFor();
+    const rows = page.locator('tbody tr');
+    expect(new Set(await rows.locator('td:nth-child(3)').allInnerTexts())).toEqual(new Set(['Beijum']));
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    const addresses = [await rows.nth(0).getByRole('link').innerText(), await rows.nth(1).getByRole('link').innerText()];
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByLabel('Toewijzen aan').selectOption('wijkteam');
+    await page.getByRole('button', { name: 'Toewijzen (2)' }).click();
+    await page.getByText('2 signalen toegewezen aan wijkteam.').waitFor();
+    await settled(page);
+    for (const address of addresses) {
+      await expect.poll(() => page.locator('tbody tr', { hasText: address }).innerText()).toContain('wijkteam');
+    }
+    await checkPage('11-coordinator-toegewezen');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporteer de week (CSV)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^signalen-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    await rows.nth(0).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Waarom op de lijst?' }).waitFor();
+    await checkPage('12-coordinator-huishouden');
+
+    await openFromMenu(page, 'Grafieken');
+    await page.getByRole('heading', { name: 'Signalen per week' }).waitFor();
+    await checkPage('13-coordinator-grafieken');
+
+    await openFromMenu(page, 'Hoe werkt het?');
+    await page.getByRole('heading', { name: 'Welke signalen tellen mee' }).waitFor();
+    await checkPage('14-hoe-werkt-het');
+    await logOut(page);
+  });
+
+  it('wijkteam: finds the assignment in Mijn signalen and triages it', async () => {
+    const { page } = await freshTab();
+    await logIn(page, 'wijkteam', app.passwords.wijkteam!);
+    await page.getByRole('heading', { level: 1, name: 'Mijn signalen' }).waitFor();
+    await settled(page);
+    expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await checkPage('20-wijkteam-mijn-signalen');
+
+    await page.locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Opvolging' }).waitFor();
+    await settled(page);
+    await page.getByLabel('Nieuwe status').selectOption('in_behandeling');
+    await page.getByLabel('Toelichting (optioneel)').fill('Huisbezoek gepland met de woningcorporatie.');
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    const history = page.getByRole('list', { name: 'Geschiedenis van de opvolging' });
+    await history.getByText('Status: Nieuw → In behandeling').waitFor();
+    await history.getByText('Huisbezoek gepland met de woningcorporatie.').waitFor();
+
+    await page.getByLabel('Notitie', { exact: true }).fill('Gezin staat open voor hulp.');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await history.getByText('Gezin staat open voor hulp.').waitFor();
+
+    await page.getByRole('button', { name: 'Signaal was terecht' }).click();
+    await history.getByText('Uitkomst: signaal terecht').waitFor();
+    await checkPage('21-wijkteam-huishouden');
+    await logOut(page);
+  });
+
+  it('beleidsmaker: edits a draft with a live preview, requests publication, a second beleidsmaker approves', async () => {
+    const { page } = await freshTab();
+    await logIn(page, 'beleidsmaker', app.passwords.beleidsmaker!);
+    await page.getByRole('heading', { level: 1, name: 'Regels' }).waitFor();
+    await settled(page);
+    await checkPage('30-beleidsmaker-regels');
+
+    await page.getByRole('button', { name: 'Nieuw concept op basis van de huidige regels' }).click();
+    await page.getByRole('heading', { name: 'Effect van het concept' }).waitFor();
+    await page.getByLabel('Gewicht (punten) voor Huurachterstand').fill('6');
+    await page.getByText('Alle wijzigingen zijn opgeslagen.').waitFor();
+    await settled(page);
+    const preview = page.getByRole('region', { name: 'Effect van het concept' });
+    await expect.poll(() => preview.innerText()).toMatch(/Erbij: (\d+|<5)/);
+    await checkPage('31-beleidsmaker-concept-effect');
+
+    await page.getByRole('button', { name: 'Publicatie aanvragen' }).click();
+    await page.getByText('Een andere beleidsmaker moet deze publicatie goedkeuren (vier ogen).').waitFor();
+    const draftUrl = page.url();
+    await logOut(page);
+
+    await logIn(page, 'beleidsmaker2', app.passwords.beleidsmaker2!);
+    await page.goto(draftUrl);
+    await page.getByRole('button', { name: 'Goedkeuren en publiceren' }).click();
+    await page.getByText('Deze regels zijn nu in gebruik.').waitFor();
+    await checkPage('32-beleidsmaker-gepubliceerd');
+
+    await openFromMenu(page, 'Hoe werkt het?');
+    await page.getByText('goedgekeurd', { exact: false }).first().waitFor();
+    expect(await page.locator('dl').innerText()).toContain('beleidsmaker2');
+
+    await openFromMenu(page, 'Trends en eerlijkheid');
+    await page.getByRole('heading', { name: 'Eerlijkheid per wijk' }).waitFor();
+    await settled(page);
+    await checkPage('33-beleidsmaker-trends');
+    await logOut(page);
+  });
+
+  it('beheerder: sees the source that stopped delivering, jobs, deliveries, users and the audit log', async () => {
+    const { page } = await freshTab();
+    await logIn(page, 'beheerder', app.passwords.beheerder!);
+    await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
+    await settled(page);
+    const broken = page.locator('tbody tr', { hasText: app.brokenSource });
+    await expect.poll(() => broken.innerText()).toContain('Probleem');
+    expect(await broken.innerText()).toMatch(/nooit geleverd|te laat/);
+    await checkPage('40-beheerder-bronnen');
+
+    await openFromMenu(page, 'Taken');
+    await checkPage('41-beheerder-taken');
+    await openFromMenu(page, 'Leveringen');
+    await checkPage('42-beheerder-leveringen');
+    await openFromMenu(page, 'Gebruikers');
+    await page.locator('tbody tr', { hasText: 'wijkteam2' }).waitFor();
+    await checkPage('43-beheerder-gebruikers');
+    await openFromMenu(page, 'Auditlog');
+    await page.getByLabel('Gebeurtenis').fill('household_read');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await settled(page);
+    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await checkPage('44-beheerder-auditlog');
+    await logOut(page);
+  });
+});
