@@ -32,14 +32,15 @@ describe.each(DIALECTS)('the demo city set-up of `start` (%s)', (dialect) => {
 
   it('generates the city, configures its sources and backfills weekly deliveries and scoring runs, once', async () => {
     const ctx = { ...engineContext(t.db, clock), actor: 'cli' };
-    const report = await setUpDemo(ctx, { demoDir, settings: TEST_SETTINGS, weeks: 3 });
-    expect(report).toMatchObject({ generated: true, registryImported: true, sourcesAdded: DEMO_SOURCES.length, weeksBackfilled: 3 });
+    const report = await setUpDemo(ctx, { demoDir, settings: TEST_SETTINGS, weeks: 3, warmUpWeeks: 1 });
+    expect(report).toMatchObject({ generated: true, registryImported: true, sourcesAdded: DEMO_SOURCES.length, weeksBackfilled: 4, scoringRuns: 3 });
 
     const scoring = await t.db.selectFrom('scoring_runs').select(['as_of', 'started_at', 'flags']).orderBy('as_of').execute();
     expect(scoring.map((r) => [r.as_of, r.started_at.slice(0, 16)])).toEqual([
       ['2026-11-09', '2026-11-09T05:00'], ['2026-11-16', '2026-11-16T05:00'], ['2026-11-23', '2026-11-23T05:00'],
     ]);
     const pulls = (await jobRuns(t.db)).filter((r) => r.job.startsWith('pull:'));
+    expect(pulls.filter((r) => r.started_at.startsWith('2026-11-02T04:00'))).toHaveLength(DEMO_SOURCES.length); // the warm-up week
     expect(pulls.every((r) => r.outcome === 'ok' && r.trigger === 'backfill')).toBe(true);
     expect(new Set(pulls.map((r) => r.job)).size).toBe(DEMO_SOURCES.length);
     for (const s of DEMO_SOURCES) {
@@ -51,8 +52,8 @@ describe.each(DIALECTS)('the demo city set-up of `start` (%s)', (dialect) => {
     expect(health.map((h) => h.health.lastDeliveryAt?.slice(0, 10))).toEqual(DEMO_SOURCES.map(() => '2026-11-23'));
     expect(health.filter((h) => h.health.status === 'red')).toEqual([]);
 
-    const again = await setUpDemo(ctx, { demoDir, settings: TEST_SETTINGS, weeks: 3 });
-    expect(again).toMatchObject({ generated: false, registryImported: false, sourcesAdded: 0, weeksBackfilled: 0 });
+    const again = await setUpDemo(ctx, { demoDir, settings: TEST_SETTINGS, weeks: 3, warmUpWeeks: 1 });
+    expect(again).toMatchObject({ generated: false, registryImported: false, sourcesAdded: 0, weeksBackfilled: 0, scoringRuns: 0 });
     expect(await t.db.selectFrom('scoring_runs').select('id').execute()).toHaveLength(3);
   });
 });

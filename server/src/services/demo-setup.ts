@@ -22,7 +22,10 @@ import { addSource, getSourceConfig } from './sources.ts';
 export interface DemoSetupOptions {
   demoDir: string;
   settings: SchedulerSettings;
+  /** Weeks of history with a scoring run each. */
   weeks?: number;
+  /** Weeks of deliveries before the first scoring run, so the history does not start from nothing. */
+  warmUpWeeks?: number;
   seed?: number;
   log?: (message: string) => void;
 }
@@ -32,6 +35,7 @@ export interface DemoSetupReport {
   registryImported: boolean;
   sourcesAdded: number;
   weeksBackfilled: number;
+  scoringRuns: number;
   backfillMs: number;
 }
 
@@ -41,6 +45,8 @@ interface DemoManifest {
   firstWeek: string;
 }
 
+const WARM_UP_WEEKS = 13;
+
 export async function setUpDemo(ctx: EngineContext, options: DemoSetupOptions): Promise<DemoSetupReport> {
   const log = options.log ?? (() => undefined);
   const { manifest, generated } = await ensureCity(ctx, options, log);
@@ -48,8 +54,8 @@ export async function setUpDemo(ctx: EngineContext, options: DemoSetupOptions): 
   const sourcesAdded = await ensureSources(ctx, options.demoDir);
   if (!(await newestPublished(ctx.db))) await storeRuleSet({ ...ctx, actor: 'demo' }, DEFAULT_RULE_SET, true);
   const started = Date.now();
-  const weeksBackfilled = await backfill(ctx, options, manifest, log);
-  return { generated, registryImported, sourcesAdded, weeksBackfilled, backfillMs: Date.now() - started };
+  const { weeks, scored } = await backfill(ctx, options, manifest, log);
+  return { generated, registryImported, sourcesAdded, weeksBackfilled: weeks, scoringRuns: scored, backfillMs: Date.now() - started };
 }
 
 /** The last Sunday before today: the newest complete week of deliveries. */
@@ -64,8 +70,9 @@ async function ensureCity(ctx: EngineContext, options: DemoSetupOptions, log: (m
   const existing = await fs.readFile(file, 'utf8').catch(() => null);
   if (existing) return { manifest: JSON.parse(existing) as DemoManifest, generated: false };
   const asOf = lastWeekEnd(ctx.clock.now(), ctx.timeZone);
-  log(`demostad genereren in ${options.demoDir} (${options.weeks ?? 52} weken tot en met ${asOf})…`);
-  const result = await writeDemoCity(options.demoDir, { seed: options.seed ?? 2026, asOf, weeks: options.weeks ?? 52 });
+  const weeks = (options.weeks ?? 52) + (options.warmUpWeeks ?? WARM_UP_WEEKS);
+  log(`demostad genereren in ${options.demoDir} (${weeks} weken tot en met ${asOf})…`);
+  const result = await writeDemoCity(options.demoDir, { seed: options.seed ?? 2026, asOf, weeks });
   log(`demostad: ${result.registryRows} personen, ${result.deliveryFiles} leveringen, ${result.signalRows} signaalrijen`);
   return { manifest: JSON.parse(await fs.readFile(file, 'utf8')) as DemoManifest, generated: true };
 }
@@ -90,15 +97,20 @@ async function ensureSources(ctx: EngineContext, demoDir: string): Promise<numbe
   return added;
 }
 
-/** Each week not yet scored: the deliveries of that week at Monday 05:00, the scoring run at 06:00. */
-async function backfill(ctx: EngineContext, options: DemoSetupOptions, manifest: DemoManifest, log: (m: string) => void): Promise<number> {
+/**
+ * Each week not yet done: the deliveries of that week at Monday 05:00, the
+ * scoring run at 06:00; the warm-up weeks before the history only deliver.
+ */
+async function backfill(ctx: EngineContext, options: DemoSetupOptions, manifest: DemoManifest, log: (m: string) => void) {
   const clock = new BackfillClock(ctx.clock);
   const engine: EngineContext = { ...ctx, clock, actor: 'scheduler', onProgress: undefined };
   const scheduler = new Scheduler({ engine, settings: options.settings });
   const done = await scoredDates(ctx.db);
   const sources = await Promise.all(DEMO_SOURCES.map((s) => getSourceConfig(ctx.db, s.name)));
-  const weeks = Array.from({ length: manifest.weeks }, (_, i) => addDays(manifest.firstWeek, 7 * i)).filter((w) => !done.has(addDays(w, 1)));
-  for (const [i, week] of weeks.entries()) {
+  const all = Array.from({ length: manifest.weeks }, (_, i) => addDays(manifest.firstWeek, 7 * i));
+  const firstScored = Math.max(0, manifest.weeks - (options.weeks ?? 52));
+  const todo = all.map((week, i) => ({ week, score: i >= firstScored })).filter((w) => (w.score ? !done.has(addDays(w.week, 1)) : done.size === 0));
+  for (const [i, { week, score }] of todo.entries()) {
     const monday = addDays(week, 1);
     clock.set(atLocalTime(monday, '05:00', ctx.timeZone));
     for (const source of sources) {
@@ -107,11 +119,11 @@ async function backfill(ctx: EngineContext, options: DemoSetupOptions, manifest:
       if (r.status !== 'ok') log(`let op: ${source.name} week ${week}: ${r.status === 'failed' ? r.error : r.reason}`);
     }
     clock.set(atLocalTime(monday, '06:00', ctx.timeZone));
-    await scheduler.runner.run(scoringJob(engine, options.settings.scoringCron), { tick: null, trigger: 'backfill' });
-    if ((i + 1) % 4 === 0 || i === weeks.length - 1) log(`historie: week ${i + 1} van ${weeks.length} (${week})`);
+    if (score) await scheduler.runner.run(scoringJob(engine, options.settings.scoringCron), { tick: null, trigger: 'backfill' });
+    if ((i + 1) % 4 === 0 || i === todo.length - 1) log(`historie: week ${i + 1} van ${todo.length} (${week})`);
   }
   await scheduler.stop();
-  return weeks.length;
+  return { weeks: todo.length, scored: todo.filter((w) => w.score).length };
 }
 
 /** Runs from a set moment at real speed, never past the real now, so durations look real. */
