@@ -1,4 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+
+export type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import app from './app.ts';
 import type { Config } from './config.ts';

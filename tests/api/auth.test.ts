@@ -19,7 +19,7 @@ describe.each(DIALECTS)('sign-in, sessions and CSRF (%s)', (dialect) => {
   it('signs in with a secure HttpOnly SameSite=Strict cookie and logs it', async () => {
     const res = await login('coordinator', f.passwords.get('coordinator')!);
     expect(res.statusCode).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'vs_session')!;
+    const cookie = res.cookies.find((c: { name: string }) => c.name === 'vs_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(res.json()).toMatchObject({ user: { username: 'coordinator', role: 'coordinator', wijken: [] } });
     expect(res.json().csrf_token).toMatch(/^[\w-]{40,}$/);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions } from '../../server/src/server.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/src/api/auth.ts';
 import { ENDPOINTS, type EndpointName } from '../../shared/src/api/endpoints.ts';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from '../../../server/src/server.ts';
 import type { Role } from '../../../shared/src/api/auth.ts';
 import { loadConfig, type Config } from '../../../server/src/config.ts';
 import type { Clock } from '../../../server/src/core/clock.ts';
@@ -91,7 +91,7 @@ export async function createApiFixture(dialect: Dialect, overrides: Partial<Conf
 }
 
 export function sessionCookie(res: LightMyRequestResponse): string {
-  const c = res.cookies.find((x) => x.name.endsWith('vs_session'));
+  const c = res.cookies.find((x: { name: string }) => x.name.endsWith('vs_session'));
   if (!c) throw new Error('no session cookie');
   return `${c.name}=${c.value}`;
 }

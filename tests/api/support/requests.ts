@@ -1,4 +1,4 @@
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions } from '../../../server/src/server.ts';
 import { ENDPOINTS, type EndpointName } from '../../../shared/src/api/endpoints.ts';
 import type { ApiFixture } from './fixture.ts';
 
@@ -24,7 +24,7 @@ export function sampleRequest(name: EndpointName, ids: Ids): InjectOptions {
     .replace(':flagId', String(ids.flagId))
     .replace(':name', SOURCE_NAME)
     .replace(':id', String(name === 'updateUser' ? ids.userId : name === 'ruleSet' ? ids.ruleSetId : ids.draftId));
-  return { method: e.method, url, payload: body(name) };
+  return { method: e.method, url, payload: body(name) as InjectOptions['payload'] };
 }
 
 function body(name: EndpointName): unknown {
