@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { isPostgres } from '../db/connection.ts';
 import type { Insertable } from 'kysely';
 import type { SignalTable } from '../db/schema.ts';
 import type { Executor } from './types.ts';
@@ -53,4 +55,11 @@ export async function insertSignals(db: Executor, rows: Insertable<SignalTable>[
 
 export async function replaceSignal(db: Executor, id: number, row: Omit<Insertable<SignalTable>, 'source' | 'record_id'>): Promise<void> {
   await db.updateTable('signals').set(row).where('id', '=', id).execute();
+}
+
+/** The file of an SQLite database (null for PostgreSQL or an SQLite database in memory). */
+export async function sqliteFileOf(db: Executor): Promise<string | null> {
+  if (isPostgres(db)) return null;
+  const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
+  return rows.find((r) => r.name === 'main')?.file || null;
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as engine from './2026-11-25-0001-engine.ts';
 import * as scheduling from './2026-11-25-0002-scheduling.ts';
 import * as access from './2026-11-25-0003-access.ts';
+import * as performance from './2026-11-25-0004-performance.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-engine': engine,
   '2026-11-25-0002-scheduling': scheduling,
   '2026-11-25-0003-access': access,
+  '2026-11-25-0004-performance': performance,
 };
