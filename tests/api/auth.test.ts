@@ -87,6 +87,19 @@ describe.each(DIALECTS)('sign-in, sessions and CSRF (%s)', (dialect) => {
     expect((await agent.request({ method: 'GET', url: '/api/transparency' })).statusCode).toBe(401);
   });
 
+  it('clears expired sessions and old login attempts from the database at the next sign-in', async () => {
+    await f.login('coordinator');
+    await login('coordinator', 'fout fout fout fout');
+    f.clock.advance(25 * 3600_000);
+    await f.login('wijkteam');
+    const cutoff = new Date(f.clock.now().getTime() - 15 * MIN).toISOString();
+    const stale = await f.t.db.selectFrom('sessions').select('id').where('last_seen_at', '<', cutoff).execute();
+    expect(stale).toEqual([]);
+    expect(await f.t.db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
+    const attempts = await f.t.db.selectFrom('login_attempts').select('at').execute();
+    expect(attempts.every((a) => a.at >= new Date(f.clock.now().getTime() - 86_400_000).toISOString())).toBe(true);
+  });
+
   it('logout ends the session on the server, not just the cookie', async () => {
     const agent = await f.login('coordinator');
     expect((await agent.request({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200);

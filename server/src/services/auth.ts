@@ -6,7 +6,7 @@ import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/connection.ts';
 import {
-  deleteExpiredSessions, deleteSession, failureStats, findSessionWithUser, insertLoginAttempt, insertSession, touchSession,
+  deleteExpiredSessions, deleteLoginAttemptsBefore, deleteSession, failureStats, findSessionWithUser, insertLoginAttempt, insertSession, touchSession,
 } from '../repositories/session-repository.ts';
 import { findUserByUsername, type UserRow } from '../repositories/user-repository.ts';
 
@@ -97,7 +97,9 @@ export async function endSession(db: Db, id: string): Promise<void> {
   await deleteSession(db, id);
 }
 
-export async function purgeExpiredSessions(db: Db, clock: Clock): Promise<void> {
+/** Removes expired sessions and login attempts older than the throttling needs (a day). */
+export async function purgeStale(db: Db, clock: Clock): Promise<void> {
   const now = clock.now().getTime();
   await deleteExpiredSessions(db, new Date(now - IDLE_TIMEOUT_MS).toISOString(), new Date(now - ABSOLUTE_TIMEOUT_MS).toISOString());
+  await deleteLoginAttemptsBefore(db, new Date(now - 86_400_000).toISOString());
 }

@@ -5,7 +5,7 @@ import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/app/authentication.ts';
 import { writeAudit } from '../../plugins/app/audit.ts';
-import { endSession, startSession, type ActiveSession } from '../../services/auth.ts';
+import { endSession, purgeStale, startSession, type ActiveSession } from '../../services/auth.ts';
 import { ApiError } from '../../services/errors.ts';
 import { findUserById, updateUser } from '../../repositories/user-repository.ts';
 import { deleteUserSessions } from '../../repositories/session-repository.ts';
@@ -34,6 +34,7 @@ const auth: RoutesPlugin = async (app) => {
       return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'gebruikersnaam of wachtwoord onjuist' });
     }
     if (request.session) await endSession(app.db, request.session.id);
+    await purgeStale(app.db, app.clock);
     const { token, session } = await startSession(app.db, app.clock, result.user, request.ip);
     request.user = result.user;
     await writeAudit(request, { event: 'login', outcome: 'success', object: { type: 'user', id: result.user.username } });
