@@ -1,6 +1,7 @@
+import type { SourceItem } from '@vroegsignaal/shared/api/operations';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import type { SourceView } from './source-types.ts';
+import { endpointUrl } from '../../../lib/endpoints.ts';
 
 export const sourcesQueryOptions = () =>
-  queryOptions({ queryKey: ['admin', 'sources'], queryFn: ({ signal }) => api.get<SourceView[]>('/api/sources', { signal }), refetchInterval: 60_000 });
+  queryOptions({ queryKey: ['admin', 'sources'], queryFn: ({ signal }) => api.get<SourceItem[]>(endpointUrl('sources'), { signal }), refetchInterval: 60_000 });

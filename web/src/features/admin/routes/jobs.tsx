@@ -4,11 +4,14 @@ import { QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { jobRunsQueryOptions } from '../api/get-job-runs.ts';
-import type { JobRunView } from '../api/source-types.ts';
+import type { JobRunItem } from '@vroegsignaal/shared/api/operations';
 import { HealthBadge } from '../components/health-badge.tsx';
 
-const OUTCOME = { ok: 'green', failed: 'red', running: 'amber' } as const;
-const OUTCOME_LABEL = { ok: 'Gelukt', failed: 'Mislukt', running: 'Bezig' } as const;
+const OUTCOME: Record<string, { status: 'green' | 'amber' | 'red'; label: string }> = {
+  ok: { status: 'green', label: 'Gelukt' },
+  failed: { status: 'red', label: 'Mislukt' },
+  running: { status: 'amber', label: 'Bezig' },
+};
 const TRIGGER_LABEL: Record<string, string> = { schedule: 'Gepland', manual: 'Handmatig', backfill: 'Inhalen' };
 
 function jobLabel(job: string): string {
@@ -31,12 +34,16 @@ export default function JobsRoute() {
             rows={list}
             rowKey={(j) => j.id}
             columns={[
-              { header: 'Taak', cell: (j: JobRunView) => jobLabel(j.job) },
-              { header: 'Aanleiding', cell: (j: JobRunView) => TRIGGER_LABEL[j.trigger] ?? j.trigger },
-              { header: 'Gestart', cell: (j: JobRunView) => formatDateTime(j.started_at) },
-              { header: 'Klaar', cell: (j: JobRunView) => formatDateTime(j.finished_at) },
-              { header: 'Uitkomst', cell: (j: JobRunView) => <span>{OUTCOME[j.outcome] ? <HealthBadge status={OUTCOME[j.outcome]} /> : null} {OUTCOME_LABEL[j.outcome] ?? j.outcome}</span> },
-              { header: 'Details', cell: (j: JobRunView) => j.error ?? (j.counts ? Object.entries(j.counts).map(([k, v]) => `${k}: ${v}`).join(', ') : '—') },
+              { header: 'Taak', cell: (j: JobRunItem) => jobLabel(j.job) },
+              { header: 'Aanleiding', cell: (j: JobRunItem) => TRIGGER_LABEL[j.trigger] ?? j.trigger },
+              { header: 'Gestart', cell: (j: JobRunItem) => formatDateTime(j.started_at) },
+              { header: 'Klaar', cell: (j: JobRunItem) => formatDateTime(j.finished_at) },
+              { header: 'Uitkomst', cell: (j: JobRunItem) => {
+                  const o = OUTCOME[j.outcome];
+                  return o ? <HealthBadge status={o.status} label={o.label} /> : j.outcome;
+                },
+              },
+              { header: 'Details', cell: (j: JobRunItem) => j.error ?? (j.counts ? Object.entries(j.counts).map(([k, v]) => `${k}: ${v}`).join(', ') : '—') },
             ]}
           />
         )}

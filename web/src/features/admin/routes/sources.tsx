@@ -5,7 +5,7 @@ import { QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { formatDateTime, formatNumber, indicatorLabel } from '../../../lib/format.ts';
 import { sourcesQueryOptions } from '../api/get-sources.ts';
-import type { SourceView } from '../api/source-types.ts';
+import type { SourceItem } from '@vroegsignaal/shared/api/operations';
 import { HealthBadge } from '../components/health-badge.tsx';
 
 const ORDER = { red: 0, amber: 1, green: 2 } as const;
@@ -23,7 +23,7 @@ export default function SourcesRoute() {
   );
 }
 
-function SourceTable({ sources }: { sources: readonly SourceView[] }) {
+function SourceTable({ sources }: { sources: readonly SourceItem[] }) {
   const sorted = [...sources].sort((a, b) => ORDER[a.health.status] - ORDER[b.health.status] || a.name.localeCompare(b.name));
   const problems = sorted.filter((s) => s.health.status !== 'green').length;
   return (

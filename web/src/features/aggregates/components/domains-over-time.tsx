@@ -6,13 +6,13 @@ import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { countValue, domainLabel, formatDate, formatShortDate } from '../../../lib/format.ts';
 
 /** Flags per leefgebied over sampled weeks. */
-export function DomainsOverTime({ runs }: { runs: readonly IndicatorsAggregate[] }) {
+export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly IndicatorsAggregate[]; stepWeeks: number }) {
   const domains = [...new Set(runs.flatMap((r) => r.domains.map((d) => d.domain)))];
   const data = runs.map((r) => ({ as_of: r.as_of, ...Object.fromEntries(r.domains.map((d) => [d.domain, countValue(d.flags)])) }));
   return (
     <ChartFrame
       title="Signalen per leefgebied over tijd"
-      description="In hoeveel signalen elk leefgebied meetelt, elke vier weken over het afgelopen jaar."
+      description={`In hoeveel signalen elk leefgebied meetelt, ${stepWeeks === 1 ? 'elke week' : `elke ${stepWeeks} weken`}.`}
       table={
         <SimpleTable
           caption="Signalen per leefgebied over tijd"

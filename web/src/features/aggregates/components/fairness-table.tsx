@@ -19,6 +19,7 @@ function representation(w: Wijk) {
 
 /** Each wijk's share of the flags against its share of the city's gezinshuishoudens. */
 export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
+  const hidden = aggregate.wijken.filter((w) => w.share_of_flags === null).length;
   const data = aggregate.wijken.map((w) => ({
     wijk: w.wijk,
     flags: w.share_of_flags === null ? 0 : w.share_of_flags * 100,
@@ -45,15 +46,16 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
         />
       }
     >
-      <BarChart responsive style={{ width: '100%', height: 300 }} data={data} margin={{ top: 10, right: 20, bottom: 40, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="wijk" interval={0} angle={-30} textAnchor="end" height={60} />
-        <YAxis unit="%" width={48} />
+      <BarChart responsive style={{ width: '100%', height: 34 * data.length + 70 }} data={data} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" unit="%" />
+        <YAxis type="category" dataKey="wijk" width={190} interval={0} />
         <Tooltip formatter={(v, name) => [`${formatNumber(Math.round(Number(v) * 10) / 10)}%`, name]} />
         <Legend verticalAlign="top" />
         <Bar dataKey="flags" name="Aandeel in de signalen" fill={SERIES_COLORS[1]} isAnimationActive={false} />
         <Bar dataKey="families" name="Aandeel in de gezinshuishoudens" fill={SERIES_COLORS[0]} isAnimationActive={false} />
       </BarChart>
+      {hidden ? <p className="vs-chart-legend-note">Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan zonder balk.</p> : null}
     </ChartFrame>
   );
 }

@@ -37,12 +37,13 @@ export default function TrendsRoute() {
   );
 }
 
-/** Every fourth week of the year (and the newest), one aggregate request each. */
+/** At most 14 weeks spread over the period (always the newest), one aggregate request each. */
 function DomainTrend({ weeks }: { weeks: readonly WeekAggregate[] }) {
-  const sampled = weeks.filter((_, i) => (weeks.length - 1 - i) % 4 === 0).slice(-14);
+  const step = Math.max(1, Math.ceil(weeks.length / 14));
+  const sampled = weeks.filter((_, i) => (weeks.length - 1 - i) % step === 0);
   const results = useQueries({ queries: sampled.map((w) => indicatorsQueryOptions(w.run_id)) });
   const failed = results.find((r) => r.isError);
   if (failed) return <ErrorMessage error={failed.error} />;
   if (results.some((r) => r.isPending)) return <Loading />;
-  return <DomainsOverTime runs={results.map((r) => r.data!)} />;
+  return <DomainsOverTime runs={results.map((r) => r.data!)} stepWeeks={step} />;
 }
