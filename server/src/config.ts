@@ -30,6 +30,8 @@ export interface Config {
   pullTimeoutMs: number;
   /** Where `start` generates the demo city (gitignored). */
   demoDir: string;
+  /** Drop folders of sources configured through the API must lie inside this directory. */
+  dropRoot: string;
   timeZone: string;
   /** Fixed "now" for reproducible runs (MPG_NOW, ISO date-time); unset in normal use. */
   fixedNow: string | null;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pullRetryBaseMs: Number(env.MPG_PULL_RETRY_BASE_MS ?? 5000),
     pullTimeoutMs: Number(env.MPG_PULL_TIMEOUT_MS ?? 60000),
     demoDir: path.resolve(workingDir, env.MPG_DEMO_DIR ?? path.join(REPO_ROOT, 'data', 'demo')),
+    dropRoot: path.resolve(workingDir, env.MPG_DROP_ROOT ?? path.join(REPO_ROOT, 'data')),
     timeZone: env.MPG_TIME_ZONE ?? 'Europe/Amsterdam',
     fixedNow: env.MPG_NOW ?? null,
     secureCookies: nodeEnv === 'production' || env.MPG_SECURE_COOKIES === '1' || env.MPG_SECURE_COOKIES === 'true',

@@ -28,6 +28,7 @@ describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
     const folder = await folderSource('woco-a');
     fs.writeFileSync(path.join(folder, 'week-40.csv'), feedCsv('woco-a', 5));
     fs.writeFileSync(path.join(folder, 'half.csv.part'), feedCsv('woco-a', 3, 'p'));
+    fs.writeFileSync(path.join(folder, 'vroegsignaal.sqlite'), 'not a delivery');
     const scheduler = testScheduler(t.db, clock);
     const first = resultOf(await scheduler.tick(clock.advanceMinutes(1)), 'pull:woco-a');
     expect(first).toMatchObject({ job: 'pull:woco-a', status: 'ok', counts: { files: 0, waiting: 1 } });
@@ -35,7 +36,7 @@ describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
     const second = resultOf(await scheduler.tick(clock.advanceMinutes(1)), 'pull:woco-a');
     expect(second).toMatchObject({ status: 'ok', counts: { files: 1, read: 5, stored: 5, waiting: 0 } });
     expect(await signals('woco-a')).toBe(5);
-    expect(listDir(folder)).toEqual(['half.csv.part', 'processed']);
+    expect(listDir(folder)).toEqual(['half.csv.part', 'processed', 'vroegsignaal.sqlite']);
     expect(listDir(path.join(folder, 'processed'))).toEqual(['week-40.csv']);
     const ingest = await t.db.selectFrom('ingest_runs').select(['source_name', 'started_by']).where('file_name', '=', 'week-40.csv').execute();
     expect(ingest).toEqual([{ source_name: 'woco-a', started_by: 'scheduler' }]);

@@ -12,7 +12,8 @@ import { JobFailure, type JobCounts } from './job-runner.ts';
 /** What the previous poll saw of each file; a file is finished once it looks the same twice. */
 export type FolderMemory = Map<string, { size: number; mtimeMs: number }>;
 
-const IGNORED = /^\.|\.(part|tmp|partial|crdownload|filepart)$|~$/i;
+/** Only delivery files: never a database, a lock or a half-written upload that happens to be in the folder. */
+const DELIVERY = /^[^.].*\.(csv|json|ndjson|jsonl|txt)$/i;
 
 export interface FolderPullOptions {
   /** Take every file at once (a backfill of complete files) instead of waiting for a second look. */
@@ -51,7 +52,7 @@ function newTotals() {
 
 async function candidates(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isFile() && !IGNORED.test(e.name)).map((e) => e.name).sort();
+  return entries.filter((e) => e.isFile() && DELIVERY.test(e.name)).map((e) => e.name).sort();
 }
 
 async function firstLook(dir: string, files: string[], memory: FolderMemory, waitMs: number): Promise<void> {

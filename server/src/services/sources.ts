@@ -1,3 +1,4 @@
+import path from 'node:path';
 import cron from 'node-cron';
 import { FEED_COLUMNS, isIndicator } from '@vroegsignaal/shared';
 import type { Clock } from '../core/clock.ts';
@@ -74,19 +75,25 @@ export async function getSourceConfig(db: Db, name: string): Promise<SourceConfi
   return toSourceConfig(row);
 }
 
-export async function addSource(db: Db, clock: Clock, input: SourceInput): Promise<SourceConfig> {
+/** Limits on what a source may point at, for input from the API (the CLI operator has a shell anyway). */
+export interface SourcePolicy {
+  /** A drop folder must lie inside this directory. */
+  folderRoot?: string;
+}
+
+export async function addSource(db: Db, clock: Clock, input: SourceInput, policy: SourcePolicy = {}): Promise<SourceConfig> {
   const at = clock.now().toISOString();
-  const config = checkSource(input, null, at);
+  const config = checkSource(input, null, at, policy);
   if (await findSource(db, config.name)) throw new SourceInvalid([`a source named '${config.name}' already exists`]);
   await insertSource(db, rowOf(config));
   return config;
 }
 
 /** Changes the given fields of a source; the rest stays as it was. */
-export async function changeSource(db: Db, clock: Clock, name: string, input: SourceInput): Promise<SourceConfig> {
+export async function changeSource(db: Db, clock: Clock, name: string, input: SourceInput, policy: SourcePolicy = {}): Promise<SourceConfig> {
   const current = await getSourceConfig(db, name);
   if (input.name !== undefined && input.name !== name) throw new SourceInvalid(['a source cannot be renamed (its name is on its signals)']);
-  const config = checkSource(input, current, clock.now().toISOString());
+  const config = checkSource(input, current, clock.now().toISOString(), policy);
   await updateSource(db, name, rowOf(config));
   return config;
 }
@@ -96,7 +103,7 @@ export async function removeSource(db: Db, name: string): Promise<void> {
 }
 
 /** Validates input over an existing config (update) or from scratch (add); every mistake is reported. */
-export function checkSource(input: SourceInput, current: SourceConfig | null, at: string): SourceConfig {
+export function checkSource(input: SourceInput, current: SourceConfig | null, at: string, policy: SourcePolicy = {}): SourceConfig {
   const errors: string[] = [];
   const name = input.name ?? current?.name ?? '';
   if (!NAME.test(name)) errors.push('name must be 1-64 lower-case letters, digits, dots, dashes or underscores');
@@ -104,6 +111,9 @@ export function checkSource(input: SourceInput, current: SourceConfig | null, at
   if (!Array.isArray(indicators) || indicators.length === 0) errors.push('indicators must list at least one indicator');
   else for (const i of indicators) if (!isIndicator(i)) errors.push(`indicator '${i}' is not in the catalogue`);
   const fetch = fetchOf(input, current, errors);
+  if (input.folder !== undefined && policy.folderRoot && !isInside(policy.folderRoot, input.folder)) {
+    errors.push(`folder must be an absolute path inside ${policy.folderRoot}`);
+  }
   const schedule = input.schedule ?? current?.schedule ?? (fetch ? DEFAULT_SCHEDULE[fetch.kind] : '');
   if (!isFiveFieldCron(schedule)) errors.push(`schedule '${schedule}' is not a valid cron expression of 5 fields`);
   const interval = input.expectedIntervalDays ?? current?.expectedIntervalDays ?? 7;
@@ -114,6 +124,12 @@ export function checkSource(input: SourceInput, current: SourceConfig | null, at
     name, indicators: [...new Set(indicators)], fetch, schedule, expectedIntervalDays: interval, columnMapping,
     enabled: input.enabled ?? current?.enabled ?? true, createdAt: current?.createdAt ?? at, updatedAt: at,
   };
+}
+
+function isInside(root: string, folder: string): boolean {
+  if (!path.isAbsolute(folder)) return false;
+  const relative = path.relative(path.resolve(root), path.resolve(folder));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 export function isFiveFieldCron(expression: string): boolean {
