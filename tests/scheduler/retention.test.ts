@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimJobRun, finishJobRun } from '../../server/src/repositories/job-run-repository.ts';
 import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../server/src/services/registry-import.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -23,12 +24,16 @@ describe.each(DIALECTS)('the nightly retention job (%s)', (dialect) => {
     const recent = [FEED_HEADER, 'retention-test,bad2,huurachterstand,2026-13-01,3,,9711AA,1,'];
     await ingestFeed(engineContext(t.db, new FakeClock('2026-09-30T10:00:00Z')), tempFile('recent.csv', `${recent.join('\n')}\n`));
 
+    for (const startedAt of ['2025-10-01T00:00:00.000Z', '2025-10-03T00:00:00.000Z']) {
+      const id = await claimJobRun(t.db, { job: 'pull:old', sourceName: null, tick: startedAt, trigger: 'schedule', startedAt, holder: 'h' });
+      await finishJobRun(t.db, id!, { outcome: 'ok', finishedAt: startedAt, counts: {}, error: null });
+    }
     const clock = new FakeClock('2026-10-02T00:30:00Z'); // 02:30 in Amsterdam (CEST)
     const scheduler = testScheduler(t.db, clock);
     const run = resultOf(await scheduler.tick(clock.now()), 'retention');
     expect(run).toMatchObject({
       status: 'ok',
-      counts: { signalsDeleted: 2, quarantineDeleted: 1, signalsBefore: '2024-10-02', quarantineBefore: '2026-07-04T00:30:00.000Z' },
+      counts: { signalsDeleted: 2, quarantineDeleted: 1, jobRunsDeleted: 1, signalsBefore: '2024-10-02', quarantineBefore: '2026-07-04T00:30:00.000Z' },
     });
     const left = await t.db.selectFrom('signals').select('record_id').where('source', '=', 'retention-test').orderBy('record_id').execute();
     expect(left.map((s) => s.record_id)).toEqual(['c', 'd']);

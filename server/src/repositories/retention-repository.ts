@@ -11,3 +11,9 @@ export async function deleteQuarantineCreatedBefore(db: Executor, beforeIso: str
   const result = await db.deleteFrom('quarantine').where('created_at', '<', beforeIso).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes finished job runs started before `beforeIso`; returns how many. */
+export async function deleteJobRunsStartedBefore(db: Executor, beforeIso: string): Promise<number> {
+  const result = await db.deleteFrom('job_runs').where('started_at', '<', beforeIso).where('outcome', '!=', 'running').executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../core/dates.ts';
-import { deleteQuarantineCreatedBefore, deleteSignalsObservedBefore } from '../repositories/retention-repository.ts';
+import { deleteJobRunsStartedBefore, deleteQuarantineCreatedBefore, deleteSignalsObservedBefore } from '../repositories/retention-repository.ts';
 import type { EngineContext } from './context.ts';
 
 export interface RetentionPolicy {
@@ -9,9 +9,13 @@ export interface RetentionPolicy {
   quarantineRetentionDays: number;
 }
 
+/** Job runs are operational records; a poll every few minutes adds up, so they go after a year. */
+export const JOB_RUN_RETENTION_DAYS = 365;
+
 export interface RetentionResult {
   signalsDeleted: number;
   quarantineDeleted: number;
+  jobRunsDeleted: number;
   /** Signals observed before this date are gone. */
   signalsBefore: string;
   quarantineBefore: string;
@@ -25,6 +29,7 @@ export async function applyRetention(ctx: EngineContext, policy: RetentionPolicy
   return ctx.db.transaction().execute(async (trx) => ({
     signalsDeleted: await deleteSignalsObservedBefore(trx, signalsBefore),
     quarantineDeleted: await deleteQuarantineCreatedBefore(trx, quarantineBefore),
+    jobRunsDeleted: await deleteJobRunsStartedBefore(trx, new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 86_400_000).toISOString()),
     signalsBefore,
     quarantineBefore,
   }));
