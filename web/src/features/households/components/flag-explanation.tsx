@@ -25,7 +25,7 @@ export function FlagExplanation({ flag }: { flag: Explanation }) {
         Berekend op {formatDate(flag.as_of)} met regelset {flag.rule_set.name} versie {flag.rule_set.version}.
       </Paragraph>
       <LeefgebiedBadges domains={domains} />
-      <ul className="vs-stack" aria-label="Actieve regels">
+      <ul className="vs-stack vs-rules" aria-label="Actieve regels">
         {flag.rules.map((rule) => (
           <li key={rule.indicator} className="vs-rule-explanation">
             <strong>{indicatorLabel(rule.indicator)}</strong> ({domainLabel(rule.domain)}) — <span className="vs-points">{points(rule.weight)}</span>

@@ -67,6 +67,7 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
   return (
     <>
       <PageTitle title={`${ruleSet.name}, versie ${ruleSet.version}`} intro={`Status: ${ruleSetStatusLabel(ruleSet)}.${editable ? ' Wijzigingen worden na een korte pauze opgeslagen en doorgerekend.' : ''}`} />
+      {editable ? null : <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={false} />}
       <RuleTableEditor form={form} original={original} readOnly={!editable} onChange={setForm} />
       {!check.ok && editable ? (
         <Alert type="error">
@@ -89,7 +90,7 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
       {preview.isPending ? <Loading label="Effect wordt berekend…" /> : null}
       {preview.isError ? <ErrorMessage error={preview.error} title="Effect berekenen mislukt" /> : null}
       {preview.data ? <PreviewPanel preview={preview.data} /> : null}
-      <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={dirty} />
+      {editable ? <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={dirty} /> : null}
     </>
   );
 }

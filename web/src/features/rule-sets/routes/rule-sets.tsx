@@ -56,7 +56,7 @@ function NewDraft({ from }: { from: RuleSetSummary }) {
   const navigate = useNavigate();
   const onCreate = async () => {
     const source = await queryClient.fetchQuery(ruleSetQueryOptions(from.id));
-    create.mutate({ ...source.definition, name: `${source.definition.name} (concept)` }, { onSuccess: (draft) => navigate(paths.policy.ruleSet(draft.id)) });
+    create.mutate(source.definition, { onSuccess: (draft) => navigate(paths.policy.ruleSet(draft.id)) });
   };
   return (
     <div className="vs-toolbar">
