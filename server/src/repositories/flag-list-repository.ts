@@ -55,7 +55,8 @@ function episodeCase(eb: any, runs: number[]): Expression<number | null> {
   runs.forEach((id, i) => {
     c = (i === 0 ? c.when(1) : c.when(i + 1)).then(id);
   });
-  return c.else(null).end();
+  // Longer than the known chain (runs removed): the oldest known run, as episodeStart does.
+  return c.else(runs[runs.length - 1]!).end();
 }
 
 export async function listFlags(db: Executor, p: FlagListFilter) {
