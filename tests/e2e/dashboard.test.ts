@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app-server.ts';
@@ -76,10 +77,16 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     }
     await checkPage('11-coordinator-toegewezen');
 
+    await rows.nth(2).getByRole('checkbox').check();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Exporteer de week (CSV)' }).click();
+    await page.getByRole('button', { name: 'Exporteer selectie (1, CSV)' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^signalen-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.suggestedFilename()).toMatch(/^signalen-\d{4}-\d{2}-\d{2}-selectie\.csv$/);
+    const csv = fs.readFileSync((await file.path())!, 'utf8').trim().split('\n');
+    const [postcode, number] = (await rows.nth(2).getByRole('link').innerText()).split(' ');
+    expect(csv).toHaveLength(2);
+    expect(csv[0]).toBe('address_key,wijk,score,domains,indicators');
+    expect(csv[1]).toMatch(new RegExp(`^${postcode}-${number!.split('-')[0]}-.*,Beijum,`));
 
     await rows.nth(0).getByRole('link').click();
     await page.getByRole('heading', { name: 'Waarom op de lijst?' }).waitFor();

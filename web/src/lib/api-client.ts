@@ -87,20 +87,9 @@ export const api = {
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
-/** Downloads a (CSV) response as a file, with the same cookie and CSRF header. */
-export async function downloadFile(method: 'GET' | 'POST', path: string, body: unknown, fileName: string): Promise<void> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 401) onUnauthorized();
-  if (!response.ok) throw await toApiError(response);
-  const url = URL.createObjectURL(await response.blob());
+/** Offers text to the user as a file download. */
+export function saveTextFile(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

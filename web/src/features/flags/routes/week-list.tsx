@@ -75,14 +75,26 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
   const wijken = useQuery(wijkNamesQueryOptions());
   const exportFlags = useExportFlags();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const onSelect = (ids: readonly number[], on: boolean) =>
+  const [selectedKeys, setSelectedKeys] = useState<ReadonlyMap<number, string>>(new Map());
+  const onSelect = (ids: readonly number[], on: boolean) => {
+    const keyOf = new Map((flags.data?.items ?? []).map((i) => [i.id, i.household_key]));
     setSelected((prev) => {
       const next = new Set(prev);
       ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
       return next;
     });
-  const onFilters = (changes: Partial<FlagFilterValues>) => {
+    setSelectedKeys((prev) => {
+      const next = new Map(prev);
+      ids.forEach((id) => (on ? next.set(id, keyOf.get(id) ?? '') : next.delete(id)));
+      return next;
+    });
+  };
+  const clearSelection = () => {
     setSelected(new Set());
+    setSelectedKeys(new Map());
+  };
+  const onFilters = (changes: Partial<FlagFilterValues>) => {
+    clearSelection();
     update({
       ...(changes.run !== undefined ? { week: String(changes.run) } : {}),
       ...(changes.wijk !== undefined ? { wijk: changes.wijk } : {}),
@@ -100,9 +112,9 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
           Week van {formatDate(run.as_of)} · regelset {run.rule_set_name} versie {run.rule_set_version} · {run.flags} signalen, waarvan {run.new_flags} nieuw
         </p>
         <div className="vs-toolbar__actions">
-          <AssignBar selected={[...selected]} onDone={() => setSelected(new Set())} />
-          <Button appearance="secondary-action-button" busy={exportFlags.isPending} onClick={() => exportFlags.mutate({ runId: run.id, asOf: run.as_of })}>
-            Exporteer de week (CSV)
+          <AssignBar selected={[...selected]} onDone={clearSelection} />
+          <Button appearance="secondary-action-button" busy={exportFlags.isPending} onClick={() => exportFlags.mutate({ runId: run.id, asOf: run.as_of, householdKeys: [...selectedKeys.values()] })}>
+            {selected.size ? `Exporteer selectie (${selected.size}, CSV)` : 'Exporteer de week (CSV)'}
           </Button>
         </div>
       </div>
