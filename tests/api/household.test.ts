@@ -73,6 +73,9 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
     const byScore = (await get('sort=score')).items.map((i: any) => i.score);
     expect(byScore).toEqual([...byScore].sort((a, b) => b - a));
     expect((await get('status=nieuw')).total).toBe(4);
+    const logged = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'flags_list').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(logged).toMatchObject({ username: 'coordinator', object_type: 'run', object_id: String(f.runIds[1]), outcome: 'success' });
+    expect(logged.detail).toContain('"status":"nieuw"');
   });
 
   it('answers 404 for unknown runs and flags and 400 with the field for bad input', async () => {

@@ -19,9 +19,14 @@ const flags: RoutesPlugin = async (app) => {
   }, async (request) => runsFor(app.db, userOf(request)));
 
   app.get('/api/runs/:runId/flags', {
-    config: { endpoint: ENDPOINTS.flags },
+    config: { endpoint: ENDPOINTS.flags, auditRead: 'flags_list' },
     schema: { tags: ['flags'], params: RunParams, querystring: FlagsQuery, response: { 200: FlagsPage, ...errors } },
-  }, async (request) => flagsOfRun(app.db, userOf(request), request.params.runId, request.query));
+  }, async (request) => {
+    const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.query);
+    // The list shows addresses and indicators: which households were shown is logged.
+    request.auditObject = { type: 'run', id: String(request.params.runId), detail: `${page.items.length} of ${page.total} flags; ${JSON.stringify(request.query)}`.slice(0, 500) };
+    return page;
+  });
 
   app.get('/api/runs/:runId/flags.csv', {
     config: { endpoint: ENDPOINTS.flagsExport, auditRead: 'export' },
