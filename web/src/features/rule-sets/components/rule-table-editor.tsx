@@ -4,7 +4,8 @@ import type { DraftForm, RuleRow } from './draft-form.ts';
 
 interface EditorProps {
   form: DraftForm;
-  original: DraftForm;
+  /** Cells that differ from this form are highlighted. */
+  compareWith: DraftForm;
   readOnly: boolean;
   onChange: (form: DraftForm) => void;
 }
@@ -17,7 +18,7 @@ const FIELDS = [
 ] as const;
 
 /** The rule set as an editable table; changed cells are highlighted. */
-export function RuleTableEditor({ form, original, readOnly, onChange }: EditorProps) {
+export function RuleTableEditor({ form, compareWith: original, readOnly, onChange }: EditorProps) {
   const setRule = (index: number, changes: Partial<RuleRow>) =>
     onChange({ ...form, rules: form.rules.map((r, i) => (i === index ? { ...r, ...changes } : r)) });
   return (
@@ -57,7 +58,7 @@ export function RuleTableEditor({ form, original, readOnly, onChange }: EditorPr
               const label = indicatorLabel(rule.indicator);
               return (
                 <TableRow key={rule.indicator}>
-                  <TableCell>
+                  <TableCell className={before && before.enabled !== rule.enabled ? 'vs-changed' : undefined}>
                     <Checkbox aria-label={`${label} telt mee`} checked={rule.enabled} disabled={readOnly} onChange={(e) => setRule(i, { enabled: e.target.checked })} />
                   </TableCell>
                   <TableCell>

@@ -9,6 +9,7 @@ import { RouterLink } from '../../../components/ui/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { useUser } from '../../../lib/auth.ts';
 import { ruleSetQueryOptions } from '../api/get-rule-set.ts';
+import { ruleSetsQueryOptions } from '../api/get-rule-sets.ts';
 import { usePreviewRuleSet } from '../api/preview-rule-set.ts';
 import { useUpdateRuleSet } from '../api/update-rule-set.ts';
 import { fromForm, toForm, type DraftForm } from '../components/draft-form.ts';
@@ -33,10 +34,19 @@ export default function RuleSetEditorRoute() {
 
 const LIVE_PREVIEW_DELAY_MS = 1200;
 
+/** The rule set in use now, as a form, to mark what a draft changes; null for itself or while loading. */
+function useActiveForm(currentId: number): DraftForm | null {
+  const list = useQuery(ruleSetsQueryOptions());
+  const activeId = list.data?.find((r) => r.active)?.id;
+  const active = useQuery({ ...ruleSetQueryOptions(activeId ?? 0), enabled: activeId !== undefined && activeId !== currentId });
+  return useMemo(() => (active.data && activeId !== currentId ? toForm(active.data.definition) : null), [active.data, activeId, currentId]);
+}
+
 function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
   const user = useUser();
   const original = useMemo(() => toForm(ruleSet.definition), [ruleSet.definition]);
   const [form, setForm] = useState<DraftForm>(original);
+  const inUse = useActiveForm(ruleSet.id);
   const update = useUpdateRuleSet(ruleSet.id);
   const preview = usePreviewRuleSet(ruleSet.id);
   const editable = ruleSet.status === 'draft';
@@ -68,7 +78,8 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
     <>
       <PageTitle title={`${ruleSet.name}, versie ${ruleSet.version}`} intro={`Status: ${ruleSetStatusLabel(ruleSet)}.${editable ? ' Wijzigingen worden na een korte pauze opgeslagen en doorgerekend.' : ''}`} />
       {editable ? null : <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={false} />}
-      <RuleTableEditor form={form} original={original} readOnly={!editable} onChange={setForm} />
+      <RuleTableEditor form={form} compareWith={inUse ?? original} readOnly={!editable} onChange={setForm} />
+      {editable && inUse ? <p className="vs-small vs-muted">Geel gemarkeerd: anders dan de regels die nu in gebruik zijn.</p> : null}
       {!check.ok && editable ? (
         <Alert type="error">
           <UnorderedList>
