@@ -12,7 +12,7 @@ const percent = (share: number | null) => (share === null ? '—' : `${formatNum
 function representation(w: Wijk) {
   if (w.over_representation === null) return <span className="vs-muted">niet te bepalen</span>;
   const ratio = formatNumber(Math.round(w.over_representation * 100) / 100);
-  if (w.over_representation >= 1.25) return <strong className="vs-diff-up">{ratio}× (oververtegenwoordigd)</strong>;
+  if (w.over_representation >= 1.25) return <strong className="vs-attention">{ratio}× (oververtegenwoordigd)</strong>;
   if (w.over_representation <= 0.8) return <span>{ratio}× (ondervertegenwoordigd)</span>;
   return <span>{ratio}×</span>;
 }
