@@ -45,8 +45,15 @@ export interface RunOptions {
  */
 export class JobRunner {
   private readonly running = new Set<string>();
+  /** The tail of the queue when jobs run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { db: Db; clock: Clock; lock: JobLock; holder: string; logger: Logger }) {}
+  /**
+   * `serial`: run this process's jobs one after another. On SQLite they all
+   * write to one file, and a synchronous wait for the write lock held by
+   * another connection of this same process would stall the event loop.
+   */
+  constructor(private readonly deps: { db: Db; clock: Clock; lock: JobLock; holder: string; logger: Logger; serial?: boolean }) {}
 
   isRunning(job: string): boolean {
     return this.running.has(job);
@@ -56,11 +63,18 @@ export class JobRunner {
     if (this.running.has(spec.name)) return this.skipped(spec, 'still running');
     this.running.add(spec.name);
     try {
-      const locked = await this.deps.lock.run(spec.name, () => this.claimAndRun(spec, options));
+      const locked = await this.inTurn(() => this.deps.lock.run(spec.name, () => this.claimAndRun(spec, options)));
       return locked.acquired ? locked.value : this.skipped(spec, 'locked by another process');
     } finally {
       this.running.delete(spec.name);
     }
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.deps.serial) return work();
+    const turn = this.queue.then(work, work);
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
   private async claimAndRun(spec: JobSpec, options: RunOptions): Promise<RunResult> {

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { recentDeliveries } from '../repositories/source-repository.ts';
 import type { EngineContext } from '../services/context.ts';
 import { ingestFeed } from '../services/feed-ingest.ts';
@@ -28,41 +31,69 @@ class PullError extends Error {
 export async function pullHttp(ctx: EngineContext, source: SourceConfig & { fetch: { kind: 'http' } }, options: HttpPullOptions): Promise<JobCounts> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const failures: string[] = [];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const body = await fetchOnce(source.fetch, options.timeoutMs);
-      return { attempts: attempt, bytes: body.bytes.length, ...(await ingestBody(ctx, source, body)) };
-    } catch (e) {
-      const error = e instanceof PullError ? e : new PullError((e as Error).message, false);
-      failures.push(`attempt ${attempt}: ${error.message}`);
-      if (!error.retryable || attempt > options.retries) throw new JobFailure(failures.join('; '), { attempts: attempt });
-      await sleep(options.retryBaseMs * 2 ** (attempt - 1));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'vs-pull-'));
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const body = await download(source.fetch, options.timeoutMs, dir);
+        return { attempts: attempt, bytes: body.bytes, ...(await ingestBody(ctx, source, body)) };
+      } catch (e) {
+        const error = e instanceof PullError ? e : new PullError((e as Error).message, false);
+        failures.push(`attempt ${attempt}: ${error.message}`);
+        if (!error.retryable || attempt > options.retries) throw new JobFailure(failures.join('; '), { attempts: attempt });
+        await sleep(options.retryBaseMs * 2 ** (attempt - 1));
+      }
     }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
   }
 }
 
 interface Body {
-  bytes: Buffer;
+  file: string;
+  checksum: string;
+  bytes: number;
   json: boolean;
 }
 
-async function fetchOnce(fetchConfig: { url: string; header: { name: string; value: string } | null }, timeoutMs: number): Promise<Body> {
+/** Streams the response to a file in `dir`, hashing it on the way (a delivery may be large). */
+async function download(fetchConfig: { url: string; header: { name: string; value: string } | null }, timeoutMs: number, dir: string): Promise<Body> {
   const headers: Record<string, string> = { accept: 'text/csv, application/json;q=0.9, */*;q=0.5' };
   if (fetchConfig.header) headers[fetchConfig.header.name] = fetchConfig.header.value;
+  const where = redacted(fetchConfig.url);
   let response: Response;
   try {
     response = await fetch(fetchConfig.url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (e) {
-    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new PullError(`cannot reach ${redacted(fetchConfig.url)}: ${cause?.code ?? cause?.message ?? (e as Error).message}`, true);
+    throw new PullError(`cannot reach ${where}: ${causeOf(e)}`, true);
   }
-  if (!response.ok) {
+  if (!response.ok || !response.body) {
     await response.body?.cancel();
     const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    throw new PullError(`HTTP ${response.status} from ${redacted(fetchConfig.url)}`, retryable);
+    throw new PullError(`HTTP ${response.status} from ${where}`, retryable);
   }
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return { bytes, json: /json/i.test(response.headers.get('content-type') ?? '') };
+  const json = /json/i.test(response.headers.get('content-type') ?? '');
+  const file = path.join(dir, `download.${json ? 'json' : 'csv'}`);
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), tap, createWriteStream(file));
+  } catch (e) {
+    throw new PullError(`download from ${where} broke off: ${causeOf(e)}`, true);
+  }
+  return { file, checksum: hash.digest('hex'), bytes, json };
+}
+
+function causeOf(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (e as Error).message;
 }
 
 /** A URL without credentials or query string, for the records. */
@@ -72,17 +103,11 @@ function redacted(url: string): string {
 }
 
 async function ingestBody(ctx: EngineContext, source: SourceConfig, body: Body): Promise<JobCounts> {
-  const checksum = crypto.createHash('sha256').update(body.bytes).digest('hex');
   const [last] = await recentDeliveries(ctx.db, source.name, 1);
-  if (last?.status === 'ok' && last.checksum === checksum) return { sameAsLastDelivery: true };
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'vs-pull-'));
+  if (last?.status === 'ok' && last.checksum === body.checksum) return { sameAsLastDelivery: true };
   const stamp = ctx.clock.now().toISOString().replace(/[:.]/g, '-');
-  const file = path.join(dir, `${source.name}-${stamp}.${body.json ? 'json' : 'csv'}`);
-  try {
-    await fs.writeFile(file, body.bytes);
-    const r = await ingestFeed(ctx, file, { sourceName: source.name, columnMapping: source.columnMapping, allowedIndicators: source.indicators });
-    return { read: r.read, stored: r.stored, updated: r.updated, unchanged: r.unchanged, quarantined: r.quarantined, unlinked: r.unlinked };
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  const file = path.join(path.dirname(body.file), `${source.name}-${stamp}.${body.json ? 'json' : 'csv'}`);
+  await fs.rename(body.file, file);
+  const r = await ingestFeed(ctx, file, { sourceName: source.name, columnMapping: source.columnMapping, allowedIndicators: source.indicators });
+  return { read: r.read, stored: r.stored, updated: r.updated, unchanged: r.unchanged, quarantined: r.quarantined, unlinked: r.unlinked };
 }

@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
+import { isPostgres } from '../db/connection.ts';
 import type { EngineContext } from '../services/context.ts';
 import { listSourceConfigs } from '../services/sources.ts';
 import { JobRunner, type JobSpec, type Logger, type RunResult } from './job-runner.ts';
@@ -35,7 +36,7 @@ export class Scheduler {
     const { db, clock } = options.engine;
     const holder = options.holder ?? processHolder();
     this.logger = options.logger ?? silentLogger;
-    this.runner = new JobRunner({ db, clock, holder, logger: this.logger, lock: createJobLock(db, clock, holder) });
+    this.runner = new JobRunner({ db, clock, holder, logger: this.logger, lock: createJobLock(db, clock, holder), serial: !isPostgres(db) });
   }
 
   /** Every job as configured now: sources are re-read, so a change needs no restart. */
