@@ -4,10 +4,6 @@ import type { Executor } from './types.ts';
 
 // Append-only: there is deliberately no update or delete here.
 
-export async function insertAudit(db: Executor, entry: Insertable<AuditLogTable>): Promise<void> {
-  await db.insertInto('audit_log').values(entry).execute();
-}
-
 export interface AuditFilter {
   username?: string;
   event?: string;
@@ -33,4 +29,8 @@ export async function searchAudit(db: Executor, f: AuditFilter, limit: number, o
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
+}
+
+export async function insertAuditEntries(db: Executor, entries: Insertable<AuditLogTable>[]): Promise<void> {
+  if (entries.length) await db.insertInto('audit_log').values(entries).execute();
 }

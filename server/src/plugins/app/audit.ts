@@ -1,7 +1,6 @@
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
-import { insertAudit } from '../../repositories/audit-repository.ts';
 import type { AuditObject } from './types.ts';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
@@ -17,7 +16,7 @@ export interface AuditEvent {
 /** Writes one audit entry: who, role, when, what, outcome, from where. Never signal contents or a BSN. */
 export async function writeAudit(request: FastifyRequest, e: AuditEvent): Promise<void> {
   const app = request.server;
-  await insertAudit(app.db, {
+  await app.auditWriter.write({
     at: app.clock.now().toISOString(),
     event: e.event,
     username: e.username ?? request.user?.username ?? null,

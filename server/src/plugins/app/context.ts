@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/connection.ts';
 import { PasswordAuthenticator } from '../../services/auth.ts';
+import { AuditWriter } from '../../services/audit-writer.ts';
 import './types.ts';
 
 // The database, configuration, clock and authenticator, for routes and hooks.
@@ -12,6 +13,7 @@ export default fp<{ config: Config; db: Db; clock: Clock; authenticator?: Authen
   app.decorate('config', opts.config);
   app.decorate('clock', opts.clock);
   app.decorate('authenticator', opts.authenticator ?? new PasswordAuthenticator(opts.db, opts.clock));
+  app.decorate('auditWriter', new AuditWriter(opts.db));
   app.decorateRequest('session', null);
   app.decorateRequest('user', null);
   app.decorateRequest('auditObject', null);

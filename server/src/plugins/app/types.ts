@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ActiveSession } from '../../services/auth.ts';
+import type { AuditWriter } from '../../services/audit-writer.ts';
 
 export interface AuditObject {
   type: string;
@@ -17,6 +18,7 @@ declare module 'fastify' {
     config: Config;
     clock: Clock;
     authenticator: Authenticator;
+    auditWriter: AuditWriter;
   }
   interface FastifyRequest {
     session: ActiveSession | null;
