@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 import { systemClock } from '../../server/src/core/clock.ts';
 import { createDb } from '../../server/src/db/connection.ts';
@@ -17,6 +18,8 @@ import { engineContext } from '../helpers/engine.ts';
 // API benchmark: `pnpm exec tsx tests/bench/api.ts [--database URL] [--weeks 52] [--seconds 10]`.
 // The demo city with a year of weekly runs (kept in the temp folder for the next time),
 // then 50 concurrent clients on 127.0.0.1 against the flags list and household detail.
+
+const run = promisify(execFile);
 
 const { values: opts } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -66,26 +69,10 @@ const flagIds = (await db.selectFrom('flags').select('id').where('run_id', '=', 
 console.log(`${runs.length} runs; newest run ${newest.id} has ${newest.flags} flags`);
 
 async function measure(title: string, paths: string[]): Promise<void> {
-  const times: number[] = [];
-  let i = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: address,
-        connections: Number(opts.connections),
-        duration: Number(opts.seconds),
-        headers: { cookie },
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
-      },
-      (error, r) => (error ? reject(error) : resolve(r)),
-    );
-    instance.on('response', (_client, status, _bytes, ms) => {
-      if (status === 200) times.push(ms);
-    });
-  });
-  times.sort((a, b) => a - b);
-  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-  console.log(`${title}: ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms, errors ${result.errors + result.non2xx}`);
+  const input = JSON.stringify({ url: address, cookie, paths, connections: Number(opts.connections), seconds: Number(opts.seconds) });
+  const { stdout: out } = await run(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'api-load.ts'), input], { maxBuffer: 1 << 26 });
+  const r = JSON.parse(out.trim().split('\n').pop()!) as { requests: number; perSecond: number; p50: number; p95: number; p99: number; failures: number };
+  console.log(`${title}: ${r.requests} requests, ${r.perSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, failures ${r.failures}`);
 }
 
 await measure('flags list (page of 50, by score)', [`/api/runs/${newest.id}/flags?page_size=50`, `/api/runs/${newest.id}/flags?page_size=50&page=2`, `/api/runs/${newest.id}/flags?page_size=50&kind=new`]);
