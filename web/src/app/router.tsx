@@ -2,11 +2,13 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppLayout } from '../components/layouts/app-layout.tsx';
-import { ErrorMessage } from '../components/ui/query-state.tsx';
+import { ErrorMessage, Loading } from '../components/ui/query-state.tsx';
 import { paths } from '../config/paths.ts';
 import { ROLES, type Role } from '../lib/roles.ts';
 import { RequireRole, RequireSession, RoleHome } from './routes/guards.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
+
+const PageLoading = () => <Loading label="Pagina wordt geladen…" />;
 
 type Loader = () => Promise<{ default: ComponentType }>;
 
@@ -14,6 +16,7 @@ type Loader = () => Promise<{ default: ComponentType }>;
 function page(path: string, roles: readonly Role[], load: Loader): RouteObject {
   return {
     path,
+    HydrateFallback: PageLoading,
     lazy: async () => {
       const { default: Page } = await load();
       return {
@@ -28,7 +31,7 @@ function page(path: string, roles: readonly Role[], load: Loader): RouteObject {
 }
 
 const routes: RouteObject[] = [
-  { path: paths.login, lazy: async () => ({ Component: (await import('../features/auth/routes/login.tsx')).default }) },
+  { path: paths.login, HydrateFallback: PageLoading, lazy: async () => ({ Component: (await import('../features/auth/routes/login.tsx')).default }) },
   {
     path: paths.home,
     element: (
