@@ -17,6 +17,7 @@ export interface BenchResult {
   scorePeakMiB: number;
   scoreBackendMiB: number | null;
   bestSeconds: number;
+  previewSeconds: number;
   flags: number;
   flagsMatch: boolean;
 }
@@ -27,12 +28,12 @@ const mem = (mib: number | null) => (mib === null ? '–' : `${int(mib)} MiB`);
 
 export function markdown(results: BenchResult[], command: string): string {
   const head = [
-    '| dialect | households | signal rows | ingest rows/s | baseline rows/s | ingest / baseline | ingest peak RSS | PG backend peak (ingest) | scoring run s | best statement s | scoring / best | scoring peak RSS | PG backend peak (scoring) | flags (same set) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| dialect | households | signal rows | ingest rows/s | baseline rows/s | ingest / baseline | ingest peak RSS | PG backend peak (ingest) | scoring run s | best statement s | scoring / best | scoring peak RSS | PG backend peak (scoring) | rule-set preview s | flags (same set) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   const lines = results.map((r) => {
     const ingestRate = r.rows / r.ingestSeconds;
-    return `| ${r.dialect} | ${int(r.households)} | ${int(r.rows)} | ${int(ingestRate)} | ${int(r.baselineRowsPerSecond)} | ${f(ingestRate / r.baselineRowsPerSecond, 2)} | ${mem(r.ingestPeakMiB)} | ${mem(r.ingestBackendMiB)} | ${f(r.scoreSeconds)} | ${f(r.bestSeconds)} | ${f(r.scoreSeconds / r.bestSeconds, 2)} | ${mem(r.scorePeakMiB)} | ${mem(r.scoreBackendMiB)} | ${int(r.flags)} (${r.flagsMatch ? 'yes' : 'NO'}) |`;
+    return `| ${r.dialect} | ${int(r.households)} | ${int(r.rows)} | ${int(ingestRate)} | ${int(r.baselineRowsPerSecond)} | ${f(ingestRate / r.baselineRowsPerSecond, 2)} | ${mem(r.ingestPeakMiB)} | ${mem(r.ingestBackendMiB)} | ${f(r.scoreSeconds)} | ${f(r.bestSeconds)} | ${f(r.scoreSeconds / r.bestSeconds, 2)} | ${mem(r.scorePeakMiB)} | ${mem(r.scoreBackendMiB)} | ${f(r.previewSeconds)} | ${int(r.flags)} (${r.flagsMatch ? 'yes' : 'NO'}) |`;
   });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${f(os.totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}`;
   return [
@@ -46,6 +47,7 @@ export function markdown(results: BenchResult[], command: string): string {
     'Ingest: `mpg feed ingest` as a child process, wall time of the whole process (start-up included), one file of all signal rows into a database holding the registry.',
     'Baseline: the same stored rows copied into a fresh migrated database, one prepared statement, one transaction (only inserts and commit timed).',
     'Scoring run: `duration_ms` the engine records for `mpg score` (flags, explanation, wijk statistics, all in its transaction); best statement: one hand-written query per dialect returning the same flag set.',
+    'Rule-set preview: the API\'s preview of a draft (the same rules) against the scored data, as the server computes it, without storing a run.',
     'Peak RSS: getrusage maxrss of the CLI process (worker threads included); PG backend: peak VmHWM of the server backends of the benchmark database (includes the shared buffers they touched).',
     '',
   ].join('\n');

@@ -13,6 +13,11 @@ import { BackendSampler, runCli } from './processes.ts';
 import { markdown, writeResults, type BenchResult } from './report.ts';
 import { adultCutoff } from '../../server/src/core/dates.ts';
 import { toMicro } from '../../server/src/core/score.ts';
+import { systemClock } from '../../server/src/core/clock.ts';
+import { createDb } from '../../server/src/db/connection.ts';
+import { definitionOf, newestPublished } from '../../server/src/repositories/rule-set-repository.ts';
+import { createDraft } from '../../server/src/services/rule-set-workflow.ts';
+import { previewRuleSet } from '../../server/src/services/preview.ts';
 
 // `pnpm bench [-- --sizes 100000,1000000 --dialects sqlite,postgres --seed 2026]`
 
@@ -93,6 +98,20 @@ async function runParams(dialect: string, url: string, runId: number): Promise<R
   return { asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(rs!.flag_threshold), minDomains: rs!.min_domains, rules: rules.map((r) => ({ ...r, weight_micro: Number(r.weight_micro) })) };
 }
 
+/** The API's rule-set preview of a draft copy of the published rules, in this process. */
+async function timePreview(dialect: 'sqlite' | 'postgres', url: string): Promise<number> {
+  const db = createDb(dialect === 'sqlite' ? { dialect, file: url } : { dialect, url });
+  try {
+    const published = await newestPublished(db);
+    const draft = await createDraft(db, systemClock, 'bench', definitionOf(published!));
+    const started = performance.now();
+    await previewRuleSet(db, systemClock, 'Europe/Amsterdam', draft.id, 'bench');
+    return (performance.now() - started) / 1000;
+  } finally {
+    await db.destroy();
+  }
+}
+
 const key = (r: FlagRow) => `${r.household_key}|${Number(r.score)}|${Number(r.domains)}`;
 
 async function benchOne(dialect: 'sqlite' | 'postgres', city: City, households: number, rulesFile: string): Promise<BenchResult> {
@@ -120,12 +139,14 @@ async function benchOne(dialect: 'sqlite' | 'postgres', city: City, households: 
     const same = new Set(engineFlags.map(key));
     const flagsMatch = best.rows.length === engineFlags.length && best.rows.every((r) => same.has(key(r)));
     log(`best statement: ${best.rows.length} flags in ${best.seconds.toFixed(2)} s; same set: ${flagsMatch}`);
+    const previewSeconds = await timePreview(dialect, db.url);
+    log(`rule-set preview: ${previewSeconds.toFixed(1)} s`);
     return {
       dialect, households, persons: Number(/persons: (\d+)/.exec(registry.stdout)?.[1] ?? 0), registrySeconds: registry.seconds,
       rows, ingestSeconds: ingest.result.seconds, ingestPeakMiB: ingest.result.peakMiB, ingestBackendMiB: ingest.backendMiB,
       baselineRowsPerSecond: baseline.rows / baseline.seconds,
       scoreSeconds: run!.duration_ms / 1000, scoreCliSeconds: score.result.seconds, scorePeakMiB: score.result.peakMiB, scoreBackendMiB: score.backendMiB,
-      bestSeconds: best.seconds, flags: engineFlags.length, flagsMatch,
+      bestSeconds: best.seconds, previewSeconds, flags: engineFlags.length, flagsMatch,
     };
   } finally {
     if (!opts.keep) await db.drop();
