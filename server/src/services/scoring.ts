@@ -1,10 +1,10 @@
 import { adultCutoff } from '../core/dates.ts';
-import { explain, runRules } from '../core/explain.ts';
+import { runRules } from '../core/explain.ts';
 import { toMicro } from '../core/score.ts';
 import { definitionOf, newestPublished, type RuleSetRow } from '../repositories/rule-set-repository.ts';
 import {
-  allFamilies, finishRun, flagCandidates, insertFlags, insertRun, insertRunRules, insertWijkStats, previousRun, qualifyingSignals,
-  weeksOnList, wijkComposition, type FlagCandidate, type FlagToStore, type QualifyingSignal,
+  allFamilies, finishRun, flagCandidates, flagsPerWijk, insertRun, insertRunRules, insertWijkStats, previousRun, storeExplanations,
+  storeFlags, wijkComposition, type CandidateParams, type FlagCandidate,
 } from '../repositories/scoring-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import type { EngineContext } from './context.ts';
@@ -25,7 +25,11 @@ export interface ScoringResult {
   ruleSetId: number;
 }
 
-/** Scores every household as of a date with the newest published rule set, in one transaction. */
+/**
+ * Scores every household as of a date with the newest published rule set, in one
+ * transaction: the flags, their explanation and the wijk statistics are computed
+ * and stored by the database (see storeFlags), so memory stays flat at any size.
+ */
 export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: RuleSetRow): Promise<ScoringResult> {
   const started = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
@@ -36,69 +40,45 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
       finished_at: started.toISOString(), duration_ms: 0, households: 0, gezinshuishoudens: 0, flags: 0, new_flags: 0,
       persisting_flags: 0, dropped_flags: 0,
     });
-    const flags = await computeFlags(trx, runId, asOf, rs);
+    const params = await prepareRun(trx, runId, asOf, rs);
     const previous = await previousRun(trx, asOf, runId);
-    const earlier = previous ? await weeksOnList(trx, previous.id, flags.map((f) => f.household_key)) : new Map<string, number>();
-    for (const f of flags) {
-      const weeks = earlier.get(f.household_key);
-      f.is_new = weeks === undefined ? 1 : 0;
-      f.weeks_on_list = (weeks ?? 0) + 1;
-    }
-    await insertFlags(trx, runId, flags);
-    const composition = await wijkComposition(trx, asOf, adultCutoff(asOf));
-    const perWijk = countBy(flags.map((f) => f.wijk));
-    await insertWijkStats(trx, runId, composition.map((c) => ({ ...c, flags: perWijk.get(c.wijk) ?? 0 })));
-    const persisting = flags.filter((f) => !f.is_new).length;
+    await storeFlags(trx, { ...params, previousRunId: previous?.id ?? null, allFamilies: params.thresholdMicro <= 0 });
+    await storeExplanations(trx, runId);
+    const perWijk = await flagsPerWijk(trx, runId);
+    const composition = await wijkComposition(trx, asOf, params.adultCutoff);
+    const flagsIn = new Map(perWijk.map((w) => [w.wijk, w.flags]));
+    await insertWijkStats(trx, runId, composition.map((c) => ({ ...c, flags: flagsIn.get(c.wijk) ?? 0 })));
+    const flags = sum(perWijk.map((w) => w.flags));
+    const persisting = sum(perWijk.map((w) => w.persisting));
     const dropped = previous ? previous.flags - persisting : 0;
     const finished = ctx.clock.now();
     await finishRun(trx, runId, {
       previous_run_id: previous?.id ?? null, finished_at: finished.toISOString(), duration_ms: finished.getTime() - started.getTime(),
       households: sum(composition.map((c) => c.households)), gezinshuishoudens: sum(composition.map((c) => c.gezinshuishoudens)),
-      flags: flags.length, new_flags: flags.length - persisting, persisting_flags: persisting, dropped_flags: dropped,
+      flags, new_flags: flags - persisting, persisting_flags: persisting, dropped_flags: dropped,
     });
-    return { runId, flags: flags.length, newFlags: flags.length - persisting, persisting, dropped, ruleSetId: rs.id };
+    return { runId, flags, newFlags: flags - persisting, persisting, dropped, ruleSetId: rs.id };
   });
+}
+
+/** Writes the run's rules with their windows resolved; returns the parameters of its flag condition. */
+async function prepareRun(trx: Executor, runId: number, asOf: string, rs: RuleSetRow): Promise<CandidateParams> {
+  const def = definitionOf(rs);
+  await insertRunRules(trx, runRules(def, asOf).map((r) => ({ ...r, run_id: runId })));
+  return { runId, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(def.flag_threshold), minDomains: def.min_domains };
 }
 
 /**
- * The flags of a rule set as of a date, with their explanation. The run's rule
- * parameters are written under `runId` first; a preview does this inside a
- * transaction it rolls back.
+ * The households a rule set flags as of a date, with their active indicators,
+ * without storing flags (the preview). The run's rules are written under `runId`
+ * first; the preview does this inside a transaction it rolls back.
  */
-export async function computeFlags(trx: Executor, runId: number, asOf: string, rs: RuleSetRow): Promise<FlagToStore[]> {
-  const def = definitionOf(rs);
-  const rules = runRules(def, asOf);
-  await insertRunRules(trx, rules.map((r) => ({ ...r, run_id: runId })));
-  const thresholdMicro = toMicro(def.flag_threshold);
-  const candidates = await flagCandidates(trx, { runId, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro, minDomains: def.min_domains });
-  if (thresholdMicro <= 0) candidates.push(...(await familiesWithoutScore(trx, asOf, candidates)));
-  const qualifying = groupByHousehold(await qualifyingSignals(trx, runId, candidates.map((c) => c.household_key)));
-  return candidates.map((c) => {
-    const why = explain(rules, qualifying.get(c.household_key) ?? []);
-    return { ...c, indicators: why.indicators, rules: why.rules, evidence: why.evidence, is_new: 1, weeks_on_list: 1 };
-  });
-}
-
-/** With flag_threshold ≤ 0 a score of 0 meets it: families without an active rule are flagged too. */
-async function familiesWithoutScore(trx: Executor, asOf: string, scored: FlagCandidate[]): Promise<FlagCandidate[]> {
-  const known = new Set(scored.map((c) => c.household_key));
-  return (await allFamilies(trx, asOf, adultCutoff(asOf))).filter((f) => !known.has(f.household_key));
-}
-
-function groupByHousehold(rows: QualifyingSignal[]): Map<string, QualifyingSignal[]> {
-  const map = new Map<string, QualifyingSignal[]>();
-  for (const r of rows) {
-    const list = map.get(r.household_key);
-    if (list) list.push(r);
-    else map.set(r.household_key, [r]);
-  }
-  return map;
-}
-
-function countBy(values: string[]): Map<string, number> {
-  const map = new Map<string, number>();
-  for (const v of values) map.set(v, (map.get(v) ?? 0) + 1);
-  return map;
+export async function computeFlags(trx: Executor, runId: number, asOf: string, rs: RuleSetRow): Promise<FlagCandidate[]> {
+  const params = await prepareRun(trx, runId, asOf, rs);
+  const candidates = await flagCandidates(trx, params);
+  if (params.thresholdMicro > 0) return candidates;
+  const known = new Set(candidates.map((c) => c.household_key));
+  return [...candidates, ...(await allFamilies(trx, asOf, params.adultCutoff)).filter((f) => !known.has(f.household_key))];
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
