@@ -17,3 +17,9 @@ export async function deleteJobRunsStartedBefore(db: Executor, beforeIso: string
   const result = await db.deleteFrom('job_runs').where('started_at', '<', beforeIso).where('outcome', '!=', 'running').executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes the copies of signals observed before `beforeDate` kept as evidence of flags; returns how many. */
+export async function deleteEvidenceObservedBefore(db: Executor, beforeDate: string): Promise<number> {
+  const result = await db.deleteFrom('flag_evidence').where('observed_on', '<', beforeDate).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
