@@ -12,6 +12,6 @@ export TEST_PG_URL
 export SCREENSHOT_DIR=${SCREENSHOT_DIR:-$PWD/tests/artifacts/screenshots}
 mkdir -p "$SCREENSHOT_DIR"
 echo "screenshots: $SCREENSHOT_DIR"
-pnpm exec tsc -p server
+pnpm typecheck
 pnpm exec vitest run
 bash ../shared/tools/check-example.sh
