@@ -21,7 +21,7 @@ export async function householdOfFlag(db: Db, clock: Clock, timeZone: string, us
   const [household, births, flags, runs, timeline, triage] = await Promise.all([
     findHousehold(db, key), birthDatesAt(db, key), flagsOfHousehold(db, key), listRuns(db), signalTimeline(db, key, TIMELINE_LIMIT), presentTriage(db, flag),
   ]);
-  const explanations = await explainFlags(db, flags);
+  const explanations = await explainFlags(db, flags, flag.id);
   const today = localDate(clock.now(), timeZone);
   const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
   const flaggedIn = new Map(flags.map((f) => [f.run_id, f]));
@@ -42,9 +42,14 @@ export async function householdOfFlag(db: Db, clock: Clock, timeZone: string, us
   };
 }
 
-async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHousehold>>): Promise<FlagExplanation[]> {
+/**
+ * Every flag of the household with its rule set, score and active rules; the
+ * contributing signals only for the flag opened (an earlier flag shows its own
+ * when it is opened): a year on the list would otherwise send hundreds of them.
+ */
+async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHousehold>>, openedId: number): Promise<FlagExplanation[]> {
   const ids = flags.map((f) => f.id);
-  const [rules, evidence] = await Promise.all([flagRulesOf(db, ids), flagEvidenceOf(db, ids)]);
+  const [rules, evidence] = await Promise.all([flagRulesOf(db, ids), flagEvidenceOf(db, [openedId])]);
   return flags.map((f) => ({
     flag_id: f.id, run_id: f.run_id, as_of: f.as_of, score: fromMicro(Number(f.score_micro)), domains: f.domains,
     flag_threshold: f.flag_threshold, min_domains: f.min_domains,

@@ -53,7 +53,7 @@ export const HouseholdDetail = Type.Object({
   composition: Type.Object({ adults: Type.Integer(), minors: Type.Integer(), members: Type.Array(Member) }),
   /** The flag this detail was opened from. */
   flag: FlagExplanation,
-  /** Earlier flags of this household, newest first, each with its explanation. */
+  /** Earlier flags of this household, newest first, with their rules and weights; their signals come with their own detail. */
   earlier_flags: Type.Array(FlagExplanation),
   /** Whether the household was on the list in each run, oldest first (weeks on list and trend). */
   trend: Type.Array(TrendPoint),
