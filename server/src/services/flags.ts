@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { listFlags } from '../repositories/flag-list-repository.ts';
 import { findRun, listRuns, wijkFlagCounts } from '../repositories/run-repository.ts';
 import { ApiError } from './errors.ts';
+import type { ReadCache } from './read-cache.ts';
 import { episodeRuns, wijkScope } from './scope.ts';
 
 export async function runsFor(db: Db, user: AuthenticatedUser): Promise<RunSummary[]> {
@@ -23,7 +24,14 @@ export async function runsFor(db: Db, user: AuthenticatedUser): Promise<RunSumma
   });
 }
 
-export async function flagsOfRun(db: Db, user: AuthenticatedUser, runId: number, q: FlagsQuery): Promise<FlagsPage> {
+export async function flagsOfRun(db: Db, user: AuthenticatedUser, runId: number, q: FlagsQuery, cache?: ReadCache): Promise<FlagsPage> {
+  if (!cache) return computeFlagsPage(db, user, runId, q);
+  // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me").
+  const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null]);
+  return cache.get(key, () => computeFlagsPage(db, user, runId, q));
+}
+
+async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, q: FlagsQuery): Promise<FlagsPage> {
   const run = await findRun(db, runId);
   if (!run) throw ApiError.notFound('scoringsronde niet gevonden');
   const page = q.page ?? 1;

@@ -9,20 +9,28 @@ import type { Db } from '../db/connection.ts';
 import { flagEvidenceOf, flagRulesOf, flagsOfHousehold } from '../repositories/flag-list-repository.ts';
 import { birthDatesAt, findHousehold, signalTimeline } from '../repositories/household-repository.ts';
 import { listRuns } from '../repositories/run-repository.ts';
-import { flagForUser } from './scope.ts';
+import type { ReadCache } from './read-cache.ts';
+import { flagForUser, type FlagRow } from './scope.ts';
 import { presentTriage } from './triage.ts';
 
 const TIMELINE_LIMIT = 500;
 
 /** The detail of the household behind a flag: composition, explanations, trend, signals, triage. */
-export async function householdOfFlag(db: Db, clock: Clock, timeZone: string, user: AuthenticatedUser, flagId: number): Promise<HouseholdDetail> {
-  const flag = await flagForUser(db, user, flagId);
+export async function householdOfFlag(
+  db: Db, clock: Clock, timeZone: string, user: AuthenticatedUser, flagId: number, cache?: ReadCache,
+): Promise<HouseholdDetail> {
+  const flag = await flagForUser(db, user, flagId); // access is checked on every request, cached or not
+  const today = localDate(clock.now(), timeZone);
+  if (!cache) return detailOf(db, flag, today);
+  return cache.get(JSON.stringify(['household', flagId, today]), () => detailOf(db, flag, today));
+}
+
+async function detailOf(db: Db, flag: FlagRow, today: string): Promise<HouseholdDetail> {
   const key = flag.household_key;
   const [household, births, flags, runs, timeline, triage] = await Promise.all([
     findHousehold(db, key), birthDatesAt(db, key), flagsOfHousehold(db, key), listRuns(db), signalTimeline(db, key, TIMELINE_LIMIT), presentTriage(db, flag),
   ]);
   const explanations = await explainFlags(db, flags, flag.id);
-  const today = localDate(clock.now(), timeZone);
   const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
   const flaggedIn = new Map(flags.map((f) => [f.run_id, f]));
   return {

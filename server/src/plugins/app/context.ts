@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/connection.ts';
 import { PasswordAuthenticator } from '../../services/auth.ts';
 import { AuditWriter } from '../../services/audit-writer.ts';
+import { ReadCache } from '../../services/read-cache.ts';
 import './types.ts';
 
 // The database, configuration, clock and authenticator, for routes and hooks.
@@ -14,6 +15,7 @@ export default fp<{ config: Config; db: Db; clock: Clock; authenticator?: Authen
   app.decorate('clock', opts.clock);
   app.decorate('authenticator', opts.authenticator ?? new PasswordAuthenticator(opts.db, opts.clock));
   app.decorate('auditWriter', new AuditWriter(opts.db));
+  app.decorate('readCache', new ReadCache(opts.db));
   app.decorateRequest('session', null);
   app.decorateRequest('user', null);
   app.decorateRequest('auditObject', null);

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ActiveSession } from '../../services/auth.ts';
 import type { AuditWriter } from '../../services/audit-writer.ts';
+import type { ReadCache } from '../../services/read-cache.ts';
 
 export interface AuditObject {
   type: string;
@@ -19,6 +20,7 @@ declare module 'fastify' {
     clock: Clock;
     authenticator: Authenticator;
     auditWriter: AuditWriter;
+    readCache: ReadCache;
   }
   interface FastifyRequest {
     session: ActiveSession | null;

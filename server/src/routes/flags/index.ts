@@ -8,7 +8,7 @@ import { ApiError } from '../../services/errors.ts';
 import { flagsOfRun, runsFor } from '../../services/flags.ts';
 import { householdOfFlag } from '../../services/household.ts';
 import { findRun } from '../../repositories/run-repository.ts';
-import { userOf, type RoutesPlugin } from '../types.ts';
+import { sendSerializedOnce, userOf, type RoutesPlugin } from '../types.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
@@ -21,11 +21,11 @@ const flags: RoutesPlugin = async (app) => {
   app.get('/api/runs/:runId/flags', {
     config: { endpoint: ENDPOINTS.flags, auditRead: 'flags_list' },
     schema: { tags: ['flags'], params: RunParams, querystring: FlagsQuery, response: { 200: FlagsPage, ...errors } },
-  }, async (request) => {
-    const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.query);
+  }, async (request, reply) => {
+    const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.query, app.readCache);
     // The list shows addresses and indicators: which households were shown is logged.
     request.auditObject = { type: 'run', id: String(request.params.runId), detail: `${page.items.length} of ${page.total} flags; ${JSON.stringify(request.query)}`.slice(0, 500) };
-    return page;
+    return sendSerializedOnce(reply, page);
   });
 
   app.get('/api/runs/:runId/flags.csv', {
@@ -42,11 +42,11 @@ const flags: RoutesPlugin = async (app) => {
   app.get('/api/flags/:flagId/household', {
     config: { endpoint: ENDPOINTS.household, auditRead: 'household_read' },
     schema: { tags: ['flags'], params: FlagParams, response: { 200: HouseholdDetail, ...errors } },
-  }, async (request) => {
+  }, async (request, reply) => {
     request.auditObject = { type: 'flag', id: String(request.params.flagId) };
-    const detail = await householdOfFlag(app.db, app.clock, app.config.timeZone, userOf(request), request.params.flagId);
+    const detail = await householdOfFlag(app.db, app.clock, app.config.timeZone, userOf(request), request.params.flagId, app.readCache);
     request.auditObject = { type: 'household', id: detail.household_key, detail: `flag ${request.params.flagId}: composition, address, explanation, signal timeline, triage` };
-    return detail;
+    return sendSerializedOnce(reply, detail);
   });
 };
 export default flags;

@@ -1,0 +1,20 @@
+import type { Executor } from './types.ts';
+
+/**
+ * A value that changes whenever data shown in the flag list or a household's
+ * detail may have changed: a triage step, a scoring run, a delivery or registry
+ * import, a finished retention run. Each is committed together with (or, for
+ * retention, after) the data it stands for, so a reader that sees a version has
+ * also seen that data. Works across processes because it is read from the database.
+ */
+export async function dataVersion(db: Executor): Promise<string> {
+  const r = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('triage_events').select((e) => e.fn.max('id').as('v')).as('triage'),
+      eb.selectFrom('scoring_runs').select((e) => e.fn.max('id').as('v')).as('runs'),
+      eb.selectFrom('ingest_runs').select((e) => e.fn.max('id').as('v')).as('ingests'),
+      eb.selectFrom('job_runs').select((e) => e.fn.max('id').as('v')).where('job', '=', 'retention').where('outcome', '!=', 'running').as('retention'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${r.triage}:${r.runs}:${r.ingests}:${r.retention}`;
+}
