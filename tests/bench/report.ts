@@ -10,12 +10,12 @@ export interface BenchResult {
   rows: number;
   ingestSeconds: number;
   ingestPeakMiB: number;
-  ingestBackendMiB: number | null;
+  ingestBackendMiB: { peakMiB: number; peakAnonMiB: number } | null;
   baselineRowsPerSecond: number;
   scoreSeconds: number;
   scoreCliSeconds: number;
   scorePeakMiB: number;
-  scoreBackendMiB: number | null;
+  scoreBackendMiB: { peakMiB: number; peakAnonMiB: number } | null;
   bestSeconds: number;
   previewSeconds: number;
   flags: number;
@@ -25,6 +25,7 @@ export interface BenchResult {
 const f = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const mem = (mib: number | null) => (mib === null ? '–' : `${int(mib)} MiB`);
+const backend = (b: { peakMiB: number; peakAnonMiB: number } | null) => (b === null ? '–' : `${int(b.peakMiB)} MiB (private ${int(b.peakAnonMiB)} MiB)`);
 
 export function markdown(results: BenchResult[], command: string): string {
   const head = [
@@ -33,7 +34,7 @@ export function markdown(results: BenchResult[], command: string): string {
   ];
   const lines = results.map((r) => {
     const ingestRate = r.rows / r.ingestSeconds;
-    return `| ${r.dialect} | ${int(r.households)} | ${int(r.rows)} | ${int(ingestRate)} | ${int(r.baselineRowsPerSecond)} | ${f(ingestRate / r.baselineRowsPerSecond, 2)} | ${mem(r.ingestPeakMiB)} | ${mem(r.ingestBackendMiB)} | ${f(r.scoreSeconds)} | ${f(r.bestSeconds)} | ${f(r.scoreSeconds / r.bestSeconds, 2)} | ${mem(r.scorePeakMiB)} | ${mem(r.scoreBackendMiB)} | ${f(r.previewSeconds)} | ${int(r.flags)} (${r.flagsMatch ? 'yes' : 'NO'}) |`;
+    return `| ${r.dialect} | ${int(r.households)} | ${int(r.rows)} | ${int(ingestRate)} | ${int(r.baselineRowsPerSecond)} | ${f(ingestRate / r.baselineRowsPerSecond, 2)} | ${mem(r.ingestPeakMiB)} | ${backend(r.ingestBackendMiB)} | ${f(r.scoreSeconds)} | ${f(r.bestSeconds)} | ${f(r.scoreSeconds / r.bestSeconds, 2)} | ${mem(r.scorePeakMiB)} | ${backend(r.scoreBackendMiB)} | ${f(r.previewSeconds)} | ${int(r.flags)} (${r.flagsMatch ? 'yes' : 'NO'}) |`;
   });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${f(os.totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}`;
   return [
@@ -48,7 +49,7 @@ export function markdown(results: BenchResult[], command: string): string {
     'Baseline: the same stored rows copied into a fresh migrated database, one prepared statement, one transaction (only inserts and commit timed).',
     'Scoring run: `duration_ms` the engine records for `mpg score` (flags, explanation, wijk statistics, all in its transaction); best statement: one hand-written query per dialect returning the same flag set.',
     'Rule-set preview: the API\'s preview of a draft (the same rules) against the scored data, as the server computes it, without storing a run.',
-    'Peak RSS: getrusage maxrss of the CLI process (worker threads included); PG backend: peak VmHWM of the server backends of the benchmark database (includes the shared buffers they touched).',
+    'Peak RSS: getrusage maxrss of the CLI process (worker threads included); PG backend: peak VmHWM of the server backends of the benchmark database, which includes the shared buffers they touched, and in brackets their peak private memory (RssAnon).',
     '',
   ].join('\n');
 }

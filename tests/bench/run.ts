@@ -77,13 +77,20 @@ async function query<T>(dialect: string, url: string, text: string): Promise<T[]
   }
 }
 
-async function measured<T>(dialect: string, db: Target, work: () => Promise<T>): Promise<{ result: T; backendMiB: number | null }> {
+interface Backend {
+  /** Peak VmHWM: includes the shared buffers the backends touched. */
+  peakMiB: number;
+  /** Peak RssAnon: the backends' private memory. */
+  peakAnonMiB: number;
+}
+
+async function measured<T>(dialect: string, db: Target, work: () => Promise<T>): Promise<{ result: T; backendMiB: Backend | null }> {
   if (dialect !== 'postgres') return { result: await work(), backendMiB: null };
   const sampler = new BackendSampler(admin!, db.name);
   sampler.start();
   try {
     const result = await work();
-    return { result, backendMiB: (await sampler.stop()).peakMiB };
+    return { result, backendMiB: await sampler.stop() };
   } catch (e) {
     await sampler.stop();
     throw e;
