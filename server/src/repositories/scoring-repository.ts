@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type RawBuilder } from 'kysely';
 import { isPostgres } from '../db/connection.ts';
 import type { ScoringRunRuleTable, ScoringRunTable } from '../db/schema.ts';
 import type { Executor } from './types.ts';
@@ -114,23 +114,28 @@ export async function flagCandidates(db: Executor, p: CandidateParams): Promise<
  * without an active rule is flagged too, with score 0 (flag_threshold ≤ 0).
  */
 export async function storeFlags(db: Executor, p: CandidateParams & { previousRunId: number | null; allFamilies: boolean }): Promise<void> {
-  const previous = p.previousRunId ?? -1;
-  await sql`
-    insert into flags (run_id, household_key, wijk, score_micro, domains, indicators, is_new, weeks_on_list, adults, minors)
-    select ${p.runId}, c.household_key, c.wijk, c.score_micro, c.domains, c.indicators,
-      case when pf.id is null then 1 else 0 end, coalesce(pf.weeks_on_list, 0) + 1, c.adults, c.minors
-    from (${candidateQuery(db, p)}) c
-    left join flags pf on pf.run_id = ${previous} and pf.household_key = c.household_key
-    order by c.household_key`.execute(db);
+  await insertFlagRows(db, p.runId, p.previousRunId, sql`${candidateQuery(db, p)}`);
   if (!p.allFamilies) return;
+  const unscored = sql`
+    select fam.address_key as household_key, fam.wijk, 0 as score_micro, 0 as domains, '' as indicators, fam.adults, fam.minors
+    from (${familiesQuery(db, p.asOf, p.adultCutoff)}) fam
+    where not exists (select 1 from flags f where f.run_id = ${p.runId} and f.household_key = fam.address_key)`;
+  await insertFlagRows(db, p.runId, p.previousRunId, unscored);
+}
+
+/** Inserts `rows` (household_key, wijk, score_micro, domains, indicators, adults, minors) as flags of the run, new or continuing the previous run's. */
+async function insertFlagRows(db: Executor, runId: number, previousRunId: number | null, rows: RawBuilder<unknown>): Promise<void> {
   await sql`
     insert into flags (run_id, household_key, wijk, score_micro, domains, indicators, is_new, weeks_on_list, adults, minors)
-    select ${p.runId}, c.address_key, c.wijk, 0, 0, '', case when pf.id is null then 1 else 0 end, coalesce(pf.weeks_on_list, 0) + 1, c.adults, c.minors
-    from (${familiesQuery(db, p.asOf, p.adultCutoff)}) c
-    left join flags pf on pf.run_id = ${previous} and pf.household_key = c.address_key
-    where not exists (select 1 from flags f where f.run_id = ${p.runId} and f.household_key = c.address_key)
-    order by c.address_key`.execute(db);
+    select ${runId}, c.household_key, c.wijk, c.score_micro, c.domains, c.indicators,
+      case when pf.id is null then 1 else 0 end, coalesce(pf.weeks_on_list, 0) + 1, c.adults, c.minors
+    from (${rows}) c
+    left join flags pf on pf.run_id = ${previousRunId ?? -1} and pf.household_key = c.household_key
+    order by c.household_key`.execute(db);
 }
+
+/** Signal `s` counts for rule `r` of the run: inside the rule's window and at or above its threshold (contract 4.1). */
+const QUALIFIES = sql`s.observed_on > r.window_from and s.observed_on <= r.window_to and (r.threshold is null or s.value >= r.threshold)`;
 
 /**
  * The explanation of every flag of a run, stored beside it: each active rule with
@@ -148,9 +153,7 @@ export async function storeExplanations(db: Executor, runId: number): Promise<vo
     select f.id, r.indicator, r.domain, r.weight_micro, count(*)
     from flags f cross join scoring_run_rules r cross join signals s
     where f.run_id = ${runId} and r.run_id = ${runId}
-      and s.household_key = f.household_key and s.indicator = r.indicator
-      and s.observed_on > r.window_from and s.observed_on <= r.window_to
-      and (r.threshold is null or s.value >= r.threshold)
+      and s.household_key = f.household_key and s.indicator = r.indicator and ${QUALIFIES}
     group by f.id, r.indicator, r.domain, r.weight_micro, r.min_count
     having count(*) >= r.min_count`.execute(db);
   await sql`
@@ -158,9 +161,7 @@ export async function storeExplanations(db: Executor, runId: number): Promise<vo
     select f.id, s.id, s.indicator, s.source, s.record_id, s.observed_on, s.value
     from flags f cross join flag_rules fr cross join scoring_run_rules r cross join signals s
     where f.run_id = ${runId} and fr.flag_id = f.id and r.run_id = ${runId} and r.indicator = fr.indicator
-      and s.household_key = f.household_key and s.indicator = fr.indicator
-      and s.observed_on > r.window_from and s.observed_on <= r.window_to
-      and (r.threshold is null or s.value >= r.threshold)`.execute(db);
+      and s.household_key = f.household_key and s.indicator = fr.indicator and ${QUALIFIES}`.execute(db);
   if (pg) await planner(db, 'default', 'default');
 }
 

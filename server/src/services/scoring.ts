@@ -1,5 +1,5 @@
 import { adultCutoff } from '../core/dates.ts';
-import { runRules } from '../core/explain.ts';
+import { runRules } from '../core/run-rules.ts';
 import { toMicro } from '../core/score.ts';
 import { definitionOf, newestPublished, type RuleSetRow } from '../repositories/rule-set-repository.ts';
 import {
