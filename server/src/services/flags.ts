@@ -24,8 +24,7 @@ export async function runsFor(db: Db, user: AuthenticatedUser): Promise<RunSumma
   });
 }
 
-export async function flagsOfRun(db: Db, user: AuthenticatedUser, runId: number, q: FlagsQuery, cache?: ReadCache): Promise<FlagsPage> {
-  if (!cache) return computeFlagsPage(db, user, runId, q);
+export async function flagsOfRun(db: Db, user: AuthenticatedUser, runId: number, q: FlagsQuery, cache: ReadCache): Promise<FlagsPage> {
   // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me").
   const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null]);
   return cache.get(key, () => computeFlagsPage(db, user, runId, q));

@@ -17,11 +17,10 @@ const TIMELINE_LIMIT = 500;
 
 /** The detail of the household behind a flag: composition, explanations, trend, signals, triage. */
 export async function householdOfFlag(
-  db: Db, clock: Clock, timeZone: string, user: AuthenticatedUser, flagId: number, cache?: ReadCache,
+  db: Db, clock: Clock, timeZone: string, user: AuthenticatedUser, flagId: number, cache: ReadCache,
 ): Promise<HouseholdDetail> {
   const flag = await flagForUser(db, user, flagId); // access is checked on every request, cached or not
   const today = localDate(clock.now(), timeZone);
-  if (!cache) return detailOf(db, flag, today);
   return cache.get(JSON.stringify(['household', flagId, today]), () => detailOf(db, flag, today));
 }
 
