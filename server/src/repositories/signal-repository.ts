@@ -18,7 +18,7 @@ export interface StoredSignal {
 
 // PostgreSQL: a whole batch in one statement with array parameters (unnest,
 // = any) instead of chunked IN lists and kysely multi-row VALUES; on the bench
-// feed this took PostgreSQL ingest from about 16 000 to about 40 000 rows/s.
+// feed this took PostgreSQL ingest from about 16 000 to about 35 000 rows/s.
 
 /** The stored signals for these `(source, record_id)` keys. */
 export async function findSignals(db: Executor, keys: { source: string; recordId: string }[]): Promise<StoredSignal[]> {
