@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEvidence } from '../../server/src/core/evidence.ts';
 import { exportFlagsCsv } from '../../server/src/services/flag-export.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
@@ -24,8 +25,8 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
     expect(d.composition).toEqual({ adults: 1, minors: 2, members: [{ age: 36, minor: false }, { age: 11, minor: true }, { age: 8, minor: true }] });
     expect(d.address).toEqual({ postcode: '9711AA', huisnummer: 1, toevoeging: '' });
     expect(d.wijk).toBe('Beijum');
-    const stored = await f.t.db.selectFrom('flag_rules').selectAll().where('flag_id', '=', flag).orderBy('indicator').execute();
-    expect(d.flag.rules.map((r: any) => [r.indicator, r.qualifying, r.signals.length])).toEqual(stored.map((r) => [r.indicator, r.qualifying, r.qualifying]));
+    const stored = await f.t.db.selectFrom('flags').select('evidence').where('id', '=', flag).executeTakeFirstOrThrow();
+    expect(d.flag.rules.map((r: any) => [r.indicator, r.qualifying, r.signals.length])).toEqual(parseEvidence(stored.evidence).map((r) => [r.indicator, r.qualifying, r.qualifying]));
     expect(d.flag).toMatchObject({ score: 7, domains: 3, flag_threshold: 6, min_domains: 3, rule_set: { name: 'Standaard', version: 1 } });
     expect(d.earlier_flags.map((e: any) => e.run_id)).toEqual([f.runIds[0]]);
     expect(d.trend.map((p: any) => [p.run_id, p.flagged])).toEqual([[f.runIds[0], true], [f.runIds[1], true]]);

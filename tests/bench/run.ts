@@ -102,7 +102,7 @@ async function runParams(dialect: string, url: string, runId: number): Promise<R
     dialect, url, `SELECT r.flag_threshold, r.min_domains FROM scoring_runs s JOIN rule_sets r ON r.id = s.rule_set_id WHERE s.id = ${runId}`,
   );
   const rules = await query<RunParams['rules'][number]>(dialect, url, `SELECT indicator, domain, weight_micro, threshold, min_count, window_from, window_to FROM scoring_run_rules WHERE run_id = ${runId}`);
-  return { asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(rs!.flag_threshold), minDomains: rs!.min_domains, rules: rules.map((r) => ({ ...r, weight_micro: Number(r.weight_micro) })) };
+  return { runId, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(rs!.flag_threshold), minDomains: rs!.min_domains, rules: rules.map((r) => ({ ...r, weight_micro: Number(r.weight_micro) })) };
 }
 
 /** The API's rule-set preview of a draft copy of the published rules, in this process. */
@@ -145,7 +145,7 @@ async function benchOne(dialect: 'sqlite' | 'postgres', city: City, households: 
     const engineFlags = await query<FlagRow>(dialect, db.url, `SELECT household_key, score_micro AS score, domains FROM flags WHERE run_id = ${runId}`);
     const same = new Set(engineFlags.map(key));
     const flagsMatch = best.rows.length === engineFlags.length && best.rows.every((r) => same.has(key(r)));
-    log(`best statement: ${best.rows.length} flags in ${best.seconds.toFixed(2)} s; same set: ${flagsMatch}`);
+    log(`best statement: ${best.rows.length} flags in ${best.seconds.toFixed(2)} s (${best.timings.map((t) => `${t.name}: ${t.seconds.toFixed(2)} s`).join(', ')}); same set: ${flagsMatch}`);
     const previewSeconds = await timePreview(dialect, db.url);
     log(`rule-set preview: ${previewSeconds.toFixed(1)} s`);
     return {

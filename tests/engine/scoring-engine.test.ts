@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET, type RuleSetDefinition } from '../../shared/src/index.ts';
+import { parseEvidence } from '../../server/src/core/evidence.ts';
+import { signalVersions } from '../../server/src/repositories/flag-list-repository.ts';
 import { exportFlagsCsv, UnknownRun } from '../../server/src/services/flag-export.ts';
 import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
 import { storeRuleSet } from '../../server/src/services/rule-sets.ts';
@@ -63,13 +65,20 @@ describe.each(DIALECTS)('scoring runs (%s)', (dialect) => {
     const run = await scoreAsOf(ctx(), D);
     expect(await exportFlagsCsv(db, run.runId)).toBe('address_key,wijk,score,domains,indicators\n9711AA-1-,Beijum,6.5,2,huiselijk_geweld|huurachterstand\n');
     const flag = await db.selectFrom('flags').selectAll().where('run_id', '=', run.runId).executeTakeFirstOrThrow();
-    const rules = await db.selectFrom('flag_rules').select(['indicator', 'qualifying', 'weight_micro']).where('flag_id', '=', flag.id).orderBy('indicator').execute();
-    expect(rules.map((r) => [r.indicator, r.qualifying, Number(r.weight_micro)])).toEqual([['huiselijk_geweld', 2, 4_000_000], ['huurachterstand', 1, 2_500_000]]);
-    const evidence = async () => (await db.selectFrom('flag_evidence').select(['record_id', 'observed_on', 'value']).where('flag_id', '=', flag.id).orderBy('record_id').execute()).map((e) => [e.record_id, e.observed_on, e.value === null ? null : Number(e.value)]);
+    const rules = parseEvidence(flag.evidence);
+    const weights = await db.selectFrom('scoring_run_rules').select(['indicator', 'weight_micro']).where('run_id', '=', run.runId).execute();
+    const weightOf = (i: string) => Number(weights.find((w) => w.indicator === i)!.weight_micro);
+    expect(rules.map((r) => [r.indicator, r.qualifying, weightOf(r.indicator)])).toEqual([['huiselijk_geweld', 2, 4_000_000], ['huurachterstand', 1, 2_500_000]]);
+    const ids = rules.flatMap((r) => r.signalIds);
+    const evidence = async () =>
+      (await signalVersions(db, ids)).map((e) => [e.record_id, e.observed_on, e.value === null ? null : Number(e.value)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     const before = await evidence();
     expect(before).toEqual([['h1', '2026-09-01', 3], ['v1', '2026-09-01', null], ['v2', '2026-01-01', null]]);
     await ingestFeed(ctx(), feedFile([sig({ record_id: 'h1', indicator: 'huurachterstand', value: '0' })]));
     expect(await evidence()).toEqual(before);
+    const corrected = await db.selectFrom('signals').select(['id', 'value']).where('record_id', '=', 'h1').executeTakeFirstOrThrow();
+    expect([ids.includes(corrected.id), Number(corrected.value)]).toEqual([false, 0]);
+    expect(await db.selectFrom('signal_versions').select('record_id').execute()).toEqual([{ record_id: 'h1' }]);
     expect(await exportFlagsCsv(db, run.runId)).toContain('6.5');
   });
 

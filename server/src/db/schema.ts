@@ -29,6 +29,7 @@ export interface RegistryStagingTable {
 }
 
 export interface SignalTable {
+  /** Names one version: a correction stores its content under a new id (see SignalVersionTable). */
   id: Generated<number>;
   source: string;
   record_id: string;
@@ -142,29 +143,26 @@ export interface FlagTable {
   score_micro: number;
   domains: number;
   indicators: string;
+  /**
+   * Per active rule, sorted by indicator: `indicator:qualifying:id,id,…`, joined
+   * by `;`. The ids are of `signals` or, after a correction, `signal_versions`.
+   */
+  evidence: Generated<string>;
   is_new: number;
   weeks_on_list: number;
   adults: number;
   minors: number;
 }
 
-export interface FlagRuleTable {
-  flag_id: number;
-  indicator: string;
-  domain: string;
-  weight_micro: number;
-  qualifying: number;
-}
-
-/** A copy of each contributing signal, so a flag stays explainable after corrections. */
-export interface FlagEvidenceTable {
-  flag_id: number;
-  signal_id: number;
-  indicator: string;
+/** A replaced version of a signal (a correction), kept while flags refer to it. */
+export interface SignalVersionTable {
+  id: number;
   source: string;
   record_id: string;
+  indicator: string;
   observed_on: string;
   value: number | null;
+  superseded_at: string;
 }
 
 export interface RunWijkStatTable {
@@ -188,8 +186,7 @@ export interface EngineTables {
   scoring_runs: ScoringRunTable;
   scoring_run_rules: ScoringRunRuleTable;
   flags: FlagTable;
-  flag_rules: FlagRuleTable;
-  flag_evidence: FlagEvidenceTable;
+  signal_versions: SignalVersionTable;
   run_wijk_stats: RunWijkStatTable;
 }
 

@@ -1,3 +1,4 @@
+import { activeRuleOf } from './active-rules.ts';
 import type { Executor } from './types.ts';
 
 // Counts for aggregates and previews; never anything that identifies a household.
@@ -8,22 +9,22 @@ export async function wijkStats(db: Executor, runId: number) {
 
 export async function flagsPerIndicator(db: Executor, runId: number) {
   const rows = await db
-    .selectFrom('flag_rules as fr')
-    .innerJoin('flags as f', 'f.id', 'fr.flag_id')
-    .select((eb) => ['fr.indicator', 'fr.domain', eb.fn.countAll<number>().as('n')])
+    .selectFrom('flags as f')
+    .innerJoin('scoring_run_rules as r', (j) => j.on(activeRuleOf(db)))
+    .select((eb) => ['r.indicator', 'r.domain', eb.fn.countAll<number>().as('n')])
     .where('f.run_id', '=', runId)
-    .groupBy(['fr.indicator', 'fr.domain'])
+    .groupBy(['r.indicator', 'r.domain'])
     .execute();
   return rows.map((r) => ({ indicator: r.indicator, domain: r.domain, n: Number(r.n) }));
 }
 
 export async function flagsPerDomain(db: Executor, runId: number) {
   const rows = await db
-    .selectFrom('flag_rules as fr')
-    .innerJoin('flags as f', 'f.id', 'fr.flag_id')
-    .select((eb) => ['fr.domain', eb.fn.count<number>('fr.flag_id').distinct().as('n')])
+    .selectFrom('flags as f')
+    .innerJoin('scoring_run_rules as r', (j) => j.on(activeRuleOf(db)))
+    .select((eb) => ['r.domain', eb.fn.count<number>('f.id').distinct().as('n')])
     .where('f.run_id', '=', runId)
-    .groupBy('fr.domain')
+    .groupBy('r.domain')
     .execute();
   return rows.map((r) => ({ domain: r.domain, n: Number(r.n) }));
 }
@@ -33,10 +34,10 @@ export async function outcomesPerIndicator(db: Executor) {
   const rows = await db
     .selectFrom('triage as t')
     .innerJoin('flags as f', (j) => j.onRef('f.household_key', '=', 't.household_key').onRef('f.run_id', '=', 't.episode_run_id'))
-    .innerJoin('flag_rules as fr', 'fr.flag_id', 'f.id')
-    .select((eb) => ['fr.indicator', 't.outcome', eb.fn.countAll<number>().as('n')])
+    .innerJoin('scoring_run_rules as r', (j) => j.on(activeRuleOf(db)))
+    .select((eb) => ['r.indicator', 't.outcome', eb.fn.countAll<number>().as('n')])
     .where('t.outcome', 'is not', null)
-    .groupBy(['fr.indicator', 't.outcome'])
+    .groupBy(['r.indicator', 't.outcome'])
     .execute();
   return rows.map((r) => ({ indicator: r.indicator, outcome: r.outcome!, n: Number(r.n) }));
 }

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { isActiveIn } from './active-rules.ts';
 import type { Executor } from './types.ts';
 
 // The flags of one run with the triage of each household's episode.
@@ -42,11 +43,7 @@ function base(db: Executor, p: FlagListFilter) {
     .$if(p.assignedTo !== undefined, (q) => q.where('t.assigned_to', '=', p.assignedTo!))
     .$if(p.status === 'nieuw', (q) => q.where((eb) => eb.or([eb('t.status', 'is', null), eb('t.status', '=', 'nieuw')])))
     .$if(p.status !== undefined && p.status !== 'nieuw', (q) => q.where('t.status', '=', p.status!))
-    .$if(p.indicator !== undefined, (q) =>
-      q.where((eb) =>
-        eb.exists(eb.selectFrom('flag_rules as fr').select('fr.flag_id').whereRef('fr.flag_id', '=', 'f.id').where('fr.indicator', '=', p.indicator!)),
-      ),
-    );
+    .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)));
 }
 
 function episodeCase(eb: any, runs: number[]): Expression<number | null> {
@@ -93,7 +90,7 @@ export async function flagsOfHousehold(db: Executor, householdKey: string) {
     .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
     .innerJoin('rule_sets as rs', 'rs.id', 'r.rule_set_id')
     .select([
-      'f.id', 'f.run_id', 'r.as_of', 'f.score_micro', 'f.domains', 'rs.id as rule_set_id', 'rs.name as rule_set_name',
+      'f.id', 'f.run_id', 'r.as_of', 'f.score_micro', 'f.domains', 'f.evidence', 'rs.id as rule_set_id', 'rs.name as rule_set_name',
       'rs.version as rule_set_version', 'rs.flag_threshold', 'rs.min_domains',
     ])
     .where('f.household_key', '=', householdKey)
@@ -102,17 +99,20 @@ export async function flagsOfHousehold(db: Executor, householdKey: string) {
     .execute();
 }
 
-export async function flagRulesOf(db: Executor, flagIds: number[]) {
-  if (flagIds.length === 0) return [];
-  return db.selectFrom('flag_rules').selectAll().where('flag_id', 'in', flagIds).orderBy('indicator').execute();
+/** The rules of these runs: the domain and weight of each active indicator of their flags. */
+export async function runRulesOf(db: Executor, runIds: number[]) {
+  if (runIds.length === 0) return [];
+  return db.selectFrom('scoring_run_rules').select(['run_id', 'indicator', 'domain', 'weight_micro']).where('run_id', 'in', runIds).execute();
 }
 
-export async function flagEvidenceOf(db: Executor, flagIds: number[]) {
-  if (flagIds.length === 0) return [];
+/** Signal versions by id, current (`signals`) or replaced by a correction (`signal_versions`). */
+export async function signalVersions(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  const columns = ['id', 'indicator', 'source', 'record_id', 'observed_on', 'value'] as const;
   return db
-    .selectFrom('flag_evidence')
-    .select(['flag_id', 'indicator', 'source', 'record_id', 'observed_on', 'value'])
-    .where('flag_id', 'in', flagIds)
-    .orderBy('observed_on', 'desc')
+    .selectFrom('signals')
+    .select(columns)
+    .where('id', 'in', ids)
+    .unionAll((eb) => eb.selectFrom('signal_versions').select(columns).where('id', 'in', ids))
     .execute();
 }

@@ -18,8 +18,8 @@ export async function deleteJobRunsStartedBefore(db: Executor, beforeIso: string
   return Number(result.numDeletedRows);
 }
 
-/** Deletes the copies of signals observed before `beforeDate` kept as evidence of flags; returns how many. */
-export async function deleteEvidenceObservedBefore(db: Executor, beforeDate: string): Promise<number> {
-  const result = await db.deleteFrom('flag_evidence').where('observed_on', '<', beforeDate).executeTakeFirst();
+/** Deletes replaced signal versions (kept as evidence of flags) observed before `beforeDate`; returns how many. */
+export async function deleteSignalVersionsObservedBefore(db: Executor, beforeDate: string): Promise<number> {
+  const result = await db.deleteFrom('signal_versions').where('observed_on', '<', beforeDate).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -3,10 +3,11 @@ import type { FlagExplanation, HouseholdDetail } from '@vroegsignaal/shared/api/
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import { parseAddressKey } from '../core/address.ts';
 import type { Clock } from '../core/clock.ts';
+import { parseEvidence } from '../core/evidence.ts';
 import { localDate } from '../core/dates.ts';
 import { fromMicro } from '../core/score.ts';
 import type { Db } from '../db/connection.ts';
-import { flagEvidenceOf, flagRulesOf, flagsOfHousehold } from '../repositories/flag-list-repository.ts';
+import { flagsOfHousehold, runRulesOf, signalVersions } from '../repositories/flag-list-repository.ts';
 import { birthDatesAt, findHousehold, signalTimeline } from '../repositories/household-repository.ts';
 import { listRuns } from '../repositories/run-repository.ts';
 import type { ReadCache } from './read-cache.ts';
@@ -55,20 +56,25 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
  * when it is opened): a year on the list would otherwise send hundreds of them.
  */
 async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHousehold>>, openedId: number): Promise<FlagExplanation[]> {
-  const ids = flags.map((f) => f.id);
-  const [rules, evidence] = await Promise.all([flagRulesOf(db, ids), flagEvidenceOf(db, [openedId])]);
+  const evidence = new Map(flags.map((f) => [f.id, parseEvidence(f.evidence)]));
+  const openedIds = (evidence.get(openedId) ?? []).flatMap((r) => r.signalIds);
+  const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds)]);
+  const ruleOf = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
+  const signalOf = new Map(signals.map((s) => [Number(s.id), s]));
   return flags.map((f) => ({
     flag_id: f.id, run_id: f.run_id, as_of: f.as_of, score: fromMicro(Number(f.score_micro)), domains: f.domains,
     flag_threshold: f.flag_threshold, min_domains: f.min_domains,
     rule_set: { id: f.rule_set_id, name: f.rule_set_name, version: f.rule_set_version },
-    rules: rules
-      .filter((r) => r.flag_id === f.id)
-      .map((r) => ({
-        indicator: r.indicator, domain: r.domain, weight: fromMicro(Number(r.weight_micro)), qualifying: r.qualifying,
-        signals: evidence
-          .filter((e) => e.flag_id === f.id && e.indicator === r.indicator)
-          .map((e) => ({ source: e.source, record_id: e.record_id, observed_on: e.observed_on, value: e.value })),
-      })),
+    rules: evidence.get(f.id)!.map((e) => {
+      const rule = ruleOf.get(`${f.run_id}|${e.indicator}`);
+      const kept = f.id === openedId ? e.signalIds.flatMap((id) => signalOf.get(id) ?? []) : [];
+      return {
+        indicator: e.indicator, domain: rule?.domain ?? '', weight: fromMicro(Number(rule?.weight_micro ?? 0)), qualifying: e.qualifying,
+        signals: kept
+          .sort((a, b) => (a.observed_on < b.observed_on ? 1 : a.observed_on > b.observed_on ? -1 : 0))
+          .map((s) => ({ source: s.source, record_id: s.record_id, observed_on: s.observed_on, value: s.value === null ? null : Number(s.value) })),
+      };
+    }),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { addDays, localDate } from '../core/dates.ts';
-import { deleteEvidenceObservedBefore, deleteJobRunsStartedBefore, deleteQuarantineCreatedBefore, deleteSignalsObservedBefore } from '../repositories/retention-repository.ts';
+import { deleteJobRunsStartedBefore, deleteQuarantineCreatedBefore, deleteSignalsObservedBefore, deleteSignalVersionsObservedBefore } from '../repositories/retention-repository.ts';
 import type { EngineContext } from './context.ts';
 
 export interface RetentionPolicy {
@@ -14,8 +14,8 @@ export const JOB_RUN_RETENTION_DAYS = 365;
 
 export interface RetentionResult {
   signalsDeleted: number;
-  /** Copies of those signals kept as the evidence of flags: they follow the signals' retention. */
-  evidenceDeleted: number;
+  /** Versions of signals replaced by a correction, kept as the evidence of flags: they follow the signals' retention. */
+  versionsDeleted: number;
   quarantineDeleted: number;
   jobRunsDeleted: number;
   /** Signals observed before this date are gone. */
@@ -30,7 +30,7 @@ export async function applyRetention(ctx: EngineContext, policy: RetentionPolicy
   const quarantineBefore = new Date(now.getTime() - policy.quarantineRetentionDays * 86_400_000).toISOString();
   return ctx.db.transaction().execute(async (trx) => ({
     signalsDeleted: await deleteSignalsObservedBefore(trx, signalsBefore),
-    evidenceDeleted: await deleteEvidenceObservedBefore(trx, signalsBefore),
+    versionsDeleted: await deleteSignalVersionsObservedBefore(trx, signalsBefore),
     quarantineDeleted: await deleteQuarantineCreatedBefore(trx, quarantineBefore),
     jobRunsDeleted: await deleteJobRunsStartedBefore(trx, new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 86_400_000).toISOString()),
     signalsBefore,

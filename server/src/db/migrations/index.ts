@@ -3,6 +3,7 @@ import * as engine from './2026-11-25-0001-engine.ts';
 import * as scheduling from './2026-11-25-0002-scheduling.ts';
 import * as access from './2026-11-25-0003-access.ts';
 import * as performance from './2026-11-25-0004-performance.ts';
+import * as evidence from './2026-11-29-0005-evidence-by-reference.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0002-scheduling': scheduling,
   '2026-11-25-0003-access': access,
   '2026-11-25-0004-performance': performance,
+  '2026-11-29-0005-evidence-by-reference': evidence,
 };
