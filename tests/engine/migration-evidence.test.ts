@@ -61,6 +61,11 @@ describe.each(DIALECTS)('migration to evidence by reference (%s)', (dialect) => 
       ['h1', '2026-09-01', 3], ['v1', '2026-09-01', null], ['v2', '2026-01-01', null],
     ]);
     expect(await t.db.selectFrom('signal_versions').select(['record_id', 'value']).execute()).toEqual([{ record_id: 'h1', value: 3 }]);
+
+    await migrateTo(t.db, '2026-11-25-0004-performance'); // down: the old tables back, empty
+    const tables = (await t.db.introspection.getTables()).map((x) => x.name);
+    expect(tables).toEqual(expect.arrayContaining(['flag_rules', 'flag_evidence']));
+    expect(tables).not.toContain('signal_versions');
   });
 
   it('rolls a failed migration back as a whole', async () => {
