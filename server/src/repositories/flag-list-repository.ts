@@ -105,7 +105,7 @@ export async function runRulesOf(db: Executor, runIds: number[]) {
   return db.selectFrom('scoring_run_rules').select(['run_id', 'indicator', 'domain', 'weight_micro']).where('run_id', 'in', runIds).execute();
 }
 
-/** Signal versions by id, current (`signals`) or replaced by a correction (`signal_versions`). */
+/** Signal versions by id, current (`signals`) or replaced by a correction (`signal_versions`), newest observation first. */
 export async function signalVersions(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
   const columns = ['id', 'indicator', 'source', 'record_id', 'observed_on', 'value'] as const;
@@ -114,5 +114,6 @@ export async function signalVersions(db: Executor, ids: number[]) {
     .select(columns)
     .where('id', 'in', ids)
     .unionAll((eb) => eb.selectFrom('signal_versions').select(columns).where('id', 'in', ids))
+    .orderBy('observed_on', 'desc')
     .execute();
 }

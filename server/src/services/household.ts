@@ -60,18 +60,17 @@ async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHous
   const openedIds = (evidence.get(openedId) ?? []).flatMap((r) => r.signalIds);
   const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds)]);
   const ruleOf = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
-  const signalOf = new Map(signals.map((s) => [Number(s.id), s]));
   return flags.map((f) => ({
     flag_id: f.id, run_id: f.run_id, as_of: f.as_of, score: fromMicro(Number(f.score_micro)), domains: f.domains,
     flag_threshold: f.flag_threshold, min_domains: f.min_domains,
     rule_set: { id: f.rule_set_id, name: f.rule_set_name, version: f.rule_set_version },
     rules: evidence.get(f.id)!.map((e) => {
       const rule = ruleOf.get(`${f.run_id}|${e.indicator}`);
-      const kept = f.id === openedId ? e.signalIds.flatMap((id) => signalOf.get(id) ?? []) : [];
+      const ids = new Set(f.id === openedId ? e.signalIds : []);
       return {
         indicator: e.indicator, domain: rule?.domain ?? '', weight: fromMicro(Number(rule?.weight_micro ?? 0)), qualifying: e.qualifying,
-        signals: kept
-          .sort((a, b) => (a.observed_on < b.observed_on ? 1 : a.observed_on > b.observed_on ? -1 : 0))
+        signals: signals
+          .filter((s) => ids.has(Number(s.id)))
           .map((s) => ({ source: s.source, record_id: s.record_id, observed_on: s.observed_on, value: s.value === null ? null : Number(s.value) })),
       };
     }),
