@@ -1,4 +1,4 @@
-import { sql, type Insertable, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import { isPostgres } from '../db/connection.ts';
 import type { ScoringRunRuleTable, ScoringRunTable } from '../db/schema.ts';
 import type { Executor } from './types.ts';
@@ -27,14 +27,19 @@ export async function insertRunRules(db: Executor, rules: Insertable<ScoringRunR
   if (isPostgres(db)) await sql`analyze scoring_run_rules`.execute(db);
 }
 
-/** Adults and minors per household on the scoring date (contract 4.4a). */
+/** A person (birth date `birth`) is an adult on the scoring date, or a minor born on or before it (contract 4.4a). */
+const isAdult = (adultCutoff: string, birth: RawBuilder<unknown> = sql.ref('birth_date')) => sql<SqlBool>`${birth} <= ${adultCutoff}`;
+const isMinor = (adultCutoff: string, asOf: string, birth: RawBuilder<unknown> = sql.ref('birth_date')) =>
+  sql<SqlBool>`${birth} > ${adultCutoff} and ${birth} <= ${asOf}`;
+
+/** Adults and minors per household on the scoring date. */
 function composition(db: Executor, asOf: string, adultCutoff: string) {
   return db
     .selectFrom('persons')
     .select((eb) => [
       'address_key',
-      eb.fn.sum<number>(eb.case().when('birth_date', '<=', adultCutoff).then(1).else(0).end()).as('adults'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('birth_date', '>', adultCutoff), eb('birth_date', '<=', asOf)])).then(1).else(0).end()).as('minors'),
+      eb.fn.sum<number>(eb.case().when(isAdult(adultCutoff)).then(1).else(0).end()).as('adults'),
+      eb.fn.sum<number>(eb.case().when(isMinor(adultCutoff, asOf)).then(1).else(0).end()).as('minors'),
     ])
     .groupBy('address_key');
 }
@@ -51,8 +56,9 @@ function candidateQuery(db: Executor, p: CandidateParams, evidence: boolean): Ra
     ? sql`sum(w) >= ${p.thresholdMicro}`
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
   const scored = pg ? scoredPostgres(p.runId, evidence, condition) : scoredSqlite(p.runId, evidence, condition);
-  const persons = (minors: boolean) => sql`from persons p where p.address_key = f.hk and ${
-    minors ? sql`p.birth_date > ${p.adultCutoff} and p.birth_date <= ${p.asOf}` : sql`p.birth_date <= ${p.adultCutoff}`}`;
+  const birth = sql.ref('p.birth_date');
+  const persons = (minors: boolean) =>
+    sql`from persons p where p.address_key = f.hk and ${minors ? isMinor(p.adultCutoff, p.asOf, birth) : isAdult(p.adultCutoff, birth)}`;
   return sql<CandidateRow>`
     with scored as (${scored}),
     family as materialized (select * from scored f where exists (select 1 ${persons(false)}) and exists (select 1 ${persons(true)}))
