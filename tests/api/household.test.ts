@@ -7,8 +7,6 @@ import { createApiFixture, type Agent, type ApiFixture } from './support/fixture
 describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
   let f: ApiFixture;
   let coordinator: Agent;
-  const flagOf = async (runId: number, key: string) =>
-    (await f.t.db.selectFrom('flags').select('id').where('run_id', '=', runId).where('household_key', '=', key).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     f = await createApiFixture(dialect);
@@ -17,7 +15,7 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
   afterAll(async () => f?.close());
 
   it('explains a flag: composition by age, the active rules with their signals and rule-set version, trend and timeline; never a BSN', async () => {
-    const flag = await flagOf(f.runIds[1]!, '9711AA-1-');
+    const flag = await f.flagOf(f.runIds[1]!, '9711AA-1-');
     const res = await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household` });
     expect(res.statusCode).toBe(200);
     const d = res.json();
@@ -38,7 +36,7 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
   });
 
   it('logs every read of a household’s detail with who, what and from where', async () => {
-    const flag = await flagOf(f.runIds[0]!, '9713CC-5-');
+    const flag = await f.flagOf(f.runIds[0]!, '9713CC-5-');
     await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household`, remoteAddress: '192.0.2.4' });
     const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'household_read').where('object_id', '=', '9713CC-5-').executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ username: 'coordinator', role: 'coordinator', object_type: 'household', outcome: 'success', ip: '192.0.2.4' });

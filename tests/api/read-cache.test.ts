@@ -19,7 +19,7 @@ describe.each(DIALECTS)('cached read models (%s)', (dialect) => {
     f = await createApiFixture(dialect);
     coordinator = await f.login('coordinator');
     runId = f.runIds[1]!;
-    flagId = (await f.t.db.selectFrom('flags').select('id').where('run_id', '=', runId).where('household_key', '=', BEIJUM).executeTakeFirstOrThrow()).id;
+    flagId = await f.flagOf(runId, BEIJUM);
   });
   afterAll(async () => f?.close());
 

@@ -13,8 +13,6 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
   let coordinator: Agent;
   let wijkteam: Agent;
   let wijkteam2: Agent;
-  const flagOf = async (runId: number, key: string) =>
-    (await f.t.db.selectFrom('flags').select('id').where('run_id', '=', runId).where('household_key', '=', key).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     f = await createApiFixture(dialect);
@@ -28,7 +26,7 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     a.request({ method: 'POST', url: `/api/flags/${flagId}/triage/status`, payload: note ? { status: to, note } : { status: to } });
 
   it('starts as nieuw and walks nieuw → in_behandeling → besproken → doorverwezen → afgesloten, recording who, when and notes', async () => {
-    const flag = await flagOf(f.runIds[0]!, BEIJUM);
+    const flag = await f.flagOf(f.runIds[0]!, BEIJUM);
     const fresh = (await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/triage` })).json();
     expect(fresh).toMatchObject({ id: null, status: 'nieuw', next_statuses: ['in_behandeling'], events: [] });
     expect((await status(coordinator, flag, 'in_behandeling', 'opgepakt')).statusCode).toBe(200);
@@ -48,7 +46,7 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
   });
 
   it('refuses an invalid transition with 409 and a clear message, changing nothing', async () => {
-    const flag = await flagOf(f.runIds[1]!, '9712BB-10-A');
+    const flag = await f.flagOf(f.runIds[1]!, '9712BB-10-A');
     const skip = await status(coordinator, flag, 'afgesloten');
     expect(skip.statusCode).toBe(409);
     expect(skip.json().message).toMatch(/Ongeldige statuswijziging.*'nieuw'.*'afgesloten'/);
@@ -60,7 +58,7 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
   });
 
   it('shares one triage between the flag where a household entered the list and its persisting flags', async () => {
-    const later = await flagOf(f.runIds[1]!, BEIJUM);
+    const later = await f.flagOf(f.runIds[1]!, BEIJUM);
     const t = (await coordinator.request({ method: 'GET', url: `/api/flags/${later}/triage` })).json();
     expect(t).toMatchObject({ status: 'afgesloten', episode_run_id: f.runIds[0] });
     const list = (await coordinator.request({ method: 'GET', url: `/api/runs/${f.runIds[1]}/flags?status=afgesloten` })).json();
@@ -80,13 +78,13 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     await ingestFeed(ctx, tempFile('terug.csv', feed));
     const back = await scoreAsOf(ctx, '2027-06-08');
     expect(await f.t.db.selectFrom('flags').select('id').where('run_id', '=', gap.runId).where('household_key', '=', BEIJUM).executeTakeFirst()).toBeUndefined();
-    const flag = await flagOf(back.runId, BEIJUM);
+    const flag = await f.flagOf(back.runId, BEIJUM);
     const t = (await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/triage` })).json();
     expect(t).toMatchObject({ id: null, status: 'nieuw', episode_run_id: back.runId });
   });
 
   it('assigns only to a wijkteam member of the flag’s wijk', async () => {
-    const flag = await flagOf(f.runIds[1]!, '9712BB-10-A'); // Vinkhuizen
+    const flag = await f.flagOf(f.runIds[1]!, '9712BB-10-A'); // Vinkhuizen
     const wrong = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: 'wijkteam2' } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().field).toBe('body.assigned_to');
@@ -111,7 +109,7 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     const runs = (await wijkteam2.request({ method: 'GET', url: '/api/runs' })).json();
     expect(runs.find((r: any) => r.id === f.runIds[1])).toMatchObject({ flags: 2, new_flags: 1, persisting_flags: 1 });
 
-    const beijum = await flagOf(f.runIds[1]!, BEIJUM);
+    const beijum = await f.flagOf(f.runIds[1]!, BEIJUM);
     const foreign = await wijkteam2.request({ method: 'GET', url: `/api/flags/${beijum}/household` });
     const missing = await wijkteam2.request({ method: 'GET', url: '/api/flags/999999/household' });
     expect(foreign.statusCode).toBe(404);
@@ -122,7 +120,7 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
   });
 
   it('records the outcome, which feeds the precision per indicator', async () => {
-    const flag = await flagOf(f.runIds[1]!, '9712BB-10-A');
+    const flag = await f.flagOf(f.runIds[1]!, '9712BB-10-A');
     const res = await wijkteam.request({ method: 'POST', url: `/api/flags/${flag}/triage/outcome`, payload: { outcome: 'niet_terecht', note: 'al in beeld' } });
     expect(res.json()).toMatchObject({ outcome: 'niet_terecht' });
     const beleid = await f.login('beleidsmaker');

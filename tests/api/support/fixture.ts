@@ -41,6 +41,8 @@ export interface ApiFixture {
   config: Config;
   passwords: Map<string, string>;
   runIds: number[];
+  /** The id of a household's flag in a run. */
+  flagOf(runId: number, householdKey: string): Promise<number>;
   login(username: string): Promise<Agent>;
   close(): Promise<void>;
 }
@@ -83,6 +85,8 @@ export async function createApiFixture(dialect: Dialect, overrides: Partial<Conf
   };
   return {
     t, app, clock, config, passwords, runIds, login,
+    flagOf: async (runId, householdKey) =>
+      (await t.db.selectFrom('flags').select('id').where('run_id', '=', runId).where('household_key', '=', householdKey).executeTakeFirstOrThrow()).id,
     async close() {
       await app.close();
       await t.drop();
