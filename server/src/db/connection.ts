@@ -30,7 +30,7 @@ export function createDb(target: DatabaseTarget): Db {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -200000');
   sqlite.pragma('temp_store = MEMORY');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, path.resolve(target.file)) });
 }
 
 /**
@@ -40,19 +40,26 @@ export function createDb(target: DatabaseTarget): Db {
  * immediate one waits its turn instead.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
+  constructor(
+    private readonly settings: SqliteDialectConfig,
+    private readonly file: string,
+  ) {
     super(settings);
   }
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.settings);
   }
   override createAdapter(): DialectAdapter {
-    return new TransactionalDdlSqliteAdapter();
+    return new TransactionalDdlSqliteAdapter(this.file);
   }
 }
 
 /** SQLite can roll back DDL: kysely's Migrator then runs each migration in one transaction, so a failed one leaves nothing behind. */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  /** The database file, for connections of other threads (sqlite-readers.ts). */
+  constructor(readonly file: string) {
+    super();
+  }
   override get supportsTransactionalDdl(): boolean {
     return true;
   }
@@ -66,4 +73,10 @@ class ImmediateSqliteDriver extends SqliteDriver {
 
 export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The file of a SQLite database (also from within a transaction), or null for PostgreSQL. */
+export function sqliteFile(db: Kysely<any>): string | null {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof TransactionalDdlSqliteAdapter ? adapter.file : null;
 }

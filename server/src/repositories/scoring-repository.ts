@@ -32,8 +32,17 @@ const isAdult = (adultCutoff: string, birth: RawBuilder<unknown> = sql.ref('birt
 const isMinor = (adultCutoff: string, asOf: string, birth: RawBuilder<unknown> = sql.ref('birth_date')) =>
   sql<SqlBool>`${birth} > ${adultCutoff} and ${birth} <= ${asOf}`;
 
+/** A part of the households by address key: from `from` (inclusive) up to `to` (exclusive); null is open. */
+export interface HouseholdRange {
+  from: string | null;
+  to: string | null;
+}
+
+const inRange = (column: string, range?: HouseholdRange) =>
+  sql`${range?.from != null ? sql`and ${sql.ref(column)} >= ${range.from}` : sql``} ${range?.to != null ? sql`and ${sql.ref(column)} < ${range.to}` : sql``}`;
+
 /** Adults and minors per household on the scoring date. */
-function composition(db: Executor, asOf: string, adultCutoff: string) {
+function composition(db: Executor, asOf: string, adultCutoff: string, range?: HouseholdRange) {
   return db
     .selectFrom('persons')
     .select((eb) => [
@@ -41,6 +50,8 @@ function composition(db: Executor, asOf: string, adultCutoff: string) {
       eb.fn.sum<number>(eb.case().when(isAdult(adultCutoff)).then(1).else(0).end()).as('adults'),
       eb.fn.sum<number>(eb.case().when(isMinor(adultCutoff, asOf)).then(1).else(0).end()).as('minors'),
     ])
+    .$if(range?.from != null, (qb) => qb.where('address_key', '>=', range!.from!))
+    .$if(range?.to != null, (qb) => qb.where('address_key', '<', range!.to!))
     .groupBy('address_key');
 }
 
@@ -50,12 +61,12 @@ function composition(db: Executor, asOf: string, adultCutoff: string) {
  * indicators (4.3), and the flag condition (4.4); persons are counted only for
  * the households that score enough and have an adult and a minor.
  */
-function candidateQuery(db: Executor, p: CandidateParams, evidence: boolean): RawBuilder<CandidateRow> {
+export function candidateQuery(db: Executor, p: CandidateParams, evidence: boolean, range?: HouseholdRange): RawBuilder<CandidateRow> {
   const pg = isPostgres(db);
   const condition = p.minDomains === null
     ? sql`sum(w) >= ${p.thresholdMicro}`
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
-  const scored = pg ? scoredPostgres(p.runId, evidence, condition) : scoredSqlite(p.runId, evidence, condition);
+  const scored = pg ? scoredPostgres(p.runId, evidence, condition) : scoredSqlite(p.runId, evidence, condition, range);
   const birth = sql.ref('p.birth_date');
   const persons = (minors: boolean) =>
     sql`from persons p where p.address_key = f.hk and ${minors ? isMinor(p.adultCutoff, p.asOf, birth) : isAdult(p.adultCutoff, birth)}`;
@@ -71,21 +82,22 @@ function candidateQuery(db: Executor, p: CandidateParams, evidence: boolean): Ra
 const QUALIFIES = sql`s.observed_on > r.window_from and s.observed_on <= r.window_to and (r.threshold is null or s.value >= r.threshold)`;
 
 // SQLite: one pass over `signals_evidence` in household order, so the GROUP BY
-// streams without sorting ten million rows; the active rules are sorted by
-// household and indicator once, so the second GROUP BY streams too and
-// concatenates in indicator order (1 000 000-household bench: flags found in
-// 4.5 s where range scans per rule window took 6.5–7.4 s; tests/bench).
-function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>) {
+// streams without sorting ten million rows. The active rules come out of it in
+// household and indicator order; ordering by the scan's own columns lets SQLite
+// see that (ordering by r.indicator made it sort them again: 6.5 → 5.8 s), and
+// the second GROUP BY streams too and concatenates in indicator order
+// (1 000 000-household bench; range scans per rule window took 6.5–7.4 s).
+function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, range?: HouseholdRange) {
   return sql`
     select hk, sum(w) as score_micro, count(distinct domain) as domains, group_concat(indicator, '|') as indicators,
       ${evidence ? sql`group_concat(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
     from (
       select s.household_key as hk, r.indicator, r.domain, r.weight_micro as w, count(*) as n, ${evidence ? sql`group_concat(s.id, ',')` : sql`''`} as ids
       from signals s indexed by signals_evidence cross join scoring_run_rules r
-      where r.run_id = ${runId} and r.indicator = s.indicator and s.household_key is not null and ${QUALIFIES}
+      where r.run_id = ${runId} and r.indicator = s.indicator and s.household_key is not null and ${QUALIFIES} ${inRange('s.household_key', range)}
       group by s.household_key, s.indicator
       having count(*) >= min(r.min_count)
-      order by hk, r.indicator)
+      order by s.household_key, s.indicator)
     group by hk having ${condition}`;
 }
 
@@ -130,39 +142,6 @@ export async function flagCandidates(db: Executor, p: CandidateParams): Promise<
   }));
 }
 
-/**
- * Stores the flags of a run in the database itself (INSERT … SELECT): nothing of
- * a run of 250 000 flags passes through this process. `weeks_on_list` continues
- * the count of the previous run. With `allFamilies`, every gezinshuishouden
- * without an active rule is flagged too, with score 0 (flag_threshold ≤ 0).
- */
-export async function storeFlags(db: Executor, p: CandidateParams & { previousRunId: number | null; allFamilies: boolean }): Promise<void> {
-  await insertFlagRows(db, p.runId, p.previousRunId, candidateQuery(db, p, true));
-  if (!p.allFamilies) return;
-  const unscored = sql`
-    select fam.address_key as household_key, fam.wijk, 0 as score_micro, 0 as domains, '' as indicators, '' as evidence, fam.adults, fam.minors
-    from (${familiesQuery(db, p.asOf, p.adultCutoff)}) fam
-    where not exists (select 1 from flags f where f.run_id = ${p.runId} and f.household_key = fam.address_key)`;
-  await insertFlagRows(db, p.runId, p.previousRunId, unscored);
-}
-
-/** Inserts `rows` (household_key, wijk, score_micro, domains, indicators, evidence, adults, minors) as flags of the run, new or continuing the previous run's. */
-async function insertFlagRows(db: Executor, runId: number, previousRunId: number | null, rows: RawBuilder<unknown>): Promise<void> {
-  const insert = (from: RawBuilder<unknown>) => sql`
-    insert into flags (run_id, household_key, wijk, score_micro, domains, indicators, evidence, is_new, weeks_on_list, adults, minors)
-    select ${runId}, c.household_key, c.wijk, c.score_micro, c.domains, c.indicators, c.evidence,
-      case when pf.id is null then 1 else 0 end, coalesce(pf.weeks_on_list, 0) + 1, c.adults, c.minors
-    from ${from} c
-    left join flags pf on pf.run_id = ${previousRunId ?? -1} and pf.household_key = c.household_key
-    order by c.household_key`;
-  if (!isPostgres(db)) return void (await insert(sql`(${rows})`).execute(db));
-  // PostgreSQL plans INSERT … SELECT without parallel workers and CREATE TABLE … AS
-  // with them: on the bench city the flags took 27 s the one way, 10 s the other.
-  await sql`create temp table run_candidates on commit drop as ${rows}`.execute(db);
-  await insert(sql`run_candidates`).execute(db);
-  await sql`drop table run_candidates`.execute(db);
-}
-
 /** Flags and persisting flags of a run per wijk. */
 export async function flagsPerWijk(db: Executor, runId: number) {
   const rows = await db
@@ -174,13 +153,26 @@ export async function flagsPerWijk(db: Executor, runId: number) {
   return rows.map((r) => ({ wijk: r.wijk, flags: Number(r.flags), persisting: Number(r.persisting ?? 0) }));
 }
 
+export interface WijkComposition {
+  wijk: string;
+  households: number;
+  gezinshuishoudens: number;
+}
+
 /** Households and gezinshuishoudens per wijk on the scoring date. */
-export async function wijkComposition(db: Executor, asOf: string, adultCutoff: string) {
+export async function wijkComposition(db: Executor, asOf: string, adultCutoff: string): Promise<WijkComposition[]> {
   // PostgreSQL: persons grouped in index order and merge-joined with households,
   // not a hash of all persons built in every parallel worker (bench: 2.5 → 1.0 s).
   if (isPostgres(db)) await planner(db, { enable_hashagg: 'off', enable_hashjoin: 'off', max_parallel_workers_per_gather: '0' });
-  const rows = await db
-    .with('family', () => composition(db, asOf, adultCutoff))
+  const rows = await wijkCompositionQuery(db, asOf, adultCutoff).execute();
+  if (isPostgres(db)) await planner(db, { enable_hashagg: 'default', enable_hashjoin: 'default', max_parallel_workers_per_gather: 'default' });
+  return rows.map((r) => ({ wijk: r.wijk, households: Number(r.households), gezinshuishoudens: Number(r.gezinshuishoudens) }));
+}
+
+/** The wijk composition's query, over the households of `range` only when given (columns: wijk, households, gezinshuishoudens). */
+export function wijkCompositionQuery(db: Executor, asOf: string, adultCutoff: string, range?: HouseholdRange) {
+  return db
+    .with('family', () => composition(db, asOf, adultCutoff, range))
     .selectFrom('households as h')
     .innerJoin('family as f', 'f.address_key', 'h.address_key')
     .select((eb) => [
@@ -188,10 +180,7 @@ export async function wijkComposition(db: Executor, asOf: string, adultCutoff: s
       eb.fn.countAll<number>().as('households'),
       eb.fn.sum<number>(eb.case().when(eb.and([eb('f.adults', '>', 0), eb('f.minors', '>', 0)])).then(1).else(0).end()).as('gezinshuishoudens'),
     ])
-    .groupBy('h.wijk')
-    .execute();
-  if (isPostgres(db)) await planner(db, { enable_hashagg: 'default', enable_hashjoin: 'default', max_parallel_workers_per_gather: 'default' });
-  return rows.map((r) => ({ wijk: r.wijk, households: Number(r.households), gezinshuishoudens: Number(r.gezinshuishoudens) }));
+    .groupBy('h.wijk');
 }
 
 /** Planner settings for the rest of the transaction (`default` restores one). */
@@ -222,7 +211,7 @@ export async function finishRun(db: Executor, runId: number, values: Partial<Ins
 
 
 /** Every gezinshuishouden with its wijk and composition on the scoring date. */
-function familiesQuery(db: Executor, asOf: string, adultCutoff: string) {
+export function familiesQuery(db: Executor, asOf: string, adultCutoff: string) {
   return db
     .with('family', () => composition(db, asOf, adultCutoff))
     .selectFrom('family as f')

@@ -2,8 +2,9 @@ import { adultCutoff } from '../core/dates.ts';
 import { runRules } from '../core/run-rules.ts';
 import { toMicro } from '../core/score.ts';
 import { definitionOf, newestPublished, type RuleSetRow } from '../repositories/rule-set-repository.ts';
+import { storeFlags } from '../repositories/flag-store.ts';
 import {
-  allFamilies, finishRun, flagCandidates, flagsPerWijk, insertRun, insertRunRules, insertWijkStats, previousRun, storeFlags, wijkComposition, type CandidateParams, type FlagCandidate,
+  allFamilies, finishRun, flagCandidates, flagsPerWijk, insertRun, insertRunRules, insertWijkStats, previousRun, type CandidateParams, type FlagCandidate,
 } from '../repositories/scoring-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import type { EngineContext } from './context.ts';
@@ -41,9 +42,8 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
     });
     const params = await prepareRun(trx, runId, asOf, rs);
     const previous = await previousRun(trx, asOf, runId);
-    await storeFlags(trx, { ...params, previousRunId: previous?.id ?? null, allFamilies: params.thresholdMicro <= 0 });
+    const composition = await storeFlags(trx, { ...params, previousRunId: previous?.id ?? null, allFamilies: params.thresholdMicro <= 0 });
     const perWijk = await flagsPerWijk(trx, runId);
-    const composition = await wijkComposition(trx, asOf, params.adultCutoff);
     const flagsIn = new Map(perWijk.map((w) => [w.wijk, w.flags]));
     await insertWijkStats(trx, runId, composition.map((c) => ({ ...c, flags: flagsIn.get(c.wijk) ?? 0 })));
     const flags = sum(perWijk.map((w) => w.flags));

@@ -1,0 +1,132 @@
+import os from 'node:os';
+import { sql, type RawBuilder } from 'kysely';
+import { isPostgres, sqliteFile } from '../db/connection.ts';
+import { readInParallel, type ReaderWork } from '../db/sqlite-readers.ts';
+import {
+  candidateQuery, familiesQuery, wijkComposition, wijkCompositionQuery, type CandidateParams, type HouseholdRange, type WijkComposition,
+} from './scoring-repository.ts';
+import type { Executor } from './types.ts';
+
+export interface StoreParams extends CandidateParams {
+  previousRunId: number | null;
+  /** Flag every gezinshuishouden, also those without an active rule (flag_threshold ≤ 0). */
+  allFamilies: boolean;
+}
+
+/**
+ * Stores the flags of a run and returns the wijk composition on its scoring date.
+ * `weeks_on_list` continues the count of the previous run. With `allFamilies`,
+ * every gezinshuishouden without an active rule is flagged too, with score 0.
+ */
+export async function storeFlags(db: Executor, p: StoreParams): Promise<WijkComposition[]> {
+  const file = sqliteFile(db);
+  const composition = file ? await storeInParallel(db, file, p) : await storeInDatabase(db, p);
+  if (p.allFamilies) await insertFlagRows(db, p.runId, p.previousRunId, unscoredFamilies(db, p));
+  return composition;
+}
+
+/**
+ * PostgreSQL: the database finds and inserts the flags itself (INSERT … SELECT),
+ * nothing of a run of 250 000 flags passes through this process.
+ */
+async function storeInDatabase(db: Executor, p: StoreParams): Promise<WijkComposition[]> {
+  await insertFlagRows(db, p.runId, p.previousRunId, candidateQuery(db, p, true));
+  return wijkComposition(db, p.asOf, p.adultCutoff);
+}
+
+/**
+ * SQLite runs one statement on one core. The households are split into parts of
+ * about equal size, and reader threads find the flags and the composition of
+ * each part on their own connections, while this connection, which holds the
+ * write lock, inserts the flags as they come (bench, 1 000 000 households on 2
+ * cores: see tests/bench/results.md). The readers see the committed database,
+ * not this transaction: the run's rules are handed to them as a temporary table.
+ */
+async function storeInParallel(db: Executor, file: string, p: StoreParams): Promise<WijkComposition[]> {
+  const ranges = await householdRanges(db, Math.min(4, os.availableParallelism()));
+  const setup = await rulesSetup(db, p.runId);
+  const work: ReaderWork[] = ranges.map((range) => ({
+    setup,
+    queries: [
+      { ...flagRows(p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range)})`).compile(db), json: true },
+      wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile(),
+    ],
+  }));
+  const perWijk = new Map<string, WijkComposition>();
+  await readInParallel(file, work, async (query, rows) => {
+    if (query === 0) return insertFlags(db, rows as string);
+    for (const [wijk, households, gezinshuishoudens] of rows as [string, number, number][]) {
+      const w = perWijk.get(wijk) ?? { wijk, households: 0, gezinshuishoudens: 0 };
+      perWijk.set(wijk, { wijk, households: w.households + households, gezinshuishoudens: w.gezinshuishoudens + gezinshuishoudens });
+    }
+  });
+  return [...perWijk.values()].sort((a, b) => (a.wijk < b.wijk ? -1 : a.wijk > b.wijk ? 1 : 0));
+}
+
+/** Statements that give a reader's connection the run's rules: a temporary table that hides the committed one of the same name. */
+async function rulesSetup(db: Executor, runId: number) {
+  const rules = await db.selectFrom('scoring_run_rules').selectAll().where('run_id', '=', runId).execute();
+  const create = [
+    sql`create temp table scoring_run_rules as select * from main.scoring_run_rules where 0`.compile(db),
+    // The flag statement looks a signal's rule up by this key, as in the committed table.
+    sql`create unique index temp.scoring_run_rules_pk on scoring_run_rules (run_id, indicator)`.compile(db),
+  ];
+  return rules.length ? [...create, db.insertInto('scoring_run_rules').values(rules).compile()] : create;
+}
+
+/** Up to `parts` ranges of about as many households each, together covering every address key. */
+async function householdRanges(db: Executor, parts: number): Promise<HouseholdRange[]> {
+  const { n } = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const bounds: string[] = [];
+  for (let i = 1; i < parts && n >= parts; i++) {
+    const row = await db.selectFrom('households').select('address_key').orderBy('address_key').offset(Math.floor((Number(n) * i) / parts)).limit(1).executeTakeFirst();
+    if (row && row.address_key !== bounds.at(-1)) bounds.push(row.address_key);
+  }
+  return [null, ...bounds].map((from, i) => ({ from, to: bounds[i] ?? null }));
+}
+
+const FLAG_COLUMNS = ['run_id', 'household_key', 'wijk', 'score_micro', 'domains', 'indicators', 'evidence', 'is_new', 'weeks_on_list', 'adults', 'minors'] as const;
+
+/**
+ * `rows` (household_key, wijk, score_micro, domains, indicators, evidence, adults,
+ * minors) as flag rows of the run, in FLAG_COLUMNS order: new, or continuing the
+ * previous run's flag.
+ */
+function flagRows(runId: number, previousRunId: number | null, rows: RawBuilder<unknown>) {
+  return sql`
+    select ${runId} as run_id, c.household_key, c.wijk, c.score_micro, c.domains, c.indicators, c.evidence,
+      case when pf.id is null then 1 else 0 end as is_new, coalesce(pf.weeks_on_list, 0) + 1 as weeks_on_list, c.adults, c.minors
+    from ${rows} c
+    left join flags pf on pf.run_id = ${previousRunId ?? -1} and pf.household_key = c.household_key
+    order by c.household_key`;
+}
+
+/**
+ * Inserts flag rows that came from a reader: a JSON array of rows in FLAG_COLUMNS
+ * order, unpacked by SQLite itself (json_each), which took the inserting thread's
+ * share of a run from 2.0 to 1.2 s on the bench city (kysely's multi-row inserts).
+ */
+async function insertFlags(db: Executor, json: string): Promise<void> {
+  const columns = sql.join(FLAG_COLUMNS.map((c) => sql.ref(c)));
+  const values = sql.join(FLAG_COLUMNS.map((_c, i) => sql`value ->> ${sql.lit(i)}`));
+  await sql`insert into flags (${columns}) select ${values} from json_each(${json})`.execute(db);
+}
+
+/** Inserts `rows` (see flagRows) as flags of the run, in the database. */
+async function insertFlagRows(db: Executor, runId: number, previousRunId: number | null, rows: RawBuilder<unknown>): Promise<void> {
+  const insert = (from: RawBuilder<unknown>) => sql`insert into flags (${sql.join(FLAG_COLUMNS.map((c) => sql.ref(c)))}) ${flagRows(runId, previousRunId, from)}`;
+  if (!isPostgres(db)) return void (await insert(sql`(${rows})`).execute(db));
+  // PostgreSQL plans INSERT … SELECT without parallel workers and CREATE TABLE … AS
+  // with them: on the bench city the flags took 27 s the one way, 10 s the other.
+  await sql`create temp table run_candidates on commit drop as ${rows}`.execute(db);
+  await insert(sql`run_candidates`).execute(db);
+  await sql`drop table run_candidates`.execute(db);
+}
+
+/** Gezinshuishoudens not flagged yet in this run, with score 0 and no domains (see flagRows). */
+function unscoredFamilies(db: Executor, p: StoreParams) {
+  return sql`
+    select fam.address_key as household_key, fam.wijk, 0 as score_micro, 0 as domains, '' as indicators, '' as evidence, fam.adults, fam.minors
+    from (${familiesQuery(db, p.asOf, p.adultCutoff)}) fam
+    where not exists (select 1 from flags f where f.run_id = ${p.runId} and f.household_key = fam.address_key)`;
+}
