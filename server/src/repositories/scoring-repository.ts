@@ -58,24 +58,39 @@ function composition(db: Executor, asOf: string, adultCutoff: string, range?: Ho
 /**
  * The flags of a run in one statement: active rules per household (contract
  * 4.1–4.2) with the ids of their qualifying signals, score, domains and
- * indicators (4.3), and the flag condition (4.4); persons are counted only for
- * the households that score enough and have an adult and a minor.
+ * indicators (4.3), and the flag condition (4.4): enough score and an adult
+ * and a minor on the scoring date, counted for the flag.
  */
 export function candidateQuery(db: Executor, p: CandidateParams, evidence: boolean, range?: HouseholdRange): RawBuilder<CandidateRow> {
-  const pg = isPostgres(db);
   const condition = p.minDomains === null
     ? sql`sum(w) >= ${p.thresholdMicro}`
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
-  const scored = pg ? scoredPostgres(p.runId, evidence, condition) : scoredSqlite(p.runId, evidence, condition, range);
+  if (isPostgres(db)) return familiesPostgres(scoredPostgres(p.runId, evidence, condition), p);
   const birth = sql.ref('p.birth_date');
   const persons = (minors: boolean) =>
     sql`from persons p where p.address_key = f.hk and ${minors ? isMinor(p.adultCutoff, p.asOf, birth) : isAdult(p.adultCutoff, birth)}`;
   return sql<CandidateRow>`
-    with scored as (${scored}),
+    with scored as (${scoredSqlite(p.runId, evidence, condition, range)}),
     family as materialized (select * from scored f where exists (select 1 ${persons(false)}) and exists (select 1 ${persons(true)}))
     select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence,
       (select count(*) ${persons(false)}) as adults, (select count(*) ${persons(true)}) as minors
     from family f join households h on h.address_key = f.hk`;
+}
+
+// PostgreSQL counts a scored household's adults and minors in one lateral probe
+// of its persons, where SQLite (no LATERAL) probes for each EXISTS and count.
+// Correlated subqueries also kept PostgreSQL's plan in one process after the
+// parallel part; the flags of the bench city took 9.8 → 8.2 s.
+function familiesPostgres(scored: RawBuilder<unknown>, p: CandidateParams): RawBuilder<CandidateRow> {
+  const birth = sql.ref('p.birth_date');
+  return sql<CandidateRow>`
+    select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence, pc.adults, pc.minors
+    from (${scored}) f
+    cross join lateral (
+      select count(*) filter (where ${isAdult(p.adultCutoff, birth)}) as adults, count(*) filter (where ${isMinor(p.adultCutoff, p.asOf, birth)}) as minors
+      from persons p where p.address_key = f.hk) pc
+    join households h on h.address_key = f.hk
+    where pc.adults > 0 and pc.minors > 0`;
 }
 
 /** Signal `s` counts for rule `r` of the run: inside the rule's window and at or above its threshold (contract 4.1). */
