@@ -82,7 +82,7 @@ WITH active AS (
 }
 
 export function postgresStatements(p: RunParams): Formulation[] {
-  const statement = (hk: string, group: string) => `
+  const statement = (hk: string, group: string, lateral = false) => `
 WITH rules(indicator, domain, weight_micro, threshold, min_count, window_from, window_to) AS (VALUES
     ${rulesValues(p, true)}),
 active AS (
@@ -94,16 +94,31 @@ active AS (
 scored AS (
   SELECT hk, sum(w) AS score, count(DISTINCT domain) AS domains FROM active GROUP BY hk
   HAVING ${flagCondition(p, 'sum(w)', 'count(DISTINCT domain)')})
-SELECT hk AS household_key, score, domains FROM scored sc WHERE ${family(p, 'sc.hk')}`;
+${lateral ? lateralFamily(p) : `SELECT hk AS household_key, score, domains FROM scored sc WHERE ${family(p, 'sc.hk')}`}`;
+  const cCollation = (lateral: boolean) => statement('s.household_key COLLATE "C"', '1', lateral).replace(/sc\.hk\b/g, 'sc.hk COLLATE "default"');
   return [
     { name: 'planner defaults', text: statement('s.household_key', 's.household_key') },
     {
       name: 'grouped in the C collation, sorted',
       settings: ['enable_hashagg = off', 'jit = off'],
-      text: statement('s.household_key COLLATE "C"', '1').replace(/sc\.hk\b/g, 'sc.hk COLLATE "default"'),
+      text: cCollation(false),
+    },
+    {
+      name: 'C collation, one lateral probe of the persons',
+      settings: ['enable_hashagg = off', 'jit = off'],
+      text: cCollation(true),
     },
   ];
 }
+
+// Adults and minors in one probe of a scored household's persons (PostgreSQL).
+const lateralFamily = (p: RunParams) => `
+SELECT sc.hk AS household_key, score, domains FROM scored sc
+CROSS JOIN LATERAL (
+  SELECT count(*) FILTER (WHERE p.birth_date <= ${lit(p.adultCutoff)}) AS adults,
+    count(*) FILTER (WHERE p.birth_date > ${lit(p.adultCutoff)} AND p.birth_date <= ${lit(p.asOf)}) AS minors
+  FROM persons p WHERE p.address_key = sc.hk) pc
+WHERE pc.adults > 0 AND pc.minors > 0`;
 
 export interface BestStatement {
   seconds: number;
