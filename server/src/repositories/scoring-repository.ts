@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import { isPostgres } from '../db/connection.ts';
 import type { ScoringRunRuleTable, ScoringRunTable } from '../db/schema.ts';
+import type { RunRule } from '../core/run-rules.ts';
 import type { Executor } from './types.ts';
 import { chunk } from './types.ts';
 
@@ -22,9 +23,6 @@ export async function insertRun(db: Executor, values: Insertable<ScoringRunTable
 
 export async function insertRunRules(db: Executor, rules: Insertable<ScoringRunRuleTable>[]): Promise<void> {
   if (rules.length) await db.insertInto('scoring_run_rules').values(rules).execute();
-  // PostgreSQL would otherwise plan the flags for about one rule (the statistics
-  // predate this run's rules) and probe the signals per rule: 15 s instead of 10 s.
-  if (isPostgres(db)) await sql`analyze scoring_run_rules`.execute(db);
 }
 
 /** A person (birth date `birth`) is an adult on the scoring date, or a minor born on or before it (contract 4.4a). */
@@ -65,7 +63,7 @@ export function candidateQuery(db: Executor, p: CandidateParams, evidence: boole
   const condition = p.minDomains === null
     ? sql`sum(w) >= ${p.thresholdMicro}`
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
-  if (isPostgres(db)) return familiesPostgres(scoredPostgres(p.runId, evidence, condition), p);
+  if (isPostgres(db)) return familiesPostgres(scoredPostgres(p.rules, evidence, condition), p);
   const birth = sql.ref('p.birth_date');
   const persons = (minors: boolean) =>
     sql`from persons p where p.address_key = f.hk and ${minors ? isMinor(p.adultCutoff, p.asOf, birth) : isAdult(p.adultCutoff, birth)}`;
@@ -121,19 +119,33 @@ function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<un
 // second GROUP BY sorted by household and indicator, so the aggregates
 // concatenate in that order without a sort per household (PostgreSQL 15 cannot
 // skip those); on the bench city the flags took 12.3 → 8.8 s.
-function scoredPostgres(runId: number, evidence: boolean, condition: RawBuilder<unknown>) {
+function scoredPostgres(rules: RunRule[], evidence: boolean, condition: RawBuilder<unknown>) {
   return sql`
     select hk collate "default" as hk, sum(w) as score_micro, count(distinct domain) as domains, string_agg(indicator, '|') as indicators,
       ${evidence ? sql`string_agg(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
     from (
       select s.household_key collate "C" as hk, r.indicator collate "C" as indicator, r.domain, r.weight_micro as w, count(*) as n,
         ${evidence ? sql`string_agg(s.id::text, ',')` : sql`''`} as ids
-      from scoring_run_rules r join signals s on s.indicator = r.indicator and ${QUALIFIES}
-      where r.run_id = ${runId} and s.household_key is not null
+      from ${rulesRelation(rules)} join signals s on s.indicator = r.indicator and ${QUALIFIES}
+      where s.household_key is not null
       group by 1, 2, r.domain, r.weight_micro, r.min_count
       having count(*) >= r.min_count
       order by 1, 2) active
     group by hk having ${condition}`;
+}
+
+/**
+ * The run's rules as relation `r` (PostgreSQL): a VALUES list the planner counts
+ * exactly. From scoring_run_rules it planned for the rules in its statistics,
+ * which predate the run (about one rule: it probed the signals per rule, 15 s
+ * instead of 10 s), unless each run analysed that table first.
+ */
+function rulesRelation(rules: RunRule[]) {
+  const columns = sql`r(indicator, domain, weight_micro, threshold, min_count, window_from, window_to)`;
+  if (!rules.length) return sql`(select null::text, null::text, null::bigint, null::double precision, null::integer, null::text, null::text where false) as ${columns}`;
+  const row = (r: RunRule) =>
+    sql`(${r.indicator}::text, ${r.domain}::text, ${r.weight_micro}::bigint, ${r.threshold}::double precision, ${r.min_count}::integer, ${r.window_from}::text, ${r.window_to}::text)`;
+  return sql`(values ${sql.join(rules.map(row))}) as ${columns}`;
 }
 
 interface CandidateRow extends FlagCandidate {
@@ -142,6 +154,8 @@ interface CandidateRow extends FlagCandidate {
 
 export interface CandidateParams {
   runId: number;
+  /** The run's rules, also stored in scoring_run_rules under runId. */
+  rules: RunRule[];
   asOf: string;
   adultCutoff: string;
   thresholdMicro: number;

@@ -65,8 +65,9 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
 /** Writes the run's rules with their windows resolved; returns the parameters of its flag condition. */
 async function prepareRun(trx: Executor, runId: number, asOf: string, rs: RuleSetRow): Promise<CandidateParams> {
   const def = definitionOf(rs);
-  await insertRunRules(trx, runRules(def, asOf).map((r) => ({ ...r, run_id: runId })));
-  return { runId, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(def.flag_threshold), minDomains: def.min_domains };
+  const rules = runRules(def, asOf);
+  await insertRunRules(trx, rules.map((r) => ({ ...r, run_id: runId })));
+  return { runId, rules, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(def.flag_threshold), minDomains: def.min_domains };
 }
 
 /**
