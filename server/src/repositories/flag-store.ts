@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { sqliteFile } from '../db/connection.ts';
 import { readInParallel, type ReaderWork } from '../db/sqlite-readers.ts';
 import {
-  candidateQuery, familiesQuery, wijkComposition, wijkCompositionQuery, type CandidateParams, type HouseholdRange, type WijkComposition,
+  candidateQuery, familiesQuery, wijkComposition, wijkCompositionQuery, withFlagPlanner, type CandidateParams, type HouseholdRange, type WijkComposition,
 } from './scoring-repository.ts';
 import type { Executor } from './types.ts';
 
@@ -44,7 +44,7 @@ async function storeInDatabase(db: Executor, pool: Executor, p: StoreParams): Pr
   // PostgreSQL plans INSERT … SELECT without parallel workers and CREATE TABLE … AS
   // with them: on the bench city the flags took 27 s the one way, 10 s the other.
   const flags = (async () => {
-    await sql`create temp table run_candidates on commit drop as ${candidateQuery(db, p, true)}`.execute(db);
+    await withFlagPlanner(db, () => sql`create temp table run_candidates on commit drop as ${candidateQuery(db, p, true)}`.execute(db));
     await insertFlagRows(db, p.runId, p.previousRunId, sql`select * from run_candidates`);
     await sql`drop table run_candidates`.execute(db);
   })();
