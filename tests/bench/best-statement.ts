@@ -108,6 +108,14 @@ ${lateral ? lateralFamily(p) : `SELECT hk AS household_key, score, domains FROM 
       settings: ['enable_hashagg = off', 'jit = off'],
       text: cCollation(true),
     },
+    {
+      // The planner reads the qualifying signals from signals_scoring per rule, in
+      // one process; joined on an expression, it scans them in parallel, as it
+      // must for the engine (which needs each signal's id, not in that index).
+      name: 'C collation, lateral probe, parallel scan of the signals',
+      settings: ['enable_hashagg = off', 'jit = off'],
+      text: cCollation(true).replace('s.indicator = r.indicator', "(s.indicator || '') = r.indicator"),
+    },
   ];
 }
 
