@@ -73,7 +73,7 @@ function inSnapshot<T>(pool: Executor, snapshot: string, work: (trx: Executor) =
  */
 async function storeInParallel(db: Executor, file: string, p: StoreParams): Promise<WijkComposition[]> {
   const ranges = await householdRanges(db, Math.min(4, os.availableParallelism()));
-  const setup = await rulesSetup(db, p.runId);
+  const setup = rulesSetup(db, p);
   const work: ReaderWork[] = ranges.map((range) => ({
     setup,
     queries: [
@@ -93,14 +93,14 @@ async function storeInParallel(db: Executor, file: string, p: StoreParams): Prom
 }
 
 /** Statements that give a reader's connection the run's rules: a temporary table that hides the committed one of the same name. */
-async function rulesSetup(db: Executor, runId: number) {
-  const rules = await db.selectFrom('scoring_run_rules').selectAll().where('run_id', '=', runId).execute();
+function rulesSetup(db: Executor, p: StoreParams) {
   const create = [
     sql`create temp table scoring_run_rules as select * from main.scoring_run_rules where 0`.compile(db),
     // The flag statement looks a signal's rule up by this key, as in the committed table.
     sql`create unique index temp.scoring_run_rules_pk on scoring_run_rules (run_id, indicator)`.compile(db),
   ];
-  return rules.length ? [...create, db.insertInto('scoring_run_rules').values(rules).compile()] : create;
+  if (!p.rules.length) return create;
+  return [...create, db.insertInto('scoring_run_rules').values(p.rules.map((r) => ({ ...r, run_id: p.runId }))).compile()];
 }
 
 /** Up to `parts` ranges of about as many households each, together covering every address key. */
