@@ -89,7 +89,7 @@ async function storeInParallel(db: Executor, file: string, p: StoreParams): Prom
       perWijk.set(wijk, { wijk, households: w.households + households, gezinshuishoudens: w.gezinshuishoudens + gezinshuishoudens });
     }
   });
-  return [...perWijk.values()].sort((a, b) => (a.wijk < b.wijk ? -1 : a.wijk > b.wijk ? 1 : 0));
+  return [...perWijk.values()];
 }
 
 /** Statements that give a reader's connection the run's rules: a temporary table that hides the committed one of the same name. */
