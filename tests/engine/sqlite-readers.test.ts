@@ -3,8 +3,8 @@ import { sqliteFile } from '../../server/src/db/connection.ts';
 import { readInParallel } from '../../server/src/db/sqlite-readers.ts';
 import { useDatabase } from './support/db.ts';
 
-// The reader threads of a SQLite scoring run (flag-store.ts): SQLite only, as
-// PostgreSQL runs the flag statement in the database.
+// The reader threads of a SQLite scoring run (flag-store.ts): SQLite only;
+// PostgreSQL's counterpart is tested in postgres-copy.test.ts.
 
 describe('SQLite reader threads', () => {
   const t = useDatabase('sqlite');

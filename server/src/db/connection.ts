@@ -19,7 +19,7 @@ export function createDb(target: DatabaseTarget): Db {
     // An idle connection closed by the server (restart, terminate) is dropped from the
     // pool and replaced on next use; without a listener it would crash the process.
     pool.on('error', () => undefined);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+    return new Kysely<Database>({ dialect: new PoolPostgresDialect(pool) });
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const sqlite = new SQLite(target.file);
@@ -69,6 +69,44 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+}
+
+class PoolPostgresDialect extends PostgresDialect {
+  constructor(private readonly pool: pg.Pool) {
+    super({ pool, cursor: Cursor });
+  }
+  override createAdapter(): DialectAdapter {
+    return new PoolPostgresAdapter(this.pool);
+  }
+}
+
+/**
+ * Knows the pool and its clients by backend process id, so that a transaction's
+ * own connection can run a COPY, which kysely cannot (see postgresClients).
+ */
+class PoolPostgresAdapter extends PostgresAdapter {
+  readonly clients = new Map<number, pg.PoolClient>();
+  constructor(readonly pool: pg.Pool) {
+    super();
+    pool.on('connect', (client) => this.clients.set(processId(client), client as pg.PoolClient));
+    pool.on('remove', (client) => this.clients.delete(processId(client)));
+  }
+}
+
+// Set by the server's BackendKeyData during start-up, before 'connect' is emitted.
+const processId = (client: pg.Client) => (client as unknown as { processID: number }).processID;
+
+/**
+ * PostgreSQL: the client under `db` (also a transaction) and the pool, for work
+ * kysely cannot express (COPY); null for SQLite.
+ */
+export async function postgresClients(db: Kysely<any>): Promise<{ own: pg.ClientBase; pool: pg.Pool } | null> {
+  const adapter = db.getExecutor().adapter;
+  if (!(adapter instanceof PoolPostgresAdapter)) return null;
+  const { rows } = await db.executeQuery<{ pid: number }>(CompiledQuery.raw('select pg_backend_pid() as pid'));
+  const own = adapter.clients.get(rows[0]!.pid);
+  if (!own) throw new Error(`no pooled client for backend ${rows[0]!.pid}`);
+  return { own, pool: adapter.pool };
 }
 
 export function isPostgres(db: Kysely<any>): boolean {
