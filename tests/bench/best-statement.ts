@@ -69,6 +69,17 @@ active AS (
   HAVING count(*) >= min(r.min_count)),${tail}`,
     },
     {
+      name: 'one pass in household order, families only',
+      text: `
+WITH active AS (
+  SELECT s.household_key AS hk, r.domain AS domain, r.weight_micro AS w
+  FROM signals s INDEXED BY signals_evidence CROSS JOIN scoring_run_rules r
+  WHERE r.run_id = ${p.runId} AND r.indicator = s.indicator AND s.household_key IS NOT NULL AND ${QUALIFIES}
+    AND s.household_key IN (${familyKeys(p)})
+  GROUP BY s.household_key, s.indicator
+  HAVING count(*) >= min(r.min_count)),${scoredTail(p, 'hk')}`,
+    },
+    {
       name: 'one pass in household order',
       text: `
 WITH active AS (
@@ -116,8 +127,56 @@ ${lateral ? lateralFamily(p) : `SELECT hk AS household_key, score, domains FROM 
       settings: ['enable_hashagg = off', 'jit = off'],
       text: cCollation(true).replace('s.indicator = r.indicator', "(s.indicator || '') = r.indicator"),
     },
+    {
+      // The signals of families only (a quarter of them on the bench city), each
+      // worker hashing the family keys; dates compared bytewise.
+      name: 'families first, parallel scan of the signals',
+      settings: ['enable_hashagg = off', 'jit = off'],
+      text: familiesFirstParallel(p),
+    },
+    {
+      // The engine's plan (scoring-repository.ts) for all households at once,
+      // without the explanation.
+      name: 'families first, in household order',
+      settings: ['enable_hashagg = off', 'enable_hashjoin = off', 'enable_sort = off', 'max_parallel_workers_per_gather = 0', 'jit = off'],
+      text: familiesFirstOrdered(p),
+    },
   ];
 }
+
+/** Address keys of the households with an adult and a minor on the scoring date. */
+const familyKeys = (p: RunParams) => `
+  SELECT address_key FROM persons GROUP BY address_key
+  HAVING sum(CASE WHEN birth_date <= ${lit(p.adultCutoff)} THEN 1 ELSE 0 END) > 0
+    AND sum(CASE WHEN birth_date > ${lit(p.adultCutoff)} AND birth_date <= ${lit(p.asOf)} THEN 1 ELSE 0 END) > 0`;
+
+const C_DATES = 's.observed_on COLLATE "C" > r.window_from AND s.observed_on COLLATE "C" <= r.window_to AND (r.threshold IS NULL OR s.value >= r.threshold)';
+
+const scoredTail = (p: RunParams, hk: string) => `
+scored AS (
+  SELECT hk, sum(w) AS score, count(DISTINCT domain) AS domains FROM active GROUP BY hk
+  HAVING ${flagCondition(p, 'sum(w)', 'count(DISTINCT domain)')})
+SELECT ${hk} AS household_key, score, domains FROM scored`;
+
+const familiesFirstParallel = (p: RunParams) => `
+WITH rules(indicator, domain, weight_micro, threshold, min_count, window_from, window_to) AS (VALUES
+    ${rulesValues(p, true)}),
+active AS (
+  SELECT s.household_key COLLATE "C" AS hk, r.domain, r.weight_micro AS w
+  FROM rules r JOIN signals s ON (s.indicator || '') = r.indicator AND ${C_DATES}
+  WHERE s.household_key IS NOT NULL AND s.household_key IN (${familyKeys(p)})
+  GROUP BY 1, r.indicator, r.domain, r.weight_micro, r.min_count
+  HAVING count(*) >= r.min_count),${scoredTail(p, 'hk COLLATE "default"')}`;
+
+const familiesFirstOrdered = (p: RunParams) => `
+WITH rules(indicator, domain, weight_micro, threshold, min_count, window_from, window_to) AS (VALUES
+    ${rulesValues(p, true)}),
+active AS (
+  SELECT s.household_key AS hk, min(r.domain) AS domain, min(r.weight_micro) AS w
+  FROM (${familyKeys(p)}) fm JOIN signals s ON s.household_key = fm.address_key
+  JOIN rules r ON CASE WHEN s.indicator = r.indicator THEN ${C_DATES} ELSE false END
+  GROUP BY s.household_key, s.indicator
+  HAVING count(*) >= min(r.min_count)),${scoredTail(p, 'hk')}`;
 
 // Adults and minors in one probe of a scored household's persons (PostgreSQL).
 const lateralFamily = (p: RunParams) => `

@@ -1,9 +1,10 @@
 import os from 'node:os';
 import { sql, type RawBuilder } from 'kysely';
-import { sqliteFile } from '../db/connection.ts';
+import { postgresClients, sqliteFile } from '../db/connection.ts';
+import { copyInParallel } from '../db/postgres-copy.ts';
 import { readInParallel, type ReaderWork } from '../db/sqlite-readers.ts';
 import {
-  candidateQuery, familiesQuery, wijkComposition, wijkCompositionQuery, withFlagPlanner, type CandidateParams, type HouseholdRange, type WijkComposition,
+  candidateQuery, COMPOSITION_PLANNER, familiesQuery, FLAG_PLANNER, plannerStatements, wijkCompositionQuery, type CandidateParams, type HouseholdRange, type WijkComposition,
 } from './scoring-repository.ts';
 import type { Executor } from './types.ts';
 
@@ -15,52 +16,15 @@ export interface StoreParams extends CandidateParams {
 
 /**
  * Stores the flags of a run (in `db`, the run's transaction) and returns the wijk
- * composition on its scoring date; `pool` lends PostgreSQL a second connection.
+ * composition on its scoring date.
  * `weeks_on_list` continues the count of the previous run. With `allFamilies`,
  * every gezinshuishouden without an active rule is flagged too, with score 0.
  */
-export async function storeFlags(db: Executor, pool: Executor, p: StoreParams): Promise<WijkComposition[]> {
+export async function storeFlags(db: Executor, p: StoreParams): Promise<WijkComposition[]> {
   const file = sqliteFile(db);
-  const composition = file ? await storeInParallel(db, file, p) : await storeInDatabase(db, pool, p);
+  const composition = file ? await storeInParallel(db, file, p) : await storeByCopy(db, p);
   if (p.allFamilies) await insertFlagRows(db, p.runId, p.previousRunId, unscoredFamilies(db, p));
   return composition;
-}
-
-/**
- * PostgreSQL: the database finds and inserts the flags itself, nothing of a run of
- * 250 000 flags passes through this process. The insert runs in one process, so
- * meanwhile a second connection counts the wijk composition in the same snapshot
- * (bench: 0.8 s less than after the insert; started with the flag statement it
- * competed with its parallel workers and gained nothing).
- */
-async function storeInDatabase(db: Executor, pool: Executor, p: StoreParams): Promise<WijkComposition[]> {
-  // PostgreSQL plans INSERT … SELECT without parallel workers and CREATE TABLE … AS
-  // with them: on the bench city the flags took 27 s the one way, 10 s the other.
-  await withFlagPlanner(db, () => sql`create temp table run_candidates on commit drop as ${candidateQuery(db, p, true)}`.execute(db));
-  const snapshot = await exportSnapshot(db);
-  const [composition] = await Promise.all([
-    inSnapshot(pool, snapshot, (trx) => wijkComposition(trx, p.asOf, p.adultCutoff)),
-    insertFlagRows(db, p.runId, p.previousRunId, sql`select * from run_candidates`),
-  ]);
-  await sql`drop table run_candidates`.execute(db);
-  return composition;
-}
-
-/** The snapshot of this (repeatable-read) transaction, for other connections to share. */
-async function exportSnapshot(db: Executor): Promise<string> {
-  const { rows } = await sql<{ snapshot: string }>`select pg_export_snapshot() as snapshot`.execute(db);
-  return rows[0]!.snapshot;
-}
-
-/** Runs `work` in a transaction of its own that sees exactly `snapshot`. */
-function inSnapshot<T>(pool: Executor, snapshot: string, work: (trx: Executor) => Promise<T>): Promise<T> {
-  return pool
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      await sql`set transaction snapshot ${sql.lit(snapshot)}`.execute(trx);
-      return work(trx);
-    });
 }
 
 /**
@@ -72,7 +36,7 @@ function inSnapshot<T>(pool: Executor, snapshot: string, work: (trx: Executor) =
  * not this transaction: the run's rules are handed to them as a temporary table.
  */
 async function storeInParallel(db: Executor, file: string, p: StoreParams): Promise<WijkComposition[]> {
-  const ranges = await householdRanges(db, Math.min(4, os.availableParallelism()));
+  const ranges = await householdRanges(db, PARTS);
   const setup = rulesSetup(db, p);
   const work: ReaderWork[] = ranges.map((range) => ({
     setup,
@@ -84,10 +48,40 @@ async function storeInParallel(db: Executor, file: string, p: StoreParams): Prom
   const perWijk = new Map<string, WijkComposition>();
   await readInParallel(file, work, async (query, rows) => {
     if (query === 0) return insertFlags(db, rows as string);
-    for (const [wijk, households, gezinshuishoudens] of rows as [string, number, number][]) {
-      const w = perWijk.get(wijk) ?? { wijk, households: 0, gezinshuishoudens: 0 };
-      perWijk.set(wijk, { wijk, households: w.households + households, gezinshuishoudens: w.gezinshuishoudens + gezinshuishoudens });
-    }
+    for (const [wijk, households, gezinshuishoudens] of rows as [string, number, number][]) addTo(perWijk, { wijk, households, gezinshuishoudens });
+  });
+  return [...perWijk.values()];
+}
+
+/** Parts of the households scored side by side: one per core, at most 4. */
+const PARTS = Math.min(4, os.availableParallelism());
+
+function addTo(perWijk: Map<string, WijkComposition>, part: WijkComposition): void {
+  const w = perWijk.get(part.wijk) ?? { wijk: part.wijk, households: 0, gezinshuishoudens: 0 };
+  perWijk.set(part.wijk, { wijk: part.wijk, households: w.households + Number(part.households), gezinshuishoudens: w.gezinshuishoudens + Number(part.gezinshuishoudens) });
+}
+
+/**
+ * PostgreSQL also runs a statement in one process here (see flagsPostgres). The
+ * households are split into parts as for SQLite; a connection per part, in this
+ * transaction's snapshot, finds the flag rows of its part and copies them out
+ * (COPY … TO STDOUT), and they are copied straight into this transaction
+ * (COPY flags FROM STDIN) as they come, without being parsed here. Each part's
+ * connection then counts its wijk composition.
+ */
+async function storeByCopy(db: Executor, p: StoreParams): Promise<WijkComposition[]> {
+  const clients = (await postgresClients(db))!;
+  const ranges = await householdRanges(db, PARTS);
+  const planner = (settings: Record<string, string>) => plannerStatements(settings).map((text) => sql.raw(text).compile(db));
+  const parts = ranges.map((range) => ({
+    setup: planner(FLAG_PLANNER),
+    copy: flagRows(p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range)})`).compile(db),
+    then: [...planner(COMPOSITION_PLANNER), wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile()],
+  }));
+  const perWijk = new Map<string, WijkComposition>();
+  const columns = FLAG_COLUMNS.join(', ');
+  await copyInParallel(clients, `copy flags (${columns}) from stdin`, parts, (rows) => {
+    for (const row of rows as unknown as WijkComposition[]) addTo(perWijk, row);
   });
   return [...perWijk.values()];
 }

@@ -63,7 +63,7 @@ export function candidateQuery(db: Executor, p: CandidateParams, evidence: boole
   const condition = p.minDomains === null
     ? sql`sum(w) >= ${p.thresholdMicro}`
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
-  if (isPostgres(db)) return familiesPostgres(scoredPostgres(p.rules, evidence, condition), p);
+  if (isPostgres(db)) return flagsPostgres(db, p, evidence, condition, range);
   const birth = sql.ref('p.birth_date');
   const persons = (minors: boolean) =>
     sql`from persons p where p.address_key = f.hk and ${minors ? isMinor(p.adultCutoff, p.asOf, birth) : isAdult(p.adultCutoff, birth)}`;
@@ -73,22 +73,6 @@ export function candidateQuery(db: Executor, p: CandidateParams, evidence: boole
     select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence,
       (select count(*) ${persons(false)}) as adults, (select count(*) ${persons(true)}) as minors
     from family f join households h on h.address_key = f.hk`;
-}
-
-// PostgreSQL counts a scored household's adults and minors in one lateral probe
-// of its persons, where SQLite (no LATERAL) probes for each EXISTS and count.
-// Correlated subqueries also kept PostgreSQL's plan in one process after the
-// parallel part; the flags of the bench city took 9.8 → 8.2 s.
-function familiesPostgres(scored: RawBuilder<unknown>, p: CandidateParams): RawBuilder<CandidateRow> {
-  const birth = sql.ref('p.birth_date');
-  return sql<CandidateRow>`
-    select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence, pc.adults, pc.minors
-    from (${scored}) f
-    cross join lateral (
-      select count(*) filter (where ${isAdult(p.adultCutoff, birth)}) as adults, count(*) filter (where ${isMinor(p.adultCutoff, p.asOf, birth)}) as minors
-      from persons p where p.address_key = f.hk) pc
-    join households h on h.address_key = f.hk
-    where pc.adults > 0 and pc.minors > 0`;
 }
 
 /** Signal `s` counts for rule `r` of the run: inside the rule's window and at or above its threshold (contract 4.1). */
@@ -114,24 +98,42 @@ function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<un
     group by hk having ${condition}`;
 }
 
-// PostgreSQL: grouping in the "C" collation sorts with plain byte compares (the
-// database's C.UTF-8 goes through strcoll), and the active rules reach the
-// second GROUP BY sorted by household and indicator, so the aggregates
-// concatenate in that order without a sort per household (PostgreSQL 15 cannot
-// skip those); on the bench city the flags took 12.3 → 8.8 s.
-function scoredPostgres(rules: RunRule[], evidence: boolean, condition: RawBuilder<unknown>) {
-  return sql`
-    select hk collate "default" as hk, sum(w) as score_micro, count(distinct domain) as domains, string_agg(indicator, '|') as indicators,
-      ${evidence ? sql`string_agg(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
+// PostgreSQL: the gezinshuishoudens first (persons in address order), then each
+// one's signals from `signals_evidence` alone (index-only, in household order),
+// so only their signals (a quarter on the bench city) are matched to rules and
+// nothing is sorted but each household's few rows by indicator. Matching a signal
+// to its rule tests the indicator first and compares dates in the "C" collation
+// (byte compares; the database's collation goes through strcoll). Indicators are
+// grouped and concatenated in "C" order too, as SQLite does. Runs serially per
+// range of households (flag-store.ts runs the ranges side by side), with the
+// planner settings of FLAG_PLANNER. Bench city, one half of the households: 3.1 s
+// (the previous statement, hash-joined and sorted: 6.5 s).
+function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, condition: RawBuilder<unknown>, range?: HouseholdRange): RawBuilder<CandidateRow> {
+  const date = (column: string) => sql`${sql.ref(column)} collate "C"`;
+  const qualifies = sql`case when s.indicator = r.indicator
+    then ${date('s.observed_on')} > r.window_from and ${date('s.observed_on')} <= r.window_to and (r.threshold is null or s.value >= r.threshold)
+    else false end`;
+  return sql<CandidateRow>`
+    select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence, f.adults, f.minors
     from (
-      select s.household_key collate "C" as hk, r.indicator collate "C" as indicator, r.domain, r.weight_micro as w, count(*) as n,
-        ${evidence ? sql`string_agg(s.id::text, ',')` : sql`''`} as ids
-      from ${rulesRelation(rules)} join signals s on s.indicator = r.indicator and ${QUALIFIES}
-      where s.household_key is not null
-      group by 1, 2, r.domain, r.weight_micro, r.min_count
-      having count(*) >= r.min_count
-      order by 1, 2) active
-    group by hk having ${condition}`;
+      select hk, min(adults) as adults, min(minors) as minors, sum(w) as score_micro, count(distinct domain) as domains,
+        string_agg(indicator, '|') as indicators, ${evidence ? sql`string_agg(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
+      from (
+        select s.household_key as hk, min(fm.adults) as adults, min(fm.minors) as minors, s.indicator collate "C" as indicator,
+          min(r.domain) as domain, min(r.weight_micro) as w, count(*) as n, ${evidence ? sql`string_agg(s.id::text, ',')` : sql`''`} as ids
+        from (${families(db, p, range)}) fm
+        join signals s on s.household_key = fm.address_key
+        join ${rulesRelation(p.rules)} on ${qualifies}
+        where true ${inRange('s.household_key', range)}
+        group by s.household_key, s.indicator collate "C"
+        having count(*) >= min(r.min_count)) active
+      group by hk having ${condition}) f
+    join households h on h.address_key = f.hk`;
+}
+
+/** Households with an adult and a minor on the scoring date, with their counts (PostgreSQL). */
+function families(db: Executor, p: CandidateParams, range?: HouseholdRange) {
+  return sql`select * from (${composition(db, p.asOf, p.adultCutoff, range)}) c where c.adults > 0 and c.minors > 0`;
 }
 
 /**
@@ -188,16 +190,6 @@ export interface WijkComposition {
   gezinshuishoudens: number;
 }
 
-/** Households and gezinshuishoudens per wijk on the scoring date. */
-export async function wijkComposition(db: Executor, asOf: string, adultCutoff: string): Promise<WijkComposition[]> {
-  // PostgreSQL: persons grouped in index order and merge-joined with households,
-  // not a hash of all persons built in every parallel worker (bench: 2.5 → 1.0 s).
-  if (isPostgres(db)) await planner(db, { enable_hashagg: 'off', enable_hashjoin: 'off', max_parallel_workers_per_gather: '0' });
-  const rows = await wijkCompositionQuery(db, asOf, adultCutoff).execute();
-  if (isPostgres(db)) await planner(db, { enable_hashagg: 'default', enable_hashjoin: 'default', max_parallel_workers_per_gather: 'default' });
-  return rows.map((r) => ({ wijk: r.wijk, households: Number(r.households), gezinshuishoudens: Number(r.gezinshuishoudens) }));
-}
-
 /** The wijk composition's query, over the households of `range` only when given (columns: wijk, households, gezinshuishoudens). */
 export function wijkCompositionQuery(db: Executor, asOf: string, adultCutoff: string, range?: HouseholdRange) {
   return db
@@ -212,23 +204,40 @@ export function wijkCompositionQuery(db: Executor, asOf: string, adultCutoff: st
     .groupBy('h.wijk');
 }
 
-/**
- * Runs the flag statement (candidateQuery) with the planner setting it is written
- * for: on PostgreSQL it groups sorted input. Without explanations the planner
- * preferred a hash aggregate of all active rules, which spilled to disk (bench
- * city preview: 11.4 → 8.1 s).
- */
+/** Runs the flag statement (candidateQuery) with the planner settings it is written for (PostgreSQL: FLAG_PLANNER). */
 export async function withFlagPlanner<T>(db: Executor, statement: () => Promise<T>): Promise<T> {
   if (!isPostgres(db)) return statement();
-  await planner(db, { enable_hashagg: 'off' });
+  await planner(db, FLAG_PLANNER);
   const result = await statement();
-  await planner(db, { enable_hashagg: 'default' });
+  await planner(db, Object.fromEntries(Object.keys(FLAG_PLANNER).map((name) => [name, 'default'])));
   return result;
+}
+
+/**
+ * The plan the PostgreSQL flag statement is written for: streaming through the
+ * index orders, in one process. Left to itself the planner misjudged how many
+ * households are families and chose hash joins and sorts of all signals (or
+ * probed the table per signal).
+ */
+export const FLAG_PLANNER: Record<string, string> = {
+  enable_hashagg: 'off', enable_hashjoin: 'off', enable_sort: 'off', max_parallel_workers_per_gather: '0', jit: 'off',
+};
+
+/**
+ * The wijk composition's plan (PostgreSQL): persons grouped in index order and
+ * merge-joined with households, not a hash of all persons built in every
+ * parallel worker (bench: 2.5 → 1.0 s).
+ */
+export const COMPOSITION_PLANNER: Record<string, string> = { enable_hashagg: 'off', enable_hashjoin: 'off', enable_sort: 'on', max_parallel_workers_per_gather: '0' };
+
+/** `set local` statements for planner settings (run inside a transaction). */
+export function plannerStatements(settings: Record<string, string>): string[] {
+  return Object.entries(settings).map(([name, value]) => `set local ${name} to ${value}`);
 }
 
 /** Planner settings for the rest of the transaction (`default` restores one). */
 async function planner(db: Executor, settings: Record<string, string>): Promise<void> {
-  for (const [name, value] of Object.entries(settings)) await sql.raw(`set local ${name} to ${value}`).execute(db);
+  for (const statement of plannerStatements(settings)) await sql.raw(statement).execute(db);
 }
 
 /** The run scored just before this one: the latest by scoring date, then by id. */

@@ -32,9 +32,9 @@ export interface ScoringResult {
  */
 export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: RuleSetRow): Promise<ScoringResult> {
   const started = ctx.clock.now();
-  // Repeatable read: every statement of the run, and the second connection that
-  // imports its snapshot (PostgreSQL), sees one state of the data; a run only
-  // inserts, so it cannot conflict. SQLite holds the write lock instead.
+  // Repeatable read: every statement of the run, and the connections that import
+  // its snapshot (PostgreSQL), see one state of the data; a run only inserts, so
+  // it cannot conflict. SQLite holds the write lock instead.
   return ctx.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     const rs = ruleSet ?? (await newestPublished(trx));
     if (!rs) throw new NoPublishedRuleSet();
@@ -45,7 +45,7 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
     });
     const params = await prepareRun(trx, runId, asOf, rs);
     const previous = await previousRun(trx, asOf, runId);
-    const composition = await storeFlags(trx, ctx.db, { ...params, previousRunId: previous?.id ?? null, allFamilies: params.thresholdMicro <= 0 });
+    const composition = await storeFlags(trx, { ...params, previousRunId: previous?.id ?? null, allFamilies: params.thresholdMicro <= 0 });
     const perWijk = await flagsPerWijk(trx, runId);
     const flagsIn = new Map(perWijk.map((w) => [w.wijk, w.flags]));
     await insertWijkStats(trx, runId, composition.map((c) => ({ ...c, flags: flagsIn.get(c.wijk) ?? 0 })));
