@@ -117,11 +117,14 @@ const FLAG_COLUMNS = ['run_id', 'household_key', 'wijk', 'score_micro', 'domains
  * (whoever reads flags orders them).
  */
 function flagRows(runId: number, previousRunId: number | null, rows: RawBuilder<unknown>) {
+  const flag = sql`${runId} as run_id, c.household_key, c.wijk, c.score_micro, c.domains, c.indicators, c.evidence`;
+  // Without a previous run every flag is new (and nothing is looked up in flags,
+  // whose statistics may still say it is empty).
+  if (previousRunId === null) return sql`select ${flag}, 1 as is_new, 1 as weeks_on_list, c.adults, c.minors from ${rows} c`;
   return sql`
-    select ${runId} as run_id, c.household_key, c.wijk, c.score_micro, c.domains, c.indicators, c.evidence,
-      case when pf.id is null then 1 else 0 end as is_new, coalesce(pf.weeks_on_list, 0) + 1 as weeks_on_list, c.adults, c.minors
+    select ${flag}, case when pf.id is null then 1 else 0 end as is_new, coalesce(pf.weeks_on_list, 0) + 1 as weeks_on_list, c.adults, c.minors
     from ${rows} c
-    left join flags pf on pf.run_id = ${previousRunId ?? -1} and pf.household_key = c.household_key`;
+    left join flags pf on pf.run_id = ${previousRunId} and pf.household_key = c.household_key`;
 }
 
 /**

@@ -64,27 +64,24 @@ export function candidateQuery(db: Executor, p: CandidateParams, evidence: boole
     ? sql`sum(w) >= ${p.thresholdMicro}`
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
   if (isPostgres(db)) return flagsPostgres(db, p, evidence, condition, range);
-  const birth = sql.ref('p.birth_date');
-  const persons = (minors: boolean) =>
-    sql`from persons p where p.address_key = f.hk and ${minors ? isMinor(p.adultCutoff, p.asOf, birth) : isAdult(p.adultCutoff, birth)}`;
   return sql<CandidateRow>`
-    with scored as (${scoredSqlite(p.runId, evidence, condition, range)}),
-    family as materialized (select * from scored f where exists (select 1 ${persons(false)}) and exists (select 1 ${persons(true)}))
-    select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence,
-      (select count(*) ${persons(false)}) as adults, (select count(*) ${persons(true)}) as minors
-    from family f join households h on h.address_key = f.hk`;
+    with fam as materialized (${families(db, p, range)}),
+    scored as (${scoredSqlite(p.runId, evidence, condition, sql`select address_key from fam`, range)})
+    select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence, fm.adults, fm.minors
+    from scored f join fam fm on fm.address_key = f.hk join households h on h.address_key = f.hk`;
 }
 
 /** Signal `s` counts for rule `r` of the run: inside the rule's window and at or above its threshold (contract 4.1). */
 const QUALIFIES = sql`s.observed_on > r.window_from and s.observed_on <= r.window_to and (r.threshold is null or s.value >= r.threshold)`;
 
-// SQLite: one pass over `signals_evidence` in household order, so the GROUP BY
-// streams without sorting ten million rows. The active rules come out of it in
-// household and indicator order; ordering by the scan's own columns lets SQLite
-// see that (ordering by r.indicator made it sort them again: 6.5 → 5.8 s), and
-// the second GROUP BY streams too and concatenates in indicator order
-// (1 000 000-household bench; range scans per rule window took 6.5–7.4 s).
-function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, range?: HouseholdRange) {
+// SQLite: the signals of the gezinshuishoudens only (a quarter of all signals on
+// the bench city; SQLite seeks them in `signals_evidence` key by key), in
+// household order, so the GROUP BY streams without sorting. The active rules come
+// out of it in household and indicator order; ordering by the scan's own columns
+// lets SQLite see that (ordering by r.indicator made it sort them again), and the
+// second GROUP BY streams too and concatenates in indicator order. The families
+// are counted once (`fam`) and give the flag its adults and minors.
+function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, familyKeys: RawBuilder<unknown>, range?: HouseholdRange) {
   return sql`
     select hk, sum(w) as score_micro, count(distinct domain) as domains, group_concat(indicator, '|') as indicators,
       ${evidence ? sql`group_concat(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
@@ -92,6 +89,7 @@ function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<un
       select s.household_key as hk, r.indicator, r.domain, r.weight_micro as w, count(*) as n, ${evidence ? sql`group_concat(s.id, ',')` : sql`''`} as ids
       from signals s indexed by signals_evidence cross join scoring_run_rules r
       where r.run_id = ${runId} and r.indicator = s.indicator and s.household_key is not null and ${QUALIFIES} ${inRange('s.household_key', range)}
+        and s.household_key in (${familyKeys})
       group by s.household_key, s.indicator
       having count(*) >= min(r.min_count)
       order by s.household_key, s.indicator)
@@ -131,7 +129,7 @@ function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, cond
     join households h on h.address_key = f.hk`;
 }
 
-/** Households with an adult and a minor on the scoring date, with their counts (PostgreSQL). */
+/** Households with an adult and a minor on the scoring date, with their counts. */
 function families(db: Executor, p: CandidateParams, range?: HouseholdRange) {
   return sql`select * from (${composition(db, p.asOf, p.adultCutoff, range)}) c where c.adults > 0 and c.minors > 0`;
 }
@@ -217,10 +215,12 @@ export async function withFlagPlanner<T>(db: Executor, statement: () => Promise<
  * The plan the PostgreSQL flag statement is written for: streaming through the
  * index orders, in one process. Left to itself the planner misjudged how many
  * households are families and chose hash joins and sorts of all signals (or
- * probed the table per signal).
+ * probed the table per signal). No sequential scans: with statistics that still
+ * said `flags` was empty, the previous run's flag was looked up by scanning
+ * flags once per flag, while the run's own flags were copied into it (minutes).
  */
 export const FLAG_PLANNER: Record<string, string> = {
-  enable_hashagg: 'off', enable_hashjoin: 'off', enable_sort: 'off', max_parallel_workers_per_gather: '0', jit: 'off',
+  enable_hashagg: 'off', enable_hashjoin: 'off', enable_sort: 'off', enable_seqscan: 'off', max_parallel_workers_per_gather: '0', jit: 'off',
 };
 
 /**
