@@ -30,7 +30,7 @@ export function createDb(target: DatabaseTarget): Db {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -200000');
   sqlite.pragma('temp_store = MEMORY');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, path.resolve(target.file)) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, path.resolve(target.file), sqlite) });
 }
 
 /**
@@ -43,6 +43,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
     private readonly settings: SqliteDialectConfig,
     private readonly file: string,
+    private readonly handle: SQLite.Database,
   ) {
     super(settings);
   }
@@ -50,14 +51,20 @@ class ImmediateSqliteDialect extends SqliteDialect {
     return new ImmediateSqliteDriver(this.settings);
   }
   override createAdapter(): DialectAdapter {
-    return new TransactionalDdlSqliteAdapter(this.file);
+    return new TransactionalDdlSqliteAdapter(this.file, this.handle);
   }
 }
 
 /** SQLite can roll back DDL: kysely's Migrator then runs each migration in one transaction, so a failed one leaves nothing behind. */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
-  /** The database file, for connections of other threads (sqlite-readers.ts). */
-  constructor(readonly file: string) {
+  /**
+   * The database file, for connections of other threads (sqlite-readers.ts), and
+   * the connection itself, for statements run row by row (see sqliteConnection).
+   */
+  constructor(
+    readonly file: string,
+    readonly handle: SQLite.Database,
+  ) {
     super();
   }
   override get supportsTransactionalDdl(): boolean {
@@ -111,6 +118,16 @@ export async function postgresClients(db: Kysely<any>): Promise<{ own: pg.Client
 
 export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * The better-sqlite3 connection under `db` (also a transaction: SQLite has one
+ * connection, so its statements are part of the open transaction), for a
+ * prepared statement run per row; null for PostgreSQL.
+ */
+export function sqliteConnection(db: Kysely<any>): SQLite.Database | null {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof TransactionalDdlSqliteAdapter ? adapter.handle : null;
 }
 
 /** The file of a SQLite database (also from within a transaction), or null for PostgreSQL. */
