@@ -49,12 +49,14 @@ const family = (p: RunParams, hk: string) => `
   EXISTS (SELECT 1 FROM persons p WHERE p.address_key = ${hk} AND p.birth_date <= ${lit(p.adultCutoff)})
   AND EXISTS (SELECT 1 FROM persons p WHERE p.address_key = ${hk} AND p.birth_date > ${lit(p.adultCutoff)} AND p.birth_date <= ${lit(p.asOf)})`;
 
-export function sqliteStatements(p: RunParams): Formulation[] {
-  const tail = `
+/** The scored households of `active` that are families, tested per scored household (SQLite). */
+const sqliteFamilyTail = (p: RunParams) => `
 scored AS (
   SELECT hk, sum(w) AS score, count(DISTINCT domain) AS domains FROM active GROUP BY hk
   HAVING ${flagCondition(p, 'sum(w)', 'count(DISTINCT domain)')})
 SELECT hk AS household_key, score, domains FROM scored sc WHERE ${family(p, 'sc.hk')}`;
+
+export function sqliteStatements(p: RunParams): Formulation[] {
   return [
     {
       name: 'range scan per rule window',
@@ -66,31 +68,22 @@ active AS (
   FROM rules r JOIN signals s ON s.indicator = r.indicator AND s.observed_on > r.window_from AND s.observed_on <= r.window_to
   WHERE s.household_key IS NOT NULL AND (r.threshold IS NULL OR s.value >= r.threshold)
   GROUP BY s.household_key, r.indicator
-  HAVING count(*) >= min(r.min_count)),${tail}`,
+  HAVING count(*) >= min(r.min_count)),${sqliteFamilyTail(p)}`,
     },
-    {
-      name: 'one pass in household order, families only',
-      text: `
-WITH active AS (
-  SELECT s.household_key AS hk, r.domain AS domain, r.weight_micro AS w
-  FROM signals s INDEXED BY signals_evidence CROSS JOIN scoring_run_rules r
-  WHERE r.run_id = ${p.runId} AND r.indicator = s.indicator AND s.household_key IS NOT NULL AND ${QUALIFIES}
-    AND s.household_key IN (${familyKeys(p)})
-  GROUP BY s.household_key, s.indicator
-  HAVING count(*) >= min(r.min_count)),${scoredTail(p, 'hk')}`,
-    },
-    {
-      name: 'one pass in household order',
-      text: `
-WITH active AS (
-  SELECT s.household_key AS hk, r.domain AS domain, r.weight_micro AS w
-  FROM signals s INDEXED BY signals_evidence CROSS JOIN scoring_run_rules r
-  WHERE r.run_id = ${p.runId} AND r.indicator = s.indicator AND s.household_key IS NOT NULL AND ${QUALIFIES}
-  GROUP BY s.household_key, s.indicator
-  HAVING count(*) >= min(r.min_count)),${tail}`,
-    },
+    { name: 'one pass in household order, families only', text: onePassInHouseholdOrder(p, true) },
+    { name: 'one pass in household order', text: onePassInHouseholdOrder(p, false) },
   ];
 }
+
+/** SQLite: the signals in `signals_evidence` order, of every household or of families only. */
+const onePassInHouseholdOrder = (p: RunParams, familiesOnly: boolean) => `
+WITH active AS (
+  SELECT s.household_key AS hk, r.domain AS domain, r.weight_micro AS w
+  FROM signals s INDEXED BY signals_evidence CROSS JOIN scoring_run_rules r
+  WHERE r.run_id = ${p.runId} AND r.indicator = s.indicator AND s.household_key IS NOT NULL AND ${QUALIFIES}
+    ${familiesOnly ? `AND s.household_key IN (${familyKeys(p)})` : ''}
+  GROUP BY s.household_key, s.indicator
+  HAVING count(*) >= min(r.min_count)),${familiesOnly ? scoredTail(p, 'hk') : sqliteFamilyTail(p)}`;
 
 export function postgresStatements(p: RunParams): Formulation[] {
   const statement = (hk: string, group: string, lateral = false) => `
