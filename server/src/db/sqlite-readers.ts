@@ -1,10 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery } from 'kysely';
 
-type Statement = Pick<CompiledQuery, 'sql' | 'parameters'> & {
-  /** Batches of this query come as one JSON text (an array of row arrays). */
-  json?: boolean;
-};
+type Statement = Pick<CompiledQuery, 'sql' | 'parameters'>;
 
 /** The statements one reader runs: setup first (temporary tables), then the queries in order. */
 export interface ReaderWork {
@@ -12,10 +9,10 @@ export interface ReaderWork {
   queries: Statement[];
 }
 
-/** Receives a batch of rows (arrays in column order, or their JSON text) of a reader's query number `query`. */
-export type RowSink = (query: number, rows: unknown[][] | string) => Promise<void>;
+/** Receives a batch of rows (arrays in column order) of a reader's query number `query`. */
+export type RowSink = (query: number, rows: unknown[][]) => Promise<void>;
 
-type Message = { query: number; rows: unknown[][] | string } | { error: string };
+type Message = { query: number; rows: unknown[][] } | { error: string };
 
 const BATCH_ROWS = 2000;
 

@@ -48,7 +48,7 @@ async function storeInParallel(db: Executor, file: string, p: StoreParams): Prom
   const perWijk = new Map<string, WijkComposition>();
   const insert = flagInsert(db);
   await readInParallel(file, work, async (query, rows) => {
-    if (query === 0) return insert(rows as unknown[][]);
+    if (query === 0) return insert(rows);
     for (const [wijk, households, gezinshuishoudens] of rows as [string, number, number][]) addTo(perWijk, { wijk, households, gezinshuishoudens });
   });
   return [...perWijk.values()];
