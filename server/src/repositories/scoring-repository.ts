@@ -65,7 +65,7 @@ export function candidateQuery(db: Executor, p: CandidateParams, evidence: boole
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
   if (isPostgres(db)) return flagsPostgres(db, p, evidence, condition, range);
   return sql<CandidateRow>`
-    with fam as materialized (${families(db, p, range)}),
+    with fam as materialized ${families(db, p.asOf, p.adultCutoff, range)},
     scored as (${scoredSqlite(p.runId, evidence, condition, sql`select address_key from fam`, range)})
     select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence, fm.adults, fm.minors
     from scored f join fam fm on fm.address_key = f.hk join households h on h.address_key = f.hk`;
@@ -119,7 +119,7 @@ function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, cond
       from (
         select s.household_key as hk, min(fm.adults) as adults, min(fm.minors) as minors, s.indicator collate "C" as indicator,
           min(r.domain) as domain, min(r.weight_micro) as w, count(*) as n, ${evidence ? sql`string_agg(s.id::text, ',')` : sql`''`} as ids
-        from (${families(db, p, range)}) fm
+        from ${families(db, p.asOf, p.adultCutoff, range)} fm
         join signals s on s.household_key = fm.address_key
         join ${rulesRelation(p.rules)} on ${qualifies}
         where true ${inRange('s.household_key', range)}
@@ -129,9 +129,9 @@ function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, cond
     join households h on h.address_key = f.hk`;
 }
 
-/** Households with an adult and a minor on the scoring date, with their counts. */
-function families(db: Executor, p: CandidateParams, range?: HouseholdRange) {
-  return sql`select * from (${composition(db, p.asOf, p.adultCutoff, range)}) c where c.adults > 0 and c.minors > 0`;
+/** Households with an adult and a minor on the scoring date (gezinshuishoudens), with their counts; in SQL text it comes in parentheses. */
+function families(db: Executor, asOf: string, adultCutoff: string, range?: HouseholdRange) {
+  return db.selectFrom(composition(db, asOf, adultCutoff, range).as('c')).selectAll().where('c.adults', '>', 0).where('c.minors', '>', 0);
 }
 
 /**
@@ -265,12 +265,9 @@ export async function finishRun(db: Executor, runId: number, values: Partial<Ins
 /** Every gezinshuishouden with its wijk and composition on the scoring date. */
 export function familiesQuery(db: Executor, asOf: string, adultCutoff: string) {
   return db
-    .with('family', () => composition(db, asOf, adultCutoff))
-    .selectFrom('family as f')
+    .selectFrom(families(db, asOf, adultCutoff).as('f'))
     .innerJoin('households as h', 'h.address_key', 'f.address_key')
-    .select(['h.address_key', 'h.wijk', 'f.adults', 'f.minors'])
-    .where('f.adults', '>', 0)
-    .where('f.minors', '>', 0);
+    .select(['h.address_key', 'h.wijk', 'f.adults', 'f.minors']);
 }
 
 /**
