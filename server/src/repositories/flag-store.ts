@@ -38,13 +38,10 @@ export async function storeFlags(db: Executor, p: StoreParams): Promise<WijkComp
 async function storeInParallel(db: Executor, file: string, p: StoreParams): Promise<WijkComposition[]> {
   const ranges = await householdRanges(db, PARTS);
   const setup = rulesSetup(db, p);
-  const work: ReaderWork[] = ranges.map((range) => ({
-    setup,
-    queries: [
-      flagRows(p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range)})`).compile(db),
-      wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile(),
-    ],
-  }));
+  const work: ReaderWork[] = ranges.map((range) => {
+    const part = partQueries(db, p, range);
+    return { setup, queries: [part.flags, part.composition] };
+  });
   const perWijk = new Map<string, WijkComposition>();
   const insert = flagInsert(db);
   await readInParallel(file, work, async (query, rows) => {
@@ -74,17 +71,23 @@ async function storeByCopy(db: Executor, p: StoreParams): Promise<WijkCompositio
   const clients = (await postgresClients(db))!;
   const ranges = await householdRanges(db, PARTS);
   const planner = (settings: Record<string, string>) => plannerStatements(settings).map((text) => sql.raw(text).compile(db));
-  const parts = ranges.map((range) => ({
-    setup: planner(FLAG_PLANNER),
-    copy: flagRows(p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range)})`).compile(db),
-    then: [...planner(COMPOSITION_PLANNER), wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile()],
-  }));
+  const parts = ranges.map((range) => {
+    const part = partQueries(db, p, range);
+    return { setup: planner(FLAG_PLANNER), copy: part.flags, then: [...planner(COMPOSITION_PLANNER), part.composition] };
+  });
   const perWijk = new Map<string, WijkComposition>();
-  const columns = FLAG_COLUMNS.join(', ');
-  await copyInParallel(clients, `copy flags (${columns}) from stdin`, parts, (rows) => {
+  await copyInParallel(clients, sql`copy flags (${flagColumns}) from stdin`.compile(db).sql, parts, (rows) => {
     for (const row of rows as unknown as WijkComposition[]) addTo(perWijk, row);
   });
   return [...perWijk.values()];
+}
+
+/** The flag rows (see flagRows) and the wijk composition of one part of the households. */
+function partQueries(db: Executor, p: StoreParams, range: HouseholdRange) {
+  return {
+    flags: flagRows(p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range)})`).compile(db),
+    composition: wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile(),
+  };
 }
 
 /** Statements that give a reader's connection the run's rules: a temporary table that hides the committed one of the same name. */
@@ -110,6 +113,7 @@ async function householdRanges(db: Executor, parts: number): Promise<HouseholdRa
 }
 
 const FLAG_COLUMNS = ['run_id', 'household_key', 'wijk', 'score_micro', 'domains', 'indicators', 'evidence', 'is_new', 'weeks_on_list', 'adults', 'minors'] as const;
+const flagColumns = sql.join(FLAG_COLUMNS.map((c) => sql.ref(c)));
 
 /**
  * `rows` (household_key, wijk, score_micro, domains, indicators, evidence, adults,
@@ -137,9 +141,8 @@ function flagRows(runId: number, previousRunId: number | null, rows: RawBuilder<
  * inserts cost the inserting thread 2.0 s.
  */
 function flagInsert(db: Executor): (rows: unknown[][]) => Promise<void> {
-  const columns = sql.join(FLAG_COLUMNS.map((c) => sql.ref(c)));
   const values = sql.join(FLAG_COLUMNS.map(() => sql`?`));
-  const statement = sqliteConnection(db)!.prepare(sql`insert into flags (${columns}) values (${values})`.compile(db).sql);
+  const statement = sqliteConnection(db)!.prepare(sql`insert into flags (${flagColumns}) values (${values})`.compile(db).sql);
   return async (rows) => {
     for (const row of rows) statement.run(row);
   };
@@ -147,7 +150,7 @@ function flagInsert(db: Executor): (rows: unknown[][]) => Promise<void> {
 
 /** Inserts `rows` (see flagRows) as flags of the run, in the database. */
 async function insertFlagRows(db: Executor, runId: number, previousRunId: number | null, rows: RawBuilder<unknown>): Promise<void> {
-  await sql`insert into flags (${sql.join(FLAG_COLUMNS.map((c) => sql.ref(c)))}) ${flagRows(runId, previousRunId, sql`(${rows})`)}`.execute(db);
+  await sql`insert into flags (${flagColumns}) ${flagRows(runId, previousRunId, sql`(${rows})`)}`.execute(db);
 }
 
 /** Gezinshuishoudens not flagged yet in this run, with score 0 and no domains (see flagRows). */
