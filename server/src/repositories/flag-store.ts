@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { sql, type RawBuilder } from 'kysely';
-import { postgresClients, sqliteConnection, sqliteFile } from '../db/connection.ts';
+import { isPostgres, postgresClients, sqliteConnection, sqliteFile } from '../db/connection.ts';
 import { copyInParallel } from '../db/postgres-copy.ts';
 import { readInParallel, type ReaderWork } from '../db/sqlite-readers.ts';
 import {
@@ -85,7 +85,7 @@ async function storeByCopy(db: Executor, p: StoreParams): Promise<WijkCompositio
 /** The flag rows (see flagRows) and the wijk composition of one part of the households. */
 function partQueries(db: Executor, p: StoreParams, range: HouseholdRange) {
   return {
-    flags: flagRows(p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range)})`).compile(db),
+    flags: flagRows(db, p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range)})`).compile(db),
     composition: wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile(),
   };
 }
@@ -121,7 +121,7 @@ const flagColumns = sql.join(FLAG_COLUMNS.map((c) => sql.ref(c)));
  * previous run's flag. Unordered, so that the rows stream out as they are found
  * (whoever reads flags orders them).
  */
-function flagRows(runId: number, previousRunId: number | null, rows: RawBuilder<unknown>) {
+function flagRows(db: Executor, runId: number, previousRunId: number | null, rows: RawBuilder<unknown>) {
   const flag = sql`${runId} as run_id, c.household_key, c.wijk, c.score_micro, c.domains, c.indicators, c.evidence`;
   // Without a previous run every flag is new (and nothing is looked up in flags,
   // whose statistics may still say it is empty).
@@ -129,7 +129,20 @@ function flagRows(runId: number, previousRunId: number | null, rows: RawBuilder<
   return sql`
     select ${flag}, case when pf.id is null then 1 else 0 end as is_new, coalesce(pf.weeks_on_list, 0) + 1 as weeks_on_list, c.adults, c.minors
     from ${rows} c
-    left join flags pf on pf.run_id = ${previousRunId} and pf.household_key = c.household_key`;
+    ${previousFlag(db, previousRunId)}`;
+}
+
+/**
+ * The previous run's flag of household c, as relation pf. PostgreSQL looks it up
+ * per flag (lateral; `limit 1` keeps it from being turned back into a join): as a
+ * join, with statistics from before the previous run it read that run's flags once
+ * and compared every flag with all of them (minutes). SQLite looks a joined row up
+ * by the key it is joined on.
+ */
+function previousFlag(db: Executor, previousRunId: number) {
+  const key = sql`pf.run_id = ${previousRunId} and pf.household_key = c.household_key`;
+  if (isPostgres(db)) return sql`left join lateral (select pf.id, pf.weeks_on_list from flags pf where ${key} limit 1) pf on true`;
+  return sql`left join flags pf on ${key}`;
 }
 
 /**
@@ -150,7 +163,7 @@ function flagInsert(db: Executor): (rows: unknown[][]) => Promise<void> {
 
 /** Inserts `rows` (see flagRows) as flags of the run, in the database. */
 async function insertFlagRows(db: Executor, runId: number, previousRunId: number | null, rows: RawBuilder<unknown>): Promise<void> {
-  await sql`insert into flags (${flagColumns}) ${flagRows(runId, previousRunId, sql`(${rows})`)}`.execute(db);
+  await sql`insert into flags (${flagColumns}) ${flagRows(db, runId, previousRunId, sql`(${rows})`)}`.execute(db);
 }
 
 /** Gezinshuishoudens not flagged yet in this run, with score 0 and no domains (see flagRows). */
