@@ -9,12 +9,13 @@ import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../server/src/services/registry-import.ts';
 import { storeRuleSet } from '../../server/src/services/rule-sets.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
+import type { Executor } from '../../server/src/repositories/types.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { engineContext } from '../helpers/engine.ts';
 import { validBsn } from './support/bsn.ts';
 import { emptyEngine, useDatabase } from './support/db.ts';
 import { feedFile, registryFile } from './support/files.ts';
-import { modelCsv, modelFlags, type ModelPerson, type ModelRuleSet, type ModelSignal } from './support/model.ts';
+import { modelComposition, modelCsv, modelFlags, type ModelPerson, type ModelRuleSet, type ModelSignal } from './support/model.ts';
 
 // Random towns, feeds and rule sets, scored by the engine (SQL, both dialects)
 // and by the naive model; the exported flags must be identical.
@@ -150,11 +151,18 @@ describe.each(DIALECTS)('the engine scores like the naive model (%s)', (dialect)
         const expected = modelFlags(m.persons, m.feed, m.model, w.asOf);
         expect(run.flags).toBe(expected.length);
         expect(await exportFlagsCsv(db, run.runId)).toBe(modelCsv(expected, (a) => wijkOf(w, a)));
+        expect(await compositionOf(db, run.runId)).toEqual(modelComposition(m.persons, w.asOf, (a) => wijkOf(w, a)));
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
   }, 240_000);
 });
+
+/** The run's households and gezinshuishoudens per wijk, as stored, sorted by wijk (code points). */
+async function compositionOf(db: Executor, runId: number) {
+  const rows = await db.selectFrom('run_wijk_stats').select(['wijk', 'households', 'gezinshuishoudens']).where('run_id', '=', runId).execute();
+  return rows.map((r) => ({ wijk: r.wijk, households: Number(r.households), gezinshuishoudens: Number(r.gezinshuishoudens) })).sort((a, b) => (a.wijk < b.wijk ? -1 : 1));
+}
 
 describe('the reference scorer in core agrees with the naive model', () => {
   it('on many random worlds', () => {

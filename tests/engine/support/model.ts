@@ -25,6 +25,23 @@ export function eighteenthBirthday(birthDate: string): string {
 const isAdult = (p: ModelPerson, asOf: string) => eighteenthBirthday(p.birthDate) <= asOf;
 const isMinor = (p: ModelPerson, asOf: string) => !isAdult(p, asOf) && p.birthDate <= asOf;
 
+const isGezinshuishouden = (members: ModelPerson[], asOf: string) => members.some((p) => isAdult(p, asOf)) && members.some((p) => isMinor(p, asOf));
+
+export interface ModelWijk { wijk: string; households: number; gezinshuishoudens: number }
+
+/** Households and gezinshuishoudens per wijk on the scoring date, sorted by wijk (code points). */
+export function modelComposition(persons: ModelPerson[], asOf: string, wijkOf: (address: string) => string): ModelWijk[] {
+  const perWijk = new Map<string, ModelWijk>();
+  for (const address of new Set(persons.map((p) => p.addressKey))) {
+    const wijk = wijkOf(address);
+    const w = perWijk.get(wijk) ?? { wijk, households: 0, gezinshuishoudens: 0 };
+    w.households++;
+    if (isGezinshuishouden(persons.filter((p) => p.addressKey === address), asOf)) w.gezinshuishoudens++;
+    perWijk.set(wijk, w);
+  }
+  return [...perWijk.values()].sort((a, b) => (a.wijk < b.wijk ? -1 : 1));
+}
+
 /** The last row per (source, record_id) wins, as ingestion does. */
 export function latestSignals(rows: ModelSignal[]): ModelSignal[] {
   const byKey = new Map<string, ModelSignal>();
@@ -41,8 +58,7 @@ export function modelFlags(persons: ModelPerson[], feed: ModelSignal[], ruleSet:
   const signals = latestSignals(feed);
   const flags: ModelFlag[] = [];
   for (const address of [...new Set(persons.map((p) => p.addressKey))]) {
-    const members = persons.filter((p) => p.addressKey === address);
-    if (!members.some((p) => isAdult(p, asOf)) || !members.some((p) => isMinor(p, asOf))) continue;
+    if (!isGezinshuishouden(persons.filter((p) => p.addressKey === address), asOf)) continue;
     const mine = signals.filter((s) => householdOf(s, persons) === address);
     const active = ruleSet.rules.filter((rule) => {
       const qualifying = mine.filter((s) => {
