@@ -26,10 +26,10 @@ function read() {
   // Small: the queries scan in index order, and every reader's cache adds to the process's memory.
   db.pragma('cache_size = -32000');
   db.pragma('temp_store = MEMORY');
+  // One read transaction: the setup and every query see the same committed state.
+  db.prepare('begin').run();
   // Temporary tables are the one thing a read-only connection may write.
   for (const s of setup) db.prepare(s.sql).run(...s.parameters);
-  // One read transaction: every query sees the same committed state.
-  db.prepare('begin').run();
   queries.forEach((q, query) => {
     let rows = [];
     for (const row of db.prepare(q.sql).raw().iterate(...q.parameters)) {

@@ -4,7 +4,8 @@ import { isPostgres, postgresClients, sqliteConnection, sqliteFile } from '../db
 import { copyInParallel } from '../db/postgres-copy.ts';
 import { readInParallel, type ReaderWork } from '../db/sqlite-readers.ts';
 import {
-  candidateQuery, COMPOSITION_PLANNER, familiesQuery, FLAG_PLANNER, plannerStatements, wijkCompositionQuery, type CandidateParams, type HouseholdRange, type WijkComposition,
+  candidateQuery, COMPOSITION_PLANNER, familiesQuery, FLAG_PLANNER, householdsPerWijk, plannerStatements, storedFamiliesPerWijk, storedFamiliesStatements, wijkCompositionQuery,
+  type CandidateParams, type HouseholdRange, type WijkComposition,
 } from './scoring-repository.ts';
 import type { Executor } from './types.ts';
 
@@ -33,15 +34,17 @@ export async function storeFlags(db: Executor, p: StoreParams): Promise<WijkComp
  * each part on their own connections, while this connection, which holds the
  * write lock, inserts the flags as they come (bench, 1 000 000 households on 2
  * cores: see tests/bench/results.md). The readers see the committed database,
- * not this transaction: the run's rules are handed to them as a temporary table.
+ * not this transaction: the run's rules are handed to them as a temporary
+ * table. Each reader first stores the families of its part in a temporary
+ * table, which both its flag statement and its composition read.
  */
 async function storeInParallel(db: Executor, file: string, p: StoreParams): Promise<WijkComposition[]> {
   const ranges = await householdRanges(db, PARTS);
-  const setup = rulesSetup(db, p);
-  const work: ReaderWork[] = ranges.map((range) => {
-    const part = partQueries(db, p, range);
-    return { setup, queries: [part.flags, part.composition] };
-  });
+  const rules = rulesSetup(db, p);
+  const work: ReaderWork[] = ranges.map((range) => ({
+    setup: [...rules, ...storedFamiliesStatements(db, p, range).map((s) => s.compile(db))],
+    queries: [partFlags(db, p, range, true), householdsPerWijk(range).compile(db), storedFamiliesPerWijk().compile(db)],
+  }));
   const perWijk = new Map<string, WijkComposition>();
   const insert = flagInsert(db);
   await readInParallel(file, work, async (query, rows) => {
@@ -71,10 +74,11 @@ async function storeByCopy(db: Executor, p: StoreParams): Promise<WijkCompositio
   const clients = (await postgresClients(db))!;
   const ranges = await householdRanges(db, PARTS);
   const planner = (settings: Record<string, string>) => plannerStatements(settings).map((text) => sql.raw(text).compile(db));
-  const parts = ranges.map((range) => {
-    const part = partQueries(db, p, range);
-    return { setup: planner(FLAG_PLANNER), copy: part.flags, then: [...planner(COMPOSITION_PLANNER), part.composition] };
-  });
+  const parts = ranges.map((range) => ({
+    setup: planner(FLAG_PLANNER),
+    copy: partFlags(db, p, range, false),
+    then: [...planner(COMPOSITION_PLANNER), wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile()],
+  }));
   const perWijk = new Map<string, WijkComposition>();
   await copyInParallel(clients, sql`copy flags (${flagColumns}) from stdin`.compile(db).sql, parts, (rows) => {
     for (const row of rows as unknown as WijkComposition[]) addTo(perWijk, row);
@@ -82,12 +86,9 @@ async function storeByCopy(db: Executor, p: StoreParams): Promise<WijkCompositio
   return [...perWijk.values()];
 }
 
-/** The flag rows (see flagRows) and the wijk composition of one part of the households. */
-function partQueries(db: Executor, p: StoreParams, range: HouseholdRange) {
-  return {
-    flags: flagRows(db, p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range)})`).compile(db),
-    composition: wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile(),
-  };
+/** The flag rows (see flagRows) of one part of the households. */
+function partFlags(db: Executor, p: StoreParams, range: HouseholdRange, storedFamilies: boolean) {
+  return flagRows(db, p.runId, p.previousRunId, sql`(${candidateQuery(db, p, true, range, storedFamilies)})`).compile(db);
 }
 
 /** Statements that give a reader's connection the run's rules: a temporary table that hides the committed one of the same name. */
@@ -156,8 +157,12 @@ function previousFlag(db: Executor, previousRunId: number) {
 function flagInsert(db: Executor): (rows: unknown[][]) => Promise<void> {
   const values = sql.join(FLAG_COLUMNS.map(() => sql`?`));
   const statement = sqliteConnection(db)!.prepare(sql`insert into flags (${flagColumns}) values (${values})`.compile(db).sql);
+  let spent = 0;
   return async (rows) => {
+    const t0 = performance.now();
     for (const row of rows) statement.run(row);
+    spent += performance.now() - t0;
+    if (process.env.VS_PROF) (globalThis as any).__insertMs = spent;
   };
 }
 
