@@ -8,7 +8,9 @@ import { exportFlagsCsv } from '../../server/src/services/flag-export.ts';
 import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../server/src/services/registry-import.ts';
 import { storeRuleSet } from '../../server/src/services/rule-sets.ts';
-import { scoreAsOf } from '../../server/src/services/scoring.ts';
+import { newestPublished } from '../../server/src/repositories/rule-set-repository.ts';
+import { insertRun, type FlagCandidate } from '../../server/src/repositories/scoring-repository.ts';
+import { computeFlags, scoreAsOf } from '../../server/src/services/scoring.ts';
 import type { Executor } from '../../server/src/repositories/types.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { engineContext } from '../helpers/engine.ts';
@@ -152,6 +154,8 @@ describe.each(DIALECTS)('the engine scores like the naive model (%s)', (dialect)
         expect(run.flags).toBe(expected.length);
         expect(await exportFlagsCsv(db, run.runId)).toBe(modelCsv(expected, (a) => wijkOf(w, a)));
         expect(await compositionOf(db, run.runId)).toEqual(modelComposition(m.persons, w.asOf, (a) => wijkOf(w, a)));
+        const flagged = expected.map((f) => ({ household_key: f.addressKey, wijk: wijkOf(w, f.addressKey), score_micro: f.scoreMilli * 1000, domains: f.domains, indicators: f.indicators }));
+        expect(await previewed(db, w.asOf)).toEqual(flagged);
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
@@ -162,6 +166,26 @@ describe.each(DIALECTS)('the engine scores like the naive model (%s)', (dialect)
 async function compositionOf(db: Executor, runId: number) {
   const rows = await db.selectFrom('run_wijk_stats').select(['wijk', 'households', 'gezinshuishoudens']).where('run_id', '=', runId).execute();
   return rows.map((r) => ({ wijk: r.wijk, households: Number(r.households), gezinshuishoudens: Number(r.gezinshuishoudens) })).sort((a, b) => (a.wijk < b.wijk ? -1 : 1));
+}
+
+/** The flags of the rule-set preview's computation (computeFlags), in a transaction that is rolled back, sorted by household key (bytes). */
+async function previewed(db: Executor, asOf: string) {
+  let flags: FlagCandidate[] = [];
+  const rollBack = new Error('roll back');
+  await db.transaction().execute(async (trx) => {
+    const at = '2030-01-01T12:00:00.000Z';
+    const runId = await insertRun(trx, {
+      as_of: asOf, rule_set_id: (await newestPublished(trx))!.id, previous_run_id: null, started_by: 'test', started_at: at, finished_at: at,
+      duration_ms: 0, households: 0, gezinshuishoudens: 0, flags: 0, new_flags: 0, persisting_flags: 0, dropped_flags: 0,
+    });
+    flags = await computeFlags(trx, runId, asOf, (await newestPublished(trx))!);
+    throw rollBack;
+  }).catch((e) => {
+    if (e !== rollBack) throw e;
+  });
+  return flags
+    .map(({ household_key, wijk, score_micro, domains, indicators }) => ({ household_key, wijk, score_micro, domains, indicators }))
+    .sort((a, b) => Buffer.compare(Buffer.from(a.household_key), Buffer.from(b.household_key)));
 }
 
 describe('the reference scorer in core agrees with the naive model', () => {

@@ -66,7 +66,7 @@ export function candidateQuery(db: Executor, p: CandidateParams, evidence: boole
     ? sql`sum(w) >= ${p.thresholdMicro}`
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
   if (isPostgres(db)) return flagsPostgres(db, p, evidence, condition, range);
-  const fam = storedFamilies ? sql`` : sql`${sql.raw(FAMILIES_TABLE)} as materialized (${familiesQuery(db, p.asOf, p.adultCutoff, range)}),`;
+  const fam = storedFamilies ? sql`` : sql`${sql.raw(FAMILIES_TABLE)} as materialized ${familiesQuery(db, p.asOf, p.adultCutoff, range)},`;
   return sql<CandidateRow>`
     with ${fam}
     scored as (${scoredSqlite(p.runId, evidence, condition, sql`select address_key from ${sql.raw(FAMILIES_TABLE)}`, range)})
@@ -94,7 +94,7 @@ export function storedFamiliesStatements(db: Executor, p: Pick<CandidateParams, 
   return [
     sql`create temp table ${sql.raw(FAMILIES_TABLE)} (address_key text primary key, wijk text not null, adults integer not null, minors integer not null) without rowid`,
     sql`insert into ${table} (address_key, wijk, adults, minors)
-      select address_key, wijk, adults, minors from (${familiesQuery(db, p.asOf, p.adultCutoff, range)}) f`,
+      select address_key, wijk, adults, minors from ${familiesQuery(db, p.asOf, p.adultCutoff, range)} as f`,
   ];
 }
 
