@@ -11,9 +11,15 @@ if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$ver main$"; then
 fi
 conf=/etc/postgresql/$ver/main/postgresql.conf
 grep -q "^listen_addresses = '127.0.0.1'" "$conf" || echo "listen_addresses = '127.0.0.1'" >> "$conf"
-grep -q "^fsync_tuned" "$conf" || cat >> "$conf" <<'CONF'
-# fsync_tuned: sizes for a 2-core, 24 GiB test machine
-shared_buffers = 2GB
+# Our settings are one block at the end of the file, rewritten on every start
+# (older versions of this script marked it fsync_tuned).
+sed -i '/^# vroegsignaal settings/,$d; /^# fsync_tuned/,$d' "$conf"
+cat >> "$conf" <<'CONF'
+# vroegsignaal settings: sizes for a 2-core, 24 GiB machine. shared_buffers
+# bounds what a backend's resident set can reach (a backend counts the shared
+# buffers it touched): with 1 GB, the CLI and a backend together stay under the
+# 1.5 GiB of issue 3 while importing a million households (README, Performance).
+shared_buffers = 1GB
 work_mem = 256MB
 maintenance_work_mem = 512MB
 max_wal_size = 8GB
