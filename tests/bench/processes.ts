@@ -10,6 +10,8 @@ const PROBE = pathToFileURL(path.join(import.meta.dirname, 'rss-probe.mjs')).hre
 
 export interface CliRun {
   seconds: number;
+  /** When the process ended (ms since the epoch). */
+  endedAt: number;
   stdout: string;
   /** Peak RSS of the CLI process in MiB. */
   peakMiB: number;
@@ -35,10 +37,11 @@ export function runCli(args: string[], databaseUrl: string): Promise<CliRun> {
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
+      const endedAt = Date.now();
       if (code !== 0) return reject(new Error(`mpg ${args.join(' ')} failed (${code}): ${stderr.trim()}`));
       const peakMiB = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
       fs.rmSync(rssFile, { force: true });
-      resolve({ seconds, stdout: stdout.trim(), peakMiB });
+      resolve({ seconds, endedAt, stdout: stdout.trim(), peakMiB });
     });
   });
 }
