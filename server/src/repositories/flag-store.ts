@@ -157,12 +157,8 @@ function previousFlag(db: Executor, previousRunId: number) {
 function flagInsert(db: Executor): (rows: unknown[][]) => Promise<void> {
   const values = sql.join(FLAG_COLUMNS.map(() => sql`?`));
   const statement = sqliteConnection(db)!.prepare(sql`insert into flags (${flagColumns}) values (${values})`.compile(db).sql);
-  let spent = 0;
   return async (rows) => {
-    const t0 = performance.now();
     for (const row of rows) statement.run(row);
-    spent += performance.now() - t0;
-    if (process.env.VS_PROF) (globalThis as any).__insertMs = spent;
   };
 }
 
