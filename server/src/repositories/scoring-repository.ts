@@ -66,21 +66,22 @@ export function candidateQuery(db: Executor, p: CandidateParams, evidence: boole
     ? sql`sum(w) >= ${p.thresholdMicro}`
     : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
   if (isPostgres(db)) return flagsPostgres(db, p, evidence, condition, range);
-  const fam = storedFamilies ? sql`` : sql`${sql.raw(FAMILIES_TABLE)} as materialized ${familiesQuery(db, p.asOf, p.adultCutoff, range)},`;
+  const fam = storedFamilies ? sql`` : sql`${FAMILIES} as materialized ${familiesQuery(db, p.asOf, p.adultCutoff, range)},`;
   return sql<CandidateRow>`
     with ${fam}
-    scored as (${scoredSqlite(p.runId, evidence, condition, sql`select address_key from ${sql.raw(FAMILIES_TABLE)}`, range)})
+    scored as (${scoredSqlite(p.runId, evidence, condition, range)})
     select f.hk as household_key, fm.wijk, f.score_micro, f.domains, f.indicators, f.evidence, fm.adults, fm.minors
-    from scored f join ${sql.raw(FAMILIES_TABLE)} fm on fm.address_key = f.hk`;
+    from scored f join ${FAMILIES} fm on fm.address_key = f.hk`;
 }
 
 /**
  * SQLite: the name of the relation of the gezinshuishoudens (address_key, wijk,
  * adults, minors) in the flag statement; a reader of flag-store.ts stores them
- * in a temporary table of this name, so that the flag statement and the wijk
- * composition find them once.
+ * in a temporary table of this name (STORED_FAMILIES), so that the flag
+ * statement and the wijk composition find them once.
  */
-const FAMILIES_TABLE = 'fam';
+const FAMILIES = sql.raw('fam');
+const STORED_FAMILIES = sql.raw('temp.fam');
 
 /**
  * SQLite: statements that store the gezinshuishoudens of `range` in a temporary
@@ -90,17 +91,16 @@ const FAMILIES_TABLE = 'fam';
  * the families itself.
  */
 export function storedFamiliesStatements(db: Executor, p: Pick<CandidateParams, 'asOf' | 'adultCutoff'>, range?: HouseholdRange): RawBuilder<unknown>[] {
-  const table = sql.raw(`temp.${FAMILIES_TABLE}`);
   return [
-    sql`create temp table ${sql.raw(FAMILIES_TABLE)} (address_key text primary key, wijk text not null, adults integer not null, minors integer not null) without rowid`,
-    sql`insert into ${table} (address_key, wijk, adults, minors)
+    sql`create table ${STORED_FAMILIES} (address_key text primary key, wijk text not null, adults integer not null, minors integer not null) without rowid`,
+    sql`insert into ${STORED_FAMILIES} (address_key, wijk, adults, minors)
       select address_key, wijk, adults, minors from ${familiesQuery(db, p.asOf, p.adultCutoff, range)} as f`,
   ];
 }
 
 /** SQLite: the stored gezinshuishoudens per wijk (see storedFamiliesStatements); columns wijk, households (0), gezinshuishoudens. */
 export const storedFamiliesPerWijk = () =>
-  sql`select wijk, 0 as households, count(*) as gezinshuishoudens from ${sql.raw(`temp.${FAMILIES_TABLE}`)} group by wijk`;
+  sql`select wijk, 0 as households, count(*) as gezinshuishoudens from ${STORED_FAMILIES} group by wijk`;
 
 /**
  * The households of `range` per wijk; columns wijk, households, gezinshuishoudens (0).
@@ -118,8 +118,8 @@ const QUALIFIES = sql`s.observed_on > r.window_from and s.observed_on <= r.windo
 // out of it in household and indicator order; ordering by the scan's own columns
 // lets SQLite see that (ordering by r.indicator made it sort them again), and the
 // second GROUP BY streams too and concatenates in indicator order. The families
-// are found once (FAMILIES_TABLE) and give the flag its wijk, adults and minors.
-function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, familyKeys: RawBuilder<unknown>, range?: HouseholdRange) {
+// are found once (FAMILIES) and give the flag its wijk, adults and minors.
+function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, range?: HouseholdRange) {
   return sql`
     select hk, sum(w) as score_micro, count(distinct domain) as domains, group_concat(indicator, '|') as indicators,
       ${evidence ? sql`group_concat(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
@@ -127,7 +127,7 @@ function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<un
       select s.household_key as hk, r.indicator, r.domain, r.weight_micro as w, count(*) as n, ${evidence ? sql`group_concat(s.id, ',')` : sql`''`} as ids
       from signals s indexed by signals_evidence cross join scoring_run_rules r
       where r.run_id = ${runId} and r.indicator = s.indicator and s.household_key is not null and ${QUALIFIES} ${inRange('s.household_key', range)}
-        and s.household_key in (${familyKeys})
+        and s.household_key in (select address_key from ${FAMILIES})
       group by s.household_key, s.indicator
       having count(*) >= min(r.min_count)
       order by s.household_key, s.indicator)
