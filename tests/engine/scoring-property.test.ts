@@ -174,11 +174,12 @@ async function previewed(db: Executor, asOf: string) {
   const rollBack = new Error('roll back');
   await db.transaction().execute(async (trx) => {
     const at = '2030-01-01T12:00:00.000Z';
+    const rs = (await newestPublished(trx))!;
     const runId = await insertRun(trx, {
-      as_of: asOf, rule_set_id: (await newestPublished(trx))!.id, previous_run_id: null, started_by: 'test', started_at: at, finished_at: at,
+      as_of: asOf, rule_set_id: rs.id, previous_run_id: null, started_by: 'test', started_at: at, finished_at: at,
       duration_ms: 0, households: 0, gezinshuishoudens: 0, flags: 0, new_flags: 0, persisting_flags: 0, dropped_flags: 0,
     });
-    flags = await computeFlags(trx, runId, asOf, (await newestPublished(trx))!);
+    flags = await computeFlags(trx, runId, asOf, rs);
     throw rollBack;
   }).catch((e) => {
     if (e !== rollBack) throw e;

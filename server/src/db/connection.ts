@@ -103,11 +103,17 @@ class PoolPostgresAdapter extends PostgresAdapter {
 // Set by the server's BackendKeyData during start-up, before 'connect' is emitted.
 const processId = (client: pg.Client) => (client as unknown as { processID: number }).processID;
 
+export interface PostgresClients {
+  /** The connection of the caller's transaction. */
+  own: pg.ClientBase;
+  pool: pg.Pool;
+}
+
 /**
  * PostgreSQL: the client under `db` (also a transaction) and the pool, for work
  * kysely cannot express (COPY); null for SQLite.
  */
-export async function postgresClients(db: Kysely<any>): Promise<{ own: pg.ClientBase; pool: pg.Pool } | null> {
+export async function postgresClients(db: Kysely<any>): Promise<PostgresClients | null> {
   const adapter = db.getExecutor().adapter;
   if (!(adapter instanceof PoolPostgresAdapter)) return null;
   const { rows } = await db.executeQuery<{ pid: number }>(CompiledQuery.raw('select pg_backend_pid() as pid'));

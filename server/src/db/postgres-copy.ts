@@ -3,6 +3,7 @@ import { finished } from 'node:stream/promises';
 import type { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { PostgresClients } from './connection.ts';
 
 type Statement = Pick<CompiledQuery, 'sql' | 'parameters'>;
 
@@ -13,12 +14,6 @@ export interface CopyPart {
   copy: Statement;
   /** The rows of the last one are the part's result. */
   then: Statement[];
-}
-
-export interface PostgresClients {
-  /** The connection of the caller's transaction. */
-  own: pg.ClientBase;
-  pool: pg.Pool;
 }
 
 /**
@@ -102,7 +97,7 @@ async function forEachLines(source: AsyncIterable<Buffer>, write: (lines: Buffer
 }
 
 /** The query's text with its parameters ($1, $2, …) written in as SQL literals. */
-export function withLiterals(query: Pick<CompiledQuery, 'sql' | 'parameters'>): string {
+export function withLiterals(query: Statement): string {
   return query.sql.replace(/\$(\d+)/g, (_m, n: string) => literal(query.parameters[Number(n) - 1]));
 }
 

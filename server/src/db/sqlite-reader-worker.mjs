@@ -11,7 +11,6 @@ import SQLite from 'better-sqlite3';
 const { file, setup, queries, batchRows } = workerData;
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 
-
 const db = new SQLite(file, { readonly: true, fileMustExist: true });
 try {
   read();
