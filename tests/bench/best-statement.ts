@@ -31,6 +31,10 @@ interface Formulation {
 
 const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
 
+/** The run's rules as the CTE `rules`; PostgreSQL gets the first row's types cast. */
+const rulesCte = (p: RunParams, pgCasts: boolean) => `rules(indicator, domain, weight_micro, threshold, min_count, window_from, window_to) AS (VALUES
+    ${rulesValues(p, pgCasts)})`;
+
 function rulesValues(p: RunParams, pgCasts: boolean): string {
   return p.rules
     .map((r, i) => {
@@ -49,20 +53,25 @@ const family = (p: RunParams, hk: string) => `
   EXISTS (SELECT 1 FROM persons p WHERE p.address_key = ${hk} AND p.birth_date <= ${lit(p.adultCutoff)})
   AND EXISTS (SELECT 1 FROM persons p WHERE p.address_key = ${hk} AND p.birth_date > ${lit(p.adultCutoff)} AND p.birth_date <= ${lit(p.asOf)})`;
 
-/** The scored households of `active` that are families, tested per scored household (SQLite). */
-const sqliteFamilyTail = (p: RunParams) => `
+/** The households of `active` (hk, domain, w) with their score and domains, if they meet the flag condition. */
+const scoredCte = (p: RunParams) => `
 scored AS (
   SELECT hk, sum(w) AS score, count(DISTINCT domain) AS domains FROM active GROUP BY hk
-  HAVING ${flagCondition(p, 'sum(w)', 'count(DISTINCT domain)')})
-SELECT hk AS household_key, score, domains FROM scored sc WHERE ${family(p, 'sc.hk')}`;
+  HAVING ${flagCondition(p, 'sum(w)', 'count(DISTINCT domain)')})`;
+
+/** The scored households that are families, tested per scored household. */
+const familiesOfScored = (p: RunParams) => `SELECT hk AS household_key, score, domains FROM scored sc WHERE ${family(p, 'sc.hk')}`;
+
+/** The scored households of `active` that are families, tested per scored household (SQLite). */
+const sqliteFamilyTail = (p: RunParams) => `${scoredCte(p)}
+${familiesOfScored(p)}`;
 
 export function sqliteStatements(p: RunParams): Formulation[] {
   return [
     {
       name: 'range scan per rule window',
       text: `
-WITH rules(indicator, domain, weight_micro, threshold, min_count, window_from, window_to) AS (VALUES
-    ${rulesValues(p, false)}),
+WITH ${rulesCte(p, false)},
 active AS (
   SELECT s.household_key AS hk, r.domain AS domain, r.weight_micro AS w
   FROM rules r JOIN signals s ON s.indicator = r.indicator AND s.observed_on > r.window_from AND s.observed_on <= r.window_to
@@ -87,18 +96,14 @@ WITH active AS (
 
 export function postgresStatements(p: RunParams): Formulation[] {
   const statement = (hk: string, group: string, lateral = false) => `
-WITH rules(indicator, domain, weight_micro, threshold, min_count, window_from, window_to) AS (VALUES
-    ${rulesValues(p, true)}),
+WITH ${rulesCte(p, true)},
 active AS (
   SELECT ${hk} AS hk, r.domain, r.weight_micro AS w
   FROM rules r JOIN signals s ON s.indicator = r.indicator AND ${QUALIFIES}
   WHERE s.household_key IS NOT NULL
   GROUP BY ${group}, r.indicator, r.domain, r.weight_micro, r.min_count
-  HAVING count(*) >= r.min_count),
-scored AS (
-  SELECT hk, sum(w) AS score, count(DISTINCT domain) AS domains FROM active GROUP BY hk
-  HAVING ${flagCondition(p, 'sum(w)', 'count(DISTINCT domain)')})
-${lateral ? lateralFamily(p) : `SELECT hk AS household_key, score, domains FROM scored sc WHERE ${family(p, 'sc.hk')}`}`;
+  HAVING count(*) >= r.min_count),${scoredCte(p)}
+${lateral ? lateralFamily(p) : familiesOfScored(p)}`;
   const cCollation = (lateral: boolean) => statement('s.household_key COLLATE "C"', '1', lateral).replace(/sc\.hk\b/g, 'sc.hk COLLATE "default"');
   return [
     { name: 'planner defaults', text: statement('s.household_key', 's.household_key') },
@@ -145,15 +150,11 @@ const familyKeys = (p: RunParams) => `
 
 const C_DATES = 's.observed_on COLLATE "C" > r.window_from AND s.observed_on COLLATE "C" <= r.window_to AND (r.threshold IS NULL OR s.value >= r.threshold)';
 
-const scoredTail = (p: RunParams, hk: string) => `
-scored AS (
-  SELECT hk, sum(w) AS score, count(DISTINCT domain) AS domains FROM active GROUP BY hk
-  HAVING ${flagCondition(p, 'sum(w)', 'count(DISTINCT domain)')})
+const scoredTail = (p: RunParams, hk: string) => `${scoredCte(p)}
 SELECT ${hk} AS household_key, score, domains FROM scored`;
 
 const familiesFirstParallel = (p: RunParams) => `
-WITH rules(indicator, domain, weight_micro, threshold, min_count, window_from, window_to) AS (VALUES
-    ${rulesValues(p, true)}),
+WITH ${rulesCte(p, true)},
 active AS (
   SELECT s.household_key COLLATE "C" AS hk, r.domain, r.weight_micro AS w
   FROM rules r JOIN signals s ON (s.indicator || '') = r.indicator AND ${C_DATES}
@@ -162,8 +163,7 @@ active AS (
   HAVING count(*) >= r.min_count),${scoredTail(p, 'hk COLLATE "default"')}`;
 
 const familiesFirstOrdered = (p: RunParams) => `
-WITH rules(indicator, domain, weight_micro, threshold, min_count, window_from, window_to) AS (VALUES
-    ${rulesValues(p, true)}),
+WITH ${rulesCte(p, true)},
 active AS (
   SELECT s.household_key AS hk, min(r.domain) AS domain, min(r.weight_micro) AS w
   FROM (${familyKeys(p)}) fm JOIN signals s ON s.household_key = fm.address_key
