@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { INDICATOR_CATALOGUE, type RuleSetDefinition } from '../../shared/src/index.ts';
 import { fixedClock } from '../../server/src/core/clock.ts';
 import { addDays } from '../../server/src/core/dates.ts';
-import { scoreAll } from '../../server/src/core/reference-scorer.ts';
+import { scoreAll } from './support/reference-scorer.ts';
 import { exportFlagsCsv } from '../../server/src/services/flag-export.ts';
 import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../server/src/services/registry-import.ts';
