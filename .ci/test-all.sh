@@ -14,4 +14,5 @@ mkdir -p "$SCREENSHOT_DIR"
 echo "screenshots: $SCREENSHOT_DIR"
 pnpm typecheck
 pnpm exec vitest run
+pnpm --silent test:mutation
 bash ../shared/tools/check-example.sh

@@ -15,9 +15,9 @@ const mpg = (...args: string[]) => runCli(args, { DATABASE_URL: t.url });
 
 describe('operator CLI failures', () => {
   it('fails with one line on stderr and a non-zero exit', async () => {
-    expectFailure(await mpg('feed', 'ingest', '/nonexistent/feed.csv'), /cannot open/);
-    expectFailure(await mpg('feed', 'ingest', tempFile('f.csv', 'source,record_id,observed_on,bsn\na,1,2026-01-01,908301662\n')), /lacks the required column indicator/);
-    expectFailure(await mpg('registry', 'import', tempFile('r.json', '[{"bsn": 1},')), /not a valid JSON array/);
+    expectFailure(await mpg('feed', 'ingest', '/nonexistent/feed.csv'), /kan .* niet openen/);
+    expectFailure(await mpg('feed', 'ingest', tempFile('f.csv', 'source,record_id,observed_on,bsn\na,1,2026-01-01,908301662\n')), /mist de verplichte kolom indicator/);
+    expectFailure(await mpg('registry', 'import', tempFile('r.json', '[{"bsn": 1},')), /geen geldige JSON-lijst/);
     const invalid = tempFile('rules.json', JSON.stringify({
       name: 'Fout', flag_threshold: 6, min_domains: 3,
       rules: [

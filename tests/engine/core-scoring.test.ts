@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleDefinition, RuleSetDefinition } from '../../shared/src/index.ts';
-import { qualifies, scoreHousehold, type ScoringPerson, type ScoringSignal } from '../../server/src/core/reference-scorer.ts';
+import { qualifies, scoreHousehold, type ScoringPerson, type ScoringSignal } from './support/reference-scorer.ts';
 import { formatScore, toMicro } from '../../server/src/core/score.ts';
 
 const D = '2026-10-01';

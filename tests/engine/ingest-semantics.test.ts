@@ -34,9 +34,9 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
         ['feed', 5, 3],
         ['feed', 6, 4],
       ]);
-      expect(q[0]!.reasons[0]).toMatch(/0 or more/);
-      expect(q[1]!.reasons.join(' ')).toMatch(/catalogue.*real date.*elfproef/);
-      expect(q[2]!.reasons.join(' ')).toMatch(/source is required.*record_id is required.*after the ingest date.*either bsn or a full address/);
+      expect(q[0]!.reasons[0]).toMatch(/0 of meer/);
+      expect(q[1]!.reasons.join(' ')).toMatch(/indicatorcatalogus.*bestaande datum.*elfproef/);
+      expect(q[2]!.reasons.join(' ')).toMatch(/source is verplicht.*record_id is verplicht.*na de datum van inlezen.*bsn of een volledig adres/);
       expect(q[0]!.raw).toMatchObject({ source: 'woco', record_id: 'bad-1', value: '-1', bsn: '*********' });
       expect(q[1]!.raw).toMatchObject({ record_id: 'bad-2', indicator: 'inkomen', bsn: '*********', postcode: '9711AA' });
     });
@@ -46,15 +46,15 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
       await importTown(db);
       await ingest(jsonFile([row({ record_id: 'a' }), row({ record_id: 'b', value: 'x' }), 'not an object', [1]]));
       expect((await quarantineOf(db)).map((e) => [e.row_number, e.reasons])).toEqual([
-        [2, ['value must be a number (no thousands separators)']],
-        [3, ['element is not a JSON object']],
-        [4, ['element is not a JSON object']],
+        [2, ['value moet een getal zijn (zonder scheidingsteken voor duizendtallen)']],
+        [3, ['element is geen JSON-object']],
+        [4, ['element is geen JSON-object']],
       ]);
       await db.deleteFrom('quarantine').execute();
       await ingest(tempFile('f.ndjson', `${JSON.stringify(row({ record_id: 'c' }))}\n\n{"source": "x", broken\n${JSON.stringify(row({ record_id: 'd', value: -2 }))}\n`));
       expect((await quarantineOf(db)).map((e) => [e.row_number, e.raw.record_id ?? e.raw.line, e.reasons])).toEqual([
-        [3, '{"source": "x", broken', ['line is not valid JSON']],
-        [4, 'd', ['value must be 0 or more']],
+        [3, '{"source": "x", broken', ['regel is geen geldige JSON']],
+        [4, 'd', ['value moet 0 of meer zijn']],
       ]);
     });
 

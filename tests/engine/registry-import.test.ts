@@ -49,7 +49,7 @@ describe.each(DIALECTS)('registry import (%s)', (dialect) => {
       [4, 'bsn appears more than once in the file'],
       [5, 'bsn appears more than once in the file'],
       [6, 'bsn appears more than once in the file'],
-      [7, 'birth_date must be a real date YYYY-MM-DD'],
+      [7, 'birth_date moet een bestaande datum zijn (JJJJ-MM-DD)'],
       [8, 'bsn appears more than once in the file'],
     ]);
   });

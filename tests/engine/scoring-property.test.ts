@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { INDICATOR_CATALOGUE, type RuleSetDefinition } from '../../shared/src/index.ts';
 import { fixedClock } from '../../server/src/core/clock.ts';
 import { addDays } from '../../server/src/core/dates.ts';
-import { scoreAll } from '../../server/src/core/reference-scorer.ts';
+import { parseEvidence } from '../../server/src/core/evidence.ts';
+import { scoreAll } from './support/reference-scorer.ts';
 import { exportFlagsCsv } from '../../server/src/services/flag-export.ts';
 import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../server/src/services/registry-import.ts';
@@ -43,7 +44,7 @@ const personArb = fc.record({
   // around the 18th birthday (days from it), or clearly adult / minor / unborn, or a 29 February
   age: fc.oneof(
     fc.record({ kind: fc.constant('edge' as const), days: fc.integer({ min: -2, max: 2 }) }),
-    fc.record({ kind: fc.constantFrom('adult' as const, 'minor' as const, 'unborn' as const, 'leap' as const), days: fc.integer({ min: 0, max: 3 }) }),
+    fc.record({ kind: fc.constantFrom('adult' as const, 'minor' as const, 'unborn' as const, 'leap' as const, 'newborn' as const), days: fc.integer({ min: 0, max: 3 }) }),
   ),
 });
 
@@ -52,6 +53,8 @@ const signalArb = fc.record({
   record: fc.integer({ min: 0, max: 25 }), // small, so corrections of the same key happen
   indicator: fc.integer({ min: 0, max: INDICATORS.length - 1 }),
   ageDays: fc.oneof(fc.integer({ min: -1, max: 400 }), fc.constantFrom(0, 1, 29, 30, 31, 89, 90, 91, 364, 365, 366)),
+  /** When set and the indicator has a rule: the signal lies this many days from the rule's window edge (W − 1, W, W + 1 days old). */
+  windowEdge: fc.option(fc.integer({ min: -1, max: 1 })),
   value: fc.constantFrom(null, 0, 0.5, 1, 1.99, 2, 2.5, 15.5, 16, 20),
   subject: fc.oneof(
     fc.record({ kind: fc.constant('bsn' as const), who: fc.integer({ min: 0, max: 16 }), withAddress: fc.option(fc.integer({ min: 0, max: 5 })) }),
@@ -83,6 +86,7 @@ function birthDate(age: World['persons'][number]['age'], asOf: string): string {
     case 'adult': return addDays(eighteenYearsAgo, -400 * (age.days + 1));
     case 'minor': return addDays(asOf, -300 * (age.days + 1));
     case 'unborn': return addDays(asOf, age.days + 1);
+    case 'newborn': return asOf;
     case 'leap': return ['2008-02-29', '2004-02-29', '2012-02-29', '2006-02-28'][age.days]!;
   }
 }
@@ -104,7 +108,8 @@ function materialise(w: World) {
   const feed: ModelSignal[] = [];
   const feedRows = [];
   for (const s of w.signals) {
-    const observedOn = addDays(w.asOf, -s.ageDays);
+    const rule = w.rules[s.indicator];
+    const observedOn = addDays(w.asOf, -(s.windowEdge !== null && rule ? rule.windowDays + s.windowEdge : s.ageDays));
     const indicator = INDICATORS[s.indicator]!.indicator;
     const sub = s.subject;
     const address = sub.kind === 'address' ? ADDRESSES[sub.address]! : sub.withAddress === null ? null : ADDRESSES[sub.withAddress]!;
@@ -153,6 +158,7 @@ describe.each(DIALECTS)('the engine scores like the naive model (%s)', (dialect)
         const expected = modelFlags(m.persons, m.feed, m.model, w.asOf);
         expect(run.flags).toBe(expected.length);
         expect(await exportFlagsCsv(db, run.runId)).toBe(modelCsv(expected, (a) => wijkOf(w, a)));
+        expect(await evidenceOf(db, run.runId)).toEqual(Object.fromEntries(expected.map((f) => [f.addressKey, f.evidence])));
         expect(await compositionOf(db, run.runId)).toEqual(modelComposition(m.persons, w.asOf, (a) => wijkOf(w, a)));
         const flagged = expected.map((f) => ({ household_key: f.addressKey, wijk: wijkOf(w, f.addressKey), score_micro: f.scoreMilli * 1000, domains: f.domains, indicators: f.indicators }));
         expect(await previewed(db, w.asOf)).toEqual(flagged);
@@ -161,6 +167,16 @@ describe.each(DIALECTS)('the engine scores like the naive model (%s)', (dialect)
     );
   }, 240_000);
 });
+
+/** The stored evidence of a run's flags: per household, per active indicator, the keys (source/record_id) of its qualifying signals. */
+async function evidenceOf(db: Executor, runId: number) {
+  const flags = await db.selectFrom('flags').select(['household_key', 'evidence']).where('run_id', '=', runId).execute();
+  const signals = await db.selectFrom('signals').select(['id', 'source', 'record_id']).execute();
+  const keyOf = new Map(signals.map((s) => [Number(s.id), `${s.source}/${s.record_id}`]));
+  return Object.fromEntries(
+    flags.map((f) => [f.household_key, Object.fromEntries(parseEvidence(f.evidence).map((r) => [r.indicator, r.signalIds.map((id) => keyOf.get(id)!).sort()]))]),
+  );
+}
 
 /** The run's households and gezinshuishoudens per wijk, as stored, sorted by wijk (code points). */
 async function compositionOf(db: Executor, runId: number) {

@@ -123,7 +123,7 @@ describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
     expect(run).toMatchObject({ status: 'ok', counts: { read: 2, stored: 1, quarantined: 1 } });
     const q = await t.db.selectFrom('quarantine').select(['reasons']).where('source', '=', 'meldpunt-x').execute();
     expect(q).toHaveLength(1);
-    expect(q[0]!.reasons).toMatch(/huurachterstand is not one this source may deliver/);
+    expect(q[0]!.reasons).toMatch(/huurachterstand mag deze bron niet leveren/);
     await scheduler.stop();
   });
 

@@ -5,21 +5,21 @@ const HUISNUMMER = /^[0-9]+$/;
 const TOEVOEGING = /^[A-Za-z0-9]*$/;
 
 export function checkPostcode(raw: string): Checked<string> {
-  if (!POSTCODE.test(raw)) return { ok: false, reason: 'postcode must look like 1234AB or 1234 AB' };
+  if (!POSTCODE.test(raw)) return { ok: false, reason: 'postcode moet eruitzien als 1234AB of 1234 AB' };
   return { ok: true, value: raw.replace(' ', '').toUpperCase() };
 }
 
 export function checkHuisnummer(raw: string): Checked<number> {
-  if (!HUISNUMMER.test(raw)) return { ok: false, reason: 'huisnummer must be a whole number' };
+  if (!HUISNUMMER.test(raw)) return { ok: false, reason: 'huisnummer moet een geheel getal zijn' };
   const n = Number(raw);
-  if (n < 1 || n > 99_999) return { ok: false, reason: 'huisnummer must be between 1 and 99999' };
+  if (n < 1 || n > 99_999) return { ok: false, reason: 'huisnummer moet tussen 1 en 99999 liggen' };
   return { ok: true, value: n };
 }
 
 /** Huisletter and huisnummertoevoeging together; spaces inside are dropped. */
 export function checkToevoeging(raw: string): Checked<string> {
   const compact = raw.replace(/\s+/g, '');
-  if (!TOEVOEGING.test(compact)) return { ok: false, reason: 'toevoeging may hold only letters and digits' };
+  if (!TOEVOEGING.test(compact)) return { ok: false, reason: 'toevoeging mag alleen letters en cijfers bevatten' };
   return { ok: true, value: compact.toUpperCase() };
 }
 

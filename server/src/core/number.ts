@@ -8,9 +8,9 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  */
 export function checkValue(raw: string, decimalComma: boolean): Checked<number> {
   const text = decimalComma ? raw.replace(',', '.') : raw;
-  if (!PLAIN_NUMBER.test(text)) return { ok: false, reason: 'value must be a number (no thousands separators)' };
+  if (!PLAIN_NUMBER.test(text)) return { ok: false, reason: 'value moet een getal zijn (zonder scheidingsteken voor duizendtallen)' };
   const n = Number(text);
-  if (!Number.isFinite(n)) return { ok: false, reason: 'value must be a finite number' };
-  if (n < 0) return { ok: false, reason: 'value must be 0 or more' };
+  if (!Number.isFinite(n)) return { ok: false, reason: 'value moet een eindig getal zijn' };
+  if (n < 0) return { ok: false, reason: 'value moet 0 of meer zijn' };
   return { ok: true, value: n };
 }

@@ -21,14 +21,14 @@ export function checkRegistryRow(row: RawRow, importDate: string): RegistryRowRe
   const bsn = required(row, 'bsn', reasons) && note(checkBsn(field(row, 'bsn')), reasons);
   const birth = field(row, 'birth_date');
   if (required(row, 'birth_date', reasons)) {
-    if (!isRealDate(birth)) reasons.push('birth_date must be a real date YYYY-MM-DD');
-    else if (birth > importDate) reasons.push('birth_date is after the import date');
+    if (!isRealDate(birth)) reasons.push('birth_date moet een bestaande datum zijn (JJJJ-MM-DD)');
+    else if (birth > importDate) reasons.push('birth_date ligt na de datum van inlezen');
   }
   const postcode = required(row, 'postcode', reasons) && note(checkPostcode(field(row, 'postcode')), reasons);
   const huisnummer = required(row, 'huisnummer', reasons) && note(checkHuisnummer(field(row, 'huisnummer')), reasons);
   const toevoeging = note(checkToevoeging(field(row, 'toevoeging')), reasons);
   const wijk = field(row, 'wijk');
-  if (!wijk) reasons.push('wijk is required');
+  if (!wijk) reasons.push('wijk is verplicht');
   if (reasons.length > 0 || bsn === false || postcode === false || huisnummer === false || toevoeging === false) {
     return { ok: false, reasons, bsn: typeof bsn === 'string' ? bsn : null };
   }
@@ -37,7 +37,7 @@ export function checkRegistryRow(row: RawRow, importDate: string): RegistryRowRe
 
 export function required(row: RawRow, name: string, reasons: string[]): boolean {
   if (field(row, name) !== '') return true;
-  reasons.push(`${name} is required`);
+  reasons.push(`${name} is verplicht`);
   return false;
 }
 

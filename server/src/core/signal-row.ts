@@ -27,12 +27,12 @@ export function checkSignalRow(row: RawRow, ingestDate: string): SignalRowResult
   required(row, 'record_id', reasons);
   const indicator = field(row, 'indicator');
   if (required(row, 'indicator', reasons) && !isIndicator(indicator)) {
-    reasons.push(`indicator '${indicator}' is not in the catalogue`);
+    reasons.push(`indicator '${indicator}' staat niet in de indicatorcatalogus`);
   }
   const observedOn = field(row, 'observed_on');
   if (required(row, 'observed_on', reasons)) {
-    if (!isRealDate(observedOn)) reasons.push('observed_on must be a real date YYYY-MM-DD');
-    else if (observedOn > ingestDate) reasons.push('observed_on is after the ingest date');
+    if (!isRealDate(observedOn)) reasons.push('observed_on moet een bestaande datum zijn (JJJJ-MM-DD)');
+    else if (observedOn > ingestDate) reasons.push('observed_on ligt na de datum van inlezen');
   }
   const rawValue = field(row, 'value');
   const value = rawValue === '' ? null : note(checkValue(rawValue, row.decimalComma), reasons);
@@ -59,7 +59,7 @@ function checkSubject(row: RawRow, reasons: string[]): { bsn: string | null; add
   const huisnummer = rawNumber === '' ? null : note(checkHuisnummer(rawNumber), reasons);
   const toevoeging = note(checkToevoeging(field(row, 'toevoeging')), reasons);
   if (rawBsn === '' && (rawPostcode === '' || rawNumber === '')) {
-    reasons.push('either bsn or a full address (postcode and huisnummer) is required');
+    reasons.push('bsn of een volledig adres (postcode en huisnummer) is verplicht');
   }
   if (reasons.length > before || bsn === false || postcode === false || huisnummer === false || toevoeging === false) {
     return false;

@@ -87,7 +87,7 @@ function checkRow(row: RawRow, ingestDate: string, allowed: Set<string> | null, 
   const result = checkSignalRow(row, ingestDate);
   const indicator = row.fields.indicator ?? '';
   const reasons = result.ok ? [] : [...result.reasons];
-  if (allowed && indicator !== '' && !allowed.has(indicator)) reasons.push(`indicator ${indicator} is not one this source may deliver`);
+  if (allowed && indicator !== '' && !allowed.has(indicator)) reasons.push(`indicator ${indicator} mag deze bron niet leveren`);
   if (!result.ok || reasons.length) {
     const fieldsJson = JSON.stringify(row.fields);
     batch.bad.push({ rowNumber: row.rowNumber, source: row.fields.source || '', raw: maskedRaw(row), reasons, rawHash: hash ? hash(fieldsJson) : null, fieldsJson });

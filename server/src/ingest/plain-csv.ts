@@ -70,7 +70,7 @@ export function openPlainCsv(
       break;
     }
   }
-  if (!header) throw new FileRejected('the file is empty (no header row)');
+  if (!header) throw new FileRejected('het bestand is leeg (geen kopregel)');
   const columns = header.text.split(delimiter).map((h) => rename(h.trim().toLowerCase()));
   const missing = requiredColumns(columns);
   if (missing) {

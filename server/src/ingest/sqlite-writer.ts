@@ -11,10 +11,8 @@ import type { FeedCounts, SignalWriter } from './writer.ts';
 // 20 000 to well over 100 000 rows/s (tests/bench/results.md).
 //
 // A row is inserted unless its (source, record_id) is stored already; only then
-// is the stored row updated, when it differs. One upsert (ON CONFLICT … DO UPDATE
-// … WHERE) did the same, but every insert then cost 25% more than a plain one
-// (1 000 000 rows: 10.3–10.9 s against 8.2–8.5 s); DO NOTHING costs what a plain
-// insert costs.
+// is the stored row updated, when it differs: one upsert (ON CONFLICT … DO UPDATE)
+// made every insert dearer than a plain one (tests/bench/results.md).
 
 const COLUMNS = 'source, record_id, indicator, observed_on, value, bsn_hash, address_key, household_key, ingest_run_id, updated_at';
 const INSERT = `INSERT INTO signals (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, record_id) DO NOTHING`;

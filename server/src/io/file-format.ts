@@ -12,16 +12,16 @@ const SNIFF_BYTES = 64 * 1024;
 /** Decides from the first bytes whether a file is CSV (and its delimiter), a JSON array or NDJSON. */
 export async function sniffFormat(file: string): Promise<FileFormat> {
   const head = await readHead(file);
-  if (head.includes(0)) throw new FileRejected('not a CSV or JSON file (binary content)');
+  if (head.includes(0)) throw new FileRejected('geen CSV- of JSON-bestand (binaire inhoud)');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
   } catch {
-    throw new FileRejected('not a CSV or JSON file (not UTF-8 text)');
+    throw new FileRejected('geen CSV- of JSON-bestand (geen UTF-8-tekst)');
   }
   text = text.replace(/^\uFEFF/, '');
   const first = text.trimStart()[0];
-  if (first === undefined) throw new FileRejected('the file is empty (no header row)');
+  if (first === undefined) throw new FileRejected('het bestand is leeg (geen kopregel)');
   if (first === '[') return { kind: 'json-array' };
   if (first === '{') return { kind: 'ndjson' };
   return { kind: 'csv', delimiter: detectDelimiter(firstLine(text)) };
@@ -32,7 +32,7 @@ async function readHead(file: string): Promise<Buffer> {
   try {
     handle = await fs.open(file, 'r');
   } catch (e) {
-    throw new FileRejected(`cannot open ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new FileRejected(`kan ${file} niet openen: ${(e as NodeJS.ErrnoException).code ?? 'fout'}`);
   }
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);

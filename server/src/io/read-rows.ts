@@ -40,7 +40,7 @@ export async function openRows(
   );
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
   const header = await nextCsv(iterator);
-  if (header.done) throw new FileRejected('the file is empty (no header row)');
+  if (header.done) throw new FileRejected('het bestand is leeg (geen kopregel)');
   const columns = header.value.record.map((h) => rename(h.trim().toLowerCase()));
   const missing = requiredColumns(columns);
   if (missing) {
@@ -82,7 +82,7 @@ async function nextCsv<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>
   try {
     return await iterator.next();
   } catch (e) {
-    throw new FileRejected(`not a valid CSV file: ${(e as Error).message}`);
+    throw new FileRejected(`geen geldig CSV-bestand: ${(e as Error).message}`);
   }
 }
 
@@ -117,7 +117,7 @@ async function* ndjsonRows(stream: Readable): AsyncGenerator<RawRow> {
     try {
       value = JSON.parse(text);
     } catch {
-      yield { rowNumber: lineNumber, fields: { [UNPARSED_LINE]: text.slice(0, 500) }, shapeErrors: ['line is not valid JSON'], decimalComma: false, unreadable: true };
+      yield { rowNumber: lineNumber, fields: { [UNPARSED_LINE]: text.slice(0, 500) }, shapeErrors: ['regel is geen geldige JSON'], decimalComma: false, unreadable: true };
       continue;
     }
     yield jsonRow(value, lineNumber);
@@ -133,7 +133,7 @@ async function* jsonArrayRows(stream: Readable): AsyncGenerator<RawRow> {
       yield jsonRow(item.value, position);
     }
   } catch (e) {
-    throw new FileRejected(`not a valid JSON array (after element ${position}): ${(e as Error).message}`);
+    throw new FileRejected(`geen geldige JSON-lijst (na element ${position}): ${(e as Error).message}`);
   }
 }
 
@@ -142,7 +142,7 @@ const CONTRACT_COLUMNS = new Set<string>([...REGISTRY_COLUMNS, ...FEED_COLUMNS])
 /** A JSON object becomes a row; null or missing is an empty field, a number becomes text. */
 export function jsonRow(value: unknown, rowNumber: number): RawRow {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { rowNumber, fields: {}, shapeErrors: ['element is not a JSON object'], decimalComma: false, unreadable: true };
+    return { rowNumber, fields: {}, shapeErrors: ['element is geen JSON-object'], decimalComma: false, unreadable: true };
   }
   const fields: Record<string, string> = {};
   const shapeErrors: string[] = [];
@@ -153,7 +153,7 @@ export function jsonRow(value: unknown, rowNumber: number): RawRow {
     else if (typeof v === 'number') fields[name] = plainDecimal(v);
     else {
       fields[name] = JSON.stringify(v).slice(0, 200);
-      if (CONTRACT_COLUMNS.has(name)) shapeErrors.push(`${name} must be text or a number`);
+      if (CONTRACT_COLUMNS.has(name)) shapeErrors.push(`${name} moet tekst of een getal zijn`);
     }
   }
   return { rowNumber, fields, shapeErrors, decimalComma: false };

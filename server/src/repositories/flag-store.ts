@@ -148,11 +148,8 @@ function previousFlag(db: Executor, previousRunId: number) {
 
 /**
  * Inserts flag rows that came from a reader (arrays in FLAG_COLUMNS order) with
- * one prepared statement run per row, on the run's own connection. On the bench
- * city that costs the inserting thread about what JSON text unpacked by
- * json_each did (1.3–1.45 s against 1.3 s), but the readers no longer serialise
- * their rows: the run took 2.8–3.0 s instead of 3.2 s. Kysely's multi-row
- * inserts cost the inserting thread 2.0 s.
+ * one prepared statement run per row, on the run's own connection, so the
+ * readers need not serialise their rows (tests/bench/results.md).
  */
 function flagInsert(db: Executor): (rows: unknown[][]) => Promise<void> {
   const values = sql.join(FLAG_COLUMNS.map(() => sql`?`));

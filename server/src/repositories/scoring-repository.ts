@@ -85,10 +85,8 @@ const STORED_FAMILIES = sql.raw('temp.fam');
 
 /**
  * SQLite: statements that store the gezinshuishoudens of `range` in a temporary
- * table, for candidateQuery with `storedFamilies` and storedFamiliesPerWijk.
- * Bench city, one half of the households: 0.25 s, and then the flag statement
- * 1.3 s and the composition 0.08 s, against 1.6 s and 0.36 s when each found
- * the families itself.
+ * table, for candidateQuery with `storedFamilies` and storedFamiliesPerWijk,
+ * so that both find the families once (measurements: tests/bench/results.md).
  */
 export function storedFamiliesStatements(db: Executor, p: Pick<CandidateParams, 'asOf' | 'adultCutoff'>, range?: HouseholdRange): RawBuilder<unknown>[] {
   return [
@@ -142,8 +140,7 @@ function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<un
 // (byte compares; the database's collation goes through strcoll). Indicators are
 // grouped and concatenated in "C" order too, as SQLite does. Runs serially per
 // range of households (flag-store.ts runs the ranges side by side), with the
-// planner settings of FLAG_PLANNER. Bench city, one half of the households: 3.1 s
-// (the previous statement, hash-joined and sorted: 6.5 s).
+// planner settings of FLAG_PLANNER (measurements: tests/bench/results.md).
 function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, condition: RawBuilder<unknown>, range?: HouseholdRange): RawBuilder<CandidateRow> {
   const date = (column: string) => sql`${sql.ref(column)} collate "C"`;
   const qualifies = sql`case when s.indicator = r.indicator
@@ -264,7 +261,7 @@ export const FLAG_PLANNER: Record<string, string> = {
 /**
  * The wijk composition's plan (PostgreSQL): persons grouped in index order and
  * merge-joined with households, not a hash of all persons built in every
- * parallel worker (bench: 2.5 → 1.0 s).
+ * parallel worker (tests/bench/results.md).
  */
 export const COMPOSITION_PLANNER: Record<string, string> = { enable_hashagg: 'off', enable_hashjoin: 'off', enable_sort: 'on', max_parallel_workers_per_gather: '0' };
 

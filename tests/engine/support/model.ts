@@ -6,7 +6,14 @@ export interface ModelPerson { bsn: string; birthDate: string; addressKey: strin
 export interface ModelSignal { key: string; indicator: string; observedOn: string; value: number | null; bsn: string | null; addressKey: string | null }
 export interface ModelRule { indicator: string; domain: string; weightMilli: number; threshold: number | null; windowDays: number; minCount: number }
 export interface ModelRuleSet { flagThresholdMilli: number; minDomains: number | null; rules: ModelRule[] }
-export interface ModelFlag { addressKey: string; scoreMilli: number; domains: number; indicators: string }
+export interface ModelFlag {
+  addressKey: string;
+  scoreMilli: number;
+  domains: number;
+  indicators: string;
+  /** Per active indicator, the keys (source/record_id) of its qualifying signals, sorted. */
+  evidence: Record<string, string[]>;
+}
 
 const dayNumber = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -60,19 +67,19 @@ export function modelFlags(persons: ModelPerson[], feed: ModelSignal[], ruleSet:
   for (const address of [...new Set(persons.map((p) => p.addressKey))]) {
     if (!isGezinshuishouden(persons.filter((p) => p.addressKey === address), asOf)) continue;
     const mine = signals.filter((s) => householdOf(s, persons) === address);
-    const active = ruleSet.rules.filter((rule) => {
-      const qualifying = mine.filter((s) => {
+    const qualifyingOf = (rule: ModelRule) =>
+      mine.filter((s) => {
         const age = dayNumber(asOf) - dayNumber(s.observedOn);
         const inWindow = age >= 0 && age < rule.windowDays;
         const meets = rule.threshold === null || (s.value !== null && s.value >= rule.threshold);
         return s.indicator === rule.indicator && inWindow && meets;
       });
-      return qualifying.length >= rule.minCount;
-    });
+    const active = ruleSet.rules.filter((rule) => qualifyingOf(rule).length >= rule.minCount);
     const scoreMilli = active.reduce((sum, r) => sum + r.weightMilli, 0);
     const domains = new Set(active.map((r) => r.domain)).size;
     const flagged = scoreMilli >= ruleSet.flagThresholdMilli || (ruleSet.minDomains !== null && domains >= ruleSet.minDomains);
-    if (flagged) flags.push({ addressKey: address, scoreMilli, domains, indicators: active.map((r) => r.indicator).sort().join('|') });
+    const evidence = Object.fromEntries(active.map((r) => [r.indicator, qualifyingOf(r).map((s) => s.key).sort()]));
+    if (flagged) flags.push({ addressKey: address, scoreMilli, domains, indicators: active.map((r) => r.indicator).sort().join('|'), evidence });
   }
   return flags.sort((a, b) => Buffer.compare(Buffer.from(a.addressKey), Buffer.from(b.addressKey)));
 }

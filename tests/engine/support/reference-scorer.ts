@@ -1,10 +1,10 @@
-import type { RuleSetDefinition } from '@vroegsignaal/shared';
-import { addDays, isAdultOn, isMinorOn } from './dates.ts';
-import { toMicro } from './score.ts';
+import type { RuleSetDefinition } from '../../../shared/src/index.ts';
+import { addDays, isAdultOn, isMinorOn } from '../../../server/src/core/dates.ts';
+import { toMicro } from '../../../server/src/core/score.ts';
 
-// The contract's scoring semantics (section 4) in plain code, over values in
-// memory. The engine computes the same in SQL; this is the yardstick it is
-// tested against and the basis of plain-language explanations.
+// A test model, not the product: the contract's scoring semantics (section 4)
+// in plain code over values in memory. The property test compares the engine's
+// SQL with it; explanations come from the evidence the engine stores.
 
 export interface ScoringPerson {
   birthDate: string;
