@@ -1,4 +1,4 @@
-import type { JobRunItem, SourceBody, SourceItem } from '@vroegsignaal/shared/api/operations';
+import type { JobCounts, JobRunItem, SourceBody, SourceItem } from '@vroegsignaal/shared/api/operations';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/connection.ts';
 import { recentJobRuns } from '../repositories/job-run-repository.ts';
@@ -56,6 +56,6 @@ export async function updateSource(db: Db, clock: Clock, name: string, body: Sou
 export async function jobRuns(db: Db, job: string | undefined, limit: number): Promise<JobRunItem[]> {
   return (await recentJobRuns(db, { limit, job })).map((r) => ({
     id: r.id, job: r.job, source_name: r.source_name, trigger: r.trigger, started_at: r.started_at, finished_at: r.finished_at, outcome: r.outcome,
-    counts: r.counts ? (JSON.parse(r.counts) as Record<string, number>) : null, error: r.error,
+    counts: r.counts ? (JSON.parse(r.counts) as JobCounts) : null, error: r.error,
   }));
 }
