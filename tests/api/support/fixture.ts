@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from '../
 import type { Role } from '../../../shared/src/api/auth.ts';
 import { loadConfig, type Config } from '../../../server/src/config.ts';
 import type { Clock } from '../../../server/src/core/clock.ts';
-import { buildServer } from '../../../server/src/server.ts';
+import { buildServer, type ServerOptions } from '../../../server/src/server.ts';
 import { ensureDemoUsers } from '../../../server/src/services/demo-users.ts';
 import { addSource } from '../../../server/src/services/sources.ts';
 import { ingestFeed } from '../../../server/src/services/feed-ingest.ts';
@@ -65,7 +65,9 @@ export async function seedExample(t: TestDatabase, clock: Clock): Promise<number
   return runs;
 }
 
-export async function createApiFixture(dialect: Dialect, overrides: Partial<Config> = {}, seed = true): Promise<ApiFixture> {
+export async function createApiFixture(
+  dialect: Dialect, overrides: Partial<Config> = {}, seed = true, server: Pick<ServerOptions, 'logStream'> = {},
+): Promise<ApiFixture> {
   const t = await createTestDatabase(dialect);
   const clock = new TestClock(Date.parse('2026-10-09T08:00:00Z'));
   const runIds = seed ? await seedExample(t, clock) : [];
@@ -73,7 +75,7 @@ export async function createApiFixture(dialect: Dialect, overrides: Partial<Conf
   const created = await ensureDemoUsers(t.db, clock, 'test');
   const passwords = new Map(created.map((u) => [u.username, u.password]));
   const config = testConfig(t, overrides);
-  const app = await buildServer({ config, db: t.db, clock });
+  const app = await buildServer({ config, db: t.db, clock, ...server });
   const login = async (username: string): Promise<Agent> => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: passwords.get(username) } });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
