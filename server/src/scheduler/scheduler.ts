@@ -49,7 +49,8 @@ export class Scheduler {
   pullDeps(): PullDeps {
     const { settings, sleep } = this.options;
     return {
-      http: { retries: settings.pullRetries, retryBaseMs: settings.pullRetryBaseMs, timeoutMs: settings.pullTimeoutMs, sleep },
+      http: { retries: settings.pullRetries, retryBaseMs: settings.pullRetryBaseMs, timeoutMs: settings.pullTimeoutMs, allowedHosts: settings.pullAllowedHosts, sleep },
+      dropRoot: settings.dropRoot,
       memoryOf: (source) => {
         let memory = this.memories.get(source);
         if (!memory) this.memories.set(source, (memory = new Map()));
