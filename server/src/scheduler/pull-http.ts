@@ -28,6 +28,7 @@ export interface HttpPullOptions {
   /** Hosts that may be reached although their addresses are internal (MPG_PULL_ALLOWED_HOSTS). */
   allowedHosts: readonly AllowedHost[];
   sleep?: (ms: number) => Promise<void>;
+  resolve?: Resolve;
 }
 
 class PullError extends Error {
@@ -83,7 +84,7 @@ async function download(fetchConfig: { url: string; header: { name: string; valu
     const target = new URL(url);
     const headers: Record<string, string> = { accept: 'text/csv, application/json;q=0.9, */*;q=0.5' };
     if (fetchConfig.header && target.origin === origin) headers[fetchConfig.header.name] = fetchConfig.header.value;
-    const response = await get(target, headers, options.allowedHosts, signal, where);
+    const response = await get(target, headers, options, signal, where);
     const status = response.statusCode ?? 0;
     if (REDIRECTS.has(status) && response.headers.location) {
       response.resume();
@@ -105,25 +106,32 @@ class AddressRefused extends Error {
   }
 }
 
-/**
- * Resolves like the system does, but refuses when any address of the name is internal:
- * the check is on the addresses the connection is made to, not on an earlier look-up.
- */
-const guardedLookup = ((hostname: string, options: dns.LookupOptions, callback: (err: Error | null, address: string | dns.LookupAddress[], family?: number) => void) => {
-  dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, '');
-    const internal = addresses.find((a) => refusedAddress(a.address));
-    if (internal) return callback(new AddressRefused(hostname, internal.address, refusedAddress(internal.address)!), '');
-    if (options.all) return callback(null, addresses);
-    return callback(null, addresses[0]!.address, addresses[0]!.family);
-  });
-}) as LookupFunction;
+/** Host name → addresses; the system resolver unless a test maps names itself. */
+export type Resolve = (hostname: string) => Promise<dns.LookupAddress[]>;
+const systemResolve: Resolve = (hostname) => dns.promises.lookup(hostname, { all: true });
 
-function get(url: URL, headers: Record<string, string>, allowed: readonly AllowedHost[], signal: AbortSignal, where: string): Promise<IncomingMessage> {
-  const guarded = !isAllowedHost(url, allowed);
+/**
+ * A `lookup` for the socket that (when `guard`) refuses when any address of the name is
+ * internal: the check is on the addresses the connection is made to, not on an earlier look-up.
+ */
+function lookupWith(resolve: Resolve, guard: boolean): LookupFunction {
+  return ((hostname: string, options: dns.LookupOptions, callback: (err: Error | null, address: string | dns.LookupAddress[], family?: number) => void) => {
+    resolve(hostname).then((all) => {
+      const addresses = options.family ? all.filter((a) => a.family === options.family) : all;
+      const internal = guard ? addresses.find((a) => refusedAddress(a.address)) : undefined;
+      if (internal) return callback(new AddressRefused(hostname, internal.address, refusedAddress(internal.address)!), '');
+      if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
+      if (options.all) return callback(null, addresses);
+      return callback(null, addresses[0]!.address, addresses[0]!.family);
+    }, (e: Error) => callback(e, ''));
+  }) as LookupFunction;
+}
+
+function get(url: URL, headers: Record<string, string>, options: HttpPullOptions, signal: AbortSignal, where: string): Promise<IncomingMessage> {
+  const guarded = !isAllowedHost(url, options.allowedHosts);
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.get(url, { headers, signal, agent: false, ...(guarded ? { lookup: guardedLookup } : {}) }, resolve);
+    const request = client.get(url, { headers, signal, agent: false, lookup: lookupWith(options.resolve ?? systemResolve, guarded) }, resolve);
     // Second line: the peer of the socket itself (an IP literal is never looked up).
     if (guarded) {
       request.once('socket', (socket) => socket.once('connect', () => {
