@@ -78,7 +78,7 @@ export async function createApiFixture(
   const created = await ensureDemoUsers(t.db, clock, 'test');
   const passwords = new Map(created.map((u) => [u.username, u.password]));
   const config = testConfig(t, overrides);
-  await addSource(t.db, clock, { name: 'woco-test', indicators: ['huurachterstand'], folder: '/tmp/vs-drop-test' }, sourcePolicy(config));
+  await addSource(t.db, clock, { name: 'woco-test', indicators: ['huurachterstand'], folder: 'vs-drop-test' }, sourcePolicy(config));
   const app = await buildServer({ config, db: t.db, clock, ...server });
   const login = async (username: string): Promise<Agent> => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: passwords.get(username) } });
