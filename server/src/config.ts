@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAllowedHosts, type AllowedHost } from './core/outbound-address.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
 
@@ -28,6 +29,8 @@ export interface Config {
   pullRetries: number;
   pullRetryBaseMs: number;
   pullTimeoutMs: number;
+  /** Hosts an HTTP source may reach although they resolve to loopback, private or link-local addresses. */
+  pullAllowedHosts: AllowedHost[];
   /** Where `start` generates the demo city (gitignored). */
   demoDir: string;
   /** Drop folders of sources configured through the API must lie inside this directory. */
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pullRetries: Number(env.MPG_PULL_RETRIES ?? 3),
     pullRetryBaseMs: Number(env.MPG_PULL_RETRY_BASE_MS ?? 5000),
     pullTimeoutMs: Number(env.MPG_PULL_TIMEOUT_MS ?? 60000),
+    pullAllowedHosts: parseAllowedHosts(env.MPG_PULL_ALLOWED_HOSTS),
     demoDir: path.resolve(workingDir, env.MPG_DEMO_DIR ?? path.join(REPO_ROOT, 'data', 'demo')),
     dropRoot: path.resolve(workingDir, env.MPG_DROP_ROOT ?? path.join(REPO_ROOT, 'data')),
     timeZone: env.MPG_TIME_ZONE ?? 'Europe/Amsterdam',

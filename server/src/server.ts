@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 
 export type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,13 +12,17 @@ export interface ServerOptions {
   config: Config;
   db: Db;
   clock?: Clock;
-  logger?: boolean;
+  /** Where the structured (pino) log goes; none when absent. Requests themselves are not logged, only what goes wrong. */
+  logStream?: { write(line: string): unknown };
 }
 
 /** The API server, ready for `inject` or `listen`. */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: opts.logStream ? { level: 'info', stream: opts.logStream, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logController: new LogController({ disableRequestLogging: true }),
+    // A request id that is unique across restarts, so a user's report can be matched to the log line.
+    genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
     // Unknown body properties are an error rather than silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
@@ -11,7 +12,7 @@ describe.each(DIALECTS)('the sources, jobs and scheduler verbs (%s)', (dialect) 
   let folder: string;
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
-    env = { DATABASE_URL: t.url, MPG_NOW: '2026-10-01T10:00:00Z' };
+    env = { DATABASE_URL: t.url, MPG_NOW: '2026-10-01T10:00:00Z', MPG_DROP_ROOT: os.tmpdir() };
     folder = tempDir();
   });
   afterAll(async () => t?.drop());
@@ -36,7 +37,7 @@ describe.each(DIALECTS)('the sources, jobs and scheduler verbs (%s)', (dialect) 
     const bad = await runCli(['sources', 'add', '--name', 'Bad Name', '--indicators', 'geluk', '--schedule', 'elke dag'], env);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/name must be .*; indicator 'geluk' is not in the catalogue; give a folder .* or a url .*; schedule 'elke dag' is not a valid cron/);
+    expect(bad.stderr).toMatch(/naam: 1 tot 64 .*; indicator 'geluk' staat niet in de catalogus; geef een map .* of een URL .*; schema 'elke dag' is geen geldige cron/);
 
     expect(await runCli(['sources', 'update', 'ggz-cli', '--disabled', '--schedule', '15 3 * * *'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('(disabled)') });
     expect(await runCli(['sources', 'remove', 'ggz-cli'], env)).toMatchObject({ code: 0 });

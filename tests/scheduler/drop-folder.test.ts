@@ -5,7 +5,7 @@ import { importRegistry } from '../../server/src/services/registry-import.ts';
 import { addSource } from '../../server/src/services/sources.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { EXAMPLE_DIR, engineContext } from '../helpers/engine.ts';
-import { FEED_HEADER, FakeClock, feedCsv, jobRuns, listDir, resultOf, tempDir, testScheduler } from './helpers.ts';
+import { FEED_HEADER, FakeClock, TEST_POLICY, feedCsv, jobRuns, listDir, resultOf, tempDir, testScheduler } from './helpers.ts';
 
 describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
   let t: TestDatabase;
@@ -18,7 +18,7 @@ describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
 
   async function folderSource(name: string, extra: object = {}) {
     const folder = tempDir();
-    await addSource(t.db, clock, { name, indicators: ['huurachterstand', 'overlastmelding'], folder, schedule: '* * * * *', ...extra });
+    await addSource(t.db, clock, { name, indicators: ['huurachterstand', 'overlastmelding'], folder, schedule: '* * * * *', ...extra }, TEST_POLICY);
     return folder;
   }
   const signals = async (source: string) =>

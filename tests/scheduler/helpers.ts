@@ -5,6 +5,7 @@ import type { Clock } from '../../server/src/core/clock.ts';
 import type { Db } from '../../server/src/db/connection.ts';
 import { Scheduler } from '../../server/src/scheduler/scheduler.ts';
 import type { SchedulerSettings } from '../../server/src/scheduler/jobs.ts';
+import { sourcePolicy } from '../../server/src/services/sources.ts';
 import { engineContext } from '../helpers/engine.ts';
 
 /** A clock the test moves by hand. */
@@ -34,7 +35,13 @@ export const TEST_SETTINGS: SchedulerSettings = {
   pullRetries: 2,
   pullRetryBaseMs: 10,
   pullTimeoutMs: 5000,
+  // The temporary folders of the tests, and the HTTP test servers on 127.0.0.1.
+  dropRoot: os.tmpdir(),
+  pullAllowedHosts: [{ host: '127.0.0.1', port: null }],
 };
+
+/** Where sources of the scheduler tests may point. */
+export const TEST_POLICY = sourcePolicy(TEST_SETTINGS);
 
 export function testScheduler(db: Db, clock: Clock, overrides: Partial<SchedulerSettings> = {}, holder?: string): Scheduler {
   return new Scheduler({ engine: { ...engineContext(db, clock), actor: 'scheduler' }, settings: { ...TEST_SETTINGS, ...overrides }, holder });

@@ -6,7 +6,7 @@ import { importRegistry } from '../../server/src/services/registry-import.ts';
 import { addSource } from '../../server/src/services/sources.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { EXAMPLE_DIR, engineContext } from '../helpers/engine.ts';
-import { FakeClock, feedCsv, jobRuns, resultOf, testScheduler } from './helpers.ts';
+import { FakeClock, TEST_POLICY, feedCsv, jobRuns, resultOf, testScheduler } from './helpers.ts';
 
 /** A real HTTP server on 127.0.0.1 serving deliveries; each path decides how it behaves. */
 function startServer(routes: Record<string, (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void>) {
@@ -62,7 +62,7 @@ describe.each(DIALECTS)('an HTTP source (%s)', (dialect) => {
   });
 
   async function httpSource(name: string, url: string, extra: object = {}) {
-    await addSource(t.db, clock, { name, indicators: ['huurachterstand', 'ggz_zorg'], url, schedule: '0 * * * *', ...extra });
+    await addSource(t.db, clock, { name, indicators: ['huurachterstand', 'ggz_zorg'], url, schedule: '0 * * * *', ...extra }, TEST_POLICY);
   }
 
   it('pulls with its auth header and ingests; the same delivery again changes nothing', async () => {
@@ -106,7 +106,7 @@ describe.each(DIALECTS)('an HTTP source (%s)', (dialect) => {
     expect(server.hits['/down.csv']).toBe(3);
     const [row] = await jobRuns(t.db, 'pull:woco-down');
     expect(row).toMatchObject({ outcome: 'failed', tick: '2026-10-01T15:00:00.000Z' });
-    expect(row!.error).toBe(['attempt 1', 'attempt 2', 'attempt 3'].map((a) => `${a}: HTTP 502 from ${server.base}/down.csv`).join('; '));
+    expect(row!.error).toBe(['poging 1', 'poging 2', 'poging 3'].map((a) => `${a}: HTTP 502 van ${server.base}/down.csv`).join('; '));
     await scheduler.stop();
   });
 
@@ -118,7 +118,7 @@ describe.each(DIALECTS)('an HTTP source (%s)', (dialect) => {
     const results = await scheduler.tick(clock.set('2026-10-01T16:00:00Z'));
     expect(resultOf(results, 'pull:ggz-http')).toMatchObject({ status: 'ok', counts: { read: 1, stored: 1 } });
     const nowhere = resultOf(await scheduler.tick(clock.set('2026-10-01T16:30:00Z')), 'pull:nowhere');
-    expect(nowhere).toMatchObject({ status: 'failed', counts: { attempts: 3 }, error: expect.stringContaining(`cannot reach http://127.0.0.1:${closedPort}/feed.csv: ECONNREFUSED`) });
+    expect(nowhere).toMatchObject({ status: 'failed', counts: { attempts: 3 }, error: expect.stringContaining(`kan http://127.0.0.1:${closedPort}/feed.csv niet bereiken: ECONNREFUSED`) });
     await scheduler.stop();
   });
 });

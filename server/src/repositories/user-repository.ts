@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { UserTable } from '../db/schema-access.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import type { Executor } from './types.ts';
 
 export type UserRow = Selectable<UserTable>;
@@ -16,9 +17,15 @@ export async function listUsers(db: Executor): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('username').execute();
 }
 
-export async function insertUser(db: Executor, values: Insertable<UserTable>): Promise<number> {
-  const { id } = await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+/** The new user's id, or null when the name is taken (also by a request that won a race). */
+export async function insertUser(db: Executor, values: Insertable<UserTable>): Promise<number | null> {
+  try {
+    const { id } = await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
+    return id;
+  } catch (e) {
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
 }
 
 export async function updateUser(db: Executor, id: number, values: Updateable<UserTable>): Promise<void> {

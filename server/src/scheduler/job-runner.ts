@@ -1,9 +1,10 @@
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../core/clock.ts';
 import { claimJobRun, finishJobRun } from '../repositories/job-run-repository.ts';
+import type { JobCounts } from '@vroegsignaal/shared/api/operations';
 import type { JobLock } from './lock.ts';
 
-export type JobCounts = Record<string, number | string | boolean | null>;
+export type { JobCounts };
 
 export interface JobSpec {
   /** `pull:<source>`, `scoring`, `retention`. */

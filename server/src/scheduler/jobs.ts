@@ -10,7 +10,7 @@ import { pullHttp, type HttpPullOptions } from './pull-http.ts';
 
 export type SchedulerSettings = Pick<
   Config,
-  'scoringCron' | 'retentionCron' | 'retentionDays' | 'quarantineRetentionDays' | 'pullRetries' | 'pullRetryBaseMs' | 'pullTimeoutMs'
+  'scoringCron' | 'retentionCron' | 'retentionDays' | 'quarantineRetentionDays' | 'pullRetries' | 'pullRetryBaseMs' | 'pullTimeoutMs' | 'dropRoot' | 'pullAllowedHosts'
 >;
 
 export const SCORING_JOB = 'scoring';
@@ -37,6 +37,8 @@ export function retentionJob(ctx: EngineContext, settings: SchedulerSettings): J
 
 export interface PullDeps {
   http: HttpPullOptions;
+  /** Every drop folder must still lie inside it when it is pulled. */
+  dropRoot: string;
   /** Per source: what the previous poll of its drop folder saw. */
   memoryOf(source: string): FolderMemory;
 }
@@ -46,7 +48,7 @@ export function pullJob(ctx: EngineContext, source: SourceConfig, deps: PullDeps
     name: pullJobName(source.name), sourceName: source.name, cron: source.schedule,
     run: () =>
       source.fetch.kind === 'folder'
-        ? pullFolder(ctx, { ...source, fetch: source.fetch }, deps.memoryOf(source.name), folderOptions)
+        ? pullFolder(ctx, { ...source, fetch: source.fetch }, deps.dropRoot, deps.memoryOf(source.name), folderOptions)
         : pullHttp(ctx, { ...source, fetch: source.fetch }, deps.http),
   };
 }

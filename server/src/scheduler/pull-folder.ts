@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { OutsideDropRoot, realDropFolder } from '../core/drop-folder.ts';
 import { FileRejected } from '../io/file-format.ts';
 import type { EngineContext } from '../services/context.ts';
 import { ingestFeed, type FeedCounts } from '../services/feed-ingest.ts';
@@ -24,9 +25,10 @@ export interface FolderPullOptions {
   only?: (name: string) => boolean;
 }
 
-export async function pullFolder(ctx: EngineContext, source: SourceConfig & { fetch: { kind: 'folder' } }, memory: FolderMemory, options: FolderPullOptions = {}): Promise<JobCounts> {
-  const dir = source.fetch.folder;
-  await fs.mkdir(dir, { recursive: true });
+export async function pullFolder(
+  ctx: EngineContext, source: SourceConfig & { fetch: { kind: 'folder' } }, dropRoot: string, memory: FolderMemory, options: FolderPullOptions = {},
+): Promise<JobCounts> {
+  const dir = await placeOf(dropRoot, source.fetch.folder);
   const files = (await candidates(dir)).filter(options.only ?? (() => true));
   if (options.settleMs && !options.assumeComplete) await firstLook(dir, files, memory, options.settleMs);
   const totals = newTotals();
@@ -46,6 +48,26 @@ export async function pullFolder(ctx: EngineContext, source: SourceConfig & { fe
   return counts;
 }
 
+/**
+ * The folder's real path, checked inside the drop root before it is created and again
+ * after (a folder or a parent may have become a symbolic link to elsewhere since the
+ * source was configured): nothing is read, created or moved outside.
+ */
+async function placeOf(dropRoot: string, folder: string): Promise<string> {
+  const refuse = (e: unknown): never => {
+    if (e instanceof OutsideDropRoot) throw new JobFailure(`${e.message}; er is niets gelezen of verplaatst`, { files: 0 });
+    throw e;
+  };
+  await realDropFolder(dropRoot, folder).catch(refuse);
+  await fs.mkdir(folder, { recursive: true });
+  const dir = await realDropFolder(dropRoot, folder).catch(refuse);
+  for (const sub of ['processed', 'failed']) {
+    const stat = await fs.lstat(path.join(dir, sub)).catch(() => null);
+    if (stat && !stat.isDirectory()) throw new JobFailure(`${path.join(dir, sub)} is geen gewone map (een symbolische link?); er is niets gelezen of verplaatst`, { files: 0 });
+  }
+  return dir;
+}
+
 function newTotals() {
   return { files: 0, failedFiles: 0, waiting: 0, read: 0, stored: 0, updated: 0, unchanged: 0, quarantined: 0, unlinked: 0 };
 }
@@ -62,7 +84,9 @@ async function firstLook(dir: string, files: string[], memory: FolderMemory, wai
 
 /** True when the file has the size and mtime the previous poll saw: the writer is done. */
 async function settled(file: string, name: string, memory: FolderMemory): Promise<boolean> {
-  const stat = await fs.stat(file);
+  // lstat: a file replaced by a symbolic link since the listing is never taken.
+  const stat = await fs.lstat(file);
+  if (!stat.isFile()) return false;
   const before = memory.get(name);
   memory.set(name, { size: stat.size, mtimeMs: stat.mtimeMs });
   return before !== undefined && before.size === stat.size && before.mtimeMs === stat.mtimeMs;
@@ -77,7 +101,7 @@ async function ingestOne(ctx: EngineContext, source: SourceConfig, file: string,
     // down) leaves it in place to be tried again on the next tick.
     if (!(e instanceof FileRejected)) throw new JobFailure(`${path.basename(file)}: ${(e as Error).message}`, { ...totals });
     const moved = await moveTo(file, 'failed', ctx.clock.now());
-    await fs.writeFile(`${moved}.error.txt`, `${e.message}\n`);
+    await writeNew(`${moved}.error.txt`, `${e.message}\n`);
     totals.failedFiles++;
     errors.push(`${path.basename(file)} rejected: ${e.message}`);
     return;
@@ -91,10 +115,18 @@ async function ingestOne(ctx: EngineContext, source: SourceConfig, file: string,
 async function moveTo(file: string, folder: 'processed' | 'failed', now: Date): Promise<string> {
   const dir = path.join(path.dirname(file), folder);
   await fs.mkdir(dir, { recursive: true });
+  // A subfolder that is a symbolic link would move the delivery out of the drop root.
+  if ((await fs.realpath(dir)) !== dir) throw new JobFailure(`${dir} is een symbolische link; er is niets verplaatst`, {});
   let target = path.join(dir, path.basename(file));
   if (await exists(target)) target = path.join(dir, `${now.toISOString().replace(/[:.]/g, '-')}-${path.basename(file)}`);
   await fs.rename(file, target);
   return target;
+}
+
+/** Writes a new file; a symbolic link planted under its name is replaced, never followed. */
+async function writeNew(file: string, text: string): Promise<void> {
+  await fs.rm(file, { force: true });
+  await fs.writeFile(file, text, { flag: 'wx' });
 }
 
 async function exists(file: string): Promise<boolean> {

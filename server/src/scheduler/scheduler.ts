@@ -6,6 +6,7 @@ import { JobRunner, type JobSpec, type Logger, type RunResult } from './job-runn
 import { pullJob, pullJobName, retentionJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
 import { createJobLock, processHolder } from './lock.ts';
 import type { FolderMemory } from './pull-folder.ts';
+import type { Resolve } from './pull-http.ts';
 
 export interface SchedulerOptions {
   /** Clock, database and time zone of every job; its actor is recorded on ingests and runs. */
@@ -15,6 +16,8 @@ export interface SchedulerOptions {
   logger?: Logger;
   /** Back-off waits of HTTP retries (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
+  /** Host names of HTTP sources → addresses (tests map names of their own). */
+  resolve?: Resolve;
 }
 
 const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -47,9 +50,10 @@ export class Scheduler {
   }
 
   pullDeps(): PullDeps {
-    const { settings, sleep } = this.options;
+    const { settings, sleep, resolve } = this.options;
     return {
-      http: { retries: settings.pullRetries, retryBaseMs: settings.pullRetryBaseMs, timeoutMs: settings.pullTimeoutMs, sleep },
+      http: { retries: settings.pullRetries, retryBaseMs: settings.pullRetryBaseMs, timeoutMs: settings.pullTimeoutMs, allowedHosts: settings.pullAllowedHosts, sleep, resolve },
+      dropRoot: settings.dropRoot,
       memoryOf: (source) => {
         let memory = this.memories.get(source);
         if (!memory) this.memories.set(source, (memory = new Map()));

@@ -13,7 +13,7 @@ import { Scheduler } from '../scheduler/scheduler.ts';
 import type { EngineContext } from './context.ts';
 import { importRegistry } from './registry-import.ts';
 import { storeRuleSet } from './rule-sets.ts';
-import { addSource, getSourceConfig } from './sources.ts';
+import { addSource, getSourceConfig, sourcePolicy } from './sources.ts';
 
 // `pnpm start` on a fresh clone: a synthetic city with a year of weekly
 // deliveries and scoring runs, run through the same jobs as the live scheduler
@@ -51,7 +51,7 @@ export async function setUpDemo(ctx: EngineContext, options: DemoSetupOptions): 
   const log = options.log ?? (() => undefined);
   const { manifest, generated } = await ensureCity(ctx, options, log);
   const registryImported = await ensureRegistry(ctx, options.demoDir, log);
-  const sourcesAdded = await ensureSources(ctx, options.demoDir);
+  const sourcesAdded = await ensureSources(ctx, options);
   if (!(await newestPublished(ctx.db))) await storeRuleSet({ ...ctx, actor: 'demo' }, DEFAULT_RULE_SET, true);
   const started = Date.now();
   const { weeks, scored } = await backfill(ctx, options, manifest, log);
@@ -84,14 +84,14 @@ async function ensureRegistry(ctx: EngineContext, demoDir: string, log: (m: stri
   return true;
 }
 
-async function ensureSources(ctx: EngineContext, demoDir: string): Promise<number> {
+async function ensureSources(ctx: EngineContext, { demoDir, settings }: DemoSetupOptions): Promise<number> {
   let added = 0;
   for (const s of DEMO_SOURCES) {
     if (await findSource(ctx.db, s.name)) continue;
     await addSource(ctx.db, ctx.clock, {
       name: s.name, indicators: [...s.indicators], folder: path.join(demoDir, 'drops', s.name),
       schedule: '*/5 * * * *', expectedIntervalDays: s.intervalDays,
-    });
+    }, sourcePolicy(settings));
     added++;
   }
   return added;

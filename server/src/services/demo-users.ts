@@ -32,10 +32,12 @@ export async function ensureDemoUsers(db: Db, clock: Clock, env: Config['env'] =
   for (const u of DEMO_USERS) {
     if (await findUserByUsername(db, u.username)) continue;
     const password = randomPassword();
-    await insertUser(db, {
+    const id = await insertUser(db, {
       username: u.username, role: u.role, password_hash: await hashPassword(password), wijken: JSON.stringify(u.wijken),
       active: 1, created_at: at, updated_at: at,
     });
+    // Another process created it meanwhile: its password is not this one.
+    if (id === null) continue;
     created.push({ username: u.username, role: u.role, password });
   }
   return created;

@@ -1,7 +1,11 @@
-import path from 'node:path';
+import dns from 'node:dns/promises';
 import cron from 'node-cron';
 import { FEED_COLUMNS, isIndicator } from '@vroegsignaal/shared';
+import type { Config } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
+import { dropFolderPath, OutsideDropRoot, realDropFolder } from '../core/drop-folder.ts';
+import { bareHost, isAllowedHost, refusedAddress, refusedHost, type AllowedHost } from '../core/outbound-address.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { deleteSource, findSource, insertSource, listSources, updateSource, type SourceRow } from '../repositories/source-repository.ts';
 
@@ -36,10 +40,19 @@ export interface SourceInput {
   enabled?: boolean;
 }
 
+/** One mistake in a source: the field as the API names it, and why (Dutch). */
+export interface SourceProblem {
+  field: string;
+  message: string;
+}
+
 export class SourceInvalid extends Error {
   override name = 'SourceInvalid';
-  constructor(readonly errors: string[]) {
-    super(`the source is invalid: ${errors.join('; ')}`);
+  constructor(readonly problems: SourceProblem[]) {
+    super(`de bron is ongeldig: ${problems.map((p) => p.message).join('; ')}`);
+  }
+  get errors(): string[] {
+    return this.problems.map((p) => p.message);
   }
 }
 
@@ -75,27 +88,67 @@ export async function getSourceConfig(db: Db, name: string): Promise<SourceConfi
   return toSourceConfig(row);
 }
 
-/** Limits on what a source may point at, for input from the API (the CLI operator has a shell anyway). */
+/** Where sources may point (from the configuration), for every way a source is added or changed. */
 export interface SourcePolicy {
-  /** A drop folder must lie inside this directory. */
-  folderRoot?: string;
+  /** A drop folder must lie inside this directory, also after following symbolic links; relative folders are resolved against it. */
+  dropRoot: string;
+  /** Hosts a URL may reach although their addresses are internal. */
+  allowedHosts: readonly AllowedHost[];
 }
 
-export async function addSource(db: Db, clock: Clock, input: SourceInput, policy: SourcePolicy = {}): Promise<SourceConfig> {
+export function sourcePolicy(config: Pick<Config, 'dropRoot' | 'pullAllowedHosts'>): SourcePolicy {
+  return { dropRoot: config.dropRoot, allowedHosts: config.pullAllowedHosts };
+}
+
+export async function addSource(db: Db, clock: Clock, input: SourceInput, policy: SourcePolicy): Promise<SourceConfig> {
   const at = clock.now().toISOString();
   const config = checkSource(input, null, at, policy);
-  if (await findSource(db, config.name)) throw new SourceInvalid([`a source named '${config.name}' already exists`]);
-  await insertSource(db, rowOf(config));
+  await checkPlace(config, policy);
+  const taken = () => new SourceInvalid([{ field: 'name', message: `er bestaat al een bron '${config.name}'` }]);
+  if (await findSource(db, config.name)) throw taken();
+  try {
+    await insertSource(db, rowOf(config));
+  } catch (e) {
+    throw isUniqueViolation(e) ? taken() : e;
+  }
   return config;
 }
 
-/** Changes the given fields of a source; the rest stays as it was. */
-export async function changeSource(db: Db, clock: Clock, name: string, input: SourceInput, policy: SourcePolicy = {}): Promise<SourceConfig> {
+/** Changes the given fields of a source; the rest stays as it was. A new folder or URL is checked again. */
+export async function changeSource(db: Db, clock: Clock, name: string, input: SourceInput, policy: SourcePolicy): Promise<SourceConfig> {
   const current = await getSourceConfig(db, name);
-  if (input.name !== undefined && input.name !== name) throw new SourceInvalid(['a source cannot be renamed (its name is on its signals)']);
+  if (input.name !== undefined && input.name !== name) throw new SourceInvalid([{ field: 'name', message: 'een bron krijgt geen andere naam (de naam staat op haar signalen)' }]);
   const config = checkSource(input, current, clock.now().toISOString(), policy);
+  if (input.folder !== undefined || input.url !== undefined) await checkPlace(config, policy);
   await updateSource(db, name, rowOf(config));
   return config;
+}
+
+/** What needs the file system or the resolver: the folder's real path, the addresses of the URL's host. */
+async function checkPlace(config: SourceConfig, policy: SourcePolicy): Promise<void> {
+  if (config.fetch.kind === 'folder') {
+    try {
+      await realDropFolder(policy.dropRoot, config.fetch.folder);
+    } catch (e) {
+      if (e instanceof OutsideDropRoot) throw new SourceInvalid([{ field: 'folder', message: e.message }]);
+      throw e;
+    }
+    return;
+  }
+  const why = await refusedResolvedHost(new URL(config.fetch.url), policy.allowedHosts);
+  if (why) throw new SourceInvalid([{ field: 'url', message: why }]);
+}
+
+/**
+ * A host name whose addresses are internal now is refused at once (the pull checks
+ * again at connect time); a name that does not resolve now may still be right later.
+ */
+async function refusedResolvedHost(url: URL, allowed: readonly AllowedHost[]): Promise<string | null> {
+  if (isAllowedHost(url, allowed)) return null;
+  const host = bareHost(url.hostname);
+  const addresses = await dns.lookup(host, { all: true }).catch(() => []);
+  const internal = addresses.find((a) => refusedAddress(a.address));
+  return internal ? `${host} wijst naar ${internal.address}, een intern adres (${refusedAddress(internal.address)}); alleen de beheerder van de server kan zo'n host toestaan (MPG_PULL_ALLOWED_HOSTS)` : null;
 }
 
 export async function removeSource(db: Db, name: string): Promise<void> {
@@ -103,80 +156,108 @@ export async function removeSource(db: Db, name: string): Promise<void> {
 }
 
 /** Validates input over an existing config (update) or from scratch (add); every mistake is reported. */
-export function checkSource(input: SourceInput, current: SourceConfig | null, at: string, policy: SourcePolicy = {}): SourceConfig {
-  const errors: string[] = [];
+export function checkSource(input: SourceInput, current: SourceConfig | null, at: string, policy: SourcePolicy): SourceConfig {
+  const problems: SourceProblem[] = [];
+  const problem = (field: string, message: string) => void problems.push({ field, message });
   const name = input.name ?? current?.name ?? '';
-  if (!NAME.test(name)) errors.push('name must be 1-64 lower-case letters, digits, dots, dashes or underscores');
+  if (!NAME.test(name)) problem('name', 'naam: 1 tot 64 kleine letters, cijfers, punten, streepjes of liggende streepjes');
   const indicators = input.indicators ?? current?.indicators ?? [];
-  if (!Array.isArray(indicators) || indicators.length === 0) errors.push('indicators must list at least one indicator');
-  else for (const i of indicators) if (!isIndicator(i)) errors.push(`indicator '${i}' is not in the catalogue`);
-  const fetch = fetchOf(input, current, errors);
-  if (input.folder !== undefined && policy.folderRoot && !isInside(policy.folderRoot, input.folder)) {
-    errors.push(`folder must be an absolute path inside ${policy.folderRoot}`);
-  }
+  if (!Array.isArray(indicators) || indicators.length === 0) problem('indicators', 'noem ten minste één indicator');
+  else for (const i of indicators) if (!isIndicator(i)) problem('indicators', `indicator '${i}' staat niet in de catalogus`);
+  const fetch = fetchOf(input, current, policy, problem);
   const schedule = input.schedule ?? current?.schedule ?? (fetch ? DEFAULT_SCHEDULE[fetch.kind] : '');
-  if (!isFiveFieldCron(schedule)) errors.push(`schedule '${schedule}' is not a valid cron expression of 5 fields`);
+  if (!isFiveFieldCron(schedule)) problem('schedule', `schema '${schedule}' is geen geldige cron-expressie van 5 velden`);
   const interval = input.expectedIntervalDays ?? current?.expectedIntervalDays ?? 7;
-  if (!Number.isInteger(interval) || interval < 1 || interval > 366) errors.push('expectedIntervalDays must be a whole number of days, 1 to 366');
-  const columnMapping = mappingOf(input.columnMapping === undefined ? current?.columnMapping ?? null : input.columnMapping, errors);
-  if (errors.length || !fetch) throw new SourceInvalid(errors);
+  if (!Number.isInteger(interval) || interval < 1 || interval > 366) problem('expected_interval_days', 'verwachte interval: een heel aantal dagen, 1 tot 366');
+  const columnMapping = mappingOf(input.columnMapping === undefined ? current?.columnMapping ?? null : input.columnMapping, problem);
+  if (problems.length || !fetch) throw new SourceInvalid(problems);
   return {
     name, indicators: [...new Set(indicators)], fetch, schedule, expectedIntervalDays: interval, columnMapping,
     enabled: input.enabled ?? current?.enabled ?? true, createdAt: current?.createdAt ?? at, updatedAt: at,
   };
 }
 
-function isInside(root: string, folder: string): boolean {
-  if (!path.isAbsolute(folder)) return false;
-  const relative = path.relative(path.resolve(root), path.resolve(folder));
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
+type Problem = (field: string, message: string) => void;
 
 export function isFiveFieldCron(expression: string): boolean {
   return expression.trim().split(/\s+/).length === 5 && cron.validate(expression);
 }
 
-function fetchOf(input: SourceInput, current: SourceConfig | null, errors: string[]): SourceFetch | null {
+function fetchOf(input: SourceInput, current: SourceConfig | null, policy: SourcePolicy, problem: Problem): SourceFetch | null {
   if (input.folder !== undefined && input.url !== undefined) {
-    errors.push('give either folder or url, not both');
+    problem('folder', 'geef een map of een URL, niet allebei');
     return null;
   }
   if (input.folder !== undefined) {
-    if (input.folder.trim() === '') errors.push('folder must not be empty');
-    return { kind: 'folder', folder: input.folder };
+    if (input.folder.trim() === '') problem('folder', 'de map mag niet leeg zijn');
+    return { kind: 'folder', folder: dropFolderPath(policy.dropRoot, input.folder) };
   }
-  if (input.url !== undefined) return httpFetch(input.url, input.authHeader ?? null, errors);
-  if (current?.fetch.kind === 'http' && input.authHeader !== undefined) return httpFetch(current.fetch.url, input.authHeader, errors);
+  if (input.url !== undefined) return httpFetch(input.url, input.authHeader ?? null, policy, problem);
+  if (current?.fetch.kind === 'http' && input.authHeader !== undefined) return httpFetch(current.fetch.url, input.authHeader, policy, problem);
   if (current) return current.fetch;
-  errors.push('give a folder (drop folder) or a url (HTTP pull)');
+  problem('folder', 'geef een map (afleveren in een map) of een URL (ophalen over HTTP)');
   return null;
 }
 
-function httpFetch(url: string, header: { name: string; value: string } | null, errors: string[]): SourceFetch {
-  let parsed: URL | null = null;
+function httpFetch(url: string, header: { name: string; value: string } | null, policy: SourcePolicy, problem: Problem): SourceFetch {
+  const why = refusedUrl(url, policy.allowedHosts);
+  if (why) problem('url', why);
+  if (header && !/^[A-Za-z0-9-]+$/.test(header.name ?? '')) problem('auth_header', 'auth_header.name moet een HTTP-headernaam zijn');
+  return { kind: 'http', url, header };
+}
+
+/**
+ * Why a URL may not be pulled, before any connection (Dutch, without the URL's secrets),
+ * or null. The same check runs for every redirect a pull follows.
+ */
+export function refusedUrl(url: string, allowed: readonly AllowedHost[]): string | null {
+  let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    // reported below
+    return 'de URL is geen geldige http(s)-URL';
   }
-  if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) errors.push(`url '${url}' is not an http(s) URL`);
-  if (header && !/^[A-Za-z0-9-]+$/.test(header.name ?? '')) errors.push('authHeader.name must be an HTTP header name');
-  return { kind: 'http', url, header };
+  if (!['http:', 'https:'].includes(parsed.protocol)) return `alleen http- en https-URL's, geen ${parsed.protocol.replace(/:$/, '')}:`;
+  if (parsed.username || parsed.password) return 'zet geen gebruikersnaam of wachtwoord in de URL; geef ze in de authenticatieheader (auth_header, bijvoorbeeld Authorization: Basic …), die nooit wordt teruggegeven';
+  const why = refusedHost(parsed, allowed);
+  return why && `${why}; alleen de beheerder van de server kan zo'n host toestaan (MPG_PULL_ALLOWED_HOSTS)`;
+}
+
+/** A URL to show the beheerder: user name and password (of a source stored before they were refused) left out. */
+export function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return '(ongeldige URL)';
+  }
+}
+
+/** A URL for the records: credentials and query string left out. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(ongeldige URL)';
+  }
 }
 
 const CONTRACT_COLUMNS = new Set<string>(FEED_COLUMNS);
 
-function mappingOf(mapping: Record<string, string> | null, errors: string[]): Record<string, string> | null {
+function mappingOf(mapping: Record<string, string> | null, problem: Problem): Record<string, string> | null {
   if (mapping === null) return null;
   if (typeof mapping !== 'object' || Array.isArray(mapping)) {
-    errors.push('columnMapping must be an object of the source\'s column name → the contract\'s');
+    problem('column_mapping', 'kolomtoewijzing: een object van de kolomnaam van de bron naar die van het contract');
     return null;
   }
   const out: Record<string, string> = {};
   for (const [from, to] of Object.entries(mapping)) {
     const target = String(to).trim().toLowerCase();
-    if (from.trim() === '') errors.push('columnMapping has an empty column name');
-    if (!CONTRACT_COLUMNS.has(target)) errors.push(`columnMapping maps '${from}' to '${to}', which is not a feed column (${FEED_COLUMNS.join(', ')})`);
+    if (from.trim() === '') problem('column_mapping', 'kolomtoewijzing heeft een lege kolomnaam');
+    if (!CONTRACT_COLUMNS.has(target)) problem('column_mapping', `kolomtoewijzing zet '${from}' om naar '${to}', geen kolom van een levering (${FEED_COLUMNS.join(', ')})`);
     out[from.trim().toLowerCase()] = target;
   }
   return Object.keys(out).length ? out : null;

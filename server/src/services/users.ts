@@ -24,12 +24,14 @@ const wijkenFor = (role: string, wijken: string[] | undefined) => (role === 'wij
 
 export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Promise<UserItem> {
   checkPassword(body.password, body.username);
-  if (await findUserByUsername(db, body.username)) throw ApiError.conflict(`gebruiker '${body.username}' bestaat al`);
+  const taken = () => ApiError.conflict(`gebruiker '${body.username}' bestaat al`);
+  if (await findUserByUsername(db, body.username)) throw taken();
   const at = clock.now().toISOString();
   const id = await insertUser(db, {
     username: body.username, role: body.role, password_hash: await hashPassword(body.password),
     wijken: JSON.stringify(wijkenFor(body.role, body.wijken)), active: 1, created_at: at, updated_at: at,
   });
+  if (id === null) throw taken();
   return toUserItem((await findUserById(db, id))!);
 }
 

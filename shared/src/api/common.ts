@@ -14,6 +14,8 @@ export const ErrorResponse = Type.Object({
   field: Type.Optional(Type.String()),
   /** For 400: why the field is wrong. */
   reason: Type.Optional(Type.String()),
+  /** For 500: the id of the request in the server's log, to quote when reporting it. */
+  request_id: Type.Optional(Type.String()),
 });
 export type ErrorResponse = Static<typeof ErrorResponse>;
 

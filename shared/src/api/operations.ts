@@ -52,6 +52,10 @@ export type SourceBody = Static<typeof SourceBody>;
 
 export const SourceParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) });
 
+/** What a job run did: counts, and flags such as `sameAsLastDelivery` (one schema for scheduler, CLI and API). */
+export const JobCounts = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]));
+export type JobCounts = Static<typeof JobCounts>;
+
 export const JobRunItem = Type.Object({
   id: Type.Integer(),
   job: Type.String(),
@@ -60,7 +64,7 @@ export const JobRunItem = Type.Object({
   started_at: IsoDateTime,
   finished_at: Type.Union([IsoDateTime, Type.Null()]),
   outcome: Type.String(),
-  counts: Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()]),
+  counts: Type.Union([JobCounts, Type.Null()]),
   error: Type.Union([Type.String(), Type.Null()]),
 });
 export type JobRunItem = Static<typeof JobRunItem>;

@@ -1,11 +1,12 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from '../../../server/src/server.ts';
 import type { Role } from '../../../shared/src/api/auth.ts';
 import { loadConfig, type Config } from '../../../server/src/config.ts';
 import type { Clock } from '../../../server/src/core/clock.ts';
-import { buildServer } from '../../../server/src/server.ts';
+import { buildServer, type ServerOptions } from '../../../server/src/server.ts';
 import { ensureDemoUsers } from '../../../server/src/services/demo-users.ts';
-import { addSource } from '../../../server/src/services/sources.ts';
+import { addSource, sourcePolicy } from '../../../server/src/services/sources.ts';
 import { ingestFeed } from '../../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../../server/src/services/registry-import.ts';
 import { readRuleSetFile, storeRuleSet } from '../../../server/src/services/rule-sets.ts';
@@ -50,7 +51,10 @@ export interface ApiFixture {
 export const RUN_DATES = ['2026-10-01', '2026-10-08'];
 
 export function testConfig(t: TestDatabase, overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test' }), database: t.target, webDistDir: '/nonexistent', apiRateLimit: 100000, loginRateLimit: 100000, ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test' }), database: t.target, webDistDir: '/nonexistent', apiRateLimit: 100000, loginRateLimit: 100000,
+    dropRoot: os.tmpdir(), ...overrides,
+  };
 }
 
 export async function seedExample(t: TestDatabase, clock: Clock): Promise<number[]> {
@@ -65,15 +69,17 @@ export async function seedExample(t: TestDatabase, clock: Clock): Promise<number
   return runs;
 }
 
-export async function createApiFixture(dialect: Dialect, overrides: Partial<Config> = {}, seed = true): Promise<ApiFixture> {
+export async function createApiFixture(
+  dialect: Dialect, overrides: Partial<Config> = {}, seed = true, server: Pick<ServerOptions, 'logStream'> = {},
+): Promise<ApiFixture> {
   const t = await createTestDatabase(dialect);
   const clock = new TestClock(Date.parse('2026-10-09T08:00:00Z'));
   const runIds = seed ? await seedExample(t, clock) : [];
-  await addSource(t.db, clock, { name: 'woco-test', indicators: ['huurachterstand'], folder: '/tmp/vs-drop-test' });
   const created = await ensureDemoUsers(t.db, clock, 'test');
   const passwords = new Map(created.map((u) => [u.username, u.password]));
   const config = testConfig(t, overrides);
-  const app = await buildServer({ config, db: t.db, clock });
+  await addSource(t.db, clock, { name: 'woco-test', indicators: ['huurachterstand'], folder: 'vs-drop-test' }, sourcePolicy(config));
+  const app = await buildServer({ config, db: t.db, clock, ...server });
   const login = async (username: string): Promise<Agent> => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: passwords.get(username) } });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);

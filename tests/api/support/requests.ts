@@ -51,7 +51,7 @@ function body(name: EndpointName): unknown {
     case 'updateUser':
       return { active: true };
     case 'createSource':
-      return { name: `bron-${counter}`, indicators: ['huurachterstand'], folder: '/tmp/vs-drop-test' };
+      return { name: `bron-${counter}`, indicators: ['huurachterstand'], folder: 'vs-drop-test' };
     case 'updateSource':
       return { expected_interval_days: 14 };
     default:

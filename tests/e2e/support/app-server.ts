@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../../../server/src/core/clock.ts';
 import { buildServer } from '../../../server/src/server.ts';
 import { setUpDemo } from '../../../server/src/services/demo-setup.ts';
 import { ensureDemoUsers } from '../../../server/src/services/demo-users.ts';
-import { addSource } from '../../../server/src/services/sources.ts';
+import { addSource, sourcePolicy } from '../../../server/src/services/sources.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { engineContext } from '../../helpers/engine.ts';
 
@@ -25,10 +25,10 @@ export const BROKEN_SOURCE = 'schuldhulp-e2e';
 export async function startApp(): Promise<RunningApp> {
   const database: TestDatabase = await createTestDatabase('sqlite');
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vs-e2e-demo-'));
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), database: database.target, demoDir, port: 0, loginRateLimit: 1000, apiRateLimit: 100_000 };
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), database: database.target, demoDir, dropRoot: demoDir, port: 0, loginRateLimit: 1000, apiRateLimit: 100_000 };
   const ctx = engineContext(database.db, systemClock);
   await setUpDemo(ctx, { demoDir, settings: config, weeks: WEEKS });
-  await addBrokenSource(database, demoDir);
+  await addBrokenSource(database, demoDir, config);
   const users = await ensureDemoUsers(database.db, systemClock, 'test');
   const app = await buildServer({ config, db: database.db, clock: systemClock });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -45,9 +45,9 @@ export async function startApp(): Promise<RunningApp> {
 }
 
 /** A source configured 30 days ago, expected weekly, that never delivered. */
-async function addBrokenSource(database: TestDatabase, demoDir: string): Promise<void> {
+async function addBrokenSource(database: TestDatabase, demoDir: string, config: Config): Promise<void> {
   const monthAgo: Clock = { now: () => new Date(Date.now() - 30 * 86_400_000) };
   const folder = path.join(demoDir, 'drops', BROKEN_SOURCE);
   fs.mkdirSync(folder, { recursive: true });
-  await addSource(database.db, monthAgo, { name: BROKEN_SOURCE, indicators: ['huurachterstand'], folder, schedule: '0 5 * * 1', expectedIntervalDays: 7 });
+  await addSource(database.db, monthAgo, { name: BROKEN_SOURCE, indicators: ['huurachterstand'], folder, schedule: '0 5 * * 1', expectedIntervalDays: 7 }, sourcePolicy(config));
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { recentJobRuns } from '../../repositories/job-run-repository.ts';
 import { sourcesWithHealth } from '../../services/source-health.ts';
-import { addSource, changeSource, removeSource, SourceInvalid, type SourceConfig, type SourceInput } from '../../services/sources.ts';
+import { addSource, changeSource, removeSource, SourceInvalid, sourcePolicy, withoutCredentials, type SourceConfig, type SourceInput } from '../../services/sources.ts';
 import { operatorPath, withEngine } from '../runtime.ts';
 import { runSchedulerProcess } from '../../scheduler/run-process.ts';
 
@@ -54,14 +54,14 @@ function registerSources(program: Command): void {
       }),
     );
   withSourceFlags(sources.command('add').description('add a source from a JSON file (--file) or from flags')).action((opts: SourceFlags) =>
-    withEngine(async ({ db, clock }) => {
-      const s = await addSource(db, clock, await inputOf(opts));
+    withEngine(async ({ db, clock }, config) => {
+      const s = await addSource(db, clock, await inputOf(opts), sourcePolicy(config));
       console.log(`added source ${s.name}: ${fetchText(s)} [${s.schedule}]`);
     }),
   );
   withSourceFlags(sources.command('update').argument('<name>').description('change the given fields of a source')).action((name: string, opts: SourceFlags) =>
-    withEngine(async ({ db, clock }) => {
-      const s = await changeSource(db, clock, name, await inputOf(opts));
+    withEngine(async ({ db, clock }, config) => {
+      const s = await changeSource(db, clock, name, await inputOf(opts), sourcePolicy(config));
       console.log(`updated source ${s.name}: ${fetchText(s)} [${s.schedule}]${s.enabled ? '' : ' (disabled)'}`);
     }),
   );
@@ -129,14 +129,14 @@ async function readSourceFile(file: string): Promise<SourceInput> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new SourceInvalid([`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`]);
+    throw new SourceInvalid([{ field: 'file', message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}` }]);
   }
   try {
     const json: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
     if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('expected one JSON object');
     return json as SourceInput;
   } catch (e) {
-    throw new SourceInvalid([`not a valid source file: ${(e as Error).message}`]);
+    throw new SourceInvalid([{ field: 'file', message: `not a valid source file: ${(e as Error).message}` }]);
   }
 }
 
@@ -159,12 +159,13 @@ function parseCount(value: string): number {
 }
 
 function fetchText(s: SourceConfig): string {
-  return s.fetch.kind === 'folder' ? `folder ${s.fetch.folder}` : `url ${s.fetch.url}${s.fetch.header ? ` (header ${s.fetch.header.name})` : ''}`;
+  return s.fetch.kind === 'folder' ? `folder ${s.fetch.folder}` : `url ${withoutCredentials(s.fetch.url)}${s.fetch.header ? ` (header ${s.fetch.header.name})` : ''}`;
 }
 
 /** Never print a stored auth secret. */
 function masked(s: SourceConfig): SourceConfig {
-  return s.fetch.kind === 'http' && s.fetch.header ? { ...s, fetch: { ...s.fetch, header: { name: s.fetch.header.name, value: '***' } } } : s;
+  if (s.fetch.kind !== 'http') return s;
+  return { ...s, fetch: { ...s.fetch, url: withoutCredentials(s.fetch.url), header: s.fetch.header && { name: s.fetch.header.name, value: '***' } } };
 }
 
 function summary(counts: string | null): string {

@@ -36,5 +36,5 @@ async function prepareDemo(ctx: EngineContext, config: Config): Promise<void> {
 
 /** The API server and the dashboard, next to the scheduler. */
 async function startHttp(ctx: EngineContext, config: Config): Promise<{ close(): Promise<unknown> }> {
-  return startHttpServer({ config, db: ctx.db, clock: ctx.clock });
+  return startHttpServer({ config, db: ctx.db, clock: ctx.clock, logStream: process.stderr });
 }

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, OutOfScope } from '../../services/errors.ts';
 
 // Errors never carry a stack trace or internal detail. Schema errors become 400 with
@@ -36,11 +36,25 @@ export default fp(async (app) => {
       return reply.code(error.statusCode).send(body);
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'unexpected error');
+    if (status === 500) return unexpected(error, request, reply);
     if (status === 429) return reply.code(429).send({ statusCode: 429, error: 'Too Many Requests', message: error.message });
-    return reply.code(status).send({ statusCode: status, error: statusText(status), message: status === 500 ? 'interne fout' : clientMessage(error) });
+    return reply.code(status).send({ statusCode: status, error: statusText(status), message: clientMessage(error) });
   });
 }, { name: 'error-handler' });
+
+/**
+ * Logged with the request id (pino adds reqId), but only what identifies the fault: never the
+ * request body, and never the error's own enumerable fields (a driver error carries SQL
+ * parameters and row values in `detail`, `parameters`, `where`). The client learns only the id.
+ */
+function unexpected(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const code = (error as { code?: unknown }).code;
+  request.log.error({ err: { type: error.name, message: error.message, stack: error.stack, code: typeof code === 'string' ? code : undefined } }, 'unexpected error');
+  return reply.code(500).header('x-request-id', request.id).send({
+    statusCode: 500, error: 'Internal Server Error',
+    message: `Er ging iets mis op de server. Noem bij een melding verzoeknummer ${request.id}.`, request_id: request.id,
+  });
+}
 
 function clientMessage(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return 'body: geen geldige JSON';

@@ -2,6 +2,7 @@ import { ErrorResponse } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import { JobRunList, JobsQuery, SourceBody, SourceItem, SourceList, SourceParams } from '@vroegsignaal/shared/api/operations';
 import { createSource, jobRuns, sourceList, updateSource } from '../../services/operations.ts';
+import { sourcePolicy } from '../../services/sources.ts';
 import type { RoutesPlugin } from '../types.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
@@ -15,7 +16,7 @@ const operations: RoutesPlugin = async (app) => {
     schema: { tags: ['operations'], body: SourceBody, response: { 201: SourceItem, ...errors } },
   }, async (request, reply) => {
     request.auditObject = { type: 'source', id: request.body.name ?? '' };
-    return reply.code(201).send(await createSource(app.db, app.clock, request.body));
+    return reply.code(201).send(await createSource(app.db, app.clock, request.body, sourcePolicy(app.config)));
   });
 
   app.patch('/api/sources/:name', {
@@ -23,7 +24,7 @@ const operations: RoutesPlugin = async (app) => {
     schema: { tags: ['operations'], params: SourceParams, body: SourceBody, response: { 200: SourceItem, ...errors } },
   }, async (request) => {
     request.auditObject = { type: 'source', id: request.params.name, detail: `changed: ${Object.keys(request.body).join(', ')}` };
-    return updateSource(app.db, app.clock, request.params.name, request.body);
+    return updateSource(app.db, app.clock, request.params.name, request.body, sourcePolicy(app.config));
   });
 
   app.get('/api/jobs', {
