@@ -3,24 +3,18 @@
 // Layout: digits d1..d7 come from a seeded permutation of 1 000 000..9 999 999, digit d8 is
 // chosen among the values that give a valid check digit d9, so different k never collide.
 
+import { passesElfproef } from '@vroegsignaal/shared';
 import { hashSeed, mix32 } from './random.ts';
 
 const PREFIX_BASE = 1_000_000;
 const PREFIX_COUNT = 9_000_000; // d1..d7 in 1000000..9999999
 const PER_PREFIX = 8; // every prefix has at least 8 usable d8 digits
-const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2] as const;
 
 /** Maximum number of distinct BSNs a sequence can hand out. */
 export const BSN_CAPACITY = PREFIX_COUNT * PER_PREFIX;
 
 /** True when `bsn` is 9 digits and passes the elfproef. */
-export function isValidBsn(bsn: string): boolean {
-  if (!/^[0-9]{9}$/.test(bsn)) return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (WEIGHTS[i] as number) * (bsn.charCodeAt(i) - 48);
-  sum -= bsn.charCodeAt(8) - 48;
-  return sum !== 0 && sum % 11 === 0;
-}
+export const isValidBsn = (bsn: string): boolean => passesElfproef(bsn);
 
 /** Returns a 9-digit number that fails the elfproef (last digit changed). */
 export function corruptBsn(bsn: string, shift = 1): string {

@@ -9,7 +9,7 @@ import { systemClock } from '../../server/src/core/clock.ts';
 import { createDb } from '../../server/src/db/connection.ts';
 import { migrateToLatest } from '../../server/src/db/migrate.ts';
 import { buildServer } from '../../server/src/server.ts';
-import { setUpDemo } from '../../server/src/services/demo-setup.ts';
+import { setUpDemo } from '../../server/src/cli/demo-setup.ts';
 import { ensureDemoUsers } from '../../server/src/services/demo-users.ts';
 import { previewRuleSet } from '../../server/src/services/preview.ts';
 import { newestPublished } from '../../server/src/repositories/rule-set-repository.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SOURCES } from '../../data/src/demo-city.ts';
-import { setUpDemo, lastWeekEnd, atLocalTime } from '../../server/src/services/demo-setup.ts';
+import { setUpDemo, lastWeekEnd, atLocalTime } from '../../server/src/cli/demo-setup.ts';
 import { sourcesWithHealth } from '../../server/src/services/source-health.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { engineContext } from '../helpers/engine.ts';

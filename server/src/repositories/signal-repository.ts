@@ -1,24 +1,15 @@
 import { sql } from 'kysely';
 import { isPostgres } from '../db/connection.ts';
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { SignalTable } from '../db/schema.ts';
 import type { Executor } from './types.ts';
 import { chunk } from './types.ts';
 
-export interface StoredSignal {
-  id: number;
-  source: string;
-  record_id: string;
-  indicator: string;
-  observed_on: string;
-  value: number | null;
-  bsn_hash: string | null;
-  address_key: string | null;
-}
+export type StoredSignal = Pick<Selectable<SignalTable>, 'id' | 'source' | 'record_id' | 'indicator' | 'observed_on' | 'value' | 'bsn_hash' | 'address_key'>;
 
 // PostgreSQL: a whole batch in one statement with array parameters (unnest,
-// = any) instead of chunked IN lists and kysely multi-row VALUES; on the bench
-// feed this took PostgreSQL ingest from about 16 000 to about 35 000 rows/s.
+// = any) instead of chunked IN lists and kysely multi-row VALUES, which were
+// much slower (tests/bench/results.md).
 
 /** The stored signals for these `(source, record_id)` keys. */
 export async function findSignals(db: Executor, keys: { source: string; recordId: string }[]): Promise<StoredSignal[]> {

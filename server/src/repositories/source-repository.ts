@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { IngestRunTable } from '../db/schema.ts';
 import type { SourceTable } from '../db/schema-scheduling.ts';
 import type { Executor } from './types.ts';
 
@@ -27,14 +28,7 @@ export async function deleteSource(db: Executor, name: string): Promise<boolean>
   return Number(result.numDeletedRows) > 0;
 }
 
-export interface DeliveryRow {
-  started_at: string;
-  status: 'ok' | 'failed';
-  read_rows: number;
-  quarantined: number;
-  checksum: string;
-  error: string | null;
-}
+export type DeliveryRow = Pick<Selectable<IngestRunTable>, 'started_at' | 'status' | 'read_rows' | 'quarantined' | 'checksum' | 'error'>;
 
 /** The newest feed ingests of a source, newest first. */
 export async function recentDeliveries(db: Executor, sourceName: string, limit: number): Promise<DeliveryRow[]> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../../../server/src/config.ts';
 import { systemClock, type Clock } from '../../../server/src/core/clock.ts';
 import { buildServer } from '../../../server/src/server.ts';
-import { setUpDemo } from '../../../server/src/services/demo-setup.ts';
+import { setUpDemo } from '../../../server/src/cli/demo-setup.ts';
 import { ensureDemoUsers } from '../../../server/src/services/demo-users.ts';
 import { addSource, sourcePolicy } from '../../../server/src/services/sources.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';

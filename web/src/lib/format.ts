@@ -1,6 +1,7 @@
 // Dutch formatting of dates, numbers and the domain's codes.
 
 import { DOMAIN_LABELS, INDICATOR_CATALOGUE } from '@vroegsignaal/shared';
+import { TRIAGE_STATUS_LABELS } from '@vroegsignaal/shared/api/triage';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 const shortDateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'Europe/Amsterdam' });
@@ -24,25 +25,7 @@ export const indicatorLabel = (code: string): string => indicatorLabels.get(code
 export const indicatorValueMeaning = (code: string): string => indicatorMeaning.get(code) ?? '';
 export const domainLabel = (code: string): string => (DOMAIN_LABELS as Record<string, string>)[code] ?? code;
 
-export const TRIAGE_STATUSES = [
-  'nieuw',
-  'in_behandeling',
-  'besproken_in_zorgnetwerk',
-  'doorverwezen',
-  'geen_actie_nodig',
-  'afgesloten',
-] as const;
-
-export const TRIAGE_LABELS: Record<string, string> = {
-  nieuw: 'Nieuw',
-  in_behandeling: 'In behandeling',
-  besproken_in_zorgnetwerk: 'Besproken in zorgnetwerk',
-  doorverwezen: 'Doorverwezen',
-  geen_actie_nodig: 'Geen actie nodig',
-  afgesloten: 'Afgesloten',
-};
-
-export const triageLabel = (status: string): string => TRIAGE_LABELS[status] ?? status;
+export const triageLabel = (status: string): string => (TRIAGE_STATUS_LABELS as Record<string, string>)[status] ?? status;
 
 /** A suppressed aggregate: a number, or the string "<5" the server sends for small cells. */
 export type Count = number | string;

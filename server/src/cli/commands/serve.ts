@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import { runSchedulerProcess } from '../../scheduler/run-process.ts';
 import { startHttpServer } from '../../server.ts';
 import type { EngineContext } from '../../services/context.ts';
-import { setUpDemo } from '../../services/demo-setup.ts';
+import { setUpDemo } from '../demo-setup.ts';
 import { ensureDemoUsers } from '../../services/demo-users.ts';
 
 /** `serve` (API server + scheduler) and `start` (demo city set-up, then serve). */

@@ -1,7 +1,8 @@
 import { Checkbox, FormField, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
 import type { RunSummary } from '@vroegsignaal/shared/api/flags';
 import { INDICATOR_CATALOGUE } from '@vroegsignaal/shared';
-import { formatDate, TRIAGE_LABELS, TRIAGE_STATUSES } from '../../../lib/format.ts';
+import { TRIAGE_STATUS_LABELS, TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
+import { formatDate } from '../../../lib/format.ts';
 
 export interface FlagFilterValues {
   run: number;
@@ -48,7 +49,7 @@ export function FlagFilters({ values, runs, wijken, onChange }: FlagFiltersProps
           <SelectOption value="">Alle statussen</SelectOption>
           {TRIAGE_STATUSES.map((s) => (
             <SelectOption key={s} value={s}>
-              {TRIAGE_LABELS[s]}
+              {TRIAGE_STATUS_LABELS[s]}
             </SelectOption>
           ))}
         </Select>

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_RULE_SET } from '@vroegsignaal/shared';
-import { DEMO_SOURCES, writeDemoCity } from '../../../data/src/demo-city.ts';
+import { DEMO_SOURCES, writeDemoCity } from '@vroegsignaal/data/demo-city';
 import type { Clock } from '../core/clock.ts';
 import { addDays, localDate } from '../core/dates.ts';
 import { scoredDates } from '../repositories/job-run-repository.ts';
@@ -10,10 +10,10 @@ import { newestPublished } from '../repositories/rule-set-repository.ts';
 import { findSource } from '../repositories/source-repository.ts';
 import { pullJob, scoringJob, type SchedulerSettings } from '../scheduler/jobs.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
-import type { EngineContext } from './context.ts';
-import { importRegistry } from './registry-import.ts';
-import { storeRuleSet } from './rule-sets.ts';
-import { addSource, getSourceConfig, sourcePolicy } from './sources.ts';
+import type { EngineContext } from '../services/context.ts';
+import { importRegistry } from '../services/registry-import.ts';
+import { storeRuleSet } from '../services/rule-sets.ts';
+import { addSource, getSourceConfig, sourcePolicy } from '../services/sources.ts';
 
 // `pnpm start` on a fresh clone: a synthetic city with a year of weekly
 // deliveries and scoring runs, run through the same jobs as the live scheduler
