@@ -132,8 +132,9 @@ function checkedEnv(env: NodeJS.ProcessEnv): Env {
     if (value !== undefined && !(name === 'INIT_CWD' && value === '')) known[name] = value;
   }
   const withDefaults = Value.Default(EnvSchema, known) as Record<string, string>;
-  for (const [name, schema] of Object.entries(EnvSchema.properties as Record<string, TSchema & Record<string, unknown>>)) {
+  for (const [name, property] of Object.entries(EnvSchema.properties as Record<string, TSchema>)) {
     const value = withDefaults[name];
+    const schema = property as unknown as TSchema & Record<string, unknown>;
     if (value !== undefined && !fits(schema, value)) {
       throw new ConfigError(`${name}: expected ${String(schema.expected)}, got '${value.slice(0, 60)}'`);
     }
