@@ -3,7 +3,7 @@ import { ErrorResponse } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import { FlagParams, FlagsPage, FlagsQuery, RunList, RunParams } from '@vroegsignaal/shared/api/flags';
 import { HouseholdDetail } from '@vroegsignaal/shared/api/households';
-import { exportFlagsCsv } from '../../services/flag-export.ts';
+import { exportFlagsCsvForSpreadsheet } from '../../services/flag-export.ts';
 import { ApiError } from '../../services/errors.ts';
 import { flagsOfRun, runsFor } from '../../services/flags.ts';
 import { householdOfFlag } from '../../services/household.ts';
@@ -36,7 +36,7 @@ const flags: RoutesPlugin = async (app) => {
     if (!(await findRun(app.db, runId))) throw ApiError.notFound('scoringsronde niet gevonden');
     request.auditObject = { type: 'export', id: `run:${runId}`, detail: 'flags csv (address_key, wijk, score, domains, indicators)' };
     reply.header('content-disposition', `attachment; filename="signaleringen-ronde-${runId}.csv"`);
-    return reply.type('text/csv; charset=utf-8').send(await exportFlagsCsv(app.db, runId));
+    return reply.type('text/csv; charset=utf-8').send(await exportFlagsCsvForSpreadsheet(app.db, runId));
   });
 
   app.get('/api/flags/:flagId/household', {
