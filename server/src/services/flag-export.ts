@@ -30,7 +30,7 @@ async function exportRows(db: Db, runId?: number): Promise<string[][]> {
   if (id === undefined) throw new UnknownRun('there is no scoring run yet; run `score --as-of DATE` first');
   if (!(await runExists(db, id))) throw new UnknownRun(`scoring run ${id} does not exist`);
   const rows = (await flagsForExport(db, id)).sort((a, b) => byteOrder(a.household_key, b.household_key));
-  return rows.map((r) => [r.household_key, r.wijk, formatScore(Number(r.score_micro)), r.domains, r.indicators]);
+  return rows.map((r) => [r.household_key, r.wijk, formatScore(Number(r.score_micro)), String(r.domains), r.indicators]);
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
