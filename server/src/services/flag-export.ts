@@ -12,7 +12,14 @@ const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'
 
 /** The contract's flag export (section 5): one row per flagged household, by address key in byte order. */
 export async function exportFlagsCsv(db: Db, runId?: number): Promise<string> {
-  return toCsv(await exportRows(db, runId), false);
+  return (await exportFlags(db, runId)).csv;
+}
+
+/** The contract's export with the run it is of (the newest without `runId`) and its number of rows. */
+export async function exportFlags(db: Db, runId?: number): Promise<{ runId: number; rows: number; csv: string }> {
+  const id = await resolveRun(db, runId);
+  const rows = await exportRows(db, id);
+  return { runId: id, rows: rows.length, csv: toCsv(rows, false) };
 }
 
 /**
@@ -22,13 +29,17 @@ export async function exportFlagsCsv(db: Db, runId?: number): Promise<string> {
  * `mpg flags export` stays the contract's bytes.
  */
 export async function exportFlagsCsvForSpreadsheet(db: Db, runId: number): Promise<string> {
-  return toCsv(await exportRows(db, runId), true);
+  return toCsv(await exportRows(db, await resolveRun(db, runId)), true);
 }
 
-async function exportRows(db: Db, runId?: number): Promise<string[][]> {
+async function resolveRun(db: Db, runId?: number): Promise<number> {
   const id = runId ?? (await latestRunId(db));
   if (id === undefined) throw new UnknownRun('there is no scoring run yet; run `score --as-of DATE` first');
   if (!(await runExists(db, id))) throw new UnknownRun(`scoring run ${id} does not exist`);
+  return id;
+}
+
+async function exportRows(db: Db, id: number): Promise<string[][]> {
   const rows = (await flagsForExport(db, id)).sort((a, b) => byteOrder(a.household_key, b.household_key));
   return rows.map((r) => [r.household_key, r.wijk, formatScore(Number(r.score_micro)), String(r.domains), r.indicators]);
 }
