@@ -1,8 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllowedHosts, type AllowedHost } from './core/outbound-address.ts';
+import cron from 'node-cron';
+import { Type, type Static, type TSchema } from 'typebox';
+import { Format } from 'typebox/format';
+import { Value } from 'typebox/value';
 
 // The one place that reads the environment. Everything else receives a Config.
+// The environment is checked against one schema before anything runs: a value
+// that does not fit stops the program with one line naming the variable.
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,8 +28,10 @@ export interface Config {
   dataDir: string;
   retentionDays: number;
   quarantineRetentionDays: number;
+  /** Audit entries older than this are deleted by the nightly retention job (MPG_AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
   scoringCron: string;
-  /** Cron of the nightly retention job (signals, quarantine). */
+  /** Cron of the nightly retention job (signals, quarantine, audit log). */
   retentionCron: string;
   /** HTTP pulls: attempts after the first, first back-off delay, time-out per attempt. */
   pullRetries: number;
@@ -48,38 +56,117 @@ export interface Config {
   webDistDir: string;
 }
 
+// What JSON Schema cannot say about a string; the scheduler ticks once a minute, so 5 fields.
+Format.Set('mpg-cron', (v) => v.trim().split(/\s+/).length === 5 && cron.validate(v));
+Format.Set('mpg-time-zone', isTimeZone);
+Format.Set('mpg-instant', (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
+
+/** A whole number in [min, max], written in decimal digits only (`range` is checked after the schema). */
+const whole = (min: number, max: number, fallback: number) =>
+  Type.String({ pattern: '^[0-9]{1,10}$', range: [min, max], default: String(fallback), expected: `a whole number from ${min} to ${max}` });
+const cronExpression = (fallback: string) => Type.String({ format: 'mpg-cron', default: fallback, expected: 'a cron expression of 5 fields, e.g. "30 2 * * *"' });
+const text = (fallback?: string) => Type.String({ minLength: 1, ...(fallback === undefined ? {} : { default: fallback }), expected: 'a non-empty value' });
+
+const DAY_MAX = 100 * 366;
+
+/** Every variable the program reads, with its default. */
+export const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development', expected: 'one of development, production, test' }),
+  DATABASE_URL: Type.Optional(text()),
+  MPG_BSN_KEY: Type.Optional(text()),
+  INIT_CWD: Type.Optional(text()),
+  HOST: text('127.0.0.1'),
+  PORT: whole(0, 65535, 3000),
+  MPG_RETENTION_DAYS: whole(1, DAY_MAX, 730),
+  MPG_QUARANTINE_RETENTION_DAYS: whole(1, DAY_MAX, 90),
+  MPG_AUDIT_RETENTION_DAYS: whole(1, DAY_MAX, 1826),
+  MPG_SCORING_CRON: cronExpression('0 6 * * 1'),
+  MPG_RETENTION_CRON: cronExpression('30 2 * * *'),
+  MPG_PULL_RETRIES: whole(0, 100, 3),
+  MPG_PULL_RETRY_BASE_MS: whole(0, 3_600_000, 5000),
+  MPG_PULL_TIMEOUT_MS: whole(1, 3_600_000, 60000),
+  MPG_DEMO_DIR: Type.Optional(text()),
+  MPG_DROP_ROOT: Type.Optional(text()),
+  MPG_PULL_ALLOWED_HOSTS: Type.Optional(Type.String({ expected: 'host names or addresses with an optional port, separated by commas' })),
+  MPG_TIME_ZONE: Type.String({ format: 'mpg-time-zone', default: 'Europe/Amsterdam', expected: 'an IANA time zone, e.g. Europe/Amsterdam' }),
+  MPG_NOW: Type.Optional(Type.String({ format: 'mpg-instant', expected: 'an ISO date-time, e.g. 2026-10-01T10:00:00Z' })),
+  MPG_SECURE_COOKIES: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('false'), Type.Literal('true')], { default: '0', expected: 'one of 0, 1, false, true' }),
+  MPG_API_RATE_LIMIT: whole(1, 1_000_000, 1200),
+  MPG_LOGIN_RATE_LIMIT: whole(1, 1_000_000, 10),
+});
+type Env = Static<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const workingDir = env.INIT_CWD ?? process.cwd();
-  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
-  const bsnKey = env.MPG_BSN_KEY ?? DEVELOPMENT_BSN_KEY;
-  if (nodeEnv === 'production' && (bsnKey === DEVELOPMENT_BSN_KEY || bsnKey.length < 32)) {
-    throw new Error('MPG_BSN_KEY must be set to a secret of at least 32 characters in production');
+  const e = checkedEnv(env);
+  const workingDir = e.INIT_CWD ?? process.cwd();
+  const bsnKey = e.MPG_BSN_KEY ?? DEVELOPMENT_BSN_KEY;
+  if (e.NODE_ENV === 'production' && (bsnKey === DEVELOPMENT_BSN_KEY || bsnKey.length < 32)) {
+    throw new ConfigError('MPG_BSN_KEY: must be set to a secret of at least 32 characters in production');
   }
   return {
-    env: nodeEnv,
-    database: databaseTarget(env.DATABASE_URL, workingDir),
+    env: e.NODE_ENV,
+    database: databaseTarget(e.DATABASE_URL, workingDir),
     bsnKey,
     workingDir,
-    port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '127.0.0.1',
+    port: Number(e.PORT),
+    host: e.HOST,
     dataDir: path.join(REPO_ROOT, 'data'),
-    retentionDays: Number(env.MPG_RETENTION_DAYS ?? 730),
-    quarantineRetentionDays: Number(env.MPG_QUARANTINE_RETENTION_DAYS ?? 90),
-    scoringCron: env.MPG_SCORING_CRON ?? '0 6 * * 1',
-    retentionCron: env.MPG_RETENTION_CRON ?? '30 2 * * *',
-    pullRetries: Number(env.MPG_PULL_RETRIES ?? 3),
-    pullRetryBaseMs: Number(env.MPG_PULL_RETRY_BASE_MS ?? 5000),
-    pullTimeoutMs: Number(env.MPG_PULL_TIMEOUT_MS ?? 60000),
-    pullAllowedHosts: parseAllowedHosts(env.MPG_PULL_ALLOWED_HOSTS),
-    demoDir: path.resolve(workingDir, env.MPG_DEMO_DIR ?? path.join(REPO_ROOT, 'data', 'demo')),
-    dropRoot: path.resolve(workingDir, env.MPG_DROP_ROOT ?? path.join(REPO_ROOT, 'data')),
-    timeZone: env.MPG_TIME_ZONE ?? 'Europe/Amsterdam',
-    fixedNow: env.MPG_NOW ?? null,
-    secureCookies: nodeEnv === 'production' || env.MPG_SECURE_COOKIES === '1' || env.MPG_SECURE_COOKIES === 'true',
-    apiRateLimit: Number(env.MPG_API_RATE_LIMIT ?? 1200),
-    loginRateLimit: Number(env.MPG_LOGIN_RATE_LIMIT ?? 10),
+    retentionDays: Number(e.MPG_RETENTION_DAYS),
+    quarantineRetentionDays: Number(e.MPG_QUARANTINE_RETENTION_DAYS),
+    auditRetentionDays: Number(e.MPG_AUDIT_RETENTION_DAYS),
+    scoringCron: e.MPG_SCORING_CRON,
+    retentionCron: e.MPG_RETENTION_CRON,
+    pullRetries: Number(e.MPG_PULL_RETRIES),
+    pullRetryBaseMs: Number(e.MPG_PULL_RETRY_BASE_MS),
+    pullTimeoutMs: Number(e.MPG_PULL_TIMEOUT_MS),
+    pullAllowedHosts: parseAllowedHosts(e.MPG_PULL_ALLOWED_HOSTS),
+    demoDir: path.resolve(workingDir, e.MPG_DEMO_DIR ?? path.join(REPO_ROOT, 'data', 'demo')),
+    dropRoot: path.resolve(workingDir, e.MPG_DROP_ROOT ?? path.join(REPO_ROOT, 'data')),
+    timeZone: e.MPG_TIME_ZONE,
+    fixedNow: e.MPG_NOW ?? null,
+    secureCookies: e.NODE_ENV === 'production' || e.MPG_SECURE_COOKIES === '1' || e.MPG_SECURE_COOKIES === 'true',
+    apiRateLimit: Number(e.MPG_API_RATE_LIMIT),
+    loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
   };
+}
+
+/** The variables of EnvSchema with defaults filled in; throws a ConfigError naming the first that does not fit. */
+function checkedEnv(env: NodeJS.ProcessEnv): Env {
+  const known: Record<string, string> = {};
+  for (const name of Object.keys(EnvSchema.properties)) {
+    const value = env[name];
+    if (value !== undefined && !(name === 'INIT_CWD' && value === '')) known[name] = value;
+  }
+  const withDefaults = Value.Default(EnvSchema, known) as Record<string, string>;
+  for (const [name, property] of Object.entries(EnvSchema.properties as Record<string, TSchema>)) {
+    const value = withDefaults[name];
+    const schema = property as unknown as TSchema & Record<string, unknown>;
+    if (value !== undefined && !fits(schema, value)) {
+      throw new ConfigError(`${name}: expected ${String(schema.expected)}, got '${value.slice(0, 60)}'`);
+    }
+  }
+  return withDefaults as Env;
+}
+
+/** The schema, then the range of a number written as a string. */
+function fits(schema: TSchema & Record<string, unknown>, value: string): boolean {
+  if (!Value.Check(schema, value)) return false;
+  const range = schema.range as [number, number] | undefined;
+  return !range || (Number(value) >= range[0] && Number(value) <= range[1]);
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function databaseTarget(url: string | undefined, workingDir: string): DatabaseTarget {

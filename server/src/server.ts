@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 export type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import app from './app.ts';
+import routeGuard from './plugins/app/route-guard.ts';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Db } from './db/connection.ts';
@@ -18,6 +19,13 @@ export interface ServerOptions {
 
 /** The API server, ready for `inject` or `listen`. */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const fastify = await createServer(opts);
+  await fastify.ready();
+  return fastify;
+}
+
+/** The API server with every plugin and route registered, not yet ready (more routes may follow). */
+export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: opts.logStream ? { level: 'info', stream: opts.logStream, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     logController: new LogController({ disableRequestLogging: true }),
@@ -27,8 +35,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // Unknown body properties are an error rather than silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // At the root, so that it sees every route, also one added outside the app plugin.
+  await fastify.register(routeGuard);
   await fastify.register(app, { config: opts.config, db: opts.db, clock: opts.clock ?? systemClock });
-  await fastify.ready();
   return fastify as unknown as FastifyInstance;
 }
 

@@ -40,7 +40,7 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
     await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household`, remoteAddress: '192.0.2.4' });
     const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'household_read').where('object_id', '=', '9713CC-5-').executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ username: 'coordinator', role: 'coordinator', object_type: 'household', outcome: 'success', ip: '192.0.2.4' });
-    expect(entry.detail).toContain(`flag ${flag}`);
+    expect(entry.detail).toContain(`signalering ${flag}`);
     expect(entry.at).toBe(f.clock.now().toISOString());
   });
 

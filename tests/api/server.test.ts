@@ -31,7 +31,7 @@ describe.each(DIALECTS)('the server around the routes (%s)', (dialect) => {
   it('serves an OpenAPI document with every endpoint, and a docs page', async () => {
     const doc = (await f.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const e of Object.values(ENDPOINTS)) {
+    for (const e of Object.values(ENDPOINTS).filter((x) => !x.url.startsWith('/api/docs'))) {
       const p = e.url.replace(/:(\w+)/g, '{$1}');
       expect(doc.paths[p]?.[e.method.toLowerCase()], `${e.method} ${p}`).toBeDefined();
     }

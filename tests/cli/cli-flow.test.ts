@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
@@ -40,4 +41,27 @@ describe.each(DIALECTS)('the operator CLI end to end (%s)', (dialect) => {
     expect(expectSuccess(await mpg('flags', 'export', '--format', 'csv'))).toBe('address_key,wijk,score,domains,indicators\n');
     expectFailure(await mpg('flags', 'export', '--run', '999', '--format', 'csv'), /run 999 does not exist/);
   }, 300_000);
+
+  it('audits imports, publications, scoring and exports with the operating-system user, in the database only', async () => {
+    const cli = await t.db.selectFrom('audit_log').selectAll().where('role', '=', 'beheer (CLI)').orderBy('id').execute();
+    expect(cli.map((e) => [e.event, e.outcome])).toEqual([
+      ['cli:flags_export', 'failure'], // no scoring run yet
+      ['cli:registry_import', 'success'],
+      ['cli:feed_ingest', 'success'], ['cli:feed_ingest', 'success'], ['cli:feed_ingest', 'success'],
+      ['cli:rules_import', 'success'],
+      ['cli:score', 'failure'], // no published rule set
+      ['cli:rules_publish', 'success'],
+      ['cli:score', 'success'], ['cli:score', 'success'],
+      ['cli:flags_export', 'success'], ['cli:flags_export', 'success'],
+      ['cli:flags_export', 'failure'], // run 999
+    ]);
+    for (const e of cli) expect(e).toMatchObject({ username: os.userInfo().username, ip: null, session_hash: null });
+    expect(cli[1]).toMatchObject({ object_type: 'ingest_run', user_agent: 'mpg registry import', detail: 'registry.csv: personen 13, huishoudens 6, geweigerd 1' });
+    expect(cli[7]).toMatchObject({ object_type: 'rule_set', user_agent: 'mpg rules import --publish', detail: expect.stringMatching(/^Standaard v2 \(gepubliceerd\) uit ruleset\.json$/) });
+    expect(cli[10]).toMatchObject({ object_type: 'export', detail: 'signaleringen als CSV naar stdout: 3 huishoudens' });
+    expect(cli[12]!.detail).toMatch(/^mislukt: scoring run 999 does not exist/);
+    // never a BSN or a signal's contents
+    const bsns = fs.readFileSync(example('registry.csv'), 'utf8').match(/\b\d{9}\b/g)!;
+    for (const e of cli) for (const b of bsns) expect(JSON.stringify(e)).not.toContain(b);
+  });
 });

@@ -32,6 +32,7 @@ export const TEST_SETTINGS: SchedulerSettings = {
   retentionCron: '30 2 * * *',
   retentionDays: 730,
   quarantineRetentionDays: 90,
+  auditRetentionDays: 1826,
   pullRetries: 2,
   pullRetryBaseMs: 10,
   pullTimeoutMs: 5000,

@@ -61,7 +61,7 @@ describe.each(DIALECTS)('the nightly retention job (%s)', (dialect) => {
     await ingestFeed(engineContext(t.db, new FakeClock('2026-09-21T08:00:00Z')), tempFile('v.csv', `${feed(4)}\n`));
     const versions = async () => (await t.db.selectFrom('signal_versions').select(['record_id', 'value']).orderBy('record_id').execute()).map((v) => [v.record_id, Number(v.value)]);
     expect(await versions()).toEqual([['v0', 3], ['v1', 3]]);
-    const result = await applyRetention(engineContext(t.db, new FakeClock('2026-10-02T00:30:00Z')), { retentionDays: 200, quarantineRetentionDays: 90 });
+    const result = await applyRetention(engineContext(t.db, new FakeClock('2026-10-02T00:30:00Z')), { retentionDays: 200, quarantineRetentionDays: 90, auditRetentionDays: 1826 });
     expect(result.signalsBefore).toBe('2026-03-16');
     expect(result.versionsDeleted).toBe(1);
     expect(await versions()).toEqual([['v1', 3]]);

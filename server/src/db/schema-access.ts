@@ -71,6 +71,15 @@ export interface AuditLogTable {
   detail: string | null;
   outcome: 'success' | 'denied' | 'failure';
   ip: string | null;
+  /** SHA-256 of the session's id (itself a hash of the cookie token); null without a session. */
+  session_hash: string | null;
+  user_agent: string | null;
+}
+
+/** The one row (id 1): audit entries younger than `days` cannot be deleted; it may only grow (migration 0500). */
+export interface AuditRetentionTable {
+  id: number;
+  days: number;
 }
 
 export interface AccessTables {
@@ -80,4 +89,5 @@ export interface AccessTables {
   triage: TriageTable;
   triage_events: TriageEventTable;
   audit_log: AuditLogTable;
+  audit_retention: AuditRetentionTable;
 }

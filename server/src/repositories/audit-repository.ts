@@ -1,8 +1,9 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { isPostgres } from '../db/connection.ts';
 import type { AuditLogTable } from '../db/schema-access.ts';
 import type { Executor } from './types.ts';
 
-// Append-only: there is deliberately no update or delete here.
+// Append-only: there is deliberately no update here, and the one deletion is the retention job's.
 
 export interface AuditFilter {
   username?: string;
@@ -33,4 +34,26 @@ export async function searchAudit(db: Executor, f: AuditFilter, limit: number, o
 
 export async function insertAuditEntries(db: Executor, entries: Insertable<AuditLogTable>[]): Promise<void> {
   if (entries.length) await db.insertInto('audit_log').values(entries).execute();
+}
+
+// The retention job's path, the only deletion the database accepts (migration 0500).
+
+/** Raises the floor below which the database refuses to delete entries (it never lowers); returns the floor. */
+export async function raiseAuditRetentionFloor(db: Executor, days: number): Promise<number> {
+  await db.updateTable('audit_retention').set({ days }).where('id', '=', 1).where('days', '<', days).execute();
+  const row = await db.selectFrom('audit_retention').select('days').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Number(row.days);
+}
+
+/** The database's own clock, which the delete guard measures against. */
+export async function databaseNow(db: Executor): Promise<Date> {
+  const query = isPostgres(db) ? sql<{ now: Date | string }>`select now() as now` : sql<{ now: string }>`select strftime('%Y-%m-%dT%H:%M:%fZ', 'now') as now`;
+  const { rows } = await query.execute(db);
+  return new Date(rows[0]!.now);
+}
+
+/** Deletes audit entries written before `beforeIso`; returns how many. */
+export async function deleteAuditEntriesBefore(db: Executor, beforeIso: string): Promise<number> {
+  const result = await db.deleteFrom('audit_log').where('at', '<', beforeIso).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

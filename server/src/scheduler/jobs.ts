@@ -10,7 +10,7 @@ import { pullHttp, type HttpPullOptions } from './pull-http.ts';
 
 export type SchedulerSettings = Pick<
   Config,
-  'scoringCron' | 'retentionCron' | 'retentionDays' | 'quarantineRetentionDays' | 'pullRetries' | 'pullRetryBaseMs' | 'pullTimeoutMs' | 'dropRoot' | 'pullAllowedHosts'
+  'scoringCron' | 'retentionCron' | 'retentionDays' | 'quarantineRetentionDays' | 'auditRetentionDays' | 'pullRetries' | 'pullRetryBaseMs' | 'pullTimeoutMs' | 'dropRoot' | 'pullAllowedHosts'
 >;
 
 export const SCORING_JOB = 'scoring';

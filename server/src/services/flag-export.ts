@@ -12,11 +12,49 @@ const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'
 
 /** The contract's flag export (section 5): one row per flagged household, by address key in byte order. */
 export async function exportFlagsCsv(db: Db, runId?: number): Promise<string> {
+  return (await exportFlags(db, runId)).csv;
+}
+
+/** The contract's export with the run it is of (the newest without `runId`) and its number of rows. */
+export async function exportFlags(db: Db, runId?: number): Promise<{ runId: number; rows: number; csv: string }> {
+  const id = await resolveRun(db, runId);
+  const rows = await exportRows(db, id);
+  return { runId: id, rows: rows.length, csv: toCsv(rows, false) };
+}
+
+/**
+ * The same export for the dashboard, to be opened in a spreadsheet: a cell that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return)
+ * is prefixed with a single quote and quoted, as OWASP recommends against CSV injection.
+ * `mpg flags export` stays the contract's bytes.
+ */
+export async function exportFlagsCsvForSpreadsheet(db: Db, runId: number): Promise<string> {
+  return toCsv(await exportRows(db, await resolveRun(db, runId)), true);
+}
+
+async function resolveRun(db: Db, runId?: number): Promise<number> {
   const id = runId ?? (await latestRunId(db));
   if (id === undefined) throw new UnknownRun('there is no scoring run yet; run `score --as-of DATE` first');
   if (!(await runExists(db, id))) throw new UnknownRun(`scoring run ${id} does not exist`);
+  return id;
+}
+
+async function exportRows(db: Db, id: number): Promise<string[][]> {
   const rows = (await flagsForExport(db, id)).sort((a, b) => byteOrder(a.household_key, b.household_key));
+  return rows.map((r) => [r.household_key, r.wijk, formatScore(Number(r.score_micro)), String(r.domains), r.indicators]);
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** OWASP's CSV-injection defence for one cell. */
+export function spreadsheetSafe(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+function toCsv(rows: string[][], forSpreadsheet: boolean): string {
   const header = `${FLAGS_EXPORT_HEADER}\n`;
   if (rows.length === 0) return header;
-  return header + stringify(rows.map((r) => [r.household_key, r.wijk, formatScore(Number(r.score_micro)), r.domains, r.indicators]), { record_delimiter: '\n' });
+  if (!forSpreadsheet) return header + stringify(rows, { record_delimiter: '\n' });
+  const safe = rows.map((row) => row.map(spreadsheetSafe));
+  return header + stringify(safe, { record_delimiter: '\n', quoted_match: /^'[=+\-@\t\r]/ });
 }

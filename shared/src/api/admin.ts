@@ -41,6 +41,8 @@ export const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: IsoDateTime,
   event: Type.String(),
+  /** What the event means, in Dutch (describeAuditEvent). */
+  description: Type.String(),
   username: Type.Union([Type.String(), Type.Null()]),
   role: Type.Union([Type.String(), Type.Null()]),
   object_type: Type.Union([Type.String(), Type.Null()]),
@@ -48,6 +50,9 @@ export const AuditEntry = Type.Object({
   detail: Type.Union([Type.String(), Type.Null()]),
   outcome: AuditOutcome,
   ip: Type.Union([Type.String(), Type.Null()]),
+  /** A hash of the session (never its id); the same for every entry of one session. */
+  session_hash: Type.Union([Type.String(), Type.Null()]),
+  user_agent: Type.Union([Type.String(), Type.Null()]),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 

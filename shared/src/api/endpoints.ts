@@ -56,6 +56,14 @@ export const ENDPOINTS = {
   createSource: { method: 'POST', url: '/api/sources', roles: ['beheerder'] },
   updateSource: { method: 'PATCH', url: '/api/sources/:name', roles: ['beheerder'] },
   jobs: { method: 'GET', url: '/api/jobs', roles: ['beheerder'] },
+
+  // The API documentation (@fastify/swagger-ui); public like the API's shape itself.
+  apiDocs: { method: 'GET', url: '/api/docs', roles: 'public' },
+  apiDocsJson: { method: 'GET', url: '/api/docs/json', roles: 'public' },
+  apiDocsYaml: { method: 'GET', url: '/api/docs/yaml', roles: 'public' },
+  apiDocsPage: { method: 'GET', url: '/api/docs/static/index.html', roles: 'public' },
+  apiDocsInitializer: { method: 'GET', url: '/api/docs/static/swagger-initializer.js', roles: 'public' },
+  apiDocsAssets: { method: 'GET', url: '/api/docs/static/*', roles: 'public' },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -11,3 +11,4 @@ export * from './transparency.ts';
 export * from './admin.ts';
 export * from './operations.ts';
 export * from './endpoints.ts';
+export * from './audit-events.ts';

@@ -23,6 +23,7 @@ export function sampleRequest(name: EndpointName, ids: Ids): InjectOptions {
     .replace(':runId', String(ids.runId))
     .replace(':flagId', String(ids.flagId))
     .replace(':name', SOURCE_NAME)
+    .replace('*', 'swagger-ui.css')
     .replace(':id', String(name === 'updateUser' ? ids.userId : name === 'ruleSet' ? ids.ruleSetId : ids.draftId));
   return { method: e.method, url, payload: body(name) as InjectOptions['payload'] };
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { exportFlagsCsv } from '../../services/flag-export.ts';
+import { exportFlags } from '../../services/flag-export.ts';
+import { auditedCli } from '../audit.ts';
 import { withEngine } from '../runtime.ts';
 
 function parseRunId(value: string): number {
@@ -21,7 +22,11 @@ export function registerFlags(program: Command): void {
     .description('write the flags of a run to stdout, sorted by address_key')
     .action((opts: { run?: number; format: 'csv' }) =>
       withEngine(async (ctx) => {
-        process.stdout.write(await exportFlagsCsv(ctx.db, opts.run));
+        const { csv } = await auditedCli(ctx, {
+          event: 'cli:flags_export', command: 'mpg flags export',
+          describe: (x) => ({ type: 'export', id: `run:${x.runId}`, detail: `signaleringen als CSV naar stdout: ${x.rows} huishoudens` }),
+        }, () => exportFlags(ctx.db, opts.run));
+        process.stdout.write(csv);
       }),
     );
 }

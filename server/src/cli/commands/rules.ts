@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { readRuleSetFile, storeRuleSet } from '../../services/rule-sets.ts';
+import { auditedCli } from '../audit.ts';
 import { operatorPath, withEngine } from '../runtime.ts';
 
 export function registerRules(program: Command): void {
@@ -11,8 +13,11 @@ export function registerRules(program: Command): void {
     .description('store FILE as a new rule set version; publish it with --publish')
     .action((file: string, opts: { publish?: boolean }) =>
       withEngine(async (ctx) => {
-        const def = await readRuleSetFile(operatorPath(file));
-        const r = await storeRuleSet(ctx, def, opts.publish === true);
+        const publish = opts.publish === true;
+        const r = await auditedCli(ctx, {
+          event: publish ? 'cli:rules_publish' : 'cli:rules_import', command: `mpg rules import${publish ? ' --publish' : ''}`, file,
+          describe: (x) => ({ type: 'rule_set', id: String(x.id), detail: `${x.name} v${x.version} (${x.published ? 'gepubliceerd' : 'concept'}) uit ${path.basename(file)}` }),
+        }, async () => storeRuleSet(ctx, await readRuleSetFile(operatorPath(file)), publish));
         console.log(`rule set: ${r.name}, version: ${r.version}, id: ${r.id}, status: ${r.published ? 'published' : 'draft'}`);
       }),
     );

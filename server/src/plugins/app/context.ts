@@ -20,4 +20,5 @@ export default fp<{ config: Config; db: Db; clock: Clock; authenticator?: Authen
   app.decorateRequest('user', null);
   app.decorateRequest('auditObject', null);
   app.decorateRequest('denied', false);
+  app.decorateRequest('audited', false);
 }, { name: 'context' });

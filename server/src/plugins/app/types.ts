@@ -29,6 +29,8 @@ declare module 'fastify' {
     auditObject: AuditObject | null;
     /** Set when a request is refused for lack of rights (even if answered as 404). */
     denied: boolean;
+    /** Set once this request has written an audit entry. */
+    audited: boolean;
   }
   interface FastifyContextConfig {
     endpoint?: Endpoint;

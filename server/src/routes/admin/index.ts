@@ -2,6 +2,7 @@ import {
   AuditPage, AuditQuery, CreateUserBody, IngestRunPage, PageOnlyQuery, QuarantinePage, QuarantineQuery, UpdateUserBody, UserItem, UserList,
 } from '@vroegsignaal/shared/api/admin';
 import { ErrorResponse, IdParams } from '@vroegsignaal/shared/api/common';
+import { describeAuditEvent } from '@vroegsignaal/shared/api/audit-events';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import { addDays } from '../../core/dates.ts';
 import { searchAudit } from '../../repositories/audit-repository.ts';
@@ -23,7 +24,7 @@ const admin: RoutesPlugin = async (app) => {
     config: { endpoint: ENDPOINTS.createUser },
     schema: { tags: ['admin'], body: CreateUserBody, response: { 201: UserItem, ...errors } },
   }, async (request, reply) => {
-    request.auditObject = { type: 'user', id: request.body.username, detail: `role ${request.body.role}` };
+    request.auditObject = { type: 'user', id: request.body.username, detail: `rol ${request.body.role}` };
     return reply.code(201).send(await createUser(app.db, app.clock, request.body));
   });
 
@@ -33,7 +34,7 @@ const admin: RoutesPlugin = async (app) => {
   }, async (request) => {
     const changed = Object.keys(request.body).join(', ');
     const user = await changeUser(app.db, app.clock, request.params.id, request.body);
-    request.auditObject = { type: 'user', id: user.username, detail: `changed: ${changed}` };
+    request.auditObject = { type: 'user', id: user.username, detail: `gewijzigd: ${changed}` };
     return user;
   });
 
@@ -48,7 +49,7 @@ const admin: RoutesPlugin = async (app) => {
       { username: q.username, event: q.event, object_type: q.object_type, object_id: q.object_id, outcome: q.outcome, from: q.from, toExclusive: q.to ? addDays(q.to, 1) : undefined },
       p.limit, p.offset,
     );
-    return { items, total, page: p.page, page_size: p.page_size };
+    return { items: items.map((e) => ({ ...e, description: describeAuditEvent(e.event) })), total, page: p.page, page_size: p.page_size };
   });
 
   app.get('/api/ingest-runs', {

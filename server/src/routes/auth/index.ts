@@ -37,7 +37,7 @@ const auth: RoutesPlugin = async (app) => {
     await purgeStale(app.db, app.clock);
     const { token, session } = await startSession(app.db, app.clock, result.user, request.ip);
     request.user = result.user;
-    await writeAudit(request, { event: 'login', outcome: 'success', object: { type: 'user', id: result.user.username } });
+    await writeAudit(request, { event: 'login', outcome: 'success', object: { type: 'user', id: result.user.username }, sessionId: session.id });
     setSessionCookie(reply, app.config, token);
     return present(session);
   });

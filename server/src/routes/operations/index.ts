@@ -23,7 +23,7 @@ const operations: RoutesPlugin = async (app) => {
     config: { endpoint: ENDPOINTS.updateSource },
     schema: { tags: ['operations'], params: SourceParams, body: SourceBody, response: { 200: SourceItem, ...errors } },
   }, async (request) => {
-    request.auditObject = { type: 'source', id: request.params.name, detail: `changed: ${Object.keys(request.body).join(', ')}` };
+    request.auditObject = { type: 'source', id: request.params.name, detail: `gewijzigd: ${Object.keys(request.body).join(', ')}` };
     return updateSource(app.db, app.clock, request.params.name, request.body, sourcePolicy(app.config));
   });
 

@@ -34,7 +34,7 @@ export default function AuditRoute() {
   const set = (key: keyof Filters, value: string) => setDraft((d) => ({ ...d, [key]: value || undefined }));
   return (
     <>
-      <PageTitle title="Auditlog" intro="Elke inzage, export, wijziging, inlog en geweigerde poging. Alleen toevoegen, nooit wijzigen." />
+      <PageTitle title="Auditlog" intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen." />
       <form className="vs-filters vs-panel" onSubmit={onSubmit} aria-label="Zoeken in het auditlog">
         {FIELDS.map((f) => (
           <FormField key={f.key}>
@@ -74,12 +74,27 @@ export default function AuditRoute() {
               rowKey={(e) => e.id}
               columns={[
                 { header: 'Tijdstip', cell: (e: AuditEntry) => <span className="vs-nowrap">{formatDateTime(e.at)}</span> },
-                { header: 'Gebeurtenis', cell: (e: AuditEntry) => e.event },
+                {
+                  header: 'Gebeurtenis',
+                  cell: (e: AuditEntry) => (
+                    <>
+                      {e.description} <span className="vs-small">({e.event})</span>
+                    </>
+                  ),
+                },
                 { header: 'Gebruiker', cell: (e: AuditEntry) => (e.username ? `${e.username}${e.role ? ` (${e.role})` : ''}` : '—') },
                 { header: 'Object', cell: (e: AuditEntry) => [e.object_type, e.object_id].filter(Boolean).join(' ') || '—' },
                 { header: 'Details', cell: (e: AuditEntry) => <span className="vs-small">{e.detail ?? '—'}</span> },
                 { header: 'Uitkomst', cell: (e: AuditEntry) => OUTCOMES[e.outcome] },
                 { header: 'Adres', cell: (e: AuditEntry) => e.ip ?? '—' },
+                {
+                  header: 'Sessie en programma',
+                  cell: (e: AuditEntry) => (
+                    <span className="vs-small" title={e.user_agent ?? undefined}>
+                      {e.session_hash ? e.session_hash.slice(0, 12) : '—'} · {e.user_agent ? e.user_agent.slice(0, 40) : '—'}
+                    </span>
+                  ),
+                },
               ]}
             />
             <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />

@@ -1,0 +1,84 @@
+import type { EndpointName } from './endpoints.ts';
+
+// What each audit event is, in the words the beheerder reads on the audit page (the
+// outcome, gelukt, mislukt or geweigerd, is shown beside it).
+// The event codes stay stable (they are searched for); only their description is shown.
+
+const ENDPOINT_EVENTS: Record<EndpointName, string> = {
+  health: 'status van de server opvragen',
+  login: 'inloggen',
+  logout: 'uitloggen',
+  session: 'sessie opvragen',
+  changePassword: 'eigen wachtwoord wijzigen',
+  runs: 'scoringsrondes bekijken',
+  flags: 'signaleringslijst bekijken',
+  flagsExport: 'signaleringen exporteren (CSV)',
+  household: 'huishouden inzien',
+  triage: 'opvolging van een signalering inzien',
+  triageStatus: 'status van een signalering wijzigen',
+  triageAssignment: 'signalering toewijzen',
+  triageOutcome: 'uitkomst van een signalering vastleggen',
+  triageNote: 'notitie bij een signalering toevoegen',
+  assignees: 'lijst van behandelaars bekijken',
+  transparency: 'transparantiepagina bekijken',
+  ruleSets: 'regelsets bekijken',
+  ruleSet: 'regelset bekijken',
+  createRuleSet: 'conceptregelset aanmaken',
+  updateRuleSet: 'conceptregelset bewerken',
+  previewRuleSet: 'effect van een regelset berekenen',
+  requestPublication: 'publicatie van een regelset aanvragen',
+  withdrawPublication: 'publicatieaanvraag intrekken',
+  approveRuleSet: 'regelset goedkeuren en publiceren',
+  aggregateWeeks: 'cijfers per week bekijken',
+  aggregateWijken: 'cijfers per wijk bekijken',
+  aggregateIndicators: 'cijfers per indicator bekijken',
+  aggregatePrecision: 'precisie van de signalering bekijken',
+  users: 'gebruikers bekijken',
+  createUser: 'gebruiker aanmaken',
+  updateUser: 'gebruiker wijzigen',
+  audit: 'auditlog doorzoeken',
+  ingestRuns: 'inleesrondes bekijken',
+  quarantine: 'quarantaine bekijken',
+  sources: 'bronnen bekijken',
+  createSource: 'bron toevoegen',
+  updateSource: 'bron wijzigen',
+  jobs: 'taken bekijken',
+  apiDocs: 'API-documentatie openen',
+  apiDocsJson: 'API-beschrijving ophalen',
+  apiDocsYaml: 'API-beschrijving ophalen',
+  apiDocsPage: 'API-documentatie openen',
+  apiDocsInitializer: 'API-documentatie openen',
+  apiDocsAssets: 'API-documentatie openen',
+};
+
+const OTHER_EVENTS: Record<string, string> = {
+  login_failed: 'inloggen: gebruikersnaam of wachtwoord onjuist',
+  login_throttled: 'inloggen: te veel mislukte pogingen voor dit account, even geblokkeerd',
+  flags_list: 'signaleringslijst bekijken (welke huishoudens: zie details)',
+  export: 'signaleringen exporteren (CSV)',
+  household_read: 'huishouden inzien',
+  triage_read: 'opvolging van een signalering inzien',
+  audit_search: 'auditlog doorzoeken',
+  'cli:registry_import': 'basisregistratie importeren via beheer (CLI)',
+  'cli:feed_ingest': 'signaalbestand inlezen via beheer (CLI)',
+  'cli:rules_import': 'regelset als concept importeren via beheer (CLI)',
+  'cli:rules_publish': 'regelset importeren en publiceren via beheer (CLI)',
+  'cli:score': 'scoringsronde draaien via beheer (CLI)',
+  'cli:flags_export': 'signaleringen exporteren via beheer (CLI)',
+};
+
+const PREFIXES: Record<string, string> = {
+  denied: 'geweigerd (geen toegang)',
+  rate_limited: 'geweigerd (te veel verzoeken vanaf dit adres)',
+  server_error: 'serverfout bij',
+};
+
+/** The Dutch description of an audit event code, e.g. `denied:flags` → "geweigerd (geen toegang): signaleringslijst bekijken". */
+export function describeAuditEvent(event: string): string {
+  const known = (ENDPOINT_EVENTS as Record<string, string>)[event] ?? OTHER_EVENTS[event];
+  if (known) return known;
+  const at = event.indexOf(':');
+  const prefix = at > 0 ? PREFIXES[event.slice(0, at)] : undefined;
+  if (prefix) return `${prefix}: ${describeAuditEvent(event.slice(at + 1))}`;
+  return event;
+}
