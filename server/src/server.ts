@@ -19,8 +19,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const fastify = Fastify({
     logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: 256 * 1024,
-    // Unknown body properties are an error rather than silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   await fastify.register(app, { config: opts.config, db: opts.db, clock: opts.clock ?? systemClock });
   await fastify.ready();
