@@ -31,9 +31,11 @@ describe.each(DIALECTS)('request bodies are never coerced (%s)', (dialect) => {
     const def = draftDefinition('Tekst');
     const res = await author.request({ method: 'POST', url: '/api/rule-sets', payload: { ...def, rules: [{ ...def.rules[0], weight: '5' }] } });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ field: 'body.rules.0.weight', reason: 'moet een getal zijn' });
+    expect(res.json()).toMatchObject({ field: 'body.rules[0].weight', reason: 'rules[0].weight: moet een getal van 0 of meer zijn' });
     const flag = await author.request({ method: 'POST', url: '/api/rule-sets', payload: { ...def, flag_threshold: '6' } });
-    expect(flag.json()).toMatchObject({ statusCode: 400, field: 'body.flag_threshold', reason: 'moet een getal zijn' });
+    expect(flag.json()).toMatchObject({ statusCode: 400, field: 'body.flag_threshold', reason: 'flag_threshold: moet een getal zijn' });
+    const login = await f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'beleidsmaker', password: 12345 } });
+    expect(login.json()).toMatchObject({ statusCode: 400, field: 'body.password', reason: 'moet tekst zijn' });
     const nulled = await author.request({ method: 'POST', url: '/api/rule-sets', payload: { ...def, flag_threshold: null } });
     expect(nulled.json()).toMatchObject({ statusCode: 400, field: 'body.flag_threshold' });
     const count = await f.t.db.selectFrom('rule_sets').select((eb) => eb.fn.countAll().as('n')).where('name', '=', 'Tekst').executeTakeFirstOrThrow();

@@ -26,9 +26,9 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
     const res = await author.request({ method: 'POST', url: '/api/rule-sets', payload: def });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe('body.rules[0].domain');
-    expect(res.json().reason).toContain('appears more than once');
+    expect(res.json().reason).toContain('komt meer dan één keer voor');
     const schema = await author.request({ method: 'POST', url: '/api/rule-sets', payload: { ...def, rules: [{ ...def.rules[0], window_days: 0 }] } });
-    expect(schema.json()).toMatchObject({ statusCode: 400, field: 'body.rules.0.window_days' });
+    expect(schema.json()).toMatchObject({ statusCode: 400, field: 'body.rules[0].window_days' });
   });
 
   it('previews a draft against the newest data without keeping anything, in counts only', async () => {

@@ -1,7 +1,6 @@
 import type { RuleSetDefinition } from '@vroegsignaal/shared';
 import type { RuleSetDetail, RuleSetStatus, RuleSetSummary } from '@vroegsignaal/shared/api/rule-sets';
 import type { Clock } from '../core/clock.ts';
-import { checkRuleSet } from '../core/rule-set.ts';
 import type { Db } from '../db/connection.ts';
 import {
   definitionOf, findRuleSet, insertRuleSet, listRuleSets, markPublicationStatus, markPublished, newestPublished, nextVersion, updateDraft,
@@ -31,24 +30,12 @@ export async function ruleSetDetail(db: Db, id: number): Promise<RuleSetDetail> 
   return { ...summary(r, (await newestPublished(db))?.id), definition: definitionOf(r) };
 }
 
-function validated(input: unknown): RuleSetDefinition {
-  const checked = checkRuleSet(input);
-  if (!checked.ok) {
-    const first = checked.errors[0] ?? 'ongeldig';
-    const field = `body.${first.split(':')[0]}`;
-    throw new ApiError(400, `de regelset is ongeldig: ${checked.errors.join('; ')}`, field, checked.errors.join('; '));
-  }
-  return checked.ruleSet;
-}
-
-export async function createDraft(db: Db, clock: Clock, by: string, input: unknown): Promise<RuleSetDetail> {
-  const def = validated(input);
+export async function createDraft(db: Db, clock: Clock, by: string, def: RuleSetDefinition): Promise<RuleSetDetail> {
   const id = await db.transaction().execute(async (trx) => insertRuleSet(trx, def, await nextVersion(trx, def.name), by, clock.now().toISOString()));
   return ruleSetDetail(db, id);
 }
 
-export async function editDraft(db: Db, id: number, input: unknown): Promise<RuleSetDetail> {
-  const def = validated(input);
+export async function editDraft(db: Db, id: number, def: RuleSetDefinition): Promise<RuleSetDetail> {
   const r = await findRuleSet(db, id);
   if (!r) throw ApiError.notFound('regelset niet gevonden');
   if (def.name !== r.name) throw ApiError.badRequest('body.name', 'de naam van een bestaande regelset kan niet veranderen; maak een nieuwe aan');

@@ -1,15 +1,17 @@
 import fs from 'node:fs/promises';
-import type { RuleSetDefinition } from '@vroegsignaal/shared';
-import { checkRuleSet } from '../core/rule-set.ts';
+import { checkRuleSet, mistakeText, type RuleSetDefinition } from '@vroegsignaal/shared';
 import { insertRuleSet, markPublished, nextVersion } from '../repositories/rule-set-repository.ts';
 import type { EngineContext } from './context.ts';
 
 export class RuleSetInvalid extends Error {
   override name = 'RuleSetInvalid';
   constructor(readonly errors: string[]) {
-    super(`the rule set is invalid: ${errors.join('; ')}`);
+    super(invalidMessage(errors));
   }
 }
+
+/** The one message for a refused rule set, in the CLI and the API alike. */
+export const invalidMessage = (errors: string[]) => `de regelset is ongeldig: ${errors.join('; ')}`;
 
 export interface StoredRuleSet {
   id: number;
@@ -23,16 +25,16 @@ export async function readRuleSetFile(file: string): Promise<RuleSetDefinition> 
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new RuleSetInvalid([`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`]);
+    throw new RuleSetInvalid([`kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code ?? 'fout'}`]);
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new RuleSetInvalid([`not valid JSON: ${(e as Error).message}`]);
+    throw new RuleSetInvalid([`geen geldige JSON: ${(e as Error).message}`]);
   }
   const checked = checkRuleSet(json);
-  if (!checked.ok) throw new RuleSetInvalid(checked.errors);
+  if (!checked.ok) throw new RuleSetInvalid(checked.errors.map(mistakeText));
   return checked.ruleSet;
 }
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { RuleSetInput, RuleSetSchema } from '../rule-set.ts';
 import { Count, IsoDate, IsoDateTime } from './common.ts';
 
 // Rule sets (beleidsmaker): drafts, preview, four-eyes publication.
@@ -6,28 +7,10 @@ import { Count, IsoDate, IsoDateTime } from './common.ts';
 export const RuleSetStatus = Type.Union([Type.Literal('draft'), Type.Literal('pending_approval'), Type.Literal('published')]);
 export type RuleSetStatus = Static<typeof RuleSetStatus>;
 
-export const Rule = Type.Object(
-  {
-    indicator: Type.String({ minLength: 1, maxLength: 64 }),
-    domain: Type.String({ minLength: 1, maxLength: 64 }),
-    weight: Type.Number({ minimum: 0, maximum: 1000 }),
-    threshold: Type.Union([Type.Number({ minimum: 0, maximum: 1000000 }), Type.Null()]),
-    window_days: Type.Integer({ minimum: 1, maximum: 3650 }),
-    min_count: Type.Integer({ minimum: 1, maximum: 1000 }),
-  },
-  { additionalProperties: false },
-);
-
-/** The contract's rule-set JSON (section 3). */
-export const RuleSetDefinition = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    flag_threshold: Type.Number({ minimum: 0, maximum: 100000 }),
-    min_domains: Type.Union([Type.Integer({ minimum: 1, maximum: 7 }), Type.Null()]),
-    rules: Type.Array(Rule, { maxItems: 50 }),
-  },
-  { additionalProperties: false },
-);
+/** The contract's rule-set JSON (section 3) as a request body: what every validator accepts. */
+export const RuleSetBody = RuleSetInput;
+/** A rule set as stored and returned. */
+export const RuleSetDefinition = RuleSetSchema;
 export type RuleSetDefinitionBody = Static<typeof RuleSetDefinition>;
 
 export const RuleSetSummary = Type.Object({

@@ -16,3 +16,16 @@ const converting = build({}, { customOptions: { ...common, coerceTypes: 'array' 
 export default fp(async (app) => {
   app.setValidatorCompiler((route) => (route.httpPart === 'body' ? exact : converting)(route));
 }, { name: 'validation' });
+
+type Check = { ok: true; value: unknown } | { ok: false; error: Error };
+
+/** A route whose body is checked by a shared validator (with its own messages) instead of ajv. */
+export function bodyCheckedBy(check: (body: unknown) => Check): RouteCompiler {
+  return (route) => {
+    if (route.httpPart !== 'body') return converting(route);
+    return (data: unknown) => {
+      const r = check(data);
+      return r.ok ? { value: r.value } : { error: r.error };
+    };
+  };
+}

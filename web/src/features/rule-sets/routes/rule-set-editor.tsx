@@ -12,11 +12,12 @@ import { ruleSetQueryOptions } from '../api/get-rule-set.ts';
 import { ruleSetsQueryOptions } from '../api/get-rule-sets.ts';
 import { usePreviewRuleSet } from '../api/preview-rule-set.ts';
 import { useUpdateRuleSet } from '../api/update-rule-set.ts';
-import { fromForm, toForm, type DraftForm } from '../components/draft-form.ts';
+import { fromForm, ruleOfMessage, toForm, type DraftForm } from '../components/draft-form.ts';
 import { PreviewPanel } from '../components/preview-panel.tsx';
 import { PublicationPanel } from '../components/publication-panel.tsx';
 import { RuleTableEditor } from '../components/rule-table-editor.tsx';
 import { ruleSetStatusLabel } from '../components/status-labels.ts';
+import { indicatorLabel } from '../../../lib/format.ts';
 
 /** Edit a draft's weights with a live preview of the effect; publish with a second beleidsmaker. */
 export default function RuleSetEditorRoute() {
@@ -83,9 +84,10 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
       {!check.ok && editable ? (
         <Alert type="error">
           <UnorderedList>
-            {check.errors.map((e) => (
-              <UnorderedListItem key={e}>{e}</UnorderedListItem>
-            ))}
+            {check.errors.map((e) => {
+              const rule = ruleOfMessage(form, e);
+              return <UnorderedListItem key={e}>{e}{rule ? ` (${indicatorLabel(rule.indicator)})` : ''}</UnorderedListItem>;
+            })}
           </UnorderedList>
         </Alert>
       ) : null}
