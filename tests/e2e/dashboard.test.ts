@@ -130,6 +130,27 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await logOut(page);
   });
 
+  it('beleidsmaker: a new draft from the rules in use, saved unchanged, equals them and changes nothing', async () => {
+    const { page } = await freshTab();
+    await logIn(page, 'beleidsmaker', app.passwords.beleidsmaker!);
+    await page.getByRole('button', { name: 'Nieuw concept op basis van de huidige regels' }).click();
+    await page.getByRole('heading', { name: 'Effect van het concept' }).waitFor();
+    await page.getByRole('button', { name: 'Opslaan en effect berekenen' }).click();
+    await page.getByText('Alle wijzigingen zijn opgeslagen.').waitFor();
+    await settled(page);
+    const draftId = Number(/\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1]);
+    const stored = await page.evaluate(async (id) => {
+      const get = async (url: string) => (await fetch(url)).json();
+      const active = (await get('/api/rule-sets')).find((r: { active: boolean }) => r.active);
+      return { draft: (await get(`/api/rule-sets/${id}`)).definition, active: (await get(`/api/rule-sets/${active.id}`)).definition };
+    }, draftId);
+    expect(stored.draft).toEqual(stored.active);
+    expect(stored.draft.rules.some((r: { threshold: number | null }) => r.threshold === null)).toBe(true);
+    const preview = page.getByRole('region', { name: 'Effect van het concept' });
+    await expect.poll(() => preview.innerText()).toMatch(/Erbij: 0, eraf: 0/);
+    await logOut(page);
+  });
+
   it('beleidsmaker: edits a draft with a live preview, requests publication, a second beleidsmaker approves', async () => {
     const { page } = await freshTab();
     await logIn(page, 'beleidsmaker', app.passwords.beleidsmaker!);
