@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { checkRuleSet, mistakeText, type RuleSetDefinition } from '@vroegsignaal/shared';
-import { insertRuleSet, markPublished, nextVersion } from '../repositories/rule-set-repository.ts';
+import { contentHash } from '../core/content-hash.ts';
+import { addRuleSetEvent, insertRuleSet, markPublished, nextVersion } from '../repositories/rule-set-repository.ts';
 import type { EngineContext } from './context.ts';
 
 export class RuleSetInvalid extends Error {
@@ -38,13 +39,21 @@ export async function readRuleSetFile(file: string): Promise<RuleSetDefinition> 
   return checked.ruleSet;
 }
 
-/** Stores a rule set as the next version of its name; publishes it at once when asked (operator CLI). */
-export async function storeRuleSet(ctx: EngineContext, def: RuleSetDefinition, publish: boolean): Promise<StoredRuleSet> {
+/**
+ * Stores a rule set as the next version of its name; publishes it at once when asked (operator
+ * CLI: no second beleidsmaker, so it is marked as published via beheer, by `publisher`).
+ */
+export async function storeRuleSet(ctx: EngineContext, def: RuleSetDefinition, publish: boolean, publisher = ctx.actor): Promise<StoredRuleSet> {
   const at = ctx.clock.now().toISOString();
+  const hash = contentHash(def);
   return ctx.db.transaction().execute(async (trx) => {
     const version = await nextVersion(trx, def.name);
     const id = await insertRuleSet(trx, def, version, ctx.actor, at);
-    if (publish) await markPublished(trx, id, ctx.actor, null, at);
+    await addRuleSetEvent(trx, { rule_set_id: id, kind: 'created', actor: ctx.actor, at, content_hash: hash });
+    if (publish) {
+      await markPublished(trx, id, { by: publisher, at, approvedBy: null, reason: null, via: 'beheer' }, ['draft']);
+      await addRuleSetEvent(trx, { rule_set_id: id, kind: 'published', actor: publisher, at, content_hash: hash, reason: 'geïmporteerd via beheer' });
+    }
     return { id, name: def.name, version, published: publish };
   });
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Command } from 'commander';
 import { readRuleSetFile, storeRuleSet } from '../../services/rule-sets.ts';
 import { operatorPath, withEngine } from '../runtime.ts';
@@ -12,7 +13,8 @@ export function registerRules(program: Command): void {
     .action((file: string, opts: { publish?: boolean }) =>
       withEngine(async (ctx) => {
         const def = await readRuleSetFile(operatorPath(file));
-        const r = await storeRuleSet(ctx, def, opts.publish === true);
+        // A CLI publication has no second beleidsmaker; it names the operating-system user.
+        const r = await storeRuleSet(ctx, def, opts.publish === true, os.userInfo().username);
         console.log(`rule set: ${r.name}, version: ${r.version}, id: ${r.id}, status: ${r.published ? 'published' : 'draft'}`);
       }),
     );

@@ -1,6 +1,6 @@
 import { ErrorResponse, IdParams } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
-import { PreviewResult, RuleSetBody, RuleSetDetail, RuleSetList } from '@vroegsignaal/shared/api/rule-sets';
+import { ApproveRuleSet, PreviewResult, RuleSetBody, RuleSetDetail, RuleSetList } from '@vroegsignaal/shared/api/rule-sets';
 import { checkRuleSet, mistakeText, type RuleSetDefinition } from '@vroegsignaal/shared';
 import { bodyCheckedBy } from '../../plugins/app/validation.ts';
 import { ApiError } from '../../services/errors.ts';
@@ -46,7 +46,12 @@ const ruleSets: RoutesPlugin = async (app) => {
     config: { endpoint: ENDPOINTS.updateRuleSet },
     validatorCompiler: ruleSetBody,
     schema: { tags: ['rule-sets'], params: IdParams, body: RuleSetBody, response: detail },
-  }, async (request) => editDraft(app.db, request.params.id, definitionOf(request.body)));
+  }, async (request) => {
+    const { detail, voided } = await editDraft(app.db, app.clock, userOf(request).username, request.params.id, definitionOf(request.body));
+    const what = voided ? 'bewerkt; publicatieaanvraag vervallen' : 'bewerkt';
+    request.auditObject = { type: 'rule_set', id: String(detail.id), detail: `${detail.name} v${detail.version} ${what} (${detail.content_hash.slice(0, 12)})` };
+    return detail;
+  });
 
   app.post('/api/rule-sets/:id/preview', {
     config: { endpoint: ENDPOINTS.previewRuleSet },
@@ -61,11 +66,18 @@ const ruleSets: RoutesPlugin = async (app) => {
   app.post('/api/rule-sets/:id/withdraw', {
     config: { endpoint: ENDPOINTS.withdrawPublication },
     schema: { tags: ['rule-sets'], params: IdParams, response: detail },
-  }, async (request) => withdrawPublication(app.db, request.params.id));
+  }, async (request) => withdrawPublication(app.db, app.clock, userOf(request).username, request.params.id));
 
   app.post('/api/rule-sets/:id/approve', {
     config: { endpoint: ENDPOINTS.approveRuleSet },
-    schema: { tags: ['rule-sets'], params: IdParams, response: detail },
-  }, async (request) => approve(app.db, app.clock, userOf(request).username, request.params.id));
+    schema: { tags: ['rule-sets'], params: IdParams, body: ApproveRuleSet, response: detail },
+  }, async (request) => {
+    const approved = await approve(app.db, app.clock, userOf(request).username, request.params.id, request.body);
+    request.auditObject = {
+      type: 'rule_set', id: String(approved.id),
+      detail: `${approved.name} v${approved.version} goedgekeurd (${approved.content_hash.slice(0, 12)}): ${approved.approval_reason ?? ''}`.slice(0, 2000),
+    };
+    return approved;
+  });
 };
 export default ruleSets;

@@ -15,6 +15,7 @@ import { useUpdateRuleSet } from '../api/update-rule-set.ts';
 import { fromForm, ruleOfMessage, toForm, type DraftForm } from '../components/draft-form.ts';
 import { PreviewPanel } from '../components/preview-panel.tsx';
 import { PublicationPanel } from '../components/publication-panel.tsx';
+import { RuleSetHistory } from '../components/rule-set-history.tsx';
 import { RuleTableEditor } from '../components/rule-table-editor.tsx';
 import { ruleSetStatusLabel } from '../components/status-labels.ts';
 import { indicatorLabel } from '../../../lib/format.ts';
@@ -78,7 +79,7 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
   return (
     <>
       <PageTitle title={`${ruleSet.name}, versie ${ruleSet.version}`} intro={`Status: ${ruleSetStatusLabel(ruleSet)}.${editable ? ' Wijzigingen worden na een korte pauze opgeslagen en doorgerekend.' : ''}`} />
-      {editable ? null : <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={false} />}
+      {ruleSet.status === 'published' ? <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={false} previewShown={false} /> : null}
       <RuleTableEditor form={form} compareWith={inUse ?? original} readOnly={!editable} onChange={setForm} />
       {editable && inUse ? <p className="vs-small vs-muted">Geel gemarkeerd: anders dan de regels die nu in gebruik zijn.</p> : null}
       {!check.ok && editable ? (
@@ -103,7 +104,10 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
       {preview.isPending ? <Loading label="Effect wordt berekend…" /> : null}
       {preview.isError ? <ErrorMessage error={preview.error} title="Effect berekenen mislukt" /> : null}
       {preview.data ? <PreviewPanel preview={preview.data} /> : null}
-      {editable ? <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={dirty} /> : null}
+      {ruleSet.status === 'published' ? null : (
+        <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={dirty} previewShown={preview.isSuccess && !preview.isPending} />
+      )}
+      <RuleSetHistory ruleSet={ruleSet} />
     </>
   );
 }
