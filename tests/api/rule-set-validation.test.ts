@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidMessage } from '../../server/src/services/rule-sets.ts';
 import { checkRuleSet, DEFAULT_RULE_SET, mistakeText } from '../../shared/src/index.ts';
@@ -83,6 +84,13 @@ describe('mpg rules import', () => {
     const row = await t.db.selectFrom('rule_sets').select('definition').where('id', '=', id).executeTakeFirstOrThrow();
     const checked = checkRuleSet(def);
     expect(checked.ok && JSON.parse(row.definition)).toEqual(checked.ok && checked.ruleSet);
+  }, 60_000);
+
+  it('marks a set published with --publish as published via beheer by the operating-system user', async () => {
+    const r = await runCli(['rules', 'import', tempFile('rules.json', JSON.stringify(base())), '--publish'], { DATABASE_URL: t.url });
+    const id = Number(/id: (\d+)/.exec(r.stdout)?.[1]);
+    const row = await t.db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'published', published_via: 'beheer', published_by: os.userInfo().username, approved_by: null });
   }, 60_000);
 
   it.each(invalid)('refuses %s with the same messages on one line', async (_, def, messages) => {
