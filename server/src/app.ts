@@ -8,6 +8,7 @@ import authentication from './plugins/app/authentication.ts';
 import context from './plugins/app/context.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import finiteNumbers from './plugins/app/finite-numbers.ts';
+import validation from './plugins/app/validation.ts';
 import cookie from './plugins/external/cookie.ts';
 import helmet from './plugins/external/helmet.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
@@ -32,6 +33,7 @@ export interface AppOptions {
 
 /** The API as one fastify plugin: third-party plugins, ours, then the routes. */
 const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
+  await fastify.register(validation);
   await fastify.register(helmet);
   await fastify.register(cookie);
   await fastify.register(rateLimit, { config: opts.config });

@@ -32,8 +32,6 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     // A request id that is unique across restarts, so a user's report can be matched to the log line.
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
-    // Unknown body properties are an error rather than silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // At the root, so that it sees every route, also one added outside the app plugin.
   await fastify.register(routeGuard);

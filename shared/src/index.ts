@@ -1,2 +1,3 @@
 export * from './contract.ts';
 export * from './bsn.ts';
+export * from './rule-set.ts';

@@ -26,9 +26,9 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
     const res = await author.request({ method: 'POST', url: '/api/rule-sets', payload: def });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe('body.rules[0].domain');
-    expect(res.json().reason).toContain('appears more than once');
+    expect(res.json().reason).toContain('komt meer dan één keer voor');
     const schema = await author.request({ method: 'POST', url: '/api/rule-sets', payload: { ...def, rules: [{ ...def.rules[0], window_days: 0 }] } });
-    expect(schema.json()).toMatchObject({ statusCode: 400, field: 'body.rules.0.window_days' });
+    expect(schema.json()).toMatchObject({ statusCode: 400, field: 'body.rules[0].window_days' });
   });
 
   it('previews a draft against the newest data without keeping anything, in counts only', async () => {
@@ -57,20 +57,20 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
     expect(edited.json().definition.flag_threshold).toBe(5.5);
     const requested = await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/request-publication` });
     expect(requested.json()).toMatchObject({ status: 'pending_approval', publication_requested_by: 'beleidsmaker' });
-    expect((await author.request({ method: 'PUT', url: `/api/rule-sets/${draft.id}`, payload: draftDefinition('Vier ogen', 4) })).statusCode).toBe(409);
+    const approval = { content_hash: requested.json().content_hash, reason: 'effect bekeken' };
 
-    const self = await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve` });
+    const self = await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve`, payload: approval });
     expect(self.statusCode).toBe(403);
     expect(self.json().message).toMatch(/vier-ogen/);
     expect((await f.t.db.selectFrom('rule_sets').select('status').where('id', '=', draft.id).executeTakeFirstOrThrow()).status).toBe('pending_approval');
     const denied = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'denied:approveRuleSet').executeTakeFirstOrThrow();
     expect(denied).toMatchObject({ username: 'beleidsmaker', outcome: 'denied', object_id: String(draft.id) });
 
-    const approved = await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve` });
+    const approved = await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve`, payload: approval });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'published', active: true, published_by: 'beleidsmaker', approved_by: 'beleidsmaker2' });
     expect((await second.request({ method: 'PUT', url: `/api/rule-sets/${draft.id}`, payload: draftDefinition('Vier ogen', 4) })).statusCode).toBe(409);
-    expect((await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve` })).statusCode).toBe(409);
+    expect((await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve`, payload: approval })).statusCode).toBe(409);
 
     const t = (await (await f.login('wijkteam')).request({ method: 'GET', url: '/api/transparency' })).json();
     expect(t.rule_set).toMatchObject({ id: draft.id, name: 'Vier ogen', version: 1, approved_by: 'beleidsmaker2' });
@@ -89,8 +89,8 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
   it('previews what scoring with the rule set then does', async () => {
     const draft = (await author.request({ method: 'POST', url: '/api/rule-sets', payload: draftDefinition('Streng', 9) })).json();
     const preview = (await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/preview` })).json();
-    await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/request-publication` });
-    await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve` });
+    const requested = await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/request-publication` });
+    await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve`, payload: { content_hash: requested.json().content_hash, reason: 'strenger' } });
     const run = await scoreAsOf(engineContext(f.t.db, f.clock), '2026-10-08');
     const perWijk = await f.t.db.selectFrom('flags').select(['wijk']).where('run_id', '=', run.runId).execute();
     for (const w of preview.per_wijk) {
@@ -101,7 +101,8 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
 
   it('answers 404 for an unknown rule set', async () => {
     for (const url of ['/api/rule-sets/4242', '/api/rule-sets/4242/preview', '/api/rule-sets/4242/approve']) {
-      const res = await author.request({ method: url.endsWith('4242') ? 'GET' : 'POST', url });
+      const payload = url.endsWith('approve') ? { content_hash: '0'.repeat(64), reason: 'x' } : undefined;
+      const res = await author.request({ method: url.endsWith('4242') ? 'GET' : 'POST', url, payload });
       expect(res.statusCode, url).toBe(404);
     }
   });

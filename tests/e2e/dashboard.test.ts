@@ -130,6 +130,27 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await logOut(page);
   });
 
+  it('beleidsmaker: a new draft from the rules in use, saved unchanged, equals them and changes nothing', async () => {
+    const { page } = await freshTab();
+    await logIn(page, 'beleidsmaker', app.passwords.beleidsmaker!);
+    await page.getByRole('button', { name: 'Nieuw concept op basis van de huidige regels' }).click();
+    await page.getByRole('heading', { name: 'Effect van het concept' }).waitFor();
+    await page.getByRole('button', { name: 'Opslaan en effect berekenen' }).click();
+    await page.getByText('Alle wijzigingen zijn opgeslagen.').waitFor();
+    await settled(page);
+    const draftId = Number(/\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1]);
+    const stored = await page.evaluate(async (id) => {
+      const get = async (url: string) => (await fetch(url)).json();
+      const active = (await get('/api/rule-sets')).find((r: { active: boolean }) => r.active);
+      return { draft: (await get(`/api/rule-sets/${id}`)).definition, active: (await get(`/api/rule-sets/${active.id}`)).definition };
+    }, draftId);
+    expect(stored.draft).toEqual(stored.active);
+    expect(stored.draft.rules.some((r: { threshold: number | null }) => r.threshold === null)).toBe(true);
+    const preview = page.getByRole('region', { name: 'Effect van het concept' });
+    await expect.poll(() => preview.innerText()).toMatch(/Erbij: 0, eraf: 0/);
+    await logOut(page);
+  });
+
   it('beleidsmaker: edits a draft with a live preview, requests publication, a second beleidsmaker approves', async () => {
     const { page } = await freshTab();
     await logIn(page, 'beleidsmaker', app.passwords.beleidsmaker!);
@@ -147,19 +168,36 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await checkPage('31-beleidsmaker-concept-effect');
 
     await page.getByRole('button', { name: 'Publicatie aanvragen' }).click();
-    await page.getByText('Een andere beleidsmaker moet deze publicatie goedkeuren (vier ogen).').waitFor();
+    await page.getByText('moet deze publicatie goedkeuren (vier ogen).', { exact: false }).waitFor();
     const draftUrl = page.url();
     await logOut(page);
 
     await logIn(page, 'beleidsmaker2', app.passwords.beleidsmaker2!);
     await page.goto(draftUrl);
-    await page.getByRole('button', { name: 'Goedkeuren en publiceren' }).click();
+    // The approval screen: the effect first, then the exact version, a confirmation and a reason.
+    const effect = page.getByRole('region', { name: 'Effect van het concept' });
+    await expect.poll(() => effect.innerText()).toMatch(/Erbij: (\d+|<5)/);
+    const hash = (await page.locator('code.vs-hash').getAttribute('title'))!;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.locator('code.vs-hash').innerText()).toBe(hash.slice(0, 12));
+    const approveButton = page.getByRole('button', { name: 'Goedkeuren en publiceren' });
+    const effectBox = (await effect.boundingBox())!;
+    expect((await approveButton.boundingBox())!.y).toBeGreaterThan(effectBox.y);
+    expect(await approveButton.isDisabled()).toBe(true);
+    await page.getByLabel('Reden van goedkeuring').fill('Effect bekeken: meer gezinnen met huurachterstand in beeld.');
+    expect(await approveButton.isDisabled()).toBe(true);
+    await page.getByLabel('Ik heb het effect bekeken en keur deze versie goed').check();
+    await checkPage('32a-beleidsmaker-goedkeuren');
+    await approveButton.click();
     await page.getByText('Deze regels zijn nu in gebruik.').waitFor();
+    const history = page.getByRole('region', { name: 'Geschiedenis' });
+    await history.getByText('Effect bekeken: meer gezinnen met huurachterstand in beeld.').waitFor();
+    expect(await history.innerText()).toContain(hash.slice(0, 12));
     await checkPage('32-beleidsmaker-gepubliceerd');
 
     await openFromMenu(page, 'Hoe werkt het?');
     await page.getByText('goedgekeurd', { exact: false }).first().waitFor();
-    expect(await page.locator('dl').innerText()).toContain('beleidsmaker2');
+    expect(await page.locator('dl').innerText()).toMatch(/Goedgekeurd\s+door beleidsmaker2 op \d/);
 
     await openFromMenu(page, 'Trends en eerlijkheid');
     await page.getByRole('heading', { name: 'Eerlijkheid per wijk' }).waitFor();

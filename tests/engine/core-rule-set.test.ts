@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULE_SET } from '../../shared/src/index.ts';
-import { checkRuleSet, UNNAMED } from '../../server/src/core/rule-set.ts';
+import { checkRuleSet, DEFAULT_RULE_SET, mistakeText, UNNAMED } from '../../shared/src/index.ts';
 
 const valid = () => JSON.parse(JSON.stringify(DEFAULT_RULE_SET)) as any;
 const errorsOf = (input: unknown) => {
   const r = checkRuleSet(input);
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : r.errors.map(mistakeText);
 };
 
 describe('rule-set validation (contract 3)', () => {
@@ -60,16 +59,16 @@ describe('rule-set validation (contract 3)', () => {
     const errors = errorsOf(rs);
     expect(errors).toHaveLength(10);
     const expectations: [string, RegExp][] = [
-      ['rules[11].indicator', /huurachterstand.*more than once/],
-      ['rules[1].domain', /wonen.*financien/],
-      ['rules[2].indicator', /inkomen.*catalogue/],
-      ['rules[3].weight', /0 or more/],
-      ['rules[4].window_days', /whole number of at least 1/],
-      ['rules[5].window_days', /whole number of at least 1/],
-      ['rules[6].min_count', /whole number of at least 1/],
-      ['rules[7].min_count', /whole number of at least 1/],
-      ['rules[8].threshold', /number or null/],
-      ['min_domains', /whole number of at least 1, or null/],
+      ['rules[11].indicator', /huurachterstand.*meer dan één keer/],
+      ['rules[1].domain', /'wonen' is niet het leefgebied van energieachterstand \(financien\)/],
+      ['rules[2].indicator', /inkomen.*indicatorcatalogus/],
+      ['rules[3].weight', /0 of meer/],
+      ['rules[4].window_days', /heel getal van minstens 1/],
+      ['rules[5].window_days', /heel getal van minstens 1/],
+      ['rules[6].min_count', /heel getal van minstens 1/],
+      ['rules[7].min_count', /heel getal van minstens 1/],
+      ['rules[8].threshold', /getal of null/],
+      ['min_domains', /heel getal van minstens 1, of null/],
     ];
     for (const [where, what] of expectations) {
       expect(errors.filter((e) => e.startsWith(`${where}:`) && what.test(e)), `${where} ${what}`).toHaveLength(1);
@@ -108,6 +107,6 @@ describe('rule-set validation (contract 3)', () => {
   it('rejects what is not a rule set at all', () => {
     expect(errorsOf([])).toHaveLength(1);
     expect(errorsOf('x')).toHaveLength(1);
-    expect(errorsOf({ ...valid(), rules: [1] })).toEqual(['rules[0]: must be an object']);
+    expect(errorsOf({ ...valid(), rules: [1] })).toEqual(['rules[0]: moet een object zijn']);
   });
 });

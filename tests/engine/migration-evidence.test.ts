@@ -52,6 +52,7 @@ describe.each(DIALECTS)('migration to evidence by reference (%s)', (dialect) => 
     await migrateTo(t.db, '2026-11-25-0004-performance');
     const flag = await seedBeforeEvidenceByReference(t.db);
 
+    // Every migration after 0004 runs, these two first (later ones may follow).
     expect((await migrateToLatest(t.db)).slice(0, 2)).toEqual(['2026-11-29-0005-evidence-by-reference', '2026-11-30-0006-evidence-index-ids']);
     const { evidence } = await t.db.selectFrom('flags').select('evidence').where('id', '=', flag).executeTakeFirstOrThrow();
     const rules = parseEvidence(evidence);

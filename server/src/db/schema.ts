@@ -94,6 +94,22 @@ export interface RuleSetTable {
   published_at: string | null;
   published_by: string | null;
   approved_by: string | null;
+  approval_reason: string | null;
+  /** 'beheer' when the operator CLI published it, 'vier-ogen' when a second beleidsmaker approved it. */
+  published_via: string | null;
+}
+
+export type RuleSetEventKind = 'created' | 'edited' | 'requested' | 'withdrawn' | 'voided' | 'approved' | 'published';
+
+/** Who did what to a rule set's content, and to which version of it (content hash). */
+export interface RuleSetEventTable {
+  id: Generated<number>;
+  rule_set_id: number;
+  kind: RuleSetEventKind;
+  actor: string;
+  at: string;
+  content_hash: string;
+  reason: string | null;
 }
 
 export interface RuleSetRuleTable {
@@ -183,6 +199,7 @@ export interface EngineTables {
   ingest_runs: IngestRunTable;
   rule_sets: RuleSetTable;
   rule_set_rules: RuleSetRuleTable;
+  rule_set_events: RuleSetEventTable;
   scoring_runs: ScoringRunTable;
   scoring_run_rules: ScoringRunRuleTable;
   flags: FlagTable;

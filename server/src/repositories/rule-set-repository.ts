@@ -1,9 +1,10 @@
 import type { RuleSetDefinition } from '@vroegsignaal/shared';
 import type { Selectable } from 'kysely';
-import type { RuleSetTable } from '../db/schema.ts';
+import type { RuleSetEventKind, RuleSetEventTable, RuleSetTable } from '../db/schema.ts';
 import type { Executor } from './types.ts';
 
 export type RuleSetRow = Selectable<RuleSetTable>;
+export type RuleSetEventRow = Selectable<RuleSetEventTable>;
 
 export async function nextVersion(db: Executor, name: string): Promise<number> {
   const row = await db.selectFrom('rule_sets').select((eb) => eb.fn.max('version').as('v')).where('name', '=', name).executeTakeFirst();
@@ -17,6 +18,7 @@ export async function insertRuleSet(db: Executor, def: RuleSetDefinition, versio
       name: def.name, version, status: 'draft', flag_threshold: def.flag_threshold, min_domains: def.min_domains,
       definition: JSON.stringify(def), created_at: at, created_by: by,
       publication_requested_by: null, publication_requested_at: null, published_at: null, published_by: null, approved_by: null,
+      approval_reason: null, published_via: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -29,15 +31,36 @@ export async function insertRuleSet(db: Executor, def: RuleSetDefinition, versio
   return id;
 }
 
-/** Publishes a draft; a published rule set is never changed again. */
-export async function markPublished(db: Executor, id: number, by: string, approvedBy: string | null, at: string): Promise<boolean> {
-  const result = await db
+export interface Publication {
+  by: string;
+  at: string;
+  approvedBy: string | null;
+  reason: string | null;
+  /** 'beheer' (operator CLI) or 'vier-ogen' (approved by a second beleidsmaker). */
+  via: 'beheer' | 'vier-ogen';
+}
+
+/** Publishes a rule set that is in one of `from`; a published rule set is never changed again. */
+export async function markPublished(db: Executor, id: number, p: Publication, from: RuleSetRow['status'][], definition?: string): Promise<boolean> {
+  let update = db
     .updateTable('rule_sets')
-    .set({ status: 'published', published_at: at, published_by: by, approved_by: approvedBy })
+    .set({ status: 'published', published_at: p.at, published_by: p.by, approved_by: p.approvedBy, approval_reason: p.reason, published_via: p.via })
     .where('id', '=', id)
-    .where('status', '!=', 'published')
-    .executeTakeFirst();
+    .where('status', 'in', from);
+  // An approval publishes only the content it saw.
+  if (definition !== undefined) update = update.where('definition', '=', definition);
+  const result = await update.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export async function addRuleSetEvent(
+  db: Executor, e: { rule_set_id: number; kind: RuleSetEventKind; actor: string; at: string; content_hash: string; reason?: string | null },
+): Promise<void> {
+  await db.insertInto('rule_set_events').values({ ...e, reason: e.reason ?? null }).execute();
+}
+
+export async function ruleSetEvents(db: Executor, id: number): Promise<RuleSetEventRow[]> {
+  return db.selectFrom('rule_set_events').selectAll().where('rule_set_id', '=', id).orderBy('id').execute();
 }
 
 export async function findRuleSet(db: Executor, id: number): Promise<RuleSetRow | undefined> {
@@ -66,13 +89,13 @@ export async function listRuleSets(db: Executor): Promise<RuleSetRow[]> {
   return db.selectFrom('rule_sets').selectAll().orderBy('name').orderBy('version', 'desc').execute();
 }
 
-/** Replaces the rules of a draft; false when it is no longer a draft. */
+/** Replaces the rules of an unpublished rule set and makes it a draft again (an edit voids a publication request); false when published. */
 export async function updateDraft(db: Executor, id: number, def: RuleSetDefinition): Promise<boolean> {
   const result = await db
     .updateTable('rule_sets')
-    .set({ flag_threshold: def.flag_threshold, min_domains: def.min_domains, definition: JSON.stringify(def) })
+    .set({ flag_threshold: def.flag_threshold, min_domains: def.min_domains, definition: JSON.stringify(def), status: 'draft', publication_requested_by: null, publication_requested_at: null })
     .where('id', '=', id)
-    .where('status', '=', 'draft')
+    .where('status', '!=', 'published')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   await db.deleteFrom('rule_set_rules').where('rule_set_id', '=', id).execute();

@@ -27,7 +27,9 @@ export async function transparency(db: Db): Promise<Transparency> {
     `de actieve regels minstens ${nl(def.flag_threshold)} is` +
     (def.min_domains === null ? '.' : `, of als de actieve regels samen minstens ${def.min_domains} verschillende leefgebieden raken.`);
   return {
-    rule_set: { id: rs.id, name: rs.name, version: rs.version, published_at: rs.published_at, published_by: rs.published_by, approved_by: rs.approved_by },
+    rule_set: { id: rs.id, name: rs.name, version: rs.version, published_at: rs.published_at, published_by: rs.published_by, approved_by: rs.approved_by,
+      published_via: rs.published_via === 'vier-ogen' ? 'vier-ogen' : 'beheer',
+    },
     purpose: PURPOSE,
     flag_condition: condition,
     indicators: def.rules.map((r) => {

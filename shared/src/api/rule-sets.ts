@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { RuleSetInput, RuleSetSchema } from '../rule-set.ts';
 import { Count, IsoDate, IsoDateTime } from './common.ts';
 
 // Rule sets (beleidsmaker): drafts, preview, four-eyes publication.
@@ -6,28 +7,10 @@ import { Count, IsoDate, IsoDateTime } from './common.ts';
 export const RuleSetStatus = Type.Union([Type.Literal('draft'), Type.Literal('pending_approval'), Type.Literal('published')]);
 export type RuleSetStatus = Static<typeof RuleSetStatus>;
 
-export const Rule = Type.Object(
-  {
-    indicator: Type.String({ minLength: 1, maxLength: 64 }),
-    domain: Type.String({ minLength: 1, maxLength: 64 }),
-    weight: Type.Number({ minimum: 0, maximum: 1000 }),
-    threshold: Type.Union([Type.Number({ minimum: 0, maximum: 1000000 }), Type.Null()]),
-    window_days: Type.Integer({ minimum: 1, maximum: 3650 }),
-    min_count: Type.Integer({ minimum: 1, maximum: 1000 }),
-  },
-  { additionalProperties: false },
-);
-
-/** The contract's rule-set JSON (section 3). */
-export const RuleSetDefinition = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    flag_threshold: Type.Number({ minimum: 0, maximum: 100000 }),
-    min_domains: Type.Union([Type.Integer({ minimum: 1, maximum: 7 }), Type.Null()]),
-    rules: Type.Array(Rule, { maxItems: 50 }),
-  },
-  { additionalProperties: false },
-);
+/** The contract's rule-set JSON (section 3) as a request body: what every validator accepts. */
+export const RuleSetBody = RuleSetInput;
+/** A rule set as stored and returned. */
+export const RuleSetDefinition = RuleSetSchema;
 export type RuleSetDefinitionBody = Static<typeof RuleSetDefinition>;
 
 export const RuleSetSummary = Type.Object({
@@ -44,11 +27,29 @@ export const RuleSetSummary = Type.Object({
   published_at: Type.Union([IsoDateTime, Type.Null()]),
   published_by: Type.Union([Type.String(), Type.Null()]),
   approved_by: Type.Union([Type.String(), Type.Null()]),
+  /** Why the second beleidsmaker approved it. */
+  approval_reason: Type.Union([Type.String(), Type.Null()]),
+  /** 'beheer' when the operator CLI published it, 'vier-ogen' after approval; null before publication. */
+  published_via: Type.Union([Type.Literal('beheer'), Type.Literal('vier-ogen'), Type.Null()]),
+  /** SHA-256 of the canonical definition: the exact version an approval names. */
+  content_hash: Type.String(),
 });
 export type RuleSetSummary = Static<typeof RuleSetSummary>;
 export const RuleSetList = Type.Array(RuleSetSummary);
 
-export const RuleSetDetail = Type.Object({ ...RuleSetSummary.properties, definition: RuleSetDefinition });
+export const RuleSetEvent = Type.Object({
+  kind: Type.Union([
+    Type.Literal('created'), Type.Literal('edited'), Type.Literal('requested'), Type.Literal('withdrawn'), Type.Literal('voided'),
+    Type.Literal('approved'), Type.Literal('published'),
+  ]),
+  by: Type.String(),
+  at: IsoDateTime,
+  content_hash: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
+export type RuleSetEvent = Static<typeof RuleSetEvent>;
+
+export const RuleSetDetail = Type.Object({ ...RuleSetSummary.properties, definition: RuleSetDefinition, history: Type.Array(RuleSetEvent) });
 export type RuleSetDetail = Static<typeof RuleSetDetail>;
 
 /** What a draft would do against the newest data: counts only, small counts suppressed. */
@@ -63,3 +64,13 @@ export const PreviewResult = Type.Object({
   duration_ms: Type.Integer(),
 });
 export type PreviewResult = Static<typeof PreviewResult>;
+
+/** An approval names the version it approves (its content hash) and why. */
+export const ApproveRuleSet = Type.Object(
+  {
+    content_hash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    reason: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }),
+  },
+  { additionalProperties: false },
+);
+export type ApproveRuleSet = Static<typeof ApproveRuleSet>;

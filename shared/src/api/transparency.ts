@@ -13,6 +13,8 @@ export const Transparency = Type.Object({
       published_at: Type.Union([IsoDateTime, Type.Null()]),
       published_by: Type.Union([Type.String(), Type.Null()]),
       approved_by: Type.Union([Type.String(), Type.Null()]),
+      /** 'beheer' when the operator CLI published it (no second beleidsmaker), 'vier-ogen' after approval. */
+      published_via: Type.Union([Type.Literal('beheer'), Type.Literal('vier-ogen')]),
     }),
     Type.Null(),
   ]),

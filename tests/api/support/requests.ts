@@ -47,6 +47,8 @@ function body(name: EndpointName): unknown {
       return draftDefinition('Proef');
     case 'updateRuleSet':
       return draftDefinition('Matrix');
+    case 'approveRuleSet':
+      return { content_hash: '0'.repeat(64), reason: 'proef' };
     case 'createUser':
       return { username: `nieuw${counter}`, role: 'beheerder', password: 'correct paard batterij nietje 7' };
     case 'updateUser':

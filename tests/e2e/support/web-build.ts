@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const WEB = path.resolve(import.meta.dirname, '../../../web');
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+// The shared package is bundled into the dashboard too (schemas, the rule-set validator).
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', '../shared/src'];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry);

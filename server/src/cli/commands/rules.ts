@@ -1,4 +1,5 @@
 import path from 'node:path';
+import os from 'node:os';
 import type { Command } from 'commander';
 import { readRuleSetFile, storeRuleSet } from '../../services/rule-sets.ts';
 import { auditedCli } from '../audit.ts';
@@ -17,7 +18,8 @@ export function registerRules(program: Command): void {
         const r = await auditedCli(ctx, {
           event: publish ? 'cli:rules_publish' : 'cli:rules_import', command: `mpg rules import${publish ? ' --publish' : ''}`, file,
           describe: (x) => ({ type: 'rule_set', id: String(x.id), detail: `${x.name} v${x.version} (${x.published ? 'gepubliceerd' : 'concept'}) uit ${path.basename(file)}` }),
-        }, async () => storeRuleSet(ctx, await readRuleSetFile(operatorPath(file)), publish));
+          // A CLI publication has no second beleidsmaker; it names the operating-system user.
+        }, async () => storeRuleSet(ctx, await readRuleSetFile(operatorPath(file)), publish, os.userInfo().username));
         console.log(`rule set: ${r.name}, version: ${r.version}, id: ${r.id}, status: ${r.published ? 'published' : 'draft'}`);
       }),
     );

@@ -5,6 +5,7 @@ import * as access from './2026-11-25-0003-access.ts';
 import * as performance from './2026-11-25-0004-performance.ts';
 import * as evidence from './2026-11-29-0005-evidence-by-reference.ts';
 import * as evidenceIndex from './2026-11-30-0006-evidence-index-ids.ts';
+import * as ruleSetFourEyes from './2026-12-04-0200-rule-set-four-eyes.ts';
 import * as auditAppendOnly from './2026-12-04-0500-audit-append-only.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0004-performance': performance,
   '2026-11-29-0005-evidence-by-reference': evidence,
   '2026-11-30-0006-evidence-index-ids': evidenceIndex,
+  '2026-12-04-0200-rule-set-four-eyes': ruleSetFourEyes,
   '2026-12-04-0500-audit-append-only': auditAppendOnly,
 };

@@ -1,31 +1,15 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, OutOfScope } from '../../services/errors.ts';
+import { schemaError, type AjvLikeError } from './schema-errors.ts';
 
 // Errors never carry a stack trace or internal detail. Schema errors become 400 with
 // the field and the reason; services' ApiErrors keep their status.
 
-interface AjvLikeError {
-  instancePath?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
-
-function fieldOf(context: string | undefined, e: AjvLikeError | undefined): string {
-  const path = (e?.instancePath ?? '').split('/').filter(Boolean);
-  const missing = e?.params?.missingProperty;
-  if (typeof missing === 'string') path.push(missing);
-  const extra = e?.params?.additionalProperty;
-  if (typeof extra === 'string') path.push(extra);
-  return [context ?? 'request', ...path].join('.');
-}
-
 export default fp(async (app) => {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.validation) {
-      const first = error.validation[0] as AjvLikeError | undefined;
-      const field = fieldOf(error.validationContext, first);
-      const reason = first?.message ?? 'ongeldige waarde';
+      const { field, reason } = schemaError(error.validationContext, error.validation as AjvLikeError[]);
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${field}: ${reason}`, field, reason });
     }
     if (error instanceof ApiError) {

@@ -1,6 +1,6 @@
 // The editable form of a rule set: every catalogue indicator, as text fields.
 
-import { INDICATOR_CATALOGUE } from '@vroegsignaal/shared';
+import { checkRuleSet, INDICATOR_CATALOGUE, mistakeText } from '@vroegsignaal/shared';
 import type { RuleSetDefinitionBody } from '@vroegsignaal/shared/api/rule-sets';
 
 export interface RuleRow {
@@ -11,6 +11,8 @@ export interface RuleRow {
   threshold: string;
   window_days: string;
   min_count: string;
+  /** Where the rule stands in the definition (kept on save), or null for one not in it. */
+  position: number | null;
 }
 
 export interface DraftForm {
@@ -22,6 +24,7 @@ export interface DraftForm {
 
 export function toForm(definition: RuleSetDefinitionBody): DraftForm {
   const byIndicator = new Map(definition.rules.map((r) => [r.indicator, r]));
+  const positions = new Map(definition.rules.map((r, i) => [r.indicator, i]));
   return {
     name: definition.name,
     flag_threshold: String(definition.flag_threshold),
@@ -36,6 +39,7 @@ export function toForm(definition: RuleSetDefinitionBody): DraftForm {
         threshold: rule?.threshold === null || rule === undefined ? '' : String(rule.threshold),
         window_days: String(rule?.window_days ?? 365),
         min_count: String(rule?.min_count ?? 1),
+        position: positions.get(e.indicator) ?? null,
       };
     }),
   };
@@ -44,24 +48,30 @@ export function toForm(definition: RuleSetDefinitionBody): DraftForm {
 export type FormCheck = { ok: true; definition: RuleSetDefinitionBody } | { ok: false; errors: string[] };
 
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s.replace(',', '.')));
-const isWhole = (n: number, min: number) => Number.isInteger(n) && n >= min;
 
-/** Checks the form and turns it into the contract's rule-set JSON. */
+/** Rules keep their place in the definition; newly enabled ones follow in catalogue order. */
+const order = (rules: RuleRow[]) =>
+  rules.map((r, i) => ({ r, key: r.position ?? rules.length + i })).sort((a, b) => a.key - b.key).map((x) => x.r);
+
+/** Turns the form into the contract's rule-set JSON and checks it with the shared validator (the API's and the CLI's). */
 export function fromForm(form: DraftForm): FormCheck {
-  const errors: string[] = [];
-  const flagThreshold = num(form.flag_threshold);
-  const minDomains = form.min_domains.trim() === '' ? null : num(form.min_domains);
-  if (!form.name.trim()) errors.push('Geef de regelset een naam.');
-  if (!(flagThreshold >= 0)) errors.push('De drempel moet een getal van 0 of meer zijn.');
-  if (minDomains !== null && !(isWhole(minDomains, 1) && minDomains <= 7)) errors.push('Minimaal aantal leefgebieden: een heel getal van 1 tot en met 7, of leeg.');
-  const rules = form.rules.filter((r) => r.enabled).map((r) => {
-    const rule = { indicator: r.indicator, domain: r.domain, weight: num(r.weight), threshold: r.threshold.trim() === '' ? null : num(r.threshold), window_days: num(r.window_days), min_count: num(r.min_count) };
-    if (!(rule.weight >= 0)) errors.push(`${r.indicator}: het gewicht moet 0 of meer zijn.`);
-    if (rule.threshold !== null && !(rule.threshold >= 0)) errors.push(`${r.indicator}: de drempelwaarde moet 0 of meer zijn, of leeg.`);
-    if (!isWhole(rule.window_days, 1)) errors.push(`${r.indicator}: de periode moet een heel aantal dagen (minstens 1) zijn.`);
-    if (!isWhole(rule.min_count, 1)) errors.push(`${r.indicator}: het minimum aantal moet een heel getal (minstens 1) zijn.`);
-    return rule;
-  });
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, definition: { name: form.name.trim(), flag_threshold: flagThreshold, min_domains: minDomains, rules } };
+  const rules = order(form.rules.filter((r) => r.enabled));
+  const definition = {
+    name: form.name,
+    flag_threshold: num(form.flag_threshold),
+    min_domains: form.min_domains.trim() === '' ? null : num(form.min_domains),
+    rules: rules.map((r) => ({
+      indicator: r.indicator, domain: r.domain, weight: num(r.weight), threshold: r.threshold.trim() === '' ? null : num(r.threshold),
+      window_days: num(r.window_days), min_count: num(r.min_count),
+    })),
+  };
+  const checked = checkRuleSet(definition);
+  if (checked.ok) return { ok: true, definition: checked.ruleSet };
+  return { ok: false, errors: checked.errors.map(mistakeText) };
+}
+
+/** The rule a message's `rules[i]` points at, so the form can name its indicator. */
+export function ruleOfMessage(form: DraftForm, message: string): RuleRow | undefined {
+  const i = /^rules\[(\d+)\]/.exec(message)?.[1];
+  return i === undefined ? undefined : order(form.rules.filter((r) => r.enabled))[Number(i)];
 }

@@ -12,11 +12,13 @@ import { ruleSetQueryOptions } from '../api/get-rule-set.ts';
 import { ruleSetsQueryOptions } from '../api/get-rule-sets.ts';
 import { usePreviewRuleSet } from '../api/preview-rule-set.ts';
 import { useUpdateRuleSet } from '../api/update-rule-set.ts';
-import { fromForm, toForm, type DraftForm } from '../components/draft-form.ts';
+import { fromForm, ruleOfMessage, toForm, type DraftForm } from '../components/draft-form.ts';
 import { PreviewPanel } from '../components/preview-panel.tsx';
 import { PublicationPanel } from '../components/publication-panel.tsx';
+import { RuleSetHistory } from '../components/rule-set-history.tsx';
 import { RuleTableEditor } from '../components/rule-table-editor.tsx';
 import { ruleSetStatusLabel } from '../components/status-labels.ts';
+import { indicatorLabel } from '../../../lib/format.ts';
 
 /** Edit a draft's weights with a live preview of the effect; publish with a second beleidsmaker. */
 export default function RuleSetEditorRoute() {
@@ -77,15 +79,16 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
   return (
     <>
       <PageTitle title={`${ruleSet.name}, versie ${ruleSet.version}`} intro={`Status: ${ruleSetStatusLabel(ruleSet)}.${editable ? ' Wijzigingen worden na een korte pauze opgeslagen en doorgerekend.' : ''}`} />
-      {editable ? null : <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={false} />}
+      {ruleSet.status === 'published' ? <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={false} previewShown={false} /> : null}
       <RuleTableEditor form={form} compareWith={inUse ?? original} readOnly={!editable} onChange={setForm} />
       {editable && inUse ? <p className="vs-small vs-muted">Geel gemarkeerd: anders dan de regels die nu in gebruik zijn.</p> : null}
       {!check.ok && editable ? (
         <Alert type="error">
           <UnorderedList>
-            {check.errors.map((e) => (
-              <UnorderedListItem key={e}>{e}</UnorderedListItem>
-            ))}
+            {check.errors.map((e) => {
+              const rule = ruleOfMessage(form, e);
+              return <UnorderedListItem key={e}>{e}{rule ? ` (${indicatorLabel(rule.indicator)})` : ''}</UnorderedListItem>;
+            })}
           </UnorderedList>
         </Alert>
       ) : null}
@@ -101,7 +104,10 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
       {preview.isPending ? <Loading label="Effect wordt berekend…" /> : null}
       {preview.isError ? <ErrorMessage error={preview.error} title="Effect berekenen mislukt" /> : null}
       {preview.data ? <PreviewPanel preview={preview.data} /> : null}
-      {editable ? <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={dirty} /> : null}
+      {ruleSet.status === 'published' ? null : (
+        <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={dirty} previewShown={preview.isSuccess && !preview.isPending} />
+      )}
+      <RuleSetHistory ruleSet={ruleSet} />
     </>
   );
 }

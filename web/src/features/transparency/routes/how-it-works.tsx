@@ -45,8 +45,12 @@ function Explanation({ t }: { t: Transparency }) {
               {formatDateTime(t.rule_set.published_at)}
               {t.rule_set.published_by ? ` door ${t.rule_set.published_by}` : ''}
             </dd>
-            <dt>Goedgekeurd door</dt>
-            <dd>{t.rule_set.approved_by ?? '—'}</dd>
+            <dt>Goedgekeurd</dt>
+            <dd>
+              {t.rule_set.published_via === 'beheer'
+                ? 'geïmporteerd via beheer (zonder tweede beleidsmaker)'
+                : `door ${t.rule_set.approved_by ?? '—'} op ${formatDateTime(t.rule_set.published_at)}`}
+            </dd>
           </dl>
         ) : (
           <Paragraph>Er is nog geen regelset gepubliceerd.</Paragraph>
