@@ -2,9 +2,9 @@ import { INDICATORS } from '@vroegsignaal/shared';
 import type { PreviewResult } from '@vroegsignaal/shared/api/rule-sets';
 import type { Clock } from '../core/clock.ts';
 import { localDate } from '../core/dates.ts';
-import { isSmall, suppressAdditive, suppressCount, type Count } from '../core/suppression.ts';
+import { publishCount } from '../core/suppression.ts';
 import type { Db } from '../db/connection.ts';
-import { flagKeysOfRun } from '../repositories/aggregate-repository.ts';
+import { flagKeysOfRun, wijkStats } from '../repositories/aggregate-repository.ts';
 import { findRuleSet } from '../repositories/rule-set-repository.ts';
 import { newestRun } from '../repositories/run-repository.ts';
 import { insertRun } from '../repositories/scoring-repository.ts';
@@ -29,6 +29,7 @@ export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, rul
   const base = await newestRun(db);
   const asOf = base?.as_of ?? localDate(started, timeZone);
   const current: Flagged[] = base ? await flagKeysOfRun(db, base.id) : [];
+  const wijken = base ? (await wijkStats(db, base.id)).map((w) => w.wijk) : [];
   let draft: Flagged[] = [];
   try {
     await db.transaction().execute(async (trx) => {
@@ -44,33 +45,32 @@ export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, rul
     if (!(e instanceof RollBack)) throw e;
   }
   return {
-    rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null, ...compare(current, draft),
+    rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null, ...compare(current, draft, wijken),
     duration_ms: clock.now().getTime() - started.getTime(),
   };
 }
 
-/** Counts per wijk and per indicator of two flag lists, suppressed. */
-export function compare(current: Flagged[], draft: Flagged[]): Pick<PreviewResult, 'totals' | 'per_wijk' | 'per_indicator'> {
-  const cur = new Map(current.map((f) => [f.household_key, f]));
-  const nxt = new Map(draft.map((f) => [f.household_key, f]));
+/**
+ * Counts per wijk and per indicator of two flag lists, published as the aggregates
+ * are. Every wijk of the compared run is listed, so that a wijk's presence does
+ * not tell that someone in it is flagged.
+ */
+export function compare(current: Flagged[], draft: Flagged[], knownWijken: string[]): Pick<PreviewResult, 'totals' | 'per_wijk' | 'per_indicator'> {
+  const cur = new Set(current.map((f) => f.household_key));
+  const nxt = new Set(draft.map((f) => f.household_key));
   const entering = draft.filter((f) => !cur.has(f.household_key));
   const leaving = current.filter((f) => !nxt.has(f.household_key));
-  const wijken = [...new Set([...current, ...draft].map((f) => f.wijk))].sort();
-  const per = (list: Flagged[]) => wijken.map((w) => list.filter((f) => f.wijk === w).length);
-  const cols = { current: suppressAdditive(per(current)), draft: suppressAdditive(per(draft)), entering: suppressAdditive(per(entering)), leaving: suppressAdditive(per(leaving)) };
-  const staying = draft.length - entering.length;
-  const hiddenStaying = typeof cols.entering.total !== 'number' || typeof cols.leaving.total !== 'number';
-  const withIndicator = (list: Flagged[], i: string) => list.filter((f) => f.indicators.split('|').includes(i)).length;
+  const wijken = [...new Set([...knownWijken, ...current.map((f) => f.wijk), ...draft.map((f) => f.wijk)])].sort();
+  const inWijk = (list: Flagged[], w: string) => publishCount(list.filter((f) => f.wijk === w).length);
+  const withIndicator = (list: Flagged[], i: string) => publishCount(list.filter((f) => f.indicators.split('|').includes(i)).length);
   return {
     totals: {
-      current: cols.current.total, draft: cols.draft.total, entering: cols.entering.total, leaving: cols.leaving.total,
-      staying: hiddenStaying && staying > 0 ? ((isSmall(staying) ? '<5' : 'x') as Count) : suppressCount(staying),
+      current: publishCount(current.length), draft: publishCount(draft.length), entering: publishCount(entering.length),
+      leaving: publishCount(leaving.length), staying: publishCount(draft.length - entering.length),
     },
-    per_wijk: wijken.map((wijk, i) => ({
-      wijk, current: cols.current.cells[i]!, draft: cols.draft.cells[i]!, entering: cols.entering.cells[i]!, leaving: cols.leaving.cells[i]!,
+    per_wijk: wijken.map((wijk) => ({
+      wijk, current: inWijk(current, wijk), draft: inWijk(draft, wijk), entering: inWijk(entering, wijk), leaving: inWijk(leaving, wijk),
     })),
-    per_indicator: INDICATORS.map((indicator) => ({
-      indicator, current: suppressCount(withIndicator(current, indicator)), draft: suppressCount(withIndicator(draft, indicator)),
-    })),
+    per_indicator: INDICATORS.map((indicator) => ({ indicator, current: withIndicator(current, indicator), draft: withIndicator(draft, indicator) })),
   };
 }

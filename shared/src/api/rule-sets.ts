@@ -51,7 +51,7 @@ export const RuleSetList = Type.Array(RuleSetSummary);
 export const RuleSetDetail = Type.Object({ ...RuleSetSummary.properties, definition: RuleSetDefinition });
 export type RuleSetDetail = Static<typeof RuleSetDetail>;
 
-/** What a draft would do against the newest data: counts only, small counts suppressed. */
+/** What a draft would do against the newest data: counts only, published as the aggregates are. */
 export const PreviewResult = Type.Object({
   rule_set_id: Type.Integer(),
   as_of: IsoDate,
