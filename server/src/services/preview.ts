@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import { localDate } from '../core/dates.ts';
 import { publishCount } from '../core/suppression.ts';
 import type { Db } from '../db/connection.ts';
-import { flagKeysOfRun, wijkStats } from '../repositories/aggregate-repository.ts';
+import { flagKeysOfRun } from '../repositories/aggregate-repository.ts';
 import { findRuleSet } from '../repositories/rule-set-repository.ts';
 import { newestRun } from '../repositories/run-repository.ts';
 import { insertRun } from '../repositories/scoring-repository.ts';
@@ -29,7 +29,6 @@ export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, rul
   const base = await newestRun(db);
   const asOf = base?.as_of ?? localDate(started, timeZone);
   const current: Flagged[] = base ? await flagKeysOfRun(db, base.id) : [];
-  const wijken = base ? (await wijkStats(db, base.id)).map((w) => w.wijk) : [];
   let draft: Flagged[] = [];
   try {
     await db.transaction().execute(async (trx) => {
@@ -45,32 +44,29 @@ export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, rul
     if (!(e instanceof RollBack)) throw e;
   }
   return {
-    rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null, ...compare(current, draft, wijken),
+    rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null, ...compare(current, draft),
     duration_ms: clock.now().getTime() - started.getTime(),
   };
 }
 
 /**
- * Counts per wijk and per indicator of two flag lists, published as the aggregates
- * are. Every wijk of the compared run is listed, so that a wijk's presence does
- * not tell that someone in it is flagged.
+ * Totals and counts per indicator of two flag lists, published as the aggregates
+ * are. No breakdown per wijk: a beleidsmaker designs drafts at will, and per wijk
+ * the previews of a few dozen drafts pin small cells even when rounded to tens
+ * (tests/api/small-cells-attacker.test.ts); city-wide they do not.
  */
-export function compare(current: Flagged[], draft: Flagged[], knownWijken: string[]): Pick<PreviewResult, 'totals' | 'per_wijk' | 'per_indicator'> {
+export function compare(current: Flagged[], draft: Flagged[]): Pick<PreviewResult, 'totals' | 'per_wijk' | 'per_indicator'> {
   const cur = new Set(current.map((f) => f.household_key));
   const nxt = new Set(draft.map((f) => f.household_key));
-  const entering = draft.filter((f) => !cur.has(f.household_key));
-  const leaving = current.filter((f) => !nxt.has(f.household_key));
-  const wijken = [...new Set([...knownWijken, ...current.map((f) => f.wijk), ...draft.map((f) => f.wijk)])].sort();
-  const inWijk = (list: Flagged[], w: string) => publishCount(list.filter((f) => f.wijk === w).length);
+  const entering = draft.filter((f) => !cur.has(f.household_key)).length;
+  const leaving = current.filter((f) => !nxt.has(f.household_key)).length;
   const withIndicator = (list: Flagged[], i: string) => publishCount(list.filter((f) => f.indicators.split('|').includes(i)).length);
   return {
     totals: {
-      current: publishCount(current.length), draft: publishCount(draft.length), entering: publishCount(entering.length),
-      leaving: publishCount(leaving.length), staying: publishCount(draft.length - entering.length),
+      current: publishCount(current.length), draft: publishCount(draft.length), entering: publishCount(entering),
+      leaving: publishCount(leaving), staying: publishCount(draft.length - entering),
     },
-    per_wijk: wijken.map((wijk) => ({
-      wijk, current: inWijk(current, wijk), draft: inWijk(draft, wijk), entering: inWijk(entering, wijk), leaving: inWijk(leaving, wijk),
-    })),
+    per_wijk: [],
     per_indicator: INDICATORS.map((indicator) => ({ indicator, current: withIndicator(current, indicator), draft: withIndicator(draft, indicator) })),
   };
 }

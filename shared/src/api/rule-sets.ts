@@ -58,6 +58,7 @@ export const PreviewResult = Type.Object({
   /** The newest scoring run the draft is compared with (null when there is none). */
   compared_run_id: Type.Union([Type.Integer(), Type.Null()]),
   totals: Type.Object({ current: Count, draft: Count, entering: Count, leaving: Count, staying: Count }),
+  /** Always empty: per wijk, previews of designed drafts would give small cells away (see the transparency page). */
   per_wijk: Type.Array(Type.Object({ wijk: Type.String(), current: Count, draft: Count, entering: Count, leaving: Count })),
   per_indicator: Type.Array(Type.Object({ indicator: Type.String(), current: Count, draft: Count })),
   duration_ms: Type.Integer(),
