@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Count, IsoDate } from './common.ts';
 
-// Aggregates for beleidsmakers: counts only, 1–4 shown as "<5", complementary cells as "x".
+// Aggregates for beleidsmakers: counts only, below 5 shown as "<5", the rest rounded to tens.
 
 export const AggregateRunQuery = Type.Object(
   { run: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) },
@@ -31,7 +31,7 @@ export const WijkAggregate = Type.Object({
   wijk: Type.String(),
   flags: Count,
   gezinshuishoudens: Count,
-  /** Flags per 100 gezinshuishoudens; null when a count behind it is suppressed. */
+  /** Flags per 100 gezinshuishoudens, from the rounded counts; null when a count behind it is hidden. */
   flag_rate: Type.Union([Type.Number(), Type.Null()]),
   /** Share of all flags and share of all gezinshuishoudens (0..1); null when suppressed. */
   share_of_flags: Type.Union([Type.Number(), Type.Null()]),
@@ -63,7 +63,7 @@ export const PrecisionAggregate = Type.Array(
     indicator: Type.String(),
     terecht: Count,
     niet_terecht: Count,
-    /** terecht / (terecht + niet_terecht); null when too few outcomes to show. */
+    /** terecht / (terecht + niet_terecht) from the rounded counts; null when one is hidden. */
     precision: Type.Union([Type.Number(), Type.Null()]),
   }),
 );

@@ -2,8 +2,8 @@ import { Type, type Static } from 'typebox';
 
 // Building blocks shared by every API schema.
 
-/** A count that may be suppressed: 1–4 becomes "<5"; "x" hides a cell that could reveal a suppressed one. */
-export const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('<5'), Type.Literal('x')]);
+/** A published count: below 5 (0 included) it is "<5", from 5 on it is rounded to the nearest ten. */
+export const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('<5')]);
 export type Count = Static<typeof Count>;
 
 export const ErrorResponse = Type.Object({

@@ -52,13 +52,14 @@ export type RuleSetEvent = Static<typeof RuleSetEvent>;
 export const RuleSetDetail = Type.Object({ ...RuleSetSummary.properties, definition: RuleSetDefinition, history: Type.Array(RuleSetEvent) });
 export type RuleSetDetail = Static<typeof RuleSetDetail>;
 
-/** What a draft would do against the newest data: counts only, small counts suppressed. */
+/** What a draft would do against the newest data: counts only, published as the aggregates are. */
 export const PreviewResult = Type.Object({
   rule_set_id: Type.Integer(),
   as_of: IsoDate,
   /** The newest scoring run the draft is compared with (null when there is none). */
   compared_run_id: Type.Union([Type.Integer(), Type.Null()]),
   totals: Type.Object({ current: Count, draft: Count, entering: Count, leaving: Count, staying: Count }),
+  /** Always empty: per wijk, previews of designed drafts would give small cells away (see the transparency page). */
   per_wijk: Type.Array(Type.Object({ wijk: Type.String(), current: Count, draft: Count, entering: Count, leaving: Count })),
   per_indicator: Type.Array(Type.Object({ indicator: Type.String(), current: Count, draft: Count })),
   duration_ms: Type.Integer(),

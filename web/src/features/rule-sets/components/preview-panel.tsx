@@ -11,7 +11,7 @@ function Change({ current, draft }: { current: Count; draft: Count }) {
   return <span className={diff > 0 ? 'vs-diff-up' : 'vs-diff-down'}>{diff > 0 ? `+${formatNumber(diff)}` : formatNumber(diff)}</span>;
 }
 
-/** The effect of the draft against the newest data: counts only, small cells as "<5". */
+/** The effect of the draft against the newest data: rounded counts, city-wide and per indicator. */
 export function PreviewPanel({ preview }: { preview: PreviewResult }) {
   const t = preview.totals;
   return (
@@ -21,22 +21,11 @@ export function PreviewPanel({ preview }: { preview: PreviewResult }) {
         Berekend op de gegevens van {formatDate(preview.as_of)} in {formatNumber(preview.duration_ms / 1000)} s. Nu op de lijst: <strong><CountValue value={t.current} /></strong>; met dit concept:{' '}
         <strong><CountValue value={t.draft} /></strong> (<Change current={t.current} draft={t.draft} />). Erbij: <CountValue value={t.entering} />, eraf: <CountValue value={t.leaving} />, blijft: <CountValue value={t.staying} />.
       </Paragraph>
+      <Paragraph className="vs-muted">
+        Aantallen zijn afgerond op tientallen; 0 t/m 4 staat er als “&lt;5”. Het effect per wijk wordt niet getoond: met een paar
+        concepten per wijk zouden kleine groepen gezinnen terug te rekenen zijn.
+      </Paragraph>
       <div className="vs-grid">
-        <div>
-          <Heading3>Per wijk</Heading3>
-          <SimpleTable
-            caption="Effect per wijk"
-            rows={preview.per_wijk}
-            rowKey={(r) => r.wijk}
-            columns={[
-              { header: 'Wijk', cell: (r) => r.wijk },
-              { header: 'Nu', cell: (r) => <CountValue value={r.current} />, numeric: true },
-              { header: 'Concept', cell: (r) => <CountValue value={r.draft} />, numeric: true },
-              { header: 'Erbij', cell: (r) => <CountValue value={r.entering} />, numeric: true },
-              { header: 'Eraf', cell: (r) => <CountValue value={r.leaving} />, numeric: true },
-            ]}
-          />
-        </div>
         <div>
           <Heading3>Per indicator</Heading3>
           <SimpleTable

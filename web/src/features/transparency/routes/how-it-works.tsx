@@ -71,6 +71,19 @@ function Explanation({ t }: { t: Transparency }) {
           ]}
         />
       </section>
+      <section className="vs-panel">
+        <Heading2>Kleine aantallen blijven verborgen</Heading2>
+        <Paragraph>
+          Beleidsmakers zien alleen aantallen, nooit een gezin. Die aantallen zijn afgerond op tientallen (5 t/m 14 wordt 10,
+          15 t/m 24 wordt 20); 0 t/m 4 staat er als “&lt;5”. Percentages worden uit de afgeronde aantallen berekend. Het
+          effect van een conceptregelset wordt voor de hele gemeente en per signaal getoond, niet per wijk.
+        </Paragraph>
+        <Paragraph>
+          Waarom: alleen kleine aantallen weglaten is niet genoeg. Door getallen van elkaar af te trekken (een week en de week
+          ervoor, of twee concepten die net verschillen) zou je een weggelaten aantal toch precies kunnen terugrekenen. Met
+          afgeronde aantallen kan dat niet: er blijven altijd meerdere mogelijke waarden over.
+        </Paragraph>
+      </section>
     </>
   );
 }
