@@ -10,3 +10,9 @@ const canonical = (v: unknown): unknown =>
 export function contentHash(def: RuleSetDefinition): string {
   return createHash('sha256').update(JSON.stringify(canonical(def))).digest('hex');
 }
+
+/** Whether two rule sets score alike: the same flag condition and rules, whatever their name and rule order. */
+export function sameRules(a: RuleSetDefinition, b: RuleSetDefinition): boolean {
+  const scoring = (d: RuleSetDefinition) => ({ ...d, name: '', rules: [...d.rules].sort((x, y) => (x.indicator < y.indicator ? -1 : 1)) });
+  return contentHash(scoring(a)) === contentHash(scoring(b));
+}

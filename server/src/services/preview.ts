@@ -2,10 +2,11 @@ import { INDICATORS } from '@vroegsignaal/shared';
 import type { PreviewResult } from '@vroegsignaal/shared/api/rule-sets';
 import type { Clock } from '../core/clock.ts';
 import { localDate } from '../core/dates.ts';
+import { sameRules } from '../core/content-hash.ts';
 import { publishCount } from '../core/suppression.ts';
 import type { Db } from '../db/connection.ts';
 import { flagKeysOfRun } from '../repositories/aggregate-repository.ts';
-import { findRuleSet } from '../repositories/rule-set-repository.ts';
+import { definitionOf, findRuleSet } from '../repositories/rule-set-repository.ts';
 import { newestRun } from '../repositories/run-repository.ts';
 import { insertRun } from '../repositories/scoring-repository.ts';
 import { ApiError } from './errors.ts';
@@ -23,6 +24,19 @@ interface Flagged {
 }
 
 export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, ruleSetId: number, actor: string): Promise<PreviewResult> {
+  const started = clock.now();
+  const { rs, base, asOf, current, draft } = await previewFlags(db, clock, timeZone, ruleSetId, actor);
+  const baseRules = base ? await findRuleSet(db, base.rule_set_id) : undefined;
+  return {
+    rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null,
+    same_rules: baseRules !== undefined && sameRules(definitionOf(rs), definitionOf(baseRules)),
+    ...compare(current, draft),
+    duration_ms: clock.now().getTime() - started.getTime(),
+  };
+}
+
+/** The flags of the newest run and those the rule set would give on the same data, exactly (not for display). */
+export async function previewFlags(db: Db, clock: Clock, timeZone: string, ruleSetId: number, actor: string) {
   const started = clock.now();
   const rs = await findRuleSet(db, ruleSetId);
   if (!rs) throw ApiError.notFound('regelset niet gevonden');
@@ -43,10 +57,7 @@ export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, rul
   } catch (e) {
     if (!(e instanceof RollBack)) throw e;
   }
-  return {
-    rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null, ...compare(current, draft),
-    duration_ms: clock.now().getTime() - started.getTime(),
-  };
+  return { rs, base, asOf, current, draft };
 }
 
 /**

@@ -58,6 +58,8 @@ export const PreviewResult = Type.Object({
   as_of: IsoDate,
   /** The newest scoring run the draft is compared with (null when there is none). */
   compared_run_id: Type.Union([Type.Integer(), Type.Null()]),
+  /** The draft has the rules of the compared run's rule set (name and rule order aside): the list would not change. */
+  same_rules: Type.Boolean(),
   totals: Type.Object({ current: Count, draft: Count, entering: Count, leaving: Count, staying: Count }),
   /** Always empty: per wijk, previews of designed drafts would give small cells away (see the transparency page). */
   per_wijk: Type.Array(Type.Object({ wijk: Type.String(), current: Count, draft: Count, entering: Count, leaving: Count })),

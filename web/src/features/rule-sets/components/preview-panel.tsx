@@ -21,6 +21,11 @@ export function PreviewPanel({ preview }: { preview: PreviewResult }) {
         Berekend op de gegevens van {formatDate(preview.as_of)} in {formatNumber(preview.duration_ms / 1000)} s. Nu op de lijst: <strong><CountValue value={t.current} /></strong>; met dit concept:{' '}
         <strong><CountValue value={t.draft} /></strong> (<Change current={t.current} draft={t.draft} />). Erbij: <CountValue value={t.entering} />, eraf: <CountValue value={t.leaving} />, blijft: <CountValue value={t.staying} />.
       </Paragraph>
+      {preview.same_rules && (
+        <Paragraph>
+          <strong>Dit concept heeft dezelfde regels als de regelset van de vergelijking: de lijst verandert niet.</strong>
+        </Paragraph>
+      )}
       <Paragraph className="vs-muted">
         Aantallen zijn afgerond op tientallen; 0 t/m 4 staat er als “&lt;5”. Het effect per wijk wordt niet getoond: met een paar
         concepten per wijk zouden kleine groepen gezinnen terug te rekenen zijn.
