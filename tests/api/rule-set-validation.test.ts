@@ -5,7 +5,7 @@ import { checkRuleSet, DEFAULT_RULE_SET, mistakeText } from '../../shared/src/in
 import { runCli } from '../helpers/cli.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.ts';
 import { tempFile } from '../helpers/engine.ts';
-import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { useSignedInFixture } from './support/fixture.ts';
 
 // One table of rule sets through the shared validator, `mpg rules import` and the API:
 // each is accepted by all three (and stored alike) or refused by all three with the same
@@ -101,23 +101,17 @@ describe('mpg rules import', () => {
 });
 
 describe.each(DIALECTS)('the API (%s)', (dialect) => {
-  let f: ApiFixture;
-  let author: Agent;
-  beforeAll(async () => {
-    f = await createApiFixture(dialect);
-    author = await f.login('beleidsmaker');
-  });
-  afterAll(async () => f?.close());
+  const s = useSignedInFixture(dialect, 'beleidsmaker');
 
   it.each(valid)('stores %s as the shared validator reads it', async (_, def) => {
-    const res = await author.request({ method: 'POST', url: '/api/rule-sets', payload: def as object });
+    const res = await s.agent.request({ method: 'POST', url: '/api/rule-sets', payload: def as object });
     expect(res.statusCode, res.body).toBe(201);
     const checked = checkRuleSet(def);
     expect(checked.ok && res.json().definition).toEqual(checked.ok && checked.ruleSet);
   });
 
   it.each(invalid)('refuses %s with the same messages', async (_, def, messages) => {
-    const res = await author.request({ method: 'POST', url: '/api/rule-sets', payload: def as object });
+    const res = await s.agent.request({ method: 'POST', url: '/api/rule-sets', payload: def as object });
     expect(res.statusCode).toBe(400);
     const path = messages[0]!.includes(': ') ? `.${messages[0]!.split(': ')[0]}` : '';
     expect(res.json()).toMatchObject({ message: invalidMessage(messages), reason: messages.join('; '), field: `body${path}` });

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from '../../../server/src/server.ts';
 import type { Role } from '../../../shared/src/api/auth.ts';
@@ -104,4 +105,15 @@ export function sessionCookie(res: LightMyRequestResponse): string {
   const c = res.cookies.find((x: { name: string }) => x.name.endsWith('vs_session'));
   if (!c) throw new Error('no session cookie');
   return `${c.name}=${c.value}`;
+}
+
+/** One fixture for a describe block, with `username` signed in: `s.f` and `s.agent` are set from beforeAll on. */
+export function useSignedInFixture(dialect: Dialect, username: string): { f: ApiFixture; agent: Agent } {
+  const s = {} as { f: ApiFixture; agent: Agent };
+  beforeAll(async () => {
+    s.f = await createApiFixture(dialect);
+    s.agent = await s.f.login(username);
+  });
+  afterAll(async () => s.f?.close());
+  return s;
 }
