@@ -1,6 +1,6 @@
 // Allocates unique, realistic-looking Dutch addresses per wijk.
 
-import { Rng } from '../random.ts';
+import type { Rng } from '../random.ts';
 import type { Address } from './types.ts';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -80,7 +80,7 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
 async function checkAssignee(db: Db, username: string, wijk: string): Promise<void> {
   const u = await findUserByUsername(db, username);
   const wijken = u ? (JSON.parse(u.wijken) as string[]) : [];
-  if (!u || u.active !== 1 || u.role !== 'wijkteam' || !wijken.includes(wijk)) {
+  if (u?.active !== 1 || u.role !== 'wijkteam' || !wijken.includes(wijk)) {
     throw ApiError.badRequest('body.assigned_to', `geen actief wijkteamlid voor wijk ${wijk}`);
   }
 }
