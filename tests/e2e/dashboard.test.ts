@@ -65,7 +65,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await expect.poll(async () => [...new Set(await rows.locator('td:nth-child(3)').allInnerTexts())]).toEqual(['Beijum']);
     await page.locator('.vs-table-wrap[aria-busy="false"]').waitFor();
     expect(await rows.count()).toBeGreaterThanOrEqual(2);
-    const addresses = [await rows.nth(0).getByRole('link').textContent(), await rows.nth(1).getByRole('link').textContent()];
+    const addresses = [await rows.nth(0).getByRole('link').innerText(), await rows.nth(1).getByRole('link').innerText()];
     await rows.nth(0).getByRole('checkbox').check();
     await rows.nth(1).getByRole('checkbox').check();
     await page.getByLabel('Toewijzen aan').selectOption('wijkteam');
@@ -73,7 +73,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.getByText('2 signalen toegewezen aan wijkteam.').waitFor();
     await settled(page);
     for (const address of addresses) {
-      await expect.poll(() => page.locator('tbody tr', { hasText: address }).textContent()).toContain('wijkteam');
+      await expect.poll(() => page.locator('tbody tr', { hasText: address }).innerText()).toContain('wijkteam');
     }
     await checkPage('11-coordinator-toegewezen');
 
@@ -83,7 +83,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^signalen-\d{4}-\d{2}-\d{2}-selectie\.csv$/);
     const csv = fs.readFileSync((await file.path())!, 'utf8').trim().split('\n');
-    const [postcode, number] = (await rows.nth(2).getByRole('link').textContent()).split(' ');
+    const [postcode, number] = (await rows.nth(2).getByRole('link').innerText()).split(' ');
     expect(csv).toHaveLength(2);
     expect(csv[0]).toBe('address_key,wijk,score,domains,indicators');
     expect(csv[1]).toMatch(new RegExp(`^${postcode}-${number!.split('-')[0]}-.*,Beijum,`));
@@ -147,7 +147,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     expect(stored.draft).toEqual(stored.active);
     expect(stored.draft.rules.some((r: { threshold: number | null }) => r.threshold === null)).toBe(true);
     const preview = page.getByRole('region', { name: 'Effect van het concept' });
-    await expect.poll(() => preview.textContent()).toMatch(/Erbij: 0, eraf: 0/);
+    await expect.poll(() => preview.innerText()).toMatch(/Erbij: 0, eraf: 0/);
     await logOut(page);
   });
 
@@ -164,7 +164,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.getByText('Alle wijzigingen zijn opgeslagen.').waitFor();
     await settled(page);
     const preview = page.getByRole('region', { name: 'Effect van het concept' });
-    await expect.poll(() => preview.textContent()).toMatch(/Erbij: (\d+|<5)/);
+    await expect.poll(() => preview.innerText()).toMatch(/Erbij: (\d+|<5)/);
     await checkPage('31-beleidsmaker-concept-effect');
 
     await page.getByRole('button', { name: 'Publicatie aanvragen' }).click();
@@ -176,10 +176,10 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.goto(draftUrl);
     // The approval screen: the effect first, then the exact version, a confirmation and a reason.
     const effect = page.getByRole('region', { name: 'Effect van het concept' });
-    await expect.poll(() => effect.textContent()).toMatch(/Erbij: (\d+|<5)/);
+    await expect.poll(() => effect.innerText()).toMatch(/Erbij: (\d+|<5)/);
     const hash = (await page.locator('code.vs-hash').getAttribute('title'))!;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await page.locator('code.vs-hash').textContent()).toBe(hash.slice(0, 12));
+    expect(await page.locator('code.vs-hash').innerText()).toBe(hash.slice(0, 12));
     const approveButton = page.getByRole('button', { name: 'Goedkeuren en publiceren' });
     const effectBox = (await effect.boundingBox())!;
     expect((await approveButton.boundingBox())!.y).toBeGreaterThan(effectBox.y);
@@ -192,12 +192,12 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.getByText('Deze regels zijn nu in gebruik.').waitFor();
     const history = page.getByRole('region', { name: 'Geschiedenis' });
     await history.getByText('Effect bekeken: meer gezinnen met huurachterstand in beeld.').waitFor();
-    expect(await history.textContent()).toContain(hash.slice(0, 12));
+    expect(await history.innerText()).toContain(hash.slice(0, 12));
     await checkPage('32-beleidsmaker-gepubliceerd');
 
     await openFromMenu(page, 'Hoe werkt het?');
     await page.getByText('goedgekeurd', { exact: false }).first().waitFor();
-    expect(await page.locator('dl').textContent()).toMatch(/Goedgekeurd\s+door beleidsmaker2 op \d/);
+    expect(await page.locator('dl').innerText()).toMatch(/Goedgekeurd\s+door beleidsmaker2 op \d/);
 
     await openFromMenu(page, 'Trends en eerlijkheid');
     await page.getByRole('heading', { name: 'Eerlijkheid per wijk' }).waitFor();
@@ -212,8 +212,8 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     await settled(page);
     const broken = page.locator('tbody tr', { hasText: app.brokenSource });
-    await expect.poll(() => broken.textContent()).toContain('Probleem');
-    expect(await broken.textContent()).toMatch(/nooit geleverd|te laat/);
+    await expect.poll(() => broken.innerText()).toContain('Probleem');
+    expect(await broken.innerText()).toMatch(/nooit geleverd|te laat/);
     await checkPage('40-beheerder-bronnen');
 
     await openFromMenu(page, 'Taken');
