@@ -13,6 +13,7 @@ export SCREENSHOT_DIR=${SCREENSHOT_DIR:-$PWD/tests/artifacts/screenshots}
 mkdir -p "$SCREENSHOT_DIR"
 echo "screenshots: $SCREENSHOT_DIR"
 pnpm typecheck
+pnpm lint
 pnpm exec vitest run
 pnpm --silent test:mutation
 bash ../shared/tools/check-example.sh

@@ -90,7 +90,10 @@ function linkSignals(households: readonly Household[], rows: Iterable<FeedRow>):
       continue;
     }
     let list = byHousehold.get(index);
-    if (!list) byHousehold.set(index, (list = []));
+    if (!list) {
+      list = [];
+      byHousehold.set(index, list);
+    }
     list.push({ indicator: row.indicator, day: parseDay(row.observed_on), value: row.value });
   }
   return { byHousehold, unlinked };

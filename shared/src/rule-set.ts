@@ -108,7 +108,7 @@ export function checkRuleSet(input: unknown): RuleSetCheck {
     if ('rules' in input) errors.push({ path: 'rules', reason: 'moet een lijst van regels zijn' });
   } else {
     const seen = new Set<string>();
-    input.rules.forEach((rule, i) => errors.push(...checkRule(rule, `rules[${i}]`, seen)));
+    for (const [i, rule] of input.rules.entries()) errors.push(...checkRule(rule, `rules[${i}]`, seen));
   }
   if (errors.length > 0 || !Value.Check(RuleSetInput, input)) {
     return { ok: false, errors: errors.length > 0 ? errors : [{ path: '', reason: 'de regelset is ongeldig' }] };

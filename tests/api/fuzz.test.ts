@@ -69,7 +69,7 @@ describe.each(DIALECTS)('fuzzing every route (%s)', (dialect) => {
           }),
           async ({ params, query: q, body, type, rawBody }) => {
             let i = 0;
-            const path = e.url.replace(/:(\w+)/g, (m) => {
+            const path = e.url.replace(/:(\w+)/g, () => {
               const v = params[i++];
               return v === null || v === undefined ? (sample.url as string).split('/')[3]! : encodeURIComponent(String(v));
             });

@@ -26,7 +26,10 @@ describe.each(DIALECTS)('four eyes on rule sets (%s)', (dialect) => {
   afterAll(async () => f?.close());
 
   let n = 0;
-  const draft = async (by: Agent) => (await by.request({ method: 'POST', url: '/api/rule-sets', payload: draftDefinition(`Vier ogen ${(n += 1)}`) })).json();
+  const draft = async (by: Agent) => {
+    n += 1;
+    return (await by.request({ method: 'POST', url: '/api/rule-sets', payload: draftDefinition(`Vier ogen ${n}`) })).json();
+  };
   const edit = (by: Agent, d: { id: number; name: string }, threshold: number) =>
     by.request({ method: 'PUT', url: `/api/rule-sets/${d.id}`, payload: draftDefinition(d.name, threshold) });
   const request = async (by: Agent, id: number) => (await by.request({ method: 'POST', url: `/api/rule-sets/${id}/request-publication` })).json();

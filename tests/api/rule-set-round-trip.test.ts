@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_CATALOGUE, type RuleSetDefinition } from '../../shared/src/index.ts';
+import type { RuleSetDefinition } from '../../shared/src/index.ts';
 import { storeRuleSet } from '../../server/src/services/rule-sets.ts';
 import { previewFlags } from '../../server/src/services/preview.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
@@ -8,6 +8,7 @@ import { fromForm, toForm } from '../../web/src/features/rule-sets/components/dr
 import { DIALECTS } from '../helpers/databases.ts';
 import { engineContext } from '../helpers/engine.ts';
 import { RUN_DATES, useSignedInFixture } from './support/fixture.ts';
+import { ruleSetArb } from './support/rule-set-arbitrary.ts';
 
 // Random valid rule sets (threshold null, min_domains null, decimal weights, weight 0,
 // missing fields) fetched and saved again unchanged, through the API and through the
@@ -15,26 +16,6 @@ import { RUN_DATES, useSignedInFixture } from './support/fixture.ts';
 // unchanged copy must preview 0 entering and 0 leaving, in total and per wijk.
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
-const noNegativeZero = (x: number) => (x === 0 ? 0 : x);
-const decimal = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map(noNegativeZero);
-const number = (min: number, max: number) => fc.oneof(fc.integer({ min, max }), decimal(min, max));
-
-const ruleArb = (entry: (typeof INDICATOR_CATALOGUE)[number]) =>
-  fc.record({
-    indicator: fc.constant(entry.indicator as string),
-    domain: fc.constant(entry.domain as string),
-    weight: fc.oneof(fc.constant(0), number(0, 8)),
-    threshold: fc.oneof(fc.constant(null), number(-2, 20)),
-    window_days: fc.oneof(fc.integer({ min: 1, max: 500 }), fc.constantFrom(90, 365)),
-    min_count: fc.integer({ min: 1, max: 3 }),
-  });
-
-export const ruleSetArb: fc.Arbitrary<RuleSetDefinition> = fc.record({
-  name: fc.oneof(fc.constantFrom('Standaard', 'Ruim', 'Één regel'), fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s !== '')),
-  flag_threshold: number(-1, 12),
-  min_domains: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 9 })),
-  rules: fc.shuffledSubarray([...INDICATOR_CATALOGUE]).chain((entries) => (entries.length ? fc.tuple(...entries.map(ruleArb)) : fc.constant([]))),
-});
 
 describe.each(DIALECTS)('rule sets survive the round trip (%s)', (dialect) => {
   const s = useSignedInFixture(dialect, 'beleidsmaker');

@@ -11,7 +11,7 @@ import { Disclosure, exactReading, roundedReading, sumOf, type Reading } from '.
 async function pinnedCells(values: number[], publish: (n: number) => unknown, reading: Reading): Promise<number[]> {
   const m = new Disclosure(reading);
   const cells = values.map((_, i) => m.variable(`c${i}`));
-  values.forEach((v, i) => m.shown(`cell ${i}`, cells[i]!, publish(v)));
+  for (const [i, v] of values.entries()) m.shown(`cell ${i}`, cells[i]!, publish(v));
   m.shown('total', sumOf(...cells), publish(values.reduce((a, b) => a + b, 0)));
   return (await m.hiddenCells()).filter((c) => c.values.length < 2 && c.values[0]! > 0).map((c) => c.values[0]!);
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const PROBE = pathToFileURL(path.join(import.meta.dirname, 'rss-probe.mjs')).href;

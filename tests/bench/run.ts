@@ -49,7 +49,10 @@ interface Target {
 async function freshDatabase(dialect: 'sqlite' | 'postgres', label: string): Promise<Target> {
   if (dialect === 'sqlite') {
     const file = path.join(work, `${label}.sqlite`);
-    return { url: file, name: file, drop: async () => ['', '-wal', '-shm'].forEach((s) => fs.rmSync(file + s, { force: true })) };
+    const drop = async () => {
+      for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
+    };
+    return { url: file, name: file, drop };
   }
   const name = `vs_bench_${label}_${crypto.randomBytes(3).toString('hex')}`;
   await admin!.query(`CREATE DATABASE ${name}`);

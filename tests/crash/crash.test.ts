@@ -25,7 +25,7 @@ function registryCsv(): string {
     const birth = i % 3 === 2 ? '2014-05-05' : '1980-01-01';
     lines.push(`${validBsn(i)},${birth},${9700 + (house % 100)}AB,${1 + Math.floor(house / 100)},,Wijk ${house % 7}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Linked by bsn or address, unlinked, bad rows, and corrections of earlier rows within the file. */
@@ -42,7 +42,7 @@ function feedCsv(): string {
       : `${validBsn(i % 5 === 1 ? PERSONS + (i % 500) : i % PERSONS)},,,`;
     lines.push(`src-${i % 3},r${record},${indicators[i % indicators.length]},2026-${month}-${day},${value},${who}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function runIngest(file: string, t: TestDatabase) {

@@ -100,13 +100,13 @@ describe.each(DIALECTS)('feed file formats (%s)', (dialect) => {
   });
 
   it('reads a pretty-printed JSON array with a BOM', async () => {
-    const { counts, got, want } = await ingest(tempFile('feed.json', '\uFEFF' + JSON.stringify(jsonRows(), null, 2)));
+    const { counts, got, want } = await ingest(tempFile('feed.json', `\uFEFF${JSON.stringify(jsonRows(), null, 2)}`));
     expect(counts).toMatchObject({ read: 3, stored: 3, quarantined: 0 });
     expect(got).toEqual(want);
   });
 
   it('reads NDJSON, skipping empty lines', async () => {
-    const text = jsonRows().map((r) => JSON.stringify(r)).join('\n\n') + '\n';
+    const text = `${jsonRows().map((r) => JSON.stringify(r)).join('\n\n')}\n`;
     const { counts, got, want } = await ingest(tempFile('feed.ndjson', text));
     expect(counts).toMatchObject({ read: 3, stored: 3, quarantined: 0 });
     expect(got).toEqual(want);

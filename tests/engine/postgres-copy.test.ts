@@ -35,7 +35,7 @@ describe('PostgreSQL copy of the parts into the run’s transaction', () => {
       const part = (name: string, from: number, to: number) => ({
         setup: [q('set local work_mem to 4096')],
         copy: q("select $1::text, i, $2::text || i from generate_series($3::int, $4::int) i", name, `${long}'\t\\`, from, to),
-        then: [q('select $1::text as part, count(*)::int as n from copy_source', name)],
+        after: [q('select $1::text as part, count(*)::int as n from copy_source', name)],
       });
       await copyInParallel((await postgresClients(trx))!, TARGET, [part('a', 1, 300), part('b', 301, 450)], (rows) => results.push(...rows));
     });
@@ -51,7 +51,7 @@ describe('PostgreSQL copy of the parts into the run’s transaction', () => {
     await t().db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
       await exec(trx, 'insert into copy_source values (100)', true);
       await exec(t().db, 'insert into copy_source values (200)');
-      const part = { setup: [], copy: q("select 'p', n, 'seen' from copy_source"), then: [q('select 1')] };
+      const part = { setup: [], copy: q("select 'p', n, 'seen' from copy_source"), after: [q('select 1')] };
       await copyInParallel((await postgresClients(trx))!, TARGET, [part], () => undefined);
     });
     const seen = await exec<{ n: number }>(t().db, 'select n from copy_target order by n');
@@ -60,8 +60,8 @@ describe('PostgreSQL copy of the parts into the run’s transaction', () => {
 
   it('fails with a part’s error, cancels the copy and with it the caller’s transaction', async () => {
     await createTarget(t().db);
-    const good = { setup: [], copy: q("select 'g', i, 'ok' from generate_series(1, 20000) i"), then: [q('select 1')] };
-    const bad = { setup: [], copy: q("select 'b', 1 / (i - 5000), 'bad' from generate_series(1, 20000) i"), then: [q('select 1')] };
+    const good = { setup: [], copy: q("select 'g', i, 'ok' from generate_series(1, 20000) i"), after: [q('select 1')] };
+    const bad = { setup: [], copy: q("select 'b', 1 / (i - 5000), 'bad' from generate_series(1, 20000) i"), after: [q('select 1')] };
     await expect(
       t().db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
         await exec(trx, 'insert into copy_source values (7)', true);

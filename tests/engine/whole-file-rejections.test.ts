@@ -21,10 +21,10 @@ const badFeeds: [string, string | Buffer][] = [
   ['text that is not UTF-8', Buffer.from('source,record_id\n\xe9\xe9\xff\n', 'latin1')],
   ['plain prose', 'Beste collega,\nhierbij de lijst van deze maand.\nGroet, Jan\n'],
   ['a CSV without the indicator column', feedText.replace('indicator', 'indicatorr')],
-  ['a CSV without observed_on', 'source,record_id,indicator,value,bsn\nwoco,1,huurachterstand,3,' + TOWN.parentA + '\n'],
+  ['a CSV without observed_on', `source,record_id,indicator,value,bsn\nwoco,1,huurachterstand,3,${TOWN.parentA}\n`],
   ['a CSV with neither bsn nor a full address column', 'source,record_id,indicator,observed_on,postcode\nwoco,1,huurachterstand,2026-09-01,9711AA\n'],
   ['a header only, without required columns', 'foo;bar\n'],
-  ['a CSV with an unterminated quote after good rows', feedText + csvText(FEED_HEADER, [goodRow]).split('\n')[1]!.replace('woco', '"woco') + '\n' + 'x,y\n'],
+  ['a CSV with an unterminated quote after good rows', `${feedText + csvText(FEED_HEADER, [goodRow]).split('\n')[1]!.replace('woco', '"woco')}\nx,y\n`],
   ['a truncated JSON array', `[${good},${good.replace('h-9', 'h-10')},{"source": "wo`],
   ['a JSON array with garbage after an element', `[${good}, nonsense]`],
 ];

@@ -39,7 +39,10 @@ function withMutant<T>(m: Mutant, body: () => T): T {
   const original = fs.readFileSync(file, 'utf8');
   if (!original.includes(m.from)) throw new Error(`mutant ${m.id}: '${m.from}' is not in ${m.file} (the code moved; update mutants.ts)`);
   const restore = () => fs.writeFileSync(file, original);
-  process.once('SIGINT', () => (restore(), process.exit(130)));
+  process.once('SIGINT', () => {
+    restore();
+    process.exit(130);
+  });
   fs.writeFileSync(file, original.split(m.from).join(m.to));
   try {
     return body();

@@ -73,7 +73,16 @@ describe.each(DIALECTS)('the scheduler with a fake clock (%s)', (dialect) => {
     const runner = new JobRunner({ db: t.db, clock, holder: 'test:1', logger: silent, lock: createJobLock(t.db, clock, 'test:1') });
     const gate = deferred();
     let started = 0;
-    const slow: JobSpec = { name: 'slow', sourceName: null, cron: '* * * * *', run: async () => (started++, await gate.promise, { done: 1 }) };
+    const slow: JobSpec = {
+      name: 'slow',
+      sourceName: null,
+      cron: '* * * * *',
+      run: async () => {
+        started++;
+        await gate.promise;
+        return { done: 1 };
+      },
+    };
     const first = runner.run(slow, { tick: '2026-10-01T10:00:00.000Z', trigger: 'schedule' });
     await waitFor(() => started === 1);
     expect(await runner.run(slow, { tick: '2026-10-01T10:01:00.000Z', trigger: 'schedule' })).toEqual({ job: 'slow', status: 'skipped', reason: 'still running' });
@@ -90,7 +99,16 @@ describe.each(DIALECTS)('the scheduler with a fake clock (%s)', (dialect) => {
     const [a, b] = [runnerOf('host-a:1'), runnerOf('host-b:2')];
     const gate = deferred();
     let started = 0;
-    const job: JobSpec = { name: 'locked', sourceName: null, cron: '* * * * *', run: async () => (started++, await gate.promise, {}) };
+    const job: JobSpec = {
+      name: 'locked',
+      sourceName: null,
+      cron: '* * * * *',
+      run: async () => {
+        started++;
+        await gate.promise;
+        return {};
+      },
+    };
     const first = a.run(job, { tick: '2026-10-01T11:00:00.000Z', trigger: 'schedule' });
     await waitFor(() => started === 1);
     expect(await b.run(job, { tick: '2026-10-01T11:01:00.000Z', trigger: 'schedule' })).toEqual({ job: 'locked', status: 'skipped', reason: 'locked by another process' });

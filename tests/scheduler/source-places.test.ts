@@ -29,7 +29,9 @@ async function deliveryServer(csv: string) {
   const port = (server.address() as AddressInfo).port;
   return {
     port, hits,
-    redirectTo: (url: string) => void (redirectTo = url),
+    redirectTo: (url: string) => {
+      redirectTo = url;
+    },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

@@ -45,11 +45,14 @@ export function signalLine(ctx: SignalContext, r: number): string {
   let i = rng.int(0, ctx.households - 1);
   let key = householdKey(ctx.seed, i);
   if (!byAddress && ABOUT_A_MINOR.has(indicator)) {
-    for (let tries = 0; minorsOf(key) === 0 && tries < 50; tries++) key = householdKey(ctx.seed, (i = rng.int(0, ctx.households - 1)));
+    for (let tries = 0; minorsOf(key) === 0 && tries < 50; tries++) {
+      i = rng.int(0, ctx.households - 1);
+      key = householdKey(ctx.seed, i);
+    }
     if (minorsOf(key) === 0) indicator = 'werkloosheid';
   }
   const source = rng.pick(SOURCE[indicator]);
-  const value = valueOf(rng, indicator);
+  const value = signalValue(rng, indicator);
   const head = `${source},B${r},${indicator},${observed},${value},`;
   if (byAddress) {
     const a = benchAddress(i);
@@ -60,7 +63,7 @@ export function signalLine(ctx: SignalContext, r: number): string {
   return `${head}${ctx.bsns.at(i * SLOTS + m)},,,\n`;
 }
 
-function valueOf(rng: Rng, indicator: Indicator): string {
+function signalValue(rng: Rng, indicator: Indicator): string {
   if (indicator === 'schoolverzuim') return String(rng.int(4, 80));
   if (!indicator.endsWith('achterstand')) return '';
   const months = rng.int(1, 6);

@@ -1,6 +1,6 @@
 // Allocates unique, realistic-looking Dutch addresses per wijk.
 
-import { Rng } from '../random.ts';
+import type { Rng } from '../random.ts';
 import type { Address } from './types.ts';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -21,7 +21,7 @@ const TOEVOEGING_SCHEMES: ReadonlyArray<readonly string[]> = [
 export function allocateAddresses(rng: Rng, pc4s: readonly number[], count: number, flatShare: number): Address[] {
   const out: Address[] = [];
   const perArea = splitEven(count, pc4s.length);
-  pc4s.forEach((pc4, i) => out.push(...areaAddresses(rng, pc4, perArea[i] as number, flatShare)));
+  for (const [i, pc4] of pc4s.entries()) out.push(...areaAddresses(rng, pc4, perArea[i] as number, flatShare));
   return out;
 }
 

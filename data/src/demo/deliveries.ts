@@ -51,7 +51,10 @@ function groupBySource(events: readonly SignalEvent[]): Map<string, SignalEvent[
   const map = new Map<string, SignalEvent[]>();
   for (const e of events) {
     let list = map.get(e.source);
-    if (!list) map.set(e.source, (list = []));
+    if (!list) {
+      list = [];
+      map.set(e.source, list);
+    }
     list.push(e);
   }
   for (const list of map.values()) list.sort((a, b) => a.day - b.day);

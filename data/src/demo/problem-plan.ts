@@ -103,7 +103,9 @@ function realise(h: Household, ctx: PlanContext, problems: Problem[], style: Sty
   const addr = { postcode: h.postcode, huisnummer: h.huisnummer, toevoeging: h.toevoeging };
   const add = (indicator: Indicator, bsn: string, address: Episode['address']) => plan.episodes.push(chronic(ctx, style, indicator, bsn, address));
   for (const p of problems) {
-    if (p === 'debts') debtEpisodes(h, ctx, style).forEach((ind) => add(ind, ind === 'energieachterstand' ? '' : mainAdult(h).bsn, ind === 'zorgverzekeringsachterstand' ? null : addr));
+    if (p === 'debts') {
+      for (const ind of debtEpisodes(h, ctx, style)) add(ind, ind === 'energieachterstand' ? '' : mainAdult(h).bsn, ind === 'zorgverzekeringsachterstand' ? null : addr);
+    }
     if (p === 'werk') plan.benefits.push(...workSpells(h, ctx, style));
     if (p === 'opvoed') add('opvoedzorg', ctx.rng.pick(h.minors).bsn, null);
     if (p === 'ggz') add('ggz_zorg', someAdult(ctx.rng, h).bsn, null);

@@ -60,7 +60,7 @@ export function parseAllowedHosts(value: string | undefined): AllowedHost[] {
     const bracketed = m?.[1];
     const plain = m?.[2];
     // A bare IPv6 address has colons of its own: it cannot carry a port.
-    const isBareV6 = plain !== undefined && plain.includes(':');
+    const isBareV6 = plain?.includes(':');
     const host = bracketed ?? (isBareV6 ? entry : plain);
     const port = isBareV6 ? null : m?.[3] !== undefined ? Number(m[3]) : null;
     if (!m || !host || (port !== null && (port < 1 || port > 65535)) || ((bracketed || isBareV6) && !ipaddr.IPv6.isValid(host))) {

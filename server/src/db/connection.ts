@@ -103,6 +103,9 @@ class PoolPostgresAdapter extends PostgresAdapter {
 // Set by the server's BackendKeyData during start-up, before 'connect' is emitted.
 const processId = (client: pg.Client) => (client as unknown as { processID: number }).processID;
 
+/** A database handle or transaction of any schema (the migrations' too): all the helpers below use of it. */
+type AnyDatabase = Pick<Kysely<unknown>, 'getExecutor' | 'executeQuery'>;
+
 export interface PostgresClients {
   /** The connection of the caller's transaction. */
   own: pg.ClientBase;
@@ -113,7 +116,7 @@ export interface PostgresClients {
  * PostgreSQL: the client under `db` (also a transaction) and the pool, for work
  * kysely cannot express (COPY); null for SQLite.
  */
-export async function postgresClients(db: Kysely<any>): Promise<PostgresClients | null> {
+export async function postgresClients(db: AnyDatabase): Promise<PostgresClients | null> {
   const adapter = db.getExecutor().adapter;
   if (!(adapter instanceof PoolPostgresAdapter)) return null;
   const { rows } = await db.executeQuery<{ pid: number }>(CompiledQuery.raw('select pg_backend_pid() as pid'));
@@ -122,7 +125,7 @@ export async function postgresClients(db: Kysely<any>): Promise<PostgresClients 
   return { own, pool: adapter.pool };
 }
 
-export function isPostgres(db: Kysely<any>): boolean {
+export function isPostgres(db: AnyDatabase): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
@@ -131,13 +134,13 @@ export function isPostgres(db: Kysely<any>): boolean {
  * connection, so its statements are part of the open transaction), for a
  * prepared statement run per row; null for PostgreSQL.
  */
-export function sqliteConnection(db: Kysely<any>): SQLite.Database | null {
+export function sqliteConnection(db: AnyDatabase): SQLite.Database | null {
   const adapter = db.getExecutor().adapter;
   return adapter instanceof TransactionalDdlSqliteAdapter ? adapter.handle : null;
 }
 
 /** The file of a SQLite database (also from within a transaction), or null for PostgreSQL. */
-export function sqliteFile(db: Kysely<any>): string | null {
+export function sqliteFile(db: AnyDatabase): string | null {
   const adapter = db.getExecutor().adapter;
   return adapter instanceof TransactionalDdlSqliteAdapter ? adapter.file : null;
 }

@@ -13,7 +13,7 @@ export interface CopyPart {
   /** Its parameters are written into the text as literals: COPY takes none. */
   copy: Statement;
   /** The rows of the last one are the part's result. */
-  then: Statement[];
+  after: Statement[];
 }
 
 /**
@@ -62,7 +62,7 @@ async function copyPart(pool: pg.Pool, snapshot: string, part: CopyPart, write: 
     await client.query(`set transaction snapshot ${pg.escapeLiteral(snapshot)}`);
     await run(client, part.setup);
     await forEachLines(client.query(copyTo(`copy (${withLiterals(part.copy)}) to stdout`)), write);
-    const rows = await run(client, part.then);
+    const rows = await run(client, part.after);
     await client.query('commit');
     return rows;
   } catch (error) {

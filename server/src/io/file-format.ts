@@ -28,7 +28,7 @@ export async function sniffFormat(file: string): Promise<FileFormat> {
 }
 
 async function readHead(file: string): Promise<Buffer> {
-  let handle;
+  let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, 'r');
   } catch (e) {

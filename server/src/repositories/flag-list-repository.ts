@@ -1,4 +1,5 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { FlagTable } from '../db/schema.ts';
 import { isActiveIn } from './active-rules.ts';
 import type { Executor } from './types.ts';
 
@@ -46,12 +47,11 @@ function base(db: Executor, p: FlagListFilter) {
     .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)));
 }
 
-function episodeCase(eb: any, runs: number[]): Expression<number | null> {
-  if (runs.length === 0) return sql<null>`null`;
-  let c = eb.case('f.weeks_on_list');
-  runs.forEach((id, i) => {
-    c = (i === 0 ? c.when(1) : c.when(i + 1)).then(id);
-  });
+function episodeCase(eb: ExpressionBuilder<{ f: FlagTable }, 'f'>, runs: number[]): Expression<number | null> {
+  const [first, ...rest] = runs;
+  if (first === undefined) return sql<null>`null`;
+  let c = eb.case('f.weeks_on_list').when(1).then(first);
+  for (const [i, id] of rest.entries()) c = c.when(i + 2).then(id);
   // Longer than the known chain (runs removed): the oldest known run, as episodeStart does.
   return c.else(runs[runs.length - 1]!).end();
 }

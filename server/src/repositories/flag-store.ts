@@ -77,7 +77,7 @@ async function storeByCopy(db: Executor, p: StoreParams): Promise<WijkCompositio
   const parts = ranges.map((range) => ({
     setup: planner(FLAG_PLANNER),
     copy: partFlags(db, p, range, false),
-    then: [...planner(COMPOSITION_PLANNER), wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile()],
+    after: [...planner(COMPOSITION_PLANNER), wijkCompositionQuery(db, p.asOf, p.adultCutoff, range).compile()],
   }));
   const perWijk = new Map<string, WijkComposition>();
   await copyInParallel(clients, sql`copy flags (${flagColumns}) from stdin`.compile(db).sql, parts, (rows) => {

@@ -14,7 +14,7 @@ export async function birthDatesAt(db: Executor, key: string): Promise<string[]>
 export async function signalTimeline(db: Executor, key: string, limit: number) {
   return db
     .selectFrom('signals')
-    .select(['indicator', 'source', 'observed_on', 'value'])
+    .select(['id', 'indicator', 'source', 'observed_on', 'value'])
     .where('household_key', '=', key)
     .orderBy('observed_on', 'desc')
     .orderBy('id', 'desc')

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Insertable } from 'kysely';
-import type { RegistryStagingTable } from '../db/schema.ts';
+import type { ExpressionBuilder, Insertable } from 'kysely';
+import type { Database, RegistryStagingTable } from '../db/schema.ts';
 import { isPostgres } from '../db/connection.ts';
 import type { Executor } from './types.ts';
 import { chunk } from './types.ts';
@@ -91,7 +91,7 @@ export async function relinkSignals(db: Executor): Promise<void> {
       ),
     )
     .execute();
-  const known = (eb: any) => eb.exists(eb.selectFrom('households').select('households.address_key').whereRef('households.address_key', '=', 'signals.address_key'));
+  const known = (eb: ExpressionBuilder<Database, 'signals'>) => eb.exists(eb.selectFrom('households').select('households.address_key').whereRef('households.address_key', '=', 'signals.address_key'));
   await db.updateTable('signals').set({ household_key: null }).where('bsn_hash', 'is', null).where('household_key', 'is not', null).where((eb) => eb.not(known(eb))).execute();
   await db
     .updateTable('signals')

@@ -56,7 +56,10 @@ export class Scheduler {
       dropRoot: settings.dropRoot,
       memoryOf: (source) => {
         let memory = this.memories.get(source);
-        if (!memory) this.memories.set(source, (memory = new Map()));
+        if (!memory) {
+          memory = new Map();
+          this.memories.set(source, memory);
+        }
         return memory;
       },
     };
@@ -83,7 +86,10 @@ export class Scheduler {
     const key = `${job.cron}\u0000${this.options.engine.timeZone}`;
     let matcher = this.matchers.get(key);
     try {
-      if (!matcher) this.matchers.set(key, (matcher = cron.createTask(job.cron, () => undefined, { timezone: this.options.engine.timeZone })));
+      if (!matcher) {
+        matcher = cron.createTask(job.cron, () => undefined, { timezone: this.options.engine.timeZone });
+        this.matchers.set(key, matcher);
+      }
       return matcher.match(minute);
     } catch (e) {
       this.logger.warn(`job ${job.name} has an unusable schedule '${job.cron}': ${(e as Error).message}`);

@@ -33,7 +33,7 @@ async function present(db: Db, episode: number, row: TriageRow | undefined): Pro
     outcome: (row?.outcome ?? null) as TriageOutcome | null,
     next_statuses: [...nextStatuses(status)],
     events: events.map((e) => ({
-      at: e.at, by: e.by_user, kind: e.kind, from_status: e.from_status as TriageStatus | null, to_status: e.to_status as TriageStatus | null,
+      id: e.id, at: e.at, by: e.by_user, kind: e.kind, from_status: e.from_status as TriageStatus | null, to_status: e.to_status as TriageStatus | null,
       assigned_to: e.assigned_to, outcome: e.outcome as TriageOutcome | null, note: e.note,
     })),
   };
@@ -80,7 +80,7 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
 async function checkAssignee(db: Db, username: string, wijk: string): Promise<void> {
   const u = await findUserByUsername(db, username);
   const wijken = u ? (JSON.parse(u.wijken) as string[]) : [];
-  if (!u || u.active !== 1 || u.role !== 'wijkteam' || !wijken.includes(wijk)) {
+  if (u?.active !== 1 || u.role !== 'wijkteam' || !wijken.includes(wijk)) {
     throw ApiError.badRequest('body.assigned_to', `geen actief wijkteamlid voor wijk ${wijk}`);
   }
 }

@@ -31,6 +31,8 @@ export const FlagExplanation = Type.Object({
 export type FlagExplanation = Static<typeof FlagExplanation>;
 
 export const TimelineSignal = Type.Object({
+  /** The stored signal version's id: a stable list key. */
+  id: Type.Integer(),
   indicator: Type.String(),
   domain: Type.String(),
   source: Type.String(),

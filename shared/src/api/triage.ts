@@ -25,6 +25,7 @@ export const TriageOutcome = Type.Union([Type.Literal('terecht'), Type.Literal('
 export type TriageOutcome = Static<typeof TriageOutcome>;
 
 export const TriageEvent = Type.Object({
+  id: Type.Integer(),
   at: IsoDateTime,
   by: Type.String(),
   kind: Type.Union([Type.Literal('status'), Type.Literal('assignment'), Type.Literal('outcome'), Type.Literal('note')]),

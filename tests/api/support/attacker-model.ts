@@ -126,7 +126,9 @@ export async function trueValues(db: Db): Promise<Record<string, number>> {
   const runs = (await listRuns(db)).sort((a, b) => a.as_of.localeCompare(b.as_of));
   const newest = runs.at(-1)!;
   const truth: Record<string, number> = {};
-  for (const [w, row] of trueCells(newest.as_of)) row.forEach((n, k) => (truth[`x|${w}|${k}`] = n));
+  for (const [w, row] of trueCells(newest.as_of)) {
+    for (const [k, n] of row.entries()) truth[`x|${w}|${k}`] = n;
+  }
   for (const r of runs) {
     Object.assign(truth, { [`new|${r.id}`]: r.new_flags, [`pers|${r.id}`]: r.persisting_flags, [`drop|${r.id}`]: r.dropped_flags });
     for (const s of await wijkStats(db, r.id)) Object.assign(truth, { [`f|${r.id}|${s.wijk}`]: s.flags, [`g|${r.id}|${s.wijk}`]: s.gezinshuishoudens });

@@ -9,7 +9,7 @@ export type Row = Record<string, string | number | null | undefined>;
 export function csvText(header: string[], rows: Row[], delimiter: ',' | ';' = ','): string {
   const quote = (v: string) => (/[",;\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
   const line = (values: string[]) => values.map(quote).join(delimiter);
-  return [line(header), ...rows.map((r) => line(header.map((h) => String(r[h] ?? ''))))].join('\n') + '\n';
+  return `${[line(header), ...rows.map((r) => line(header.map((h) => String(r[h] ?? ''))))].join('\n')}\n`;
 }
 
 export function csvFile(header: string[], rows: Row[], delimiter: ',' | ';' = ','): string {
@@ -29,5 +29,5 @@ export function jsonFile(rows: unknown[]): string {
 }
 
 export function ndjsonFile(rows: unknown[]): string {
-  return tempFile('file.ndjson', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return tempFile('file.ndjson', `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
 }

@@ -94,5 +94,5 @@ export function modelScoreText(milli: number): string {
 
 export function modelCsv(flags: ModelFlag[], wijkOf: (address: string) => string): string {
   const lines = flags.map((f) => [f.addressKey, wijkOf(f.addressKey), modelScoreText(f.scoreMilli), String(f.domains), f.indicators].join(','));
-  return ['address_key,wijk,score,domains,indicators', ...lines].join('\n') + '\n';
+  return `${['address_key,wijk,score,domains,indicators', ...lines].join('\n')}\n`;
 }

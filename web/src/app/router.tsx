@@ -20,7 +20,7 @@ function page(path: string, roles: readonly Role[], load: Loader): RouteObject {
     lazy: async () => {
       const { default: Page } = await load();
       return {
-        Component: () => (
+        element: (
           <RequireRole roles={roles}>
             <Page />
           </RequireRole>

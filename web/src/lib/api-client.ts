@@ -37,8 +37,8 @@ export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
-    else params.set(key, String(value));
+    if (!Array.isArray(value)) params.set(key, String(value));
+    else for (const v of value) params.append(key, String(v));
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;

@@ -27,5 +27,5 @@ export function useExportFlags() {
 function onlyKeys(csv: string, keys: ReadonlySet<string>): string {
   const [header = '', ...rows] = csv.split(/\r?\n/);
   const kept = rows.filter((row) => keys.has(row.split(',')[0]?.replace(/^"|"$/g, '') ?? ''));
-  return [header, ...kept].join('\n') + '\n';
+  return `${[header, ...kept].join('\n')}\n`;
 }

@@ -80,12 +80,18 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
     const keyOf = new Map((flags.data?.items ?? []).map((i) => [i.id, i.household_key]));
     setSelected((prev) => {
       const next = new Set(prev);
-      ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
       return next;
     });
     setSelectedKeys((prev) => {
       const next = new Map(prev);
-      ids.forEach((id) => (on ? next.set(id, keyOf.get(id) ?? '') : next.delete(id)));
+      for (const id of ids) {
+        if (on) next.set(id, keyOf.get(id) ?? '');
+        else next.delete(id);
+      }
       return next;
     });
   };

@@ -24,8 +24,8 @@ export function SignalTimeline({ timeline }: { timeline: readonly Signal[] }) {
               {timeline
                 .filter((s) => s.domain === domain)
                 .sort((a, b) => (a.observed_on < b.observed_on ? 1 : -1))
-                .map((s, i) => (
-                  <li key={`${s.source}-${s.observed_on}-${i}`}>
+                .map((s) => (
+                  <li key={s.id}>
                     <span className="vs-nowrap">{formatDate(s.observed_on)}</span>: {describeSignal(s.indicator, s.value)} <span className="vs-muted">({s.source})</span>
                   </li>
                 ))}

@@ -14,8 +14,8 @@ export function TriageHistory({ events }: { events: readonly TriageEvent[] }) {
   const sorted = [...events].sort((a, b) => (a.at < b.at ? 1 : -1));
   return (
     <ol className="vs-timeline" aria-label="Geschiedenis van de opvolging">
-      {sorted.map((e, i) => (
-        <li key={`${e.at}-${i}`}>
+      {sorted.map((e) => (
+        <li key={e.id}>
           <div>
             <strong>{describe(e)}</strong>
           </div>

@@ -70,7 +70,7 @@ function StatusForm({ flagId, next }: { flagId: number; next: readonly TriageSta
 function OutcomeForm({ flagId, current }: { flagId: number; current: TriageOutcome | null }) {
   const record = useRecordOutcome(flagId);
   return (
-    <div className="vs-panel" role="group" aria-labelledby="outcome-title">
+    <fieldset className="vs-panel" aria-labelledby="outcome-title">
       <p id="outcome-title">
         <strong>Was het signaal terecht?</strong> Dit telt mee in de betrouwbaarheid per indicator.
       </p>
@@ -82,7 +82,7 @@ function OutcomeForm({ flagId, current }: { flagId: number; current: TriageOutco
         ))}
       </div>
       {record.isError ? <ErrorMessage error={record.error} title="Uitkomst vastleggen mislukt" /> : null}
-    </div>
+    </fieldset>
   );
 }
 

@@ -52,7 +52,8 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
   const update = useUpdateRuleSet(ruleSet.id);
   const preview = usePreviewRuleSet(ruleSet.id);
   const editable = ruleSet.status === 'draft';
-  const check = fromForm(form);
+  // A new check for every edit (and only then): the live preview's timer restarts on it.
+  const check = useMemo(() => fromForm(form), [form]);
   // Compare what would be stored, not the text fields (a disabled rule keeps its old values on screen).
   const saved = useMemo(() => JSON.stringify(fromForm(original)), [original]);
   const dirty = JSON.stringify(check) !== saved;
@@ -69,12 +70,12 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
     if (!editable || !dirty || !check.ok) return;
     const timer = setTimeout(() => latest.current(), LIVE_PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [form, editable, dirty, check.ok]);
-  // Show the effect of a draft as soon as it is opened.
+  }, [check, editable, dirty]);
+  // Show the effect of a draft as soon as it is opened (an Editor is keyed by id and status;
+  // preview.mutate is stable: TanStack Query's useCallback on its one observer).
   useEffect(() => {
     if (ruleSet.status !== 'published') preview.mutate();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ruleSet.id]);
+  }, [ruleSet.status, preview.mutate]);
 
   return (
     <>
