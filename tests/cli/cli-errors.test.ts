@@ -28,8 +28,8 @@ describe('operator CLI failures', () => {
     const r = await mpg('rules', 'import', invalid, '--publish');
     expectFailure(r, /^error: de regelset is ongeldig: /);
     for (const mistake of ['rules[0].domain', 'rules[0].weight', 'rules[0].window_days', 'rules[1].indicator', 'rules[1].min_count']) expect(r.stderr).toContain(mistake);
-    expectFailure(await mpg('score', '--as-of', '2026-02-30'), /not a real date/);
-    expectFailure(await mpg('flags', 'export', '--run', 'abc', '--format', 'csv'), /not a run id/);
+    expectFailure(await mpg('score', '--as-of', '2026-02-30'), /geen bestaande datum/);
+    expectFailure(await mpg('flags', 'export', '--run', 'abc', '--format', 'csv'), /geen run-id/);
   }, 300_000);
 });
 

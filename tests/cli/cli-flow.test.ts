@@ -23,13 +23,13 @@ describe.each(DIALECTS)('the operator CLI end to end (%s)', (dialect) => {
   it('migrates, imports, ingests, stores rules, scores and exports', async () => {
     expect(expectSuccess(await mpg('db', 'migrate'))).toMatch(/^migrated: 2026-11-25-0001-engine/);
     expect(expectSuccess(await mpg('db', 'migrate'))).toBe('schema is up to date\n');
-    expectFailure(await mpg('flags', 'export', '--format', 'csv'), /no scoring run/);
+    expectFailure(await mpg('flags', 'export', '--format', 'csv'), /nog geen scoringsrun/);
     expect(expectSuccess(await mpg('registry', 'import', example('registry.csv')))).toBe('persons: 13, households: 6, rejected: 1\n');
     expect(expectSuccess(await mpg('feed', 'ingest', example('feed-1.csv')))).toBe('read: 20, stored: 18, updated: 0, unchanged: 0, quarantined: 2, unlinked: 1\n');
     expect(expectSuccess(await mpg('feed', 'ingest', example('feed-2.csv')))).toBe('read: 4, stored: 3, updated: 0, unchanged: 0, quarantined: 1, unlinked: 0\n');
     expect(expectSuccess(await mpg('feed', 'ingest', example('feed-1.csv')))).toBe('read: 20, stored: 0, updated: 0, unchanged: 18, quarantined: 2, unlinked: 1\n');
     expect(expectSuccess(await mpg('rules', 'import', example('ruleset.json')))).toMatch(/^rule set: Standaard, version: 1, id: \d+, status: draft\n$/);
-    expectFailure(await mpg('score', '--as-of', '2026-10-01'), /no published rule set/);
+    expectFailure(await mpg('score', '--as-of', '2026-10-01'), /nog geen gepubliceerde regelset/);
     expect(expectSuccess(await mpg('rules', 'import', example('ruleset.json'), '--publish'))).toMatch(/^rule set: Standaard, version: 2, id: \d+, status: published\n$/);
 
     const first = expectSuccess(await mpg('score', '--as-of', fs.readFileSync(example('as_of.txt'), 'utf8').trim()));
@@ -39,7 +39,7 @@ describe.each(DIALECTS)('the operator CLI end to end (%s)', (dialect) => {
 
     expect(expectSuccess(await mpg('flags', 'export', '--run', runId!, '--format', 'csv'))).toBe(fs.readFileSync(example('expected_flags.csv'), 'utf8'));
     expect(expectSuccess(await mpg('flags', 'export', '--format', 'csv'))).toBe('address_key,wijk,score,domains,indicators\n');
-    expectFailure(await mpg('flags', 'export', '--run', '999', '--format', 'csv'), /run 999 does not exist/);
+    expectFailure(await mpg('flags', 'export', '--run', '999', '--format', 'csv'), /scoringsrun 999 bestaat niet/);
   }, 300_000);
 
   it('audits imports, publications, scoring and exports with the operating-system user, in the database only', async () => {
@@ -59,7 +59,7 @@ describe.each(DIALECTS)('the operator CLI end to end (%s)', (dialect) => {
     expect(cli[1]).toMatchObject({ object_type: 'ingest_run', user_agent: 'mpg registry import', detail: 'registry.csv: personen 13, huishoudens 6, geweigerd 1' });
     expect(cli[7]).toMatchObject({ object_type: 'rule_set', user_agent: 'mpg rules import --publish', detail: expect.stringMatching(/^Standaard v2 \(gepubliceerd\) uit ruleset\.json$/) });
     expect(cli[10]).toMatchObject({ object_type: 'export', detail: 'signaleringen als CSV naar stdout: 3 huishoudens' });
-    expect(cli[12]!.detail).toMatch(/^mislukt: scoring run 999 does not exist/);
+    expect(cli[12]!.detail).toMatch(/^mislukt: scoringsrun 999 bestaat niet/);
     // never a BSN or a signal's contents
     const bsns = fs.readFileSync(example('registry.csv'), 'utf8').match(/\b\d{9}\b/g)!;
     for (const e of cli) for (const b of bsns) expect(JSON.stringify(e)).not.toContain(b);

@@ -58,9 +58,9 @@ describe.each(DIALECTS)('the scheduler with a fake clock (%s)', (dialect) => {
     await t.db.updateTable('rule_sets').set({ status: 'draft' }).execute();
     try {
       const [run] = await scheduler.tick(clock.now());
-      expect(run).toMatchObject({ job: 'scoring', status: 'failed', error: expect.stringMatching(/no published rule set/) });
+      expect(run).toMatchObject({ job: 'scoring', status: 'failed', error: expect.stringMatching(/nog geen gepubliceerde regelset/) });
       const [row] = await jobRuns(t.db, 'scoring').then((r) => r.filter((x) => x.tick === '2026-12-07T05:00:00.000Z'));
-      expect(row).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/no published rule set/) });
+      expect(row).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/nog geen gepubliceerde regelset/) });
       expect(row!.finished_at).not.toBeNull();
     } finally {
       await t.db.updateTable('rule_sets').set({ status: 'published' }).execute();

@@ -34,8 +34,8 @@ export async function exportFlagsCsvForSpreadsheet(db: Db, runId: number): Promi
 
 async function resolveRun(db: Db, runId?: number): Promise<number> {
   const id = runId ?? (await latestRunId(db));
-  if (id === undefined) throw new UnknownRun('there is no scoring run yet; run `score --as-of DATE` first');
-  if (!(await runExists(db, id))) throw new UnknownRun(`scoring run ${id} does not exist`);
+  if (id === undefined) throw new UnknownRun('er is nog geen scoringsrun; draai eerst `score --as-of DATUM`');
+  if (!(await runExists(db, id))) throw new UnknownRun(`scoringsrun ${id} bestaat niet`);
   return id;
 }
 

@@ -12,7 +12,7 @@ import type { EngineContext } from './context.ts';
 export class NoPublishedRuleSet extends Error {
   override name = 'NoPublishedRuleSet';
   constructor() {
-    super('there is no published rule set; import one with `rules import FILE --publish`');
+    super('er is nog geen gepubliceerde regelset; importeer er een met `rules import BESTAND --publish`');
   }
 }
 

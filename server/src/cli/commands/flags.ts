@@ -4,12 +4,12 @@ import { auditedCli } from '../audit.ts';
 import { withEngine } from '../runtime.ts';
 
 function parseRunId(value: string): number {
-  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError(`'${value}' is not a run id`);
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError(`'${value}' is geen run-id`);
   return Number(value);
 }
 
 function parseFormat(value: string): 'csv' {
-  if (value !== 'csv') throw new InvalidArgumentError(`format '${value}' is not supported (only csv)`);
+  if (value !== 'csv') throw new InvalidArgumentError(`formaat '${value}' wordt niet ondersteund (alleen csv)`);
   return value;
 }
 

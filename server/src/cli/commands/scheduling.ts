@@ -129,32 +129,32 @@ async function readSourceFile(file: string): Promise<SourceInput> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new SourceInvalid([{ field: 'file', message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}` }]);
+    throw new SourceInvalid([{ field: 'file', message: `kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code ?? 'fout'}` }]);
   }
   try {
     const json: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('expected one JSON object');
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('verwacht één JSON-object');
     return json as SourceInput;
   } catch (e) {
-    throw new SourceInvalid([{ field: 'file', message: `not a valid source file: ${(e as Error).message}` }]);
+    throw new SourceInvalid([{ field: 'file', message: `geen geldig bronbestand: ${(e as Error).message}` }]);
   }
 }
 
 function parseHeader(value: string): { name: string; value: string } | null {
   if (value === '') return null;
   const at = value.indexOf(':');
-  if (at < 1) throw new InvalidArgumentError(`'${value}' is not 'Name: value'`);
+  if (at < 1) throw new InvalidArgumentError(`'${value}' is niet 'Naam: waarde'`);
   return { name: value.slice(0, at).trim(), value: value.slice(at + 1).trim() };
 }
 
 function collectMapping(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const at = value.indexOf('=');
-  if (at < 1) throw new InvalidArgumentError(`'${value}' is not their=ours`);
+  if (at < 1) throw new InvalidArgumentError(`'${value}' is niet hun=onze`);
   return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1).trim() };
 }
 
 function parseCount(value: string): number {
-  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError(`'${value}' is not a positive whole number`);
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError(`'${value}' is geen positief geheel getal`);
   return Number(value);
 }
 

@@ -5,7 +5,7 @@ import { auditedCli } from '../audit.ts';
 import { withEngine } from '../runtime.ts';
 
 export function parseDateOption(value: string): string {
-  if (!isRealDate(value)) throw new InvalidArgumentError(`'${value}' is not a real date YYYY-MM-DD`);
+  if (!isRealDate(value)) throw new InvalidArgumentError(`'${value}' is geen bestaande datum JJJJ-MM-DD`);
   return value;
 }
 
