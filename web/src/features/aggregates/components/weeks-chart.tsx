@@ -58,7 +58,7 @@ export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
     >
       <BarChart responsive style={{ width: '100%', height: 320 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} />
+        <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} />
         <YAxis allowDecimals={false} width={48} />
         <Tooltip
           labelFormatter={(v) => `Week van ${formatDate(String(v))}`}
