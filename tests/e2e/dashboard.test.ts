@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app-server.ts';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { axeViolations, overlappingChartText, reflowProblems } from './support/checks.ts';
 import { logIn, logOut, openFromMenu, settled } from './support/flows.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
@@ -33,10 +34,28 @@ async function freshTab(): Promise<WatchedPage> {
   return tab;
 }
 
-/** Saves the screenshot and fails on any console error, page error or failed request. */
-async function checkPage(name: string): Promise<void> {
-  await settled(tab.page);
-  await screenshot(tab.page, name);
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * At laptop and at phone width: saves a screenshot, runs axe (no serious or critical
+ * WCAG 2.1 A/AA violation), finds no overlapping chart labels, and at phone width no
+ * horizontal scrolling and the logout button on screen. Fails on any console error,
+ * page error or failed request.
+ */
+async function checkPage(name: string, { signedIn = true } = {}): Promise<void> {
+  const { page } = tab;
+  await settled(page);
+  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
+    await page.setViewportSize(viewport);
+    // Let the responsive charts redraw at the new width.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
+    await screenshot(page, `${name}${suffix}`);
+    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
+    expect(await overlappingChartText(page), `overlapping chart labels on ${name} at ${viewport.width}px`).toEqual([]);
+    if (viewport === PHONE) expect(await reflowProblems(page, signedIn), `reflow on ${name}`).toEqual([]);
+  }
+  await page.setViewportSize(DESKTOP);
   expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
 }
 
@@ -45,7 +64,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     const { page } = await freshTab();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
-    await checkPage('00-inloggen');
+    await checkPage('00-inloggen', { signedIn: false });
     await page.getByLabel('Gebruikersnaam').fill('coordinator');
     await page.getByLabel('Wachtwoord').fill('dit-is-niet-het-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -94,6 +113,9 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
 
     await openFromMenu(page, 'Grafieken');
     await page.getByRole('heading', { name: 'Signalen per week' }).waitFor();
+    // Hidden (<5) counts are named once as text, not as a label on every bar.
+    const weeks = page.getByRole('region', { name: 'Signalen per week' }).first();
+    expect(await weeks.locator('.vs-chart-legend-note').last().innerText()).toMatch(/^Minder dan 5 .*: (Op de lijst|Nieuw|Van de lijst af) in \d+ weken?/);
     await checkPage('13-coordinator-grafieken');
 
     await openFromMenu(page, 'Hoe werkt het?');
@@ -184,13 +206,21 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     const effectBox = (await effect.boundingBox())!;
     expect((await approveButton.boundingBox())!.y).toBeGreaterThan(effectBox.y);
     expect(await approveButton.isDisabled()).toBe(true);
-    await page.getByLabel('Reden van goedkeuring').fill('Effect bekeken: meer gezinnen met huurachterstand in beeld.');
+    const reason = page.getByLabel('Reden van goedkeuring');
+    await reason.fill('Effect bekeken: meer gezinnen met huurachterstand in beeld.');
+    // Design-system field: the hash line, then the label, its description and the textarea, in that order without overlap.
+    const hashLine = (await page.locator('p', { has: page.locator('code.vs-hash') }).boundingBox())!;
+    const label = (await page.locator('label', { hasText: 'Reden van goedkeuring' }).boundingBox())!;
+    const textarea = (await reason.boundingBox())!;
+    expect(hashLine.y + hashLine.height).toBeLessThanOrEqual(label.y);
+    expect(label.y + label.height).toBeLessThanOrEqual(textarea.y);
+    expect(await reason.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '))).toContain('geschiedenis');
     expect(await approveButton.isDisabled()).toBe(true);
     await page.getByLabel('Ik heb het effect bekeken en keur deze versie goed').check();
     await checkPage('32a-beleidsmaker-goedkeuren');
     await approveButton.click();
     await page.getByText('Deze regels zijn nu in gebruik.').waitFor();
-    const history = page.getByRole('region', { name: 'Geschiedenis' });
+    const history = page.getByRole('region', { name: 'Geschiedenis', exact: true });
     await history.getByText('Effect bekeken: meer gezinnen met huurachterstand in beeld.').waitFor();
     expect(await history.innerText()).toContain(hash.slice(0, 12));
     await checkPage('32-beleidsmaker-gepubliceerd');

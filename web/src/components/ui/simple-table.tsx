@@ -1,5 +1,6 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { TableWrap } from './table-wrap.tsx';
 
 export interface Column<T> {
   header: string;
@@ -11,36 +12,33 @@ interface SimpleTableProps<T> {
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string | number;
-  caption?: string;
+  caption: string;
 }
 
 /** A plain data table in the NL Design System style. */
 export function SimpleTable<T>({ columns, rows, rowKey, caption }: SimpleTableProps<T>) {
   return (
-    <div className="vs-table-wrap">
-      <Table>
-        {caption ? <caption className="vs-visually-hidden">{caption}</caption> : null}
-        <TableHeader>
-          <TableRow>
+    <TableWrap caption={caption}>
+      <TableHeader>
+        <TableRow>
+          {columns.map((c) => (
+            <TableHeaderCell key={c.header} scope="col" className={c.numeric ? 'vs-num' : undefined}>
+              {c.header}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={rowKey(row)}>
             {columns.map((c) => (
-              <TableHeaderCell key={c.header} scope="col" className={c.numeric ? 'vs-num' : undefined}>
-                {c.header}
-              </TableHeaderCell>
+              <TableCell key={c.header} className={c.numeric ? 'vs-num' : undefined}>
+                {c.cell(row)}
+              </TableCell>
             ))}
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={rowKey(row)}>
-              {columns.map((c) => (
-                <TableCell key={c.header} className={c.numeric ? 'vs-num' : undefined}>
-                  {c.cell(row)}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </TableWrap>
   );
 }

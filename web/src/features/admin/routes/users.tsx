@@ -1,10 +1,11 @@
-import { Table, TableBody, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableBody, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryState } from '../../../components/ui/query-state.tsx';
 import { usersQueryOptions } from '../api/get-users.ts';
 import { CreateUserForm } from '../components/create-user-form.tsx';
 import { UserRowEditor } from '../components/user-row-editor.tsx';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 
 /** Users, their roles and the wijken a wijkteam member works in. */
 export default function UsersRoute() {
@@ -15,27 +16,24 @@ export default function UsersRoute() {
       <CreateUserForm />
       <QueryState query={users} isEmpty={(u) => u.length === 0} empty="Er zijn nog geen gebruikers.">
         {(list) => (
-          <div className="vs-table-wrap">
-            <Table>
-              <caption className="vs-visually-hidden">Gebruikers</caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Gebruiker</TableHeaderCell>
-                  <TableHeaderCell scope="col">Rol</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wijken</TableHeaderCell>
-                  <TableHeaderCell scope="col">Actief</TableHeaderCell>
-                  <TableHeaderCell scope="col">
-                    <span className="vs-visually-hidden">Acties</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.map((u) => (
-                  <UserRowEditor key={`${u.id}-${u.role}-${u.wijken.join()}-${u.active}`} user={u} />
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <TableWrap caption="Gebruikers">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Gebruiker</TableHeaderCell>
+                <TableHeaderCell scope="col">Rol</TableHeaderCell>
+                <TableHeaderCell scope="col">Wijken</TableHeaderCell>
+                <TableHeaderCell scope="col">Actief</TableHeaderCell>
+                <TableHeaderCell scope="col">
+                  <span className="vs-visually-hidden">Acties</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.map((u) => (
+                <UserRowEditor key={`${u.id}-${u.role}-${u.wijken.join()}-${u.active}`} user={u} />
+              ))}
+            </TableBody>
+          </TableWrap>
         )}
       </QueryState>
     </>

@@ -27,7 +27,7 @@ export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly Indicators
     >
       <LineChart responsive style={{ width: '100%', height: 320 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="as_of" tickFormatter={formatShortDate} />
+        <XAxis dataKey="as_of" tickFormatter={formatShortDate} padding={{ left: 24 }} />
         <YAxis allowDecimals={false} width={48} />
         <Tooltip labelFormatter={(v) => `Week van ${formatDate(String(v))}`} />
         <Legend />

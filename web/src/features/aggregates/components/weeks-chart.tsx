@@ -1,5 +1,5 @@
 import type { WeekAggregate } from '@vroegsignaal/shared/api/aggregates';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame, SERIES_COLORS } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
@@ -11,20 +11,33 @@ const SERIES = [
   { key: 'dropped_flags', label: 'Van de lijst af', color: SERIES_COLORS[3] },
 ] as const;
 
-/** Height of a hidden ("<5") bar: drawn small and labelled, never left out. */
-const HIDDEN_BAR = 2;
+type SeriesKey = (typeof SERIES)[number]['key'];
+
+const isHidden = (w: WeekAggregate, key: SeriesKey) => typeof w[key] !== 'number';
+
+/** "Nieuw in 3 weken, Van de lijst af in 1 week": which series had a hidden ("<5") count, as text. */
+function hiddenSummary(weeks: readonly WeekAggregate[]): string | null {
+  const parts = SERIES.map((s) => ({ label: s.label, n: weeks.filter((w) => isHidden(w, s.key)).length }))
+    .filter((p) => p.n > 0)
+    .map((p) => `${p.label} in ${p.n} ${p.n === 1 ? 'week' : 'weken'}`);
+  return parts.length ? `Minder dan 5 (“<5”, lichte balk met stippellijn): ${parts.join(', ')}. Het exacte aantal staat in de tooltip en de tabel.` : null;
+}
 
 /**
  * Flags per week: the total on the list, new and dropped side by side. Counts are
- * rounded, so parts are not stacked (they need not add up to the rounded total);
- * a hidden part is drawn as a low bar labelled "<5".
+ * rounded, so parts are not stacked (they need not add up to the rounded total).
+ * A hidden part is drawn as a low, light bar (never left out) and named "<5" in the
+ * tooltip, the summary and the table; a "<5" label on every bar would overlap.
  */
 export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
+  const highest = Math.max(1, ...weeks.flatMap((w) => SERIES.map((s) => countValue(w[s.key]))));
+  const hiddenBar = Math.max(1, highest * 0.03);
   const data = weeks.map((w) => ({
     as_of: w.as_of,
-    ...Object.fromEntries(SERIES.map((s) => [s.key, typeof w[s.key] === 'number' ? countValue(w[s.key]) : HIDDEN_BAR])),
+    ...Object.fromEntries(SERIES.map((s) => [s.key, isHidden(w, s.key) ? hiddenBar : countValue(w[s.key])])),
     raw: w,
   }));
+  const summary = hiddenSummary(weeks);
   return (
     <ChartFrame
       title="Signalen per week"
@@ -45,7 +58,7 @@ export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
     >
       <BarChart responsive style={{ width: '100%', height: 320 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} />
+        <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} />
         <YAxis allowDecimals={false} width={48} />
         <Tooltip
           labelFormatter={(v) => `Week van ${formatDate(String(v))}`}
@@ -58,10 +71,17 @@ export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
         <Legend />
         {SERIES.map((series) => (
           <Bar key={series.key} dataKey={series.key} name={series.label} fill={series.color} isAnimationActive={false}>
-            <LabelList dataKey={(d: { raw: WeekAggregate }) => (typeof d.raw[series.key] === 'number' ? '' : '<5')} position="top" />
+            {weeks.map((w) =>
+              isHidden(w, series.key) ? (
+                <Cell key={w.run_id} fillOpacity={0.3} stroke={series.color} strokeDasharray="2 2" />
+              ) : (
+                <Cell key={w.run_id} />
+              ),
+            )}
           </Bar>
         ))}
       </BarChart>
+      {summary ? <p className="vs-chart-legend-note">{summary}</p> : null}
     </ChartFrame>
   );
 }

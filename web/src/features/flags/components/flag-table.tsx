@@ -1,4 +1,4 @@
-import { Checkbox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Checkbox, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { FlagItem } from '@vroegsignaal/shared/api/flags';
 import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
 import { RouterLink } from '../../../components/ui/router-link.tsx';
@@ -7,6 +7,7 @@ import { Sparkline } from '../../../components/ui/sparkline.tsx';
 import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
 import { paths } from '../../../config/paths.ts';
 import { domainsOf, formatAddressKey, formatNumber, indicatorLabel } from '../../../lib/format.ts';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 
 export type FlagSort = 'score' | 'weeks_on_list' | 'address' | 'wijk' | 'domains';
 
@@ -32,31 +33,29 @@ export function FlagTable({ items, busy, sort, direction, onSort, selected, onSe
   const withTrend = items.some((i) => recentScores(i).length > 0);
   const header = { sort, direction, onSort };
   return (
-    <div className="vs-table-wrap" aria-busy={busy}>
-      <Table busy={busy}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">
-              <Checkbox aria-label="Alle signalen op deze pagina selecteren" checked={allSelected} onChange={(e) => onSelect(items.map((i) => i.id), e.target.checked)} />
-            </TableHeaderCell>
-            <SortHeader column="address" {...header}>Adres</SortHeader>
-            <SortHeader column="wijk" {...header}>Wijk</SortHeader>
-            <SortHeader column="score" numeric {...header}>Score</SortHeader>
-            <SortHeader column="domains" numeric {...header}>Leefgebieden</SortHeader>
-            <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
-            <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
-            {withTrend ? <TableHeaderCell scope="col">Verloop</TableHeaderCell> : null}
-            <TableHeaderCell scope="col">Status</TableHeaderCell>
-            <TableHeaderCell scope="col">Toegewezen aan</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((item) => (
-            <FlagRow key={item.id} item={item} withTrend={withTrend} selected={selected.has(item.id)} onSelect={(on) => onSelect([item.id], on)} />
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <TableWrap caption="Signalen van de week" busy={busy}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">
+            <Checkbox aria-label="Alle signalen op deze pagina selecteren" checked={allSelected} onChange={(e) => onSelect(items.map((i) => i.id), e.target.checked)} />
+          </TableHeaderCell>
+          <SortHeader column="address" {...header}>Adres</SortHeader>
+          <SortHeader column="wijk" {...header}>Wijk</SortHeader>
+          <SortHeader column="score" numeric {...header}>Score</SortHeader>
+          <SortHeader column="domains" numeric {...header}>Leefgebieden</SortHeader>
+          <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
+          <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
+          {withTrend ? <TableHeaderCell scope="col">Verloop</TableHeaderCell> : null}
+          <TableHeaderCell scope="col">Status</TableHeaderCell>
+          <TableHeaderCell scope="col">Toegewezen aan</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((item) => (
+          <FlagRow key={item.id} item={item} withTrend={withTrend} selected={selected.has(item.id)} onSelect={(on) => onSelect([item.id], on)} />
+        ))}
+      </TableBody>
+    </TableWrap>
   );
 }
 

@@ -16,7 +16,7 @@ export function ScoreChart({ trend, threshold }: { trend: HouseholdDetail['trend
       </p>
       <LineChart responsive style={{ width: '100%', height: 240 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={24} />
+        <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={24} padding={{ left: 24 }} />
         <YAxis allowDecimals={false} width={40} />
         <Tooltip labelFormatter={(v) => `Week van ${formatDate(String(v))}`} formatter={(v) => [formatNumber(Number(v)), 'Score']} />
         <ReferenceLine y={threshold} stroke="#b45309" strokeDasharray="6 4" />

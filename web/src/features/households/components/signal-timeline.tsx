@@ -40,8 +40,9 @@ export function SignalTimeline({ timeline }: { timeline: readonly Signal[] }) {
 function TimelineChart({ timeline, domains }: { timeline: readonly Signal[]; domains: readonly string[] }) {
   const rows = domains.map(domainLabel);
   return (
-    <div aria-hidden="true">
-      <ScatterChart responsive style={{ width: '100%', height: 60 + 36 * rows.length }} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+    // Hidden from assistive technology and from the tab order alike: the lists below carry the same signals as text.
+    <div aria-hidden="true" inert>
+      <ScatterChart accessibilityLayer={false} responsive style={{ width: '100%', height: 60 + 36 * rows.length }} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" domain={['dataMin - 86400000', 'dataMax + 86400000']} tickFormatter={(v: number) => formatShortDate(new Date(v).toISOString())} name="Datum" />
         <YAxis type="category" dataKey="y" allowDuplicatedCategory={false} width={130} name="Leefgebied" />

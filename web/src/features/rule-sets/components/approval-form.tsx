@@ -1,6 +1,6 @@
-import { Button, Checkbox, FormField, FormLabel, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { Button, Checkbox, FormField, FormFieldTextarea, FormLabel, Paragraph } from '@utrecht/component-library-react';
 import type { RuleSetDetail } from '@vroegsignaal/shared/api/rule-sets';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { usePublicationStep } from '../api/publication.ts';
 
 interface ApprovalFormProps {
@@ -15,26 +15,35 @@ export function ApprovalForm({ ruleSet, previewShown }: ApprovalFormProps) {
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const ready = previewShown && confirmed && reason.trim() !== '' && !approve.isPending;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready) approve.mutate({ content_hash: ruleSet.content_hash, reason });
+  };
   return (
-    <>
+    <form className="vs-form" onSubmit={onSubmit} aria-label="Publicatie goedkeuren">
       <Paragraph>
         U keurt deze versie goed: <code className="vs-hash" title={ruleSet.content_hash}>{ruleSet.content_hash.slice(0, 12)}</code>. Verandert de regelset
         nog, dan vervalt de aanvraag.
       </Paragraph>
       {previewShown ? null : <Paragraph className="vs-muted">Het effect wordt eerst berekend.</Paragraph>}
-      <FormField>
-        <FormLabel htmlFor="approval-reason">Reden van goedkeuring</FormLabel>
-        <Textarea id="approval-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
-      </FormField>
+      <FormFieldTextarea
+        id="approval-reason"
+        label="Reden van goedkeuring"
+        description="Komt in de geschiedenis van de regelset, bij de versie die u goedkeurt."
+        required
+        rows={3}
+        maxLength={2000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <FormField type="checkbox">
         <Checkbox id="approval-confirm" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
         <FormLabel htmlFor="approval-confirm" type="checkbox">Ik heb het effect bekeken en keur deze versie goed</FormLabel>
       </FormField>
-      <Button appearance="primary-action-button" disabled={!ready} busy={approve.isPending}
-        onClick={() => approve.mutate({ content_hash: ruleSet.content_hash, reason })}>
+      <Button type="submit" appearance="primary-action-button" disabled={!ready} busy={approve.isPending}>
         Goedkeuren en publiceren
       </Button>
       {approve.error ? <Paragraph className="vs-error" role="alert">{approve.error.message}</Paragraph> : null}
-    </>
+    </form>
   );
 }

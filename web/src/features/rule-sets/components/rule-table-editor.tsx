@@ -1,6 +1,7 @@
-import { Checkbox, FormField, FormLabel, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';
+import { Checkbox, FormField, FormLabel, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';
 import { domainLabel, indicatorLabel, indicatorValueMeaning } from '../../../lib/format.ts';
 import type { DraftForm, RuleRow } from './draft-form.ts';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 
 interface EditorProps {
   form: DraftForm;
@@ -37,55 +38,52 @@ export function RuleTableEditor({ form, compareWith: original, readOnly, onChang
           <Textbox id="rs-min-domains" inputMode="numeric" className={form.min_domains !== original.min_domains ? 'vs-changed vs-editor-input' : 'vs-editor-input'} value={form.min_domains} readOnly={readOnly} onChange={(e) => onChange({ ...form, min_domains: e.target.value })} />
         </FormField>
       </div>
-      <div className="vs-table-wrap">
-        <Table>
-          <caption className="vs-visually-hidden">Regels per indicator</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Telt mee</TableHeaderCell>
-              <TableHeaderCell scope="col">Indicator</TableHeaderCell>
-              <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
-              {FIELDS.map((f) => (
-                <TableHeaderCell key={f.key} scope="col">
-                  {f.header}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {form.rules.map((rule, i) => {
-              const before = original.rules[i];
-              const label = indicatorLabel(rule.indicator);
-              return (
-                <TableRow key={rule.indicator}>
-                  <TableCell className={before && before.enabled !== rule.enabled ? 'vs-changed' : undefined}>
-                    <Checkbox aria-label={`${label} telt mee`} checked={rule.enabled} disabled={readOnly} onChange={(e) => setRule(i, { enabled: e.target.checked })} />
+      <TableWrap caption="Regels per indicator">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Telt mee</TableHeaderCell>
+            <TableHeaderCell scope="col">Indicator</TableHeaderCell>
+            <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
+            {FIELDS.map((f) => (
+              <TableHeaderCell key={f.key} scope="col">
+                {f.header}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {form.rules.map((rule, i) => {
+            const before = original.rules[i];
+            const label = indicatorLabel(rule.indicator);
+            return (
+              <TableRow key={rule.indicator}>
+                <TableCell className={before && before.enabled !== rule.enabled ? 'vs-changed' : undefined}>
+                  <Checkbox aria-label={`${label} telt mee`} checked={rule.enabled} disabled={readOnly} onChange={(e) => setRule(i, { enabled: e.target.checked })} />
+                </TableCell>
+                <TableCell>
+                  <strong>{label}</strong>
+                  <div className="vs-small vs-muted">waarde: {indicatorValueMeaning(rule.indicator)}</div>
+                </TableCell>
+                <TableCell>{domainLabel(rule.domain)}</TableCell>
+                {FIELDS.map((f) => (
+                  <TableCell key={f.key} className={before && before[f.key] !== rule[f.key] ? 'vs-changed' : undefined}>
+                    <Textbox
+                      className="vs-editor-input"
+                      aria-label={`${f.header} voor ${label}`}
+                      inputMode="decimal"
+                      placeholder={f.key === 'threshold' ? 'geen' : undefined}
+                      value={rule[f.key]}
+                      readOnly={readOnly}
+                      disabled={!rule.enabled}
+                      onChange={(e) => setRule(i, { [f.key]: e.target.value })}
+                    />
                   </TableCell>
-                  <TableCell>
-                    <strong>{label}</strong>
-                    <div className="vs-small vs-muted">waarde: {indicatorValueMeaning(rule.indicator)}</div>
-                  </TableCell>
-                  <TableCell>{domainLabel(rule.domain)}</TableCell>
-                  {FIELDS.map((f) => (
-                    <TableCell key={f.key} className={before && before[f.key] !== rule[f.key] ? 'vs-changed' : undefined}>
-                      <Textbox
-                        className="vs-editor-input"
-                        aria-label={`${f.header} voor ${label}`}
-                        inputMode="decimal"
-                        placeholder={f.key === 'threshold' ? 'geen' : undefined}
-                        value={rule[f.key]}
-                        readOnly={readOnly}
-                        disabled={!rule.enabled}
-                        onChange={(e) => setRule(i, { [f.key]: e.target.value })}
-                      />
-                    </TableCell>
-                  ))}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </div>
+                ))}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </TableWrap>
     </>
   );
 }

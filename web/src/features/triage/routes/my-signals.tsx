@@ -1,4 +1,4 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { FlagItem, RunSummary } from '@vroegsignaal/shared/api/flags';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { useUser } from '../../../lib/auth.ts';
 import { domainsOf, formatAddressKey, formatDate, formatNumber, indicatorLabel } from '../../../lib/format.ts';
 import { myFlagsQueryOptions } from '../api/get-my-flags.ts';
 import { runsQueryOptions } from '../api/get-runs.ts';
+import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 
 /** "Mijn signalen": what is assigned to me in the newest week, oldest first. */
 export default function MySignalsRoute() {
@@ -37,26 +38,24 @@ function MyFlags({ run }: { run: RunSummary }) {
       <QueryState query={flags} isEmpty={(f) => f.items.length === 0} empty="Er zijn deze week geen signalen aan u toegewezen.">
         {(data) => (
           <>
-            <div className="vs-table-wrap">
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">Adres</TableHeaderCell>
-                    <TableHeaderCell scope="col">Wijk</TableHeaderCell>
-                    <TableHeaderCell scope="col">Op de lijst</TableHeaderCell>
-                    <TableHeaderCell scope="col" className="vs-num">Score</TableHeaderCell>
-                    <TableHeaderCell scope="col">Leefgebieden</TableHeaderCell>
-                    <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
-                    <TableHeaderCell scope="col">Status</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.items.map((item) => (
-                    <MyFlagRow key={item.id} item={item} />
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <TableWrap caption="Mijn signalen">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Adres</TableHeaderCell>
+                  <TableHeaderCell scope="col">Wijk</TableHeaderCell>
+                  <TableHeaderCell scope="col">Op de lijst</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="vs-num">Score</TableHeaderCell>
+                  <TableHeaderCell scope="col">Leefgebieden</TableHeaderCell>
+                  <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
+                  <TableHeaderCell scope="col">Status</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.items.map((item) => (
+                  <MyFlagRow key={item.id} item={item} />
+                ))}
+              </TableBody>
+            </TableWrap>
             <Pager page={page} pageSize={data.page_size} total={data.total} onPage={setPage} />
           </>
         )}
