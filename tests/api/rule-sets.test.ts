@@ -119,6 +119,15 @@ describe.each(DIALECTS)('the preview compares with the rule set in use (%s)', (d
   });
   afterAll(async () => f?.close());
 
+  it('describes each rule on the transparency page in singular or plural as its count needs', async () => {
+    const t = (await (await f.login('wijkteam')).request({ method: 'GET', url: '/api/transparency' })).json();
+    const of = (indicator: string) => t.indicators.find((i: { indicator: string }) => i.indicator === indicator).description as string;
+    expect(of('huurachterstand')).toMatch(/ bij minstens 1 signaal met een waarde van minstens 2 \(.+\) in de laatste 90 dagen\.$/);
+    expect(of('huiselijk_geweld')).toMatch(/ bij minstens 1 signaal in de laatste 365 dagen\.$/);
+    expect(of('overlastmelding')).toMatch(/ bij minstens 2 signalen in de laatste 180 dagen\.$/);
+    expect(JSON.stringify(t)).not.toMatch(/ 1 (signalen|dagen|verschillende leefgebieden)/);
+  });
+
   it('after a publication and before the next run, an unchanged copy of the new set changes nothing, per wijk', async () => {
     const def = draftDefinition('Ruimer na publicatie', 2);
     for (const r of def.rules) r.window_days = 100_000;
