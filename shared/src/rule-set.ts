@@ -10,16 +10,24 @@ import { domainOf, type RuleSetDefinition } from './contract.ts';
 /** The name a rule set gets when it has none: the contract does not require one. */
 export const UNNAMED = 'Naamloos';
 
+// Scores are summed exactly in integer millionths (64-bit): a weight or threshold beyond
+// 1e8 could make a sum of all rules leave the exactly representable integers (2^53).
+const EXACT = 'scores worden exact in miljoensten opgeteld';
+const SCORE_LIMIT = 100_000_000;
+// Stored as 32-bit integers; a larger window (millions of years) or count changes nothing.
+const COUNT_WHY = 'een groter getal verandert niets aan de uitkomst';
+const INT_LIMIT = 2_147_483_647;
+
 const fields = {
   name: Type.Union([Type.String(), Type.Null()], { description: 'tekst of null' }),
-  flag_threshold: Type.Number({ description: 'een getal' }),
+  flag_threshold: Type.Number({ minimum: -SCORE_LIMIT, maximum: SCORE_LIMIT, description: 'een getal', bound: { min: -SCORE_LIMIT, max: SCORE_LIMIT, why: EXACT } }),
   min_domains: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'een heel getal van minstens 1, of null' }),
   indicator: Type.String({ description: 'een indicator uit de catalogus' }),
   domain: Type.String({ description: 'het leefgebied van de indicator' }),
-  weight: Type.Number({ minimum: 0, description: 'een getal van 0 of meer' }),
+  weight: Type.Number({ minimum: 0, maximum: SCORE_LIMIT, description: 'een getal van 0 of meer', bound: { max: SCORE_LIMIT, why: EXACT } }),
   threshold: Type.Union([Type.Number(), Type.Null()], { description: 'een getal of null (geen drempelwaarde)' }),
-  window_days: Type.Integer({ minimum: 1, description: 'een heel getal van minstens 1' }),
-  min_count: Type.Integer({ minimum: 1, description: 'een heel getal van minstens 1' }),
+  window_days: Type.Integer({ minimum: 1, maximum: INT_LIMIT, description: 'een heel getal van minstens 1', bound: { max: INT_LIMIT, why: COUNT_WHY } }),
+  min_count: Type.Integer({ minimum: 1, maximum: INT_LIMIT, description: 'een heel getal van minstens 1', bound: { max: INT_LIMIT, why: COUNT_WHY } }),
 };
 
 const ruleProperties = {
@@ -74,13 +82,28 @@ function checkFields(value: Record<string, unknown>, schema: { properties: Recor
     if (!(key in value) || value[key] === undefined) {
       if (required.has(key)) mistakes.push({ path, reason: `ontbreekt (${description})` });
     } else if (key !== 'rules' && !Value.Check(fieldSchema, value[key])) {
-      mistakes.push({ path, reason: `moet ${description} zijn` });
+      mistakes.push({ path, reason: boundMistake(fieldSchema, value[key]) ?? `moet ${description} zijn` });
     }
   }
   for (const key of Object.keys(value)) {
     if (!(key in schema.properties)) mistakes.push({ path: at ? `${at}.${key}` : key, reason: 'is geen bekend veld' });
   }
   return mistakes;
+}
+
+interface Bound {
+  min?: number;
+  max: number;
+  why: string;
+}
+
+/** The message for a number beyond a field's bound (which the contract's reading adds), with the reason. */
+function boundMistake(schema: TSchema, value: unknown): string | undefined {
+  const bound = (schema as { bound?: Bound }).bound;
+  if (!bound || typeof value !== 'number') return undefined;
+  if (value > bound.max) return `moet ten hoogste ${bound.max} zijn: ${bound.why}`;
+  if (bound.min !== undefined && value < bound.min) return `moet minstens ${bound.min} zijn: ${bound.why}`;
+  return undefined;
 }
 
 function checkRule(rule: unknown, at: string, seen: Set<string>): RuleSetMistake[] {

@@ -69,6 +69,17 @@ describe.each(DIALECTS)('four eyes on rule sets (%s)', (dialect) => {
     expect(denied.map((e) => e.username)).toEqual(['beleidsmaker2']);
   });
 
+  it('an earlier requester who withdrew cannot approve after someone else requested again', async () => {
+    const d = await draft(a);
+    await request(b, d.id);
+    expect((await b.request({ method: 'POST', url: `/api/rule-sets/${d.id}/withdraw` })).statusCode).toBe(200);
+    const r = await request(c, d.id);
+    const res = await approve(b, d.id, r.content_hash);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toMatch(/vier-ogenprincipe/);
+    expect(await status(d.id)).toBe('pending_approval');
+  });
+
   it('only the requester can withdraw a request', async () => {
     const d = await draft(a);
     await request(a, d.id);

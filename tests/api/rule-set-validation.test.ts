@@ -35,6 +35,9 @@ const valid: [string, unknown][] = [
   ['decimal weights, weight 0, decimal threshold', { ...withRule({ weight: 0.125, threshold: 1.5 }), rules: [withRule({ weight: 0.125, threshold: 1.5 }).rules[0], { ...base().rules[1], weight: 0 }] }],
   ['a long name', { ...base(), name: 'Regels '.repeat(80).trim() }],
   ['min_domains null', { ...base(), min_domains: null }],
+  ['the largest weight and flag thresholds, a window before year 1, a count never reached', {
+    ...withRule({ weight: 100_000_000, threshold: 1e308, window_days: 1_000_000_000, min_count: 1_000_000_000 }), flag_threshold: -100_000_000,
+  }],
 ];
 
 const invalid: [string, unknown, string[]][] = [
@@ -58,6 +61,15 @@ const invalid: [string, unknown, string[]][] = [
   ['a number as name', { ...base(), name: 42 }, ['name: moet tekst of null zijn']],
   ['a list instead of a rule set', [], ['de regelset moet een JSON-object zijn']],
   ['min_domains 0', { ...base(), min_domains: 0 }, ['min_domains: moet een heel getal van minstens 1, of null zijn']],
+  ['weights and thresholds beyond exact sums, windows and counts beyond 32 bits', {
+    ...withRule({ weight: 1e308, window_days: 3e9, min_count: 2 ** 31 }), flag_threshold: -1e9,
+  }, [
+    'flag_threshold: moet minstens -100000000 zijn: scores worden exact in miljoensten opgeteld',
+    'rules[0].weight: moet ten hoogste 100000000 zijn: scores worden exact in miljoensten opgeteld',
+    'rules[0].window_days: moet ten hoogste 2147483647 zijn: een groter getal verandert niets aan de uitkomst',
+    'rules[0].min_count: moet ten hoogste 2147483647 zijn: een groter getal verandert niets aan de uitkomst',
+  ]],
+  ['a flag threshold of 1e308', { ...base(), flag_threshold: 1e308 }, ['flag_threshold: moet ten hoogste 100000000 zijn: scores worden exact in miljoensten opgeteld']],
   ['a rule that is not an object', { ...base(), rules: [1] }, ['rules[0]: moet een object zijn']],
 ];
 

@@ -5,6 +5,7 @@ import { DIALECTS } from '../helpers/databases.ts';
 import { engineContext } from '../helpers/engine.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
 import { draftDefinition } from './support/requests.ts';
+import { previewFlags } from '../../server/src/services/preview.ts';
 
 describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%s)', (dialect) => {
   let f: ApiFixture;
@@ -104,5 +105,49 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
       const res = await author.request({ method: url.endsWith('4242') ? 'GET' : 'POST', url, payload });
       expect(res.statusCode, url).toBe(404);
     }
+  });
+});
+
+describe.each(DIALECTS)('the preview compares with the rule set in use (%s)', (dialect) => {
+  let f: ApiFixture;
+  let author: Agent;
+  let second: Agent;
+  beforeAll(async () => {
+    f = await createApiFixture(dialect);
+    author = await f.login('beleidsmaker');
+    second = await f.login('beleidsmaker2');
+  });
+  afterAll(async () => f?.close());
+
+  it('describes each rule on the transparency page in singular or plural as its count needs', async () => {
+    const t = (await (await f.login('wijkteam')).request({ method: 'GET', url: '/api/transparency' })).json();
+    const of = (indicator: string) => t.indicators.find((i: { indicator: string }) => i.indicator === indicator).description as string;
+    expect(of('huurachterstand')).toMatch(/ bij minstens 1 signaal met een waarde van minstens 2 \(.+\) in de laatste 90 dagen\.$/);
+    expect(of('huiselijk_geweld')).toMatch(/ bij minstens 1 signaal in de laatste 365 dagen\.$/);
+    expect(of('overlastmelding')).toMatch(/ bij minstens 2 signalen in de laatste 180 dagen\.$/);
+    expect(JSON.stringify(t)).not.toMatch(/ 1 (signalen|dagen|verschillende leefgebieden)/);
+  });
+
+  it('after a publication and before the next run, an unchanged copy of the new set changes nothing, per wijk', async () => {
+    const def = draftDefinition('Ruimer na publicatie', 2);
+    for (const r of def.rules) r.window_days = 100_000;
+    const created = (await author.request({ method: 'POST', url: '/api/rule-sets', payload: def })).json();
+    const requested = (await author.request({ method: 'POST', url: `/api/rule-sets/${created.id}/request-publication` })).json();
+    const approved = await second.request({ method: 'POST', url: `/api/rule-sets/${created.id}/approve`, payload: { content_hash: requested.content_hash, reason: 'akkoord' } });
+    expect(approved.statusCode, approved.body).toBe(200);
+
+    const fetched = (await author.request({ method: 'GET', url: `/api/rule-sets/${created.id}` })).json().definition;
+    const copy = (await author.request({ method: 'POST', url: '/api/rule-sets', payload: fetched })).json().id as number;
+    const p = (await author.request({ method: 'POST', url: `/api/rule-sets/${copy}/preview` })).json();
+    expect(p).toMatchObject({ compared_run_id: f.runIds[1], same_rules: true });
+    expect(p.totals.draft).toEqual(p.totals.current);
+
+    const exact = await previewFlags(f.t.db, f.clock, 'Europe/Amsterdam', copy, 'test');
+    const perWijk = (list: { household_key: string; wijk: string }[]) =>
+      Object.fromEntries([...new Set(list.map((x) => x.wijk))].sort().map((w) => [w, list.filter((x) => x.wijk === w).map((x) => x.household_key).sort()]));
+    expect(perWijk(exact.draft)).toEqual(perWijk(exact.current));
+    // The newest run used the earlier set, whose list differs: comparing with it would show households leaving or entering.
+    const runFlags = await f.t.db.selectFrom('flags').select(['household_key', 'wijk']).where('run_id', '=', f.runIds[1]!).execute();
+    expect(perWijk(runFlags)).not.toEqual(perWijk(exact.current));
   });
 });

@@ -169,7 +169,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     expect(stored.draft).toEqual(stored.active);
     expect(stored.draft.rules.some((r: { threshold: number | null }) => r.threshold === null)).toBe(true);
     const preview = page.getByRole('region', { name: 'Effect van het concept' });
-    await expect.poll(() => preview.innerText()).toMatch(/dezelfde regels als de regelset van de vergelijking: de lijst verandert niet/);
+    await expect.poll(() => preview.innerText()).toMatch(/dezelfde regels als de regelset die nu in gebruik is: de lijst verandert niet/);
     await logOut(page);
   });
 

@@ -6,14 +6,15 @@ import { sameRules } from '../core/content-hash.ts';
 import { publishCount } from '../core/suppression.ts';
 import type { Db } from '../db/connection.ts';
 import { flagKeysOfRun } from '../repositories/aggregate-repository.ts';
-import { definitionOf, findRuleSet } from '../repositories/rule-set-repository.ts';
+import { definitionOf, findRuleSet, newestPublished, type RuleSetRow } from '../repositories/rule-set-repository.ts';
 import { newestRun } from '../repositories/run-repository.ts';
 import { insertRun } from '../repositories/scoring-repository.ts';
 import { ApiError } from './errors.ts';
 import { computeFlags } from './scoring.ts';
 
-// Scores a rule set against the newest data without keeping a run: the engine's
-// computeFlags runs inside a transaction that is always rolled back.
+// Scores a draft against the newest data without keeping a run, and compares it with
+// the rule set in use on the same data: the engine's computeFlags runs inside a
+// transaction that is always rolled back.
 
 class RollBack extends Error {}
 
@@ -25,39 +26,53 @@ interface Flagged {
 
 export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, ruleSetId: number, actor: string): Promise<PreviewResult> {
   const started = clock.now();
-  const { rs, base, asOf, current, draft } = await previewFlags(db, clock, timeZone, ruleSetId, actor);
-  const baseRules = base ? await findRuleSet(db, base.rule_set_id) : undefined;
+  const { rs, active, base, asOf, current, draft } = await previewFlags(db, clock, timeZone, ruleSetId, actor);
   return {
     rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null,
-    same_rules: baseRules !== undefined && sameRules(definitionOf(rs), definitionOf(baseRules)),
+    same_rules: active !== undefined && sameRules(definitionOf(rs), definitionOf(active)),
     ...compare(current, draft),
     duration_ms: clock.now().getTime() - started.getTime(),
   };
 }
 
-/** The flags of the newest run and those the rule set would give on the same data, exactly (not for display). */
+/**
+ * On the newest run's data, the flags of the rule set in use (the newest published) and
+ * those the draft would give, exactly (not for display). The run's own flags serve as
+ * "current" only when it used the rule set in use: after a publication and before the
+ * next run they are another set's flags.
+ */
 export async function previewFlags(db: Db, clock: Clock, timeZone: string, ruleSetId: number, actor: string) {
   const started = clock.now();
   const rs = await findRuleSet(db, ruleSetId);
   if (!rs) throw ApiError.notFound('regelset niet gevonden');
-  const base = await newestRun(db);
+  const [base, active] = await Promise.all([newestRun(db), newestPublished(db)]);
   const asOf = base?.as_of ?? localDate(started, timeZone);
-  const current: Flagged[] = base ? await flagKeysOfRun(db, base.id) : [];
-  let draft: Flagged[] = [];
+  const runOfActive = base !== undefined && active !== undefined && base.rule_set_id === active.id;
+  const toScore = runOfActive || !active ? [rs] : [rs, active];
+  const [draft = [], scoredCurrent = []] = await scoreRolledBack(db, started, asOf, actor, toScore);
+  const current: Flagged[] = runOfActive ? await flagKeysOfRun(db, base.id) : scoredCurrent;
+  return { rs, active, base, asOf, current, draft };
+}
+
+/** Each rule set's flags on `asOf`, computed by the engine in one transaction that is always rolled back. */
+async function scoreRolledBack(db: Db, started: Date, asOf: string, actor: string, ruleSets: RuleSetRow[]): Promise<Flagged[][]> {
+  const results: Flagged[][] = [];
   try {
     await db.transaction().execute(async (trx) => {
       const at = started.toISOString();
-      const runId = await insertRun(trx, {
-        as_of: asOf, rule_set_id: rs.id, previous_run_id: null, started_by: `preview:${actor}`, started_at: at, finished_at: at,
-        duration_ms: 0, households: 0, gezinshuishoudens: 0, flags: 0, new_flags: 0, persisting_flags: 0, dropped_flags: 0,
-      });
-      draft = await computeFlags(trx, runId, asOf, rs);
+      for (const rs of ruleSets) {
+        const runId = await insertRun(trx, {
+          as_of: asOf, rule_set_id: rs.id, previous_run_id: null, started_by: `preview:${actor}`, started_at: at, finished_at: at,
+          duration_ms: 0, households: 0, gezinshuishoudens: 0, flags: 0, new_flags: 0, persisting_flags: 0, dropped_flags: 0,
+        });
+        results.push(await computeFlags(trx, runId, asOf, rs));
+      }
       throw new RollBack();
     });
   } catch (e) {
     if (!(e instanceof RollBack)) throw e;
   }
-  return { rs, base, asOf, current, draft };
+  return results;
 }
 
 /**

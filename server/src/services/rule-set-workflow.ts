@@ -92,10 +92,14 @@ export async function withdrawPublication(db: Db, clock: Clock, by: string, id: 
   return ruleSetDetail(db, id);
 }
 
-/** Who wrote, edited or requested publication of a rule set: none of them may approve it. */
+/**
+ * Who wrote, edited or ever requested publication of a rule set: none of them may approve
+ * it. A requester who withdrew still counts, or withdrawing and letting someone else
+ * request would open the way to approving one's own request.
+ */
 async function participants(db: Db, r: RuleSetRow): Promise<Set<string>> {
   const events = await ruleSetEvents(db, r.id);
-  const wrote = events.filter((e) => e.kind === 'created' || e.kind === 'edited').map((e) => e.actor);
+  const wrote = events.filter((e) => e.kind === 'created' || e.kind === 'edited' || e.kind === 'requested').map((e) => e.actor);
   return new Set([r.created_by, ...wrote, ...(r.publication_requested_by ? [r.publication_requested_by] : [])]);
 }
 

@@ -15,7 +15,8 @@ const OVERSIGHT =
   'was, wordt vastgelegd om de regels te toetsen. Regels worden door een beleidsmaker opgesteld en pas gebruikt na ' +
   'goedkeuring door een tweede beleidsmaker (vier-ogenprincipe).';
 
-const days = (n: number) => (n === 1 ? '1 dag' : `${n} dagen`);
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const days = (n: number) => count(n, 'dag', 'dagen');
 const nl = (n: number) => String(n).replace('.', ',');
 
 export async function transparency(db: Db): Promise<Transparency> {
@@ -25,7 +26,7 @@ export async function transparency(db: Db): Promise<Transparency> {
   const condition =
     `Een huishouden met minstens één volwassene en één minderjarige wordt gesignaleerd als de som van de gewichten van ` +
     `de actieve regels minstens ${nl(def.flag_threshold)} is` +
-    (def.min_domains === null ? '.' : `, of als de actieve regels samen minstens ${def.min_domains} verschillende leefgebieden raken.`);
+    (def.min_domains === null ? '.' : `, of als de actieve regels samen minstens ${count(def.min_domains, 'leefgebied', 'verschillende leefgebieden')} raken.`);
   return {
     rule_set: { id: rs.id, name: rs.name, version: rs.version, published_at: rs.published_at, published_by: rs.published_by, approved_by: rs.approved_by,
       published_via: rs.published_via === 'vier-ogen' ? 'vier-ogen' : 'beheer',
@@ -35,11 +36,12 @@ export async function transparency(db: Db): Promise<Transparency> {
     indicators: def.rules.map((r) => {
       const entry = INDICATOR_CATALOGUE.find((e) => e.indicator === r.indicator);
       const label = entry?.label ?? r.indicator;
-      const what = r.threshold === null ? 'signalen' : `signalen met een waarde van minstens ${nl(r.threshold)} (${entry?.valueMeaning ?? 'waarde'})`;
+      const signals = count(r.min_count, 'signaal', 'signalen');
+      const what = r.threshold === null ? signals : `${signals} met een waarde van minstens ${nl(r.threshold)} (${entry?.valueMeaning ?? 'waarde'})`;
       return {
         indicator: r.indicator, label, domain: r.domain, domain_label: DOMAIN_LABELS[r.domain as Domain] ?? r.domain, weight: r.weight,
         threshold: r.threshold, window_days: r.window_days, min_count: r.min_count,
-        description: `${label} telt mee (gewicht ${nl(r.weight)}) bij minstens ${r.min_count} ${what} in de laatste ${days(r.window_days)}.`,
+        description: `${label} telt mee (gewicht ${nl(r.weight)}) bij minstens ${what} in de laatste ${days(r.window_days)}.`,
       };
     }),
     human_oversight: OVERSIGHT,

@@ -33,8 +33,10 @@ export const PageInfo = {
   total: Type.Integer(),
 };
 
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+/** A real calendar date `YYYY-MM-DD` (format "date" refuses 2026-02-30 and 2026-13-01). */
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', maxLength: 10 });
 export const IsoDateTime = Type.String({ maxLength: 40 });
-export const Note = Type.String({ minLength: 1, maxLength: 2000 });
+/** A note with some text: only spaces is no note. */
+export const Note = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' });
 
 export const Ok = Type.Object({ ok: Type.Boolean() });

@@ -52,13 +52,13 @@ export type RuleSetEvent = Static<typeof RuleSetEvent>;
 export const RuleSetDetail = Type.Object({ ...RuleSetSummary.properties, definition: RuleSetDefinition, history: Type.Array(RuleSetEvent) });
 export type RuleSetDetail = Static<typeof RuleSetDetail>;
 
-/** What a draft would do against the newest data: counts only, published as the aggregates are. */
+/** What a draft would do against the newest data, compared with the rule set in use: counts only, published as the aggregates are. */
 export const PreviewResult = Type.Object({
   rule_set_id: Type.Integer(),
   as_of: IsoDate,
-  /** The newest scoring run the draft is compared with (null when there is none). */
+  /** The newest scoring run, whose data both sets are scored on (null when there is none). */
   compared_run_id: Type.Union([Type.Integer(), Type.Null()]),
-  /** The draft has the rules of the compared run's rule set (name and rule order aside): the list would not change. */
+  /** The draft has the rules of the rule set in use, the newest published (name and rule order aside): the list would not change. */
   same_rules: Type.Boolean(),
   totals: Type.Object({ current: Count, draft: Count, entering: Count, leaving: Count, staying: Count }),
   /** Always empty: per wijk, previews of designed drafts would give small cells away (see the transparency page). */

@@ -11,19 +11,20 @@ function Change({ current, draft }: { current: Count; draft: Count }) {
   return <span className={diff > 0 ? 'vs-diff-up' : 'vs-diff-down'}>{diff > 0 ? `+${formatNumber(diff)}` : formatNumber(diff)}</span>;
 }
 
-/** The effect of the draft against the newest data: rounded counts, city-wide and per indicator. */
+/** The effect of the draft against the rule set in use, on the newest data: rounded counts, city-wide and per indicator. */
 export function PreviewPanel({ preview }: { preview: PreviewResult }) {
   const t = preview.totals;
   return (
     <section className="vs-panel" aria-labelledby="preview-title" aria-live="polite">
       <Heading2 id="preview-title">Effect van het concept</Heading2>
       <Paragraph>
-        Berekend op de gegevens van {formatDate(preview.as_of)} in {formatNumber(preview.duration_ms / 1000)} s. Nu op de lijst: <strong><CountValue value={t.current} /></strong>; met dit concept:{' '}
+        Vergeleken met de regelset die nu in gebruik is, beide berekend op de gegevens van {formatDate(preview.as_of)} (in{' '}
+        {formatNumber(preview.duration_ms / 1000)} s). Met de regels in gebruik op de lijst: <strong><CountValue value={t.current} /></strong>; met dit concept:{' '}
         <strong><CountValue value={t.draft} /></strong> (<Change current={t.current} draft={t.draft} />). Erbij: <CountValue value={t.entering} />, eraf: <CountValue value={t.leaving} />, blijft: <CountValue value={t.staying} />.
       </Paragraph>
       {preview.same_rules && (
         <Paragraph>
-          <strong>Dit concept heeft dezelfde regels als de regelset van de vergelijking: de lijst verandert niet.</strong>
+          <strong>Dit concept heeft dezelfde regels als de regelset die nu in gebruik is: de lijst verandert niet.</strong>
         </Paragraph>
       )}
       <Paragraph className="vs-muted">
