@@ -121,4 +121,14 @@ describe.each(DIALECTS)('an HTTP source (%s)', (dialect) => {
     expect(nowhere).toMatchObject({ status: 'failed', counts: { attempts: 3 }, error: expect.stringContaining(`kan http://127.0.0.1:${closedPort}/feed.csv niet bereiken: ECONNREFUSED`) });
     await scheduler.stop();
   });
+
+  it('records a failed pull with the query values of its URL left out', async () => {
+    await httpSource('woco-token', `${server.base}/missing.csv?token=geheim`, { schedule: '45 * * * *' });
+    const scheduler = testScheduler(t.db, clock);
+    const run = resultOf(await scheduler.tick(clock.set('2026-10-01T17:45:00Z')), 'pull:woco-token');
+    expect(run).toMatchObject({ status: 'failed', error: `poging 1: HTTP 404 van ${server.base}/missing.csv?token=…` });
+    const [row] = await jobRuns(t.db, 'pull:woco-token');
+    expect(row!.error).not.toContain('geheim');
+    await scheduler.stop();
+  });
 });

@@ -223,23 +223,15 @@ export function refusedUrl(url: string, allowed: readonly AllowedHost[]): string
   return why && `${why}; alleen de beheerder van de server kan zo'n host toestaan (MPG_PULL_ALLOWED_HOSTS)`;
 }
 
-/** A URL to show the beheerder: user name and password (of a source stored before they were refused) left out. */
-export function withoutCredentials(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return '(ongeldige URL)';
-  }
-}
-
-/** A URL for the records: credentials and query string left out. */
+/**
+ * A URL to show or record: user name and password (of a source stored before they were
+ * refused) and the fragment left out, every query value replaced by … (tokens often travel there).
+ */
 export function redactedUrl(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
+    const keys = [...u.searchParams.keys()].map((k) => `${encodeURIComponent(k)}=…`);
+    return `${u.protocol}//${u.host}${u.pathname}${keys.length ? `?${keys.join('&')}` : ''}`;
   } catch {
     return '(ongeldige URL)';
   }
