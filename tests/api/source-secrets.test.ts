@@ -20,4 +20,32 @@ describe.each(DIALECTS)('secrets of an HTTP source (%s)', (dialect) => {
     expect(list.json().find((x: { name: string }) => x.name === 'woco-token').location).toBe('https://example.com/v2.csv?key=…');
     for (const body of [created.body, changed.body, list.body]) expect(body).not.toMatch(/geheim/);
   });
+
+  let changes = 0;
+  it.each([
+    [{ name: 'X-Key', value: 'a\r\nInjected: 1' }, 'body.auth_header.value'],
+    [{ name: 'X-Key', value: 'a\u0000b' }, 'body.auth_header.value'],
+    [{ name: 'Host', value: 'intern.example' }, 'body.auth_header.name'],
+    [{ name: 'cookie', value: 'sessie=1' }, 'body.auth_header.name'],
+    [{ name: 'Transfer-Encoding', value: 'chunked' }, 'body.auth_header.name'],
+    [{ name: 'X Key', value: 'a' }, 'body.auth_header.name'],
+    [{ name: 'X-Key:', value: 'a' }, 'body.auth_header.name'],
+  ])('refuses the auth header %j with a Dutch 400 naming %s, on create and on change', async (header, field) => {
+    const res = await create('woco-kop', { auth_header: header });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe(field);
+    expect(res.json().reason).toMatch(/^(de naam van de header|de waarde van de header|header .* zet de server zelf)/);
+    expect(await s.f.t.db.selectFrom('sources').select('name').where('name', '=', 'woco-kop').execute()).toHaveLength(0);
+    const name = `woco-wijzig-${++changes}`;
+    expect((await create(name, {})).statusCode).toBe(201);
+    const changed = await s.agent.request({ method: 'PATCH', url: `/api/sources/${name}`, payload: { auth_header: header } });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json().field).toBe(field);
+  });
+
+  it('accepts an ordinary token header such as Authorization', async () => {
+    const res = await create('woco-auth', { auth_header: { name: 'Authorization', value: 'Bearer abc.def' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().auth_header_name).toBe('Authorization');
+  });
 });

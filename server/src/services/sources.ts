@@ -1,4 +1,5 @@
 import dns from 'node:dns/promises';
+import http from 'node:http';
 import cron from 'node-cron';
 import { FEED_COLUMNS, isIndicator } from '@vroegsignaal/shared';
 import type { Config } from '../config.ts';
@@ -202,8 +203,25 @@ function fetchOf(input: SourceInput, current: SourceConfig | null, policy: Sourc
 function httpFetch(url: string, header: { name: string; value: string } | null, policy: SourcePolicy, problem: Problem): SourceFetch {
   const why = refusedUrl(url, policy.allowedHosts);
   if (why) problem('url', why);
-  if (header && !/^[A-Za-z0-9-]+$/.test(header.name ?? '')) problem('auth_header', 'auth_header.name moet een HTTP-headernaam zijn');
+  if (header) headerProblems(header, problem);
   return { kind: 'http', url, header };
+}
+
+/** Headers the HTTP client sets itself, or that would change what or where is asked. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'cookie']);
+
+function headerProblems(header: { name: string; value: string }, problem: Problem): void {
+  try {
+    http.validateHeaderName(header.name);
+    if (RESERVED_HEADERS.has(header.name.toLowerCase())) problem('auth_header.name', `header ${header.name} zet de server zelf; kies een andere naam (bijvoorbeeld Authorization of X-Api-Key)`);
+  } catch {
+    problem('auth_header.name', 'de naam van de header mag alleen letters, cijfers en !#$%&\'*+-.^_`|~ bevatten');
+  }
+  try {
+    http.validateHeaderValue(header.name || 'x', header.value);
+  } catch {
+    problem('auth_header.value', 'de waarde van de header mag geen regeleinde, NUL-teken of ander stuurteken bevatten');
+  }
 }
 
 /**
