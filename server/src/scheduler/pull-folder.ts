@@ -103,7 +103,7 @@ async function ingestOne(ctx: EngineContext, source: SourceConfig, file: string,
     const moved = await moveTo(file, 'failed', ctx.clock.now());
     await writeNew(`${moved}.error.txt`, `${e.message}\n`);
     totals.failedFiles++;
-    errors.push(`${path.basename(file)} rejected: ${e.message}`);
+    errors.push(`${path.basename(file)} geweigerd: ${e.message}`);
     return;
   }
   await moveTo(file, 'processed', ctx.clock.now());
