@@ -1,10 +1,11 @@
 import dns from 'node:dns/promises';
 import http from 'node:http';
+import path from 'node:path';
 import cron from 'node-cron';
 import { FEED_COLUMNS, isIndicator } from '@vroegsignaal/shared';
 import type { Config } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
-import { dropFolderPath, OutsideDropRoot, realDropFolder } from '../core/drop-folder.ts';
+import { dropFolderPath, isStrictlyInside, OutsideDropRoot, realDropFolder, realPathSoFar } from '../core/drop-folder.ts';
 import { bareHost, isAllowedHost, refusedAddress, refusedHost, type AllowedHost } from '../core/outbound-address.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Db } from '../db/connection.ts';
@@ -95,16 +96,27 @@ export interface SourcePolicy {
   dropRoot: string;
   /** Hosts a URL may reach although their addresses are internal. */
   allowedHosts: readonly AllowedHost[];
+  /** Other configured places a drop folder may not hold (the scheduler moves files out of it). */
+  protectedPlaces?: readonly ProtectedPlace[];
 }
 
-export function sourcePolicy(config: Pick<Config, 'dropRoot' | 'pullAllowedHosts'>): SourcePolicy {
-  return { dropRoot: config.dropRoot, allowedHosts: config.pullAllowedHosts };
+export interface ProtectedPlace {
+  /** What lies there, as the beheerder reads it. */
+  what: string;
+  path: string;
+}
+
+export function sourcePolicy(config: Pick<Config, 'dropRoot' | 'pullAllowedHosts'> & Partial<Pick<Config, 'database' | 'demoDir'>>): SourcePolicy {
+  const places: ProtectedPlace[] = [];
+  if (config.database?.dialect === 'sqlite') places.push({ what: 'het databasebestand', path: path.resolve(config.database.file) });
+  if (config.demoDir) places.push({ what: 'de demomap met de basisregistratie en truth.csv', path: config.demoDir });
+  return { dropRoot: config.dropRoot, allowedHosts: config.pullAllowedHosts, protectedPlaces: places };
 }
 
 export async function addSource(db: Db, clock: Clock, input: SourceInput, policy: SourcePolicy): Promise<SourceConfig> {
   const at = clock.now().toISOString();
   const config = checkSource(input, null, at, policy);
-  await checkPlace(config, policy);
+  await checkPlace(db, config, policy);
   const taken = () => new SourceInvalid([{ field: 'name', message: `er bestaat al een bron '${config.name}'` }]);
   if (await findSource(db, config.name)) throw taken();
   try {
@@ -120,24 +132,47 @@ export async function changeSource(db: Db, clock: Clock, name: string, input: So
   const current = await getSourceConfig(db, name);
   if (input.name !== undefined && input.name !== name) throw new SourceInvalid([{ field: 'name', message: 'een bron krijgt geen andere naam (de naam staat op haar signalen)' }]);
   const config = checkSource(input, current, clock.now().toISOString(), policy);
-  if (input.folder !== undefined || input.url !== undefined) await checkPlace(config, policy);
+  if (input.folder !== undefined || input.url !== undefined) await checkPlace(db, config, policy);
   await updateSource(db, name, rowOf(config));
   return config;
 }
 
 /** What needs the file system or the resolver: the folder's real path, the addresses of the URL's host. */
-async function checkPlace(config: SourceConfig, policy: SourcePolicy): Promise<void> {
+async function checkPlace(db: Db, config: SourceConfig, policy: SourcePolicy): Promise<void> {
   if (config.fetch.kind === 'folder') {
+    let real: string;
     try {
-      await realDropFolder(policy.dropRoot, config.fetch.folder);
+      real = await realDropFolder(policy.dropRoot, config.fetch.folder);
     } catch (e) {
       if (e instanceof OutsideDropRoot) throw new SourceInvalid([{ field: 'folder', message: e.message }]);
       throw e;
     }
+    const why = await folderConflict(db, config.name, real, policy);
+    if (why) throw new SourceInvalid([{ field: 'folder', message: why }]);
     return;
   }
   const why = await refusedResolvedHost(new URL(config.fetch.url), policy.allowedHosts);
   if (why) throw new SourceInvalid([{ field: 'url', message: why }]);
+}
+
+/**
+ * Why a drop folder (its real path) may not be this source's, or null: it is, holds or lies
+ * inside another source's folder (whose processed/ and failed/ it would read or empty), or
+ * it holds another configured place (the database file, the demo registry). Also checked at every pull.
+ */
+export async function folderConflict(db: Db, name: string, real: string, policy: SourcePolicy): Promise<string | null> {
+  const holds = (place: string) => place === real || isStrictlyInside(real, place);
+  for (const place of policy.protectedPlaces ?? []) {
+    const placeReal = await realPathSoFar(path.resolve(place.path));
+    if (holds(placeReal)) return `map ${real} bevat ${place.what} (${placeReal}); kies een eigen map voor de leveringen van deze bron`;
+  }
+  for (const other of await listSourceConfigs(db)) {
+    if (other.name === name || other.fetch.kind !== 'folder') continue;
+    const otherReal = await realPathSoFar(other.fetch.folder);
+    const how = otherReal === real ? 'is dezelfde als' : isStrictlyInside(real, otherReal) ? 'bevat' : isStrictlyInside(otherReal, real) ? 'ligt binnen' : null;
+    if (how) return `map ${real} ${how} de map van bron '${other.name}' (${otherReal}, met haar processed/ en failed/); elke bron heeft een eigen map`;
+  }
+  return null;
 }
 
 /**
