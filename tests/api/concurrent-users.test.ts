@@ -29,3 +29,37 @@ describe.each(DIALECTS)('two beheerders creating the same user at the same time 
     expect(stored).toHaveLength(1);
   });
 });
+
+describe.each(DIALECTS)('two requests demoting the last two beheerders at the same time (%s)', (dialect) => {
+  let f: ApiFixture;
+  let base: string;
+  beforeAll(async () => {
+    f = await createApiFixture(dialect, {}, false);
+    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => f?.close());
+
+  const send = (actor: Agent, method: string, url: string, body: unknown) =>
+    fetch(`${base}${url}`, { method, body: JSON.stringify(body), headers: { cookie: actor.cookie, 'x-csrf-token': actor.csrf, 'content-type': 'application/json' } });
+  const activeBeheerders = () => f.t.db.selectFrom('users').select(['id', 'username']).where('role', '=', 'beheerder').where('active', '=', 1).execute();
+
+  it('lets one through and refuses the other with 409, every round, leaving one active beheerder', async () => {
+    const password = 'een heel lang wachtwoord 42';
+    f.passwords.set('beheerder2', password);
+    const second = await send(await f.login('beheerder'), 'POST', '/api/users', { username: 'beheerder2', role: 'beheerder', password });
+    expect(second.status).toBe(201);
+    const ids = (await activeBeheerders()).map((u) => u.id);
+    expect(ids).toHaveLength(2);
+    // A race is a matter of timing: several rounds, each starting from two active beheerders.
+    for (let round = 0; round < 8; round++) {
+      // Each steps down in their own session (a change ends the changed user's sessions).
+      const actors = await Promise.all((await activeBeheerders()).map(async (u) => ({ id: u.id, agent: await f.login(u.username) })));
+      const responses = await Promise.all(actors.map((a) => send(a.agent, 'PATCH', `/api/users/${a.id}`, { role: 'coordinator' })));
+      expect(responses.map((r) => r.status).sort(), `round ${round}`).toEqual([200, 409]);
+      const left = await activeBeheerders();
+      expect(left).toHaveLength(1);
+      const demoted = ids.find((id) => id !== left[0]!.id)!;
+      expect((await send(await f.login(left[0]!.username), 'PATCH', `/api/users/${demoted}`, { role: 'beheerder' })).status).toBe(200);
+    }
+  });
+});

@@ -48,7 +48,7 @@ describe.each(DIALECTS)('beheerder: sources, jobs, ingest runs, quarantine, user
   it('manages users and wijk assignments, and searches the audit log', async () => {
     const created = (await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'wijk3', role: 'wijkteam', wijken: ['Beijum'], password: 'een heel lang wachtwoord 42' } })).json();
     expect(created).toMatchObject({ username: 'wijk3', role: 'wijkteam', wijken: ['Beijum'], active: true });
-    expect((await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'wijk3', role: 'wijkteam', password: 'een heel lang wachtwoord 42' } })).statusCode).toBe(409);
+    expect((await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'wijk3', role: 'wijkteam', wijken: ['Beijum'], password: 'een heel lang wachtwoord 42' } })).statusCode).toBe(409);
     const moved = (await admin.request({ method: 'PATCH', url: `/api/users/${created.id}`, payload: { wijken: ['Lewenborg'] } })).json();
     expect(moved.wijken).toEqual(['Lewenborg']);
     expect((await admin.request({ method: 'PATCH', url: '/api/users/99999', payload: { active: false } })).statusCode).toBe(404);

@@ -98,3 +98,49 @@ describe.each(DIALECTS)('a beheerder configuring where a source points (%s)', (d
     expect(otherPort.json().reason).toContain('MPG_PULL_ALLOWED_HOSTS');
   });
 });
+
+describe.each(DIALECTS)('a beheerder giving a drop folder that overlaps another place (%s)', (dialect) => {
+  let f: ApiFixture;
+  let admin: Agent;
+  // As with the default drop root `data`: the demo registry and the database file lie below it too.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vs-api-overlap-'));
+  const demoDir = path.join(root, 'demo');
+  const databaseFile = path.join(root, 'db', 'vroegsignaal.sqlite');
+  beforeAll(async () => {
+    fs.mkdirSync(demoDir, { recursive: true });
+    fs.writeFileSync(path.join(demoDir, 'registry.csv'), 'bsn,geboortedatum\n');
+    f = await createApiFixture(dialect, { dropRoot: root, demoDir, database: { dialect: 'sqlite', file: databaseFile } }, false);
+    admin = await f.login('beheerder');
+    for (const [name, folder] of [['politie', 'demo/drops/politie'], ['woco', 'drops/woco']] as const) {
+      const res = await create(name, folder);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+  });
+  afterAll(async () => f?.close());
+
+  const create = (name: string, folder: string) =>
+    admin.request({ method: 'POST', url: '/api/sources', payload: { name, indicators: ['huurachterstand'], folder } });
+
+  it.each([
+    ['demo', /bevat de demomap met de basisregistratie en truth\.csv/],
+    ['.//demo/', /bevat de demomap/],
+    ['db', /bevat het databasebestand/],
+    ['demo/drops/politie/processed', /ligt binnen de map van bron 'politie'/],
+    ['demo/drops/politie/failed/x', /ligt binnen de map van bron 'politie'/],
+    ['drops/woco', /is dezelfde als de map van bron 'woco'/],
+    ['drops', /bevat de map van bron 'woco'/],
+  ])('refuses the folder %s with a Dutch 400 naming body.folder, storing nothing', async (folder, reason) => {
+    const res = await create('nieuw', folder);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ field: 'body.folder', reason: expect.stringMatching(reason) });
+    expect(await f.t.db.selectFrom('sources').select('name').where('name', '=', 'nieuw').execute()).toHaveLength(0);
+  });
+
+  it('refuses a change onto another source folder, but lets a source keep or move within its own', async () => {
+    const onto = await admin.request({ method: 'PATCH', url: '/api/sources/woco', payload: { folder: 'demo/drops/politie' } });
+    expect(onto.statusCode).toBe(400);
+    expect(onto.json().field).toBe('body.folder');
+    expect((await admin.request({ method: 'PATCH', url: '/api/sources/woco', payload: { folder: 'drops/woco' } })).statusCode).toBe(200);
+    expect((await create('buur', 'drops/buur')).statusCode).toBe(201);
+  });
+});

@@ -39,6 +39,10 @@ describe.each(DIALECTS)('the sources, jobs and scheduler verbs (%s)', (dialect) 
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/naam: 1 tot 64 .*; indicator 'geluk' staat niet in de catalogus; geef een map .* of een URL .*; schema 'elke dag' is geen geldige cron/);
 
+    const overlap = await runCli(['sources', 'add', '--name', 'woco-archief', '--indicators', 'huurachterstand', '--folder', path.join(folder, 'processed')], env);
+    expect(overlap.code).not.toBe(0);
+    expect(overlap.stderr).toContain(`ligt binnen de map van bron 'woco-cli'`);
+
     expect(await runCli(['sources', 'update', 'ggz-cli', '--disabled', '--schedule', '15 3 * * *'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('(disabled)') });
     expect(await runCli(['sources', 'remove', 'ggz-cli'], env)).toMatchObject({ code: 0 });
     expect(await runCli(['sources', 'remove', 'ggz-cli'], env)).toMatchObject({ code: 1, stderr: "error: there is no source 'ggz-cli'\n" });

@@ -84,12 +84,12 @@ describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
     const scheduler = testScheduler(t.db, clock);
     await scheduler.tick(clock.advanceMinutes(1));
     const run = resultOf(await scheduler.tick(clock.advanceMinutes(1)), 'pull:woco-d');
-    expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/broken\.csv rejected: .*indicator/), counts: { files: 1, failedFiles: 1 } });
+    expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/^broken\.csv geweigerd: .*indicator/), counts: { files: 1, failedFiles: 1 } });
     expect(listDir(path.join(folder, 'failed'))).toEqual(['broken.csv', 'broken.csv.error.txt']);
     expect(fs.readFileSync(path.join(folder, 'failed', 'broken.csv.error.txt'), 'utf8')).toMatch(/indicator/);
     expect(listDir(path.join(folder, 'processed'))).toEqual(['good.csv']);
     const [row] = (await jobRuns(t.db, 'pull:woco-d')).filter((r) => r.outcome === 'failed');
-    expect(row!.error).toMatch(/broken\.csv rejected/);
+    expect(row!.error).toMatch(/broken\.csv geweigerd: het bestand mist .*bsn \(of postcode en huisnummer\)/);
     await scheduler.stop();
   });
 

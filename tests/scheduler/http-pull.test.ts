@@ -118,7 +118,27 @@ describe.each(DIALECTS)('an HTTP source (%s)', (dialect) => {
     const results = await scheduler.tick(clock.set('2026-10-01T16:00:00Z'));
     expect(resultOf(results, 'pull:ggz-http')).toMatchObject({ status: 'ok', counts: { read: 1, stored: 1 } });
     const nowhere = resultOf(await scheduler.tick(clock.set('2026-10-01T16:30:00Z')), 'pull:nowhere');
-    expect(nowhere).toMatchObject({ status: 'failed', counts: { attempts: 3 }, error: expect.stringContaining(`kan http://127.0.0.1:${closedPort}/feed.csv niet bereiken: ECONNREFUSED`) });
+    expect(nowhere).toMatchObject({ status: 'failed', counts: { attempts: 3 }, error: expect.stringContaining(`kan http://127.0.0.1:${closedPort}/feed.csv niet bereiken: verbinding geweigerd (ECONNREFUSED)`) });
+    await scheduler.stop();
+  });
+
+  it('records a failed pull with the query values of its URL left out', async () => {
+    await httpSource('woco-token', `${server.base}/missing.csv?token=geheim`, { schedule: '45 * * * *' });
+    const scheduler = testScheduler(t.db, clock);
+    const run = resultOf(await scheduler.tick(clock.set('2026-10-01T17:45:00Z')), 'pull:woco-token');
+    expect(run).toMatchObject({ status: 'failed', error: `poging 1: HTTP 404 van ${server.base}/missing.csv?token=…` });
+    const [row] = await jobRuns(t.db, 'pull:woco-token');
+    expect(row!.error).not.toContain('geheim');
+    await scheduler.stop();
+  });
+
+  it('records a request Node refuses in Dutch, keeping only its code', async () => {
+    await httpSource('woco-oud', `${server.base}/secure.csv`, { authHeader: { name: 'X-Key', value: 'ok' }, schedule: '50 * * * *' });
+    // Stored before header values were checked.
+    await t.db.updateTable('sources').set({ auth_header_value: 'a\r\nInjected: 1' }).where('name', '=', 'woco-oud').execute();
+    const scheduler = testScheduler(t.db, clock);
+    const run = resultOf(await scheduler.tick(clock.set('2026-10-01T18:50:00Z')), 'pull:woco-oud');
+    expect(run).toMatchObject({ status: 'failed', error: 'poging 1: de aanvraag kon niet worden gedaan (ERR_INVALID_CHAR)' });
     await scheduler.stop();
   });
 });

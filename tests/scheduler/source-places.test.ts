@@ -72,6 +72,25 @@ describe.each(DIALECTS)('a source checked again when it is pulled (%s)', (dialec
     expect(await stored('woco-link')).toBe(0);
   });
 
+  it('refuses at pull time a folder stored inside another source\'s archive, and moves nothing', async () => {
+    await addSource(t.db, clock, { name: 'woco-bron', indicators: ['huurachterstand'], folder: 'woco-bron', schedule: '* * * * *', enabled: false }, sourcePolicy(settings));
+    await addSource(t.db, clock, { name: 'woco-mee', indicators: ['huurachterstand'], folder: 'woco-mee', schedule: '* * * * *' }, sourcePolicy(settings));
+    // Stored before folders were checked against each other: inside the other source's processed/.
+    const archive = path.join(root, 'woco-bron', 'processed');
+    fs.mkdirSync(archive, { recursive: true });
+    fs.writeFileSync(path.join(archive, 'week.csv'), feedCsv('woco-mee', 2));
+    await t.db.updateTable('sources').set({ location: archive }).where('name', '=', 'woco-mee').execute();
+    const run = await failure('woco-mee', '2026-10-01T10:05:00Z');
+    expect(run).toMatchObject({
+      status: 'failed',
+      error: `map ${archive} ligt binnen de map van bron 'woco-bron' (${path.join(root, 'woco-bron')}, met haar processed/ en failed/); elke bron heeft een eigen map; er is niets gelezen of verplaatst`,
+    });
+    expect(listDir(archive)).toEqual(['week.csv']);
+    expect(await stored('woco-mee')).toBe(0);
+    // Not due in the later tests: ten due jobs exhaust the PostgreSQL pool (each holds a lock connection).
+    await t.db.updateTable('sources').set({ enabled: 0 }).where('name', '=', 'woco-mee').execute();
+  });
+
   it('refuses a processed/ subfolder that is a symbolic link, before ingesting anything', async () => {
     await addSource(t.db, clock, { name: 'woco-sub', indicators: ['huurachterstand'], folder: 'woco-sub', schedule: '* * * * *' }, sourcePolicy(settings));
     fs.mkdirSync(path.join(root, 'woco-sub'));

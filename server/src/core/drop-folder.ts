@@ -34,7 +34,7 @@ export function isStrictlyInside(root: string, target: string): boolean {
 }
 
 /** fs.realpath of the longest existing head of the path, with the rest appended. */
-async function realPathSoFar(absolute: string): Promise<string> {
+export async function realPathSoFar(absolute: string): Promise<string> {
   const rest: string[] = [];
   let head = absolute;
   for (;;) {

@@ -21,3 +21,10 @@ export async function signalTimeline(db: Executor, key: string, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** Those of the given wijken that some household of the registry lies in. */
+export async function knownWijken(db: Executor, wijken: string[]): Promise<Set<string>> {
+  if (wijken.length === 0) return new Set();
+  const rows = await db.selectFrom('households').select('wijk').distinct().where('wijk', 'in', wijken).execute();
+  return new Set(rows.map((r) => r.wijk));
+}

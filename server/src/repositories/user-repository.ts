@@ -35,3 +35,20 @@ export async function updateUser(db: Executor, id: number, values: Updateable<Us
 export async function activeUsersWithRole(db: Executor, role: UserRow['role']): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('role', '=', role).where('active', '=', 1).orderBy('username').execute();
 }
+
+/**
+ * The active beheerders other than `exceptId`. On PostgreSQL all active beheerder rows are
+ * locked until the transaction ends, so two concurrent demotions see each other's outcome
+ * (SQLite runs write transactions one at a time already).
+ */
+export async function otherActiveBeheerders(trx: Executor, exceptId: number, lock: boolean): Promise<number> {
+  const rows = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'beheerder')
+    .where('active', '=', 1)
+    .orderBy('id')
+    .$if(lock, (q) => q.forUpdate())
+    .execute();
+  return rows.filter((r) => r.id !== exceptId).length;
+}

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { EngineContext } from '../services/context.ts';
 import { applyRetention } from '../services/retention.ts';
 import { scoreAsOf } from '../services/scoring.ts';
-import type { SourceConfig } from '../services/sources.ts';
+import type { SourceConfig, SourcePolicy } from '../services/sources.ts';
 import type { JobSpec } from './job-runner.ts';
 import { pullFolder, type FolderMemory, type FolderPullOptions } from './pull-folder.ts';
 import { pullHttp, type HttpPullOptions } from './pull-http.ts';
@@ -11,7 +11,7 @@ import { pullHttp, type HttpPullOptions } from './pull-http.ts';
 export type SchedulerSettings = Pick<
   Config,
   'scoringCron' | 'retentionCron' | 'retentionDays' | 'quarantineRetentionDays' | 'auditRetentionDays' | 'pullRetries' | 'pullRetryBaseMs' | 'pullTimeoutMs' | 'dropRoot' | 'pullAllowedHosts'
->;
+> & Partial<Pick<Config, 'database' | 'demoDir'>>;
 
 export const SCORING_JOB = 'scoring';
 export const RETENTION_JOB = 'retention';
@@ -37,8 +37,8 @@ export function retentionJob(ctx: EngineContext, settings: SchedulerSettings): J
 
 export interface PullDeps {
   http: HttpPullOptions;
-  /** Every drop folder must still lie inside it when it is pulled. */
-  dropRoot: string;
+  /** Every drop folder must still lie inside its drop root, and clear of other places, when it is pulled. */
+  places: SourcePolicy;
   /** Per source: what the previous poll of its drop folder saw. */
   memoryOf(source: string): FolderMemory;
 }
@@ -48,7 +48,7 @@ export function pullJob(ctx: EngineContext, source: SourceConfig, deps: PullDeps
     name: pullJobName(source.name), sourceName: source.name, cron: source.schedule,
     run: () =>
       source.fetch.kind === 'folder'
-        ? pullFolder(ctx, { ...source, fetch: source.fetch }, deps.dropRoot, deps.memoryOf(source.name), folderOptions)
+        ? pullFolder(ctx, { ...source, fetch: source.fetch }, deps.places, deps.memoryOf(source.name), folderOptions)
         : pullHttp(ctx, { ...source, fetch: source.fetch }, deps.http),
   };
 }

@@ -4,7 +4,7 @@ import { OutsideDropRoot, realDropFolder } from '../core/drop-folder.ts';
 import { FileRejected } from '../io/file-format.ts';
 import type { EngineContext } from '../services/context.ts';
 import { ingestFeed, type FeedCounts } from '../services/feed-ingest.ts';
-import type { SourceConfig } from '../services/sources.ts';
+import { folderConflict, type SourceConfig, type SourcePolicy } from '../services/sources.ts';
 import { JobFailure, type JobCounts } from './job-runner.ts';
 
 // A drop folder: the source writes files into it, we ingest each finished file
@@ -26,9 +26,9 @@ export interface FolderPullOptions {
 }
 
 export async function pullFolder(
-  ctx: EngineContext, source: SourceConfig & { fetch: { kind: 'folder' } }, dropRoot: string, memory: FolderMemory, options: FolderPullOptions = {},
+  ctx: EngineContext, source: SourceConfig & { fetch: { kind: 'folder' } }, places: SourcePolicy, memory: FolderMemory, options: FolderPullOptions = {},
 ): Promise<JobCounts> {
-  const dir = await placeOf(dropRoot, source.fetch.folder);
+  const dir = await placeOf(ctx, source.name, places, source.fetch.folder);
   const files = (await candidates(dir)).filter(options.only ?? (() => true));
   if (options.settleMs && !options.assumeComplete) await firstLook(dir, files, memory, options.settleMs);
   const totals = newTotals();
@@ -53,7 +53,8 @@ export async function pullFolder(
  * after (a folder or a parent may have become a symbolic link to elsewhere since the
  * source was configured): nothing is read, created or moved outside.
  */
-async function placeOf(dropRoot: string, folder: string): Promise<string> {
+async function placeOf(ctx: EngineContext, name: string, places: SourcePolicy, folder: string): Promise<string> {
+  const { dropRoot } = places;
   const refuse = (e: unknown): never => {
     if (e instanceof OutsideDropRoot) throw new JobFailure(`${e.message}; er is niets gelezen of verplaatst`, { files: 0 });
     throw e;
@@ -61,6 +62,8 @@ async function placeOf(dropRoot: string, folder: string): Promise<string> {
   await realDropFolder(dropRoot, folder).catch(refuse);
   await fs.mkdir(folder, { recursive: true });
   const dir = await realDropFolder(dropRoot, folder).catch(refuse);
+  const conflict = await folderConflict(ctx.db, name, dir, places);
+  if (conflict) throw new JobFailure(`${conflict}; er is niets gelezen of verplaatst`, { files: 0 });
   for (const sub of ['processed', 'failed']) {
     const stat = await fs.lstat(path.join(dir, sub)).catch(() => null);
     if (stat && !stat.isDirectory()) throw new JobFailure(`${path.join(dir, sub)} is geen gewone map (een symbolische link?); er is niets gelezen of verplaatst`, { files: 0 });
@@ -103,7 +106,7 @@ async function ingestOne(ctx: EngineContext, source: SourceConfig, file: string,
     const moved = await moveTo(file, 'failed', ctx.clock.now());
     await writeNew(`${moved}.error.txt`, `${e.message}\n`);
     totals.failedFiles++;
-    errors.push(`${path.basename(file)} rejected: ${e.message}`);
+    errors.push(`${path.basename(file)} geweigerd: ${e.message}`);
     return;
   }
   await moveTo(file, 'processed', ctx.clock.now());

@@ -47,7 +47,7 @@ export async function pullHttp(ctx: EngineContext, source: SourceConfig & { fetc
         const body = await download(source.fetch, options, dir);
         return { attempts: attempt, bytes: body.bytes, ...(await ingestBody(ctx, source, body)) };
       } catch (e) {
-        const error = e instanceof PullError ? e : new PullError((e as Error).message, false);
+        const error = e instanceof PullError ? e : new PullError(`de aanvraag kon niet worden gedaan (${codeOf(e) ?? 'onbekende fout'})`, false);
         failures.push(`poging ${attempt}: ${error.message}`);
         if (!error.retryable || attempt > options.retries) throw new JobFailure(failures.join('; '), { attempts: attempt });
         await sleep(options.retryBaseMs * 2 ** (attempt - 1));
@@ -166,10 +166,27 @@ async function save(response: IncomingMessage, dir: string, where: string): Prom
   return { file, checksum: hash.digest('hex'), bytes, json };
 }
 
+/** Node's error code, never its (English, sometimes secret-bearing) message. */
+function codeOf(e: unknown): string | undefined {
+  const err = e as { code?: unknown; cause?: { code?: unknown } };
+  const code = err.code ?? err.cause?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : undefined;
+}
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'verbinding geweigerd', ECONNRESET: 'verbinding verbroken', EPIPE: 'verbinding verbroken', ENOTFOUND: 'host onbekend',
+  EAI_AGAIN: 'host (nog) niet op te zoeken', ETIMEDOUT: 'time-out', EHOSTUNREACH: 'host onbereikbaar', ENETUNREACH: 'netwerk onbereikbaar',
+  CERT_HAS_EXPIRED: 'certificaat verlopen', DEPTH_ZERO_SELF_SIGNED_CERT: 'certificaat niet vertrouwd', SELF_SIGNED_CERT_IN_CHAIN: 'certificaat niet vertrouwd',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificaat niet vertrouwd', ERR_TLS_CERT_ALTNAME_INVALID: 'certificaat hoort niet bij deze host',
+  HPE_INVALID_CONSTANT: 'ongeldig HTTP-antwoord', ERR_STREAM_PREMATURE_CLOSE: 'verbinding voortijdig gesloten',
+};
+
+/** A Dutch reason with only Node's code kept (for looking it up). */
 function causeOf(e: unknown): string {
-  if ((e as Error).name === 'AbortError') return 'time-out';
-  const err = e as { code?: string; cause?: { code?: string; message?: string }; message?: string };
-  return err.code ?? err.cause?.code ?? err.cause?.message ?? String(err.message);
+  if ((e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError') return 'time-out';
+  const code = codeOf(e);
+  if (!code) return 'onbekende fout';
+  return `${REASONS[code] ?? 'netwerkfout'} (${code})`;
 }
 
 async function ingestBody(ctx: EngineContext, source: SourceConfig, body: Body): Promise<JobCounts> {

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { isPostgres } from '../db/connection.ts';
 import type { EngineContext } from '../services/context.ts';
-import { listSourceConfigs } from '../services/sources.ts';
+import { listSourceConfigs, sourcePolicy } from '../services/sources.ts';
 import { JobRunner, type JobSpec, type Logger, type RunResult } from './job-runner.ts';
 import { pullJob, pullJobName, retentionJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
 import { createJobLock, processHolder } from './lock.ts';
@@ -53,7 +53,7 @@ export class Scheduler {
     const { settings, sleep, resolve } = this.options;
     return {
       http: { retries: settings.pullRetries, retryBaseMs: settings.pullRetryBaseMs, timeoutMs: settings.pullTimeoutMs, allowedHosts: settings.pullAllowedHosts, sleep, resolve },
-      dropRoot: settings.dropRoot,
+      places: sourcePolicy(settings),
       memoryOf: (source) => {
         let memory = this.memories.get(source);
         if (!memory) {

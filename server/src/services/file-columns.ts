@@ -9,6 +9,6 @@ export function missingRegistryColumns(columns: string[]): string | null {
 export function missingFeedColumns(columns: string[]): string | null {
   const missing: string[] = FEED_REQUIRED.filter((c) => !columns.includes(c));
   const hasAddress = columns.includes('postcode') && columns.includes('huisnummer');
-  if (!columns.includes('bsn') && !hasAddress) missing.push('bsn (or postcode and huisnummer)');
+  if (!columns.includes('bsn') && !hasAddress) missing.push('bsn (of postcode en huisnummer)');
   return missing.length ? `het bestand mist de verplichte kolom${missing.length > 1 ? 'men' : ''} ${missing.join(', ')}` : null;
 }

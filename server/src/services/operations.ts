@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 import { recentJobRuns } from '../repositories/job-run-repository.ts';
 import { ApiError } from './errors.ts';
 import { sourcesWithHealth } from './source-health.ts';
-import { addSource, changeSource, SourceInvalid, SourceNotFound, withoutCredentials, type SourceConfig, type SourceInput, type SourcePolicy } from './sources.ts';
+import { addSource, changeSource, SourceInvalid, SourceNotFound, redactedUrl, type SourceConfig, type SourceInput, type SourcePolicy } from './sources.ts';
 
 // Sources, source health and job runs (the scheduler's services) as the API shows them.
 
@@ -20,7 +20,7 @@ export async function sourceList(db: Db, clock: Clock): Promise<SourceItem[]> {
 
 function present(s: SourceConfig): Omit<SourceItem, 'health'> {
   return {
-    name: s.name, indicators: s.indicators, fetch_kind: s.fetch.kind, location: s.fetch.kind === 'folder' ? s.fetch.folder : withoutCredentials(s.fetch.url),
+    name: s.name, indicators: s.indicators, fetch_kind: s.fetch.kind, location: s.fetch.kind === 'folder' ? s.fetch.folder : redactedUrl(s.fetch.url),
     auth_header_name: s.fetch.kind === 'http' ? s.fetch.header?.name ?? null : null, schedule: s.schedule,
     expected_interval_days: s.expectedIntervalDays, column_mapping: s.columnMapping, enabled: s.enabled, created_at: s.createdAt, updated_at: s.updatedAt,
   };

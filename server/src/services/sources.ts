@@ -1,9 +1,11 @@
 import dns from 'node:dns/promises';
+import http from 'node:http';
+import path from 'node:path';
 import cron from 'node-cron';
 import { FEED_COLUMNS, isIndicator } from '@vroegsignaal/shared';
 import type { Config } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
-import { dropFolderPath, OutsideDropRoot, realDropFolder } from '../core/drop-folder.ts';
+import { dropFolderPath, isStrictlyInside, OutsideDropRoot, realDropFolder, realPathSoFar } from '../core/drop-folder.ts';
 import { bareHost, isAllowedHost, refusedAddress, refusedHost, type AllowedHost } from '../core/outbound-address.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Db } from '../db/connection.ts';
@@ -94,16 +96,27 @@ export interface SourcePolicy {
   dropRoot: string;
   /** Hosts a URL may reach although their addresses are internal. */
   allowedHosts: readonly AllowedHost[];
+  /** Other configured places a drop folder may not hold (the scheduler moves files out of it). */
+  protectedPlaces?: readonly ProtectedPlace[];
 }
 
-export function sourcePolicy(config: Pick<Config, 'dropRoot' | 'pullAllowedHosts'>): SourcePolicy {
-  return { dropRoot: config.dropRoot, allowedHosts: config.pullAllowedHosts };
+export interface ProtectedPlace {
+  /** What lies there, as the beheerder reads it. */
+  what: string;
+  path: string;
+}
+
+export function sourcePolicy(config: Pick<Config, 'dropRoot' | 'pullAllowedHosts'> & Partial<Pick<Config, 'database' | 'demoDir'>>): SourcePolicy {
+  const places: ProtectedPlace[] = [];
+  if (config.database?.dialect === 'sqlite') places.push({ what: 'het databasebestand', path: path.resolve(config.database.file) });
+  if (config.demoDir) places.push({ what: 'de demomap met de basisregistratie en truth.csv', path: config.demoDir });
+  return { dropRoot: config.dropRoot, allowedHosts: config.pullAllowedHosts, protectedPlaces: places };
 }
 
 export async function addSource(db: Db, clock: Clock, input: SourceInput, policy: SourcePolicy): Promise<SourceConfig> {
   const at = clock.now().toISOString();
   const config = checkSource(input, null, at, policy);
-  await checkPlace(config, policy);
+  await checkPlace(db, config, policy);
   const taken = () => new SourceInvalid([{ field: 'name', message: `er bestaat al een bron '${config.name}'` }]);
   if (await findSource(db, config.name)) throw taken();
   try {
@@ -119,24 +132,47 @@ export async function changeSource(db: Db, clock: Clock, name: string, input: So
   const current = await getSourceConfig(db, name);
   if (input.name !== undefined && input.name !== name) throw new SourceInvalid([{ field: 'name', message: 'een bron krijgt geen andere naam (de naam staat op haar signalen)' }]);
   const config = checkSource(input, current, clock.now().toISOString(), policy);
-  if (input.folder !== undefined || input.url !== undefined) await checkPlace(config, policy);
+  if (input.folder !== undefined || input.url !== undefined) await checkPlace(db, config, policy);
   await updateSource(db, name, rowOf(config));
   return config;
 }
 
 /** What needs the file system or the resolver: the folder's real path, the addresses of the URL's host. */
-async function checkPlace(config: SourceConfig, policy: SourcePolicy): Promise<void> {
+async function checkPlace(db: Db, config: SourceConfig, policy: SourcePolicy): Promise<void> {
   if (config.fetch.kind === 'folder') {
+    let real: string;
     try {
-      await realDropFolder(policy.dropRoot, config.fetch.folder);
+      real = await realDropFolder(policy.dropRoot, config.fetch.folder);
     } catch (e) {
       if (e instanceof OutsideDropRoot) throw new SourceInvalid([{ field: 'folder', message: e.message }]);
       throw e;
     }
+    const why = await folderConflict(db, config.name, real, policy);
+    if (why) throw new SourceInvalid([{ field: 'folder', message: why }]);
     return;
   }
   const why = await refusedResolvedHost(new URL(config.fetch.url), policy.allowedHosts);
   if (why) throw new SourceInvalid([{ field: 'url', message: why }]);
+}
+
+/**
+ * Why a drop folder (its real path) may not be this source's, or null: it is, holds or lies
+ * inside another source's folder (whose processed/ and failed/ it would read or empty), or
+ * it holds another configured place (the database file, the demo registry). Also checked at every pull.
+ */
+export async function folderConflict(db: Db, name: string, real: string, policy: SourcePolicy): Promise<string | null> {
+  const holds = (place: string) => place === real || isStrictlyInside(real, place);
+  for (const place of policy.protectedPlaces ?? []) {
+    const placeReal = await realPathSoFar(path.resolve(place.path));
+    if (holds(placeReal)) return `map ${real} bevat ${place.what} (${placeReal}); kies een eigen map voor de leveringen van deze bron`;
+  }
+  for (const other of await listSourceConfigs(db)) {
+    if (other.name === name || other.fetch.kind !== 'folder') continue;
+    const otherReal = await realPathSoFar(other.fetch.folder);
+    const how = otherReal === real ? 'is dezelfde als' : isStrictlyInside(real, otherReal) ? 'bevat' : isStrictlyInside(otherReal, real) ? 'ligt binnen' : null;
+    if (how) return `map ${real} ${how} de map van bron '${other.name}' (${otherReal}, met haar processed/ en failed/); elke bron heeft een eigen map`;
+  }
+  return null;
 }
 
 /**
@@ -202,8 +238,25 @@ function fetchOf(input: SourceInput, current: SourceConfig | null, policy: Sourc
 function httpFetch(url: string, header: { name: string; value: string } | null, policy: SourcePolicy, problem: Problem): SourceFetch {
   const why = refusedUrl(url, policy.allowedHosts);
   if (why) problem('url', why);
-  if (header && !/^[A-Za-z0-9-]+$/.test(header.name ?? '')) problem('auth_header', 'auth_header.name moet een HTTP-headernaam zijn');
+  if (header) headerProblems(header, problem);
   return { kind: 'http', url, header };
+}
+
+/** Headers the HTTP client sets itself, or that would change what or where is asked. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'cookie']);
+
+function headerProblems(header: { name: string; value: string }, problem: Problem): void {
+  try {
+    http.validateHeaderName(header.name);
+    if (RESERVED_HEADERS.has(header.name.toLowerCase())) problem('auth_header.name', `header ${header.name} zet de server zelf; kies een andere naam (bijvoorbeeld Authorization of X-Api-Key)`);
+  } catch {
+    problem('auth_header.name', 'de naam van de header mag alleen letters, cijfers en !#$%&\'*+-.^_`|~ bevatten');
+  }
+  try {
+    http.validateHeaderValue(header.name || 'x', header.value);
+  } catch {
+    problem('auth_header.value', 'de waarde van de header mag geen regeleinde, NUL-teken of ander stuurteken bevatten');
+  }
 }
 
 /**
@@ -223,23 +276,15 @@ export function refusedUrl(url: string, allowed: readonly AllowedHost[]): string
   return why && `${why}; alleen de beheerder van de server kan zo'n host toestaan (MPG_PULL_ALLOWED_HOSTS)`;
 }
 
-/** A URL to show the beheerder: user name and password (of a source stored before they were refused) left out. */
-export function withoutCredentials(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return '(ongeldige URL)';
-  }
-}
-
-/** A URL for the records: credentials and query string left out. */
+/**
+ * A URL to show or record: user name and password (of a source stored before they were
+ * refused) and the fragment left out, every query value replaced by … (tokens often travel there).
+ */
 export function redactedUrl(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
+    const keys = [...u.searchParams.keys()].map((k) => `${encodeURIComponent(k)}=…`);
+    return `${u.protocol}//${u.host}${u.pathname}${keys.length ? `?${keys.join('&')}` : ''}`;
   } catch {
     return '(ongeldige URL)';
   }

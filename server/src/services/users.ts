@@ -2,9 +2,13 @@ import type { CreateUserBody, UpdateUserBody, UserItem } from '@vroegsignaal/sha
 import { passwordProblem } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Clock } from '../core/clock.ts';
-import type { Db } from '../db/connection.ts';
+import { isPostgres, type Db } from '../db/connection.ts';
+import { knownWijken } from '../repositories/household-repository.ts';
 import { deleteUserSessions } from '../repositories/session-repository.ts';
-import { findUserById, findUserByUsername, insertUser, listUsers, updateUser, type UserRow } from '../repositories/user-repository.ts';
+import {
+  findUserById, findUserByUsername, insertUser, listUsers, otherActiveBeheerders, updateUser, type UserRow,
+} from '../repositories/user-repository.ts';
+import type { Executor } from '../repositories/types.ts';
 import { ApiError } from './errors.ts';
 
 export function toUserItem(u: UserRow): UserItem {
@@ -20,37 +24,72 @@ function checkPassword(password: string, username: string): void {
   if (problem) throw ApiError.badRequest('body.password', problem);
 }
 
-const wijkenFor = (role: string, wijken: string[] | undefined) => (role === 'wijkteam' ? [...new Set((wijken ?? []).map((w) => w.trim()))] : []);
+/**
+ * The wijken a user of `role` works in: a wijkteam member in one or more wijken of the
+ * registry, any other role in none (a wijk given for them is refused, not dropped).
+ */
+async function checkedWijken(db: Executor, role: string, wijken: string[]): Promise<string[]> {
+  const unique = [...new Set(wijken.map((w) => w.trim()))];
+  if (role !== 'wijkteam') {
+    if (unique.length > 0) throw ApiError.badRequest('body.wijken', `alleen een lid van een wijkteam heeft wijken, een ${role} niet`);
+    return [];
+  }
+  if (unique.length === 0) throw ApiError.badRequest('body.wijken', 'een lid van een wijkteam werkt in ten minste één wijk');
+  const known = await knownWijken(db, unique);
+  const unknown = unique.filter((w) => !known.has(w));
+  if (unknown.length > 0) throw ApiError.badRequest('body.wijken', `onbekende wijk${unknown.length > 1 ? 'en' : ''} ${unknown.map((w) => `'${w}'`).join(', ')}: geen huishouden in de basisregistratie ligt daar`);
+  return unique;
+}
 
 export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Promise<UserItem> {
   checkPassword(body.password, body.username);
   const taken = () => ApiError.conflict(`gebruiker '${body.username}' bestaat al`);
   if (await findUserByUsername(db, body.username)) throw taken();
+  const wijken = await checkedWijken(db, body.role, body.wijken ?? []);
   const at = clock.now().toISOString();
   const id = await insertUser(db, {
     username: body.username, role: body.role, password_hash: await hashPassword(body.password),
-    wijken: JSON.stringify(wijkenFor(body.role, body.wijken)), active: 1, created_at: at, updated_at: at,
+    wijken: JSON.stringify(wijken), active: 1, created_at: at, updated_at: at,
   });
   if (id === null) throw taken();
   return toUserItem((await findUserById(db, id))!);
 }
 
-/** Changes role, wijken, active or password; any change ends the user's sessions. */
+const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: maak eerst een andere gebruiker beheerder';
+
+/**
+ * Changes role, wijken, active or password; any change ends the user's sessions. A change
+ * that would leave no active beheerder is refused, checked inside the transaction.
+ */
 export async function changeUser(db: Db, clock: Clock, id: number, body: UpdateUserBody): Promise<UserItem> {
-  const user = await findUserById(db, id);
-  if (!user) throw ApiError.notFound('gebruiker niet gevonden');
-  if (body.password !== undefined) checkPassword(body.password, user.username);
-  const role = body.role ?? user.role;
+  const known = await findUserById(db, id);
+  if (!known) throw ApiError.notFound('gebruiker niet gevonden');
+  if (body.password !== undefined) checkPassword(body.password, known.username);
   const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
   await db.transaction().execute(async (trx) => {
+    const user = await findUserById(trx, id);
+    if (!user) throw ApiError.notFound('gebruiker niet gevonden');
+    const role = body.role ?? user.role;
+    const active = body.active === undefined ? user.active : body.active ? 1 : 0;
+    const wijken = await wijkenAfter(trx, user, role, body.wijken);
+    if (isActiveBeheerder(user) && !isActiveBeheerder({ role, active }) && (await otherActiveBeheerders(trx, id, isPostgres(db))) === 0) {
+      throw ApiError.conflict(LAST_BEHEERDER);
+    }
     await updateUser(trx, id, {
-      role,
-      wijken: JSON.stringify(wijkenFor(role, body.wijken ?? (JSON.parse(user.wijken) as string[]))),
-      active: body.active === undefined ? user.active : body.active ? 1 : 0,
+      role, wijken: JSON.stringify(wijken), active,
       ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
       updated_at: clock.now().toISOString(),
     });
     await deleteUserSessions(trx, id);
   });
   return toUserItem((await findUserById(db, id))!);
+}
+
+const isActiveBeheerder = (u: Pick<UserRow, 'role' | 'active'>) => u.role === 'beheerder' && u.active === 1;
+
+/** Wijken given are checked; kept ones only when the user stays in a wijkteam. */
+async function wijkenAfter(db: Executor, user: UserRow, role: string, given: string[] | undefined): Promise<string[]> {
+  if (given !== undefined) return checkedWijken(db, role, given);
+  const kept = role === 'wijkteam' ? (JSON.parse(user.wijken) as string[]) : [];
+  return role === 'wijkteam' && user.role !== 'wijkteam' ? checkedWijken(db, role, kept) : kept;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { recentJobRuns } from '../../repositories/job-run-repository.ts';
 import { sourcesWithHealth } from '../../services/source-health.ts';
-import { addSource, changeSource, removeSource, SourceInvalid, sourcePolicy, withoutCredentials, type SourceConfig, type SourceInput } from '../../services/sources.ts';
+import { addSource, changeSource, removeSource, SourceInvalid, sourcePolicy, redactedUrl, type SourceConfig, type SourceInput } from '../../services/sources.ts';
 import { operatorPath, withEngine } from '../runtime.ts';
 import { runSchedulerProcess } from '../../scheduler/run-process.ts';
 
@@ -159,13 +159,13 @@ function parseCount(value: string): number {
 }
 
 function fetchText(s: SourceConfig): string {
-  return s.fetch.kind === 'folder' ? `folder ${s.fetch.folder}` : `url ${withoutCredentials(s.fetch.url)}${s.fetch.header ? ` (header ${s.fetch.header.name})` : ''}`;
+  return s.fetch.kind === 'folder' ? `folder ${s.fetch.folder}` : `url ${redactedUrl(s.fetch.url)}${s.fetch.header ? ` (header ${s.fetch.header.name})` : ''}`;
 }
 
 /** Never print a stored auth secret. */
 function masked(s: SourceConfig): SourceConfig {
   if (s.fetch.kind !== 'http') return s;
-  return { ...s, fetch: { ...s.fetch, url: withoutCredentials(s.fetch.url), header: s.fetch.header && { name: s.fetch.header.name, value: '***' } } };
+  return { ...s, fetch: { ...s.fetch, url: redactedUrl(s.fetch.url), header: s.fetch.header && { name: s.fetch.header.name, value: '***' } } };
 }
 
 function summary(counts: string | null): string {

@@ -38,7 +38,7 @@ function SourceTable({ sources }: { sources: readonly SourceItem[] }) {
         columns={[
           { header: 'Bron', cell: (s) => <strong>{s.name}</strong> },
           { header: 'Gezondheid', cell: (s) => <HealthBadge status={s.health.status} /> },
-          { header: 'Reden', cell: (s) => (s.health.reasons.length ? s.health.reasons.join(' ') : <span className="vs-muted">—</span>) },
+          { header: 'Reden', cell: (s) => (s.health.reasons.length ? s.health.reasons.join('; ') : <span className="vs-muted">—</span>) },
           { header: 'Laatste levering', cell: (s) => formatDateTime(s.health.last_delivery_at) },
           { header: 'Rijen (gebruikelijk)', cell: (s) => `${formatNumber(s.health.last_rows)} (${formatNumber(s.health.usual_rows)})`, numeric: true },
           { header: 'Verwacht elke', cell: (s) => `${s.expected_interval_days} dagen` },
