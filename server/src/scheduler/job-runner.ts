@@ -44,10 +44,14 @@ export interface RunOptions {
  * running is skipped), not across processes (the lock), and not twice for the
  * same tick (the unique job run record). Every run is recorded.
  */
+/** Jobs one process runs at once on PostgreSQL (its pool has 10 connections, see db/connection.ts). */
+export const MAX_PARALLEL_JOBS = 4;
+
 export class JobRunner {
   private readonly running = new Set<string>();
-  /** The tail of the queue when jobs run one at a time. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Jobs under way, and those waiting for a free place. */
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
 
   /**
    * `serial`: run this process's jobs one after another. On SQLite they all
@@ -71,11 +75,23 @@ export class JobRunner {
     }
   }
 
-  private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.deps.serial) return work();
-    const turn = this.queue.then(work, work);
-    this.queue = turn.catch(() => undefined);
-    return turn;
+  /**
+   * At most one job at a time when serial, otherwise MAX_PARALLEL_JOBS: on
+   * PostgreSQL each job holds a pooled connection for its advisory lock and needs
+   * another for its work, so more jobs at once than half the pool would deadlock.
+   */
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const limit = this.deps.serial ? 1 : MAX_PARALLEL_JOBS;
+    // A finished job hands its place straight to the next waiting one.
+    if (this.active >= limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
   }
 
   private async claimAndRun(spec: JobSpec, options: RunOptions): Promise<RunResult> {
