@@ -25,8 +25,8 @@ export const MUTANTS: Mutant[] = [
   { id: 'cutoff-17-years', file: 'server/src/core/dates.ts', from: 'Number(asOf.slice(0, 4)) - 18', to: 'Number(asOf.slice(0, 4)) - 17', dialects: BOTH },
   { id: 'family-needs-minor', file: REPO, from: ".where('c.adults', '>', 0).where('c.minors', '>', 0)", to: ".where('c.adults', '>', 0)", dialects: BOTH },
   // the window (contract 4.1)
-  { id: 'window-one-day-shorter', file: RULES, from: 'addDays(asOf, -r.window_days)', to: 'addDays(asOf, -r.window_days + 1)', dialects: BOTH },
-  { id: 'window-one-day-longer', file: RULES, from: 'addDays(asOf, -r.window_days)', to: 'addDays(asOf, -r.window_days - 1)', dialects: BOTH },
+  { id: 'window-one-day-shorter', file: RULES, from: 'addDays(asOf, -windowDays)', to: 'addDays(asOf, -windowDays + 1)', dialects: BOTH },
+  { id: 'window-one-day-longer', file: RULES, from: 'addDays(asOf, -windowDays)', to: 'addDays(asOf, -windowDays - 1)', dialects: BOTH },
   { id: 'window-ends-before-date', file: RULES, from: 'window_to: asOf', to: "window_to: addDays(asOf, -1)", dialects: BOTH },
   { id: 'sqlite-window-start-inclusive', file: REPO, from: 'const QUALIFIES = sql`s.observed_on > r.window_from', to: 'const QUALIFIES = sql`s.observed_on >= r.window_from', dialects: ['sqlite'] },
   { id: 'sqlite-window-end-exclusive', file: REPO, from: 'and s.observed_on <= r.window_to and', to: 'and s.observed_on < r.window_to and', dialects: ['sqlite'] },

@@ -54,6 +54,9 @@ function withMutant<T>(m: Mutant, body: () => T): T {
 function main() {
   const only = process.argv.slice(2);
   const mutants = only.length ? MUTANTS.filter((m) => only.includes(m.id)) : MUTANTS;
+  for (const m of mutants) {
+    if (!fs.readFileSync(path.join(ROOT, m.file), 'utf8').includes(m.from)) throw new Error(`mutant ${m.id}: '${m.from}' is not in ${m.file} (the code moved; update mutants.ts)`);
+  }
   const baseline = runTests();
   if (baseline.size) throw new Error(`the tests fail without any mutant (on ${[...baseline].join(', ')})`);
   const outcomes: Outcome[] = [];
