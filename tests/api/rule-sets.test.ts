@@ -44,7 +44,7 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
     const p = res.json();
     expect(await Promise.all([count('scoring_runs'), count('scoring_run_rules'), count('flags')])).toEqual(before);
     expect(p).toMatchObject({ rule_set_id: draft.id, as_of: '2026-10-08', compared_run_id: f.runIds[1] });
-    expect(p.per_wijk).toEqual([]); // per wijk, tailored drafts would give small cells away
+    expect(p).not.toHaveProperty('per_wijk'); // per wijk, tailored drafts would give small cells away
     expect(p.per_indicator).toHaveLength(11);
     // the example is small: every count is below 5 and hidden
     for (const v of [...Object.values(p.totals), ...p.per_indicator.flatMap((i: any) => [i.current, i.draft])]) expect(v).toBe('<5');

@@ -81,7 +81,7 @@ async function scoreRolledBack(db: Db, started: Date, asOf: string, actor: strin
  * the previews of a few dozen drafts pin small cells even when rounded to tens
  * (tests/api/small-cells-attacker.test.ts); city-wide they do not.
  */
-export function compare(current: Flagged[], draft: Flagged[]): Pick<PreviewResult, 'totals' | 'per_wijk' | 'per_indicator'> {
+export function compare(current: Flagged[], draft: Flagged[]): Pick<PreviewResult, 'totals' | 'per_indicator'> {
   const cur = new Set(current.map((f) => f.household_key));
   const nxt = new Set(draft.map((f) => f.household_key));
   const entering = draft.filter((f) => !cur.has(f.household_key)).length;
@@ -92,7 +92,6 @@ export function compare(current: Flagged[], draft: Flagged[]): Pick<PreviewResul
       current: publishCount(current.length), draft: publishCount(draft.length), entering: publishCount(entering),
       leaving: publishCount(leaving), staying: publishCount(draft.length - entering),
     },
-    per_wijk: [],
     per_indicator: INDICATORS.map((indicator) => ({ indicator, current: withIndicator(current, indicator), draft: withIndicator(draft, indicator) })),
   };
 }

@@ -61,8 +61,7 @@ export const PreviewResult = Type.Object({
   /** The draft has the rules of the rule set in use, the newest published (name and rule order aside): the list would not change. */
   same_rules: Type.Boolean(),
   totals: Type.Object({ current: Count, draft: Count, entering: Count, leaving: Count, staying: Count }),
-  /** Always empty: per wijk, previews of designed drafts would give small cells away (see the transparency page). */
-  per_wijk: Type.Array(Type.Object({ wijk: Type.String(), current: Count, draft: Count, entering: Count, leaving: Count })),
+  // No counts per wijk: per wijk, previews of designed drafts would give small cells away (see the transparency page).
   per_indicator: Type.Array(Type.Object({ indicator: Type.String(), current: Count, draft: Count })),
   duration_ms: Type.Integer(),
 });

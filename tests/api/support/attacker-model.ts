@@ -98,19 +98,13 @@ export function buildModel(c: Collected, m = new Disclosure(roundedReading)): Ci
   for (const { def, preview } of c.previews) {
     const cur = DEFAULT_RULE_SET;
     const both = (k: number, inDraft: boolean, inCurrent: boolean) => flagsUnder(def, ACTIVE_SETS[k]!).flagged === inDraft && flagsUnder(cur, ACTIVE_SETS[k]!).flagged === inCurrent;
-    const part = (inDraft: boolean, inCurrent: boolean, w?: string) => city.flagged(def, (k) => both(k, inDraft, inCurrent), w);
+    const part = (inDraft: boolean, inCurrent: boolean) => city.flagged(def, (k) => both(k, inDraft, inCurrent));
     const label = (what: string) => `preview "${def.name}" ${what}`;
     m.shown(label('total current'), city.flagsOf(cur), preview.totals.current);
     m.shown(label('total draft'), city.flagsOf(def), preview.totals.draft);
     m.shown(label('total entering'), part(true, false), preview.totals.entering);
     m.shown(label('total leaving'), part(false, true), preview.totals.leaving);
     m.shown(label('total staying'), part(true, true), preview.totals.staying);
-    for (const row of preview.per_wijk) {
-      m.shown(label(`${row.wijk} current`), city.flagsOf(cur, row.wijk), row.current);
-      m.shown(label(`${row.wijk} draft`), city.flagsOf(def, row.wijk), row.draft);
-      m.shown(label(`${row.wijk} entering`), part(true, false, row.wijk), row.entering);
-      m.shown(label(`${row.wijk} leaving`), part(false, true, row.wijk), row.leaving);
-    }
     for (const row of preview.per_indicator) {
       const occurs = (CITY_INDICATORS as readonly string[]).includes(row.indicator);
       m.shown(label(`${row.indicator} current`), occurs ? city.withIndicator(cur, row.indicator) : {}, row.current);
