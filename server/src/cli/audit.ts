@@ -43,7 +43,7 @@ async function write(ctx: EngineContext, command: string, event: string, outcome
   await insertAuditEntries(ctx.db, [{
     at: ctx.clock.now().toISOString(),
     event,
-    username: operator(),
+    username: cliOperator(),
     role: CLI_ROLE,
     object_type: object.type,
     object_id: object.id,
@@ -56,7 +56,7 @@ async function write(ctx: EngineContext, command: string, event: string, outcome
 }
 
 /** The operating-system user who ran the command. */
-function operator(): string {
+export function cliOperator(): string {
   try {
     return os.userInfo().username;
   } catch {

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import os from 'node:os';
 import type { Command } from 'commander';
 import { readRuleSetFile, storeRuleSet } from '../../services/rule-sets.ts';
-import { auditedCli } from '../audit.ts';
+import { auditedCli, cliOperator } from '../audit.ts';
 import { operatorPath, withEngine } from '../runtime.ts';
 
 export function registerRules(program: Command): void {
@@ -19,7 +18,7 @@ export function registerRules(program: Command): void {
           event: publish ? 'cli:rules_publish' : 'cli:rules_import', command: `mpg rules import${publish ? ' --publish' : ''}`, file,
           describe: (x) => ({ type: 'rule_set', id: String(x.id), detail: `${x.name} v${x.version} (${x.published ? 'gepubliceerd' : 'concept'}) uit ${path.basename(file)}` }),
           // A CLI publication has no second beleidsmaker; it names the operating-system user.
-        }, async () => storeRuleSet(ctx, await readRuleSetFile(operatorPath(file)), publish, os.userInfo().username));
+        }, async () => storeRuleSet(ctx, await readRuleSetFile(operatorPath(file)), publish, cliOperator()));
         console.log(`rule set: ${r.name}, version: ${r.version}, id: ${r.id}, status: ${r.published ? 'published' : 'draft'}`);
       }),
     );
