@@ -18,15 +18,15 @@ export interface CliRun {
 }
 
 /**
- * Runs the operator CLI as one node process (`node --import tsx …/main.ts`, what
+ * Runs the operator CLI (of the checkout at `root`) as one node process (`node --import tsx …/main.ts`, what
  * `pnpm mpg` starts, without pnpm's own process in between) and measures it.
  */
-export function runCli(args: string[], databaseUrl: string): Promise<CliRun> {
+export function runCli(args: string[], databaseUrl: string, root = REPO_ROOT): Promise<CliRun> {
   const rssFile = path.join(os.tmpdir(), `vs-bench-rss-${process.pid}-${Date.now()}`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, 'server/src/cli/main.ts', ...args], {
-      cwd: REPO_ROOT,
+      cwd: root,
       env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

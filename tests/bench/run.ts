@@ -4,15 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { SQLite } from './sqlite.ts';
 import { DEFAULT_RULE_SET } from '../../shared/src/index.ts';
 import { postgresBaseline, sqliteBaseline } from './baseline.ts';
-import { runBestStatement, type FlagRow, type RunParams } from './best-statement.ts';
+import { runBestStatement, type FlagRow } from './best-statement.ts';
 import { benchCity, type City } from './city.ts';
 import { BackendSampler, runCli } from './processes.ts';
 import { markdown, writeResults, type BenchResult } from './report.ts';
-import { adultCutoff } from '../../server/src/core/dates.ts';
-import { toMicro } from '../../server/src/core/score.ts';
+import { query, runParams } from './bench-db.ts';
 import { systemClock } from '../../server/src/core/clock.ts';
 import { createDb } from '../../server/src/db/connection.ts';
 import { definitionOf, newestPublished } from '../../server/src/repositories/rule-set-repository.ts';
@@ -61,25 +59,6 @@ async function freshDatabase(dialect: 'sqlite' | 'postgres', label: string): Pro
   return { url: url.toString(), name, drop: async () => void (await admin!.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
 
-async function query<T>(dialect: string, url: string, text: string): Promise<T[]> {
-  if (dialect === 'sqlite') {
-
-    const db = new SQLite(url, { readonly: true });
-    try {
-      return db.prepare(text).all() as T[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 interface Backend {
   /** Peak VmHWM: includes the shared buffers the backends touched. */
   peakMiB: number;
@@ -98,14 +77,6 @@ async function measured<T>(dialect: string, db: Target, work: () => Promise<T>):
     await sampler.stop();
     throw e;
   }
-}
-
-async function runParams(dialect: string, url: string, runId: number): Promise<RunParams> {
-  const [rs] = await query<{ flag_threshold: number; min_domains: number | null }>(
-    dialect, url, `SELECT r.flag_threshold, r.min_domains FROM scoring_runs s JOIN rule_sets r ON r.id = s.rule_set_id WHERE s.id = ${runId}`,
-  );
-  const rules = await query<RunParams['rules'][number]>(dialect, url, `SELECT indicator, domain, weight_micro, threshold, min_count, window_from, window_to FROM scoring_run_rules WHERE run_id = ${runId}`);
-  return { runId, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(rs!.flag_threshold), minDomains: rs!.min_domains, rules: rules.map((r) => ({ ...r, weight_micro: Number(r.weight_micro) })) };
 }
 
 /** The API's rule-set preview of a draft copy of the published rules, in this process. */
