@@ -18,6 +18,7 @@ export function checkHuisnummer(raw: string): Checked<number> {
 
 /** Huisletter and huisnummertoevoeging together; spaces inside are dropped. */
 export function checkToevoeging(raw: string): Checked<string> {
+  // Stryker disable next-line Regex: removing runs of spaces or each space alike
   const compact = raw.replace(/\s+/g, '');
   if (!TOEVOEGING.test(compact)) return { ok: false, reason: 'toevoeging mag alleen letters en cijfers bevatten' };
   return { ok: true, value: compact.toUpperCase() };

@@ -10,6 +10,7 @@ export function isRealDate(text: string): boolean {
   if (y < 1) return false;
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which maps years 0–99 to 1900–1999
+  // Stryker disable next-line ConditionalExpression: a day or month that overflows always changes the month as well
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 

@@ -29,6 +29,7 @@ export function checkRegistryRow(row: RawRow, importDate: string): RegistryRowRe
   const toevoeging = note(checkToevoeging(field(row, 'toevoeging')), reasons);
   const wijk = field(row, 'wijk');
   if (!wijk) reasons.push('wijk is verplicht');
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral: each `=== false` already pushed a reason; they narrow the types
   if (reasons.length > 0 || bsn === false || postcode === false || huisnummer === false || toevoeging === false) {
     return { ok: false, reasons, bsn: typeof bsn === 'string' ? bsn : null };
   }

@@ -37,6 +37,7 @@ export function checkSignalRow(row: RawRow, ingestDate: string): SignalRowResult
   const rawValue = field(row, 'value');
   const value = rawValue === '' ? null : note(checkValue(rawValue, row.decimalComma), reasons);
   const subject = checkSubject(row, reasons);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral: each `=== false` already pushed a reason; they narrow the types
   if (reasons.length > 0 || value === false || subject === false) return { ok: false, reasons };
   return {
     ok: true,
@@ -61,9 +62,8 @@ function checkSubject(row: RawRow, reasons: string[]): { bsn: string | null; add
   if (rawBsn === '' && (rawPostcode === '' || rawNumber === '')) {
     reasons.push('bsn of een volledig adres (postcode en huisnummer) is verplicht');
   }
-  if (reasons.length > before || bsn === false || postcode === false || huisnummer === false || toevoeging === false) {
-    return false;
-  }
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral: each `=== false` already pushed a reason; they narrow the types
+  if (reasons.length > before || bsn === false || postcode === false || huisnummer === false || toevoeging === false) return false;
   if (bsn) return { bsn, addressKey: null };
   return { bsn: null, addressKey: addressKey(postcode!, huisnummer!, toevoeging) };
 }
