@@ -57,7 +57,7 @@ describe('triage transition table', () => {
       for (const from of TRIAGE_STATUSES) {
         for (const to of TRIAGE_STATUSES) {
           const t = findTransition(from, to);
-          const allowed = t !== undefined && t.roles.includes(role);
+          const allowed = t?.roles.includes(role) ?? false;
           expect(checkTransition(from, to, role, { reason: 'reden' }).ok, `${role} ${from}→${to}`).toBe(allowed);
           expect(nextStatuses(from, role).includes(to)).toBe(allowed);
         }
