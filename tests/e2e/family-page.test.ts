@@ -126,6 +126,10 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: 'Waarom op de lijst?' }).waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Opvolging' }).innerText()).toContain(label('nieuw'));
     await checkPage('coordinator-family');
+    // On a phone the follow-up is far down: one link takes focus there.
+    await page.getByRole('link', { name: 'Naar de opvolging' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Opvolging');
+    expect(new URL(page.url()).pathname).toBe(`/signaal/${flagId}`);
   });
 
   it('coordinator: assigns and unassigns from the family page, offered only wijkteam members of the wijk', async () => {

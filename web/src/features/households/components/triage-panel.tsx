@@ -16,7 +16,9 @@ export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: st
   const user = useUser();
   return (
     <section className="vs-panel" aria-labelledby="triage-title">
-      <Heading2 id="triage-title">Opvolging</Heading2>
+      <Heading2 id="triage-title" tabIndex={-1}>
+        Opvolging
+      </Heading2>
       <dl className="vs-dl">
         <dt>Status</dt>
         <dd>

@@ -1,5 +1,6 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
+import type { MouseEvent } from 'react';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { ErrorMessage, QueryState } from '../../../components/ui/query-state.tsx';
@@ -25,6 +26,12 @@ export default function FamilyRoute() {
   return <FamilyView flagId={flagId} back={back} username={user.username} />;
 }
 
+/** In-page jump without changing the route: focus lands on the follow-up's heading. */
+function toTriage(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('triage-title')?.focus();
+}
+
 function FamilyView({ flagId, back, username }: { flagId: number; back: { to: string; label: string }; username: string }) {
   const household = useQuery(householdQueryOptions(flagId));
   return (
@@ -42,7 +49,9 @@ function FamilyView({ flagId, back, username }: { flagId: number; back: { to: st
                   Afdrukken
                 </Button>
                 <Paragraph appearance="small">
-                  Eén A4 voor het zorgnetwerkoverleg: waarom op de lijst, signalen per leefgebied, opvolging en notities. <a href="#triage-title">Naar de opvolging</a>
+                  Eén A4 voor het zorgnetwerkoverleg: waarom op de lijst, signalen per leefgebied, opvolging en notities. <a href="#triage-title" onClick={toTriage}>
+                    Naar de opvolging
+                  </a>
                 </Paragraph>
               </div>
               <div className="vs-grid-2 vs-family">
