@@ -127,7 +127,7 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     await expect.poll(() => page.getByRole('region', { name: 'Opvolging' }).innerText()).toContain(label('nieuw'));
     await checkPage('coordinator-family');
     // On a phone the follow-up is far down: one link takes focus there.
-    await page.getByRole('link', { name: 'Naar de opvolging' }).click();
+    await page.getByRole('button', { name: 'Naar de opvolging' }).click();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Opvolging');
     expect(new URL(page.url()).pathname).toBe(`/signaal/${flagId}`);
   });

@@ -1,6 +1,5 @@
-import { Button, Paragraph } from '@utrecht/component-library-react';
+import { Button, LinkButton, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
-import type { MouseEvent } from 'react';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { ErrorMessage, QueryState } from '../../../components/ui/query-state.tsx';
@@ -27,8 +26,7 @@ export default function FamilyRoute() {
 }
 
 /** In-page jump without changing the route: focus lands on the follow-up's heading. */
-function toTriage(event: MouseEvent<HTMLAnchorElement>) {
-  event.preventDefault();
+function toTriage() {
   document.getElementById('triage-title')?.focus();
 }
 
@@ -49,9 +47,9 @@ function FamilyView({ flagId, back, username }: { flagId: number; back: { to: st
                   Afdrukken
                 </Button>
                 <Paragraph appearance="small">
-                  Eén A4 voor het zorgnetwerkoverleg: waarom op de lijst, signalen per leefgebied, opvolging en notities. <a href="#triage-title" onClick={toTriage}>
+                  Eén A4 voor het zorgnetwerkoverleg: waarom op de lijst, signalen per leefgebied, opvolging en notities. <LinkButton inline onClick={toTriage}>
                     Naar de opvolging
-                  </a>
+                  </LinkButton>
                 </Paragraph>
               </div>
               <div className="vs-grid-2 vs-family">
