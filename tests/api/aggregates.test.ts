@@ -101,7 +101,14 @@ describe.each(DIALECTS)('aggregates for beleidsmakers (%s)', (dialect) => {
     const coordinator = await f.login('coordinator');
     const run = (await coordinator.request({ method: 'GET', url: '/api/runs' })).json()[0].id;
     const flags = (await coordinator.request({ method: 'GET', url: `/api/runs/${run}/flags?wijk=Centrum&sort=address&page_size=12` })).json().items;
-    const judge = (id: number, outcome: string) => coordinator.request({ method: 'POST', url: `/api/flags/${id}/triage/outcome`, payload: { outcome } });
+    // An outcome goes with closing the case; a later change of mind is recorded on the closed case.
+    const post = (id: number, what: string, payload: object) => coordinator.request({ method: 'POST', url: `/api/flags/${id}/triage/${what}`, payload });
+    const judge = async (id: number, outcome: string) => {
+      const closed = (await post(id, 'outcome', { outcome })).statusCode === 200;
+      if (closed) return;
+      expect((await post(id, 'status', { status: 'in_behandeling' })).statusCode).toBe(200);
+      expect((await post(id, 'status', { status: 'afgesloten', outcome })).statusCode).toBe(200);
+    };
     for (const fl of flags.slice(0, 9)) await judge(fl.id, 'terecht');
     await judge(flags[9].id, 'niet_terecht');
     let p = Object.fromEntries((await get('/api/aggregates/precision')).map((x: any) => [x.indicator, x]));

@@ -99,7 +99,9 @@ describe.each(DIALECTS)('a beleidsmaker cannot recover hidden counts (%s)', (dia
     const run = (await coordinator.get('/api/runs'))[0].id;
     const flags = (await coordinator.get(`/api/runs/${run}/flags?sort=address&page_size=9`)).items;
     for (const [n, fl] of flags.entries()) {
-      expect((await coordinator.post(`/api/flags/${fl.id}/triage/outcome`, { outcome: n < 6 ? 'terecht' : 'niet_terecht' })).status).toBe(200);
+      // An outcome is recorded when the case is closed.
+      expect((await coordinator.post(`/api/flags/${fl.id}/triage/status`, { status: 'in_behandeling' })).status).toBe(200);
+      expect((await coordinator.post(`/api/flags/${fl.id}/triage/status`, { status: 'afgesloten', outcome: n < 6 ? 'terecht' : 'niet_terecht' })).status).toBe(200);
     }
     const started = Date.now();
     collected = await collectAsBeleidsmaker(await signIn(base, 'beleidsmaker', f.passwords.get('beleidsmaker')!));

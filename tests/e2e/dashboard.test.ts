@@ -139,14 +139,17 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.getByLabel('Toelichting (optioneel)').fill('Huisbezoek gepland met de woningcorporatie.');
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
     const history = page.getByRole('list', { name: 'Geschiedenis van de opvolging' });
-    await history.getByText('Status: Nieuw → In behandeling').waitFor();
+    await history.getByText('Status: Nog niet opgepakt → In behandeling').waitFor();
     await history.getByText('Huisbezoek gepland met de woningcorporatie.').waitFor();
 
     await page.getByLabel('Notitie', { exact: true }).fill('Gezin staat open voor hulp.');
     await page.getByRole('button', { name: 'Notitie opslaan' }).click();
     await history.getByText('Gezin staat open voor hulp.').waitFor();
 
-    await page.getByRole('button', { name: 'Signaal was terecht' }).click();
+    // An outcome goes with concluding the case (the transition table in shared/src/triage.ts).
+    await page.getByLabel('Nieuwe status').selectOption('doorverwezen');
+    await page.getByLabel('Signaal was terecht').check();
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
     await history.getByText('Uitkomst: signaal terecht').waitFor();
     await checkPage('21-wijkteam-huishouden');
     await logOut(page);

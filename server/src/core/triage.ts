@@ -1,35 +1,19 @@
+import type { Role } from '@vroegsignaal/shared/api/auth';
 import type { TriageStatus } from '@vroegsignaal/shared/api/triage';
+import { isFinalStatus, refuseTransition, transitionsFor, type TransitionRefusal } from '@vroegsignaal/shared/triage';
 
-// The triage state machine: nieuw → in_behandeling → besproken_in_zorgnetwerk →
-// doorverwezen | geen_actie_nodig | afgesloten. A referral can still be closed later;
-// geen_actie_nodig and afgesloten are final.
+// The server's view of the shared transition table (shared/src/triage.ts).
 
-const NEXT: Record<TriageStatus, readonly TriageStatus[]> = {
-  nieuw: ['in_behandeling'],
-  in_behandeling: ['besproken_in_zorgnetwerk'],
-  besproken_in_zorgnetwerk: ['doorverwezen', 'geen_actie_nodig', 'afgesloten'],
-  doorverwezen: ['afgesloten'],
-  geen_actie_nodig: [],
-  afgesloten: [],
-};
+export type TransitionCheck = { ok: true } | ({ ok: false } & TransitionRefusal);
 
-export type TransitionCheck = { ok: true } | { ok: false; message: string };
-
-export function nextStatuses(from: TriageStatus): readonly TriageStatus[] {
-  return NEXT[from];
+/** Statuses a role may move to from `from`. */
+export function nextStatuses(from: TriageStatus, role: Role): TriageStatus[] {
+  return transitionsFor(from, role).map((t) => t.to);
 }
 
-export function checkTransition(from: TriageStatus, to: TriageStatus): TransitionCheck {
-  if (NEXT[from].includes(to)) return { ok: true };
-  const allowed = NEXT[from].length ? NEXT[from].join(', ') : 'geen (eindstatus)';
-  return {
-    ok: false,
-    message:
-      `Ongeldige statuswijziging: van '${from}' naar '${to}' kan niet; toegestaan vanuit '${from}': ${allowed}. ` +
-      `(Invalid transition from '${from}' to '${to}'.)`,
-  };
+export function checkTransition(from: TriageStatus, to: TriageStatus, role: Role, opts: { reason?: string; outcome?: unknown } = {}): TransitionCheck {
+  const refusal = refuseTransition(from, to, role, opts);
+  return refusal ? { ok: false, ...refusal } : { ok: true };
 }
 
-export function isFinal(status: TriageStatus): boolean {
-  return NEXT[status].length === 0;
-}
+export const isFinal = isFinalStatus;

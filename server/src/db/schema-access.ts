@@ -51,6 +51,8 @@ export interface TriageEventTable {
   triage_id: number;
   at: string;
   by_user: string;
+  /** Null only for events of users removed before roles were kept. */
+  by_role: string | null;
   kind: 'status' | 'assignment' | 'outcome' | 'note';
   from_status: string | null;
   to_status: string | null;

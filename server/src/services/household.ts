@@ -12,7 +12,7 @@ import { birthDatesAt, findHousehold, signalTimeline } from '../repositories/hou
 import { listRuns } from '../repositories/run-repository.ts';
 import type { ReadCache } from './read-cache.ts';
 import { flagForUser, type FlagRow } from './scope.ts';
-import { presentTriage } from './triage.ts';
+import { forRole, presentTriage } from './triage.ts';
 
 const TIMELINE_LIMIT = 500;
 
@@ -22,7 +22,8 @@ export async function householdOfFlag(
 ): Promise<HouseholdDetail> {
   const flag = await flagForUser(db, user, flagId); // access is checked on every request, cached or not
   const today = localDate(clock.now(), timeZone);
-  return cache.get(JSON.stringify(['household', flagId, today]), () => detailOf(db, flag, today));
+  const detail = await cache.get(JSON.stringify(['household', flagId, today]), () => detailOf(db, flag, today));
+  return { ...detail, triage: forRole(detail.triage, user.role) }; // the cached detail is the same for every role
 }
 
 async function detailOf(db: Db, flag: FlagRow, today: string): Promise<HouseholdDetail> {

@@ -1,7 +1,8 @@
+import type { Role } from '@vroegsignaal/shared/api/auth';
 import type { Triage, TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Clock } from '../core/clock.ts';
-import { checkTransition, nextStatuses } from '../core/triage.ts';
+import { checkTransition, isFinal, nextStatuses } from '../core/triage.ts';
 import type { Db } from '../db/connection.ts';
 import { ensureTriage, findTriage, insertTriageEvent, triageEvents, updateTriage, type TriageRow } from '../repositories/triage-repository.ts';
 import { findUserByUsername } from '../repositories/user-repository.ts';
@@ -10,16 +11,25 @@ import { episodeStart, flagForUser, type FlagRow } from './scope.ts';
 
 // Triage per household per episode on the list: the flag of the run where the
 // household entered the list and every persisting flag after it share one triage.
+// Which status may follow which, for which role, is shared/src/triage.ts.
+
+const STALE = 'Iemand anders heeft de opvolging van dit huishouden zojuist gewijzigd. Laad de pagina opnieuw en kijk of uw wijziging nog nodig is.';
+const OUTCOME_NOT_FINAL =
+  'Een uitkomst legt u vast bij het afronden van de zaak: kies de status Doorverwezen, Geen actie nodig of Afgesloten en geef daarbij aan of het signaal terecht was.';
 
 export async function triageOfFlag(db: Db, user: AuthenticatedUser, flagId: number): Promise<Triage> {
   const flag = await flagForUser(db, user, flagId);
+  return forRole(await presentTriage(db, flag), user.role);
+}
+
+/** The triage as every role sees it; `forRole` adds the statuses a role may move to. */
+export async function presentTriage(db: Db, flag: FlagRow): Promise<Triage> {
   const episode = await episodeStart(db, flag);
   return present(db, episode, await findTriage(db, flag.household_key, episode));
 }
 
-export async function presentTriage(db: Db, flag: FlagRow): Promise<Triage> {
-  const episode = await episodeStart(db, flag);
-  return present(db, episode, await findTriage(db, flag.household_key, episode));
+export function forRole(triage: Triage, role: Role): Triage {
+  return { ...triage, next_statuses: nextStatuses(triage.status, role) };
 }
 
 async function present(db: Db, episode: number, row: TriageRow | undefined): Promise<Triage> {
@@ -31,21 +41,24 @@ async function present(db: Db, episode: number, row: TriageRow | undefined): Pro
     status,
     assigned_to: row?.assigned_to ?? null,
     outcome: (row?.outcome ?? null) as TriageOutcome | null,
-    next_statuses: [...nextStatuses(status)],
+    next_statuses: [],
     events: events.map((e) => ({
-      id: e.id, at: e.at, by: e.by_user, kind: e.kind, from_status: e.from_status as TriageStatus | null, to_status: e.to_status as TriageStatus | null,
+      id: e.id, at: e.at, by: e.by_user, role: (e.by_role ?? null) as Role | null, kind: e.kind,
+      from_status: e.from_status as TriageStatus | null, to_status: e.to_status as TriageStatus | null,
       assigned_to: e.assigned_to, outcome: e.outcome as TriageOutcome | null, note: e.note,
     })),
   };
 }
 
 type Change =
-  | { kind: 'status'; to: TriageStatus; note?: string }
+  | { kind: 'status'; to: TriageStatus; from?: TriageStatus; note?: string; outcome?: TriageOutcome }
   | { kind: 'assignment'; assignedTo: string | null; note?: string }
   | { kind: 'outcome'; outcome: TriageOutcome; note?: string }
   | { kind: 'note'; note: string };
 
-/** Applies one change to the episode's triage (created on first use) and records it. */
+type TriageSet = Parameters<typeof updateTriage>[3];
+
+/** Applies one change to the episode's triage (created on first use) and records it with who, role, when and why. */
 export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser, flagId: number, change: Change): Promise<Triage> {
   const flag = await flagForUser(db, user, flagId);
   if (change.kind === 'assignment' && change.assignedTo !== null) await checkAssignee(db, change.assignedTo, flag.wijk);
@@ -56,31 +69,49 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
       household_key: flag.household_key, episode_run_id: episode, wijk: flag.wijk, status: 'nieuw', assigned_to: null, outcome: null, created_at: at, updated_at: at,
     });
     const from = row.status as TriageStatus;
-    const set: Parameters<typeof updateTriage>[3] = { updated_at: at };
-    if (change.kind === 'status') {
-      const check = checkTransition(from, change.to);
-      if (!check.ok) throw ApiError.conflict(check.message);
-      set.status = change.to;
-    }
-    if (change.kind === 'assignment') set.assigned_to = change.assignedTo;
-    if (change.kind === 'outcome') set.outcome = change.outcome;
-    if (!(await updateTriage(trx, row.id, from, set))) throw ApiError.conflict('de triage is intussen door iemand anders gewijzigd; laad opnieuw');
+    const set: TriageSet = { updated_at: at, ...planChange(from, user.role, change) };
+    // Only while the status is still the one read: of two concurrent steps one wins.
+    if (!(await updateTriage(trx, row.id, from, set))) throw ApiError.conflict(STALE);
     await insertTriageEvent(trx, {
-      triage_id: row.id, at, by_user: user.username, kind: change.kind,
+      triage_id: row.id, at, by_user: user.username, by_role: user.role, kind: change.kind,
       from_status: change.kind === 'status' ? from : null,
       to_status: change.kind === 'status' ? change.to : null,
       assigned_to: change.kind === 'assignment' ? change.assignedTo : null,
-      outcome: change.kind === 'outcome' ? change.outcome : null,
+      outcome: change.kind === 'outcome' || change.kind === 'status' ? (change.outcome ?? null) : null,
       note: change.note ?? null,
     });
   });
-  return present(db, episode, await findTriage(db, flag.household_key, episode));
+  return forRole(await present(db, episode, await findTriage(db, flag.household_key, episode)), user.role);
+}
+
+/** What a change sets on the triage, or why it may not happen (a Dutch sentence). */
+function planChange(from: TriageStatus, role: Role, change: Change): Omit<TriageSet, 'updated_at'> {
+  if (change.kind === 'assignment') return { assigned_to: change.assignedTo };
+  if (change.kind === 'note') return {};
+  if (change.kind === 'outcome') {
+    if (!isFinal(from)) throw ApiError.conflict(OUTCOME_NOT_FINAL);
+    return { outcome: change.outcome };
+  }
+  if (change.from !== undefined && change.from !== from) throw ApiError.conflict(STALE);
+  const check = checkTransition(from, change.to, role, { reason: change.note, outcome: change.outcome });
+  if (!check.ok) {
+    if (check.kind === 'role') throw ApiError.forbidden(check.message);
+    if (check.kind === 'reason') throw new ApiError(400, check.message, 'body.note', 'ontbreekt: deze statuswijziging vraagt een reden');
+    if (check.kind === 'outcome') throw new ApiError(400, check.message, 'body.outcome', 'alleen bij een afrondende status');
+    throw ApiError.conflict(check.message);
+  }
+  // An outcome belongs to a concluded case: reopening withdraws it (the history keeps it).
+  const outcome = change.outcome ?? (isFinal(change.to) ? undefined : null);
+  return { status: change.to, ...(outcome === undefined ? {} : { outcome }) };
 }
 
 async function checkAssignee(db: Db, username: string, wijk: string): Promise<void> {
   const u = await findUserByUsername(db, username);
   const wijken = u ? (JSON.parse(u.wijken) as string[]) : [];
   if (u?.active !== 1 || u.role !== 'wijkteam' || !wijken.includes(wijk)) {
-    throw ApiError.badRequest('body.assigned_to', `geen actief wijkteamlid voor wijk ${wijk}`);
+    throw new ApiError(
+      400, `Dit huishouden kan alleen worden toegewezen aan een actief wijkteamlid dat in wijk ${wijk} werkt.`,
+      'body.assigned_to', `geen actief wijkteamlid voor wijk ${wijk}`,
+    );
   }
 }

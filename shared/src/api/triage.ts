@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Role } from './auth.ts';
 import { IsoDateTime, Note } from './common.ts';
 
 // Triage of a household while it is on the list. One triage per episode: from the
@@ -12,7 +13,8 @@ export const TriageStatus = Type.Union([
 export type TriageStatus = Static<typeof TriageStatus>;
 
 export const TRIAGE_STATUS_LABELS: Record<TriageStatus, string> = {
-  nieuw: 'Nieuw',
+  // Not "Nieuw": that word is kept for "new on the list this week".
+  nieuw: 'Nog niet opgepakt',
   in_behandeling: 'In behandeling',
   besproken_in_zorgnetwerk: 'Besproken in zorgnetwerk',
   doorverwezen: 'Doorverwezen',
@@ -28,6 +30,8 @@ export const TriageEvent = Type.Object({
   id: Type.Integer(),
   at: IsoDateTime,
   by: Type.String(),
+  /** The role the user acted in; null for events recorded before roles were kept. */
+  role: Type.Union([Role, Type.Null()]),
   kind: Type.Union([Type.Literal('status'), Type.Literal('assignment'), Type.Literal('outcome'), Type.Literal('note')]),
   from_status: Type.Union([TriageStatus, Type.Null()]),
   to_status: Type.Union([TriageStatus, Type.Null()]),
@@ -45,13 +49,21 @@ export const Triage = Type.Object({
   status: TriageStatus,
   assigned_to: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([TriageOutcome, Type.Null()]),
-  /** Statuses this user may move to now. */
+  /** Statuses this user's role may move to now (shared/src/triage.ts). */
   next_statuses: Type.Array(TriageStatus),
   events: Type.Array(TriageEvent),
 });
 export type Triage = Static<typeof Triage>;
 
-export const StatusBody = Type.Object({ status: TriageStatus, note: Type.Optional(Note) }, { additionalProperties: false });
+/**
+ * A status change. `note` is the reason (required where the transition table says so);
+ * `from` is the status the user saw: if it changed meanwhile the server answers 409;
+ * `outcome` only with a move to a concluded status.
+ */
+export const StatusBody = Type.Object(
+  { status: TriageStatus, from: Type.Optional(TriageStatus), note: Type.Optional(Note), outcome: Type.Optional(TriageOutcome) },
+  { additionalProperties: false },
+);
 export type StatusBody = Static<typeof StatusBody>;
 
 export const AssignmentBody = Type.Object(

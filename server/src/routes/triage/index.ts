@@ -6,7 +6,7 @@ import { activeUsersWithRole } from '../../repositories/user-repository.ts';
 import { changeTriage, triageOfFlag } from '../../services/triage.ts';
 import { userOf, type RoutesPlugin } from '../types.ts';
 
-const responses = { 200: Triage, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const responses = { 200: Triage, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 const triage: RoutesPlugin = async (app) => {
   app.get('/api/flags/:flagId/triage', {
@@ -18,7 +18,9 @@ const triage: RoutesPlugin = async (app) => {
     config: { endpoint: ENDPOINTS.triageStatus },
     schema: { tags: ['triage'], params: FlagParams, body: StatusBody, response: responses },
   }, async (request) =>
-    changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'status', to: request.body.status, note: request.body.note }));
+    changeTriage(app.db, app.clock, userOf(request), request.params.flagId, {
+      kind: 'status', to: request.body.status, from: request.body.from, note: request.body.note, outcome: request.body.outcome,
+    }));
 
   app.post('/api/flags/:flagId/triage/assignment', {
     config: { endpoint: ENDPOINTS.triageAssignment },

@@ -7,7 +7,7 @@ function useTriageMutation<B>(flagId: number, endpoint: 'triageStatus' | 'triage
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: B) => api.post<unknown>(endpointUrl(endpoint, { flagId }), body),
-    onSuccess: async () => {
+    onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: ['household', flagId] });
       await queryClient.invalidateQueries({ queryKey: ['flags'] });
     },

@@ -1,18 +1,8 @@
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { FlagExplanation as Explanation } from '@vroegsignaal/shared/api/households';
 import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
-import { domainLabel, formatDate, formatNumber, indicatorLabel } from '../../../lib/format.ts';
-import { describeSignal, points, sourceAndDate } from './explain.ts';
-
-/** The flag condition in words: score at or above the threshold, or enough leefgebieden. */
-function whyOnList(flag: Explanation): string {
-  const byScore = flag.score >= flag.flag_threshold;
-  const byDomains = flag.min_domains !== null && flag.domains >= flag.min_domains;
-  const score = `De score is ${formatNumber(flag.score)} punten (de lijst begint bij ${formatNumber(flag.flag_threshold)})`;
-  const domains = `er zijn signalen in ${flag.domains} leefgebied${flag.domains === 1 ? '' : 'en'}${flag.min_domains !== null ? ` (ook vanaf ${flag.min_domains} leefgebieden komt een gezin op de lijst)` : ''}`;
-  const reason = byScore && byDomains ? 'zowel de score als het aantal leefgebieden' : byScore ? 'de score' : byDomains ? 'het aantal leefgebieden' : 'de regels van toen';
-  return `${score} en ${domains}. Op de lijst door ${reason}.`;
-}
+import { domainLabel, formatDate, indicatorLabel } from '../../../lib/format.ts';
+import { describeSignal, points, sourceAndDate, whyOnList } from './explain.ts';
 
 /** Why this household is on the list, rule by rule, in plain words. */
 export function FlagExplanation({ flag }: { flag: Explanation }) {

@@ -44,7 +44,7 @@ function TimelineChart({ timeline, domains }: { timeline: readonly Signal[]; dom
     <div aria-hidden="true" inert>
       <ScatterChart accessibilityLayer={false} responsive style={{ width: '100%', height: 60 + 36 * rows.length }} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" domain={['dataMin - 86400000', 'dataMax + 86400000']} tickFormatter={(v: number) => formatShortDate(new Date(v).toISOString())} name="Datum" />
+        <XAxis type="number" dataKey="x" domain={['dataMin - 86400000', 'dataMax + 86400000']} padding={{ left: 8, right: 8 }} tickFormatter={(v: number) => formatShortDate(new Date(v).toISOString())} name="Datum" />
         <YAxis type="category" dataKey="y" allowDuplicatedCategory={false} width={130} name="Leefgebied" />
         <Tooltip formatter={(value, name) => (name === 'Datum' ? formatDate(new Date(Number(value)).toISOString()) : value)} />
         {domains.map((domain, i) => (

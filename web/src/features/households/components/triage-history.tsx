@@ -1,26 +1,37 @@
 import type { TriageEvent } from '@vroegsignaal/shared/api/triage';
+import { isReopening } from '@vroegsignaal/shared/triage';
 import { formatDateTime, triageLabel } from '../../../lib/format.ts';
+import { ROLE_LABELS } from '../../../lib/roles.ts';
 
-function describe(event: TriageEvent): string {
-  if (event.kind === 'status') return `Status: ${event.from_status ? triageLabel(event.from_status) : '—'} → ${event.to_status ? triageLabel(event.to_status) : '—'}`;
+const outcomeText = (o: TriageEvent['outcome']) => `Uitkomst: signaal ${o === 'terecht' ? 'terecht' : 'niet terecht'}`;
+
+export function describeEvent(event: TriageEvent): string {
+  if (event.kind === 'status') {
+    const from = event.from_status ? triageLabel(event.from_status) : '—';
+    const to = event.to_status ? triageLabel(event.to_status) : '—';
+    const reopened = event.from_status && event.to_status && isReopening({ from: event.from_status, to: event.to_status });
+    return `${reopened ? 'Heropend' : 'Status'}: ${from} → ${to}`;
+  }
   if (event.kind === 'assignment') return event.assigned_to ? `Toegewezen aan ${event.assigned_to}` : 'Toewijzing ingetrokken';
-  if (event.kind === 'outcome') return `Uitkomst: signaal ${event.outcome === 'terecht' ? 'terecht' : 'niet terecht'}`;
+  if (event.kind === 'outcome') return outcomeText(event.outcome);
   return 'Notitie';
 }
 
-/** Who did what and when, newest first, with the notes. */
+/** Who (in which role) did what and when, newest first, with the reasons and notes. */
 export function TriageHistory({ events }: { events: readonly TriageEvent[] }) {
   if (events.length === 0) return <p>Nog geen opvolging vastgelegd.</p>;
-  const sorted = [...events].sort((a, b) => (a.at < b.at ? 1 : -1));
+  const sorted = [...events].sort((a, b) => (a.at < b.at || (a.at === b.at && a.id < b.id) ? 1 : -1));
   return (
     <ol className="vs-timeline" aria-label="Geschiedenis van de opvolging">
       {sorted.map((e) => (
         <li key={e.id}>
           <div>
-            <strong>{describe(e)}</strong>
+            <strong>{describeEvent(e)}</strong>
           </div>
+          {e.kind === 'status' && e.outcome ? <div>{outcomeText(e.outcome)}</div> : null}
           <div className="vs-small vs-muted">
             {formatDateTime(e.at)} door {e.by}
+            {e.role ? ` (${ROLE_LABELS[e.role]})` : ''}
           </div>
           {e.note ? <p className="vs-note">{e.note}</p> : null}
         </li>

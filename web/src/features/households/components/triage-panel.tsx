@@ -1,19 +1,24 @@
-import { Alert, Button, FormField, FormLabel, Heading2, Heading3, Paragraph, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
-import type { Triage, TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
+import { Alert, Button, FormField, FormLabel, Heading2, Heading3, Paragraph, Textarea } from '@utrecht/component-library-react';
+import type { Triage, TriageOutcome } from '@vroegsignaal/shared/api/triage';
+import { isFinalStatus } from '@vroegsignaal/shared/triage';
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
-import { triageLabel } from '../../../lib/format.ts';
-import { useAddNote, useChangeStatus, useRecordOutcome } from '../api/triage-actions.ts';
+import { useUser } from '../../../lib/auth.ts';
+import { useAddNote, useRecordOutcome } from '../api/triage-actions.ts';
+import { ActionError } from './action-error.tsx';
+import { AssignForm } from './assign-form.tsx';
+import { OUTCOME_LABELS } from './outcome.ts';
+import { StatusForm } from './status-form.tsx';
 import { TriageHistory } from './triage-history.tsx';
 
-const OUTCOME_LABELS: Record<TriageOutcome, string> = { terecht: 'Signaal was terecht', niet_terecht: 'Signaal was niet terecht' };
-
 /** Status, assignment, outcome and the history, with the actions this user may take. */
-export function TriagePanel({ flagId, triage }: { flagId: number; triage: Triage }) {
+export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: string; triage: Triage }) {
+  const user = useUser();
   return (
     <section className="vs-panel" aria-labelledby="triage-title">
-      <Heading2 id="triage-title">Opvolging</Heading2>
+      <Heading2 id="triage-title" tabIndex={-1}>
+        Opvolging
+      </Heading2>
       <dl className="vs-dl">
         <dt>Status</dt>
         <dd>
@@ -24,8 +29,9 @@ export function TriagePanel({ flagId, triage }: { flagId: number; triage: Triage
         <dt>Uitkomst</dt>
         <dd>{triage.outcome ? OUTCOME_LABELS[triage.outcome] : 'Nog niet vastgelegd'}</dd>
       </dl>
-      <StatusForm flagId={flagId} next={triage.next_statuses} />
-      <OutcomeForm flagId={flagId} current={triage.outcome} />
+      {user.role === 'coordinator' ? <AssignForm flagId={flagId} wijk={wijk} assignedTo={triage.assigned_to} /> : null}
+      <StatusForm flagId={flagId} current={triage.status} next={triage.next_statuses} />
+      {isFinalStatus(triage.status) ? <OutcomeForm flagId={flagId} current={triage.outcome} /> : null}
       <NoteForm flagId={flagId} />
       <Heading3>Geschiedenis</Heading3>
       <TriageHistory events={triage.events} />
@@ -33,40 +39,7 @@ export function TriagePanel({ flagId, triage }: { flagId: number; triage: Triage
   );
 }
 
-function StatusForm({ flagId, next }: { flagId: number; next: readonly TriageStatus[] }) {
-  const [status, setStatus] = useState('');
-  const [note, setNote] = useState('');
-  const change = useChangeStatus(flagId);
-  if (next.length === 0) return <Paragraph>De status kan niet verder worden gewijzigd.</Paragraph>;
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    change.mutate({ status: status as TriageStatus, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => { setStatus(''); setNote(''); } });
-  };
-  return (
-    <form className="vs-form vs-panel" onSubmit={onSubmit} aria-label="Status wijzigen">
-      <FormField>
-        <FormLabel htmlFor="triage-status">Nieuwe status</FormLabel>
-        <Select id="triage-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-          <SelectOption value="">Kies een status</SelectOption>
-          {next.map((s) => (
-            <SelectOption key={s} value={s}>
-              {triageLabel(s)}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="triage-status-note">Toelichting (optioneel)</FormLabel>
-        <Textarea id="triage-status-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
-      </FormField>
-      {change.isError ? <ErrorMessage error={change.error} title="Status wijzigen mislukt" /> : null}
-      <Button type="submit" appearance="primary-action-button" disabled={!status || change.isPending} busy={change.isPending}>
-        Status wijzigen
-      </Button>
-    </form>
-  );
-}
-
+/** On a concluded case: record the outcome afterwards, or correct it. */
 function OutcomeForm({ flagId, current }: { flagId: number; current: TriageOutcome | null }) {
   const record = useRecordOutcome(flagId);
   return (
@@ -81,7 +54,7 @@ function OutcomeForm({ flagId, current }: { flagId: number; current: TriageOutco
           </Button>
         ))}
       </div>
-      {record.isError ? <ErrorMessage error={record.error} title="Uitkomst vastleggen mislukt" /> : null}
+      {record.isError ? <ActionError error={record.error} title="Uitkomst vastleggen mislukt" /> : null}
     </fieldset>
   );
 }
@@ -99,7 +72,7 @@ function NoteForm({ flagId }: { flagId: number }) {
         <FormLabel htmlFor="triage-note">Notitie</FormLabel>
         <Textarea id="triage-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </FormField>
-      {add.isError ? <ErrorMessage error={add.error} title="Notitie opslaan mislukt" /> : null}
+      {add.isError ? <ActionError error={add.error} title="Notitie opslaan mislukt" /> : null}
       {add.isSuccess && !note ? (
         <Alert type="ok" role="status">
           <Paragraph>Notitie opgeslagen.</Paragraph>

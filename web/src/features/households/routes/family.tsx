@@ -1,3 +1,4 @@
+import { Button, LinkButton, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
@@ -7,11 +8,13 @@ import { paths } from '../../../config/paths.ts';
 import { useUser } from '../../../lib/auth.ts';
 import { formatAddressKey } from '../../../lib/format.ts';
 import { householdQueryOptions } from '../api/get-household.ts';
+import { FamilySummary } from '../components/family-summary.tsx';
 import { FlagExplanation } from '../components/flag-explanation.tsx';
 import { HouseholdFacts } from '../components/household-facts.tsx';
 import { ScoreChart } from '../components/score-chart.tsx';
 import { SignalTimeline } from '../components/signal-timeline.tsx';
 import { TriagePanel } from '../components/triage-panel.tsx';
+import '../components/family-page.css';
 
 /** The family view: who, why on the list, all signals, the score over time and the follow-up. */
 export default function FamilyRoute() {
@@ -19,31 +22,49 @@ export default function FamilyRoute() {
   const user = useUser();
   const back = user.role === 'wijkteam' ? { to: paths.wijkteam.mine, label: 'Terug naar mijn signalen' } : { to: paths.coordinator.weekList, label: 'Terug naar de signalen van de week' };
   if (!Number.isInteger(flagId) || flagId < 1) return <ErrorMessage error={null} title="Ongeldig signaal" />;
-  return <FamilyView flagId={flagId} back={back} />;
+  return <FamilyView flagId={flagId} back={back} username={user.username} />;
 }
 
-function FamilyView({ flagId, back }: { flagId: number; back: { to: string; label: string } }) {
+/** In-page jump without changing the route: focus lands on the follow-up's heading. */
+function toTriage() {
+  document.getElementById('triage-title')?.focus();
+}
+
+function FamilyView({ flagId, back, username }: { flagId: number; back: { to: string; label: string }; username: string }) {
   const household = useQuery(householdQueryOptions(flagId));
   return (
     <>
-      <p>
+      <p className="vs-family-screen">
         <RouterLink to={back.to}>← {back.label}</RouterLink>
       </p>
       <QueryState query={household} loadingLabel="Gegevens van het huishouden worden geladen…">
         {(h) => (
           <>
-            <PageTitle title={`Huishouden ${formatAddressKey(h.household_key)}`} intro={`Wijk ${h.wijk}. Deze inzage is vastgelegd.`} />
-            <div className="vs-grid-2">
-              <div>
-                <FlagExplanation flag={h.flag} />
-                <ScoreChart trend={h.trend} threshold={h.flag.flag_threshold} />
-                <SignalTimeline timeline={h.timeline} />
+            <div className="vs-family-screen">
+              <PageTitle title={`Huishouden ${formatAddressKey(h.household_key)}`} intro={`Wijk ${h.wijk}. Deze inzage is vastgelegd.`} />
+              <div className="vs-family-actions">
+                <Button appearance="secondary-action-button" onClick={() => window.print()}>
+                  Afdrukken
+                </Button>
+                <Paragraph appearance="small">
+                  Eén A4 voor het zorgnetwerkoverleg: waarom op de lijst, signalen per leefgebied, opvolging en notities. <LinkButton inline onClick={toTriage}>
+                    Naar de opvolging
+                  </LinkButton>
+                </Paragraph>
               </div>
-              <div>
-                <HouseholdFacts household={h} />
-                <TriagePanel flagId={flagId} triage={h.triage} />
+              <div className="vs-grid-2 vs-family">
+                <div>
+                  <FlagExplanation flag={h.flag} />
+                  <ScoreChart trend={h.trend} threshold={h.flag.flag_threshold} />
+                  <SignalTimeline timeline={h.timeline} />
+                </div>
+                <div>
+                  <HouseholdFacts household={h} />
+                  <TriagePanel flagId={flagId} wijk={h.wijk} triage={h.triage} />
+                </div>
               </div>
             </div>
+            <FamilySummary household={h} printedBy={username} />
           </>
         )}
       </QueryState>
