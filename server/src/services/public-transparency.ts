@@ -20,8 +20,7 @@ export const SIGNAL_NOT_DECISION =
 export const HUMAN_OVERSIGHT =
   'Elke signalering wordt beoordeeld door een coördinator van het zorgnetwerk en het wijkteam. Of een signaal terecht was, ' +
   'wordt vastgelegd om de regels te toetsen. Regels worden door een beleidsmaker opgesteld en in het dashboard pas ' +
-  'gebruikt na goedkeuring door een tweede beleidsmaker (vier-ogenprincipe). Hieronder staat hoe de regelset die nu ' +
-  'geldt is goedgekeurd.';
+  'gebruikt na goedkeuring door een tweede beleidsmaker (vier-ogenprincipe).';
 
 export const ROLES_SEE: PublicTransparency['roles'] = [
   { role: 'Coördinator zorgnetwerk', sees: 'De signaleringen van de week: adres, wijk, score en welke signalen meetellen. Wijst signaleringen toe aan het wijkteam en legt de opvolging vast.' },
