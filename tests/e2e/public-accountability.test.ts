@@ -66,7 +66,7 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
     expect(main).toMatch(/In de laatste ronde \(.*\) kwamen (<5|\d[\d.]*) gezinnen op de lijst/);
     expect(asked).not.toContain('/api/auth/session');
     expect(t.page.url()).toMatch(/\/hoe-werkt-het$/);
-    await checkPage(t, '40-hoe-werkt-het-openbaar', false);
+    await checkPage(t, '50-hoe-werkt-het-openbaar', false);
   });
 
   it('beleidsmaker: sees what the register still misses and downloads the CSV with the register\'s headers', async () => {
@@ -74,7 +74,7 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
     await logIn(t.page, 'beleidsmaker', app.passwords.beleidsmaker!);
     await openFromMenu(t.page, 'Algoritmeregister');
     expect(await t.page.getByRole('alert').first().innerText()).toContain('Organisatie, Contactgegevens');
-    await checkPage(t, '41-beleidsmaker-algoritmeregister', true);
+    await checkPage(t, '51-beleidsmaker-algoritmeregister', true);
     const csv = (await download(t.page, 'Download CSV')).toString('utf8');
     expect(csv.split('\n')[0]).toMatch(/^Naam,Korte omschrijving,Organisatie,Thema,Status,/);
     const json = JSON.parse((await download(t.page, 'Download JSON')).toString('utf8'));
@@ -85,7 +85,7 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
     const t = await tab();
     await logIn(t.page, 'beheerder', app.passwords.beheerder!);
     await openFromMenu(t.page, 'DPIA', 'DPIA-feitenblad');
-    await checkPage(t, '42-beheerder-dpia', true);
+    await checkPage(t, '52-beheerder-dpia', true);
     const md = (await download(t.page, 'Download Markdown')).toString('utf8');
     expect(md).toMatch(/^# DPIA-feitenblad Vroegsignaal/);
     expect(md).toContain('| beheerder |');

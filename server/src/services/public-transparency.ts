@@ -13,9 +13,10 @@ import { describeRules, flagCondition, NO_RULE_SET, PURPOSE } from './transparen
 // rules and sources, who sees what, how long data stays and how to exercise one's rights.
 // No household data and no person's name; the one count goes through publishCount.
 
+export const NO_MEASURE = 'Er volgt geen maatregel, sanctie of uitkeringsbesluit uit. Wat er gebeurt, beslist een mens na een gesprek.';
+
 export const SIGNAL_NOT_DECISION =
-  'Een signalering is een reden voor een professional om te kijken of een gezin hulp nodig heeft. Het is nooit een ' +
-  'besluit: er volgt geen maatregel, sanctie of uitkeringsbesluit uit. Wat er gebeurt, beslist een mens na een gesprek.';
+  `Een signalering is een reden voor een professional om te kijken of een gezin hulp nodig heeft, nooit een besluit. ${NO_MEASURE}`;
 
 export const HUMAN_OVERSIGHT =
   'Elke signalering wordt beoordeeld door een coördinator van het zorgnetwerk en het wijkteam. Of een signaal terecht was, ' +

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { definitionOf, eventsOfRuleSets, newestPublished, publishedRuleSets } from '../repositories/rule-set-repository.ts';
 import { approvalOf } from './approval.ts';
 import { spreadsheetSafe } from './flag-export.ts';
-import { HUMAN_OVERSIGHT, SIGNAL_NOT_DECISION, sourcesDelivering } from './public-transparency.ts';
+import { HUMAN_OVERSIGHT, NO_MEASURE, sourcesDelivering } from './public-transparency.ts';
 import { describeRules, flagCondition, PURPOSE } from './transparency.ts';
 
 // The active rule set and the configured organisation details in the Algoritmeregister's
@@ -61,7 +61,7 @@ export async function registerEntry(db: Db, config: Config): Promise<RegisterEnt
     'Link naar publiekspagina': p.publicPageUrl,
     Publicatiecategorie: p.category,
     'Link naar bronregistratie': null,
-    'Doel en impact': `${PURPOSE} ${SIGNAL_NOT_DECISION}`,
+    'Doel en impact': `${PURPOSE} ${NO_MEASURE}`,
     Afwegingen: CONSIDERATIONS,
     'Menselijke tussenkomst': approval ? `${HUMAN_OVERSIGHT} ${approval.text}` : HUMAN_OVERSIGHT,
     Risicobeheer: RISK_MANAGEMENT,
