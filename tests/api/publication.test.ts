@@ -218,6 +218,18 @@ describe.each(DIALECTS)('public transparency, register export and DPIA fact shee
   });
 });
 
+describe('publication settings', () => {
+  it('refuses a value the register would refuse, naming the variable', () => {
+    const refused = (env: Record<string, string>) => () => loadConfig({ NODE_ENV: 'test', ...env });
+    expect(refused({ MPG_ORGANISATION: 'x'.repeat(100) })).toThrow(/^MPG_ORGANISATION: expected a text of 1 to 99 characters/);
+    expect(refused({ MPG_PUBLICATION_CATEGORY: 'Impactvol' })).toThrow(/^MPG_PUBLICATION_CATEGORY: expected one of Hoog-risico AI-systemen/);
+    expect(refused({ MPG_LEGAL_BASIS_URL: 'http://wetten.overheid.nl' })).toThrow(/^MPG_LEGAL_BASIS_URL: expected an https:\/\/ URL/);
+    expect(refused({ MPG_CONTACT: 'privacy at gemeente' })).toThrow(/^MPG_CONTACT: /);
+    const p = loadConfig({ NODE_ENV: 'test' }).publication;
+    expect(p).toMatchObject({ organisation: null, contact: null, legalBasisConfigured: false, category: 'Impactvolle algoritmes', themes: [] });
+  });
+});
+
 describe('public transparency is rate limited like the rest', () => {
   it('answers 429 past the per-address limit, without writing an audit entry per read', async () => {
     const f = await createApiFixture('sqlite', { apiRateLimit: 3 }, false);
