@@ -54,7 +54,52 @@ export interface Config {
   loginRateLimit: number;
   /** The built dashboard the API server also serves, when it exists. */
   webDistDir: string;
+  /** What the municipality publishes about the system: public page, Algoritmeregister, DPIA. */
+  publication: PublicationConfig;
 }
+
+export const PUBLICATION_CATEGORIES = ['Hoog-risico AI-systemen', 'Impactvolle algoritmes', 'Overige algoritmes'] as const;
+
+/** The municipality's own words and details; null where it has not filled them in (never invented). */
+export interface PublicationConfig {
+  organisation: string | null;
+  /** An e-mail address or https URL. */
+  contact: string | null;
+  publicPageUrl: string | null;
+  legalBasis: string;
+  /** False while legalBasis is the product's default text. */
+  legalBasisConfigured: boolean;
+  legalBasisTitle: string | null;
+  legalBasisUrl: string | null;
+  processingRegisterUrl: string | null;
+  impactAssessments: string | null;
+  impactAssessmentUrl: string | null;
+  /** How to ask for access, correction or objection. */
+  rights: string;
+  supplier: string | null;
+  sourceCodeUrl: string | null;
+  themes: string[];
+  registerId: string | null;
+  category: (typeof PUBLICATION_CATEGORIES)[number];
+}
+
+/**
+ * Default legal basis: the AVG's public task, with the two laws that name early warning as
+ * the municipality's task (Wgs art. 3 for payment arrears since 2021; Jeugdwet art. 2.1 for
+ * the early signalling of problems in growing up). The municipality must confirm it per source.
+ */
+export const DEFAULT_LEGAL_BASIS =
+  'De gemeente verwerkt deze gegevens voor een taak van algemeen belang (artikel 6, eerste lid, onder e, van de ' +
+  'Algemene verordening gegevensbescherming). Die taak staat in de Wet gemeentelijke schuldhulpverlening (artikel 3: ' +
+  'vroegsignalering van betalingsachterstanden bij huur, energie, water en zorgverzekering) en in de Jeugdwet ' +
+  '(artikel 2.1: het voorkomen en het vroeg signaleren van opgroei- en opvoedingsproblemen). De gemeente moet per bron ' +
+  'vaststellen dat de levering op deze wetten steunt; zolang zij deze tekst niet heeft aangepast, is dat nog niet gebeurd.';
+
+export const DEFAULT_RIGHTS =
+  'U mag vragen of er gegevens over u of uw gezin in Vroegsignaal staan en welke (inzage), onjuiste gegevens laten ' +
+  'verbeteren (correctie) en bezwaar maken tegen het gebruik ervan. Stuur uw verzoek aan het contactadres hieronder. ' +
+  'De gemeente antwoordt binnen een maand. Bent u het niet eens met het antwoord, dan kunt u een klacht indienen bij de ' +
+  'Autoriteit Persoonsgegevens.';
 
 // What JSON Schema cannot say about a string; the scheduler ticks once a minute, so 5 fields.
 Format.Set('mpg-cron', (v) => v.trim().split(/\s+/).length === 5 && cron.validate(v));
@@ -68,6 +113,10 @@ const cronExpression = (fallback: string) => Type.String({ format: 'mpg-cron', d
 const text = (fallback?: string) => Type.String({ minLength: 1, ...(fallback === undefined ? {} : { default: fallback }), expected: 'a non-empty value' });
 
 const DAY_MAX = 100 * 366;
+
+const httpsUrl = Type.Optional(Type.String({ pattern: '^https://[^\\s]+$', maxLength: 2000, expected: 'an https:// URL' }));
+const limited = (max: number) => Type.Optional(Type.String({ minLength: 1, maxLength: max, pattern: '\\S', expected: `a text of 1 to ${max} characters` }));
+const EMAIL = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
 
 /** Every variable the program reads, with its default. */
 export const EnvSchema = Type.Object({
@@ -93,6 +142,21 @@ export const EnvSchema = Type.Object({
   MPG_SECURE_COOKIES: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('false'), Type.Literal('true')], { default: '0', expected: 'one of 0, 1, false, true' }),
   MPG_API_RATE_LIMIT: whole(1, 1_000_000, 1200),
   MPG_LOGIN_RATE_LIMIT: whole(1, 1_000_000, 10),
+  MPG_ORGANISATION: limited(99),
+  MPG_CONTACT: Type.Optional(Type.String({ pattern: `${EMAIL}|^https://[^\\s]+$`, maxLength: 500, expected: 'an e-mail address or an https:// URL' })),
+  MPG_PUBLIC_PAGE_URL: httpsUrl,
+  MPG_LEGAL_BASIS: limited(2499),
+  MPG_LEGAL_BASIS_TITLE: limited(99),
+  MPG_LEGAL_BASIS_URL: httpsUrl,
+  MPG_PROCESSING_REGISTER_URL: httpsUrl,
+  MPG_IMPACT_ASSESSMENTS: limited(2499),
+  MPG_IMPACT_ASSESSMENT_URL: httpsUrl,
+  MPG_RIGHTS_TEXT: limited(2499),
+  MPG_SUPPLIER: limited(199),
+  MPG_SOURCE_CODE_URL: httpsUrl,
+  MPG_REGISTER_THEMES: limited(500),
+  MPG_REGISTER_ID: limited(99),
+  MPG_PUBLICATION_CATEGORY: Type.Union(PUBLICATION_CATEGORIES.map((c) => Type.Literal(c)), { default: 'Impactvolle algoritmes', expected: `one of ${PUBLICATION_CATEGORIES.join(', ')}` }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -132,6 +196,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimit: Number(e.MPG_API_RATE_LIMIT),
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
+    publication: publicationConfig(e),
+  };
+}
+
+function publicationConfig(e: Env): PublicationConfig {
+  return {
+    organisation: e.MPG_ORGANISATION ?? null,
+    contact: e.MPG_CONTACT ?? null,
+    publicPageUrl: e.MPG_PUBLIC_PAGE_URL ?? null,
+    legalBasis: e.MPG_LEGAL_BASIS ?? DEFAULT_LEGAL_BASIS,
+    legalBasisConfigured: e.MPG_LEGAL_BASIS !== undefined,
+    legalBasisTitle: e.MPG_LEGAL_BASIS_TITLE ?? null,
+    legalBasisUrl: e.MPG_LEGAL_BASIS_URL ?? null,
+    processingRegisterUrl: e.MPG_PROCESSING_REGISTER_URL ?? null,
+    impactAssessments: e.MPG_IMPACT_ASSESSMENTS ?? null,
+    impactAssessmentUrl: e.MPG_IMPACT_ASSESSMENT_URL ?? null,
+    rights: e.MPG_RIGHTS_TEXT ?? DEFAULT_RIGHTS,
+    supplier: e.MPG_SUPPLIER ?? null,
+    sourceCodeUrl: e.MPG_SOURCE_CODE_URL ?? null,
+    themes: (e.MPG_REGISTER_THEMES ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    registerId: e.MPG_REGISTER_ID ?? null,
+    category: e.MPG_PUBLICATION_CATEGORY,
   };
 }
 

@@ -230,7 +230,9 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
 
     await openFromMenu(page, 'Hoe werkt het?');
     await page.getByText('goedgekeurd', { exact: false }).first().waitFor();
-    expect(await page.locator('dl').innerText()).toMatch(/Goedgekeurd\s+door beleidsmaker2 op \d/);
+    // By role, from the rule set's history; never a person's name.
+    expect(await page.locator('dl').innerText()).toMatch(/Goedgekeurd\s+Publicatie aangevraagd door een beleidsmaker op \d.*goedgekeurd door een tweede beleidsmaker op \d/);
+    expect(await page.locator('main').innerText()).not.toContain('beleidsmaker2');
 
     await openFromMenu(page, 'Trends en eerlijkheid');
     await page.getByRole('heading', { name: 'Eerlijkheid per wijk' }).waitFor();

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDb } from './commands/db.ts';
 import { registerFeed } from './commands/feed.ts';
 import { registerFlags } from './commands/flags.ts';
+import { registerPublication } from './commands/publication.ts';
 import { registerRegistry } from './commands/registry.ts';
 import { registerRules } from './commands/rules.ts';
 import { registerScore } from './commands/score.ts';
@@ -9,14 +10,15 @@ import { clearProgress } from './runtime.ts';
 
 // The operator CLI of the data contract (section 5): `pnpm --silent mpg <verb> …`.
 
-const CONTRACT_VERBS = new Set(['db', 'registry', 'feed', 'rules', 'score', 'flags']);
+// The contract's verbs and others that need no API server.
+const CONTRACT_VERBS = new Set(['db', 'registry', 'feed', 'rules', 'score', 'flags', 'register', 'dpia']);
 
 const program = new Command('mpg')
   .description('Vroegsignaal: registry, signal feeds, rule sets, scoring and flags')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`${oneLine(text)}\n`) });
 
-for (const register of [registerDb, registerRegistry, registerFeed, registerRules, registerScore, registerFlags]) register(program);
+for (const register of [registerDb, registerRegistry, registerFeed, registerRules, registerScore, registerFlags, registerPublication]) register(program);
 // The server and scheduler verbs load the whole API; a contract verb does not
 // need them, and skipping them saves about a second per call.
 if (!CONTRACT_VERBS.has(process.argv[2] ?? '')) {

@@ -57,3 +57,18 @@ export async function deleteAuditEntriesBefore(db: Executor, beforeIso: string):
   const result = await db.deleteFrom('audit_log').where('at', '<', beforeIso).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Audit entries per role, event and outcome in [from, toExclusive) (ISO instants), for the DPIA fact sheet. */
+export async function auditCountsByRole(db: Executor, from: string, toExclusive: string) {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select((eb) => ['role', 'event', 'outcome', eb.fn.countAll<number>().as('n')])
+    .where('at', '>=', from)
+    .where('at', '<', toExclusive)
+    .groupBy(['role', 'event', 'outcome'])
+    .orderBy('role')
+    .orderBy('event')
+    .orderBy('outcome')
+    .execute();
+  return rows.map((r) => ({ role: r.role, event: r.event, outcome: r.outcome, n: Number(r.n) }));
+}

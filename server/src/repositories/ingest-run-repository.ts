@@ -20,3 +20,22 @@ export function emptyRun(kind: 'feed' | 'registry', fileName: string, startedBy:
     unlinked: 0, persons: 0, households: 0,
   };
 }
+
+/** Per source, the feed deliveries started in [from, toExclusive): rows read and rows quarantined. */
+export async function quarantineBySource(db: Executor, from: string, toExclusive: string) {
+  const rows = await db
+    .selectFrom('ingest_runs')
+    .select((eb) => [
+      'source_name',
+      eb.fn.countAll<number>().as('deliveries'),
+      eb.fn.sum<number>('read_rows').as('read_rows'),
+      eb.fn.sum<number>('quarantined').as('quarantined'),
+    ])
+    .where('kind', '=', 'feed')
+    .where('started_at', '>=', from)
+    .where('started_at', '<', toExclusive)
+    .groupBy('source_name')
+    .orderBy('source_name')
+    .execute();
+  return rows.map((r) => ({ source: r.source_name, deliveries: Number(r.deliveries), read_rows: Number(r.read_rows ?? 0), quarantined: Number(r.quarantined ?? 0) }));
+}

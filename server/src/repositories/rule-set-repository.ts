@@ -120,3 +120,16 @@ export async function markPublicationStatus(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+// For the public page, the Algoritmeregister export and the DPIA fact sheet.
+
+/** Every published rule set, oldest publication first. */
+export async function publishedRuleSets(db: Executor): Promise<RuleSetRow[]> {
+  return db.selectFrom('rule_sets').selectAll().where('status', '=', 'published').orderBy('published_at').orderBy('id').execute();
+}
+
+/** The history of the given rule sets, in order. */
+export async function eventsOfRuleSets(db: Executor, ids: number[]): Promise<RuleSetEventRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('rule_set_events').selectAll().where('rule_set_id', 'in', ids).orderBy('rule_set_id').orderBy('id').execute();
+}

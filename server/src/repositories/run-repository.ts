@@ -43,3 +43,8 @@ export async function wijkFlagCounts(db: Executor, wijken: string[]) {
     .groupBy('run_id')
     .execute();
 }
+
+/** The newest run dated within [from, to] (dates). */
+export async function newestRunBetween(db: Executor, from: string, to: string) {
+  return db.selectFrom('scoring_runs').selectAll().where('as_of', '>=', from).where('as_of', '<=', to).orderBy('as_of', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}

@@ -21,6 +21,9 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   triageNote: 'notitie bij een signalering toevoegen',
   assignees: 'lijst van behandelaars bekijken',
   transparency: 'transparantiepagina bekijken',
+  publicTransparency: 'openbare pagina "Hoe werkt het?" bekijken',
+  registerExport: 'export voor het Algoritmeregister downloaden',
+  dpiaFactsheet: 'DPIA-feitenblad downloaden',
   ruleSets: 'regelsets bekijken',
   ruleSet: 'regelset bekijken',
   createRuleSet: 'conceptregelset aanmaken',
@@ -59,12 +62,16 @@ const OTHER_EVENTS: Record<string, string> = {
   household_read: 'huishouden inzien',
   triage_read: 'opvolging van een signalering inzien',
   audit_search: 'auditlog doorzoeken',
+  register_export: 'export voor het Algoritmeregister downloaden',
+  dpia_factsheet: 'DPIA-feitenblad downloaden (tellingen uit het auditlog)',
   'cli:registry_import': 'basisregistratie importeren via beheer (CLI)',
   'cli:feed_ingest': 'signaalbestand inlezen via beheer (CLI)',
   'cli:rules_import': 'regelset als concept importeren via beheer (CLI)',
   'cli:rules_publish': 'regelset importeren en publiceren via beheer (CLI)',
   'cli:score': 'scoringsronde draaien via beheer (CLI)',
   'cli:flags_export': 'signaleringen exporteren via beheer (CLI)',
+  'cli:register_export': 'export voor het Algoritmeregister maken via beheer (CLI)',
+  'cli:dpia_factsheet': 'DPIA-feitenblad maken via beheer (CLI)',
 };
 
 const PREFIXES: Record<string, string> = {

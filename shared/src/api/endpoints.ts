@@ -31,6 +31,10 @@ export const ENDPOINTS = {
   assignees: { method: 'GET', url: '/api/assignees', roles: ['coordinator'] },
 
   transparency: { method: 'GET', url: '/api/transparency', roles: 'any' },
+  // The public "Hoe werkt het?" page: no session, no household data, no names.
+  publicTransparency: { method: 'GET', url: '/api/public/transparency', roles: 'public' },
+  registerExport: { method: 'GET', url: '/api/register/export', roles: ['beleidsmaker'] },
+  dpiaFactsheet: { method: 'GET', url: '/api/dpia/factsheet', roles: ['beheerder'] },
 
   ruleSets: { method: 'GET', url: '/api/rule-sets', roles: ['beleidsmaker'] },
   ruleSet: { method: 'GET', url: '/api/rule-sets/:id', roles: ['beleidsmaker'] },

@@ -32,6 +32,8 @@ function page(path: string, roles: readonly Role[], load: Loader): RouteObject {
 
 const routes: RouteObject[] = [
   { path: paths.login, HydrateFallback: PageLoading, lazy: async () => ({ Component: (await import('../features/auth/routes/login.tsx')).default }) },
+  // Public: no session guard, so no session is asked for.
+  { path: paths.howItWorks, HydrateFallback: PageLoading, lazy: async () => ({ Component: (await import('../features/transparency/routes/how-it-works.tsx')).default }) },
   {
     path: paths.home,
     element: (
@@ -49,12 +51,14 @@ const routes: RouteObject[] = [
       page(paths.policy.ruleSets, ['beleidsmaker'], () => import('../features/rule-sets/routes/rule-sets.tsx')),
       page(paths.policy.ruleSetPattern, ['beleidsmaker'], () => import('../features/rule-sets/routes/rule-set-editor.tsx')),
       page(paths.policy.trends, ['beleidsmaker'], () => import('../features/aggregates/routes/trends.tsx')),
-      page(paths.howItWorks, ROLES, () => import('../features/transparency/routes/how-it-works.tsx')),
+      page(paths.policy.register, ['beleidsmaker'], () => import('../features/register/routes/register.tsx')),
+      page(paths.howItWorksInApp, ROLES, () => import('../features/transparency/routes/how-it-works-in-app.tsx')),
       page(paths.admin.sources, ['beheerder'], () => import('../features/admin/routes/sources.tsx')),
       page(paths.admin.jobs, ['beheerder'], () => import('../features/admin/routes/jobs.tsx')),
       page(paths.admin.ingest, ['beheerder'], () => import('../features/admin/routes/ingest.tsx')),
       page(paths.admin.users, ['beheerder'], () => import('../features/admin/routes/users.tsx')),
       page(paths.admin.audit, ['beheerder'], () => import('../features/admin/routes/audit.tsx')),
+      page(paths.admin.dpia, ['beheerder'], () => import('../features/dpia/routes/dpia.tsx')),
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

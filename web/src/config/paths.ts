@@ -3,7 +3,10 @@
 export const paths = {
   home: '/',
   login: '/inloggen',
+  /** Public, no login (stable address: the municipality links to it). */
   howItWorks: '/hoe-werkt-het',
+  /** The same explanation inside the dashboard, for signed-in users. */
+  howItWorksInApp: '/uitleg',
   coordinator: {
     weekList: '/signalen',
     charts: '/signalen/grafieken',
@@ -21,6 +24,7 @@ export const paths = {
     ruleSetPattern: '/regels/:ruleSetId',
     ruleSet: (id: number | string) => `/regels/${encodeURIComponent(String(id))}`,
     trends: '/trends',
+    register: '/algoritmeregister',
   },
   admin: {
     sources: '/beheer/bronnen',
@@ -28,5 +32,6 @@ export const paths = {
     ingest: '/beheer/leveringen',
     users: '/beheer/gebruikers',
     audit: '/beheer/auditlog',
+    dpia: '/beheer/dpia',
   },
 } as const;

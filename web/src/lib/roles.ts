@@ -34,6 +34,7 @@ export const ROLE_NAV: Record<Role, NavItem[]> = {
   beleidsmaker: [
     { to: paths.policy.ruleSets, label: 'Regels' },
     { to: paths.policy.trends, label: 'Trends en eerlijkheid' },
+    { to: paths.policy.register, label: 'Algoritmeregister' },
   ],
   beheerder: [
     { to: paths.admin.sources, label: 'Bronnen' },
@@ -41,5 +42,6 @@ export const ROLE_NAV: Record<Role, NavItem[]> = {
     { to: paths.admin.ingest, label: 'Leveringen' },
     { to: paths.admin.users, label: 'Gebruikers' },
     { to: paths.admin.audit, label: 'Auditlog' },
+    { to: paths.admin.dpia, label: 'DPIA' },
   ],
 };

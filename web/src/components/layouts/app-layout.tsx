@@ -9,7 +9,7 @@ export function AppLayout() {
   const user = useUser();
   const logout = useLogout();
   const navigate = useNavigate();
-  const items = [...ROLE_NAV[user.role], { to: paths.howItWorks, label: 'Hoe werkt het?' }];
+  const items = [...ROLE_NAV[user.role], { to: paths.howItWorksInApp, label: 'Hoe werkt het?' }];
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
   return (
     <div className="vs-app">

@@ -1,89 +1,146 @@
-import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
-import type { Transparency } from '@vroegsignaal/shared/api/transparency';
+import { Alert, Heading2, Link as UtrechtLink, Paragraph } from '@utrecht/component-library-react';
+import type { PublicTransparency } from '@vroegsignaal/shared/api/publication';
 import { useQuery } from '@tanstack/react-query';
+import { PublicLayout } from '../../../components/layouts/public-layout.tsx';
+import { CountValue } from '../../../components/ui/count.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
-import { formatDateTime, formatNumber } from '../../../lib/format.ts';
-import { transparencyQueryOptions } from '../api/get-transparency.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.ts';
+import { publicTransparencyQueryOptions } from '../api/get-public-transparency.ts';
 
-type Indicator = Transparency['indicators'][number];
+type T = PublicTransparency;
+type Indicator = T['indicators'][number];
 
-/** "Hoe werkt het?": the active rule set in plain Dutch, as in the algorithm register. */
+/** "Hoe werkt het?": public, no login; the active rule set, sources, roles, retention and rights in plain Dutch. */
 export default function HowItWorksRoute() {
-  const transparency = useQuery(transparencyQueryOptions());
+  return (
+    <PublicLayout>
+      <HowItWorks />
+    </PublicLayout>
+  );
+}
+
+/** The page's content, also shown inside the dashboard to signed-in users. */
+export function HowItWorks() {
+  const transparency = useQuery(publicTransparencyQueryOptions());
   return (
     <>
-      <PageTitle title="Hoe werkt het?" intro="Welke signalen meetellen, hoe zwaar, hoe lang, en wanneer een gezin op de lijst komt." />
+      <PageTitle title="Hoe werkt het?" intro="Wat Vroegsignaal doet, met welke gegevens en regels, wie wat ziet, en wat u kunt doen als het over u gaat." />
       <QueryState query={transparency}>{(t) => <Explanation t={t} />}</QueryState>
     </>
   );
 }
 
-function Explanation({ t }: { t: Transparency }) {
+function Explanation({ t }: { t: T }) {
   return (
-    <>
+    <div className="vs-public-text">
       <Alert type="info">
         <Paragraph>
-          <strong>De lijst is een reden om te kijken, geen besluit.</strong> {t.human_oversight}
+          <strong>Een signalering is een reden om te kijken, nooit een besluit.</strong> {t.signal_not_decision}
         </Paragraph>
       </Alert>
-      <section className="vs-panel">
-        <Heading2>Waarvoor</Heading2>
+      <section className="vs-panel" aria-labelledby="doel">
+        <Heading2 id="doel">Waarvoor{t.organisation ? ` (${t.organisation})` : ''}</Heading2>
         <Paragraph>{t.purpose}</Paragraph>
-        <Heading2>Wanneer komt een gezin op de lijst?</Heading2>
-        <Paragraph>{t.flag_condition}</Paragraph>
-        <Heading2>Regelset</Heading2>
-        {t.rule_set ? (
-          <dl className="vs-dl">
-            <dt>Naam en versie</dt>
-            <dd>
-              {t.rule_set.name}, versie {t.rule_set.version}
-            </dd>
-            <dt>Gepubliceerd</dt>
-            <dd>
-              {formatDateTime(t.rule_set.published_at)}
-              {t.rule_set.published_by ? ` door ${t.rule_set.published_by}` : ''}
-            </dd>
-            <dt>Goedgekeurd</dt>
-            <dd>
-              {t.rule_set.published_via === 'beheer'
-                ? 'geïmporteerd via beheer (zonder tweede beleidsmaker)'
-                : `door ${t.rule_set.approved_by ?? '—'} op ${formatDateTime(t.rule_set.published_at)}`}
-            </dd>
-          </dl>
-        ) : (
-          <Paragraph>Er is nog geen regelset gepubliceerd.</Paragraph>
-        )}
+        <Heading2>Wettelijke basis</Heading2>
+        <Paragraph>{t.legal_basis.text}</Paragraph>
+        {t.legal_basis.url ? (
+          <Paragraph>
+            <UtrechtLink href={t.legal_basis.url}>{t.legal_basis.title ?? 'De wettekst'}</UtrechtLink>
+          </Paragraph>
+        ) : null}
+      </section>
+      <RuleSet t={t} />
+      <Sources t={t} />
+      <section className="vs-panel">
+        <Heading2>Wie ziet wat</Heading2>
+        <SimpleTable caption="Rollen en wat zij zien" rows={t.roles} rowKey={(r) => r.role} columns={[
+          { header: 'Rol', cell: (r: T['roles'][number]) => <strong>{r.role}</strong> },
+          { header: 'Ziet en doet', cell: (r: T['roles'][number]) => r.sees },
+        ]} />
+        <Paragraph>{t.human_oversight}</Paragraph>
+        <Paragraph>Elke inzage in gegevens van een huishouden wordt vastgelegd.</Paragraph>
       </section>
       <section className="vs-panel">
-        <Heading2>Welke signalen tellen mee</Heading2>
-        <SimpleTable
-          caption="Signalen die meetellen"
-          rows={t.indicators}
-          rowKey={(i) => i.indicator}
-          columns={[
-            { header: 'Signaal', cell: (i: Indicator) => <strong>{i.label}</strong> },
-            { header: 'Leefgebied', cell: (i: Indicator) => i.domain_label },
-            { header: 'Punten', cell: (i: Indicator) => formatNumber(i.weight), numeric: true },
-            { header: 'Telt mee', cell: (i: Indicator) => `${i.window_days} dagen` },
-            { header: 'Uitleg', cell: (i: Indicator) => i.description },
-          ]}
-        />
+        <Heading2>Hoe lang gegevens blijven</Heading2>
+        <SimpleTable caption="Bewaartermijnen" rows={t.retention} rowKey={(r) => r.what} columns={[
+          { header: 'Gegevens', cell: (r: T['retention'][number]) => r.what },
+          { header: 'Bewaard', cell: (r: T['retention'][number]) => `${formatNumber(r.days)} dagen`, numeric: true },
+        ]} />
       </section>
       <section className="vs-panel">
         <Heading2>Kleine aantallen blijven verborgen</Heading2>
-        <Paragraph>
-          Beleidsmakers zien alleen aantallen, nooit een gezin. Die aantallen zijn afgerond op tientallen (5 t/m 14 wordt 10,
-          15 t/m 24 wordt 20); 0 t/m 4 staat er als “&lt;5”. Percentages worden uit de afgeronde aantallen berekend. Het
-          effect van een conceptregelset wordt voor de hele gemeente en per signaal getoond, niet per wijk.
-        </Paragraph>
-        <Paragraph>
-          Waarom: alleen kleine aantallen weglaten is niet genoeg. Door getallen van elkaar af te trekken (een week en de week
-          ervoor, of twee concepten die net verschillen) zou je een weggelaten aantal toch precies kunnen terugrekenen. Met
-          afgeronde aantallen kan dat niet: er blijven altijd meerdere mogelijke waarden over.
-        </Paragraph>
+        <Paragraph>{t.small_cells}</Paragraph>
+        {t.latest_run ? (
+          <Paragraph>
+            In de laatste ronde ({formatDate(t.latest_run.as_of)}) kwamen <CountValue value={t.latest_run.flags} /> gezinnen op de lijst.
+          </Paragraph>
+        ) : null}
       </section>
-    </>
+      <section className="vs-panel">
+        <Heading2>Inzage, correctie en bezwaar</Heading2>
+        <Paragraph>{t.rights}</Paragraph>
+        <Heading2>Contact</Heading2>
+        <Paragraph>{t.contact ? <Contact value={t.contact} /> : 'De gemeente heeft nog geen contactadres ingesteld.'}</Paragraph>
+      </section>
+    </div>
+  );
+}
+
+function Contact({ value }: { value: string }) {
+  return <UtrechtLink href={value.startsWith('https://') ? value : `mailto:${value}`}>{value}</UtrechtLink>;
+}
+
+function RuleSet({ t }: { t: T }) {
+  const rs = t.rule_set;
+  return (
+    <section className="vs-panel">
+      <Heading2>Wanneer komt een gezin op de lijst?</Heading2>
+      <Paragraph>{t.flag_condition}</Paragraph>
+      {rs ? (
+        <dl className="vs-dl">
+          <dt>Regelset</dt>
+          <dd>
+            {rs.name}, versie {rs.version}
+          </dd>
+          <dt>Drempel</dt>
+          <dd>{formatNumber(rs.flag_threshold)} punten</dd>
+          <dt>Leefgebieden</dt>
+          <dd>{rs.min_domains === null ? 'geen minimum' : `minstens ${rs.min_domains}`}</dd>
+          <dt>In gebruik sinds</dt>
+          <dd>{formatDateTime(rs.published_at)}</dd>
+          <dt>Goedgekeurd</dt>
+          <dd>{rs.approval.text}</dd>
+        </dl>
+      ) : null}
+      <Heading2>Welke signalen tellen mee</Heading2>
+      <SimpleTable caption="Signalen die meetellen, met hun gewicht" rows={t.indicators} rowKey={(i) => i.indicator} columns={[
+        { header: 'Signaal', cell: (i: Indicator) => <strong>{i.label}</strong> },
+        { header: 'Leefgebied', cell: (i: Indicator) => i.domain_label },
+        { header: 'Punten', cell: (i: Indicator) => formatNumber(i.weight), numeric: true },
+        { header: 'Uitleg', cell: (i: Indicator) => i.description },
+      ]} />
+    </section>
+  );
+}
+
+function Sources({ t }: { t: T }) {
+  return (
+    <section className="vs-panel">
+      <Heading2>Bronnen</Heading2>
+      {t.sources.length === 0 ? (
+        <Paragraph>Er zijn nog geen bronnen ingesteld.</Paragraph>
+      ) : (
+        <SimpleTable caption="Organisaties die signalen leveren" rows={t.sources} rowKey={(s) => s.name} columns={[
+          { header: 'Bron', cell: (s: T['sources'][number]) => <strong>{s.name}</strong> },
+          { header: 'Levert', cell: (s: T['sources'][number]) => s.indicators.map((i) => i.label).join(', ') },
+        ]} />
+      )}
+      <Paragraph>
+        Daarnaast komen uit de basisregistratie personen de geboortedatum, het adres en de wijk. Een BSN wordt niet opgeslagen; namen,
+        nationaliteit en etniciteit worden niet gebruikt.
+      </Paragraph>
+    </section>
   );
 }
