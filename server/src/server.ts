@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 
 export type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -15,7 +15,27 @@ export interface ServerOptions {
   clock?: Clock;
   /** Where the structured (pino) log goes; none when absent. Requests themselves are not logged, only what goes wrong. */
   logStream?: { write(line: string): unknown };
+  /** Also log each request and its response (an access log), without query strings. Off unless asked for. */
+  logRequests?: boolean;
 }
+
+/** A URL as it may be logged: its path, never its query string (it may hold filters on households). */
+export function loggableUrl(url: string | undefined): string {
+  const path = (url ?? '').split('?')[0]!;
+  return path === url ? path : `${path}?[weggelaten]`;
+}
+
+/** fastify's own log lines, with the query string left out of "route not found" too. */
+class RedactingLogController extends LogController {
+  override routeNotFound(request: FastifyRequest): void {
+    if (this.isLogDisabled(request)) return;
+    request.log.info(`Route ${request.raw.method}:${loggableUrl(request.raw.url)} not found`);
+  }
+}
+
+const serializers = {
+  req: (req: FastifyRequest) => ({ method: req.method, url: loggableUrl(req.url), host: req.host, remoteAddress: req.ip }),
+};
 
 /** The API server, ready for `inject` or `listen`. */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -27,8 +47,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 /** The API server with every plugin and route registered, not yet ready (more routes may follow). */
 export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: opts.logStream ? { level: 'info', stream: opts.logStream, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
-    logController: new LogController({ disableRequestLogging: true }),
+    logger: opts.logStream ? { level: 'info', stream: opts.logStream, serializers, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logController: new RedactingLogController({ disableRequestLogging: !opts.logRequests }),
     // A request id that is unique across restarts, so a user's report can be matched to the log line.
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,

@@ -44,11 +44,14 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
     expect(entry.at).toBe(f.clock.now().toISOString());
   });
 
-  it('exports the flags of a run as CSV and logs the export', async () => {
+  it('exports the flags of a run as CSV (the contract\'s columns, then weeks, status and assignee) and logs the export', async () => {
     const res = await coordinator.request({ method: 'GET', url: `/api/runs/${f.runIds[1]}/flags.csv` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    expect(res.body).toBe(await exportFlagsCsv(f.t.db, f.runIds[1]!));
+    const contract = (await exportFlagsCsv(f.t.db, f.runIds[1]!)).trim().split('\n');
+    const lines = res.body.trim().split('\n');
+    expect(lines.map((l) => l.split(',').slice(0, 5).join(','))).toEqual(contract);
+    expect(lines[0]).toBe(`${contract[0]},weeks_on_list,triage_status,assigned_to`);
     const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'export').executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ username: 'coordinator', object_type: 'export', object_id: `run:${f.runIds[1]}` });
   });

@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
 import type { FlagTable } from '../db/schema.ts';
 import { isActiveIn } from './active-rules.ts';
 import type { Executor } from './types.ts';
@@ -14,11 +15,23 @@ export interface FlagListFilter {
   status?: string;
   kind?: 'new' | 'persisting';
   minScoreMicro?: number;
+  maxScoreMicro?: number;
+  minWeeks?: number;
+  maxWeeks?: number;
   indicator?: string;
-  assignedTo?: string;
-  sort: 'score' | 'weeks_on_list' | 'address' | 'wijk' | 'domains';
+  /** A username, or null for "nobody assigned". */
+  assignedTo?: string | null;
+  /** Statuses to leave out (closed cases). */
+  excludeStatuses?: readonly string[];
+  /** Part of the address key (upper case, digits, letters and dashes only). */
+  address?: { kind: 'prefix' | 'contains'; value: string };
+}
+
+export interface FlagListPage extends FlagListFilter {
+  sort: 'score' | 'weeks_on_list' | 'address' | 'wijk' | 'domains' | 'status' | 'assignee';
   order: 'asc' | 'desc';
-  limit: number;
+  /** Without a limit: every matching flag (the export). */
+  limit?: number;
   offset: number;
 }
 
@@ -29,6 +42,16 @@ const SORT_COLUMN = {
   wijk: 'f.wijk',
   domains: 'f.domains',
 } as const;
+
+/** A flag without a triage row is `nieuw`. */
+const STATUS = sql<string>`coalesce(t.status, 'nieuw')`;
+/** Statuses sort in the order of the work, not alphabetically. */
+const STATUS_RANK = sql<number>`case ${STATUS} ${sql.join(
+  TRIAGE_STATUSES.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`),
+  sql` `,
+)} else ${sql.lit(TRIAGE_STATUSES.length)} end`;
+/** Assigned first (by name), nobody last; reversed for descending. */
+const UNASSIGNED_LAST = sql<number>`case when t.assigned_to is null then 1 else 0 end`;
 
 function base(db: Executor, p: FlagListFilter) {
   return db
@@ -41,10 +64,21 @@ function base(db: Executor, p: FlagListFilter) {
     .$if(p.wijk !== undefined, (q) => q.where('f.wijk', '=', p.wijk!))
     .$if(p.kind !== undefined, (q) => q.where('f.is_new', '=', p.kind === 'new' ? 1 : 0))
     .$if(p.minScoreMicro !== undefined, (q) => q.where('f.score_micro', '>=', p.minScoreMicro!))
-    .$if(p.assignedTo !== undefined, (q) => q.where('t.assigned_to', '=', p.assignedTo!))
-    .$if(p.status === 'nieuw', (q) => q.where((eb) => eb.or([eb('t.status', 'is', null), eb('t.status', '=', 'nieuw')])))
-    .$if(p.status !== undefined && p.status !== 'nieuw', (q) => q.where('t.status', '=', p.status!))
+    .$if(p.maxScoreMicro !== undefined, (q) => q.where('f.score_micro', '<=', p.maxScoreMicro!))
+    .$if(p.minWeeks !== undefined, (q) => q.where('f.weeks_on_list', '>=', p.minWeeks!))
+    .$if(p.maxWeeks !== undefined, (q) => q.where('f.weeks_on_list', '<=', p.maxWeeks!))
+    .$if(typeof p.assignedTo === 'string', (q) => q.where('t.assigned_to', '=', p.assignedTo!))
+    .$if(p.assignedTo === null, (q) => q.where('t.assigned_to', 'is', null))
+    .$if(p.status !== undefined, (q) => q.where(STATUS, '=', p.status!))
+    .$if((p.excludeStatuses?.length ?? 0) > 0, (q) => q.where(STATUS, 'not in', [...p.excludeStatuses!]))
+    .$if(p.address !== undefined, (q) => q.where('f.household_key', 'like', likePattern(p.address!)))
     .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)));
+}
+
+/** The value holds only digits, capitals and dashes (parseAddressSearch), so nothing needs escaping. */
+function likePattern(a: { kind: 'prefix' | 'contains'; value: string }): string {
+  if (!/^[0-9A-Z-]+$/.test(a.value)) throw new Error('address search value must be digits, capitals and dashes');
+  return a.kind === 'prefix' ? `${a.value}%` : `%${a.value}%`;
 }
 
 function episodeCase(eb: ExpressionBuilder<{ f: FlagTable }, 'f'>, runs: number[]): Expression<number | null> {
@@ -56,22 +90,34 @@ function episodeCase(eb: ExpressionBuilder<{ f: FlagTable }, 'f'>, runs: number[
   return c.else(runs[runs.length - 1]!).end();
 }
 
-export async function listFlags(db: Executor, p: FlagListFilter) {
-  const column = SORT_COLUMN[p.sort];
+export async function listFlags(db: Executor, p: FlagListPage) {
   const [items, total] = await Promise.all([
-    base(db, p)
+    sorted(base(db, p), p)
       .select([
         'f.id', 'f.run_id', 'f.household_key', 'f.wijk', 'f.score_micro', 'f.domains', 'f.indicators', 'f.is_new',
         'f.weeks_on_list', 'f.adults', 'f.minors', 't.status', 't.assigned_to', 't.outcome',
       ])
-      .orderBy(column, p.order)
       .orderBy('f.household_key', 'asc')
-      .limit(p.limit)
-      .offset(p.offset)
+      .$if(p.limit !== undefined, (q) => q.limit(p.limit!).offset(p.offset))
       .execute(),
     base(db, p).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
+}
+
+function sorted<Q extends ReturnType<typeof base>>(q: Q, p: FlagListPage): Q {
+  if (p.sort === 'status') return q.orderBy(STATUS_RANK, p.order).orderBy('f.score_micro', 'desc') as Q;
+  if (p.sort === 'assignee') return q.orderBy(UNASSIGNED_LAST, p.order).orderBy('t.assigned_to', p.order).orderBy('f.score_micro', 'desc') as Q;
+  return q.orderBy(SORT_COLUMN[p.sort], p.order) as Q;
+}
+
+/** How many flags under the filter have each triage status (the filter's own status and exclusions left aside). */
+export async function countByStatus(db: Executor, p: FlagListFilter): Promise<Map<string, number>> {
+  const rows = await base(db, { ...p, status: undefined, excludeStatuses: undefined })
+    .select((eb) => [STATUS.as('status'), eb.fn.countAll<number>().as('n')])
+    .groupBy(STATUS)
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 export async function findFlag(db: Executor, id: number) {

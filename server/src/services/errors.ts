@@ -25,10 +25,13 @@ export class ApiError extends Error {
   }
 }
 
+/** One answer for a flag outside the user's wijken and for one that does not exist. */
+export const FLAG_NOT_VISIBLE = 'signalering niet in uw wijken of niet gevonden';
+
 /** A flag outside the user's wijken: answered exactly like an unknown flag (no leak), logged as a denial. */
 export class OutOfScope extends ApiError {
   override name = 'OutOfScope';
   constructor() {
-    super(404, 'signalering niet gevonden');
+    super(404, FLAG_NOT_VISIBLE);
   }
 }

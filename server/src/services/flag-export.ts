@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { FLAGS_EXPORT_HEADER } from '@vroegsignaal/shared';
+import { DASHBOARD_EXPORT_HEADER } from '@vroegsignaal/shared/api/flags';
 import { formatScore } from '../core/score.ts';
 import type { Db } from '../db/connection.ts';
 import { flagsForExport, latestRunId, runExists } from '../repositories/flag-repository.ts';
@@ -19,17 +20,35 @@ export async function exportFlagsCsv(db: Db, runId?: number): Promise<string> {
 export async function exportFlags(db: Db, runId?: number): Promise<{ runId: number; rows: number; csv: string }> {
   const id = await resolveRun(db, runId);
   const rows = await exportRows(db, id);
-  return { runId: id, rows: rows.length, csv: toCsv(rows, false) };
+  return { runId: id, rows: rows.length, csv: toCsv(FLAGS_EXPORT_HEADER, rows, false) };
 }
 
 /**
- * The same export for the dashboard, to be opened in a spreadsheet: a cell that a
- * spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return)
- * is prefixed with a single quote and quoted, as OWASP recommends against CSV injection.
+ * The dashboard's export, to be opened in a spreadsheet: the contract's columns, then weeks on
+ * the list, triage status and assignee, for the flags under the list's filter, by address key.
+ * A cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+ * return) is prefixed with a single quote and quoted, as OWASP recommends against CSV injection.
  * `mpg flags export` stays the contract's bytes.
  */
-export async function exportFlagsCsvForSpreadsheet(db: Db, runId: number): Promise<string> {
-  return toCsv(await exportRows(db, await resolveRun(db, runId)), true);
+export function dashboardExportCsv(flags: readonly DashboardExportRow[]): string {
+  const rows = [...flags]
+    .sort((a, b) => byteOrder(a.household_key, b.household_key))
+    .map((r) => [
+      r.household_key, r.wijk, formatScore(Number(r.score_micro)), String(r.domains), r.indicators ?? '', String(r.weeks_on_list),
+      r.status ?? 'nieuw', r.assigned_to ?? '',
+    ]);
+  return toCsv(DASHBOARD_EXPORT_HEADER, rows, true);
+}
+
+export interface DashboardExportRow {
+  household_key: string;
+  wijk: string;
+  score_micro: number | string | bigint;
+  domains: number;
+  indicators: string | null;
+  weeks_on_list: number;
+  status: string | null;
+  assigned_to: string | null;
 }
 
 async function resolveRun(db: Db, runId?: number): Promise<number> {
@@ -51,8 +70,8 @@ export function spreadsheetSafe(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-function toCsv(rows: string[][], forSpreadsheet: boolean): string {
-  const header = `${FLAGS_EXPORT_HEADER}\n`;
+function toCsv(headerLine: string, rows: string[][], forSpreadsheet: boolean): string {
+  const header = `${headerLine}\n`;
   if (rows.length === 0) return header;
   if (!forSpreadsheet) return header + stringify(rows, { record_delimiter: '\n' });
   const safe = rows.map((row) => row.map(spreadsheetSafe));

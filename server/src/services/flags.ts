@@ -1,9 +1,10 @@
-import type { FlagItem, FlagsPage, FlagsQuery, RunSummary } from '@vroegsignaal/shared/api/flags';
-import type { TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
+import { ADDRESS_SEARCH_HINT, parseAddressSearch, type AddressMatch } from '@vroegsignaal/shared/address-search';
+import { CLOSED_TRIAGE_STATUSES, type FlagItem, type FlagsExportBody, type FlagsPage, type FlagsSearchBody, type RunSummary, type StatusCounts } from '@vroegsignaal/shared/api/flags';
+import { TRIAGE_STATUSES, type TriageOutcome, type TriageStatus } from '@vroegsignaal/shared/api/triage';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import { fromMicro, toMicro } from '../core/score.ts';
 import type { Db } from '../db/connection.ts';
-import { listFlags } from '../repositories/flag-list-repository.ts';
+import { countByStatus, listFlags, type FlagListFilter } from '../repositories/flag-list-repository.ts';
 import { findRun, listRuns, wijkFlagCounts } from '../repositories/run-repository.ts';
 import { ApiError } from './errors.ts';
 import type { ReadCache } from './read-cache.ts';
@@ -24,26 +25,65 @@ export async function runsFor(db: Db, user: AuthenticatedUser): Promise<RunSumma
   });
 }
 
-export async function flagsOfRun(db: Db, user: AuthenticatedUser, runId: number, q: FlagsQuery, cache: ReadCache): Promise<FlagsPage> {
+export async function flagsOfRun(db: Db, user: AuthenticatedUser, runId: number, q: FlagsSearchBody, cache: ReadCache, part = 'querystring'): Promise<FlagsPage> {
+  const filter = checkedFilter(q, part);
   // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me").
   const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null]);
-  return cache.get(key, () => computeFlagsPage(db, user, runId, q));
+  return cache.get(key, () => computeFlagsPage(db, user, runId, q, filter));
 }
 
-async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, q: FlagsQuery): Promise<FlagsPage> {
+async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, q: FlagsSearchBody, filter: CheckedFilter): Promise<FlagsPage> {
   const run = await findRun(db, runId);
   if (!run) throw ApiError.notFound('scoringsronde niet gevonden');
   const page = q.page ?? 1;
   const pageSize = q.page_size ?? 50;
   const sort = q.sort ?? 'score';
-  const { items, total } = await listFlags(db, {
+  const where = await listFilter(db, user, runId, q, filter);
+  const [{ items, total }, counts] = await Promise.all([
+    listFlags(db, {
+      ...where, sort, order: q.order ?? (sort === 'score' || sort === 'weeks_on_list' || sort === 'domains' ? 'desc' : 'asc'),
+      limit: pageSize, offset: (page - 1) * pageSize,
+    }),
+    countByStatus(db, where),
+  ]);
+  const status_counts = Object.fromEntries(TRIAGE_STATUSES.map((s) => [s, counts.get(s) ?? 0])) as StatusCounts;
+  return { run_id: runId, as_of: run.as_of, items: items.map(toFlagItem), status_counts, page, page_size: pageSize, total };
+}
+
+/** The flags of a run under a filter, for the dashboard's export; every one of them, by address. */
+export async function flagsForDashboardExport(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, part: string) {
+  const filter = checkedFilter(q, part);
+  if (!(await findRun(db, runId))) throw ApiError.notFound('scoringsronde niet gevonden');
+  const { items } = await listFlags(db, { ...(await listFilter(db, user, runId, q, filter)), sort: 'address', order: 'asc', offset: 0 });
+  return items;
+}
+
+type CheckedFilter = { address?: AddressMatch };
+
+/** Combinations the schema cannot refuse: a Dutch 400 naming the field. */
+function checkedFilter(q: FlagsExportBody, part: string): CheckedFilter {
+  const assignment = [q.assigned_to_me ? 'assigned_to_me' : null, q.assignee !== undefined ? 'assignee' : null, q.unassigned ? 'unassigned' : null].filter((x) => x !== null);
+  if (assignment.length > 1) throw ApiError.badRequest(`${part}.${assignment[1]}`, `kan niet samen met ${assignment[0]}: kies één manier van toewijzing`);
+  if (q.min_score !== undefined && q.max_score !== undefined && q.min_score > q.max_score) throw ApiError.badRequest(`${part}.max_score`, 'moet minstens min_score zijn');
+  if (q.min_weeks !== undefined && q.max_weeks !== undefined && q.min_weeks > q.max_weeks) throw ApiError.badRequest(`${part}.max_weeks`, 'moet minstens min_weeks zijn');
+  const checked: CheckedFilter = {};
+  if (q.search !== undefined) {
+    const address = parseAddressSearch(q.search);
+    if (!address) throw ApiError.badRequest(`${part}.search`, ADDRESS_SEARCH_HINT);
+    checked.address = address;
+  }
+  return checked;
+}
+
+async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, c: CheckedFilter): Promise<FlagListFilter> {
+  return {
     runId, episodeRuns: await episodeRuns(db, runId), wijken: wijkScope(user), wijk: q.wijk, status: q.status, kind: q.kind,
-    minScoreMicro: q.min_score === undefined ? undefined : toMicro(q.min_score), indicator: q.indicator,
-    assignedTo: q.assigned_to_me ? user.username : undefined,
-    sort, order: q.order ?? (sort === 'score' || sort === 'weeks_on_list' || sort === 'domains' ? 'desc' : 'asc'),
-    limit: pageSize, offset: (page - 1) * pageSize,
-  });
-  return { run_id: runId, as_of: run.as_of, items: items.map(toFlagItem), page, page_size: pageSize, total };
+    minScoreMicro: q.min_score === undefined ? undefined : toMicro(q.min_score),
+    maxScoreMicro: q.max_score === undefined ? undefined : toMicro(q.max_score),
+    minWeeks: q.min_weeks, maxWeeks: q.max_weeks, indicator: q.indicator,
+    assignedTo: q.assigned_to_me ? user.username : q.unassigned ? null : q.assignee,
+    excludeStatuses: q.hide_closed ? CLOSED_TRIAGE_STATUSES : undefined, address: c.address,
+  };
 }
 
 function toFlagItem(f: Awaited<ReturnType<typeof listFlags>>['items'][number]): FlagItem {

@@ -2,7 +2,7 @@ import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Db } from '../db/connection.ts';
 import { findFlag } from '../repositories/flag-list-repository.ts';
 import { runChain } from '../repositories/run-repository.ts';
-import { ApiError, OutOfScope } from './errors.ts';
+import { ApiError, FLAG_NOT_VISIBLE, OutOfScope } from './errors.ts';
 
 // Which flags a user may see: a coordinator all, a wijkteam member those in their wijken.
 
@@ -20,7 +20,7 @@ export type FlagRow = NonNullable<Awaited<ReturnType<typeof findFlag>>>;
 
 export async function flagForUser(db: Db, user: AuthenticatedUser, flagId: number): Promise<FlagRow> {
   const flag = await findFlag(db, flagId);
-  if (!flag) throw ApiError.notFound('signalering niet gevonden');
+  if (!flag) throw ApiError.notFound(FLAG_NOT_VISIBLE);
   if (!inScope(user, flag.wijk)) throw new OutOfScope();
   return flag;
 }

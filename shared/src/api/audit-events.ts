@@ -13,6 +13,8 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   runs: 'scoringsrondes bekijken',
   flags: 'signaleringslijst bekijken',
   flagsExport: 'signaleringen exporteren (CSV)',
+  flagsSearch: 'signaleringslijst doorzoeken op adres',
+  flagsExportFiltered: 'signaleringen exporteren (CSV, met zoekopdracht)',
   household: 'huishouden inzien',
   triage: 'opvolging van een signalering inzien',
   triageStatus: 'status van een signalering wijzigen',

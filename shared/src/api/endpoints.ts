@@ -22,6 +22,8 @@ export const ENDPOINTS = {
   runs: { method: 'GET', url: '/api/runs', roles: CARE },
   flags: { method: 'GET', url: '/api/runs/:runId/flags', roles: CARE },
   flagsExport: { method: 'GET', url: '/api/runs/:runId/flags.csv', roles: ['coordinator'] },
+  flagsSearch: { method: 'POST', url: '/api/runs/:runId/flags/search', roles: CARE },
+  flagsExportFiltered: { method: 'POST', url: '/api/runs/:runId/flags/export', roles: ['coordinator'] },
   household: { method: 'GET', url: '/api/flags/:flagId/household', roles: CARE },
   triage: { method: 'GET', url: '/api/flags/:flagId/triage', roles: CARE },
   triageStatus: { method: 'POST', url: '/api/flags/:flagId/triage/status', roles: CARE },

@@ -71,7 +71,7 @@ export async function seedExample(t: TestDatabase, clock: Clock): Promise<number
 }
 
 export async function createApiFixture(
-  dialect: Dialect, overrides: Partial<Config> = {}, seed = true, server: Pick<ServerOptions, 'logStream'> = {},
+  dialect: Dialect, overrides: Partial<Config> = {}, seed = true, server: Pick<ServerOptions, 'logStream' | 'logRequests'> = {},
 ): Promise<ApiFixture> {
   const t = await createTestDatabase(dialect);
   const clock = new TestClock(Date.parse('2026-10-09T08:00:00Z'));

@@ -43,6 +43,10 @@ function body(name: EndpointName): unknown {
       return { outcome: 'terecht' };
     case 'triageNote':
       return { note: 'gesproken met school' };
+    case 'flagsSearch':
+      return { search: '9711 AA', page_size: 25 };
+    case 'flagsExportFiltered':
+      return { hide_closed: true };
     case 'createRuleSet':
       return draftDefinition('Proef');
     case 'updateRuleSet':

@@ -1,13 +1,14 @@
 import { Type } from 'typebox';
 import { ErrorResponse } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
-import { FlagParams, FlagsPage, FlagsQuery, RunList, RunParams } from '@vroegsignaal/shared/api/flags';
+import {
+  DASHBOARD_EXPORT_HEADER, FlagParams, FlagsExportBody, FlagsExportQuery, FlagsPage, FlagsQuery, FlagsSearchBody, RunList, RunParams,
+} from '@vroegsignaal/shared/api/flags';
 import { HouseholdDetail } from '@vroegsignaal/shared/api/households';
-import { exportFlagsCsvForSpreadsheet } from '../../services/flag-export.ts';
-import { ApiError } from '../../services/errors.ts';
-import { flagsOfRun, runsFor } from '../../services/flags.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { dashboardExportCsv } from '../../services/flag-export.ts';
+import { flagsForDashboardExport, flagsOfRun, runsFor } from '../../services/flags.ts';
 import { householdOfFlag } from '../../services/household.ts';
-import { findRun } from '../../repositories/run-repository.ts';
 import { sendSerializedOnce, userOf, type RoutesPlugin } from '../types.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
@@ -29,18 +30,26 @@ const flags: RoutesPlugin = async (app) => {
     return sendSerializedOnce(reply, page);
   });
 
+  // The same list with a search by address: a POST, so that the search term is in the body,
+  // never in a URL (fastify, proxies and browsers log and keep URLs). The audit entry keeps it.
+  app.post('/api/runs/:runId/flags/search', {
+    config: { endpoint: ENDPOINTS.flagsSearch, auditRead: 'flags_list' },
+    schema: { tags: ['flags'], params: RunParams, body: FlagsSearchBody, response: { 200: FlagsPage, ...errors } },
+  }, async (request, reply) => {
+    const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.body, app.readCache, 'body');
+    request.auditObject = { type: 'run', id: String(request.params.runId), detail: shownHouseholds(page, request.body) };
+    return sendSerializedOnce(reply.code(200), page);
+  });
+
   app.get('/api/runs/:runId/flags.csv', {
     config: { endpoint: ENDPOINTS.flagsExport, auditRead: 'export' },
-    schema: { tags: ['flags'], params: RunParams, response: { 200: Type.String(), ...errors } },
-  }, async (request, reply) => {
-    const { runId } = request.params;
-    if (!(await findRun(app.db, runId))) throw ApiError.notFound('scoringsronde niet gevonden');
-    const csv = await exportFlagsCsvForSpreadsheet(app.db, runId);
-    const rows = csv.split('\n').length - 2;
-    request.auditObject = { type: 'export', id: `run:${runId}`, detail: `signaleringen als CSV: ${rows} huishoudens (address_key, wijk, score, domains, indicators)` };
-    reply.header('content-disposition', `attachment; filename="signaleringen-ronde-${runId}.csv"`);
-    return reply.type('text/csv; charset=utf-8').send(csv);
-  });
+    schema: { tags: ['flags'], params: RunParams, querystring: FlagsExportQuery, response: { 200: Type.String(), ...errors } },
+  }, async (request, reply) => sendExport(request, reply, request.params.runId, request.query, 'querystring'));
+
+  app.post('/api/runs/:runId/flags/export', {
+    config: { endpoint: ENDPOINTS.flagsExportFiltered, auditRead: 'export' },
+    schema: { tags: ['flags'], params: RunParams, body: FlagsExportBody, response: { 200: Type.String(), ...errors } },
+  }, async (request, reply) => sendExport(request, reply.code(200), request.params.runId, request.body, 'body'));
 
   app.get('/api/flags/:flagId/household', {
     config: { endpoint: ENDPOINTS.household, auditRead: 'household_read' },
@@ -54,7 +63,16 @@ const flags: RoutesPlugin = async (app) => {
 };
 export default flags;
 
+/** The dashboard's CSV of a run's flags under a filter, logged with the filter and the number of rows. */
+async function sendExport(request: FastifyRequest, reply: FastifyReply, runId: number, filter: FlagsExportBody, part: string) {
+  const rows = await flagsForDashboardExport(request.server.db, userOf(request), runId, filter, part);
+  const detail = { huishoudens: rows.length, kolommen: DASHBOARD_EXPORT_HEADER, filter };
+  request.auditObject = { type: 'export', id: `run:${runId}`, detail: `signaleringen als CSV: ${JSON.stringify(detail)}` };
+  reply.header('content-disposition', `attachment; filename="signaleringen-ronde-${runId}.csv"`);
+  return reply.type('text/csv; charset=utf-8').send(dashboardExportCsv(rows));
+}
+
 /** The audit detail of a flag list: the address keys of the households on the page, the total and the filter. */
-function shownHouseholds(page: FlagsPage, query: FlagsQuery): string {
+function shownHouseholds(page: FlagsPage, query: FlagsSearchBody): string {
   return JSON.stringify({ huishoudens: page.items.map((i) => i.household_key), getoond: page.items.length, totaal: page.total, filter: query });
 }

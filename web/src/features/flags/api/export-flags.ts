@@ -1,3 +1,4 @@
+import type { FlagsExportBody } from '@vroegsignaal/shared/api/flags';
 import { useMutation } from '@tanstack/react-query';
 import { api, saveTextFile } from '../../../lib/api-client.ts';
 import { endpointUrl } from '../../../lib/endpoints.ts';
@@ -5,18 +6,20 @@ import { endpointUrl } from '../../../lib/endpoints.ts';
 interface ExportInput {
   runId: number;
   asOf: string;
-  /** Address keys of the selected households; empty exports the whole week. */
+  /** The list's filter and search: the export holds what the list shows, on every page. */
+  filter: FlagsExportBody;
+  /** Address keys of the selected households; empty exports everything under the filter. */
   householdKeys: readonly string[];
 }
 
 /**
- * Downloads the run's flags as CSV (the contract's export, logged by the server);
- * with a selection, only the selected households' rows are kept.
+ * Downloads the flags under the list's filter as CSV, with weeks on the list, status and
+ * assignee (logged by the server); with a selection, only the selected households' rows are kept.
  */
 export function useExportFlags() {
   return useMutation({
-    mutationFn: async ({ runId, asOf, householdKeys }: ExportInput) => {
-      const csv = await api.get<string>(endpointUrl('flagsExport', { runId }));
+    mutationFn: async ({ runId, asOf, filter, householdKeys }: ExportInput) => {
+      const csv = await api.post<string>(endpointUrl('flagsExportFiltered', { runId }), filter);
       const text = householdKeys.length ? onlyKeys(csv, new Set(householdKeys)) : csv;
       saveTextFile(`signalen-${asOf}${householdKeys.length ? '-selectie' : ''}.csv`, text);
     },

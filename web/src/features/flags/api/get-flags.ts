@@ -1,11 +1,12 @@
-import type { FlagsPage, FlagsQuery } from '@vroegsignaal/shared/api/flags';
+import type { FlagsPage, FlagsSearchBody } from '@vroegsignaal/shared/api/flags';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { endpointUrl } from '../../../lib/endpoints.ts';
 
-export const flagsQueryOptions = (runId: number, query: FlagsQuery) =>
+/** A page of a run's flags. Sent as a POST body: the address search never becomes part of a URL. */
+export const flagsQueryOptions = (runId: number, body: FlagsSearchBody) =>
   queryOptions({
-    queryKey: ['flags', runId, query],
-    queryFn: ({ signal }) => api.get<FlagsPage>(endpointUrl('flags', { runId }), { query, signal }),
+    queryKey: ['flags', runId, body],
+    queryFn: ({ signal }) => api.post<FlagsPage>(endpointUrl('flagsSearch', { runId }), body, { signal }),
     placeholderData: keepPreviousData,
   });

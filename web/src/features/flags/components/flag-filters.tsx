@@ -1,76 +1,100 @@
-import { Checkbox, FormField, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
+import { Checkbox, FormField, FormLabel, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import type { RunSummary } from '@vroegsignaal/shared/api/flags';
 import { INDICATOR_CATALOGUE } from '@vroegsignaal/shared';
-import { TRIAGE_STATUS_LABELS, TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
-import { formatDate } from '../../../lib/format.ts';
+import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
+import { useEffect, useState } from 'react';
+import { WEEK_RANGES, type WeekRange } from '../../../components/worklist/on-list-badge.tsx';
+import { formatDate, triageLabel } from '../../../lib/format.ts';
+
+/** The assignee filter: anyone (''), nobody, or one wijkteam member's username. */
+export const NOBODY = '-niemand-';
 
 export interface FlagFilterValues {
   run: number;
   wijk: string;
   status: string;
   indicator: string;
-  newOnly: boolean;
+  weeks: WeekRange | '';
+  assignee: string;
+  minScore: string;
+  maxScore: string;
+  hideClosed: boolean;
 }
 
 interface FlagFiltersProps {
   values: FlagFilterValues;
   runs: readonly RunSummary[];
   wijken: readonly string[];
+  assignees: readonly string[];
   onChange: (values: Partial<FlagFilterValues>) => void;
 }
 
-export function FlagFilters({ values, runs, wijken, onChange }: FlagFiltersProps) {
+export function FlagFilters({ values, runs, wijken, assignees, onChange }: FlagFiltersProps) {
   return (
     <form className="vs-filters vs-panel" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <FormField>
-        <FormLabel htmlFor="filter-run">Week</FormLabel>
-        <Select id="filter-run" value={String(values.run)} onChange={(e) => onChange({ run: Number(e.target.value) })}>
-          {runs.map((r) => (
-            <SelectOption key={r.id} value={String(r.id)}>
-              {formatDate(r.as_of)} ({r.flags} signalen)
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="filter-wijk">Wijk</FormLabel>
-        <Select id="filter-wijk" value={values.wijk} onChange={(e) => onChange({ wijk: e.target.value })}>
-          <SelectOption value="">Alle wijken</SelectOption>
-          {wijken.map((w) => (
-            <SelectOption key={w} value={w}>
-              {w}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="filter-status">Status</FormLabel>
-        <Select id="filter-status" value={values.status} onChange={(e) => onChange({ status: e.target.value })}>
-          <SelectOption value="">Alle statussen</SelectOption>
-          {TRIAGE_STATUSES.map((s) => (
-            <SelectOption key={s} value={s}>
-              {TRIAGE_STATUS_LABELS[s]}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="filter-indicator">Indicator</FormLabel>
-        <Select id="filter-indicator" value={values.indicator} onChange={(e) => onChange({ indicator: e.target.value })}>
-          <SelectOption value="">Alle indicatoren</SelectOption>
-          {INDICATOR_CATALOGUE.map((i) => (
-            <SelectOption key={i.indicator} value={i.indicator}>
-              {i.label}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
+      <FilterSelect id="filter-run" label="Week" value={String(values.run)} onChange={(v) => onChange({ run: Number(v) })}
+        options={runs.map((r) => [String(r.id), `${formatDate(r.as_of)} (${r.flags} signalen)`])} />
+      <FilterSelect id="filter-wijk" label="Wijk" value={values.wijk} onChange={(wijk) => onChange({ wijk })}
+        options={[['', 'Alle wijken'], ...wijken.map((w) => [w, w] as const)]} />
+      <FilterSelect id="filter-status" label="Status" value={values.status} onChange={(status) => onChange({ status })}
+        options={[['', 'Alle statussen'], ...TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)]} />
+      <FilterSelect id="filter-assignee" label="Toegewezen aan" value={values.assignee} onChange={(assignee) => onChange({ assignee })}
+        options={[['', 'Iedereen'], [NOBODY, 'Niet toegewezen'], ...assignees.map((a) => [a, a] as const)]} />
+      <FilterSelect id="filter-weeks" label="Op de lijst" value={values.weeks} onChange={(v) => onChange({ weeks: v as WeekRange | '' })}
+        options={[['', 'Alle'], ...Object.entries(WEEK_RANGES).map(([k, r]) => [k, r.label] as const)]} />
+      <FilterSelect id="filter-indicator" label="Indicator" value={values.indicator} onChange={(indicator) => onChange({ indicator })}
+        options={[['', 'Alle indicatoren'], ...INDICATOR_CATALOGUE.map((i) => [i.indicator, i.label] as const)]} />
+      <ScoreField id="filter-min-score" label="Score vanaf" value={values.minScore} onCommit={(minScore) => onChange({ minScore })} />
+      <ScoreField id="filter-max-score" label="Score tot en met" value={values.maxScore} onCommit={(maxScore) => onChange({ maxScore })} />
       <div className="vs-check">
-        <Checkbox id="filter-new" checked={values.newOnly} onChange={(e) => onChange({ newOnly: e.target.checked })} />
-        <FormLabel htmlFor="filter-new" type="checkbox">
-          Alleen nieuw op de lijst
+        <Checkbox id="filter-hide-closed" checked={values.hideClosed} onChange={(e) => onChange({ hideClosed: e.target.checked })} />
+        <FormLabel htmlFor="filter-hide-closed" type="checkbox">
+          Afgesloten zaken verbergen
         </FormLabel>
       </div>
     </form>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}
+
+function FilterSelect({ id, label, value, options, onChange }: FilterSelectProps) {
+  return (
+    <FormField>
+      <FormLabel htmlFor={id}>{label}</FormLabel>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, text]) => (
+          <SelectOption key={v} value={v}>
+            {text}
+          </SelectOption>
+        ))}
+      </Select>
+    </FormField>
+  );
+}
+
+/** A score bound, applied when the field is left or Enter is pressed (not on every keystroke). */
+function ScoreField({ id, label, value, onCommit }: { id: string; label: string; value: string; onCommit: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const commit = () => {
+    const normal = text.trim().replace(',', '.');
+    if (normal === '' || /^\d{1,6}(\.\d+)?$/.test(normal)) onCommit(normal);
+    else setText(value);
+  };
+  return (
+    <FormField className="vs-filter-score">
+      <FormLabel htmlFor={id}>{label}</FormLabel>
+      <Textbox id={id} inputMode="decimal" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }} />
+    </FormField>
   );
 }

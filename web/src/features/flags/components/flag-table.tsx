@@ -1,5 +1,5 @@
 import { Checkbox, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import type { FlagItem } from '@vroegsignaal/shared/api/flags';
+import type { FlagItem, FlagSort } from '@vroegsignaal/shared/api/flags';
 import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
 import { RouterLink } from '../../../components/ui/router-link.tsx';
 import { SortHeader, type SortDirection } from '../../../components/ui/sort-header.tsx';
@@ -8,8 +8,9 @@ import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
 import { paths } from '../../../config/paths.ts';
 import { domainsOf, formatAddressKey, formatNumber, indicatorLabel } from '../../../lib/format.ts';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { OnListBadge } from '../../../components/worklist/on-list-badge.tsx';
 
-export type FlagSort = 'score' | 'weeks_on_list' | 'address' | 'wijk' | 'domains';
+export type { FlagSort };
 
 interface FlagTableProps {
   items: readonly FlagItem[];
@@ -46,8 +47,8 @@ export function FlagTable({ items, busy, sort, direction, onSort, selected, onSe
           <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
           <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
           {withTrend ? <TableHeaderCell scope="col">Verloop</TableHeaderCell> : null}
-          <TableHeaderCell scope="col">Status</TableHeaderCell>
-          <TableHeaderCell scope="col">Toegewezen aan</TableHeaderCell>
+          <SortHeader column="status" {...header}>Status</SortHeader>
+          <SortHeader column="assignee" {...header}>Toegewezen aan</SortHeader>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -86,7 +87,7 @@ function FlagRow({ item, withTrend, selected, onSelect }: FlagRowProps) {
       </TableCell>
       <TableCell className="vs-indicators">{item.indicators.map(indicatorLabel).join(', ')}</TableCell>
       <TableCell className="vs-num vs-nowrap">
-        {item.is_new ? <span className="vs-new">Nieuw</span> : `${item.weeks_on_list} weken`}
+        <OnListBadge isNew={item.is_new} weeks={item.weeks_on_list} />
       </TableCell>
       {withTrend ? (
         <TableCell>

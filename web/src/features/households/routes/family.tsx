@@ -5,6 +5,7 @@ import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { ErrorMessage, QueryState } from '../../../components/ui/query-state.tsx';
 import { RouterLink } from '../../../components/ui/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
+import { ApiError } from '../../../lib/api-client.ts';
 import { useUser } from '../../../lib/auth.ts';
 import { formatAddressKey } from '../../../lib/format.ts';
 import { householdQueryOptions } from '../api/get-household.ts';
@@ -32,11 +33,19 @@ function toTriage() {
 
 function FamilyView({ flagId, back, username }: { flagId: number; back: { to: string; label: string }; username: string }) {
   const household = useQuery(householdQueryOptions(flagId));
+  // Another wijk's household and one that does not exist get the same 404 from the server, and the same words here.
+  const notVisible = household.error instanceof ApiError && household.error.status === 404;
   return (
     <>
       <p className="vs-family-screen">
         <RouterLink to={back.to}>← {back.label}</RouterLink>
       </p>
+      {notVisible ? (
+        <>
+          <PageTitle title="Huishouden niet in uw wijken of niet gevonden" />
+          <Paragraph>Controleer de link, of zoek het huishouden op postcode en huisnummer in de lijst.</Paragraph>
+        </>
+      ) : (
       <QueryState query={household} loadingLabel="Gegevens van het huishouden worden geladen…">
         {(h) => (
           <>
@@ -68,6 +77,7 @@ function FamilyView({ flagId, back, username }: { flagId: number; back: { to: st
           </>
         )}
       </QueryState>
+      )}
     </>
   );
 }

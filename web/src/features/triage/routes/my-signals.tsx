@@ -1,85 +1,127 @@
-import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import type { FlagItem, RunSummary } from '@vroegsignaal/shared/api/flags';
+import { Button } from '@utrecht/component-library-react';
+import { FLAG_SORTS, type FlagSort, type FlagsSearchBody, type RunSummary } from '@vroegsignaal/shared/api/flags';
+import type { TriageStatus } from '@vroegsignaal/shared/api/triage';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
-import { QueryState } from '../../../components/ui/query-state.tsx';
-import { RouterLink } from '../../../components/ui/router-link.tsx';
-import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
-import { paths } from '../../../config/paths.ts';
+import { EmptyState, ErrorMessage, Loading, QueryState } from '../../../components/ui/query-state.tsx';
+import type { SortDirection } from '../../../components/ui/sort-header.tsx';
+import { AddressSearch } from '../../../components/worklist/address-search.tsx';
+import { PageSizeSelect, pageSizeOf } from '../../../components/worklist/page-size.tsx';
+import { StatusCounts } from '../../../components/worklist/status-counts.tsx';
+import { useListParams, type ListParams } from '../../../hooks/use-list-params.ts';
 import { useUser } from '../../../lib/auth.ts';
-import { domainsOf, formatAddressKey, formatDate, formatNumber, indicatorLabel } from '../../../lib/format.ts';
-import { myFlagsQueryOptions } from '../api/get-my-flags.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { runsQueryOptions } from '../api/get-runs.ts';
-import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { worklistQueryOptions } from '../api/get-worklist.ts';
+import { WorklistFilters, type Assignment, type WorklistFilterValues } from '../components/worklist-filters.tsx';
+import { WorklistTable } from '../components/worklist-table.tsx';
 
-/** "Mijn signalen": what is assigned to me in the newest week, oldest first. */
+/** "Mijn signalen": the wijkteam member's worklist, every flag in their wijken this week, closed cases out of the way. */
 export default function MySignalsRoute() {
   const user = useUser();
   const runs = useQuery(runsQueryOptions());
+  const wijken = user.wijken.length ? user.wijken.join(', ') : null;
   return (
     <>
-      <PageTitle title="Mijn signalen" intro={`Aan u toegewezen signalen${user.wijken.length ? ` in ${user.wijken.join(', ')}` : ''}, het langst op de lijst bovenaan.`} />
-      <QueryState query={runs} isEmpty={(r) => r.length === 0} empty="Er zijn nog geen signalen.">
-        {(list) => <MyFlags run={list.reduce((a, b) => (a.as_of > b.as_of ? a : b))} />}
-      </QueryState>
+      <PageTitle
+        title="Mijn signalen"
+        intro={wijken ? `De huishoudens op de lijst in uw wijken (${wijken}). Kies "Aan mij toegewezen" voor alleen uw eigen zaken.` : undefined}
+      />
+      {wijken === null ? (
+        <EmptyState>U heeft nog geen wijken, dus hier staan geen signalen. Vraag de beheerder om uw wijken in te stellen.</EmptyState>
+      ) : (
+        <QueryState query={runs} isEmpty={(r) => r.length === 0} empty="Er zijn nog geen signalen: de eerste scoring heeft nog niet gedraaid.">
+          {(list) => <Worklist run={list.reduce((a, b) => (a.as_of > b.as_of ? a : b))} />}
+        </QueryState>
+      )}
     </>
   );
 }
 
-function MyFlags({ run }: { run: RunSummary }) {
-  const [page, setPage] = useState(1);
-  const flags = useQuery(myFlagsQueryOptions(run.id, page));
+const ASSIGNMENTS: readonly Assignment[] = ['mij', 'niemand'];
+
+function readState(p: ListParams) {
+  const assignment = ASSIGNMENTS.find((a) => a === p.get('toegewezen')) ?? '';
+  const filters: WorklistFilterValues = { wijk: p.get('wijk') ?? '', assignment, status: p.get('status') ?? '', showClosed: p.get('met-afgesloten') === '1' };
+  const sort: FlagSort = FLAG_SORTS.find((s) => s === p.get('sort')) ?? 'weeks_on_list';
+  const direction: SortDirection = p.get('volgorde') === 'asc' ? 'asc' : 'desc';
+  return { filters, sort, direction, page: Math.max(1, Number(p.get('pagina') ?? 1) || 1), pageSize: pageSizeOf(p.get('per')) };
+}
+
+function queryOf(f: WorklistFilterValues, search: string): FlagsSearchBody {
+  return {
+    wijk: f.wijk || undefined,
+    status: (f.status || undefined) as TriageStatus | undefined,
+    assigned_to_me: f.assignment === 'mij' || undefined,
+    unassigned: f.assignment === 'niemand' || undefined,
+    // A status asked for by name is shown, closed or not.
+    hide_closed: f.showClosed || f.status ? undefined : true,
+    search: search || undefined,
+  };
+}
+
+function Worklist({ run }: { run: RunSummary }) {
+  const user = useUser();
+  const params = useListParams(`vs-lijst:${user.username}:mijn`);
+  const { filters, sort, direction, page, pageSize } = readState(params);
+  const query = queryOf(filters, params.search);
+  const flags = useQuery(worklistQueryOptions(run.id, { ...query, sort, order: direction, page, page_size: pageSize }));
+  const onFilters = (changes: Partial<WorklistFilterValues>) => {
+    const next: Record<string, string | null> = { pagina: null };
+    if (changes.wijk !== undefined) next.wijk = changes.wijk;
+    if (changes.assignment !== undefined) next.toegewezen = changes.assignment;
+    if (changes.status !== undefined) next.status = changes.status;
+    if (changes.showClosed !== undefined) next['met-afgesloten'] = changes.showClosed ? '1' : null;
+    params.update(next);
+  };
+  const narrowed = params.search !== '' || filters.wijk !== '' || filters.assignment !== '' || filters.status !== '' || filters.showClosed;
   return (
     <>
-      <p>Week van {formatDate(run.as_of)}</p>
-      <QueryState query={flags} isEmpty={(f) => f.items.length === 0} empty="Er zijn deze week geen signalen aan u toegewezen.">
-        {(data) => (
-          <>
-            <TableWrap caption="Mijn signalen">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Adres</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wijk</TableHeaderCell>
-                  <TableHeaderCell scope="col">Op de lijst</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="vs-num">Score</TableHeaderCell>
-                  <TableHeaderCell scope="col">Leefgebieden</TableHeaderCell>
-                  <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
-                  <TableHeaderCell scope="col">Status</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((item) => (
-                  <MyFlagRow key={item.id} item={item} />
-                ))}
-              </TableBody>
-            </TableWrap>
-            <Pager page={page} pageSize={data.page_size} total={data.total} onPage={setPage} />
-          </>
-        )}
-      </QueryState>
+      <AddressSearch value={params.search} onSearch={(term) => params.update({ pagina: null }, term)} />
+      <WorklistFilters values={filters} wijken={user.wijken} onChange={onFilters} />
+      <div className="vs-toolbar">
+        <p>
+          Week van {formatDate(run.as_of)} · {run.flags} signalen in uw wijken, waarvan {run.new_flags} nieuw deze week
+        </p>
+        {narrowed ? (
+          <Button appearance="subtle-button" onClick={params.reset}>
+            Filters en zoekopdracht wissen
+          </Button>
+        ) : null}
+      </div>
+      {flags.isPending ? <Loading /> : null}
+      {flags.isError ? <ErrorMessage error={flags.error} /> : null}
+      {flags.data ? (
+        <>
+          <div className="vs-list-head">
+            <StatusCounts counts={flags.data.status_counts} label="Aantal per status in uw wijken" />
+            <PageSizeSelect value={pageSize} onChange={(n) => params.update({ per: n === 50 ? null : String(n), pagina: null })} />
+          </div>
+          {flags.data.items.length === 0 ? (
+            <EmptyState>{emptyMessage(filters, params.search, run.flags)}</EmptyState>
+          ) : (
+            <>
+              <p className="vs-result-count" aria-live="polite">
+                {flags.data.total} {flags.data.total === 1 ? 'huishouden' : 'huishoudens'}
+                {filters.showClosed || filters.status ? '' : ' (afgesloten zaken niet getoond)'}
+              </p>
+              <WorklistTable items={flags.data.items} busy={flags.isFetching} me={user.username} sort={sort} direction={direction}
+                onSort={(s, d) => params.update({ sort: s, volgorde: d, pagina: null })} />
+              <Pager page={page} pageSize={pageSize} total={flags.data.total} onPage={(p) => params.update({ pagina: String(p) })} />
+            </>
+          )}
+        </>
+      ) : null}
     </>
   );
 }
 
-function MyFlagRow({ item }: { item: FlagItem }) {
-  return (
-    <TableRow>
-      <TableCell className="vs-nowrap">
-        <RouterLink to={paths.family.to(item.id)}>{formatAddressKey(item.household_key)}</RouterLink>
-      </TableCell>
-      <TableCell>{item.wijk}</TableCell>
-      <TableCell className="vs-nowrap">{item.is_new ? <span className="vs-new">Nieuw</span> : `${item.weeks_on_list} weken`}</TableCell>
-      <TableCell className="vs-num">{formatNumber(item.score)}</TableCell>
-      <TableCell>
-        <LeefgebiedBadges domains={domainsOf(item.indicators)} />
-      </TableCell>
-      <TableCell className="vs-indicators">{item.indicators.map(indicatorLabel).join(', ')}</TableCell>
-      <TableCell>
-        <TriageBadge status={item.triage_status} />
-      </TableCell>
-    </TableRow>
-  );
+/** What to do when the list is empty, for each reason it can be. */
+function emptyMessage(f: WorklistFilterValues, search: string, inWijken: number): string {
+  if (inWijken === 0) return 'Er staan deze week geen huishoudens uit uw wijken op de lijst. U hoeft nu niets te doen; na de volgende scoring ziet u hier de nieuwe signalen.';
+  if (search) return `Geen huishouden in uw wijken gevonden voor "${search}". Controleer postcode en huisnummer, of wis de zoekopdracht.`;
+  if (f.assignment === 'mij') return 'Er is deze week nog niets aan u toegewezen. Kies "Alle signalen in mijn wijken" om een huishouden op te pakken, of vraag de coördinator om toewijzing.';
+  if (!f.showClosed && !f.status && !f.wijk && !f.assignment) return 'Alle signalen in uw wijken zijn afgesloten. Vink "Afgesloten zaken tonen" aan om ze te zien.';
+  return 'Geen signalen die aan de filters voldoen. Pas de filters aan of kies "Filters en zoekopdracht wissen".';
 }
