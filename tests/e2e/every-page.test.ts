@@ -4,15 +4,16 @@ import { paths } from '../../web/src/config/paths.ts';
 import { menuFor, type NavItem, ROLE_NAV, ROLES, type Role } from '../../web/src/lib/roles.ts';
 import { startApp, type RunningApp } from './support/app-server.ts';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, focusedHeading, reflowProblems } from './support/checks.ts';
+import { axeViolations, focusedHeading, reflowProblems, unstyledDesignSystemClasses } from './support/checks.ts';
 import { measureFirstLoad } from './support/first-load.ts';
 import { logIn, settled } from './support/flows.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
 // Every page each role can reach from its menu (and the first detail page linked from a
 // menu page's table), at 1280 and 390 px: no axe WCAG 2.1 A/AA violation of any impact,
-// nothing wider than the viewport, focus on the page's h1 after a route change, no
-// console error or failed request, and a screenshot `<role>-<page>[-390]`.
+// nothing wider than the viewport, focus on the page's h1 after a route change, every NL
+// Design System component with its CSS loaded, no console error or failed request, and a
+// screenshot `<role>-<page>[-390]` in tests/artifacts/screenshots.
 
 /**
  * The login page's first load before issue 15, on main at c50306d: 1 134 305 bytes on the wire
@@ -63,6 +64,7 @@ async function sweep(page: Page, name: string, signedIn = true): Promise<void> {
     expect(await reflowProblems(page, signedIn), `reflow on ${name} at ${viewport.width}px`).toEqual([]);
   }
   await page.setViewportSize(WIDTHS[0].viewport);
+  expect(await unstyledDesignSystemClasses(page), `design-system classes without CSS on ${name}`).toEqual([]);
   expect(tab?.takeErrors(), `errors on ${name}`).toEqual([]);
 }
 

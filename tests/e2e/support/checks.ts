@@ -60,3 +60,24 @@ export async function focusedHeading(page: Page): Promise<{ focused: boolean; ac
     return { focused: h1 !== null && active === h1, active: describe(active) };
   });
 }
+
+/**
+ * NL Design System classes on the page (blocks, not their modifiers or elements) that no loaded
+ * stylesheet mentions: the dashboard imports each component's CSS on its own, so a component
+ * used without its CSS import shows up here.
+ */
+export async function unstyledDesignSystemClasses(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const used = new Set([...document.querySelectorAll('[class*="utrecht-"]')].flatMap((el) => [...el.classList]).filter((c) => /^utrecht-[a-z0-9-]+$/.test(c) && !c.includes('--')));
+    const selectors: string[] = [];
+    const collect = (rules: CSSRuleList) => {
+      for (const rule of rules) {
+        if (rule instanceof CSSStyleRule) selectors.push(rule.selectorText);
+        if ('cssRules' in rule) collect((rule as CSSGroupingRule).cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) collect(sheet.cssRules);
+    const styled = selectors.join(' ');
+    return [...used].filter((c) => !new RegExp(`\\.${c}(?![a-z0-9-])`).test(styled)).sort();
+  });
+}
