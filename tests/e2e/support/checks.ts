@@ -62,22 +62,27 @@ export async function focusedHeading(page: Page): Promise<{ focused: boolean; ac
 }
 
 /**
- * NL Design System classes on the page (blocks, not their modifiers or elements) that no loaded
- * stylesheet mentions: the dashboard imports each component's CSS on its own, so a component
- * used without its CSS import shows up here.
+ * NL Design System classes on the page (blocks, not their modifiers or elements) whose component
+ * CSS is not loaded: the dashboard imports each component's CSS on its own, so a component used
+ * without its import shows up here. A component's own rules use design tokens
+ * (`.utrecht-table { … var(--utrecht-table-…) }`); the app's few rules about it (app.css) do not.
  */
 export async function unstyledDesignSystemClasses(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const used = new Set([...document.querySelectorAll('[class*="utrecht-"]')].flatMap((el) => [...el.classList]).filter((c) => /^utrecht-[a-z0-9-]+$/.test(c) && !c.includes('--')));
-    const selectors: string[] = [];
-    const collect = (rules: CSSRuleList) => {
-      for (const rule of rules) {
-        if (rule instanceof CSSStyleRule) selectors.push(rule.selectorText);
+    used.delete('utrecht-theme'); // the theme class carries the tokens, no component
+    const rules: CSSStyleRule[] = [];
+    const collect = (list: CSSRuleList) => {
+      for (const rule of list) {
+        if (rule instanceof CSSStyleRule) rules.push(rule);
         if ('cssRules' in rule) collect((rule as CSSGroupingRule).cssRules);
       }
     };
     for (const sheet of document.styleSheets) collect(sheet.cssRules);
-    const styled = selectors.join(' ');
-    return [...used].filter((c) => !new RegExp(`\\.${c}(?![a-z0-9-])`).test(styled)).sort();
+    const styled = (c: string) => {
+      const selector = new RegExp(`\\.${c}(?![a-z0-9-])`);
+      return rules.some((r) => selector.test(r.selectorText) && r.style.cssText.includes('--utrecht-'));
+    };
+    return [...used].filter((c) => !styled(c)).sort();
   });
 }
