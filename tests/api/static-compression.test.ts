@@ -29,6 +29,8 @@ describe.each(DIALECTS)('compressed static files (%s)', (dialect) => {
       fs.writeFileSync(path.join(dist, `${name}.br`), zlib.brotliCompressSync(content));
       fs.writeFileSync(path.join(dist, `${name}.gz`), zlib.gzipSync(content));
     }
+    // A build from before the compressed copies: still served, plainly.
+    fs.writeFileSync(path.join(dist, 'assets', 'old-1.css'), 'body { margin: 0 }');
     app = await buildServer({ config: testConfig(f.t, { webDistDir: dist }), db: f.t.db, clock: fixedClock('2026-10-09T08:00:00Z') });
   });
   afterAll(async () => {
@@ -55,6 +57,11 @@ describe.each(DIALECTS)('compressed static files (%s)', (dialect) => {
     const plain = await get('/assets/app-1234.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(SCRIPT);
+
+    const old = await get('/assets/old-1.css', 'gzip, deflate, br');
+    expect(old.statusCode).toBe(200);
+    expect(old.headers['content-encoding']).toBeUndefined();
+    expect(old.body).toBe('body { margin: 0 }');
   });
 
   it('serves index.html for a client route, and leaves API responses uncompressed', async () => {
