@@ -2,11 +2,12 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppLayout } from '../components/layouts/app-layout.tsx';
-import { ErrorMessage, Loading } from '../components/ui/query-state.tsx';
+import { Loading } from '../components/ui/query-state.tsx';
 import { paths } from '../config/paths.ts';
 import { ROLES, type Role } from '../lib/roles.ts';
 import { RequireRole, RequireSession, RoleHome } from './routes/guards.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
+import { RouteErrorPage } from './routes/route-error.tsx';
 
 const PageLoading = () => <Loading label="Pagina wordt geladen…" />;
 
@@ -41,7 +42,7 @@ const routes: RouteObject[] = [
         <AppLayout />
       </RequireSession>
     ),
-    errorElement: <ErrorMessage error={null} title="Deze pagina kon niet worden getoond" />,
+    errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <RoleHome /> },
       page(paths.coordinator.weekList, ['coordinator'], () => import('../features/flags/routes/week-list.tsx')),

@@ -45,3 +45,8 @@ export const ROLE_NAV: Record<Role, NavItem[]> = {
     { to: paths.admin.dpia, label: 'DPIA' },
   ],
 };
+
+/** The main menu of a role: its own pages, then the explanation every role may read. */
+export function menuFor(role: Role): NavItem[] {
+  return [...ROLE_NAV[role], { to: paths.howItWorksInApp, label: 'Hoe werkt het?' }];
+}

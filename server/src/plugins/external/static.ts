@@ -15,10 +15,14 @@ export default fp<{ config: Config }>(async (app, { config }) => {
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
+      // The build writes .br and .gz copies (web/vite.config.ts): sent to browsers that accept them.
+      preCompressed: true,
       setHeaders: (res, file) => {
         // Vite names files under assets/ by content hash: they never change.
         const hashed = file.includes(`${path.sep}assets${path.sep}`);
         res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // The body depends on Accept-Encoding (preCompressed): caches must keep one copy per encoding.
+        res.setHeader('vary', 'accept-encoding');
       },
     });
   }

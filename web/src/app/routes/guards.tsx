@@ -1,7 +1,9 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { PageTitle } from '../../components/ui/page-title.tsx';
 import { ErrorMessage, Loading } from '../../components/ui/query-state.tsx';
+import { RouterLink } from '../../components/ui/router-link.tsx';
 import { paths } from '../../config/paths.ts';
 import { UserContext, useSession, useUser } from '../../lib/auth.ts';
 import { ROLE_HOME, type Role } from '../../lib/roles.ts';
@@ -22,9 +24,14 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   const { role } = useUser();
   if (!roles.includes(role)) {
     return (
-      <Alert type="warning">
-        <Paragraph>Deze pagina is niet beschikbaar voor uw rol.</Paragraph>
-      </Alert>
+      <>
+        <PageTitle title="Niet beschikbaar voor uw rol" />
+        <Alert type="warning">
+          <Paragraph>
+            Deze pagina is niet beschikbaar voor uw rol. <RouterLink to={paths.home}>Naar uw startpagina</RouterLink>
+          </Paragraph>
+        </Alert>
+      </>
     );
   }
   return <>{children}</>;

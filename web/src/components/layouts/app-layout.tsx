@@ -2,14 +2,14 @@ import { Button } from '@utrecht/component-library-react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { useLogout, useUser } from '../../lib/auth.ts';
-import { ROLE_LABELS, ROLE_NAV } from '../../lib/roles.ts';
+import { menuFor, ROLE_LABELS } from '../../lib/roles.ts';
 
 /** Header with the role's navigation, the user and logout; the page below. */
 export function AppLayout() {
   const user = useUser();
   const logout = useLogout();
   const navigate = useNavigate();
-  const items = [...ROLE_NAV[user.role], { to: paths.howItWorksInApp, label: 'Hoe werkt het?' }];
+  const items = menuFor(user.role);
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
   return (
     <div className="vs-app">
