@@ -3,6 +3,7 @@
 import '@utrecht/design-tokens/dist/theme.css';
 import '@utrecht/alert-css/dist/index.css';
 import '@utrecht/button-css/dist/index.css';
+import '@utrecht/button-link-css/dist/index.css';
 import '@utrecht/checkbox-css/dist/index.css';
 import '@utrecht/form-field-css/dist/index.css';
 import '@utrecht/form-field-description-css/dist/index.css';
@@ -12,6 +13,7 @@ import '@utrecht/heading-1-css/dist/index.css';
 import '@utrecht/heading-2-css/dist/index.css';
 import '@utrecht/heading-3-css/dist/index.css';
 import '@utrecht/link-css/dist/index.css';
+import '@utrecht/link-button-css/dist/index.css';
 import '@utrecht/paragraph-css/dist/index.css';
 import '@utrecht/select-css/dist/index.css';
 import '@utrecht/skip-link-css/dist/index.css';
