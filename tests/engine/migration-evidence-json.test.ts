@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseEvidence } from '../../server/src/core/evidence.ts';
 import { migrateTo, migrateToLatest } from '../../server/src/db/migrate.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { seedScoringRun } from './support/old-run.ts';
 
 // Migration 2026-12-05-0105 turns the stored text `indicator:qualifying:id,id;…` into
 // JSON: every flag scored before it explains itself exactly as before, and down
 // gives back the very same text.
 
 const BEFORE = '2026-12-04-0500-audit-append-only';
-const AT = '2026-10-01T08:00:00.000Z';
 const OLD_TEXTS = [
   '',
   'huurachterstand:1:7',
@@ -18,13 +18,7 @@ const OLD_TEXTS = [
 ];
 
 async function seed(db: any): Promise<number[]> {
-  const { id: ruleSet } = await db.insertInto('rule_sets').values({
-    name: 'Standaard', version: 1, status: 'published', flag_threshold: 6, min_domains: null, definition: '{}', created_at: AT, created_by: 'test',
-  }).returning('id').executeTakeFirstOrThrow();
-  const { id: run } = await db.insertInto('scoring_runs').values({
-    as_of: '2026-10-01', rule_set_id: ruleSet, previous_run_id: null, started_by: 'test', started_at: AT, finished_at: AT, duration_ms: 1,
-    households: 4, gezinshuishoudens: 4, flags: 4, new_flags: 4, persisting_flags: 0, dropped_flags: 0,
-  }).returning('id').executeTakeFirstOrThrow();
+  const run = await seedScoringRun(db, OLD_TEXTS.length);
   const ids: number[] = [];
   for (const [i, evidence] of OLD_TEXTS.entries()) {
     const { id } = await db.insertInto('flags').values({

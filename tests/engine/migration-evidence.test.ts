@@ -3,6 +3,7 @@ import { parseEvidence } from '../../server/src/core/evidence.ts';
 import { migrateTo, migrateToLatest } from '../../server/src/db/migrate.ts';
 import { signalVersions } from '../../server/src/repositories/flag-list-repository.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { seedScoringRun } from './support/old-run.ts';
 
 // Migration 0005 turns the stored copies of contributing signals into references:
 // a flag scored before it must explain itself exactly as it did, also where the
@@ -12,13 +13,7 @@ const AT = '2026-10-01T08:00:00.000Z';
 
 // `any`: the schema of 0004, with tables the current Database type no longer has.
 async function seedBeforeEvidenceByReference(db: any): Promise<number> {
-  const { id: ruleSet } = await db.insertInto('rule_sets').values({
-    name: 'Standaard', version: 1, status: 'published', flag_threshold: 6, min_domains: null, definition: '{}', created_at: AT, created_by: 'test',
-  }).returning('id').executeTakeFirstOrThrow();
-  const { id: run } = await db.insertInto('scoring_runs').values({
-    as_of: '2026-10-01', rule_set_id: ruleSet, previous_run_id: null, started_by: 'test', started_at: AT, finished_at: AT, duration_ms: 1,
-    households: 1, gezinshuishoudens: 1, flags: 1, new_flags: 1, persisting_flags: 0, dropped_flags: 0,
-  }).returning('id').executeTakeFirstOrThrow();
+  const run = await seedScoringRun(db, 1);
   const signal = (id: number, recordId: string, indicator: string, observedOn: string, value: number | null) => ({
     id, source: 'src', record_id: recordId, indicator, observed_on: observedOn, value, bsn_hash: null, address_key: '9711AA-1-',
     household_key: '9711AA-1-', ingest_run_id: 1, updated_at: AT,
