@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime } from './common.ts';
+import { PublicIndicator } from './publication.ts';
 
 // The active rule set in plain words, as in the municipality's algorithm register.
 
@@ -20,19 +21,7 @@ export const Transparency = Type.Object({
   ]),
   purpose: Type.String(),
   flag_condition: Type.String(),
-  indicators: Type.Array(
-    Type.Object({
-      indicator: Type.String(),
-      label: Type.String(),
-      domain: Type.String(),
-      domain_label: Type.String(),
-      weight: Type.Number(),
-      threshold: Type.Union([Type.Number(), Type.Null()]),
-      window_days: Type.Integer(),
-      min_count: Type.Integer(),
-      description: Type.String(),
-    }),
-  ),
+  indicators: Type.Array(PublicIndicator),
   human_oversight: Type.String(),
 });
 export type Transparency = Static<typeof Transparency>;
