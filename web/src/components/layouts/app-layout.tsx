@@ -3,6 +3,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { paths } from '../../config/paths.ts';
 import { useLogout, useUser } from '../../lib/auth.ts';
 import { menuFor, ROLE_LABELS } from '../../lib/roles.ts';
+import { PageFrame } from './page-frame.tsx';
 
 /** Header with the role's navigation, the user and logout; the page below. */
 export function AppLayout() {
@@ -11,12 +12,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const items = menuFor(user.role);
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
-  return (
-    <div className="vs-app">
-      <a href="#main" className="utrecht-skip-link utrecht-skip-link--visible-on-focus">
-        Naar de inhoud
-      </a>
-      <header className="vs-header">
+  const header = (
+    <>
         <div className="vs-header__inner">
           <NavLink to={paths.home} className="vs-brand">
             Vroegsignaal
@@ -42,13 +39,11 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
-      </header>
-      <main id="main" className="vs-main" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <footer className="vs-footer">
-        Een signaal is een reden om te kijken, geen besluit. Alle inzage in gegevens van huishoudens wordt vastgelegd.
-      </footer>
-    </div>
+    </>
+  );
+  return (
+    <PageFrame header={header} footer="Een signaal is een reden om te kijken, geen besluit. Alle inzage in gegevens van huishoudens wordt vastgelegd.">
+      <Outlet />
+    </PageFrame>
   );
 }
