@@ -1,8 +1,9 @@
-import { Checkbox, FormField, FormLabel, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { FormField, FormLabel, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import type { RunSummary } from '@vroegsignaal/shared/api/flags';
 import { INDICATOR_CATALOGUE } from '@vroegsignaal/shared';
 import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
 import { useEffect, useState } from 'react';
+import { CheckboxField } from '../../../components/ui/checkbox-field.tsx';
 import { WEEK_RANGES, type WeekRange } from '../../../components/worklist/on-list-badge.tsx';
 import { formatDate, triageLabel } from '../../../lib/format.ts';
 
@@ -46,12 +47,7 @@ export function FlagFilters({ values, runs, wijken, assignees, onChange }: FlagF
         options={[['', 'Alle indicatoren'], ...INDICATOR_CATALOGUE.map((i) => [i.indicator, i.label] as const)]} />
       <ScoreField id="filter-min-score" label="Score vanaf" value={values.minScore} onCommit={(minScore) => onChange({ minScore })} />
       <ScoreField id="filter-max-score" label="Score tot en met" value={values.maxScore} onCommit={(maxScore) => onChange({ maxScore })} />
-      <div className="vs-check">
-        <Checkbox id="filter-hide-closed" checked={values.hideClosed} onChange={(e) => onChange({ hideClosed: e.target.checked })} />
-        <FormLabel htmlFor="filter-hide-closed" type="checkbox">
-          Afgesloten zaken verbergen
-        </FormLabel>
-      </div>
+      <CheckboxField id="filter-hide-closed" label="Afgesloten zaken verbergen" checked={values.hideClosed} onChange={(hideClosed) => onChange({ hideClosed })} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
-import { Checkbox, FormField, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
+import { FormField, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
 import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
+import { CheckboxField } from '../../../components/ui/checkbox-field.tsx';
 import { triageLabel } from '../../../lib/format.ts';
 
 export type Assignment = '' | 'mij' | 'niemand';
@@ -52,12 +53,7 @@ export function WorklistFilters({ values, wijken, onChange }: WorklistFiltersPro
           ))}
         </Select>
       </FormField>
-      <div className="vs-check">
-        <Checkbox id="filter-show-closed" checked={values.showClosed} onChange={(e) => onChange({ showClosed: e.target.checked })} />
-        <FormLabel htmlFor="filter-show-closed" type="checkbox">
-          Afgesloten zaken tonen
-        </FormLabel>
-      </div>
+      <CheckboxField id="filter-show-closed" label="Afgesloten zaken tonen" checked={values.showClosed} onChange={(showClosed) => onChange({ showClosed })} />
     </form>
   );
 }
