@@ -36,6 +36,7 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   users: 'gebruikers bekijken',
   createUser: 'gebruiker aanmaken',
   updateUser: 'gebruiker wijzigen',
+  knownWijken: 'wijken van de basisregistratie bekijken',
   audit: 'auditlog doorzoeken',
   ingestRuns: 'inleesrondes bekijken',
   quarantine: 'quarantaine bekijken',
