@@ -34,7 +34,7 @@ describe.each(DIALECTS)('beheerder: jobs filtered and paged, sources to their qu
   let admin: Agent;
   let server: Awaited<ReturnType<typeof deliveryServer>>;
   const root = tempDir('vs-jobs-');
-  const results: (RunResult & { at: string })[] = [];
+  const results: (Extract<RunResult, { runId: number }> & { at: string })[] = [];
   const get = async <T>(url: string) => {
     const res = await admin.request({ method: 'GET', url });
     expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
@@ -55,7 +55,9 @@ describe.each(DIALECTS)('beheerder: jobs filtered and paged, sources to their qu
     const scheduler = new Scheduler({ engine: { ...engineContext(f.t.db, f.clock), actor: 'scheduler' }, settings, sleep: async () => undefined });
     const run = async (job: string) => {
       f.clock.advance(5 * 60_000);
-      results.push({ ...(await scheduler.runNow(job)), at: f.clock.now().toISOString() });
+      const result = await scheduler.runNow(job);
+      if (result.status === 'skipped') throw new Error(`${job} skipped: ${result.reason}`);
+      results.push({ ...result, at: f.clock.now().toISOString() });
     };
     await run('pull:woco-map'); // one delivery stored, kapot.csv rejected: failed
     for (let i = 0; i < 6; i++) await run('pull:woco-map'); // empty folder

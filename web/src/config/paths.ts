@@ -28,5 +28,9 @@ export const paths = {
     ingest: '/beheer/leveringen',
     users: '/beheer/gebruikers',
     audit: '/beheer/auditlog',
+    /** The jobs page filtered on one job (and outcome), e.g. a source's failed pulls. */
+    jobsOf: (job: string, outcome?: 'failed') => `/beheer/taken?${new URLSearchParams({ taak: job, ...(outcome ? { uitkomst: outcome } : {}) })}`,
+    /** The deliveries page with the quarantine of one source. */
+    quarantineOf: (source: string) => `/beheer/leveringen?${new URLSearchParams({ bron: source })}`,
   },
 } as const;
