@@ -29,12 +29,20 @@ export function ChartFrame({ title, description, table, children }: ChartFramePr
 }
 
 /**
- * Props for every chart: one image with a name, not a keyboard stop of its own (recharts'
- * accessibility layer makes the SVG a nameless focusable "application"); the numbers are
- * in the table beside it.
+ * Props for every chart: not a keyboard stop of its own (recharts' accessibility layer makes
+ * the SVG a nameless focusable "application"); ChartImage names it as one image.
  */
 export function chartA11y(name: string) {
-  return { accessibilityLayer: false, role: 'img', title: name, 'aria-label': `${name}. De cijfers staan in de tabel bij de grafiek.` } as const;
+  return { accessibilityLayer: false, title: name } as const;
+}
+
+/** A chart as one named image; its numbers are in the table beside it. */
+export function ChartImage({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="img" aria-label={`${label}. De cijfers staan in de tabel bij de grafiek.`}>
+      {children}
+    </div>
+  );
 }
 
 /** Colours for chart series with at least 3:1 contrast against white. */
@@ -54,6 +62,9 @@ export function seriesMarker(index: number, color: string) {
       <Symbols key={`m-${props.index}`} cx={props.cx} cy={props.cy} type={type} size={48} fill="#fff" stroke={color} strokeWidth={1.5} />
     );
 }
+
+/** A bar whose count is hidden ("<5"): drawn light and dashed at a fixed small size, never as a number. */
+export const hiddenCell = (color: string) => ({ className: 'vs-bar-hidden', fillOpacity: 0.3, stroke: color, strokeDasharray: '2 2' });
 
 /** Axis titles in the chart's own text style. */
 export const axisTitle = (value: string, axis: 'x' | 'y') =>

@@ -1,6 +1,6 @@
 import type { IndicatorsAggregate } from '@vroegsignaal/shared/api/aggregates';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS, SERIES_DASHES, SERIES_SHAPES, axisTitle, chartA11y, seriesMarker } from '../../../components/charts/chart-frame.tsx';
+import { ChartFrame, SERIES_COLORS, SERIES_DASHES, SERIES_SHAPES, axisTitle, chartA11y, ChartImage, seriesMarker } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { domainLabel, formatCount, formatDate, formatShortDate } from '../../../lib/format.ts';
@@ -27,37 +27,39 @@ export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly Indicators
         />
       }
     >
-      <LineChart {...chartA11y('Lijndiagram: signalen per leefgebied over tijd')} responsive style={{ width: '100%', height: 360 }} data={data} margin={{ top: 10, right: 20, bottom: 24, left: 12 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} label={axisTitle('Week van de berekening', 'x')} />
-        <YAxis allowDecimals={false} width={56} label={axisTitle('Aantal huishoudens', 'y')} />
-        <Tooltip
-          labelFormatter={(v) => `Week van ${formatDate(String(v))}`}
-          formatter={(_v, name, item) => {
-            const raw = (item.payload as { raw: IndicatorsAggregate }).raw;
-            return [formatCount(raw.domains.find((x) => domainLabel(x.domain) === name)?.flags), name];
-          }}
-        />
-        <Legend verticalAlign="top" />
-        {domains.map((d, i) => {
-          const color = SERIES_COLORS[i % SERIES_COLORS.length]!;
-          return (
-            <Line
-              key={d}
-              dataKey={d}
-              name={domainLabel(d)}
-              stroke={color}
-              strokeWidth={2}
-              strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]}
-              legendType={SERIES_SHAPES[i % SERIES_SHAPES.length]}
-              dot={seriesMarker(i, color)}
-              activeDot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          );
-        })}
-      </LineChart>
+      <ChartImage label="Lijndiagram: signalen per leefgebied over tijd">
+        <LineChart {...chartA11y('Lijndiagram: signalen per leefgebied over tijd')} responsive style={{ width: '100%', height: 360 }} data={data} margin={{ top: 10, right: 20, bottom: 24, left: 12 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} label={axisTitle('Week van de berekening', 'x')} />
+          <YAxis allowDecimals={false} width={56} label={axisTitle('Aantal huishoudens', 'y')} />
+          <Tooltip
+            labelFormatter={(v) => `Week van ${formatDate(String(v))}`}
+            formatter={(_v, name, item) => {
+              const raw = (item.payload as { raw: IndicatorsAggregate }).raw;
+              return [formatCount(raw.domains.find((x) => domainLabel(x.domain) === name)?.flags), name];
+            }}
+          />
+          <Legend verticalAlign="top" />
+          {domains.map((d, i) => {
+            const color = SERIES_COLORS[i % SERIES_COLORS.length]!;
+            return (
+              <Line
+                key={d}
+                dataKey={d}
+                name={domainLabel(d)}
+                stroke={color}
+                strokeWidth={2}
+                strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]}
+                legendType={SERIES_SHAPES[i % SERIES_SHAPES.length]}
+                dot={seriesMarker(i, color)}
+                activeDot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            );
+          })}
+        </LineChart>
+      </ChartImage>
     </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { WijkenAggregate } from '@vroegsignaal/shared/api/aggregates';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS, axisTitle, chartA11y } from '../../../components/charts/chart-frame.tsx';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, SERIES_COLORS, axisTitle, chartA11y, ChartImage, hiddenCell } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
@@ -52,20 +52,24 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
         />
       }
     >
-      <BarChart {...chartA11y('Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens')} responsive style={{ width: '100%', height: 40 * data.length + 110 }} data={data} layout="vertical" margin={{ top: 10, right: 36, bottom: 24, left: 10 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" unit="%" label={axisTitle('Aandeel in procenten', 'x')} />
-        <YAxis type="category" dataKey="wijk" width={130} interval={0} />
-        <Tooltip formatter={(v, name) => [`${formatNumber(Math.round(Number(v) * 10) / 10)}%`, name]} />
-        <Legend verticalAlign="top" />
-        <Bar dataKey="flags" name="Aandeel in de signalen" fill={SERIES_COLORS[1]} isAnimationActive={false}>
-          <LabelList dataKey="flagsLabel" position="right" className="vs-value-label" />
-        </Bar>
-        <Bar dataKey="families" name="Aandeel in de gezinshuishoudens" fill={SERIES_COLORS[0]} isAnimationActive={false}>
-          <LabelList dataKey="familiesLabel" position="right" className="vs-value-label" />
-        </Bar>
-      </BarChart>
-      {hidden ? <p className="vs-chart-legend-note">Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan zonder balk, met “&lt;5” ernaast.</p> : null}
+      <ChartImage label="Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens">
+        <BarChart {...chartA11y('Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens')} responsive style={{ width: '100%', height: 40 * data.length + 110 }} data={data} layout="vertical" margin={{ top: 10, right: 36, bottom: 24, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" unit="%" label={axisTitle('Aandeel in procenten', 'x')} />
+          <YAxis type="category" dataKey="wijk" width={130} interval={0} />
+          <Tooltip formatter={(v, name) => [`${formatNumber(Math.round(Number(v) * 10) / 10)}%`, name]} />
+          <Legend verticalAlign="top" />
+          <Bar dataKey="flags" name="Aandeel in de signalen" fill={SERIES_COLORS[1]} minPointSize={(v) => (v === 0 ? 4 : 0)} isAnimationActive={false}>
+            {data.map((d) => (d.flagsLabel ? <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[1])} /> : <Cell key={d.wijk} />))}
+            <LabelList dataKey="flagsLabel" position="right" className="vs-value-label" />
+          </Bar>
+          <Bar dataKey="families" name="Aandeel in de gezinshuishoudens" fill={SERIES_COLORS[0]} minPointSize={(v) => (v === 0 ? 4 : 0)} isAnimationActive={false}>
+            {data.map((d) => (d.familiesLabel ? <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[0])} /> : <Cell key={d.wijk} />))}
+            <LabelList dataKey="familiesLabel" position="right" className="vs-value-label" />
+          </Bar>
+        </BarChart>
+      </ChartImage>
+      {hidden ? <p className="vs-chart-legend-note">Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan met een lichte stippelbalk en “&lt;5” ernaast.</p> : null}
     </ChartFrame>
   );
 }

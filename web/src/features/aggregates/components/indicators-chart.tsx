@@ -1,6 +1,6 @@
 import type { IndicatorsAggregate } from '@vroegsignaal/shared/api/aggregates';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS, axisTitle, chartA11y } from '../../../components/charts/chart-frame.tsx';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, SERIES_COLORS, hiddenCell, axisTitle, chartA11y, ChartImage } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { countValue, domainLabel, formatCount, formatDate, indicatorLabel } from '../../../lib/format.ts';
@@ -28,15 +28,18 @@ export function IndicatorsChart({ aggregate }: { aggregate: IndicatorsAggregate 
         />
       }
     >
-      <BarChart {...chartA11y('Staafdiagram: signalen per indicator')} responsive style={{ width: '100%', height: 30 * data.length + 80 }} data={data} layout="vertical" margin={{ top: 10, right: 44, bottom: 24, left: 10 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} label={axisTitle('Aantal huishoudens op de lijst', 'x')} />
-        <YAxis type="category" dataKey="label" width={170} interval={0} />
-        <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Row }).raw.flags), 'Signalen']} />
-        <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[2]} isAnimationActive={false}>
-          <LabelList dataKey="value" position="right" className="vs-value-label" />
-        </Bar>
-      </BarChart>
+      <ChartImage label="Staafdiagram: signalen per indicator">
+        <BarChart {...chartA11y('Staafdiagram: signalen per indicator')} responsive style={{ width: '100%', height: 30 * data.length + 80 }} data={data} layout="vertical" margin={{ top: 10, right: 44, bottom: 24, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} label={axisTitle('Aantal huishoudens op de lijst', 'x')} />
+          <YAxis type="category" dataKey="label" width={170} interval={0} />
+          <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Row }).raw.flags), 'Signalen']} />
+          <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[2]} minPointSize={4} isAnimationActive={false}>
+            {data.map((d) => (typeof d.raw.flags === 'number' ? <Cell key={d.raw.indicator} /> : <Cell key={d.raw.indicator} {...hiddenCell(SERIES_COLORS[2])} />))}
+            <LabelList dataKey="value" position="right" className="vs-value-label" />
+          </Bar>
+        </BarChart>
+      </ChartImage>
     </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { WijkenAggregate } from '@vroegsignaal/shared/api/aggregates';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS, axisTitle, chartA11y } from '../../../components/charts/chart-frame.tsx';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, SERIES_COLORS, hiddenCell, axisTitle, chartA11y, ChartImage } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { countValue, formatCount, formatDate, formatNumber } from '../../../lib/format.ts';
@@ -29,15 +29,18 @@ export function WijkenChart({ aggregate }: { aggregate: WijkenAggregate }) {
         />
       }
     >
-      <BarChart {...chartA11y('Staafdiagram: signalen per wijk')} responsive style={{ width: '100%', height: Math.max(240, 36 * data.length + 70) }} data={data} layout="vertical" margin={{ top: 10, right: 44, bottom: 24, left: 10 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} label={axisTitle('Aantal huishoudens op de lijst', 'x')} />
-        <YAxis type="category" dataKey="wijk" width={130} interval={0} />
-        <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Wijk }).raw.flags), 'Signalen']} />
-        <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[0]} isAnimationActive={false}>
-          <LabelList dataKey="label" position="right" className="vs-value-label" />
-        </Bar>
-      </BarChart>
+      <ChartImage label="Staafdiagram: signalen per wijk">
+        <BarChart {...chartA11y('Staafdiagram: signalen per wijk')} responsive style={{ width: '100%', height: Math.max(240, 36 * data.length + 70) }} data={data} layout="vertical" margin={{ top: 10, right: 44, bottom: 24, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} label={axisTitle('Aantal huishoudens op de lijst', 'x')} />
+          <YAxis type="category" dataKey="wijk" width={130} interval={0} />
+          <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Wijk }).raw.flags), 'Signalen']} />
+          <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[0]} minPointSize={4} isAnimationActive={false}>
+            {data.map((d) => (typeof d.raw.flags === 'number' ? <Cell key={d.wijk} /> : <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[0])} />))}
+            <LabelList dataKey="label" position="right" className="vs-value-label" />
+          </Bar>
+        </BarChart>
+      </ChartImage>
     </ChartFrame>
   );
 }
