@@ -30,9 +30,12 @@ export default function IngestRoute() {
     setRun(undefined);
     setParams({}, { replace: true });
   };
+  // Followed from a source: its quarantine comes first.
+  const quarantine = <Quarantine key={`${run ?? 'all'}-${source ?? 'all'}`} run={run} source={source} onAll={showAll} />;
   return (
     <>
       <PageTitle title="Leveringen" intro="Elke ingelezen levering met het aantal rijen in quarantaine. Quarantaine bevat nooit de ruwe rij, alleen waar en waarom." />
+      {source ? quarantine : null}
       <QueryState query={runs} isEmpty={(r) => r.items.length === 0} empty="Er zijn nog geen leveringen ingelezen.">
         {(data) => (
           <>
@@ -67,7 +70,7 @@ export default function IngestRoute() {
           </>
         )}
       </QueryState>
-      <Quarantine key={`${run ?? 'all'}-${source ?? 'all'}`} run={run} source={source} onAll={showAll} />
+      {source ? null : quarantine}
     </>
   );
 }

@@ -28,9 +28,9 @@ export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly Indicators
       }
     >
       <ChartImage label="Lijndiagram: signalen per leefgebied over tijd">
-        <LineChart {...chartA11y('Lijndiagram: signalen per leefgebied over tijd')} responsive style={{ width: '100%', height: 360 }} data={data} margin={{ top: 10, right: 20, bottom: 24, left: 12 }}>
+        <LineChart {...chartA11y('Lijndiagram: signalen per leefgebied over tijd')} responsive style={{ width: '100%', height: 360 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 12 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} label={axisTitle('Week van de berekening', 'x')} />
+          <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} height={48} label={axisTitle('Week van de berekening', 'x')} />
           <YAxis allowDecimals={false} width={56} label={axisTitle('Aantal huishoudens', 'y')} />
           <Tooltip
             labelFormatter={(v) => `Week van ${formatDate(String(v))}`}

@@ -53,9 +53,9 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
       }
     >
       <ChartImage label="Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens">
-        <BarChart {...chartA11y('Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens')} responsive style={{ width: '100%', height: 40 * data.length + 110 }} data={data} layout="vertical" margin={{ top: 10, right: 36, bottom: 24, left: 10 }}>
+        <BarChart {...chartA11y('Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens')} responsive style={{ width: '100%', height: 40 * data.length + 110 }} data={data} layout="vertical" margin={{ top: 10, right: 36, bottom: 10, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" unit="%" label={axisTitle('Aandeel in procenten', 'x')} />
+          <XAxis type="number" unit="%" height={48} label={axisTitle('Aandeel in procenten', 'x')} />
           <YAxis type="category" dataKey="wijk" width={130} interval={0} />
           <Tooltip formatter={(v, name) => [`${formatNumber(Math.round(Number(v) * 10) / 10)}%`, name]} />
           <Legend verticalAlign="top" />
