@@ -184,6 +184,8 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
     await checkPage('beheerder-jobs-storing');
 
     await openFromMenu(page, 'Taken');
+    // Failures are named above the list, whatever page they are on, with a way to show only them.
+    await page.getByText('1 taak is mislukt in deze selectie.').waitFor();
     const found = async () => Number((await page.getByText(/taken? gevonden\./).innerText()).replace(/\D/g, ''));
     const busy = await found();
     const details = await rows.locator('td:nth-child(5)').allInnerTexts();

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { JOB_OUTCOME_LABELS, JOB_TRIGGER_LABELS, describeJobRun, jobLabel } from '@vroegsignaal/shared/api/job-details';
 import type { JobOutcome, JobRunItem, JobsQuery } from '@vroegsignaal/shared/api/operations';
 import { useSearchParams } from 'react-router';
@@ -57,6 +58,8 @@ export default function JobsRoute() {
     page_size: PAGE_SIZE,
   };
   const jobs = useQuery(jobRunsQueryOptions(query));
+  // How many of the selection failed, whichever page is shown: failures must not hide on page 4.
+  const failures = useQuery({ ...jobRunsQueryOptions({ ...query, outcome: 'failed', skip_idle: undefined, page: 1, page_size: 1 }), enabled: !values.outcome });
   return (
     <>
       <PageTitle
@@ -64,6 +67,16 @@ export default function JobsRoute() {
         intro="Geplande en handmatige taken: ophalen van bronnen, de wekelijkse berekening en het opschonen. Ophaalrondes die niets nieuws vonden staan er alleen op als u dat kiest."
       />
       <JobFilters values={values} jobs={jobs.data?.jobs ?? []} onChange={update} />
+      {!values.outcome && failures.data && failures.data.total > 0 ? (
+        <Alert type="warning">
+          <Paragraph>
+            {failures.data.total === 1 ? '1 taak is mislukt' : `${failures.data.total.toLocaleString('nl-NL')} taken zijn mislukt`} in deze selectie.{' '}
+            <Button appearance="subtle-button" onClick={() => update({ outcome: 'failed' })}>
+              Toon alleen de mislukte taken
+            </Button>
+          </Paragraph>
+        </Alert>
+      ) : null}
       <QueryState query={jobs} isEmpty={(j) => j.items.length === 0} empty="Geen taken gevonden met deze keuzes.">
         {(data) => (
           <>

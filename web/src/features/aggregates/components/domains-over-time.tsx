@@ -39,7 +39,7 @@ export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly Indicators
               return [formatCount(raw.domains.find((x) => domainLabel(x.domain) === name)?.flags), name];
             }}
           />
-          <Legend verticalAlign="top" />
+          <Legend verticalAlign="top" itemSorter={null} />
           {domains.map((d, i) => {
             const color = SERIES_COLORS[i % SERIES_COLORS.length]!;
             return (

@@ -58,7 +58,7 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
           <XAxis type="number" unit="%" height={48} label={axisTitle('Aandeel in procenten', 'x')} />
           <YAxis type="category" dataKey="wijk" width={130} interval={0} />
           <Tooltip formatter={(v, name) => [`${formatNumber(Math.round(Number(v) * 10) / 10)}%`, name]} />
-          <Legend verticalAlign="top" />
+          <Legend verticalAlign="top" itemSorter={null} />
           <Bar dataKey="flags" name="Aandeel in de signalen" fill={SERIES_COLORS[1]} minPointSize={(v) => (v === 0 ? 4 : 0)} isAnimationActive={false}>
             {data.map((d) => (d.flagsLabel ? <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[1])} /> : <Cell key={d.wijk} />))}
             <LabelList dataKey="flagsLabel" position="right" className="vs-value-label" />

@@ -69,7 +69,7 @@ export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
               return [series ? formatCount(raw[series.key]) : String(_value), name];
             }}
           />
-          <Legend verticalAlign="top" />
+          <Legend verticalAlign="top" itemSorter={null} />
           {SERIES.map((series) => (
             <Bar key={series.key} dataKey={series.key} name={series.label} fill={series.color} isAnimationActive={false}>
               {weeks.map((w) =>
