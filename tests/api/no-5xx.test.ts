@@ -112,7 +112,7 @@ describe.each(DIALECTS)('no GET endpoint answers 5xx after a round of jobs (%s)'
   it('shows the job runs of the round to the beheerder, unchanged delivery and retention included', async () => {
     const res = await agents.get('beheerder')!.request({ method: 'GET', url: '/api/jobs' });
     expect(res.statusCode).toBe(200);
-    const jobs = res.json() as { job: string; outcome: string; counts: Record<string, unknown> | null }[];
+    const jobs = res.json().items as { job: string; outcome: string; counts: Record<string, unknown> | null }[];
     expect(jobs.some((j) => j.job === 'pull:woco-http' && j.counts?.sameAsLastDelivery === true)).toBe(true);
     expect(jobs.find((j) => j.job === 'retention')?.counts).toMatchObject({ signalsBefore: expect.any(String) });
     expect(jobs.filter((j) => j.outcome === 'failed').map((j) => j.job).sort()).toEqual(['pull:woco-kapot', 'pull:woco-map']);

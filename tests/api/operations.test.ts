@@ -30,7 +30,7 @@ describe.each(DIALECTS)('beheerder: sources, jobs, ingest runs, quarantine, user
     const off = await admin.request({ method: 'PATCH', url: '/api/sources/politie', payload: { enabled: false } });
     expect(off.json()).toMatchObject({ name: 'politie', enabled: false });
     expect((await admin.request({ method: 'PATCH', url: '/api/sources/bestaat-niet', payload: { enabled: false } })).statusCode).toBe(404);
-    expect((await admin.request({ method: 'GET', url: '/api/jobs?limit=5' })).statusCode).toBe(200);
+    expect((await admin.request({ method: 'GET', url: '/api/jobs?page_size=5' })).statusCode).toBe(200);
   });
 
   it('shows ingest runs and quarantined rows with reasons, never the raw row', async () => {

@@ -45,12 +45,12 @@ describe.each(DIALECTS)('registry import (%s)', (dialect) => {
     expect(result).toMatchObject({ read: 7, persons: 1, rejected: 6 });
     const q = await quarantineOf(db);
     expect(q.map((e) => [e.row_number, e.reasons.join('; ')])).toEqual([
-      [2, 'bsn appears more than once in the file'],
-      [4, 'bsn appears more than once in the file'],
-      [5, 'bsn appears more than once in the file'],
-      [6, 'bsn appears more than once in the file'],
+      [2, 'bsn komt meer dan één keer voor in het bestand'],
+      [4, 'bsn komt meer dan één keer voor in het bestand'],
+      [5, 'bsn komt meer dan één keer voor in het bestand'],
+      [6, 'bsn komt meer dan één keer voor in het bestand'],
       [7, 'birth_date moet een bestaande datum zijn (JJJJ-MM-DD)'],
-      [8, 'bsn appears more than once in the file'],
+      [8, 'bsn komt meer dan één keer voor in het bestand'],
     ]);
   });
 

@@ -23,6 +23,12 @@ export async function signalTimeline(db: Executor, key: string, limit: number) {
 }
 
 /** Those of the given wijken that some household of the registry lies in. */
+/** Every wijk with a household in the registry. */
+export async function allWijken(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('households').select('wijk').distinct().execute();
+  return rows.map((r) => r.wijk).sort((a, b) => a.localeCompare(b, 'nl'));
+}
+
 export async function knownWijken(db: Executor, wijken: string[]): Promise<Set<string>> {
   if (wijken.length === 0) return new Set();
   const rows = await db.selectFrom('households').select('wijk').distinct().where('wijk', 'in', wijken).execute();

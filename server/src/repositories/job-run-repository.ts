@@ -46,6 +46,49 @@ export async function recentJobRuns(db: Executor, options: { limit: number; job?
   return query.execute();
 }
 
+export interface JobRunFilter {
+  job?: string;
+  outcome?: JobRunTable['outcome'];
+  /** started_at >= from (an ISO date or instant). */
+  from?: string;
+  /** started_at < toExclusive. */
+  toExclusive?: string;
+  skipIdle?: boolean;
+}
+
+/**
+ * Pulls that found nothing: an empty drop folder or the same file as last time. The
+ * counts are written by JSON.stringify of fixed objects (pull-folder.ts newTotals,
+ * pull-http.ts ingestBody), so their text is known; the scheduler's idlePoll reads the same.
+ */
+const IDLE_FOLDER = '{"files":0,"failedFiles":0,"waiting":0,%';
+const IDLE_HTTP = '%"sameAsLastDelivery":true%';
+
+/** One page of job runs, newest first, with the total that match. */
+export async function pageJobRuns(db: Executor, f: JobRunFilter, limit: number, offset: number): Promise<{ items: JobRunRow[]; total: number }> {
+  let q = db.selectFrom('job_runs');
+  if (f.job) q = q.where('job', '=', f.job);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  if (f.from) q = q.where('started_at', '>=', f.from);
+  if (f.toExclusive) q = q.where('started_at', '<', f.toExclusive);
+  if (f.skipIdle) {
+    q = q.where((eb) =>
+      eb.or([eb('outcome', '!=', 'ok'), eb('counts', 'is', null), eb.and([eb('counts', 'not like', IDLE_FOLDER), eb('counts', 'not like', IDLE_HTTP)])]),
+    );
+  }
+  const [items, total] = await Promise.all([
+    q.selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** Every job name on record, sorted. */
+export async function jobNames(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('job_runs').select('job').distinct().orderBy('job').execute();
+  return rows.map((r) => r.job);
+}
+
 /** The newest failed run of a job, if any. */
 export async function lastFailedRun(db: Executor, job: string): Promise<JobRunRow | undefined> {
   return db

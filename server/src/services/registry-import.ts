@@ -83,7 +83,7 @@ async function rejectDuplicates(trx: Executor, rejected: QuarantineEntry[], ctx:
     if (dup.valid !== 1) continue; // already rejected for its own reasons
     const raw = JSON.parse(dup.raw) as Record<string, string>;
     rejected.push({
-      kind: 'registry', source: null, rowNumber: dup.row_number, raw, reasons: ['bsn appears more than once in the file'],
+      kind: 'registry', source: null, rowNumber: dup.row_number, raw, reasons: ['bsn komt meer dan één keer voor in het bestand'],
       rawHash: ctx.pseudonymize(`registry-dup:${dup.row_number}:${dup.raw}`),
     });
   }

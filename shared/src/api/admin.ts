@@ -15,6 +15,9 @@ export const UserItem = Type.Object({
 export type UserItem = Static<typeof UserItem>;
 export const UserList = Type.Array(UserItem);
 
+/** The wijken of the basisregistratie (where households live), sorted: what a wijkteam member can be given. */
+export const WijkList = Type.Array(Type.String());
+
 const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9._-]+$' });
 const Wijken = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 });
 
@@ -105,7 +108,12 @@ export const QuarantineItem = Type.Object({
   created_at: IsoDateTime,
 });
 export const QuarantineQuery = Type.Object(
-  { ingest_run: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })), ...PageQuery },
+  {
+    ingest_run: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+    /** Only the rows of this source. */
+    source: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 );
 export type QuarantineQuery = Static<typeof QuarantineQuery>;

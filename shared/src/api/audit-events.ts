@@ -41,6 +41,7 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   users: 'gebruikers bekijken',
   createUser: 'gebruiker aanmaken',
   updateUser: 'gebruiker wijzigen',
+  knownWijken: 'wijken van de basisregistratie bekijken',
   audit: 'auditlog doorzoeken',
   ingestRuns: 'inleesrondes bekijken',
   quarantine: 'quarantaine bekijken',
@@ -91,3 +92,9 @@ export function describeAuditEvent(event: string): string {
   if (prefix) return `${prefix}: ${describeAuditEvent(event.slice(at + 1))}`;
   return event;
 }
+
+/** What an audit entry's object is, in Dutch (the code stays in the log). */
+export const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
+  export: 'export', file: 'bestand', flag: 'signalering', household: 'huishouden', ingest_run: 'levering', request: 'verzoek',
+  rule_set: 'regelset', run: 'berekening', source: 'bron', user: 'gebruiker',
+};

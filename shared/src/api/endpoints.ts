@@ -55,6 +55,7 @@ export const ENDPOINTS = {
   users: { method: 'GET', url: '/api/users', roles: ['beheerder'] },
   createUser: { method: 'POST', url: '/api/users', roles: ['beheerder'] },
   updateUser: { method: 'PATCH', url: '/api/users/:id', roles: ['beheerder'] },
+  knownWijken: { method: 'GET', url: '/api/wijken', roles: ['beheerder'] },
   audit: { method: 'GET', url: '/api/audit', roles: ['beheerder'] },
   ingestRuns: { method: 'GET', url: '/api/ingest-runs', roles: ['beheerder'] },
   quarantine: { method: 'GET', url: '/api/quarantine', roles: ['beheerder'] },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDateTime } from './common.ts';
+import { IsoDate, IsoDateTime, PageInfo, PageQuery } from './common.ts';
 
 // Beheerder: sources (configured feeds), their health and the scheduler's job runs.
 
@@ -28,6 +28,10 @@ export const SourceItem = Type.Object({
   created_at: IsoDateTime,
   updated_at: IsoDateTime,
   health: SourceHealth,
+  /** The newest failed pull of this source (its job run), to link to; null when none is on record. */
+  last_failure: Type.Union([Type.Object({ id: Type.Integer(), started_at: IsoDateTime, error: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  /** Rows of this source in quarantine now. */
+  quarantined_rows: Type.Integer(),
 });
 export type SourceItem = Static<typeof SourceItem>;
 export const SourceList = Type.Array(SourceItem);
@@ -69,8 +73,29 @@ export const JobRunItem = Type.Object({
 });
 export type JobRunItem = Static<typeof JobRunItem>;
 export const JobRunList = Type.Array(JobRunItem);
+
+export const JobOutcome = Type.Union([Type.Literal('ok'), Type.Literal('failed'), Type.Literal('running')]);
+export type JobOutcome = Static<typeof JobOutcome>;
+
 export const JobsQuery = Type.Object(
-  { job: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+  {
+    job: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    outcome: Type.Optional(JobOutcome),
+    /** Started on or after this day (UTC). */
+    from: Type.Optional(IsoDate),
+    /** Started on or before this day (UTC). */
+    to: Type.Optional(IsoDate),
+    /** Leave out pulls that found nothing new (an empty drop folder, the same file as last time). */
+    skip_idle: Type.Optional(Type.Boolean()),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 );
 export type JobsQuery = Static<typeof JobsQuery>;
+export const JobRunPage = Type.Object({
+  items: Type.Array(JobRunItem),
+  ...PageInfo,
+  /** Every job name on record, for the filter. */
+  jobs: Type.Array(Type.String()),
+});
+export type JobRunPage = Static<typeof JobRunPage>;

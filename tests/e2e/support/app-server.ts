@@ -15,6 +15,9 @@ export interface RunningApp {
   passwords: Record<string, string>;
   /** The source that never delivered: the beheerder must see it red. */
   brokenSource: string;
+  /** The database and settings behind the server, for a state the dashboard cannot make (a failed pull). */
+  database: TestDatabase;
+  config: Config;
   stop(): Promise<void>;
 }
 
@@ -36,6 +39,8 @@ export async function startApp(): Promise<RunningApp> {
     baseURL: address,
     passwords: Object.fromEntries(users.map((u) => [u.username, u.password])),
     brokenSource: BROKEN_SOURCE,
+    database,
+    config,
     async stop() {
       await app.close();
       await database.drop();

@@ -33,5 +33,9 @@ export const paths = {
     users: '/beheer/gebruikers',
     audit: '/beheer/auditlog',
     dpia: '/beheer/dpia',
+    /** The jobs page filtered on one job (and outcome), e.g. a source's failed pulls. */
+    jobsOf: (job: string, outcome?: 'failed') => `/beheer/taken?${new URLSearchParams({ taak: job, ...(outcome ? { uitkomst: outcome } : {}) })}`,
+    /** The deliveries page with the quarantine of one source. */
+    quarantineOf: (source: string) => `/beheer/leveringen?${new URLSearchParams({ bron: source })}`,
   },
 } as const;

@@ -1,11 +1,12 @@
 import {
-  AuditPage, AuditQuery, CreateUserBody, IngestRunPage, PageOnlyQuery, QuarantinePage, QuarantineQuery, UpdateUserBody, UserItem, UserList,
+  AuditPage, AuditQuery, CreateUserBody, IngestRunPage, PageOnlyQuery, QuarantinePage, QuarantineQuery, UpdateUserBody, UserItem, UserList, WijkList,
 } from '@vroegsignaal/shared/api/admin';
 import { ErrorResponse, IdParams } from '@vroegsignaal/shared/api/common';
 import { describeAuditEvent } from '@vroegsignaal/shared/api/audit-events';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import { addDays } from '../../core/dates.ts';
 import { searchAudit } from '../../repositories/audit-repository.ts';
+import { allWijken } from '../../repositories/household-repository.ts';
 import { pageIngestRuns, pageQuarantine } from '../../repositories/operations-repository.ts';
 import { allUsers, changeUser, createUser } from '../../services/users.ts';
 import type { RoutesPlugin } from '../types.ts';
@@ -19,6 +20,8 @@ const paging = (q: { page?: number; page_size?: number }) => {
 
 const admin: RoutesPlugin = async (app) => {
   app.get('/api/users', { config: { endpoint: ENDPOINTS.users }, schema: { tags: ['admin'], response: { 200: UserList } } }, async () => allUsers(app.db));
+
+  app.get('/api/wijken', { config: { endpoint: ENDPOINTS.knownWijken }, schema: { tags: ['admin'], response: { 200: WijkList } } }, async () => allWijken(app.db));
 
   app.post('/api/users', {
     config: { endpoint: ENDPOINTS.createUser },
@@ -65,7 +68,7 @@ const admin: RoutesPlugin = async (app) => {
     schema: { tags: ['admin'], querystring: QuarantineQuery, response: { 200: QuarantinePage, ...errors } },
   }, async (request) => {
     const p = paging(request.query);
-    const { items, total } = await pageQuarantine(app.db, request.query.ingest_run, p.limit, p.offset);
+    const { items, total } = await pageQuarantine(app.db, { ingestRunId: request.query.ingest_run, sourceName: request.query.source }, p.limit, p.offset);
     return { items: items.map((i) => ({ ...i, reasons: JSON.parse(i.reasons) as string[] })), total, page: p.page, page_size: p.page_size };
   });
 };

@@ -1,6 +1,6 @@
 import { ErrorResponse } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
-import { JobRunList, JobsQuery, SourceBody, SourceItem, SourceList, SourceParams } from '@vroegsignaal/shared/api/operations';
+import { JobRunPage, JobsQuery, SourceBody, SourceItem, SourceList, SourceParams } from '@vroegsignaal/shared/api/operations';
 import { createSource, jobRuns, sourceList, updateSource } from '../../services/operations.ts';
 import { sourcePolicy } from '../../services/sources.ts';
 import type { RoutesPlugin } from '../types.ts';
@@ -29,7 +29,7 @@ const operations: RoutesPlugin = async (app) => {
 
   app.get('/api/jobs', {
     config: { endpoint: ENDPOINTS.jobs },
-    schema: { tags: ['operations'], querystring: JobsQuery, response: { 200: JobRunList, ...errors } },
-  }, async (request) => jobRuns(app.db, request.query.job, request.query.limit ?? 100));
+    schema: { tags: ['operations'], querystring: JobsQuery, response: { 200: JobRunPage, ...errors } },
+  }, async (request) => jobRuns(app.db, request.query));
 };
 export default operations;

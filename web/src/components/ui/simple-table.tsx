@@ -13,10 +13,12 @@ interface SimpleTableProps<T> {
   rows: readonly T[];
   rowKey: (row: T) => string | number;
   caption: string;
+  /** A class for a row, e.g. to mark a failure (never the only cue: say it in a cell too). */
+  rowClassName?: (row: T) => string | undefined;
 }
 
 /** A plain data table in the NL Design System style. */
-export function SimpleTable<T>({ columns, rows, rowKey, caption }: SimpleTableProps<T>) {
+export function SimpleTable<T>({ columns, rows, rowKey, caption, rowClassName }: SimpleTableProps<T>) {
   return (
     <TableWrap caption={caption}>
       <TableHeader>
@@ -30,7 +32,7 @@ export function SimpleTable<T>({ columns, rows, rowKey, caption }: SimpleTablePr
       </TableHeader>
       <TableBody>
         {rows.map((row) => (
-          <TableRow key={rowKey(row)}>
+          <TableRow key={rowKey(row)} className={rowClassName?.(row)}>
             {columns.map((c) => (
               <TableCell key={c.header} className={c.numeric ? 'vs-num' : undefined}>
                 {c.cell(row)}

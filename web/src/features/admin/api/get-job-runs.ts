@@ -1,11 +1,13 @@
-import type { JobRunItem } from '@vroegsignaal/shared/api/operations';
-import { queryOptions } from '@tanstack/react-query';
+import type { JobRunPage, JobsQuery } from '@vroegsignaal/shared/api/operations';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { endpointUrl } from '../../../lib/endpoints.ts';
 
-export const jobRunsQueryOptions = () =>
+/** One page of the scheduler's job runs, filtered on the server. */
+export const jobRunsQueryOptions = (query: JobsQuery) =>
   queryOptions({
-    queryKey: ['admin', 'jobs'],
-    queryFn: ({ signal }) => api.get<JobRunItem[]>(endpointUrl('jobs'), { query: { limit: 200 }, signal }),
+    queryKey: ['admin', 'jobs', query],
+    queryFn: ({ signal }) => api.get<JobRunPage>(endpointUrl('jobs'), { query: { ...query }, signal }),
+    placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });

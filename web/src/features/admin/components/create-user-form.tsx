@@ -4,19 +4,18 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { ROLE_LABELS, ROLES } from '../../../lib/roles.ts';
 import { useCreateUser } from '../api/create-user.ts';
-
-export const parseWijken = (text: string): string[] => text.split(',').map((w) => w.trim()).filter(Boolean);
+import { WijkenChoice } from './wijken-choice.tsx';
 
 /** A new user with a role, wijken (for wijkteam) and a first password. */
-export function CreateUserForm() {
+export function CreateUserForm({ knownWijken }: { knownWijken: readonly string[] }) {
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('wijkteam');
-  const [wijken, setWijken] = useState('');
+  const [wijken, setWijken] = useState<string[]>([]);
   const [password, setPassword] = useState('');
   const create = useCreateUser();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ username, role, wijken: parseWijken(wijken), password }, { onSuccess: () => { setUsername(''); setWijken(''); setPassword(''); } });
+    create.mutate({ username, role, wijken: role === 'wijkteam' ? wijken : [], password }, { onSuccess: () => { setUsername(''); setWijken([]); setPassword(''); } });
   };
   return (
     <form className="vs-panel" onSubmit={onSubmit} aria-labelledby="create-user-title">
@@ -37,13 +36,10 @@ export function CreateUserForm() {
           </Select>
         </FormField>
         <FormField>
-          <FormLabel htmlFor="new-wijken">Wijken (met komma's)</FormLabel>
-          <Textbox id="new-wijken" value={wijken} onChange={(e) => setWijken(e.target.value)} />
-        </FormField>
-        <FormField>
           <FormLabel htmlFor="new-password">Eerste wachtwoord (12 tot 128 tekens)</FormLabel>
           <Textbox id="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </FormField>
+        {role === 'wijkteam' ? <WijkenChoice legend="Wijken van het nieuwe wijkteamlid" known={knownWijken} value={wijken} onChange={setWijken} visibleLegend /> : null}
         <Button type="submit" appearance="primary-action-button" disabled={!username || password.length < 12 || create.isPending} busy={create.isPending}>
           Toevoegen
         </Button>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Select, SelectOption, TableCell, TableRow, Textbox } from '@utrecht/component-library-react';
+import { Button, Checkbox, Select, SelectOption, TableCell, TableRow } from '@utrecht/component-library-react';
 import type { UserItem } from '@vroegsignaal/shared/api/admin';
 import type { Role } from '@vroegsignaal/shared/api/auth';
 import { useState } from 'react';
@@ -6,16 +6,19 @@ import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { ROLE_LABELS, ROLES } from '../../../lib/roles.ts';
 import { useUpdateUser } from '../api/update-user.ts';
-import { parseWijken } from './create-user-form.tsx';
+import { WijkenChoice } from './wijken-choice.tsx';
 
-/** One user with editable role, wijken and active flag. */
-export function UserRowEditor({ user }: { user: UserItem }) {
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w) => b.includes(w));
+
+/** One user with editable role, wijken (chosen from the known ones, wijkteam only) and active flag. */
+export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijken: readonly string[] }) {
   const [role, setRole] = useState<Role>(user.role);
-  const [wijken, setWijken] = useState(user.wijken.join(', '));
+  const [wijken, setWijken] = useState<string[]>(user.wijken);
   const [active, setActive] = useState(user.active);
   const update = useUpdateUser();
-  const changed = role !== user.role || wijken !== user.wijken.join(', ') || active !== user.active;
-  const onSave = () => update.mutate({ id: user.id, body: { role, wijken: parseWijken(wijken), active } });
+  const chosen = role === 'wijkteam' ? wijken : [];
+  const changed = role !== user.role || !same(chosen, user.wijken) || active !== user.active;
+  const onSave = () => update.mutate({ id: user.id, body: { role, wijken: chosen, active } });
   return (
     <TableRow>
       <TableCell>
@@ -32,7 +35,14 @@ export function UserRowEditor({ user }: { user: UserItem }) {
         </Select>
       </TableCell>
       <TableCell>
-        <Textbox aria-label={`Wijken van ${user.username}`} value={wijken} onChange={(e) => setWijken(e.target.value)} />
+        {role === 'wijkteam' ? (
+          <details>
+            <summary>{wijken.length ? wijken.join(', ') : 'Nog geen wijk'} <span className="vs-visually-hidden">(wijken van {user.username} kiezen)</span></summary>
+            <WijkenChoice legend={`Wijken van ${user.username}`} known={knownWijken} value={wijken} onChange={setWijken} />
+          </details>
+        ) : (
+          <span className="vs-muted">Alleen voor een wijkteam</span>
+        )}
       </TableCell>
       <TableCell>
         <Checkbox aria-label={`${user.username} actief`} checked={active} onChange={(e) => setActive(e.target.checked)} />
@@ -42,6 +52,7 @@ export function UserRowEditor({ user }: { user: UserItem }) {
           Opslaan
         </Button>
         {update.isError ? <ErrorMessage error={update.error} title="Opslaan mislukt" /> : null}
+        {update.isSuccess && !changed ? <span className="vs-small" role="status"> Opgeslagen.</span> : null}
       </TableCell>
     </TableRow>
   );

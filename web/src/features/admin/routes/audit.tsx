@@ -1,5 +1,6 @@
 import { Button, FormField, FormLabel, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import type { AuditEntry, AuditQuery } from '@vroegsignaal/shared/api/admin';
+import { AUDIT_OBJECT_TYPE_LABELS } from '@vroegsignaal/shared/api/audit-events';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
@@ -8,12 +9,14 @@ import { QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { auditQueryOptions } from '../api/get-audit.ts';
+import '../admin.css';
+import { ROLE_LABELS } from '../../../lib/roles.ts';
 
 const PAGE_SIZE = 50;
 const OUTCOMES = { success: 'Gelukt', denied: 'Geweigerd', failure: 'Mislukt' } as const;
 const FIELDS = [
   { key: 'username', label: 'Gebruiker' },
-  { key: 'event', label: 'Gebeurtenis' },
+  { key: 'event', label: 'Gebeurtenis (code)' },
   { key: 'object_type', label: 'Soort object' },
   { key: 'object_id', label: 'Object' },
 ] as const;
@@ -78,12 +81,15 @@ export default function AuditRoute() {
                   header: 'Gebeurtenis',
                   cell: (e: AuditEntry) => (
                     <>
-                      {e.description} <span className="vs-small">({e.event})</span>
+                      <span className="vs-audit-event">{sentence(e.description)}</span>
+                      <code className="vs-small vs-muted" title="De code van de gebeurtenis, om op te zoeken">
+                        {e.event}
+                      </code>
                     </>
                   ),
                 },
-                { header: 'Gebruiker', cell: (e: AuditEntry) => (e.username ? `${e.username}${e.role ? ` (${e.role})` : ''}` : '—') },
-                { header: 'Object', cell: (e: AuditEntry) => [e.object_type, e.object_id].filter(Boolean).join(' ') || '—' },
+                { header: 'Gebruiker', cell: (e: AuditEntry) => (e.username ? `${e.username}${e.role ? ` (${roleLabel(e.role)})` : ''}` : '—') },
+                { header: 'Object', cell: (e: AuditEntry) => [e.object_type ? (AUDIT_OBJECT_TYPE_LABELS[e.object_type] ?? e.object_type) : null, e.object_id].filter(Boolean).join(' ') || '—' },
                 { header: 'Details', cell: (e: AuditEntry) => <span className="vs-small">{e.detail ?? '—'}</span> },
                 { header: 'Uitkomst', cell: (e: AuditEntry) => OUTCOMES[e.outcome] },
                 { header: 'Adres', cell: (e: AuditEntry) => e.ip ?? '—' },
@@ -104,3 +110,7 @@ export default function AuditRoute() {
     </>
   );
 }
+
+/** "huishouden inzien" → "Huishouden inzien". */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const roleLabel = (role: string) => (ROLE_LABELS as Record<string, string>)[role] ?? role;

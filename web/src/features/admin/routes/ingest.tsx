@@ -1,7 +1,9 @@
 import { Button, Heading2 } from '@utrecht/component-library-react';
 import type { IngestRunPage, QuarantinePage } from '@vroegsignaal/shared/api/admin';
 import { useQuery } from '@tanstack/react-query';
+import { quarantineReasonLabel } from '@vroegsignaal/shared/api/quarantine-reasons';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { QueryState } from '../../../components/ui/query-state.tsx';
@@ -17,10 +19,23 @@ type QuarantineRow = QuarantinePage['items'][number];
 export default function IngestRoute() {
   const [page, setPage] = useState(1);
   const [run, setRun] = useState<number | undefined>(undefined);
+  const [params, setParams] = useSearchParams();
+  const source = params.get('bron') || undefined;
   const runs = useQuery(ingestRunsQueryOptions(page));
+  const showRun = (id: number | undefined) => {
+    setRun(id);
+    if (id !== undefined) setParams({}, { replace: true });
+  };
+  const showAll = () => {
+    setRun(undefined);
+    setParams({}, { replace: true });
+  };
+  // Followed from a source: its quarantine comes first.
+  const quarantine = <Quarantine key={`${run ?? 'all'}-${source ?? 'all'}`} run={run} source={source} onAll={showAll} />;
   return (
     <>
       <PageTitle title="Leveringen" intro="Elke ingelezen levering met het aantal rijen in quarantaine. Quarantaine bevat nooit de ruwe rij, alleen waar en waarom." />
+      {source ? quarantine : null}
       <QueryState query={runs} isEmpty={(r) => r.items.length === 0} empty="Er zijn nog geen leveringen ingelezen.">
         {(data) => (
           <>
@@ -42,7 +57,7 @@ export default function IngestRoute() {
                   numeric: true,
                   cell: (r: IngestRun) =>
                     r.quarantined > 0 ? (
-                      <Button appearance="subtle-button" onClick={() => setRun(r.id)} aria-label={`Toon ${r.quarantined} rijen in quarantaine van levering ${r.id}`}>
+                      <Button appearance="subtle-button" onClick={() => showRun(r.id)} aria-label={`Toon ${r.quarantined} rijen in quarantaine van levering ${r.id}`}>
                         {formatNumber(r.quarantined)}
                       </Button>
                     ) : (
@@ -55,18 +70,19 @@ export default function IngestRoute() {
           </>
         )}
       </QueryState>
-      <Quarantine key={run ?? 'all'} run={run} onAll={() => setRun(undefined)} />
+      {source ? null : quarantine}
     </>
   );
 }
 
-function Quarantine({ run, onAll }: { run: number | undefined; onAll: () => void }) {
+function Quarantine({ run, source, onAll }: { run: number | undefined; source: string | undefined; onAll: () => void }) {
   const [page, setPage] = useState(1);
-  const rows = useQuery(quarantineQueryOptions(run, page));
+  const rows = useQuery(quarantineQueryOptions({ ingestRun: run, source: run ? undefined : source }, page));
+  const of = run ? ` van levering ${run}` : source ? ` van bron ${source}` : '';
   return (
-    <section className="vs-panel" aria-labelledby="quarantine-title">
-      <Heading2 id="quarantine-title">Quarantaine{run ? ` van levering ${run}` : ''}</Heading2>
-      {run ? (
+    <section className="vs-panel" aria-labelledby="quarantine-title" id="quarantaine">
+      <Heading2 id="quarantine-title">Quarantaine{of}</Heading2>
+      {run || source ? (
         <Button appearance="secondary-action-button" onClick={onAll}>
           Toon alle quarantaine
         </Button>
@@ -75,14 +91,14 @@ function Quarantine({ run, onAll }: { run: number | undefined; onAll: () => void
         {(data) => (
           <>
             <SimpleTable
-              caption="Rijen in quarantaine"
+              caption={`Rijen in quarantaine${of}`}
               rows={data.items}
               rowKey={(r) => r.id}
               columns={[
                 { header: 'Levering', cell: (r: QuarantineRow) => r.ingest_run_id, numeric: true },
                 { header: 'Bron', cell: (r: QuarantineRow) => r.source ?? '—' },
                 { header: 'Rij', cell: (r: QuarantineRow) => r.row_number, numeric: true },
-                { header: 'Redenen', cell: (r: QuarantineRow) => r.reasons.join('; ') },
+                { header: 'Redenen', cell: (r: QuarantineRow) => r.reasons.map(quarantineReasonLabel).join('; ') },
                 { header: 'Datum', cell: (r: QuarantineRow) => formatDateTime(r.created_at) },
               ]}
             />

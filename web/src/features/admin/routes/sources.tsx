@@ -7,6 +7,9 @@ import { formatDateTime, formatNumber, indicatorLabel } from '../../../lib/forma
 import { sourcesQueryOptions } from '../api/get-sources.ts';
 import type { SourceItem } from '@vroegsignaal/shared/api/operations';
 import { HealthBadge } from '../components/health-badge.tsx';
+import { RouterLink } from '../../../components/ui/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import '../admin.css';
 
 const ORDER = { red: 0, amber: 1, green: 2 } as const;
 
@@ -44,8 +47,34 @@ function SourceTable({ sources }: { sources: readonly SourceItem[] }) {
           { header: 'Verwacht elke', cell: (s) => `${s.expected_interval_days} dagen` },
           { header: 'Indicatoren', cell: (s) => <span className="vs-small">{s.indicators.map(indicatorLabel).join(', ')}</span> },
           { header: 'Actief', cell: (s) => (s.enabled ? 'Ja' : 'Nee') },
+          { header: 'Quarantaine en storingen', cell: (s) => <SourceLinks source={s} /> },
         ]}
       />
     </>
+  );
+}
+
+/** From a source to its quarantined rows and to its newest failed pull. */
+function SourceLinks({ source }: { source: SourceItem }) {
+  const failure = source.last_failure;
+  const rows = `${formatNumber(source.quarantined_rows)} ${source.quarantined_rows === 1 ? 'rij' : 'rijen'} in quarantaine`;
+  const failed = failure ? `Laatste storing: ${formatDateTime(failure.started_at)}` : '';
+  return (
+    <span className="vs-source-links vs-small">
+      {source.quarantined_rows > 0 ? (
+        <RouterLink to={paths.admin.quarantineOf(source.name)} aria-label={`${rows} (${source.name})`}>
+          {rows}
+        </RouterLink>
+      ) : (
+        <span>Geen rijen in quarantaine</span>
+      )}
+      {failure ? (
+        <RouterLink to={paths.admin.jobsOf(`pull:${source.name}`, 'failed')} aria-label={`${failed} (${source.name})`}>
+          {failed}
+        </RouterLink>
+      ) : (
+        <span>Geen storingen</span>
+      )}
+    </span>
   );
 }

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { QueryState } from '../../../components/ui/query-state.tsx';
 import { usersQueryOptions } from '../api/get-users.ts';
+import { knownWijkenQueryOptions } from '../api/get-wijken.ts';
+import '../admin.css';
 import { CreateUserForm } from '../components/create-user-form.tsx';
 import { UserRowEditor } from '../components/user-row-editor.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
@@ -10,10 +12,12 @@ import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 /** Users, their roles and the wijken a wijkteam member works in. */
 export default function UsersRoute() {
   const users = useQuery(usersQueryOptions());
+  const wijken = useQuery(knownWijkenQueryOptions());
+  const known = wijken.data ?? [];
   return (
     <>
       <PageTitle title="Gebruikers" intro="Rollen en wijktoewijzingen. Een wijkteamlid ziet alleen huishoudens in de eigen wijken." />
-      <CreateUserForm />
+      <CreateUserForm knownWijken={known} />
       <QueryState query={users} isEmpty={(u) => u.length === 0} empty="Er zijn nog geen gebruikers.">
         {(list) => (
           <TableWrap caption="Gebruikers">
@@ -30,7 +34,7 @@ export default function UsersRoute() {
             </TableHeader>
             <TableBody>
               {list.map((u) => (
-                <UserRowEditor key={`${u.id}-${u.role}-${u.wijken.join()}-${u.active}`} user={u} />
+                <UserRowEditor key={`${u.id}-${u.role}-${u.wijken.join()}-${u.active}`} user={u} knownWijken={known} />
               ))}
             </TableBody>
           </TableWrap>

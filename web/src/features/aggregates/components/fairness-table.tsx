@@ -1,6 +1,6 @@
 import type { WijkenAggregate } from '@vroegsignaal/shared/api/aggregates';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS } from '../../../components/charts/chart-frame.tsx';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, SERIES_COLORS, axisTitle, chartA11y, ChartImage, hiddenCell } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
@@ -17,6 +17,9 @@ function representation(w: Wijk) {
   return <span>{ratio}×</span>;
 }
 
+/** "<5" for a hidden count; "niet te tonen" when the count is shown but a total behind the share is not. */
+const hiddenLabel = (count: Wijk['flags']) => (typeof count === 'number' ? 'niet te tonen' : '<5');
+
 /** Each wijk's share of the flags against its share of the city's gezinshuishoudens. */
 export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
   const hidden = aggregate.wijken.filter((w) => w.share_of_flags === null).length;
@@ -24,6 +27,9 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
     wijk: w.wijk,
     flags: w.share_of_flags === null ? 0 : w.share_of_flags * 100,
     families: w.share_of_gezinshuishoudens === null ? 0 : w.share_of_gezinshuishoudens * 100,
+    // A share that cannot be shown says why on the chart: "<5" when the count behind it is hidden.
+    flagsLabel: w.share_of_flags === null ? hiddenLabel(w.flags) : '',
+    familiesLabel: w.share_of_gezinshuishoudens === null ? hiddenLabel(w.gezinshuishoudens) : '',
   }));
   return (
     <ChartFrame
@@ -46,16 +52,24 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
         />
       }
     >
-      <BarChart responsive style={{ width: '100%', height: 34 * data.length + 70 }} data={data} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" unit="%" />
-        <YAxis type="category" dataKey="wijk" width={190} interval={0} />
-        <Tooltip formatter={(v, name) => [`${formatNumber(Math.round(Number(v) * 10) / 10)}%`, name]} />
-        <Legend verticalAlign="top" />
-        <Bar dataKey="flags" name="Aandeel in de signalen" fill={SERIES_COLORS[1]} isAnimationActive={false} />
-        <Bar dataKey="families" name="Aandeel in de gezinshuishoudens" fill={SERIES_COLORS[0]} isAnimationActive={false} />
-      </BarChart>
-      {hidden ? <p className="vs-chart-legend-note">Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan zonder balk.</p> : null}
+      <ChartImage label="Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens">
+        <BarChart {...chartA11y('Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens')} responsive style={{ width: '100%', height: 40 * data.length + 110 }} data={data} layout="vertical" margin={{ top: 10, right: 36, bottom: 10, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" unit="%" height={48} label={axisTitle('Aandeel in procenten', 'x')} />
+          <YAxis type="category" dataKey="wijk" width={130} interval={0} />
+          <Tooltip formatter={(v, name) => [`${formatNumber(Math.round(Number(v) * 10) / 10)}%`, name]} />
+          <Legend verticalAlign="top" itemSorter={null} />
+          <Bar dataKey="flags" name="Aandeel in de signalen" fill={SERIES_COLORS[1]} minPointSize={(v) => (v === 0 ? 4 : 0)} isAnimationActive={false}>
+            {data.map((d) => (d.flagsLabel ? <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[1])} /> : <Cell key={d.wijk} />))}
+            <LabelList dataKey="flagsLabel" position="right" className="vs-value-label" />
+          </Bar>
+          <Bar dataKey="families" name="Aandeel in de gezinshuishoudens" fill={SERIES_COLORS[0]} minPointSize={(v) => (v === 0 ? 4 : 0)} isAnimationActive={false}>
+            {data.map((d) => (d.familiesLabel ? <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[0])} /> : <Cell key={d.wijk} />))}
+            <LabelList dataKey="familiesLabel" position="right" className="vs-value-label" />
+          </Bar>
+        </BarChart>
+      </ChartImage>
+      {hidden ? <p className="vs-chart-legend-note">Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan met een lichte stippelbalk en “&lt;5” ernaast.</p> : null}
     </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { IndicatorsAggregate } from '@vroegsignaal/shared/api/aggregates';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS } from '../../../components/charts/chart-frame.tsx';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, SERIES_COLORS, hiddenCell, axisTitle, chartA11y, ChartImage } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { countValue, domainLabel, formatCount, formatDate, indicatorLabel } from '../../../lib/format.ts';
@@ -10,7 +10,7 @@ type Row = IndicatorsAggregate['indicators'][number];
 /** Which indicators drive the flags: in how many flags each indicator is active. */
 export function IndicatorsChart({ aggregate }: { aggregate: IndicatorsAggregate }) {
   const rows = [...aggregate.indicators].sort((a, b) => countValue(b.flags) - countValue(a.flags));
-  const data = rows.map((r) => ({ label: indicatorLabel(r.indicator), flags: countValue(r.flags), raw: r }));
+  const data = rows.map((r) => ({ label: indicatorLabel(r.indicator), flags: countValue(r.flags), value: formatCount(r.flags), raw: r }));
   return (
     <ChartFrame
       title="Welke signalen leiden tot de lijst"
@@ -28,13 +28,18 @@ export function IndicatorsChart({ aggregate }: { aggregate: IndicatorsAggregate 
         />
       }
     >
-      <BarChart responsive style={{ width: '100%', height: 28 * data.length + 60 }} data={data} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={190} interval={0} />
-        <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Row }).raw.flags), 'Signalen']} />
-        <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[2]} isAnimationActive={false} />
-      </BarChart>
+      <ChartImage label="Staafdiagram: signalen per indicator">
+        <BarChart {...chartA11y('Staafdiagram: signalen per indicator')} responsive style={{ width: '100%', height: 30 * data.length + 80 }} data={data} layout="vertical" margin={{ top: 10, right: 44, bottom: 10, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} height={48} label={axisTitle('Aantal huishoudens op de lijst', 'x')} />
+          <YAxis type="category" dataKey="label" width={170} interval={0} />
+          <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Row }).raw.flags), 'Signalen']} />
+          <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[2]} minPointSize={4} isAnimationActive={false}>
+            {data.map((d) => (typeof d.raw.flags === 'number' ? <Cell key={d.raw.indicator} /> : <Cell key={d.raw.indicator} {...hiddenCell(SERIES_COLORS[2])} />))}
+            <LabelList dataKey="value" position="right" className="vs-value-label" />
+          </Bar>
+        </BarChart>
+      </ChartImage>
     </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { WeekAggregate } from '@vroegsignaal/shared/api/aggregates';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS } from '../../../components/charts/chart-frame.tsx';
+import { ChartFrame, SERIES_COLORS, axisTitle, chartA11y, ChartImage, hiddenCell } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { countValue, formatCount, formatDate, formatShortDate } from '../../../lib/format.ts';
@@ -56,31 +56,33 @@ export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
         />
       }
     >
-      <BarChart responsive style={{ width: '100%', height: 320 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} />
-        <YAxis allowDecimals={false} width={48} />
-        <Tooltip
-          labelFormatter={(v) => `Week van ${formatDate(String(v))}`}
-          formatter={(_value, name, item) => {
-            const series = SERIES.find((s) => s.label === name);
-            const raw = (item.payload as { raw: WeekAggregate }).raw;
-            return [series ? formatCount(raw[series.key]) : String(_value), name];
-          }}
-        />
-        <Legend />
-        {SERIES.map((series) => (
-          <Bar key={series.key} dataKey={series.key} name={series.label} fill={series.color} isAnimationActive={false}>
-            {weeks.map((w) =>
-              isHidden(w, series.key) ? (
-                <Cell key={w.run_id} fillOpacity={0.3} stroke={series.color} strokeDasharray="2 2" />
-              ) : (
-                <Cell key={w.run_id} />
-              ),
-            )}
-          </Bar>
-        ))}
-      </BarChart>
+      <ChartImage label="Staafdiagram: signalen per week">
+        <BarChart {...chartA11y('Staafdiagram: signalen per week')} responsive style={{ width: '100%', height: 340 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 12 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} height={48} label={axisTitle('Week van de berekening', 'x')} />
+          <YAxis allowDecimals={false} width={56} label={axisTitle('Aantal huishoudens', 'y')} />
+          <Tooltip
+            labelFormatter={(v) => `Week van ${formatDate(String(v))}`}
+            formatter={(_value, name, item) => {
+              const series = SERIES.find((s) => s.label === name);
+              const raw = (item.payload as { raw: WeekAggregate }).raw;
+              return [series ? formatCount(raw[series.key]) : String(_value), name];
+            }}
+          />
+          <Legend verticalAlign="top" itemSorter={null} />
+          {SERIES.map((series) => (
+            <Bar key={series.key} dataKey={series.key} name={series.label} fill={series.color} isAnimationActive={false}>
+              {weeks.map((w) =>
+                isHidden(w, series.key) ? (
+                  <Cell key={w.run_id} {...hiddenCell(series.color)} />
+                ) : (
+                  <Cell key={w.run_id} />
+                ),
+              )}
+            </Bar>
+          ))}
+        </BarChart>
+      </ChartImage>
       {summary ? <p className="vs-chart-legend-note">{summary}</p> : null}
     </ChartFrame>
   );

@@ -1,6 +1,6 @@
 import type { WijkenAggregate } from '@vroegsignaal/shared/api/aggregates';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS } from '../../../components/charts/chart-frame.tsx';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, SERIES_COLORS, hiddenCell, axisTitle, chartA11y, ChartImage } from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { countValue, formatCount, formatDate, formatNumber } from '../../../lib/format.ts';
@@ -9,7 +9,8 @@ type Wijk = WijkenAggregate['wijken'][number];
 
 /** Flags per wijk in the newest run. */
 export function WijkenChart({ aggregate }: { aggregate: WijkenAggregate }) {
-  const data = aggregate.wijken.map((w) => ({ wijk: w.wijk, flags: countValue(w.flags), raw: w }));
+  // The label is the published count, "<5" included: a hidden wijk has no bar but never no label.
+  const data = aggregate.wijken.map((w) => ({ wijk: w.wijk, flags: countValue(w.flags), label: formatCount(w.flags), raw: w }));
   return (
     <ChartFrame
       title="Signalen per wijk"
@@ -28,13 +29,18 @@ export function WijkenChart({ aggregate }: { aggregate: WijkenAggregate }) {
         />
       }
     >
-      <BarChart responsive style={{ width: '100%', height: Math.max(220, 44 * data.length + 40) }} data={data} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} />
-        <YAxis type="category" dataKey="wijk" width={150} interval={0} />
-        <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Wijk }).raw.flags), 'Signalen']} />
-        <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[0]} isAnimationActive={false} />
-      </BarChart>
+      <ChartImage label="Staafdiagram: signalen per wijk">
+        <BarChart {...chartA11y('Staafdiagram: signalen per wijk')} responsive style={{ width: '100%', height: Math.max(240, 36 * data.length + 70) }} data={data} layout="vertical" margin={{ top: 10, right: 44, bottom: 10, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} height={48} label={axisTitle('Aantal huishoudens op de lijst', 'x')} />
+          <YAxis type="category" dataKey="wijk" width={130} interval={0} />
+          <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Wijk }).raw.flags), 'Signalen']} />
+          <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[0]} minPointSize={4} isAnimationActive={false}>
+            {data.map((d) => (typeof d.raw.flags === 'number' ? <Cell key={d.wijk} /> : <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[0])} />))}
+            <LabelList dataKey="label" position="right" className="vs-value-label" />
+          </Bar>
+        </BarChart>
+      </ChartImage>
     </ChartFrame>
   );
 }
