@@ -10,19 +10,19 @@ interface FilterFieldProps {
 }
 
 interface SelectFilterProps extends FilterFieldProps {
-  /** The first choice, the empty value: no filter ("Alle taken"). */
-  all: string;
+  /** When given, the first choice: the empty value, no filter ("Alle taken"). */
+  all?: string;
   /** The other choices, as value → label, in this order. */
   options: readonly (readonly [value: string, label: string])[];
 }
 
-/** A labelled choice whose first option, the empty value, filters nothing. */
+/** A labelled choice; with `all`, its first option, the empty value, filters nothing. */
 export function SelectFilter({ id, label, value, onChange, all, options }: SelectFilterProps) {
   return (
     <FormField>
       <FormLabel htmlFor={id}>{label}</FormLabel>
       <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <SelectOption value="">{all}</SelectOption>
+        {all === undefined ? null : <SelectOption value="">{all}</SelectOption>}
         {options.map(([v, text]) => (
           <SelectOption key={v} value={v}>
             {text}
