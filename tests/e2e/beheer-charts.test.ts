@@ -6,7 +6,7 @@ import { describeAuditEvent } from '../../shared/src/api/audit-events.ts';
 import { systemClock } from '../../server/src/core/clock.ts';
 import { Scheduler } from '../../server/src/scheduler/scheduler.ts';
 import { engineContext } from '../helpers/engine.ts';
-import { logIn, logOut, openFromMenu, settled } from './support/flows.ts';
+import { logOut, openFromMenu, settled } from './support/flows.ts';
 import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
 // The beleidsmaker's charts and the beheerder's pages in Chromium against the real
@@ -47,8 +47,7 @@ interface Wijk { wijk: string; flags: Count; gezinshuishoudens: Count; share_of_
 
 describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 }, () => {
   it('beleidsmaker: a week with a hidden count keeps its bars, "<5" is written on the chart, axes have titles', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'beleidsmaker', suite.app.passwords.beleidsmaker!);
+    const { page } = await suite.freshTabAs('beleidsmaker');
     await openFromMenu(page, 'Trends en eerlijkheid');
     await page.getByRole('heading', { name: 'Signalen per leefgebied over tijd' }).waitFor();
     await settled(page);
@@ -92,8 +91,7 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
   });
 
   it('coordinator: the wijk and indicator charts label every bar with its published count, "<5" included', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'coordinator', suite.app.passwords.coordinator!);
+    const { page } = await suite.freshTabAs('coordinator');
     await openFromMenu(page, 'Grafieken');
     await page.getByRole('heading', { name: 'Welke signalen leiden tot de lijst' }).waitFor();
     await settled(page);
@@ -117,8 +115,7 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
     await scheduler.stop();
     expect(failed.status).toBe('failed');
 
-    const { page } = await suite.freshTab();
-    await logIn(page, 'beheerder', suite.app.passwords.beheerder!);
+    const { page } = await suite.freshTabAs('beheerder');
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     await settled(page);
     await page.locator('tbody tr', { hasText: suite.app.brokenSource }).getByRole('link', { name: /^Laatste storing/ }).click();
@@ -168,8 +165,7 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
   });
 
   it('beheerder: follows a source to its quarantined rows, reads Dutch reasons and audit events, chooses wijken', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'beheerder', suite.app.passwords.beheerder!);
+    const { page } = await suite.freshTabAs('beheerder');
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     await settled(page);
     const link = page.getByRole('link', { name: /rij(en)? in quarantaine \(/ }).first();

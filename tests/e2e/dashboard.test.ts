@@ -23,8 +23,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('coordinator: reviews the week, assigns two households to a wijkteam member, exports and sees the charts', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'coordinator', suite.app.passwords.coordinator!);
+    const { page } = await suite.freshTabAs('coordinator');
     await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
     await settled(page);
     await checkPage('10-coordinator-signalen');
@@ -75,8 +74,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('wijkteam: finds the assignment in Mijn signalen and triages it', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'wijkteam', suite.app.passwords.wijkteam!);
+    const { page } = await suite.freshTabAs('wijkteam');
     await page.getByRole('heading', { level: 1, name: 'Mijn signalen' }).waitFor();
     await settled(page);
     expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
@@ -106,8 +104,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('beleidsmaker: a new draft from the rules in use, saved unchanged, equals them and changes nothing', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'beleidsmaker', suite.app.passwords.beleidsmaker!);
+    const { page } = await suite.freshTabAs('beleidsmaker');
     await page.getByRole('button', { name: 'Nieuw concept op basis van de huidige regels' }).click();
     await page.getByRole('heading', { name: 'Effect van het concept' }).waitFor();
     await page.getByRole('button', { name: 'Opslaan en effect berekenen' }).click();
@@ -127,8 +124,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('beleidsmaker: edits a draft with a live preview, requests publication, a second beleidsmaker approves', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'beleidsmaker', suite.app.passwords.beleidsmaker!);
+    const { page } = await suite.freshTabAs('beleidsmaker');
     await page.getByRole('heading', { level: 1, name: 'Regels' }).waitFor();
     await settled(page);
     await checkPage('30-beleidsmaker-regels');
@@ -192,8 +188,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('beheerder: sees the source that stopped delivering, jobs, deliveries, users and the audit log', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'beheerder', suite.app.passwords.beheerder!);
+    const { page } = await suite.freshTabAs('beheerder');
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     await settled(page);
     const broken = page.locator('tbody tr', { hasText: suite.app.brokenSource });

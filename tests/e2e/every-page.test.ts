@@ -89,8 +89,7 @@ describe.each(ROLES.map((role) => [role] as const))('%s', { timeout: 120_000 }, 
   beforeAll(async () => {
     // A wijkteam member's list (and so their family page) needs a household assigned to them.
     if (role === 'wijkteam') await assignOneTo('wijkteam');
-    const { page } = await suite.freshTab();
-    await logIn(page, role, suite.app.passwords[role]!);
+    await suite.freshTabAs(role);
   });
 
   it.each(menu.map((item) => [item.label, item] as const))('menu: %s', async (_, item) => {

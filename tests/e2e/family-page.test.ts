@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { TRIAGE_STATUS_LABELS, type TriageStatus } from '../../shared/src/api/triage.ts';
 import { transitionsFor } from '../../shared/src/triage.ts';
 import { screenshot } from './support/browser.ts';
-import { logIn, logOut, settled } from './support/flows.ts';
+import { logOut, settled } from './support/flows.ts';
 import { browserSuite, checkAtBothWidths, DESKTOP } from './support/suite.ts';
 
 // The family page in a real Chromium against the real API server on the demo city
@@ -71,8 +71,7 @@ async function statusOptions(page: Page): Promise<string[]> {
 
 describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
   it('coordinator: picks the household with the most signals in Beijum and sees the page at 1280 and 390 px', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'coordinator', suite.app.passwords.coordinator!);
+    const { page } = await suite.freshTabAs('coordinator');
     const runs = await call<{ id: number }[]>(page, 'GET', '/api/runs');
     const list = await call<{ items: { id: number; wijk: string }[] }>(page, 'GET', `/api/runs/${runs.json[0]!.id}/flags?wijk=Beijum&sort=domains&order=desc&page_size=10`);
     const sizes = await Promise.all(list.json.items.map(async (f) => ({ id: f.id, wijk: f.wijk, n: (await call<{ timeline: unknown[] }>(page, 'GET', `/api/flags/${f.id}/household`)).json.timeline.length })));
@@ -199,8 +198,7 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
   });
 
   it('wijkteam: sees the assigned family without assigning, with the moves of their role, at 1280 and 390 px', async () => {
-    const { page } = await suite.freshTab();
-    await logIn(page, 'wijkteam', suite.app.passwords.wijkteam!);
+    const { page } = await suite.freshTabAs('wijkteam');
     await page.goto(`/signaal/${flagId}`);
     await page.getByRole('heading', { name: 'Opvolging' }).waitFor();
     await settled(page);

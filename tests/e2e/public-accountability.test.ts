@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { logIn, openFromMenu } from './support/flows.ts';
+import { openFromMenu } from './support/flows.ts';
 import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
 // The public "Hoe werkt het?" without a session, the Algoritmeregister page of the
@@ -34,8 +34,7 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
   });
 
   it('beleidsmaker: sees what the register still misses and downloads the CSV with the register\'s headers', async () => {
-    const t = await suite.freshTab();
-    await logIn(t.page, 'beleidsmaker', suite.app.passwords.beleidsmaker!);
+    const t = await suite.freshTabAs('beleidsmaker');
     await openFromMenu(t.page, 'Algoritmeregister');
     expect(await t.page.getByRole('alert').first().innerText()).toContain('Organisatie, Contactgegevens');
     await checkAtBothWidths(t, '51-beleidsmaker-algoritmeregister');
@@ -46,8 +45,7 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
   });
 
   it('beheerder: downloads the DPIA fact sheet as Markdown and PDF', async () => {
-    const t = await suite.freshTab();
-    await logIn(t.page, 'beheerder', suite.app.passwords.beheerder!);
+    const t = await suite.freshTabAs('beheerder');
     await openFromMenu(t.page, 'DPIA', 'DPIA-feitenblad');
     await checkAtBothWidths(t, '52-beheerder-dpia');
     const md = (await download(t.page, 'Download Markdown')).toString('utf8');

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startApp, type RunningApp } from './app-server.ts';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
 import { axeViolations, overflowingElements, overlappingChartText, reflowProblems, unstyledDesignSystemClasses } from './checks.ts';
-import { settled } from './flows.ts';
+import { logIn, settled } from './flows.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export const DESKTOP = { width: 1280, height: 800 };
@@ -21,6 +21,8 @@ export interface BrowserSuite {
   readonly tab: WatchedPage;
   /** Closes the current tab and opens a new one at laptop size, without a session. */
   freshTab(): Promise<WatchedPage>;
+  /** A fresh tab, logged in as `username` of the demo city (its first page shown). */
+  freshTabAs(username: string): Promise<WatchedPage>;
 }
 
 /**
@@ -66,6 +68,11 @@ export function browserSuite(label: string): BrowserSuite {
       await tab?.close();
       tab = await openPage(started(browser, 'the browser'), started(app, 'the app').baseURL);
       return tab;
+    },
+    async freshTabAs(username) {
+      const fresh = await this.freshTab();
+      await logIn(fresh.page, username, started(app, 'the app').passwords[username]!);
+      return fresh;
     },
   };
 }
