@@ -1,30 +1,15 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isIdleRun } from '../../shared/src/api/job-details.ts';
 import type { JobRunItem, JobRunPage } from '../../shared/src/api/operations.ts';
 import type { RunResult } from '../../server/src/scheduler/job-runner.ts';
-import { Scheduler } from '../../server/src/scheduler/scheduler.ts';
-import { addSource, sourcePolicy } from '../../server/src/services/sources.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { engineContext } from '../helpers/engine.ts';
-import { TEST_SETTINGS, feedCsv, tempDir } from '../scheduler/helpers.ts';
-import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { feedCsv, tempDir } from '../scheduler/helpers.ts';
+import type { Agent, ApiFixture } from './support/fixture.ts';
+import { prepareJobRound, type JobRound } from './support/job-round.ts';
 
 // The beheerder's jobs page and the way from a source to its quarantined rows: a
 // round of real pulls (a delivery with bad rows, a file rejected as a whole, many
 // polls that find nothing, the same HTTP file twice), then the filters and pages.
-
-async function deliveryServer() {
-  const server = http.createServer((req, res) => {
-    if (req.url === '/feed.csv') return void res.writeHead(200, { 'content-type': 'text/csv' }).end(feedCsv('woco-http', 4, 'h'));
-    res.writeHead(502).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** Two rows whose bsn fails the elfproef, in a delivery of five good ones. */
 const withBadRows = (source: string) => `${feedCsv(source, 5, 'm')}${source},bad-1,huurachterstand,2026-09-02,1,111111111,,,\n${source},bad-2,huurachterstand,2026-09-03,1,222222222,,,\n`;
@@ -32,7 +17,7 @@ const withBadRows = (source: string) => `${feedCsv(source, 5, 'm')}${source},bad
 describe.each(DIALECTS)('beheerder: jobs filtered and paged, sources to their quarantine (%s)', (dialect) => {
   let f: ApiFixture;
   let admin: Agent;
-  let server: Awaited<ReturnType<typeof deliveryServer>>;
+  let round: JobRound | undefined;
   const root = tempDir('vs-jobs-');
   const results: (Extract<RunResult, { runId: number }> & { at: string })[] = [];
   const get = async <T>(url: string) => {
@@ -42,17 +27,9 @@ describe.each(DIALECTS)('beheerder: jobs filtered and paged, sources to their qu
   };
 
   beforeAll(async () => {
-    server = await deliveryServer();
-    const allowed = [{ host: '127.0.0.1', port: server.port }];
-    f = await createApiFixture(dialect, { dropRoot: root, pullAllowedHosts: allowed });
-    const settings = { ...TEST_SETTINGS, dropRoot: root, pullAllowedHosts: allowed };
-    const policy = sourcePolicy(settings);
-    await addSource(f.t.db, f.clock, { name: 'woco-map', indicators: ['huurachterstand'], folder: 'woco-map' }, policy);
-    await addSource(f.t.db, f.clock, { name: 'woco-http', indicators: ['huurachterstand'], url: `http://127.0.0.1:${server.port}/feed.csv` }, policy);
-    fs.mkdirSync(path.join(root, 'woco-map'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'woco-map', 'week-41.csv'), withBadRows('woco-map'));
-    fs.writeFileSync(path.join(root, 'woco-map', 'kapot.csv'), 'geen,kolommen\n1,2\n');
-    const scheduler = new Scheduler({ engine: { ...engineContext(f.t.db, f.clock), actor: 'scheduler' }, settings, sleep: async () => undefined });
+    round = await prepareJobRound(dialect, { root, httpRows: 4, week41: withBadRows('woco-map') });
+    f = round.f;
+    const { scheduler } = round;
     const run = async (job: string) => {
       f.clock.advance(5 * 60_000);
       const result = await scheduler.runNow(job);
@@ -70,8 +47,7 @@ describe.each(DIALECTS)('beheerder: jobs filtered and paged, sources to their qu
     admin = await f.login('beheerder');
   }, 120_000);
   afterAll(async () => {
-    await f?.close();
-    await server?.close();
+    await round?.close();
   });
 
   it('made the round it meant to: one failure, idle polls, one unchanged HTTP delivery', () => {

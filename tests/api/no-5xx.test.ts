@@ -1,16 +1,11 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../shared/src/api/auth.ts';
 import { ENDPOINTS, type EndpointName } from '../../shared/src/api/endpoints.ts';
-import { Scheduler } from '../../server/src/scheduler/scheduler.ts';
-import { addSource, sourcePolicy } from '../../server/src/services/sources.ts';
+import { addSource } from '../../server/src/services/sources.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { engineContext } from '../helpers/engine.ts';
-import { TEST_SETTINGS, feedCsv, tempDir } from '../scheduler/helpers.ts';
-import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { feedCsv, tempDir } from '../scheduler/helpers.ts';
+import type { Agent, ApiFixture } from './support/fixture.ts';
+import { prepareJobRound, type JobRound } from './support/job-round.ts';
 
 // The worked-example city with its scoring runs, then a round of pulls through the
 // scheduler (a changed delivery, the same delivery again, failing ones), a scoring
@@ -27,37 +22,19 @@ function rolesOf(name: EndpointName): readonly Role[] {
   return roles === 'public' || roles === 'any' ? ROLES : roles;
 }
 
-async function deliveryServer() {
-  const server = http.createServer((req, res) => {
-    if (req.url === '/feed.csv') return void res.writeHead(200, { 'content-type': 'text/csv' }).end(feedCsv('woco-http', 6, 'h'));
-    res.writeHead(502).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 describe.each(DIALECTS)('no GET endpoint answers 5xx after a round of jobs (%s)', (dialect) => {
   let f: ApiFixture;
-  let server: Awaited<ReturnType<typeof deliveryServer>>;
+  let round: JobRound | undefined;
   const agents = new Map<string, Agent>();
   const root = tempDir('vs-no5xx-');
   const params: Record<string, string> = {};
 
   beforeAll(async () => {
-    server = await deliveryServer();
-    const allowed = [{ host: '127.0.0.1', port: server.port }];
-    f = await createApiFixture(dialect, { dropRoot: root, pullAllowedHosts: allowed });
-    const settings = { ...TEST_SETTINGS, dropRoot: root, pullAllowedHosts: allowed };
-    const policy = sourcePolicy(settings);
-    const base = `http://127.0.0.1:${server.port}`;
-    await addSource(f.t.db, f.clock, { name: 'woco-map', indicators: ['huurachterstand'], folder: 'woco-map' }, policy);
-    await addSource(f.t.db, f.clock, { name: 'woco-http', indicators: ['huurachterstand'], url: `${base}/feed.csv` }, policy);
+    round = await prepareJobRound(dialect, { root, httpRows: 6, week41: feedCsv('woco-map', 5, 'm') });
+    f = round.f;
+    const { scheduler, policy, base } = round;
     await addSource(f.t.db, f.clock, { name: 'woco-kapot', indicators: ['huurachterstand'], url: `${base}/kapot.csv` }, policy);
-    fs.mkdirSync(path.join(root, 'woco-map'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'woco-map', 'week-41.csv'), feedCsv('woco-map', 5, 'm'));
-    fs.writeFileSync(path.join(root, 'woco-map', 'kapot.csv'), 'geen,kolommen\n1,2\n');
 
-    const scheduler = new Scheduler({ engine: { ...engineContext(f.t.db, f.clock), actor: 'scheduler' }, settings, sleep: async () => undefined });
     const results = [];
     for (const job of ['pull:woco-map', 'pull:woco-http', 'pull:woco-http', 'pull:woco-kapot', 'scoring', 'retention']) {
       f.clock.advance(60_000);
@@ -78,8 +55,7 @@ describe.each(DIALECTS)('no GET endpoint answers 5xx after a round of jobs (%s)'
     Object.assign(params, { runId: String(newestRun), flagId: String(flag.id), id: String(ruleSet.id), name: 'woco-http' });
   }, 120_000);
   afterAll(async () => {
-    await f?.close();
-    await server?.close();
+    await round?.close();
   });
 
   it('covers every GET endpoint of the table with real ids', () => {

@@ -1,46 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { describeAuditEvent } from '../../shared/src/api/audit-events.ts';
 import { systemClock } from '../../server/src/core/clock.ts';
 import { Scheduler } from '../../server/src/scheduler/scheduler.ts';
 import { engineContext } from '../helpers/engine.ts';
-import { startApp, type RunningApp } from './support/app-server.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, overlappingChartText, reflowProblems } from './support/checks.ts';
-import { logIn, logOut, openFromMenu, settled } from './support/flows.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { logOut, openFromMenu, settled } from './support/flows.ts';
+import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
 // The beleidsmaker's charts and the beheerder's pages in Chromium against the real
 // API server on the small demo city (SQLite; the API tests cover PostgreSQL).
 
-let app: RunningApp;
-let browser: Browser;
-let tab: WatchedPage;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-}, 300_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-beheer-${task.name.split(':')[0]}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function freshTab(): Promise<WatchedPage> {
-  await tab?.close();
-  tab = await openPage(browser, app.baseURL);
-  return tab;
-}
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
+const suite = browserSuite('beheer');
 
 /** Chart SVGs that take keyboard focus (or hold something that does), or that are not one named image. */
 function chartSvgProblems(page: Page): Promise<string[]> {
@@ -57,32 +29,9 @@ function chartSvgProblems(page: Page): Promise<string[]> {
   );
 }
 
-/** The elements that reach past the viewport's right edge, for the message of a failed reflow check. */
-function widest(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`),
-  );
-}
-
-/** At 1280 and 390 px: screenshot, axe, no overlapping chart text, no focusable or nameless chart, reflow at 390; no errors. */
-async function checkPage(name: string): Promise<void> {
-  const { page } = tab;
-  await settled(page);
-  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
-    await screenshot(page, `${name}${suffix}`);
-    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
-    expect(await overlappingChartText(page), `overlapping chart text on ${name} at ${viewport.width}px`).toEqual([]);
-    expect(await chartSvgProblems(page), `chart SVGs on ${name} at ${viewport.width}px`).toEqual([]);
-    if (viewport === PHONE) expect(await reflowProblems(page, true), `reflow on ${name}: ${(await widest(page)).join(', ')}`).toEqual([]);
-  }
-  await page.setViewportSize(DESKTOP);
-  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
-}
+/** At 1280 and 390 px: besides the usual checks, no overlapping chart text and no focusable or nameless chart. */
+const checkPage = (name: string) =>
+  checkAtBothWidths(suite.tab, name, { chartText: true, extra: [{ what: 'chart SVGs', at: 'both', problems: chartSvgProblems }] });
 
 const apiGet = <T>(page: Page, url: string): Promise<T> => page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<T>;
 
@@ -98,8 +47,7 @@ interface Wijk { wijk: string; flags: Count; gezinshuishoudens: Count; share_of_
 
 describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 }, () => {
   it('beleidsmaker: a week with a hidden count keeps its bars, "<5" is written on the chart, axes have titles', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'beleidsmaker', app.passwords.beleidsmaker!);
+    const { page } = await suite.freshTabAs('beleidsmaker');
     await openFromMenu(page, 'Trends en eerlijkheid');
     await page.getByRole('heading', { name: 'Signalen per leefgebied over tijd' }).waitFor();
     await settled(page);
@@ -143,8 +91,7 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
   });
 
   it('coordinator: the wijk and indicator charts label every bar with its published count, "<5" included', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'coordinator', app.passwords.coordinator!);
+    const { page } = await suite.freshTabAs('coordinator');
     await openFromMenu(page, 'Grafieken');
     await page.getByRole('heading', { name: 'Welke signalen leiden tot de lijst' }).waitFor();
     await settled(page);
@@ -161,21 +108,20 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
 
   it('beheerder: follows a source to its last failure, filters and pages the jobs', async () => {
     // A file the broken source rejects as a whole: its pull fails (the dashboard cannot make this happen).
-    const source = await app.database.db.selectFrom('sources').select('location').where('name', '=', app.brokenSource).executeTakeFirstOrThrow();
+    const source = await suite.app.database.db.selectFrom('sources').select('location').where('name', '=', suite.app.brokenSource).executeTakeFirstOrThrow();
     fs.writeFileSync(path.join(source.location, 'kapot.csv'), 'geen,kolommen\n1,2\n');
-    const scheduler = new Scheduler({ engine: { ...engineContext(app.database.db, systemClock), actor: 'scheduler' }, settings: app.config, sleep: async () => undefined });
-    const failed = await scheduler.runNow(`pull:${app.brokenSource}`);
+    const scheduler = new Scheduler({ engine: { ...engineContext(suite.app.database.db, systemClock), actor: 'scheduler' }, settings: suite.app.config, sleep: async () => undefined });
+    const failed = await scheduler.runNow(`pull:${suite.app.brokenSource}`);
     await scheduler.stop();
     expect(failed.status).toBe('failed');
 
-    const { page } = await freshTab();
-    await logIn(page, 'beheerder', app.passwords.beheerder!);
+    const { page } = await suite.freshTabAs('beheerder');
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     await settled(page);
-    await page.locator('tbody tr', { hasText: app.brokenSource }).getByRole('link', { name: /^Laatste storing/ }).click();
+    await page.locator('tbody tr', { hasText: suite.app.brokenSource }).getByRole('link', { name: /^Laatste storing/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Taken' }).waitFor();
     await settled(page);
-    expect(new URL(page.url()).searchParams.get('taak')).toBe(`pull:${app.brokenSource}`);
+    expect(new URL(page.url()).searchParams.get('taak')).toBe(`pull:${suite.app.brokenSource}`);
     expect(await page.getByLabel('Uitkomst').inputValue()).toBe('failed');
     const rows = page.locator('tbody tr');
     expect(await rows.count()).toBe(1);
@@ -219,8 +165,7 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
   });
 
   it('beheerder: follows a source to its quarantined rows, reads Dutch reasons and audit events, chooses wijken', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'beheerder', app.passwords.beheerder!);
+    const { page } = await suite.freshTabAs('beheerder');
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     await settled(page);
     const link = page.getByRole('link', { name: /rij(en)? in quarantaine \(/ }).first();
@@ -268,7 +213,7 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
       .poll(async () => (await apiGet<{ username: string; wijken: string[] }[]>(page, '/api/users')).find((u) => u.username === 'wijkteam2')!.wijken.sort())
       .toEqual([...before, extra].sort());
     await expect.poll(() => page.locator('tbody tr', { hasText: 'wijkteam2' }).locator('summary').innerText()).toContain(extra);
-    expect(tab.takeErrors()).toEqual([]);
+    expect(suite.tab.takeErrors()).toEqual([]);
     await logOut(page);
   });
 });

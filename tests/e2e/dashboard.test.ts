@@ -1,67 +1,17 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, overlappingChartText, reflowProblems } from './support/checks.ts';
+import { describe, expect, it } from 'vitest';
 import { logIn, logOut, openFromMenu, settled } from './support/flows.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
 // The dashboard in a real Chromium against the real API server on a small demo
 // city (SQLite; the API tests cover PostgreSQL). Each role does its main task.
 
-let app: RunningApp;
-let browser: Browser;
-let tab: WatchedPage;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-}, 300_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-${task.name.split(':')[0]}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function freshTab(): Promise<WatchedPage> {
-  await tab?.close();
-  tab = await openPage(browser, app.baseURL);
-  return tab;
-}
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-/**
- * At laptop and at phone width: saves a screenshot, runs axe (no serious or critical
- * WCAG 2.1 A/AA violation), finds no overlapping chart labels, and at phone width no
- * horizontal scrolling and the logout button on screen. Fails on any console error,
- * page error or failed request.
- */
-async function checkPage(name: string, { signedIn = true } = {}): Promise<void> {
-  const { page } = tab;
-  await settled(page);
-  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
-    await page.setViewportSize(viewport);
-    // Let the responsive charts redraw at the new width.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
-    await screenshot(page, `${name}${suffix}`);
-    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
-    expect(await overlappingChartText(page), `overlapping chart labels on ${name} at ${viewport.width}px`).toEqual([]);
-    if (viewport === PHONE) expect(await reflowProblems(page, signedIn), `reflow on ${name}`).toEqual([]);
-  }
-  await page.setViewportSize(DESKTOP);
-  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
-}
+const suite = browserSuite('dashboard');
+const checkPage = (name: string, { signedIn = true } = {}) => checkAtBothWidths(suite.tab, name, { signedIn, chartText: true });
 
 describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   it('shows the login page and refuses a wrong password', async () => {
-    const { page } = await freshTab();
+    const { page } = await suite.freshTab();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
     await checkPage('00-inloggen', { signedIn: false });
@@ -69,12 +19,11 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.getByLabel('Wachtwoord').fill('dit-is-niet-het-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByText('gebruikersnaam of wachtwoord onjuist').waitFor();
-    tab.takeErrors(); // the 401 of the failed login is the point of this step
+    suite.tab.takeErrors(); // the 401 of the failed login is the point of this step
   });
 
   it('coordinator: reviews the week, assigns two households to a wijkteam member, exports and sees the charts', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'coordinator', app.passwords.coordinator!);
+    const { page } = await suite.freshTabAs('coordinator');
     await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
     await settled(page);
     await checkPage('10-coordinator-signalen');
@@ -125,8 +74,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('wijkteam: finds the assignment in Mijn signalen and triages it', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'wijkteam', app.passwords.wijkteam!);
+    const { page } = await suite.freshTabAs('wijkteam');
     await page.getByRole('heading', { level: 1, name: 'Mijn signalen' }).waitFor();
     await settled(page);
     expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
@@ -156,8 +104,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('beleidsmaker: a new draft from the rules in use, saved unchanged, equals them and changes nothing', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'beleidsmaker', app.passwords.beleidsmaker!);
+    const { page } = await suite.freshTabAs('beleidsmaker');
     await page.getByRole('button', { name: 'Nieuw concept op basis van de huidige regels' }).click();
     await page.getByRole('heading', { name: 'Effect van het concept' }).waitFor();
     await page.getByRole('button', { name: 'Opslaan en effect berekenen' }).click();
@@ -177,8 +124,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('beleidsmaker: edits a draft with a live preview, requests publication, a second beleidsmaker approves', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'beleidsmaker', app.passwords.beleidsmaker!);
+    const { page } = await suite.freshTabAs('beleidsmaker');
     await page.getByRole('heading', { level: 1, name: 'Regels' }).waitFor();
     await settled(page);
     await checkPage('30-beleidsmaker-regels');
@@ -197,7 +143,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     const draftUrl = page.url();
     await logOut(page);
 
-    await logIn(page, 'beleidsmaker2', app.passwords.beleidsmaker2!);
+    await logIn(page, 'beleidsmaker2', suite.app.passwords.beleidsmaker2!);
     await page.goto(draftUrl);
     // The approval screen: the effect first, then the exact version, a confirmation and a reason.
     const effect = page.getByRole('region', { name: 'Effect van het concept' });
@@ -242,11 +188,10 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('beheerder: sees the source that stopped delivering, jobs, deliveries, users and the audit log', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'beheerder', app.passwords.beheerder!);
+    const { page } = await suite.freshTabAs('beheerder');
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     await settled(page);
-    const broken = page.locator('tbody tr', { hasText: app.brokenSource });
+    const broken = page.locator('tbody tr', { hasText: suite.app.brokenSource });
     await expect.poll(() => broken.innerText()).toContain('Probleem');
     expect(await broken.innerText()).toMatch(/nooit geleverd|te laat/);
     await checkPage('40-beheerder-bronnen');

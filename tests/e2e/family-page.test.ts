@@ -1,45 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { TRIAGE_STATUS_LABELS, type TriageStatus } from '../../shared/src/api/triage.ts';
 import { transitionsFor } from '../../shared/src/triage.ts';
-import { startApp, type RunningApp } from './support/app-server.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, reflowProblems } from './support/checks.ts';
-import { logIn, logOut, settled } from './support/flows.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { screenshot } from './support/browser.ts';
+import { logOut, settled } from './support/flows.ts';
+import { browserSuite, checkAtBothWidths, DESKTOP } from './support/suite.ts';
 
 // The family page in a real Chromium against the real API server on the demo city
 // (SQLite; the API tests cover PostgreSQL): assigning, the transition table's skip and
 // reopening, the one-page print summary, and the page at 1280 and 390 px.
 
-let app: RunningApp;
-let browser: Browser;
-let tab: WatchedPage;
+const suite = browserSuite('family');
 let flagId: number;
 let wijk: string;
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-}, 300_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-family-${task.name.split(':')[0]}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function freshTab(): Promise<WatchedPage> {
-  await tab?.close();
-  tab = await openPage(browser, app.baseURL);
-  return tab;
-}
 
 /** A JSON call with the page's session and CSRF token, as the dashboard makes it. */
 async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
@@ -56,23 +29,8 @@ async function call<T>(page: Page, method: string, url: string, body?: unknown):
   );
 }
 
-/** Widths 1280 and 390: screenshot, axe (no serious or critical WCAG 2.1 A/AA violation), no sideways scrolling at 390. */
-async function checkPage(name: string): Promise<void> {
-  const { page } = tab;
-  await settled(page);
-  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
-    await screenshot(page, `${name}${suffix}`);
-    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
-    if (viewport === PHONE) {
-      expect(await reflowProblems(page, true), `reflow on ${name}`).toEqual([]);
-      expect(await phoneLayoutProblems(page), `layout on ${name} at 390px`).toEqual([]);
-    }
-  }
-  await page.setViewportSize(DESKTOP);
-  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
-}
+const checkPage = (name: string) =>
+  checkAtBothWidths(suite.tab, name, { extra: [{ what: 'layout', at: 'phone', problems: phoneLayoutProblems }] });
 
 /** At 390 px: panels that overlap or stick out, and signal lists squeezed to a word per line. */
 async function phoneLayoutProblems(page: Page): Promise<string[]> {
@@ -113,8 +71,7 @@ async function statusOptions(page: Page): Promise<string[]> {
 
 describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
   it('coordinator: picks the household with the most signals in Beijum and sees the page at 1280 and 390 px', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'coordinator', app.passwords.coordinator!);
+    const { page } = await suite.freshTabAs('coordinator');
     const runs = await call<{ id: number }[]>(page, 'GET', '/api/runs');
     const list = await call<{ items: { id: number; wijk: string }[] }>(page, 'GET', `/api/runs/${runs.json[0]!.id}/flags?wijk=Beijum&sort=domains&order=desc&page_size=10`);
     const sizes = await Promise.all(list.json.items.map(async (f) => ({ id: f.id, wijk: f.wijk, n: (await call<{ timeline: unknown[] }>(page, 'GET', `/api/flags/${f.id}/household`)).json.timeline.length })));
@@ -133,7 +90,7 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
   });
 
   it('coordinator: assigns and unassigns from the family page, offered only wijkteam members of the wijk', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     const assignees = (await call<{ username: string; wijken: string[] }[]>(page, 'GET', '/api/assignees')).json;
     const expected = assignees.filter((a) => a.wijken.includes(wijk)).map((a) => a.username);
     expect(expected).toContain('wijkteam');
@@ -152,11 +109,11 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     await page.getByLabel('Toewijzen aan', { exact: true }).selectOption('wijkteam');
     await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
     await history(page).getByText('Toegewezen aan wijkteam').nth(1).waitFor();
-    expect(tab.takeErrors()).toEqual([]);
+    expect(suite.tab.takeErrors()).toEqual([]);
   });
 
   it('coordinator: skips the zorgnetwerk meeting with an outcome, then reopens the closed case with a reason', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     expect(await statusOptions(page)).toEqual(transitionsFor('nieuw', 'coordinator').map((t) => t.to));
     await chooseStatus(page, 'in_behandeling');
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
@@ -183,11 +140,11 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     await history(page).getByText('School meldt opnieuw verzuim van de oudste.').waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Opvolging' }).locator('dl').innerText()).toMatch(/Uitkomst\s+Nog niet vastgelegd/);
     expect(await history(page).getByText('(Coördinator zorgnetwerk)', { exact: false }).count()).toBeGreaterThanOrEqual(5);
-    expect(tab.takeErrors()).toEqual([]);
+    expect(suite.tab.takeErrors()).toEqual([]);
   });
 
   it('coordinator: someone else changed the status meanwhile: a plain Dutch message, and the page shows the new state', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await chooseStatus(page, 'besproken_in_zorgnetwerk');
     const behind = await call(page, 'POST', `/api/flags/${flagId}/triage/status`, { status: 'doorverwezen', from: 'in_behandeling' });
     expect(behind.status).toBe(200);
@@ -197,11 +154,11 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     expect(await alert.innerText()).toContain('Iemand anders heeft de opvolging van dit huishouden zojuist gewijzigd.');
     expect(await alert.innerText()).not.toMatch(/body\.|status:|Conflict/);
     await expect.poll(() => page.getByRole('region', { name: 'Opvolging' }).locator('dl').innerText()).toContain(label('doorverwezen'));
-    expect(tab.takeErrors().filter((e) => !e.includes('409'))).toEqual([]);
+    expect(suite.tab.takeErrors().filter((e) => !e.includes('409'))).toEqual([]);
   });
 
   it('coordinator: prints a one-page A4 summary for the zorgnetwerk meeting, also with many long notes', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     const long = 'Gesprek met moeder over de schulden en het schoolverzuim; afspraak met schuldhulp en leerplicht gemaakt. '.repeat(15).trim();
     for (let i = 1; i <= 8; i++) expect((await call(page, 'POST', `/api/flags/${flagId}/triage/notes`, { note: `${i}. ${long}` })).status).toBe(200);
     await page.reload();
@@ -236,13 +193,12 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(DESKTOP);
     expect(pdfPages(await page.pdf({ format: 'A4' }))).toBeGreaterThan(1);
-    expect(tab.takeErrors()).toEqual([]);
+    expect(suite.tab.takeErrors()).toEqual([]);
     await logOut(page);
   });
 
   it('wijkteam: sees the assigned family without assigning, with the moves of their role, at 1280 and 390 px', async () => {
-    const { page } = await freshTab();
-    await logIn(page, 'wijkteam', app.passwords.wijkteam!);
+    const { page } = await suite.freshTabAs('wijkteam');
     await page.goto(`/signaal/${flagId}`);
     await page.getByRole('heading', { name: 'Opvolging' }).waitFor();
     await settled(page);

@@ -1,49 +1,13 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, reflowProblems } from './support/checks.ts';
-import { logIn, openFromMenu, settled } from './support/flows.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openFromMenu } from './support/flows.ts';
+import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
 // The public "Hoe werkt het?" without a session, the Algoritmeregister page of the
 // beleidsmaker and the DPIA page of the beheerder, in Chromium at 1280 and 390 px.
 
-let app: RunningApp;
-let browser: Browser;
-const tabs: WatchedPage[] = [];
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-}, 300_000);
-
-afterAll(async () => {
-  for (const t of tabs) await t.close().catch(() => undefined);
-  await browser?.close();
-  await app?.stop();
-});
-
-async function tab(): Promise<WatchedPage> {
-  const t = await openPage(browser, app.baseURL);
-  tabs.push(t);
-  return t;
-}
-
-/** axe at 1280 and 390 px, no horizontal scrolling at 390 px, no console or request errors. */
-async function checkPage(t: WatchedPage, name: string, signedIn: boolean): Promise<void> {
-  await settled(t.page);
-  for (const width of [1280, 390]) {
-    await t.page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await t.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
-    await screenshot(t.page, `${name}${width === 390 ? '-390' : ''}`);
-    expect(await axeViolations(t.page), `axe on ${name} at ${width}px`).toEqual([]);
-    if (width === 390) expect(await reflowProblems(t.page, signedIn), `reflow on ${name}`).toEqual([]);
-  }
-  await t.page.setViewportSize({ width: 1280, height: 800 });
-  expect(t.takeErrors(), `errors on ${name}`).toEqual([]);
-}
+const suite = browserSuite('public');
 
 async function download(page: Page, name: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
@@ -52,7 +16,7 @@ async function download(page: Page, name: string): Promise<Buffer> {
 
 describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, () => {
   it('shows "Hoe werkt het?" without a session, and never asks for one', async () => {
-    const t = await tab();
+    const t = await suite.freshTab();
     const asked: string[] = [];
     t.page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     const api = t.page.waitForResponse((r) => r.url().endsWith('/api/public/transparency'));
@@ -66,15 +30,14 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
     expect(main).toMatch(/In de laatste ronde \(.*\) kwamen (<5|\d[\d.]*) gezinnen op de lijst/);
     expect(asked).not.toContain('/api/auth/session');
     expect(t.page.url()).toMatch(/\/hoe-werkt-het$/);
-    await checkPage(t, '50-hoe-werkt-het-openbaar', false);
+    await checkAtBothWidths(t, '50-hoe-werkt-het-openbaar', { signedIn: false });
   });
 
   it('beleidsmaker: sees what the register still misses and downloads the CSV with the register\'s headers', async () => {
-    const t = await tab();
-    await logIn(t.page, 'beleidsmaker', app.passwords.beleidsmaker!);
+    const t = await suite.freshTabAs('beleidsmaker');
     await openFromMenu(t.page, 'Algoritmeregister');
     expect(await t.page.getByRole('alert').first().innerText()).toContain('Organisatie, Contactgegevens');
-    await checkPage(t, '51-beleidsmaker-algoritmeregister', true);
+    await checkAtBothWidths(t, '51-beleidsmaker-algoritmeregister');
     const csv = (await download(t.page, 'Download CSV')).toString('utf8');
     expect(csv.split('\n')[0]).toMatch(/^Naam,Korte omschrijving,Organisatie,Thema,Status,/);
     const json = JSON.parse((await download(t.page, 'Download JSON')).toString('utf8'));
@@ -82,10 +45,9 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
   });
 
   it('beheerder: downloads the DPIA fact sheet as Markdown and PDF', async () => {
-    const t = await tab();
-    await logIn(t.page, 'beheerder', app.passwords.beheerder!);
+    const t = await suite.freshTabAs('beheerder');
     await openFromMenu(t.page, 'DPIA', 'DPIA-feitenblad');
-    await checkPage(t, '52-beheerder-dpia', true);
+    await checkAtBothWidths(t, '52-beheerder-dpia');
     const md = (await download(t.page, 'Download Markdown')).toString('utf8');
     expect(md).toMatch(/^# DPIA-feitenblad Vroegsignaal/);
     expect(md).toContain('| beheerder |');

@@ -1,43 +1,24 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, reflowProblems } from './support/checks.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { WatchedPage } from './support/browser.ts';
 import { logIn, logOut, settled } from './support/flows.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
 // The coordinator's week list and the wijkteam's "Mijn signalen" in Chromium against the real
 // API server on a small demo city (SQLite; the API tests cover PostgreSQL): search, filters,
 // counts per status, page size, to a family and back with the filter kept, the filtered export,
 // and the one message for a household outside one's wijken or not found.
 
-let app: RunningApp;
-let browser: Browser;
-let tab: WatchedPage;
+const suite = browserSuite('worklist');
 /** A Lewenborg flag, found by the coordinator: outside the wijkteam member's wijken (Beijum, Vinkhuizen). */
 let lewenborgFlag = '';
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-}, 300_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-worklist-${task.name.split(':')[0]}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 /** Every URL the tab asked for: a search term must be in none of them. */
 let requested: string[] = [];
 
 async function freshTab(): Promise<WatchedPage> {
-  await tab?.close();
-  tab = await openPage(browser, app.baseURL);
+  const tab = await suite.freshTab();
   requested = [];
   tab.page.on('request', (r) => requested.push(r.url()));
   return tab;
@@ -49,23 +30,7 @@ function expectNotInAnyUrl(page: Page, term: string) {
   for (const url of [...requested, page.url()]) for (const form of forms) expect(decodeURIComponent(url)).not.toContain(form);
 }
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-/** At 1280 and 390 px: a screenshot, no axe violation, and at 390 px nothing wider than the viewport. */
-async function checkPage(name: string): Promise<void> {
-  const { page } = tab;
-  await settled(page);
-  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-    await screenshot(page, `${name}${suffix}`);
-    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
-    if (viewport === PHONE) expect(await reflowProblems(page, true), `reflow on ${name}`).toEqual([]);
-  }
-  await page.setViewportSize(DESKTOP);
-  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
-}
+const checkPage = (name: string) => checkAtBothWidths(suite.tab, name);
 
 const rows = (page: Page) => page.locator('tbody tr');
 const column = async (page: Page, n: number) => rows(page).locator(`td:nth-child(${n})`).allInnerTexts();
@@ -93,7 +58,7 @@ function searchTermOf(address: string): string {
 describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
   it('coordinator: counts, page size, search, filters, to a family and back with the filter kept, filtered export', async () => {
     const { page } = await freshTab();
-    await logIn(page, 'coordinator', app.passwords.coordinator!);
+    await logIn(page, 'coordinator', suite.app.passwords.coordinator!);
     await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
     await listSettled(page);
 
@@ -191,14 +156,14 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Filters en zoekopdracht wissen' }).click();
     await listSettled(page);
     await expect.poll(async () => (await countsAndTotal(page, 'Aantal per status deze week')).total).toBe(week.total);
-    expect(tab.takeErrors()).toEqual([]);
+    expect(suite.tab.takeErrors()).toEqual([]);
     await logOut(page);
   });
 
   it('wijkteam: a worklist of their wijken before anything is assigned, search, filter, family and back, one message for another wijk', async () => {
     expect(lewenborgFlag).toMatch(/^\d+$/);
     const { page } = await freshTab();
-    await logIn(page, 'wijkteam', app.passwords.wijkteam!);
+    await logIn(page, 'wijkteam', suite.app.passwords.wijkteam!);
     await page.getByRole('heading', { level: 1, name: 'Mijn signalen' }).waitFor();
     await listSettled(page);
 
@@ -245,7 +210,7 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
     expect(await page.getByLabel('Toegewezen', { exact: true }).inputValue()).toBe('niemand');
     await expect.poll(() => column(page, 1)).toEqual([address]);
     expectNotInAnyUrl(page, term);
-    expect(tab.takeErrors()).toEqual([]);
+    expect(suite.tab.takeErrors()).toEqual([]);
 
     // A household in another wijk and one that does not exist: one plain message, no error text.
     for (const id of [lewenborgFlag, '987654321']) {
@@ -253,18 +218,11 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
       await page.getByRole('heading', { level: 1, name: 'Huishouden niet in uw wijken of niet gevonden' }).waitFor();
       expect(await page.locator('main').innerText()).not.toMatch(/mislukt|signalering niet gevonden/);
       // Only the expected 404 of the household (as a response and as Chromium's console line).
-      const errors = tab.takeErrors();
-      expect(errors).toContain(`http 404: GET ${app.baseURL}/api/flags/${id}/household`);
+      const errors = suite.tab.takeErrors();
+      expect(errors).toContain(`http 404: GET ${suite.app.baseURL}/api/flags/${id}/household`);
       expect(errors.filter((e) => !e.includes(`/api/flags/${id}/household`) || !e.includes('404'))).toEqual([]);
     }
-    await settled(page);
-    for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
-      await page.setViewportSize(viewport);
-      await screenshot(page, `wijkteam-niet-in-uw-wijken${suffix}`);
-      expect(await axeViolations(page)).toEqual([]);
-      if (viewport === PHONE) expect(await reflowProblems(page, true)).toEqual([]);
-    }
-    await page.setViewportSize(DESKTOP);
+    await checkPage('wijkteam-niet-in-uw-wijken');
     await logOut(page);
   });
 });

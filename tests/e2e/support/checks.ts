@@ -86,3 +86,13 @@ export async function unstyledDesignSystemClasses(page: Page): Promise<string[]>
     return [...used].filter((c) => !styled(c)).sort();
   });
 }
+
+/** The elements that reach past the viewport's right edge (at most eight), for the message of a failed reflow check. */
+export function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 8)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`),
+  );
+}

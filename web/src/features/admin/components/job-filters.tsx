@@ -1,5 +1,6 @@
-import { Checkbox, FormField, FormLabel, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { JOB_OUTCOME_LABELS, jobLabel } from '@vroegsignaal/shared/api/job-details';
+import { CheckboxField } from '../../../components/ui/checkbox-field.tsx';
+import { SelectFilter, TextFilter } from '../../../components/ui/filter-fields.tsx';
 
 export interface JobFilterValues {
   job: string;
@@ -21,42 +22,11 @@ export function JobFilters({ values, jobs, onChange }: JobFiltersProps) {
   const known = values.job && !jobs.includes(values.job) ? [values.job, ...jobs] : jobs;
   return (
     <form className="vs-filters vs-panel" aria-label="Taken filteren" onSubmit={(e) => e.preventDefault()}>
-      <FormField>
-        <FormLabel htmlFor="jobs-job">Taak</FormLabel>
-        <Select id="jobs-job" value={values.job} onChange={(e) => onChange({ job: e.target.value })}>
-          <SelectOption value="">Alle taken</SelectOption>
-          {known.map((j) => (
-            <SelectOption key={j} value={j}>
-              {jobLabel(j)}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="jobs-outcome">Uitkomst</FormLabel>
-        <Select id="jobs-outcome" value={values.outcome} onChange={(e) => onChange({ outcome: e.target.value })}>
-          <SelectOption value="">Alle uitkomsten</SelectOption>
-          {Object.entries(JOB_OUTCOME_LABELS).map(([k, v]) => (
-            <SelectOption key={k} value={k}>
-              {v}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="jobs-from">Gestart vanaf</FormLabel>
-        <Textbox id="jobs-from" type="date" value={values.from} onChange={(e) => onChange({ from: e.target.value })} />
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="jobs-to">Tot en met</FormLabel>
-        <Textbox id="jobs-to" type="date" value={values.to} onChange={(e) => onChange({ to: e.target.value })} />
-      </FormField>
-      <div className="vs-check">
-        <Checkbox id="jobs-idle" checked={values.idle} onChange={(e) => onChange({ idle: e.target.checked })} />
-        <FormLabel htmlFor="jobs-idle" type="checkbox">
-          Ook ophaalrondes zonder nieuwe bestanden
-        </FormLabel>
-      </div>
+      <SelectFilter id="jobs-job" label="Taak" all="Alle taken" options={known.map((j) => [j, jobLabel(j)] as const)} value={values.job} onChange={(job) => onChange({ job })} />
+      <SelectFilter id="jobs-outcome" label="Uitkomst" all="Alle uitkomsten" options={Object.entries(JOB_OUTCOME_LABELS)} value={values.outcome} onChange={(outcome) => onChange({ outcome })} />
+      <TextFilter id="jobs-from" label="Gestart vanaf" type="date" value={values.from} onChange={(from) => onChange({ from })} />
+      <TextFilter id="jobs-to" label="Tot en met" type="date" value={values.to} onChange={(to) => onChange({ to })} />
+      <CheckboxField id="jobs-idle" label="Ook ophaalrondes zonder nieuwe bestanden" checked={values.idle} onChange={(idle) => onChange({ idle })} />
     </form>
   );
 }

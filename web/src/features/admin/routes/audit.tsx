@@ -1,8 +1,9 @@
-import { Button, FormField, FormLabel, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import type { AuditEntry, AuditQuery } from '@vroegsignaal/shared/api/admin';
 import { AUDIT_OBJECT_TYPE_LABELS } from '@vroegsignaal/shared/api/audit-events';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { SelectFilter, TextFilter } from '../../../components/ui/filter-fields.tsx';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { QueryState } from '../../../components/ui/query-state.tsx';
@@ -40,30 +41,11 @@ export default function AuditRoute() {
       <PageTitle title="Auditlog" intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen." />
       <form className="vs-filters vs-panel" onSubmit={onSubmit} aria-label="Zoeken in het auditlog">
         {FIELDS.map((f) => (
-          <FormField key={f.key}>
-            <FormLabel htmlFor={`audit-${f.key}`}>{f.label}</FormLabel>
-            <Textbox id={`audit-${f.key}`} value={draft[f.key] ?? ''} onChange={(e) => set(f.key, e.target.value)} />
-          </FormField>
+          <TextFilter key={f.key} id={`audit-${f.key}`} label={f.label} value={draft[f.key] ?? ''} onChange={(v) => set(f.key, v)} />
         ))}
-        <FormField>
-          <FormLabel htmlFor="audit-outcome">Uitkomst</FormLabel>
-          <Select id="audit-outcome" value={draft.outcome ?? ''} onChange={(e) => set('outcome', e.target.value)}>
-            <SelectOption value="">Alle</SelectOption>
-            {Object.entries(OUTCOMES).map(([k, v]) => (
-              <SelectOption key={k} value={k}>
-                {v}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField>
-          <FormLabel htmlFor="audit-from">Vanaf</FormLabel>
-          <Textbox id="audit-from" type="date" value={draft.from ?? ''} onChange={(e) => set('from', e.target.value)} />
-        </FormField>
-        <FormField>
-          <FormLabel htmlFor="audit-to">Tot en met</FormLabel>
-          <Textbox id="audit-to" type="date" value={draft.to ?? ''} onChange={(e) => set('to', e.target.value)} />
-        </FormField>
+        <SelectFilter id="audit-outcome" label="Uitkomst" all="Alle" options={Object.entries(OUTCOMES)} value={draft.outcome ?? ''} onChange={(v) => set('outcome', v)} />
+        <TextFilter id="audit-from" label="Vanaf" type="date" value={draft.from ?? ''} onChange={(v) => set('from', v)} />
+        <TextFilter id="audit-to" label="Tot en met" type="date" value={draft.to ?? ''} onChange={(v) => set('to', v)} />
         <Button type="submit" appearance="primary-action-button">
           Zoeken
         </Button>

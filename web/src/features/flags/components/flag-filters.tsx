@@ -1,9 +1,10 @@
-import { FormField, FormLabel, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { FormField, FormLabel, Textbox } from '@utrecht/component-library-react';
 import type { RunSummary } from '@vroegsignaal/shared/api/flags';
 import { INDICATOR_CATALOGUE } from '@vroegsignaal/shared';
 import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
 import { useEffect, useState } from 'react';
 import { CheckboxField } from '../../../components/ui/checkbox-field.tsx';
+import { SelectFilter } from '../../../components/ui/filter-fields.tsx';
 import { WEEK_RANGES, type WeekRange } from '../../../components/worklist/on-list-badge.tsx';
 import { formatDate, triageLabel } from '../../../lib/format.ts';
 
@@ -33,45 +34,22 @@ interface FlagFiltersProps {
 export function FlagFilters({ values, runs, wijken, assignees, onChange }: FlagFiltersProps) {
   return (
     <form className="vs-filters vs-panel" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <FilterSelect id="filter-run" label="Week" value={String(values.run)} onChange={(v) => onChange({ run: Number(v) })}
+      <SelectFilter id="filter-run" label="Week" value={String(values.run)} onChange={(v) => onChange({ run: Number(v) })}
         options={runs.map((r) => [String(r.id), `${formatDate(r.as_of)} (${r.flags} signalen)`])} />
-      <FilterSelect id="filter-wijk" label="Wijk" value={values.wijk} onChange={(wijk) => onChange({ wijk })}
-        options={[['', 'Alle wijken'], ...wijken.map((w) => [w, w] as const)]} />
-      <FilterSelect id="filter-status" label="Status" value={values.status} onChange={(status) => onChange({ status })}
-        options={[['', 'Alle statussen'], ...TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)]} />
-      <FilterSelect id="filter-assignee" label="Toegewezen aan" value={values.assignee} onChange={(assignee) => onChange({ assignee })}
-        options={[['', 'Iedereen'], [NOBODY, 'Niet toegewezen'], ...assignees.map((a) => [a, a] as const)]} />
-      <FilterSelect id="filter-weeks" label="Op de lijst" value={values.weeks} onChange={(v) => onChange({ weeks: v as WeekRange | '' })}
-        options={[['', 'Alle'], ...Object.entries(WEEK_RANGES).map(([k, r]) => [k, r.label] as const)]} />
-      <FilterSelect id="filter-indicator" label="Indicator" value={values.indicator} onChange={(indicator) => onChange({ indicator })}
-        options={[['', 'Alle indicatoren'], ...INDICATOR_CATALOGUE.map((i) => [i.indicator, i.label] as const)]} />
+      <SelectFilter id="filter-wijk" label="Wijk" value={values.wijk} onChange={(wijk) => onChange({ wijk })}
+        all="Alle wijken" options={wijken.map((w) => [w, w] as const)} />
+      <SelectFilter id="filter-status" label="Status" value={values.status} onChange={(status) => onChange({ status })}
+        all="Alle statussen" options={TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)} />
+      <SelectFilter id="filter-assignee" label="Toegewezen aan" value={values.assignee} onChange={(assignee) => onChange({ assignee })}
+        all="Iedereen" options={[[NOBODY, 'Niet toegewezen'], ...assignees.map((a) => [a, a] as const)]} />
+      <SelectFilter id="filter-weeks" label="Op de lijst" value={values.weeks} onChange={(v) => onChange({ weeks: v as WeekRange | '' })}
+        all="Alle" options={Object.entries(WEEK_RANGES).map(([k, r]) => [k, r.label] as const)} />
+      <SelectFilter id="filter-indicator" label="Indicator" value={values.indicator} onChange={(indicator) => onChange({ indicator })}
+        all="Alle indicatoren" options={INDICATOR_CATALOGUE.map((i) => [i.indicator, i.label] as const)} />
       <ScoreField id="filter-min-score" label="Score vanaf" value={values.minScore} onCommit={(minScore) => onChange({ minScore })} />
       <ScoreField id="filter-max-score" label="Score tot en met" value={values.maxScore} onCommit={(maxScore) => onChange({ maxScore })} />
       <CheckboxField id="filter-hide-closed" label="Afgesloten zaken verbergen" checked={values.hideClosed} onChange={(hideClosed) => onChange({ hideClosed })} />
     </form>
-  );
-}
-
-interface FilterSelectProps {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly (readonly [string, string])[];
-  onChange: (value: string) => void;
-}
-
-function FilterSelect({ id, label, value, options, onChange }: FilterSelectProps) {
-  return (
-    <FormField>
-      <FormLabel htmlFor={id}>{label}</FormLabel>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map(([v, text]) => (
-          <SelectOption key={v} value={v}>
-            {text}
-          </SelectOption>
-        ))}
-      </Select>
-    </FormField>
   );
 }
 

@@ -1,13 +1,12 @@
 import { Checkbox, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { FlagItem, FlagSort } from '@vroegsignaal/shared/api/flags';
-import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
 import { RouterLink } from '../../../components/ui/router-link.tsx';
 import { SortHeader, type SortDirection } from '../../../components/ui/sort-header.tsx';
 import { Sparkline } from '../../../components/ui/sparkline.tsx';
-import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
 import { paths } from '../../../config/paths.ts';
-import { domainsOf, formatAddressKey, formatNumber, indicatorLabel } from '../../../lib/format.ts';
+import { formatAddressKey } from '../../../lib/format.ts';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
+import { SignalCells, TriageCells, TriageSortHeaders } from '../../../components/worklist/flag-cells.tsx';
 import { OnListBadge } from '../../../components/worklist/on-list-badge.tsx';
 
 export type { FlagSort };
@@ -47,8 +46,7 @@ export function FlagTable({ items, busy, sort, direction, onSort, selected, onSe
           <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
           <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
           {withTrend ? <TableHeaderCell scope="col">Verloop</TableHeaderCell> : null}
-          <SortHeader column="status" {...header}>Status</SortHeader>
-          <SortHeader column="assignee" {...header}>Toegewezen aan</SortHeader>
+          <TriageSortHeaders {...header} />
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -81,11 +79,7 @@ function FlagRow({ item, withTrend, selected, onSelect }: FlagRowProps) {
         </div>
       </TableCell>
       <TableCell>{item.wijk}</TableCell>
-      <TableCell className="vs-num">{formatNumber(item.score)}</TableCell>
-      <TableCell>
-        <LeefgebiedBadges domains={domainsOf(item.indicators)} />
-      </TableCell>
-      <TableCell className="vs-indicators">{item.indicators.map(indicatorLabel).join(', ')}</TableCell>
+      <SignalCells item={item} />
       <TableCell className="vs-num vs-nowrap">
         <OnListBadge isNew={item.is_new} weeks={item.weeks_on_list} />
       </TableCell>
@@ -94,10 +88,7 @@ function FlagRow({ item, withTrend, selected, onSelect }: FlagRowProps) {
           <Sparkline values={recentScores(item)} label={`Score van ${address} over de laatste weken`} />
         </TableCell>
       ) : null}
-      <TableCell>
-        <TriageBadge status={item.triage_status} />
-      </TableCell>
-      <TableCell>{item.assigned_to ?? <span className="vs-muted">Niemand</span>}</TableCell>
+      <TriageCells item={item} />
     </TableRow>
   );
 }

@@ -1,9 +1,14 @@
-import { FormField, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
 import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
 import { CheckboxField } from '../../../components/ui/checkbox-field.tsx';
+import { SelectFilter } from '../../../components/ui/filter-fields.tsx';
 import { triageLabel } from '../../../lib/format.ts';
 
 export type Assignment = '' | 'mij' | 'niemand';
+
+const ASSIGNMENTS = [
+  ['mij', 'Aan mij toegewezen'],
+  ['niemand', 'Nog niet toegewezen'],
+] as const;
 
 export interface WorklistFilterValues {
   wijk: string;
@@ -21,38 +26,9 @@ interface WorklistFiltersProps {
 export function WorklistFilters({ values, wijken, onChange }: WorklistFiltersProps) {
   return (
     <form className="vs-filters vs-panel" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <FormField>
-        <FormLabel htmlFor="filter-assignment">Toegewezen</FormLabel>
-        <Select id="filter-assignment" value={values.assignment} onChange={(e) => onChange({ assignment: e.target.value as Assignment })}>
-          <SelectOption value="">Alle signalen in mijn wijken</SelectOption>
-          <SelectOption value="mij">Aan mij toegewezen</SelectOption>
-          <SelectOption value="niemand">Nog niet toegewezen</SelectOption>
-        </Select>
-      </FormField>
-      {wijken.length > 1 ? (
-        <FormField>
-          <FormLabel htmlFor="filter-wijk">Wijk</FormLabel>
-          <Select id="filter-wijk" value={values.wijk} onChange={(e) => onChange({ wijk: e.target.value })}>
-            <SelectOption value="">Al mijn wijken</SelectOption>
-            {wijken.map((w) => (
-              <SelectOption key={w} value={w}>
-                {w}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-      ) : null}
-      <FormField>
-        <FormLabel htmlFor="filter-status">Status</FormLabel>
-        <Select id="filter-status" value={values.status} onChange={(e) => onChange({ status: e.target.value })}>
-          <SelectOption value="">Alle statussen</SelectOption>
-          {TRIAGE_STATUSES.map((s) => (
-            <SelectOption key={s} value={s}>
-              {triageLabel(s)}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
+      <SelectFilter id="filter-assignment" label="Toegewezen" all="Alle signalen in mijn wijken" options={ASSIGNMENTS} value={values.assignment} onChange={(v) => onChange({ assignment: v as Assignment })} />
+      {wijken.length > 1 ? <SelectFilter id="filter-wijk" label="Wijk" all="Al mijn wijken" options={wijken.map((w) => [w, w] as const)} value={values.wijk} onChange={(wijk) => onChange({ wijk })} /> : null}
+      <SelectFilter id="filter-status" label="Status" all="Alle statussen" options={TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)} value={values.status} onChange={(status) => onChange({ status })} />
       <CheckboxField id="filter-show-closed" label="Afgesloten zaken tonen" checked={values.showClosed} onChange={(showClosed) => onChange({ showClosed })} />
     </form>
   );

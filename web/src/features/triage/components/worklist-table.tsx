@@ -1,13 +1,12 @@
 import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { FlagItem, FlagSort } from '@vroegsignaal/shared/api/flags';
-import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
 import { RouterLink } from '../../../components/ui/router-link.tsx';
 import { SortHeader, type SortDirection } from '../../../components/ui/sort-header.tsx';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
-import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
+import { SignalCells, TriageCells, TriageSortHeaders } from '../../../components/worklist/flag-cells.tsx';
 import { OnListBadge } from '../../../components/worklist/on-list-badge.tsx';
 import { paths } from '../../../config/paths.ts';
-import { domainsOf, formatAddressKey, formatNumber, indicatorLabel } from '../../../lib/format.ts';
+import { formatAddressKey } from '../../../lib/format.ts';
 
 interface WorklistTableProps {
   items: readonly FlagItem[];
@@ -30,8 +29,7 @@ export function WorklistTable({ items, busy, me, sort, direction, onSort }: Work
           <SortHeader column="score" numeric {...header}>Score</SortHeader>
           <TableHeaderCell scope="col">Leefgebieden</TableHeaderCell>
           <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
-          <SortHeader column="status" {...header}>Status</SortHeader>
-          <SortHeader column="assignee" {...header}>Toegewezen aan</SortHeader>
+          <TriageSortHeaders {...header} />
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -44,15 +42,8 @@ export function WorklistTable({ items, busy, me, sort, direction, onSort }: Work
             <TableCell className="vs-num vs-nowrap">
               <OnListBadge isNew={item.is_new} weeks={item.weeks_on_list} />
             </TableCell>
-            <TableCell className="vs-num">{formatNumber(item.score)}</TableCell>
-            <TableCell>
-              <LeefgebiedBadges domains={domainsOf(item.indicators)} />
-            </TableCell>
-            <TableCell className="vs-indicators">{item.indicators.map(indicatorLabel).join(', ')}</TableCell>
-            <TableCell>
-              <TriageBadge status={item.triage_status} />
-            </TableCell>
-            <TableCell>{item.assigned_to === null ? <span className="vs-muted">Niemand</span> : item.assigned_to === me ? <strong>{me} (u)</strong> : item.assigned_to}</TableCell>
+            <SignalCells item={item} />
+            <TriageCells item={item} me={me} />
           </TableRow>
         ))}
       </TableBody>
