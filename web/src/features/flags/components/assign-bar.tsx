@@ -7,12 +7,15 @@ import { useAssignFlags } from '../api/assign-flags.ts';
 
 interface AssignBarProps {
   selected: readonly number[];
+  /** The wijken of the selected households: only members who work in all of them are offered. */
+  wijken: readonly string[];
   onDone: () => void;
 }
 
-/** Assign the selected flags to a wijkteam member. */
-export function AssignBar({ selected, onDone }: AssignBarProps) {
+/** Assign the selected flags to a wijkteam member who covers their wijken. */
+export function AssignBar({ selected, wijken, onDone }: AssignBarProps) {
   const assignees = useQuery(assigneesQueryOptions());
+  const fitting = (assignees.data ?? []).filter((a) => wijken.every((w) => a.wijken.includes(w)));
   const assign = useAssignFlags();
   const [assignee, setAssignee] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -32,12 +35,15 @@ export function AssignBar({ selected, onDone }: AssignBarProps) {
         <FormLabel htmlFor="assignee">Toewijzen aan</FormLabel>
         <Select id="assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} disabled={!assignees.data}>
           <SelectOption value="">{assignees.isPending ? 'Laden…' : 'Kies een wijkteamlid'}</SelectOption>
-          {(assignees.data ?? []).map((a) => (
+          {fitting.map((a) => (
             <SelectOption key={a.username} value={a.username}>
               {a.username} ({a.wijken.join(', ') || 'geen wijk'})
             </SelectOption>
           ))}
         </Select>
+        {assignees.data && wijken.length > 0 && fitting.length === 0 ? (
+          <Paragraph appearance="small">Geen wijkteamlid werkt in al deze wijken ({wijken.join(', ')}). Kies signalen uit minder wijken.</Paragraph>
+        ) : null}
       </FormField>
       <Button appearance="primary-action-button" disabled={selected.length === 0 || !assignee || assign.isPending} busy={assign.isPending} onClick={onAssign}>
         Toewijzen ({selected.length})

@@ -75,13 +75,19 @@ function filterOf(f: FlagFilterValues, search: string): FlagsExportBody {
   };
 }
 
-function useSelection(keyOf: (id: number) => string) {
-  const [selected, setSelected] = useState<ReadonlyMap<number, string>>(new Map());
+interface Picked {
+  householdKey: string;
+  wijk: string;
+}
+
+/** The selected flags, kept across pages with what the export and the assign bar need. */
+function useSelection(pickedOf: (id: number) => Picked) {
+  const [selected, setSelected] = useState<ReadonlyMap<number, Picked>>(new Map());
   const onSelect = (ids: readonly number[], on: boolean) =>
     setSelected((prev) => {
       const next = new Map(prev);
       for (const id of ids) {
-        if (on) next.set(id, keyOf(id));
+        if (on) next.set(id, pickedOf(id));
         else next.delete(id);
       }
       return next;
@@ -100,8 +106,8 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
   const wijken = useQuery(wijkNamesQueryOptions());
   const assignees = useQuery(assigneesQueryOptions());
   const exportFlags = useExportFlags();
-  const keys = new Map((flags.data?.items ?? []).map((i) => [i.id, i.household_key]));
-  const selection = useSelection((id) => keys.get(id) ?? '');
+  const shown = new Map((flags.data?.items ?? []).map((i) => [i.id, { householdKey: i.household_key, wijk: i.wijk }]));
+  const selection = useSelection((id) => shown.get(id) ?? { householdKey: '', wijk: '' });
   const onFilters = (changes: Partial<FlagFilterValues>) => {
     selection.clear();
     const next: Record<string, string | null> = { pagina: null };
@@ -125,9 +131,9 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
           Week van {formatDate(run.as_of)} · regelset {run.rule_set_name} versie {run.rule_set_version} · {run.flags} signalen, waarvan {run.new_flags} nieuw deze week
         </p>
         <div className="vs-toolbar__actions">
-          <AssignBar selected={[...selection.selected.keys()]} onDone={selection.clear} />
+          <AssignBar selected={[...selection.selected.keys()]} wijken={[...new Set([...selection.selected.values()].map((p) => p.wijk))]} onDone={selection.clear} />
           <Button appearance="secondary-action-button" busy={exportFlags.isPending}
-            onClick={() => exportFlags.mutate({ runId: run.id, asOf: run.as_of, filter, householdKeys: [...selection.selected.values()] })}>
+            onClick={() => exportFlags.mutate({ runId: run.id, asOf: run.as_of, filter, householdKeys: [...selection.selected.values()].map((p) => p.householdKey) })}>
             {selection.selected.size ? `Exporteer selectie (${selection.selected.size}, CSV)` : filtered ? 'Exporteer wat het filter toont (CSV)' : 'Exporteer de week (CSV)'}
           </Button>
           {filtered ? (
