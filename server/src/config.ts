@@ -97,7 +97,7 @@ export const DEFAULT_LEGAL_BASIS =
 
 export const DEFAULT_RIGHTS =
   'U mag vragen of er gegevens over u of uw gezin in Vroegsignaal staan en welke (inzage), onjuiste gegevens laten ' +
-  'verbeteren (correctie) en bezwaar maken tegen het gebruik ervan. Stuur uw verzoek aan het contactadres hieronder. ' +
+  'verbeteren (correctie) en bezwaar maken tegen het gebruik ervan. Stuur uw verzoek aan de gemeente, bij voorkeur aan het contactadres hieronder. ' +
   'De gemeente antwoordt binnen een maand. Bent u het niet eens met het antwoord, dan kunt u een klacht indienen bij de ' +
   'Autoriteit Persoonsgegevens.';
 

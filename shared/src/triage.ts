@@ -1,5 +1,6 @@
 import type { Role } from './api/auth.ts';
 import { TRIAGE_STATUS_LABELS, type TriageStatus } from './api/triage.ts';
+import { hasVisibleText } from './api/common.ts';
 
 // The one triage transition table: which status may follow which, for which roles,
 // and whether a reason is required. The server enforces it, the web offers only what
@@ -73,7 +74,7 @@ export function refuseTransition(from: TriageStatus, to: TriageStatus, role: Rol
     const who = t.roles.length === 1 && t.roles[0] === 'coordinator' ? 'een coördinator' : 'een coördinator of wijkteamlid';
     return { kind: 'role', message: `Alleen ${who} kan de status van ${q(from)} naar ${q(to)} zetten.` };
   }
-  if (t.reasonRequired && !opts.reason?.trim()) {
+  if (t.reasonRequired && !hasVisibleText(opts.reason)) {
     return { kind: 'reason', message: `Geef een reden op om de status van ${q(from)} naar ${q(to)} te zetten.` };
   }
   if (opts.outcome !== undefined && opts.outcome !== null && !isFinalStatus(to)) {

@@ -37,6 +37,14 @@ export const PageInfo = {
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', maxLength: 10 });
 export const IsoDateTime = Type.String({ maxLength: 40 });
 /** A note with some text: only spaces is no note. */
-export const Note = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' });
+// A character that shows: not white space, nor an invisible format character (zero-width
+// space and joiners, direction marks, word joiner, soft hyphen, byte-order mark).
+const VISIBLE_CHAR = '[^\\s\\u00AD\\u200B-\\u200F\\u2060-\\u206F\\uFEFF]';
+const VISIBLE = new RegExp(VISIBLE_CHAR);
+
+/** Whether a note or reason has something a reader can see. */
+export const hasVisibleText = (text: string | null | undefined): boolean => VISIBLE.test(text ?? '');
+
+export const Note = Type.String({ minLength: 1, maxLength: 2000, pattern: VISIBLE_CHAR });
 
 export const Ok = Type.Object({ ok: Type.Boolean() });

@@ -12,12 +12,13 @@ let titledPath: string | null = null;
  * on <body> (or on a menu link that is still there). A change of search parameters (a filter,
  * a page of the list) is no route change: focus stays on the control used.
  */
-export function PageTitle({ title, intro }: { title: string; intro?: ReactNode }) {
+/** `documentTitle` replaces the title in the browser tab and history where the title holds household data. */
+export function PageTitle({ title, intro, documentTitle = title }: { title: string; intro?: ReactNode; documentTitle?: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { pathname } = useLocation();
   useEffect(() => {
-    document.title = `${title} – Vroegsignaal`;
-  }, [title]);
+    document.title = `${documentTitle} – Vroegsignaal`;
+  }, [documentTitle]);
   useEffect(() => {
     if (titledPath !== null && titledPath !== pathname) heading.current?.focus();
     titledPath = pathname;

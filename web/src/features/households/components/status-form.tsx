@@ -6,6 +6,7 @@ import { triageLabel } from '../../../lib/format.ts';
 import { useChangeStatus } from '../api/triage-actions.ts';
 import { ActionError } from './action-error.tsx';
 import { OUTCOME_LABELS } from './outcome.ts';
+import { hasVisibleText } from '@vroegsignaal/shared/api/common';
 
 const optionLabel = (from: TriageStatus, to: TriageStatus) => (isReopening({ from, to }) ? `${triageLabel(to)} (zaak heropenen)` : triageLabel(to));
 
@@ -33,7 +34,7 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!status) return;
-    const body = { status, from: current, ...(note.trim() ? { note: note.trim() } : {}), ...(concluding && outcome ? { outcome } : {}) };
+    const body = { status, from: current, ...(hasVisibleText(note) ? { note: note.trim() } : {}), ...(concluding && outcome ? { outcome } : {}) };
     change.mutate(body, { onSuccess: () => { setStatus(''); setNote(''); setOutcome(''); } });
   };
   return (
@@ -56,7 +57,7 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
       {chosen && isReopening(chosen) ? <Paragraph appearance="small">Heropenen trekt de vastgelegde uitkomst in; de geschiedenis bewaart die.</Paragraph> : null}
       {concluding ? <OutcomeChoice value={outcome} onChange={setOutcome} /> : null}
       {failed}
-      <Button type="submit" appearance="primary-action-button" disabled={!status || (reasonRequired && !note.trim()) || change.isPending} busy={change.isPending}>
+      <Button type="submit" appearance="primary-action-button" disabled={!status || (reasonRequired && !hasVisibleText(note)) || change.isPending} busy={change.isPending}>
         Status wijzigen
       </Button>
     </form>

@@ -10,6 +10,7 @@ import { AssignForm } from './assign-form.tsx';
 import { OUTCOME_LABELS } from './outcome.ts';
 import { StatusForm } from './status-form.tsx';
 import { TriageHistory } from './triage-history.tsx';
+import { hasVisibleText } from '@vroegsignaal/shared/api/common';
 
 /** Status, assignment, outcome and the history, with the actions this user may take. */
 export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: string; triage: Triage }) {
@@ -78,7 +79,7 @@ function NoteForm({ flagId }: { flagId: number }) {
           <Paragraph>Notitie opgeslagen.</Paragraph>
         </Alert>
       ) : null}
-      <Button type="submit" appearance="secondary-action-button" disabled={!note.trim() || add.isPending} busy={add.isPending}>
+      <Button type="submit" appearance="secondary-action-button" disabled={!hasVisibleText(note) || add.isPending} busy={add.isPending}>
         Notitie opslaan
       </Button>
     </form>

@@ -50,7 +50,7 @@ function FamilyView({ flagId, back, username }: { flagId: number; back: { to: st
         {(h) => (
           <>
             <div className="vs-family-screen">
-              <PageTitle title={`Huishouden ${formatAddressKey(h.household_key)}`} intro={`Wijk ${h.wijk}. Deze inzage is vastgelegd.`} />
+              <PageTitle title={`Huishouden ${formatAddressKey(h.household_key)}`} documentTitle="Huishouden" intro={`Wijk ${h.wijk}. Deze inzage is vastgelegd.`} />
               <div className="vs-family-actions">
                 <Button appearance="secondary-action-button" onClick={() => window.print()}>
                   Afdrukken

@@ -82,7 +82,7 @@ function Explanation({ t }: { t: T }) {
         <Heading2>Inzage, correctie en bezwaar</Heading2>
         <Paragraph>{t.rights}</Paragraph>
         <Heading2>Contact</Heading2>
-        <Paragraph>{t.contact ? <Contact value={t.contact} /> : 'De gemeente heeft nog geen contactadres ingesteld.'}</Paragraph>
+        <Paragraph>{t.contact ? <Contact value={t.contact} /> : 'De gemeente heeft voor Vroegsignaal nog geen eigen contactadres ingesteld. Stuur uw verzoek dan aan het algemene adres van uw gemeente.'}</Paragraph>
       </section>
     </div>
   );
