@@ -58,6 +58,6 @@ export const MUTANTS: Mutant[] = [
   // the stored explanation (4, JSON): which signals and how many count per active rule
   { id: 'sqlite-evidence-without-ids', file: REPO, from: 'sql`json_group_array(s.id)`', to: 'sql`json_array()`', dialects: ['sqlite'] },
   { id: 'postgres-evidence-without-ids', file: REPO, from: 'sql`json_agg(s.id)`', to: 'sql`json_build_array()`', dialects: ['postgres'] },
-  { id: 'sqlite-evidence-count', file: REPO, from: 'json_array(indicator, n, json(ids))', to: 'json_array(indicator, n + 1, json(ids))', dialects: ['sqlite'] },
-  { id: 'postgres-evidence-count', file: REPO, from: 'json_build_array(indicator, n, ids)', to: 'json_build_array(indicator, n + 1, ids)', dialects: ['postgres'] },
+  { id: 'sqlite-evidence-count', file: REPO, from: "json_object('indicator', indicator, 'qualifying', n,", to: "json_object('indicator', indicator, 'qualifying', n + 1,", dialects: ['sqlite'] },
+  { id: 'postgres-evidence-count', file: REPO, from: "json_build_object('indicator', indicator, 'qualifying', n,", to: "json_build_object('indicator', indicator, 'qualifying', n + 1,", dialects: ['postgres'] },
 ];

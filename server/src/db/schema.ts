@@ -160,7 +160,7 @@ export interface FlagTable {
   domains: number;
   indicators: string;
   /**
-   * JSON: per active rule, sorted by indicator, `[indicator, qualifying, [id, …]]`
+   * JSON: per active rule, sorted by indicator, `{indicator, qualifying, signal_ids}`
    * (core/evidence.ts). The ids are of `signals` or, after a correction, `signal_versions`.
    */
   evidence: Generated<string>;

@@ -120,7 +120,7 @@ const QUALIFIES = sql`s.observed_on > r.window_from and s.observed_on <= r.windo
 function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, range?: HouseholdRange) {
   return sql`
     select hk, sum(w) as score_micro, count(distinct domain) as domains, group_concat(indicator, '|') as indicators,
-      ${evidence ? sql`json_group_array(json_array(indicator, n, json(ids)))` : sql`'[]'`} as evidence
+      ${evidence ? sql`json_group_array(json_object('indicator', indicator, 'qualifying', n, 'signal_ids', json(ids)))` : sql`'[]'`} as evidence
     from (
       select s.household_key as hk, r.indicator, r.domain, r.weight_micro as w, count(*) as n, ${evidence ? sql`json_group_array(s.id)` : sql`'[]'`} as ids
       from signals s indexed by signals_evidence cross join scoring_run_rules r
@@ -151,7 +151,7 @@ function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, cond
     from (
       select hk, min(adults) as adults, min(minors) as minors, sum(w) as score_micro, count(distinct domain) as domains,
         string_agg(indicator, '|') as indicators,
-        ${evidence ? sql`json_agg(json_build_array(indicator, n, ids))::text` : sql`'[]'`} as evidence
+        ${evidence ? sql`json_agg(json_build_object('indicator', indicator, 'qualifying', n, 'signal_ids', ids))::text` : sql`'[]'`} as evidence
       from (
         select s.household_key as hk, min(fm.adults) as adults, min(fm.minors) as minors, s.indicator collate "C" as indicator,
           min(r.domain) as domain, min(r.weight_micro) as w, count(*) as n, ${evidence ? sql`json_agg(s.id)` : sql`'[]'::json`} as ids
