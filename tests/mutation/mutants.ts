@@ -55,9 +55,9 @@ export const MUTANTS: Mutant[] = [
   { id: 'relink-bsn-signals-skipped', file: 'server/src/repositories/registry-repository.ts', from: ".where('bsn_hash', 'is not', null)\n    .where((eb) =>", to: ".where('bsn_hash', 'is', null)\n    .where((eb) =>", dialects: BOTH },
   { id: 'relink-never-unlinks-addresses', file: 'server/src/repositories/registry-repository.ts', from: ".where('household_key', 'is not', null).where((eb) => eb.not(known(eb)))", to: ".where('household_key', 'is', null).where((eb) => eb.not(known(eb)))", dialects: BOTH },
   { id: 'relink-address-signals-skipped', file: 'server/src/repositories/registry-repository.ts', from: ".set((eb) => ({ household_key: eb.ref('address_key') }))", to: ".set((eb) => ({ household_key: eb.ref('household_key') }))", dialects: BOTH },
-  // the stored explanation (4, JSON): which signals and how many count per active rule
-  { id: 'sqlite-evidence-without-ids', file: REPO, from: 'sql`json_group_array(s.id)`', to: 'sql`json_array()`', dialects: ['sqlite'] },
-  { id: 'postgres-evidence-without-ids', file: REPO, from: 'sql`json_agg(s.id)`', to: 'sql`json_build_array()`', dialects: ['postgres'] },
-  { id: 'sqlite-evidence-count', file: REPO, from: "json_object('indicator', indicator, 'qualifying', n,", to: "json_object('indicator', indicator, 'qualifying', n + 1,", dialects: ['sqlite'] },
-  { id: 'postgres-evidence-count', file: REPO, from: "json_build_object('indicator', indicator, 'qualifying', n,", to: "json_build_object('indicator', indicator, 'qualifying', n + 1,", dialects: ['postgres'] },
+  // the stored explanation (4): which signals and how many count per active rule
+  { id: 'sqlite-evidence-without-ids', file: REPO, from: "sql`group_concat(s.id, ',')`", to: "sql`''`", dialects: ['sqlite'] },
+  { id: 'postgres-evidence-without-ids', file: REPO, from: "sql`string_agg(s.id::text, ',')`", to: "sql`''`", dialects: ['postgres'] },
+  { id: 'sqlite-evidence-count', file: REPO, from: "group_concat(indicator || ':' || n || ':' || ids, ';')", to: "group_concat(indicator || ':' || (n + 1) || ':' || ids, ';')", dialects: ['sqlite'] },
+  { id: 'postgres-evidence-count', file: REPO, from: "string_agg(indicator || ':' || n || ':' || ids, ';')", to: "string_agg(indicator || ':' || (n + 1) || ':' || ids, ';')", dialects: ['postgres'] },
 ];

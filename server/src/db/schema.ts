@@ -160,8 +160,8 @@ export interface FlagTable {
   domains: number;
   indicators: string;
   /**
-   * JSON: per active rule, sorted by indicator, `{indicator, qualifying, signal_ids}`
-   * (core/evidence.ts). The ids are of `signals` or, after a correction, `signal_versions`.
+   * Per active rule, sorted by indicator: `indicator:qualifying:id,id,…`, joined
+   * by `;`. The ids are of `signals` or, after a correction, `signal_versions`.
    */
   evidence: Generated<string>;
   is_new: number;

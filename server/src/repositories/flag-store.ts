@@ -167,7 +167,7 @@ async function insertFlagRows(db: Executor, runId: number, previousRunId: number
 /** Gezinshuishoudens not flagged yet in this run, with score 0 and no domains (see flagRows). */
 function unscoredFamilies(db: Executor, p: StoreParams) {
   return sql`
-    select fam.address_key as household_key, fam.wijk, 0 as score_micro, 0 as domains, '' as indicators, '[]' as evidence, fam.adults, fam.minors
+    select fam.address_key as household_key, fam.wijk, 0 as score_micro, 0 as domains, '' as indicators, '' as evidence, fam.adults, fam.minors
     from (${familiesQuery(db, p.asOf, p.adultCutoff)}) fam
     where not exists (select 1 from flags f where f.run_id = ${p.runId} and f.household_key = fam.address_key)`;
 }

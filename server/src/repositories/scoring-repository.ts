@@ -120,9 +120,9 @@ const QUALIFIES = sql`s.observed_on > r.window_from and s.observed_on <= r.windo
 function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, range?: HouseholdRange) {
   return sql`
     select hk, sum(w) as score_micro, count(distinct domain) as domains, group_concat(indicator, '|') as indicators,
-      ${evidence ? sql`json_group_array(json_object('indicator', indicator, 'qualifying', n, 'signal_ids', json(ids)))` : sql`'[]'`} as evidence
+      ${evidence ? sql`group_concat(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
     from (
-      select s.household_key as hk, r.indicator, r.domain, r.weight_micro as w, count(*) as n, ${evidence ? sql`json_group_array(s.id)` : sql`'[]'`} as ids
+      select s.household_key as hk, r.indicator, r.domain, r.weight_micro as w, count(*) as n, ${evidence ? sql`group_concat(s.id, ',')` : sql`''`} as ids
       from signals s indexed by signals_evidence cross join scoring_run_rules r
       where r.run_id = ${runId} and r.indicator = s.indicator and s.household_key is not null and ${QUALIFIES} ${inRange('s.household_key', range)}
         and s.household_key in (select address_key from ${FAMILIES})
@@ -150,11 +150,10 @@ function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, cond
     select f.hk as household_key, h.wijk, f.score_micro, f.domains, f.indicators, f.evidence, f.adults, f.minors
     from (
       select hk, min(adults) as adults, min(minors) as minors, sum(w) as score_micro, count(distinct domain) as domains,
-        string_agg(indicator, '|') as indicators,
-        ${evidence ? sql`json_agg(json_build_object('indicator', indicator, 'qualifying', n, 'signal_ids', ids))::text` : sql`'[]'`} as evidence
+        string_agg(indicator, '|') as indicators, ${evidence ? sql`string_agg(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
       from (
         select s.household_key as hk, min(fm.adults) as adults, min(fm.minors) as minors, s.indicator collate "C" as indicator,
-          min(r.domain) as domain, min(r.weight_micro) as w, count(*) as n, ${evidence ? sql`json_agg(s.id)` : sql`'[]'::json`} as ids
+          min(r.domain) as domain, min(r.weight_micro) as w, count(*) as n, ${evidence ? sql`string_agg(s.id::text, ',')` : sql`''`} as ids
         from ${families(db, p.asOf, p.adultCutoff, range)} fm
         join signals s on s.household_key = fm.address_key
         join ${rulesRelation(p.rules)} on ${qualifies}

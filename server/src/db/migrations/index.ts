@@ -7,7 +7,6 @@ import * as evidence from './2026-11-29-0005-evidence-by-reference.ts';
 import * as evidenceIndex from './2026-11-30-0006-evidence-index-ids.ts';
 import * as ruleSetFourEyes from './2026-12-04-0200-rule-set-four-eyes.ts';
 import * as auditAppendOnly from './2026-12-04-0500-audit-append-only.ts';
-import * as evidenceJson from './2026-12-05-0105-evidence-json.ts';
 import * as triageEventRole from './2026-12-05-0113-triage-event-role.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
@@ -20,6 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-0006-evidence-index-ids': evidenceIndex,
   '2026-12-04-0200-rule-set-four-eyes': ruleSetFourEyes,
   '2026-12-04-0500-audit-append-only': auditAppendOnly,
-  '2026-12-05-0105-evidence-json': evidenceJson,
   '2026-12-05-0113-triage-event-role': triageEventRole,
 };
