@@ -225,4 +225,31 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
     await checkPage('wijkteam-niet-in-uw-wijken');
     await logOut(page);
   });
+  it('one view is one request: the week list and a search each ask the server once and leave one flags_list audit entry', async () => {
+    const { page } = await freshTab();
+    await logIn(page, 'coordinator', suite.app.passwords.coordinator!);
+    await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
+    await listSettled(page);
+    // Start counting from a reload: the first load of the week list, without a state kept from before.
+    await page.evaluate(() => sessionStorage.clear());
+    const searches = () => requested.filter((u) => /\/api\/runs\/\d+\/flags\/search$/.test(u)).length;
+    const flagsListEntries = async () =>
+      (await suite.app.database.db.selectFrom('audit_log').select('id').where('event', '=', 'flags_list').where('username', '=', 'coordinator').execute()).length;
+    requested = [];
+    const before = await flagsListEntries();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
+    await listSettled(page);
+    expect(searches()).toBe(1);
+    await expect.poll(flagsListEntries).toBe(before + 1);
+
+    const address = await rows(page).first().getByRole('link').innerText();
+    await page.getByLabel('Zoek op postcode en huisnummer').fill(searchTermOf(address));
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await listSettled(page);
+    await expect.poll(() => column(page, 2)).toEqual([expect.stringContaining(address)]);
+    expect(searches()).toBe(2);
+    await expect.poll(flagsListEntries).toBe(before + 2);
+    await logOut(page);
+  });
 });

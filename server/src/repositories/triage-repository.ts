@@ -27,3 +27,8 @@ export async function insertTriageEvent(db: Executor, values: Insertable<TriageE
 export async function triageEvents(db: Executor, triageId: number) {
   return db.selectFrom('triage_events').selectAll().where('triage_id', '=', triageId).orderBy('id').execute();
 }
+
+/** The triages assigned to a user that are not yet concluded (status not in `finalStatuses`). */
+export async function openTriagesAssignedTo(db: Executor, username: string, finalStatuses: readonly string[]) {
+  return db.selectFrom('triage').select(['id', 'wijk', 'status']).where('assigned_to', '=', username).where('status', 'not in', [...finalStatuses]).orderBy('id').execute();
+}

@@ -9,6 +9,7 @@ import {
   findUserById, findUserByUsername, insertUser, listUsers, otherActiveBeheerders, updateUser, type UserRow,
 } from '../repositories/user-repository.ts';
 import type { Executor } from '../repositories/types.ts';
+import { releaseAssignments, type Actor } from './assignment-release.ts';
 import { ApiError } from './errors.ts';
 
 export function toUserItem(u: UserRow): UserItem {
@@ -59,9 +60,10 @@ const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: 
 
 /**
  * Changes role, wijken, active or password; any change ends the user's sessions. A change
- * that would leave no active beheerder is refused, checked inside the transaction.
+ * that would leave no active beheerder is refused, checked inside the transaction. Open
+ * cases assigned to the user outside the wijken they keep (all, when deactivated) are unassigned.
  */
-export async function changeUser(db: Db, clock: Clock, id: number, body: UpdateUserBody): Promise<UserItem> {
+export async function changeUser(db: Db, clock: Clock, actor: Actor, id: number, body: UpdateUserBody): Promise<UserItem> {
   const known = await findUserById(db, id);
   if (!known) throw ApiError.notFound('gebruiker niet gevonden');
   if (body.password !== undefined) checkPassword(body.password, known.username);
@@ -81,6 +83,7 @@ export async function changeUser(db: Db, clock: Clock, id: number, body: UpdateU
       updated_at: clock.now().toISOString(),
     });
     await deleteUserSessions(trx, id);
+    await releaseAssignments(trx, clock.now().toISOString(), actor, user.username, active === 1 ? wijken : [], active === 1 ? 'wijk' : 'deactivated');
   });
   return toUserItem((await findUserById(db, id))!);
 }

@@ -64,6 +64,7 @@ const OTHER_EVENTS: Record<string, string> = {
   export: 'signaleringen exporteren (CSV)',
   household_read: 'huishouden inzien',
   triage_read: 'opvolging van een signalering inzien',
+  triage_unassigned: 'toewijzing vervallen (wijkteamlid niet meer in de wijk of gedeactiveerd)',
   audit_search: 'auditlog doorzoeken',
   register_export: 'export voor het Algoritmeregister downloaden',
   dpia_factsheet: 'DPIA-feitenblad downloaden (tellingen uit het auditlog)',
@@ -96,5 +97,5 @@ export function describeAuditEvent(event: string): string {
 /** What an audit entry's object is, in Dutch (the code stays in the log). */
 export const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   export: 'export', file: 'bestand', flag: 'signalering', household: 'huishouden', ingest_run: 'levering', request: 'verzoek',
-  rule_set: 'regelset', run: 'berekening', source: 'bron', user: 'gebruiker',
+  rule_set: 'regelset', run: 'berekening', source: 'bron', triage: 'opvolging', user: 'gebruiker',
 };

@@ -36,7 +36,7 @@ const admin: RoutesPlugin = async (app) => {
     schema: { tags: ['admin'], params: IdParams, body: UpdateUserBody, response: { 200: UserItem, ...errors } },
   }, async (request) => {
     const changed = Object.keys(request.body).join(', ');
-    const user = await changeUser(app.db, app.clock, request.params.id, request.body);
+    const user = await changeUser(app.db, app.clock, request.user!, request.params.id, request.body);
     request.auditObject = { type: 'user', id: user.username, detail: `gewijzigd: ${changed}` };
     return user;
   });

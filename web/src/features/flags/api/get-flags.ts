@@ -7,6 +7,9 @@ import { endpointUrl } from '../../../lib/endpoints.ts';
 export const flagsQueryOptions = (runId: number, body: FlagsSearchBody) =>
   queryOptions({
     queryKey: ['flags', runId, body],
-    queryFn: ({ signal }) => api.post<FlagsPage>(endpointUrl('flagsSearch', { runId }), body, { signal }),
+    // No abort signal: with one, React Query cancels the request when the list unmounts while it
+    // runs (StrictMode's test mount does so on every load) and sends it again on remount; the
+    // server has answered and audited the first one already, so one view became two reads.
+    queryFn: () => api.post<FlagsPage>(endpointUrl('flagsSearch', { runId }), body),
     placeholderData: keepPreviousData,
   });
