@@ -33,5 +33,11 @@ export const paths = {
     users: '/beheer/gebruikers',
     audit: '/beheer/auditlog',
     dpia: '/beheer/dpia',
+    marks: '/beheer/correcties',
+  },
+  /** The privacy officer: residents' requests (AVG art. 15, 16, 18, 21). */
+  privacy: {
+    requests: '/privacy/verzoeken',
+    corrections: '/privacy/correctie',
   },
 } as const;
