@@ -51,3 +51,8 @@ export async function liftExclusion(db: Executor, id: number, by: string, at: st
   const r = await db.updateTable('household_exclusions').set({ lifted_at: at, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+export async function signalExists(db: Executor, source: string, recordId: string): Promise<boolean> {
+  const row = await db.selectFrom('signals').select('id').where('source', '=', source).where('record_id', '=', recordId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

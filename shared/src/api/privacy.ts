@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, Note } from './common.ts';
+import { IsoDate } from './common.ts';
 
 // Residents' rights, handled by the privacy officer: access requests (AVG art. 15),
 // signals marked incorrect (art. 16) and households excluded from scoring (art. 18/21).
