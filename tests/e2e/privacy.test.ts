@@ -104,9 +104,9 @@ it('marks a signal incorrect and excludes the household of the request, both rev
   const { page } = tab;
   await openFromMenu(page, 'Correctie en bezwaar');
   await check('correctie');
-  await page.getByLabel('Bron').fill(target.source);
+  await page.getByLabel('Bron', { exact: true }).fill(target.source);
   await page.getByLabel('Kenmerk bij de bron').fill(target.recordId);
-  await page.getByLabel('Reden', { exact: true }).first().fill('De bron meldt een boekingsfout');
+  await page.locator('#mark-reason').fill('De bron meldt een boekingsfout');
   await page.getByRole('button', { name: 'Markeren' }).click();
   await page.getByText('Het signaal is gemarkeerd als onjuist.').waitFor();
   await page.getByRole('button', { name: `Markering van ${target.source} ${target.recordId} opheffen` }).waitFor();
