@@ -20,6 +20,7 @@ import auth from './routes/auth/index.ts';
 import flags from './routes/flags/index.ts';
 import health from './routes/health/index.ts';
 import operations from './routes/operations/index.ts';
+import privacy from './routes/privacy/index.ts';
 import publication from './routes/publication/index.ts';
 import ruleSets from './routes/rule-sets/index.ts';
 import transparency from './routes/transparency/index.ts';
@@ -44,7 +45,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(authentication);
   await fastify.register(audit);
   await fastify.register(finiteNumbers);
-  for (const routes of [health, auth, flags, triage, ruleSets, aggregates, transparency, publication, admin, operations]) await fastify.register(routes);
+  for (const routes of [health, auth, flags, triage, ruleSets, aggregates, transparency, publication, admin, operations, privacy]) await fastify.register(routes);
   await fastify.register(staticFiles, { config: opts.config });
 };
 export default app;

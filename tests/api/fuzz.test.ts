@@ -36,7 +36,7 @@ function show(v: unknown): string {
   }
 }
 
-const USER_OF: Record<Role, string> = { coordinator: 'coordinator', wijkteam: 'wijkteam', beleidsmaker: 'beleidsmaker', beheerder: 'beheerder' };
+const USER_OF: Record<Role, string> = { coordinator: 'coordinator', wijkteam: 'wijkteam', beleidsmaker: 'beleidsmaker', beheerder: 'beheerder', privacy: 'privacy' };
 
 describe.each(DIALECTS)('fuzzing every route (%s)', (dialect) => {
   let f: ApiFixture;

@@ -13,7 +13,7 @@ import { prepareJobRound, type JobRound } from './support/job-round.ts';
 // every role allowed to call it (and without a session when it is public): no 5xx.
 
 const USERS: Record<Role, string[]> = {
-  coordinator: ['coordinator'], wijkteam: ['wijkteam', 'wijkteam2'], beleidsmaker: ['beleidsmaker', 'beleidsmaker2'], beheerder: ['beheerder'],
+  coordinator: ['coordinator'], wijkteam: ['wijkteam', 'wijkteam2'], beleidsmaker: ['beleidsmaker', 'beleidsmaker2'], beheerder: ['beheerder'], privacy: ['privacy'],
 };
 const GETS = (Object.keys(ENDPOINTS) as EndpointName[]).filter((name) => ENDPOINTS[name].method === 'GET');
 
@@ -52,7 +52,8 @@ describe.each(DIALECTS)('no GET endpoint answers 5xx after a round of jobs (%s)'
     const newestRun = (await f.t.db.selectFrom('scoring_runs').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
     const flag = await f.t.db.selectFrom('flags').select('id').where('run_id', '=', newestRun).where('wijk', '=', 'Beijum').orderBy('id').executeTakeFirstOrThrow();
     const ruleSet = await f.t.db.selectFrom('rule_sets').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    Object.assign(params, { runId: String(newestRun), flagId: String(flag.id), id: String(ruleSet.id), name: 'woco-http' });
+    const request = await agents.get('privacy')!.request({ method: 'POST', url: '/api/privacy/requests', payload: { postcode: '9711AA', huisnummer: 1, received_on: '2026-10-02' } });
+    Object.assign(params, { runId: String(newestRun), flagId: String(flag.id), id: String(ruleSet.id), name: 'woco-http', requestId: String(request.json().id) });
   }, 120_000);
   afterAll(async () => {
     await round?.close();

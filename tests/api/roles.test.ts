@@ -8,7 +8,7 @@ import { draftDefinition, flagIn, sampleRequest, type Ids } from './support/requ
 // Every role against every endpoint: allowed ones pass the guard, the others get 403
 // (401 without a session), and every refusal is in the audit log.
 
-const USER_OF: Record<Role, string> = { coordinator: 'coordinator', wijkteam: 'wijkteam', beleidsmaker: 'beleidsmaker', beheerder: 'beheerder' };
+const USER_OF: Record<Role, string> = { coordinator: 'coordinator', wijkteam: 'wijkteam', beleidsmaker: 'beleidsmaker', beheerder: 'beheerder', privacy: 'privacy' };
 const names = (Object.keys(ENDPOINTS) as EndpointName[]).filter((n) => n !== 'login' && n !== 'logout');
 
 describe.each(DIALECTS)('role × endpoint (%s)', (dialect) => {

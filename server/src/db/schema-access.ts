@@ -5,7 +5,7 @@ import type { Generated } from 'kysely';
 export interface UserTable {
   id: Generated<number>;
   username: string;
-  role: 'coordinator' | 'wijkteam' | 'beleidsmaker' | 'beheerder';
+  role: 'coordinator' | 'wijkteam' | 'beleidsmaker' | 'beheerder' | 'privacy';
   /** argon2id PHC string. */
   password_hash: string;
   /** JSON array of wijk names (wijkteam members). */
@@ -84,7 +84,59 @@ export interface AuditRetentionTable {
   days: number;
 }
 
+/** An access request (AVG art. 15): the household it concerns, never the BSN it was found by. */
+export interface AccessRequestTable {
+  id: Generated<number>;
+  household_key: string;
+  identified_by: 'bsn' | 'adres';
+  received_on: string;
+  deadline: string;
+  extension_reason: string | null;
+  status: 'open' | 'afgehandeld';
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+/** A triage note left out of a request's letter, with the legal ground. */
+export interface AccessRequestWithheldTable {
+  request_id: number;
+  triage_event_id: number;
+  ground: string;
+}
+
+/** A signal marked incorrect (AVG art. 16): excluded from scoring while not lifted. */
+export interface SignalMarkTable {
+  id: Generated<number>;
+  source: string;
+  record_id: string;
+  reason: string;
+  marked_by: string;
+  marked_role: string;
+  marked_at: string;
+  lifted_at: string | null;
+  lifted_by: string | null;
+}
+
+/** A household excluded from scoring for a period (AVG art. 18 or 21). */
+export interface HouseholdExclusionTable {
+  id: Generated<number>;
+  household_key: string;
+  ground: 'beperking' | 'bezwaar';
+  reason: string;
+  from_date: string;
+  to_date: string;
+  created_by: string;
+  created_at: string;
+  lifted_at: string | null;
+  lifted_by: string | null;
+}
+
 export interface AccessTables {
+  access_requests: AccessRequestTable;
+  access_request_withheld: AccessRequestWithheldTable;
+  signal_marks: SignalMarkTable;
+  household_exclusions: HouseholdExclusionTable;
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

@@ -137,6 +137,8 @@ export interface ScoringRunTable {
   new_flags: number;
   persisting_flags: number;
   dropped_flags: number;
+  /** Households excluded from this run by a restriction or objection (AVG art. 18/21). */
+  excluded_households: Generated<number>;
 }
 
 /** The rule parameters of one run, with the window resolved to dates. */

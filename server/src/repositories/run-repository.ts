@@ -8,7 +8,7 @@ export async function listRuns(db: Executor) {
     .innerJoin('rule_sets as rs', 'rs.id', 'r.rule_set_id')
     .select([
       'r.id', 'r.as_of', 'r.rule_set_id', 'rs.name as rule_set_name', 'rs.version as rule_set_version', 'r.finished_at',
-      'r.flags', 'r.new_flags', 'r.persisting_flags', 'r.dropped_flags', 'r.previous_run_id', 'r.gezinshuishoudens',
+      'r.flags', 'r.new_flags', 'r.persisting_flags', 'r.dropped_flags', 'r.excluded_households', 'r.previous_run_id', 'r.gezinshuishoudens',
     ])
     .orderBy('r.as_of', 'desc')
     .orderBy('r.id', 'desc')

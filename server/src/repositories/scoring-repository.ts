@@ -69,7 +69,7 @@ export function candidateQuery(db: Executor, p: CandidateParams, evidence: boole
   const fam = storedFamilies ? sql`` : sql`${FAMILIES} as materialized ${familiesQuery(db, p.asOf, p.adultCutoff, range)},`;
   return sql<CandidateRow>`
     with ${fam}
-    scored as (${scoredSqlite(p.runId, evidence, condition, range)})
+    scored as (${scoredSqlite(p.runId, evidence, condition, range, unmarked(p))})
     select f.hk as household_key, fm.wijk, f.score_micro, f.domains, f.indicators, f.evidence, fm.adults, fm.minors
     from scored f join ${FAMILIES} fm on fm.address_key = f.hk`;
 }
@@ -107,6 +107,13 @@ export const storedFamiliesPerWijk = () =>
 export const householdsPerWijk = (range?: HouseholdRange) =>
   sql`select wijk, count(*) as households, 0 as gezinshuishoudens from households where true ${inRange('address_key', range)} group by wijk`;
 
+/**
+ * Signals marked incorrect (AVG art. 16) do not count. Only when a mark is active:
+ * otherwise the statement is exactly the contract's, without the lookup.
+ */
+const unmarked = (p: CandidateParams) =>
+  p.excludeMarked ? sql`and not exists (select 1 from signal_marks m where m.source = s.source and m.record_id = s.record_id and m.lifted_at is null)` : sql``;
+
 /** Signal `s` counts for rule `r` of the run: inside the rule's window and at or above its threshold (contract 4.1). */
 const QUALIFIES = sql`s.observed_on > r.window_from and s.observed_on <= r.window_to and (r.threshold is null or s.value >= r.threshold)`;
 
@@ -117,7 +124,7 @@ const QUALIFIES = sql`s.observed_on > r.window_from and s.observed_on <= r.windo
 // lets SQLite see that (ordering by r.indicator made it sort them again), and the
 // second GROUP BY streams too and concatenates in indicator order. The families
 // are found once (FAMILIES) and give the flag its wijk, adults and minors.
-function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, range?: HouseholdRange) {
+function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<unknown>, range: HouseholdRange | undefined, notMarked: RawBuilder<unknown>) {
   return sql`
     select hk, sum(w) as score_micro, count(distinct domain) as domains, group_concat(indicator, '|') as indicators,
       ${evidence ? sql`group_concat(indicator || ':' || n || ':' || ids, ';')` : sql`''`} as evidence
@@ -126,6 +133,7 @@ function scoredSqlite(runId: number, evidence: boolean, condition: RawBuilder<un
       from signals s indexed by signals_evidence cross join scoring_run_rules r
       where r.run_id = ${runId} and r.indicator = s.indicator and s.household_key is not null and ${QUALIFIES} ${inRange('s.household_key', range)}
         and s.household_key in (select address_key from ${FAMILIES})
+        ${notMarked}
       group by s.household_key, s.indicator
       having count(*) >= min(r.min_count)
       order by s.household_key, s.indicator)
@@ -158,6 +166,7 @@ function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, cond
         join signals s on s.household_key = fm.address_key
         join ${rulesRelation(p.rules)} on ${qualifies}
         where true ${inRange('s.household_key', range)}
+          ${unmarked(p)}
         group by s.household_key, s.indicator collate "C"
         having count(*) >= min(r.min_count)) active
       group by hk having ${condition}) f
@@ -195,6 +204,8 @@ export interface CandidateParams {
   adultCutoff: string;
   thresholdMicro: number;
   minDomains: number | null;
+  /** Whether any signal is marked incorrect now; then marked signals are left out. */
+  excludeMarked?: boolean;
 }
 
 /** The flagged households of a run's rules, without storing them (the rule-set preview). */

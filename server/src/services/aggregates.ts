@@ -17,6 +17,7 @@ export async function weeks(db: Db, from?: string, to?: string): Promise<WeekAgg
   return runs.map((r) => ({
     run_id: r.id, as_of: r.as_of, rule_set_version: r.rule_set_version, flags: publishCount(r.flags), new_flags: publishCount(r.new_flags),
     persisting_flags: publishCount(r.persisting_flags), dropped_flags: publishCount(r.dropped_flags),
+    excluded_households: publishCount(Number(r.excluded_households)),
   }));
 }
 

@@ -15,6 +15,7 @@ const DEMO_USERS: { username: string; role: Role; wijken: string[] }[] = [
   { username: 'beleidsmaker', role: 'beleidsmaker', wijken: [] },
   { username: 'beleidsmaker2', role: 'beleidsmaker', wijken: [] },
   { username: 'beheerder', role: 'beheerder', wijken: [] },
+  { username: 'privacy', role: 'privacy', wijken: [] },
 ];
 
 export class DemoUsersRefused extends Error {

@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 const cells = (line: string) => line.slice(1, -1).split('|').map((c) => c.trim());
 const isRule = (line: string) => /^\|(-+\|)+$/.test(line);
 
-function drawTable(doc: PDFKit.PDFDocument, rows: string[][]): void {
+export function drawTable(doc: PDFKit.PDFDocument, rows: string[][]): void {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const columns = rows[0]?.length ?? 1;
   const colWidth = width / columns;

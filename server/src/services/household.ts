@@ -8,6 +8,7 @@ import { localDate } from '../core/dates.ts';
 import { fromMicro } from '../core/score.ts';
 import type { Db } from '../db/connection.ts';
 import { flagsOfHousehold, runRulesOf, signalVersions } from '../repositories/flag-list-repository.ts';
+import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
 import { birthDatesAt, findHousehold, signalTimeline } from '../repositories/household-repository.ts';
 import { listRuns } from '../repositories/run-repository.ts';
 import type { ReadCache } from './read-cache.ts';
@@ -60,6 +61,7 @@ async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHous
   const evidence = new Map(flags.map((f) => [f.id, parseEvidence(f.evidence)]));
   const openedIds = (evidence.get(openedId) ?? []).flatMap((r) => r.signalIds);
   const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds)]);
+  const marks = await activeMarksOf(db, signals);
   const ruleOf = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
   return flags.map((f) => ({
     flag_id: f.id, run_id: f.run_id, as_of: f.as_of, score: fromMicro(Number(f.score_micro)), domains: f.domains,
@@ -72,7 +74,11 @@ async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHous
         indicator: e.indicator, domain: rule?.domain ?? '', weight: fromMicro(Number(rule?.weight_micro ?? 0)), qualifying: e.qualifying,
         signals: signals
           .filter((s) => ids.has(Number(s.id)))
-          .map((s) => ({ source: s.source, record_id: s.record_id, observed_on: s.observed_on, value: s.value === null ? null : Number(s.value) })),
+          .map((s) => {
+            const mark = marks.get(markKey(s));
+            const signal = { source: s.source, record_id: s.record_id, observed_on: s.observed_on, value: s.value === null ? null : Number(s.value) };
+            return mark ? { ...signal, correction: { reason: mark.reason, marked_at: mark.marked_at } } : signal;
+          }),
       };
     }),
   }));

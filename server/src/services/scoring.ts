@@ -7,6 +7,7 @@ import {
   allFamilies, finishRun, flagCandidates, flagsPerWijk, insertRun, insertRunRules, insertWijkStats, previousRun, type CandidateParams, type FlagCandidate,
 } from '../repositories/scoring-repository.ts';
 import type { Executor } from '../repositories/types.ts';
+import { applyExclusions, excludedOn, hasActiveMarks } from '../repositories/rights-repository.ts';
 import type { EngineContext } from './context.ts';
 
 export class NoPublishedRuleSet extends Error {
@@ -46,6 +47,7 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
     const params = await prepareRun(trx, runId, asOf, rs);
     const previous = await previousRun(trx, asOf, runId);
     const composition = await storeFlags(trx, { ...params, previousRunId: previous?.id ?? null, allFamilies: params.thresholdMicro <= 0 });
+    const excluded = await applyExclusions(trx, runId, asOf);
     const perWijk = await flagsPerWijk(trx, runId);
     const flagsIn = new Map(perWijk.map((w) => [w.wijk, w.flags]));
     await insertWijkStats(trx, runId, composition.map((c) => ({ ...c, flags: flagsIn.get(c.wijk) ?? 0 })));
@@ -56,7 +58,7 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
     await finishRun(trx, runId, {
       previous_run_id: previous?.id ?? null, finished_at: finished.toISOString(), duration_ms: finished.getTime() - started.getTime(),
       households: sum(composition.map((c) => c.households)), gezinshuishoudens: sum(composition.map((c) => c.gezinshuishoudens)),
-      flags, new_flags: flags - persisting, persisting_flags: persisting, dropped_flags: dropped,
+      flags, new_flags: flags - persisting, persisting_flags: persisting, dropped_flags: dropped, excluded_households: excluded,
     });
     return { runId, flags, newFlags: flags - persisting, persisting, dropped, ruleSetId: rs.id };
   });
@@ -67,7 +69,10 @@ async function prepareRun(trx: Executor, runId: number, asOf: string, rs: RuleSe
   const def = definitionOf(rs);
   const rules = runRules(def, asOf);
   await insertRunRules(trx, rules.map((r) => ({ ...r, run_id: runId })));
-  return { runId, rules, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(def.flag_threshold), minDomains: def.min_domains };
+  return {
+    runId, rules, asOf, adultCutoff: adultCutoff(asOf), thresholdMicro: toMicro(def.flag_threshold), minDomains: def.min_domains,
+    excludeMarked: await hasActiveMarks(trx),
+  };
 }
 
 /**
@@ -77,10 +82,11 @@ async function prepareRun(trx: Executor, runId: number, asOf: string, rs: RuleSe
  */
 export async function computeFlags(trx: Executor, runId: number, asOf: string, rs: RuleSetRow): Promise<FlagCandidate[]> {
   const params = await prepareRun(trx, runId, asOf, rs);
-  const candidates = await flagCandidates(trx, params);
+  const excluded = new Set((await excludedOn(trx, asOf).execute()).map((r) => r.household_key));
+  const candidates = (await flagCandidates(trx, params)).filter((c) => !excluded.has(c.household_key));
   if (params.thresholdMicro > 0) return candidates;
   const known = new Set(candidates.map((c) => c.household_key));
-  return [...candidates, ...(await allFamilies(trx, asOf, params.adultCutoff)).filter((f) => !known.has(f.household_key))];
+  return [...candidates, ...(await allFamilies(trx, asOf, params.adultCutoff)).filter((f) => !known.has(f.household_key) && !excluded.has(f.household_key))];
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

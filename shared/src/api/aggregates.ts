@@ -23,6 +23,8 @@ export const WeekAggregate = Type.Object({
   new_flags: Count,
   persisting_flags: Count,
   dropped_flags: Count,
+  /** Households excluded from the run by a restriction or objection (AVG art. 18/21), published like every count. */
+  excluded_households: Count,
 });
 export const WeeksAggregate = Type.Array(WeekAggregate);
 export type WeekAggregate = Static<typeof WeekAggregate>;

@@ -64,6 +64,21 @@ export const ENDPOINTS = {
   updateSource: { method: 'PATCH', url: '/api/sources/:name', roles: ['beheerder'] },
   jobs: { method: 'GET', url: '/api/jobs', roles: ['beheerder'] },
 
+  // Residents' rights: only the privacy officer reaches a household, through a request.
+  // A beheerder may mark a signal on a source's instruction (no household data shown).
+  accessRequests: { method: 'GET', url: '/api/privacy/requests', roles: ['privacy'] },
+  createAccessRequest: { method: 'POST', url: '/api/privacy/requests', roles: ['privacy'] },
+  accessRequest: { method: 'GET', url: '/api/privacy/requests/:requestId', roles: ['privacy'] },
+  accessLetter: { method: 'GET', url: '/api/privacy/requests/:requestId/letter', roles: ['privacy'] },
+  extendAccessRequest: { method: 'POST', url: '/api/privacy/requests/:requestId/extend', roles: ['privacy'] },
+  closeAccessRequest: { method: 'POST', url: '/api/privacy/requests/:requestId/close', roles: ['privacy'] },
+  withholdNote: { method: 'POST', url: '/api/privacy/requests/:requestId/withheld', roles: ['privacy'] },
+  createExclusion: { method: 'POST', url: '/api/privacy/requests/:requestId/exclusions', roles: ['privacy'] },
+  liftExclusion: { method: 'POST', url: '/api/privacy/requests/:requestId/exclusions/:exclusionId/lift', roles: ['privacy'] },
+  signalMarks: { method: 'GET', url: '/api/privacy/marks', roles: ['privacy', 'beheerder'] },
+  createSignalMark: { method: 'POST', url: '/api/privacy/marks', roles: ['privacy', 'beheerder'] },
+  liftSignalMark: { method: 'POST', url: '/api/privacy/marks/:id/lift', roles: ['privacy', 'beheerder'] },
+
   // The API documentation (@fastify/swagger-ui); public like the API's shape itself.
   apiDocs: { method: 'GET', url: '/api/docs', roles: 'public' },
   apiDocsJson: { method: 'GET', url: '/api/docs/json', roles: 'public' },

@@ -23,7 +23,11 @@ export const FlagExplanation = Type.Object({
       weight: Type.Number(),
       qualifying: Type.Integer(),
       signals: Type.Array(
-        Type.Object({ source: Type.String(), record_id: Type.String(), observed_on: IsoDate, value: Type.Union([Type.Number(), Type.Null()]) }),
+        Type.Object({
+          source: Type.String(), record_id: Type.String(), observed_on: IsoDate, value: Type.Union([Type.Number(), Type.Null()]),
+          /** Set when the signal was later marked incorrect (AVG art. 16): it no longer counts in new runs. */
+          correction: Type.Optional(Type.Object({ reason: Type.String(), marked_at: Type.String() })),
+        }),
       ),
     }),
   ),

@@ -37,5 +37,11 @@ export const paths = {
     jobsOf: (job: string, outcome?: 'failed') => `/beheer/taken?${new URLSearchParams({ taak: job, ...(outcome ? { uitkomst: outcome } : {}) })}`,
     /** The deliveries page with the quarantine of one source. */
     quarantineOf: (source: string) => `/beheer/leveringen?${new URLSearchParams({ bron: source })}`,
+    marks: '/beheer/correcties',
+  },
+  /** The privacy officer: residents' requests (AVG art. 15, 16, 18, 21). */
+  privacy: {
+    requests: '/privacy/verzoeken',
+    corrections: '/privacy/correctie',
   },
 } as const;

@@ -3,13 +3,14 @@ import { paths } from '../config/paths.ts';
 
 export type { Role };
 // A local copy: importing the schema module would pull TypeBox into the bundle.
-export const ROLES: readonly Role[] = ['coordinator', 'wijkteam', 'beleidsmaker', 'beheerder'];
+export const ROLES: readonly Role[] = ['coordinator', 'wijkteam', 'beleidsmaker', 'beheerder', 'privacy'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   coordinator: 'Coördinator zorgnetwerk',
   wijkteam: 'Wijkteam',
   beleidsmaker: 'Beleidsmaker',
   beheerder: 'Beheerder',
+  privacy: 'Privacyfunctionaris',
 };
 
 /** The page a role lands on after logging in. */
@@ -18,6 +19,7 @@ export const ROLE_HOME: Record<Role, string> = {
   wijkteam: paths.wijkteam.mine,
   beleidsmaker: paths.policy.ruleSets,
   beheerder: paths.admin.sources,
+  privacy: paths.privacy.requests,
 };
 
 export interface NavItem {
@@ -43,6 +45,11 @@ export const ROLE_NAV: Record<Role, NavItem[]> = {
     { to: paths.admin.users, label: 'Gebruikers' },
     { to: paths.admin.audit, label: 'Auditlog' },
     { to: paths.admin.dpia, label: 'DPIA' },
+    { to: paths.admin.marks, label: 'Correcties' },
+  ],
+  privacy: [
+    { to: paths.privacy.requests, label: 'Verzoeken' },
+    { to: paths.privacy.corrections, label: 'Correctie en bezwaar' },
   ],
 };
 

@@ -8,6 +8,7 @@ import * as evidenceIndex from './2026-11-30-0006-evidence-index-ids.ts';
 import * as ruleSetFourEyes from './2026-12-04-0200-rule-set-four-eyes.ts';
 import * as auditAppendOnly from './2026-12-04-0500-audit-append-only.ts';
 import * as triageEventRole from './2026-12-05-0113-triage-event-role.ts';
+import * as residentsRights from './2026-12-05-0230-residents-rights.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-0200-rule-set-four-eyes': ruleSetFourEyes,
   '2026-12-04-0500-audit-append-only': auditAppendOnly,
   '2026-12-05-0113-triage-event-role': triageEventRole,
+  '2026-12-05-0230-residents-rights': residentsRights,
 };

@@ -23,6 +23,7 @@ export function FlagExplanation({ flag }: { flag: Explanation }) {
               {rule.signals.map((s) => (
                 <li key={`${s.source}-${s.record_id}`}>
                   {describeSignal(rule.indicator, s.value)} ({sourceAndDate(s.source, s.observed_on)})
+                  {s.correction ? <> — later gecorrigeerd als onjuist ({s.correction.reason}); telt niet meer mee in nieuwe berekeningen.</> : null}
                 </li>
               ))}
             </ul>

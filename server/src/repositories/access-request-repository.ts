@@ -1,0 +1,82 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { AccessRequestTable } from '../db/schema-access.ts';
+import type { Executor } from './types.ts';
+
+// Access requests (AVG art. 15) and what the system holds about one household.
+
+export async function insertAccessRequest(db: Executor, values: Insertable<AccessRequestTable>): Promise<number> {
+  const { id } = await db.insertInto('access_requests').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function listAccessRequests(db: Executor) {
+  return db.selectFrom('access_requests').selectAll().orderBy('status', 'desc').orderBy('deadline').orderBy('id').limit(500).execute();
+}
+
+export async function findAccessRequest(db: Executor, id: number) {
+  return db.selectFrom('access_requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateAccessRequest(db: Executor, id: number, values: Updateable<AccessRequestTable>): Promise<void> {
+  await db.updateTable('access_requests').set(values).where('id', '=', id).execute();
+}
+
+/** The household a person (by BSN hash) lives in, if the registry knows them. */
+export async function householdOfPerson(db: Executor, bsnHash: string): Promise<string | undefined> {
+  const row = await db.selectFrom('persons').select('address_key').where('bsn_hash', '=', bsnHash).executeTakeFirst();
+  return row?.address_key;
+}
+
+export async function householdExists(db: Executor, key: string): Promise<boolean> {
+  const row = await db.selectFrom('households').select('address_key').where('address_key', '=', key).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function signalsOfHousehold(db: Executor, key: string) {
+  return db
+    .selectFrom('signals')
+    .select(['id', 'source', 'record_id', 'indicator', 'observed_on', 'value'])
+    .where('household_key', '=', key)
+    .orderBy('observed_on', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export async function triageOfHousehold(db: Executor, key: string) {
+  const rows = await db.selectFrom('triage').select(['id', 'episode_run_id', 'status', 'outcome', 'created_at']).where('household_key', '=', key).orderBy('id').execute();
+  const events = rows.length
+    ? await db
+        .selectFrom('triage_events')
+        .select(['id', 'triage_id', 'at', 'by_role', 'kind', 'from_status', 'to_status', 'outcome', 'note'])
+        .where('triage_id', 'in', rows.map((r) => r.id))
+        .orderBy('id')
+        .execute()
+    : [];
+  return { rows, events };
+}
+
+/** Audit entries about the household or its flags (never usernames: the caller reads role and time only). */
+export async function viewsOfHousehold(db: Executor, key: string, flagIds: number[]) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'role', 'event'])
+    .where('outcome', '=', 'success')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('object_type', '=', 'household'), eb('object_id', '=', key)]),
+        ...(flagIds.length ? [eb.and([eb('object_type', '=', 'flag'), eb('object_id', 'in', flagIds.map(String))])] : []),
+      ]),
+    )
+    .orderBy('at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export async function withheldOf(db: Executor, requestId: number) {
+  return db.selectFrom('access_request_withheld').select(['triage_event_id', 'ground']).where('request_id', '=', requestId).execute();
+}
+
+export async function withholdNote(db: Executor, requestId: number, triageEventId: number, ground: string): Promise<void> {
+  await db.deleteFrom('access_request_withheld').where('request_id', '=', requestId).where('triage_event_id', '=', triageEventId).execute();
+  await db.insertInto('access_request_withheld').values({ request_id: requestId, triage_event_id: triageEventId, ground }).execute();
+}

@@ -1,0 +1,58 @@
+import type { Insertable } from 'kysely';
+import type { HouseholdExclusionTable, SignalMarkTable } from '../db/schema-access.ts';
+import type { Executor } from './types.ts';
+
+// Signals marked incorrect (AVG art. 16) and households excluded from scoring
+// (art. 18/21). A mark names (source, record_id) only: it outlives re-deliveries.
+
+export const markKey = (s: { source: string; record_id: string }) => `${s.source}\u0000${s.record_id}`;
+
+/** The active marks of the given signals, by markKey. */
+export async function activeMarksOf(db: Executor, signals: { source: string; record_id: string }[]) {
+  const ids = [...new Set(signals.map((s) => s.record_id))];
+  if (!ids.length) return new Map<string, { reason: string; marked_at: string }>();
+  const rows = await db
+    .selectFrom('signal_marks')
+    .select(['source', 'record_id', 'reason', 'marked_at'])
+    .where('lifted_at', 'is', null)
+    .where('record_id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [markKey(r), r]));
+}
+
+export async function insertMark(db: Executor, values: Insertable<SignalMarkTable>): Promise<number> {
+  const { id } = await db.insertInto('signal_marks').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function findActiveMark(db: Executor, source: string, recordId: string) {
+  return db.selectFrom('signal_marks').selectAll().where('source', '=', source).where('record_id', '=', recordId).where('lifted_at', 'is', null).executeTakeFirst();
+}
+
+export async function listMarks(db: Executor) {
+  return db.selectFrom('signal_marks').selectAll().orderBy('id', 'desc').limit(500).execute();
+}
+
+export async function liftMark(db: Executor, id: number, by: string, at: string): Promise<boolean> {
+  const r = await db.updateTable('signal_marks').set({ lifted_at: at, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function insertExclusion(db: Executor, values: Insertable<HouseholdExclusionTable>): Promise<number> {
+  const { id } = await db.insertInto('household_exclusions').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function exclusionsOf(db: Executor, householdKey: string) {
+  return db.selectFrom('household_exclusions').selectAll().where('household_key', '=', householdKey).orderBy('id').execute();
+}
+
+export async function liftExclusion(db: Executor, id: number, by: string, at: string): Promise<boolean> {
+  const r = await db.updateTable('household_exclusions').set({ lifted_at: at, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function signalExists(db: Executor, source: string, recordId: string): Promise<boolean> {
+  const row = await db.selectFrom('signals').select('id').where('source', '=', source).where('record_id', '=', recordId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,192 @@
+import { DOMAIN_LABELS, INDICATOR_CATALOGUE, type Domain } from '@vroegsignaal/shared';
+import { TRIAGE_STATUS_LABELS, type TriageStatus } from '@vroegsignaal/shared/api/triage';
+import { describeAuditEvent } from '@vroegsignaal/shared/api/audit-events';
+import type { Role } from '@vroegsignaal/shared/api/auth';
+import { addDays } from '../core/dates.ts';
+import { parseEvidence } from '../core/evidence.ts';
+import { fromMicro } from '../core/score.ts';
+import { signalsOfHousehold, triageOfHousehold, viewsOfHousehold, withheldOf } from '../repositories/access-request-repository.ts';
+import { flagsOfHousehold, runRulesOf } from '../repositories/flag-list-repository.ts';
+import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
+import { requestRow, ROLE_WORDS, type RightsContext } from './access-requests.ts';
+
+// The answer to an access request (AVG art. 15) as a letter in plain Dutch: short
+// sentences (at most 20 words), the data in tables, the scoring in words, the
+// resident's further rights. Never a BSN, a hash or a user's name.
+
+export interface LetterSection {
+  heading: string;
+  paragraphs: string[];
+  table?: { head: string[]; rows: string[][] };
+}
+
+export interface Letter {
+  title: string;
+  sections: LetterSection[];
+}
+
+export interface LetterSettings {
+  retentionDays: number;
+  auditRetentionDays: number;
+  organisation?: string;
+  contact?: string;
+}
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** `2026-10-01` → `1 oktober 2026`. */
+export const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+const label = (indicator: string) => INDICATOR_CATALOGUE.find((e) => e.indicator === indicator)?.label ?? indicator.replace(/_/g, ' ');
+const number = (n: number) => String(n).replace('.', ',');
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const who = (role: string | null) => capital(ROLE_WORDS[role as Role] ?? 'een medewerker');
+const status = (s: string | null) => (s ? TRIAGE_STATUS_LABELS[s as TriageStatus] ?? s.replace(/_/g, ' ') : '');
+
+export async function assembleLetter(ctx: RightsContext, requestId: number, settings: LetterSettings): Promise<Letter> {
+  const request = await requestRow(ctx, requestId);
+  const key = request.household_key;
+  const [signals, flags, triage, withheld] = await Promise.all([
+    signalsOfHousehold(ctx.db, key), flagsOfHousehold(ctx.db, key), triageOfHousehold(ctx.db, key), withheldOf(ctx.db, requestId),
+  ]);
+  const [marks, rules, views] = await Promise.all([
+    activeMarksOf(ctx.db, signals), runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]), viewsOfHousehold(ctx.db, key, flags.map((f) => f.id)),
+  ]);
+  const sources = [...new Set(signals.map((s) => s.source))].sort();
+  return {
+    title: 'Uw gegevens in Vroegsignaal',
+    sections: [
+      intro(request.received_on, settings),
+      signalSection(signals, marks, settings.retentionDays),
+      scoringSection(flags, rules, settings.retentionDays),
+      triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground]))),
+      viewSection(views, settings.auditRetentionDays),
+      { heading: 'Waar de gegevens vandaan komen', paragraphs: sources.length ? [`De signalen komen van deze organisaties: ${sources.join(', ')}.`] : ['Wij hebben geen gegevens van andere organisaties over u.'] },
+      rights(settings),
+    ],
+  };
+}
+
+function intro(receivedOn: string, s: LetterSettings): LetterSection {
+  return {
+    heading: 'Uw vraag',
+    paragraphs: [
+      'Geachte heer of mevrouw,',
+      `U vroeg ons op ${dutchDate(receivedOn)} welke gegevens wij over u en uw huishouden bewaren.`,
+      'In deze brief leest u welke gegevens dat zijn.',
+      'U leest ook wie ze heeft bekeken en hoe lang wij ze bewaren.',
+      `${s.organisation ?? 'De gemeente'} gebruikt het systeem Vroegsignaal.`,
+      'Het systeem helpt om gezinnen met zorgen vroeg te zien.',
+      'Een signaal is geen besluit over u. Een medewerker kijkt altijd zelf of hulp nodig is.',
+    ],
+  };
+}
+
+type SignalRow = Awaited<ReturnType<typeof signalsOfHousehold>>[number];
+
+function signalSection(signals: SignalRow[], marks: Map<string, unknown>, retentionDays: number): LetterSection {
+  if (!signals.length) return { heading: 'Signalen over uw huishouden', paragraphs: ['Wij hebben geen signalen over uw huishouden.'] };
+  return {
+    heading: 'Signalen over uw huishouden',
+    paragraphs: [
+      `Wij hebben ${signals.length} ${signals.length === 1 ? 'signaal' : 'signalen'} over uw huishouden.`,
+      'Een signaal met de opmerking "verbeterd" telt niet meer mee.',
+    ],
+    table: {
+      head: ['Organisatie', 'Soort signaal', 'Datum', 'Waarde', 'Bewaard tot'],
+      rows: signals.map((s) => [
+        s.source, label(s.indicator) + (marks.has(markKey(s)) ? ' (verbeterd: onjuist, telt niet mee)' : ''), dutchDate(s.observed_on),
+        s.value === null ? 'geen' : number(Number(s.value)), dutchDate(addDays(s.observed_on, retentionDays)),
+      ]),
+    },
+  };
+}
+
+type FlagRow = Awaited<ReturnType<typeof flagsOfHousehold>>[number];
+type RuleRow = Awaited<ReturnType<typeof runRulesOf>>[number];
+
+function scoringSection(flags: FlagRow[], rules: RuleRow[], retentionDays: number): LetterSection {
+  const paragraphs = [
+    'Het systeem kijkt elke week naar de signalen van een vaste periode.',
+    'Elk soort signaal heeft een vast gewicht. Het systeem telt de gewichten op tot een score.',
+    'Is de score hoog genoeg, dan komt het huishouden op een lijst.',
+    'Dat gebeurt ook bij zorgen op genoeg verschillende terreinen, zoals geld, wonen of school.',
+    'Het gaat alleen om huishoudens met een volwassene en een kind.',
+    'De regels en gewichten zijn openbaar. Elke versie van de regels heeft een nummer.',
+  ];
+  if (!flags.length) return { heading: 'Hoe de berekening werkt', paragraphs: [...paragraphs, 'Uw huishouden heeft nooit op de lijst gestaan.'] };
+  const weight = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
+  const why = (f: FlagRow) =>
+    parseEvidence(f.evidence)
+      .map((e) => {
+        const r = weight.get(`${f.run_id}|${e.indicator}`);
+        const domain = r ? DOMAIN_LABELS[r.domain as Domain] ?? r.domain : '';
+        return `${label(e.indicator)} (${e.qualifying} keer, gewicht ${number(fromMicro(Number(r?.weight_micro ?? 0)))}${domain ? `, terrein ${domain.toLowerCase()}` : ''})`;
+      })
+      .join('; ');
+  return {
+    heading: 'Hoe de berekening werkt',
+    paragraphs: [...paragraphs, `Uw huishouden stond ${flags.length} keer op de lijst. De tabel laat zien waarom.`],
+    table: {
+      head: ['Datum', 'Score', 'Grens', 'Regels', 'Waarom', 'Bewaard tot'],
+      rows: flags.map((f) => [
+        dutchDate(f.as_of), number(fromMicro(Number(f.score_micro))), number(Number(f.flag_threshold)), `${f.rule_set_name}, versie ${f.rule_set_version}`, why(f),
+        dutchDate(addDays(f.as_of, retentionDays)),
+      ]),
+    },
+  };
+}
+
+type EventRow = Awaited<ReturnType<typeof triageOfHousehold>>['events'][number];
+
+function triageSection(events: EventRow[], withheld: Map<number, string>): LetterSection {
+  if (!events.length) return { heading: 'Wat medewerkers hebben gedaan', paragraphs: ['Geen medewerker heeft iets vastgelegd over uw huishouden.'] };
+  const what = (e: EventRow) => {
+    if (e.kind === 'status') return `Stap gewijzigd naar: ${status(e.to_status)}`;
+    if (e.kind === 'assignment') return 'Toegewezen aan een medewerker';
+    if (e.kind === 'outcome') return e.outcome === 'terecht' ? 'Uitkomst: de zorg was terecht' : 'Uitkomst: de zorg was niet terecht';
+    return 'Notitie';
+  };
+  const note = (e: EventRow) => {
+    if (!e.note) return '';
+    const ground = withheld.get(e.id);
+    return ground ? `Deze notitie geven wij niet. Reden: ${ground}` : e.note;
+  };
+  return {
+    heading: 'Wat medewerkers hebben gedaan',
+    paragraphs: ['Medewerkers leggen vast wat zij met een signaal doen. Dat staat in deze tabel.'],
+    table: { head: ['Datum', 'Wie', 'Wat', 'Notitie'], rows: events.map((e) => [dutchDate(e.at.slice(0, 10)), who(e.by_role), what(e), note(e)]) },
+  };
+}
+
+type ViewRow = Awaited<ReturnType<typeof viewsOfHousehold>>[number];
+
+function viewSection(views: ViewRow[], auditRetentionDays: number): LetterSection {
+  const years = Math.round(auditRetentionDays / 365);
+  const keep = `Wij bewaren deze gegevens ${years} jaar.`;
+  if (!views.length) return { heading: 'Wie uw gegevens heeft bekeken', paragraphs: ['Niemand heeft de gegevens van uw huishouden bekeken.', keep] };
+  return {
+    heading: 'Wie uw gegevens heeft bekeken',
+    paragraphs: ['Elke keer dat iemand uw gegevens bekijkt, legt het systeem dat vast.', 'Wij noemen de functie, niet de naam.', keep],
+    table: {
+      head: ['Datum', 'Wie', 'Wat', 'Bewaard tot'],
+      rows: views.map((v) => [dutchDate(v.at.slice(0, 10)), who(v.role), capital(describeAuditEvent(v.event)), dutchDate(addDays(v.at.slice(0, 10), auditRetentionDays))]),
+    },
+  };
+}
+
+function rights(s: LetterSettings): LetterSection {
+  return {
+    heading: 'Uw rechten',
+    paragraphs: [
+      'Kloppen de gegevens niet? Dan kunt u vragen ze te verbeteren.',
+      'Een onjuist signaal telt dan niet meer mee.',
+      'U kunt ook vragen het gebruik van uw gegevens te beperken.',
+      'U kunt bezwaar maken tegen het gebruik van uw gegevens.',
+      'Dan laat het systeem uw huishouden een tijd buiten de berekening.',
+      'Bent u het niet eens met ons antwoord? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.',
+      s.contact ? `Heeft u vragen? Neem dan contact met ons op via ${s.contact}.` : 'Heeft u vragen? Neem dan contact op met de gemeente.',
+      'Met vriendelijke groet,',
+      `De privacyfunctionaris van ${s.organisation ?? 'de gemeente'}`,
+    ],
+  };
+}

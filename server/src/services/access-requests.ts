@@ -1,0 +1,163 @@
+import type { Role } from '@vroegsignaal/shared/api/auth';
+import type { AccessRequestItem, CreateAccessRequestBody, ExclusionBody, RequestDetail } from '@vroegsignaal/shared/api/privacy';
+import type { AuthenticatedUser } from '../auth/authenticator.ts';
+import { addressKey, checkHuisnummer, checkPostcode, checkToevoeging } from '../core/address.ts';
+import { checkBsn } from '../core/bsn.ts';
+import type { Clock } from '../core/clock.ts';
+import { daysBetween, localDate } from '../core/dates.ts';
+import type { Pseudonymizer } from '../core/pseudonym.ts';
+import type { Db } from '../db/connection.ts';
+import type { Selectable } from 'kysely';
+import type { AccessRequestTable } from '../db/schema-access.ts';
+import {
+  findAccessRequest, householdExists, householdOfPerson, insertAccessRequest, listAccessRequests, signalsOfHousehold, triageOfHousehold,
+  updateAccessRequest, withheldOf, withholdNote,
+} from '../repositories/access-request-repository.ts';
+import { flagsOfHousehold } from '../repositories/flag-list-repository.ts';
+import { exclusionsOf, insertExclusion, liftExclusion } from '../repositories/mark-repository.ts';
+import { ApiError } from './errors.ts';
+
+// Access requests (AVG art. 15) and exclusions from scoring (art. 18/21), reached only
+// through a request the privacy officer registered. A BSN is hashed at once and only
+// used to find the household; neither it nor its hash is stored.
+
+export interface RightsContext {
+  db: Db;
+  clock: Clock;
+  pseudonymize: Pseudonymizer;
+  timeZone: string;
+}
+
+type RequestRow = Selectable<AccessRequestTable>;
+
+/** A date plus whole months, the day clamped to the month's last day (31 January + 1 month = 28 or 29 February). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+const today = (ctx: RightsContext) => localDate(ctx.clock.now(), ctx.timeZone);
+
+export function presentRequest(row: RequestRow, on: string): AccessRequestItem {
+  return {
+    id: row.id, identified_by: row.identified_by, received_on: row.received_on, deadline: row.deadline, extension_reason: row.extension_reason,
+    status: row.status, days_left: daysBetween(on, row.deadline),
+  };
+}
+
+async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): Promise<{ key: string | undefined; by: 'bsn' | 'adres' }> {
+  if ('bsn' in body) {
+    const bsn = checkBsn(body.bsn);
+    if (!bsn.ok) throw ApiError.badRequest('body.bsn', 'het BSN voldoet niet aan de elfproef');
+    return { key: await householdOfPerson(ctx.db, ctx.pseudonymize(bsn.value)), by: 'bsn' };
+  }
+  const postcode = checkPostcode(body.postcode);
+  const huisnummer = checkHuisnummer(String(body.huisnummer));
+  const toevoeging = checkToevoeging(body.toevoeging ?? '');
+  if (!postcode.ok || !huisnummer.ok || !toevoeging.ok) throw ApiError.badRequest('body.postcode', 'het adres is niet geldig');
+  const key = addressKey(postcode.value, huisnummer.value, toevoeging.value);
+  return { key: (await householdExists(ctx.db, key)) ? key : undefined, by: 'adres' };
+}
+
+/** Registers a request; the deadline is one month after receipt. */
+export async function registerRequest(ctx: RightsContext, user: AuthenticatedUser, body: CreateAccessRequestBody): Promise<AccessRequestItem> {
+  const on = today(ctx);
+  if (body.received_on > on) throw ApiError.badRequest('body.received_on', 'de datum van ontvangst ligt in de toekomst');
+  const { key, by } = await householdOf(ctx, body);
+  if (!key) throw ApiError.notFound('Over deze persoon of dit adres zijn geen gegevens vastgelegd. Laat de inwoner dat schriftelijk weten.');
+  const row = {
+    household_key: key, identified_by: by, received_on: body.received_on, deadline: addMonths(body.received_on, 1), extension_reason: null,
+    status: 'open' as const, created_by: user.username, created_at: ctx.clock.now().toISOString(), closed_at: null,
+  };
+  const id = await insertAccessRequest(ctx.db, row);
+  return presentRequest({ ...row, id }, on);
+}
+
+export async function listRequests(ctx: RightsContext): Promise<AccessRequestItem[]> {
+  const on = today(ctx);
+  return (await listAccessRequests(ctx.db)).map((r) => presentRequest(r, on));
+}
+
+export async function requestRow(ctx: RightsContext, id: number): Promise<RequestRow> {
+  const row = await findAccessRequest(ctx.db, id);
+  if (!row) throw ApiError.notFound('inzageverzoek niet gevonden');
+  return row;
+}
+
+/** Extends the deadline by two months, once, with a reason. */
+export async function extendRequest(ctx: RightsContext, id: number, reason: string): Promise<AccessRequestItem> {
+  const row = await requestRow(ctx, id);
+  if (row.extension_reason !== null) throw ApiError.conflict('De termijn van dit verzoek is al verlengd. Verlengen kan één keer, met twee maanden.');
+  if (row.status !== 'open') throw ApiError.conflict('Dit verzoek is al afgehandeld.');
+  const changed = { deadline: addMonths(row.received_on, 3), extension_reason: reason };
+  await updateAccessRequest(ctx.db, id, changed);
+  return presentRequest({ ...row, ...changed }, today(ctx));
+}
+
+export async function closeRequest(ctx: RightsContext, id: number): Promise<AccessRequestItem> {
+  const row = await requestRow(ctx, id);
+  if (row.status !== 'open') throw ApiError.conflict('Dit verzoek is al afgehandeld.');
+  const changed = { status: 'afgehandeld' as const, closed_at: ctx.clock.now().toISOString() };
+  await updateAccessRequest(ctx.db, id, changed);
+  return presentRequest({ ...row, ...changed }, today(ctx));
+}
+
+export async function requestDetail(ctx: RightsContext, id: number): Promise<RequestDetail> {
+  const row = await requestRow(ctx, id);
+  const [signals, flags, triage, withheld, exclusions] = await Promise.all([
+    signalsOfHousehold(ctx.db, row.household_key), flagsOfHousehold(ctx.db, row.household_key), triageOfHousehold(ctx.db, row.household_key),
+    withheldOf(ctx.db, id), exclusionsOf(ctx.db, row.household_key),
+  ]);
+  const ground = new Map(withheld.map((w) => [w.triage_event_id, w.ground]));
+  return {
+    request: presentRequest(row, today(ctx)),
+    signals: signals.length,
+    flags: flags.length,
+    notes: triage.events
+      .filter((e) => e.note)
+      .map((e) => ({ triage_event_id: e.id, at: e.at, role: e.by_role, note: e.note!, withheld_ground: ground.get(e.id) ?? null })),
+    exclusions: exclusions.map((x) => ({ id: x.id, ground: x.ground, reason: x.reason, from: x.from_date, to: x.to_date, lifted: x.lifted_at !== null })),
+  };
+}
+
+/** Leaves a triage note of the request's household out of the letter, with the ground. */
+export async function withhold(ctx: RightsContext, id: number, triageEventId: number, ground: string): Promise<RequestDetail> {
+  const row = await requestRow(ctx, id);
+  const { events } = await triageOfHousehold(ctx.db, row.household_key);
+  if (!events.some((e) => e.id === triageEventId && e.note)) throw ApiError.notFound('deze notitie hoort niet bij het huishouden van dit verzoek');
+  await withholdNote(ctx.db, id, triageEventId, ground);
+  return requestDetail(ctx, id);
+}
+
+/** Excludes the request's household from scoring for a period (restriction or objection). */
+export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUser, id: number, body: ExclusionBody): Promise<RequestDetail> {
+  const row = await requestRow(ctx, id);
+  if (body.to < body.from) throw ApiError.badRequest('body.to', 'de einddatum ligt voor de begindatum');
+  await insertExclusion(ctx.db, {
+    household_key: row.household_key, ground: body.ground, reason: body.reason, from_date: body.from, to_date: body.to,
+    created_by: user.username, created_at: ctx.clock.now().toISOString(), lifted_at: null, lifted_by: null,
+  });
+  return requestDetail(ctx, id);
+}
+
+export async function liftHouseholdExclusion(ctx: RightsContext, user: AuthenticatedUser, id: number, exclusionId: number): Promise<RequestDetail> {
+  const row = await requestRow(ctx, id);
+  const mine = (await exclusionsOf(ctx.db, row.household_key)).some((x) => x.id === exclusionId);
+  if (!mine || !(await liftExclusion(ctx.db, exclusionId, user.username, ctx.clock.now().toISOString()))) {
+    throw ApiError.notFound('uitsluiting niet gevonden of al opgeheven');
+  }
+  return requestDetail(ctx, id);
+}
+
+export const ROLE_WORDS: Record<Role, string> = {
+  coordinator: 'de coördinator van het zorgnetwerk',
+  wijkteam: 'een medewerker van het wijkteam',
+  beleidsmaker: 'een beleidsmedewerker',
+  beheerder: 'een beheerder',
+  privacy: 'de privacyfunctionaris',
+};
+

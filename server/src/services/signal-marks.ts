@@ -1,0 +1,35 @@
+import type { MarkBody, MarkItem } from '@vroegsignaal/shared/api/privacy';
+import type { AuthenticatedUser } from '../auth/authenticator.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Db } from '../db/connection.ts';
+import { findActiveMark, insertMark, liftMark, listMarks, signalExists } from '../repositories/mark-repository.ts';
+import { ApiError } from './errors.ts';
+
+// A signal marked incorrect (AVG art. 16) by (source, record_id): it counts in no run
+// after this one, also after a re-delivery of the same record, until the mark is lifted.
+// Only the source and record id are shown: a beheerder sees no household data here.
+
+const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => ({
+  id: m.id, source: m.source, record_id: m.record_id, reason: m.reason, marked_role: m.marked_role, marked_at: m.marked_at, lifted_at: m.lifted_at,
+});
+
+export async function allMarks(db: Db): Promise<MarkItem[]> {
+  return (await listMarks(db)).map(present);
+}
+
+export async function markSignal(db: Db, clock: Clock, user: AuthenticatedUser, body: MarkBody): Promise<MarkItem> {
+  if (!(await signalExists(db, body.source, body.record_id))) throw ApiError.notFound('Er is geen signaal met deze bron en dit kenmerk.');
+  if (await findActiveMark(db, body.source, body.record_id)) throw ApiError.conflict('Dit signaal is al als onjuist gemarkeerd.');
+  const row = {
+    source: body.source, record_id: body.record_id, reason: body.reason, marked_by: user.username, marked_role: user.role,
+    marked_at: clock.now().toISOString(), lifted_at: null, lifted_by: null,
+  };
+  const id = await insertMark(db, row);
+  return present({ ...row, id });
+}
+
+export async function unmarkSignal(db: Db, clock: Clock, user: AuthenticatedUser, id: number): Promise<MarkItem> {
+  if (!(await liftMark(db, id, user.username, clock.now().toISOString()))) throw ApiError.notFound('markering niet gevonden of al opgeheven');
+  const mark = (await listMarks(db)).find((m) => m.id === id)!;
+  return present(mark);
+}

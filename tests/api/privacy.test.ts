@@ -1,0 +1,154 @@
+import pdf from 'pdf-parse/lib/pdf-parse.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
+import { scoreAsOf } from '../../server/src/services/scoring.ts';
+import { assembleLetter } from '../../server/src/services/access-letter.ts';
+import { createPseudonymizer } from '../../server/src/core/pseudonym.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import { engineContext, TEST_BSN_KEY, tempFile } from '../helpers/engine.ts';
+import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+
+// Residents' rights end to end on both databases: an access request by BSN and its
+// letter (read back from the PDF), a signal marked incorrect, and a household excluded
+// from scoring for a period.
+
+const HOUSEHOLD = '9711AA-1-';
+const PARENT_BSN = '908301662';
+const text = async (buffer: Buffer) => (await pdf(buffer)).text.replace(/\s+/g, ' ');
+
+describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
+  let f: ApiFixture;
+  let privacy: Agent;
+  let coordinator: Agent;
+  let beheerder: Agent;
+  const score = async (asOf: string) => (await scoreAsOf(engineContext(f.t.db, f.clock), asOf)).runId;
+  const flagged = async (runId: number) =>
+    (await f.t.db.selectFrom('flags').select('household_key').where('run_id', '=', runId).execute()).map((r) => r.household_key);
+  const fileRequest = async () => {
+    const res = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: PARENT_BSN, received_on: '2026-10-02' } });
+    expect(res.statusCode).toBe(201);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    f = await createApiFixture(dialect, { bsnKey: TEST_BSN_KEY });
+    privacy = await f.login('privacy');
+    coordinator = await f.login('coordinator');
+    beheerder = await f.login('beheerder');
+  });
+  afterAll(async () => f?.close());
+
+  it('only the privacy officer reaches requests; other roles are refused', async () => {
+    for (const a of [coordinator, beheerder]) {
+      expect((await a.request({ method: 'GET', url: '/api/privacy/requests' })).statusCode).toBe(403);
+      expect((await a.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: PARENT_BSN, received_on: '2026-10-02' } })).statusCode).toBe(403);
+    }
+    expect((await privacy.request({ method: 'GET', url: `/api/flags/${await f.flagOf(f.runIds[0]!, HOUSEHOLD)}/household` })).statusCode).toBe(403);
+  });
+
+  it('files a request by BSN with a one-month deadline, extendable once by two months with a reason; the BSN is stored nowhere', async () => {
+    const created = await fileRequest();
+    expect(created).toMatchObject({ identified_by: 'bsn', received_on: '2026-10-02', deadline: '2026-11-02', status: 'open', extension_reason: null });
+    const list = (await privacy.request({ method: 'GET', url: '/api/privacy/requests' })).json();
+    expect(list.map((r: any) => r.id)).toContain(created.id);
+    const extended = await privacy.request({ method: 'POST', url: `/api/privacy/requests/${created.id}/extend`, payload: { reason: 'Veel gegevens van verschillende bronnen' } });
+    expect(extended.json()).toMatchObject({ deadline: '2027-01-02', extension_reason: 'Veel gegevens van verschillende bronnen' });
+    expect((await privacy.request({ method: 'POST', url: `/api/privacy/requests/${created.id}/extend`, payload: { reason: 'nog eens' } })).statusCode).toBe(409);
+    const byAddress = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { postcode: '9711 AA', huisnummer: 1, received_on: '2026-10-03' } });
+    expect(byAddress.json()).toMatchObject({ identified_by: 'adres', deadline: '2026-11-03' });
+    const unknown = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: '111222333', received_on: '2026-10-03' } });
+    expect(unknown.statusCode).toBe(404);
+    const hash = createPseudonymizer(TEST_BSN_KEY)(PARENT_BSN);
+    const audit = JSON.stringify(await f.t.db.selectFrom('audit_log').selectAll().execute());
+    const requests = JSON.stringify(await f.t.db.selectFrom('access_requests').selectAll().execute());
+    for (const stored of [audit, requests]) {
+      expect(stored).not.toContain(PARENT_BSN);
+      expect(stored).not.toContain(hash);
+    }
+  });
+
+  it('writes a letter with the signals, flags, triage history, the roles that viewed the data and no BSN; a withheld note shows only its ground', async () => {
+    const flag = await f.flagOf(f.runIds[1]!, HOUSEHOLD);
+    await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household` });
+    const note = 'Gesprek met moeder gepland op school.';
+    expect((await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'in_behandeling', note } })).statusCode).toBe(200);
+    await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/notes`, payload: { note: 'Melding van de buren over geluid.' } });
+    const request = await fileRequest();
+    const detail = (await privacy.request({ method: 'GET', url: `/api/privacy/requests/${request.id}` })).json();
+    expect(detail.flags).toBe(2);
+    const withheldNote = detail.notes.find((n: any) => n.note.startsWith('Melding van de buren'));
+    const withheld = await privacy.request({
+      method: 'POST', url: `/api/privacy/requests/${request.id}/withheld`, payload: { triage_event_id: withheldNote.triage_event_id, ground: 'Bescherming van de rechten van anderen' },
+    });
+    expect(withheld.statusCode).toBe(200);
+    const res = await privacy.request({ method: 'GET', url: `/api/privacy/requests/${request.id}/letter` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const letter = await text(res.rawPayload);
+    for (const expected of [
+      'woco-noord', 'meldpunt-overlast', 'leerplicht', 'Huurachterstand', 'Schoolverzuim', '15 september 2026', // signals
+      'Standaard, versie 1', '1 oktober 2026', '8 oktober 2026', // flags with rule-set version
+      'In behandeling', note, 'Bescherming van de rechten van anderen', // triage history
+      'De coördinator van het zorgnetwerk', 'Huishouden inzien', // who viewed, by role
+      'Autoriteit Persoonsgegevens', 'bezwaar',
+    ]) expect(letter).toContain(expected);
+    expect(letter).not.toContain('Melding van de buren');
+    expect(letter).not.toContain(PARENT_BSN);
+    expect(letter).not.toContain(createPseudonymizer(TEST_BSN_KEY)(PARENT_BSN));
+    expect(letter).not.toMatch(/\bcoordinator\b|in_behandeling|undefined|null/);
+    const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'access_letter').executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ username: 'privacy', role: 'privacy', object_type: 'access_request', object_id: String(request.id) });
+  });
+
+  it('keeps every sentence of the letter at 20 words or fewer', async () => {
+    const request = await fileRequest();
+    const ctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
+    const letter = await assembleLetter(ctx, request.id, { retentionDays: 730, auditRetentionDays: 1826 });
+    const sentences = letter.sections.flatMap((s) => s.paragraphs).flatMap((p) => p.split(/(?<=[.?!])\s+/));
+    expect(sentences.length).toBeGreaterThan(20);
+    for (const s of sentences) expect(s.split(/\s+/).length, s).toBeLessThanOrEqual(20);
+  });
+
+  it('a signal marked incorrect stops counting from the next run, stays out after a re-delivery, keeps its old explanation with the correction, and counts again once lifted', async () => {
+    const before = await f.flagOf(f.runIds[1]!, HOUSEHOLD);
+    const mark = await beheerder.request({ method: 'POST', url: '/api/privacy/marks', payload: { source: 'woco-noord', record_id: 'h-1', reason: 'De woningcorporatie meldt een boekingsfout.' } });
+    expect(mark.statusCode).toBe(201);
+    expect(JSON.stringify(mark.json())).not.toContain(HOUSEHOLD);
+    const corrected = await score('2026-10-08');
+    expect(await flagged(corrected)).not.toContain(HOUSEHOLD);
+    // The rest of the list is as it was.
+    expect((await flagged(corrected)).sort()).toEqual((await flagged(f.runIds[1]!)).filter((k) => k !== HOUSEHOLD).sort());
+    // A re-delivery of the same record (a new value) is stored, but stays excluded.
+    const feed = tempFile('redelivery.csv', 'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging\nwoco-noord,h-1,huurachterstand,2026-09-15,4,908301662,,,\n');
+    const ingested = await ingestFeed(engineContext(f.t.db, f.clock), feed);
+    expect(ingested.updated).toBe(1);
+    expect(await flagged(await score('2026-10-08'))).not.toContain(HOUSEHOLD);
+    const old = (await coordinator.request({ method: 'GET', url: `/api/flags/${before}/household` })).json();
+    const signal = old.flag.rules.flatMap((r: any) => r.signals).find((s: any) => s.record_id === 'h-1');
+    expect(signal).toMatchObject({ source: 'woco-noord', value: 3, correction: { reason: 'De woningcorporatie meldt een boekingsfout.' } });
+    const lift = await privacy.request({ method: 'POST', url: `/api/privacy/marks/${mark.json().id}/lift` });
+    expect(lift.json().lifted_at).not.toBeNull();
+    expect(await flagged(await score('2026-10-08'))).toContain(HOUSEHOLD);
+  });
+
+  it('an excluded household is absent from runs in its period, counted under the small-number rules, and back after it', async () => {
+    const request = await fileRequest();
+    const excluded = await privacy.request({
+      method: 'POST', url: `/api/privacy/requests/${request.id}/exclusions`, payload: { ground: 'bezwaar', reason: 'Bezwaar toegekend', from: '2026-10-05', to: '2026-10-12' },
+    });
+    expect(excluded.statusCode).toBe(200);
+    const during = await score('2026-10-08');
+    expect(await flagged(during)).not.toContain(HOUSEHOLD);
+    expect((await f.t.db.selectFrom('scoring_runs').select('excluded_households').where('id', '=', during).executeTakeFirstOrThrow()).excluded_households).toBe(1);
+    const weeks = (await coordinator.request({ method: 'GET', url: '/api/aggregates/weeks' })).json();
+    expect(weeks.find((w: any) => w.run_id === during).excluded_households).toBe('<5');
+    const after = await score('2026-10-13');
+    expect(await flagged(after)).toContain(HOUSEHOLD);
+    // Lifting it early brings the household back in its period too.
+    const exclusion = excluded.json().exclusions[0];
+    await privacy.request({ method: 'POST', url: `/api/privacy/requests/${request.id}/exclusions/${exclusion.id}/lift` });
+    expect(await flagged(await score('2026-10-08'))).toContain(HOUSEHOLD);
+    const audit = await f.t.db.selectFrom('audit_log').select('event').where('role', '=', 'privacy').execute();
+    expect(audit.map((a) => a.event)).toEqual(expect.arrayContaining(['createExclusion', 'liftExclusion', 'liftSignalMark']));
+  });
+});

@@ -1,0 +1,132 @@
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { paths } from '../../web/src/config/paths.ts';
+import { startApp, type RunningApp } from './support/app-server.ts';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { axeViolations, reflowProblems, unstyledDesignSystemClasses } from './support/checks.ts';
+import { logIn, logOut, openFromMenu, settled } from './support/flows.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+// The privacy officer's screens in a real Chromium against the real API server on the
+// demo city (SQLite; tests/api/privacy.test.ts covers both databases): registering an
+// access request by address, the letter, extending the deadline, marking a signal
+// incorrect and excluding the household; every state at 1280 and 390 px with axe.
+
+let app: RunningApp;
+let browser: Browser;
+let tab: WatchedPage;
+let target: { postcode: string; huisnummer: string; toevoeging: string; source: string; recordId: string };
+
+const WIDTHS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }] as const;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  tab = await openPage(browser, app.baseURL);
+  target = await aFlaggedHousehold(tab.page);
+}, 300_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-privacy-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await tab?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+/** As the coordinator: the address of a flagged household and one of its signals (what a resident and a source would tell). */
+async function aFlaggedHousehold(page: Page) {
+  await logIn(page, 'coordinator', app.passwords.coordinator!);
+  const found = await page.evaluate(async () => {
+    const runs = await (await fetch('/api/runs')).json();
+    const flags = await (await fetch(`/api/runs/${runs[0].id}/flags`)).json();
+    const flag = flags.items[0];
+    const detail = await (await fetch(`/api/flags/${flag.id}/household`)).json();
+    const signal = detail.flag.rules[0].signals[0];
+    return { key: flag.household_key as string, source: signal.source as string, recordId: signal.record_id as string };
+  });
+  await logOut(page);
+  const [postcode = '', huisnummer = '', toevoeging = ''] = found.key.split('-');
+  return { postcode, huisnummer, toevoeging, source: found.source, recordId: found.recordId };
+}
+
+async function check(name: string): Promise<void> {
+  const { page } = tab;
+  await settled(page);
+  for (const viewport of WIDTHS) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
+    await screenshot(page, `privacy-${name}${viewport.width === 390 ? '-390' : ''}`);
+    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
+    expect(await reflowProblems(page, true), `reflow on ${name} at ${viewport.width}px`).toEqual([]);
+  }
+  await page.setViewportSize(WIDTHS[0]);
+  expect(await unstyledDesignSystemClasses(page), `design-system classes without CSS on ${name}`).toEqual([]);
+  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
+}
+
+it('registers an access request by address (only in a POST body), lists its deadline and offers the letter', async () => {
+  const { page } = tab;
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await logIn(page, 'privacy', app.passwords.privacy!);
+  await page.getByRole('heading', { level: 1, name: 'Verzoeken van inwoners' }).waitFor();
+  await check('verzoeken-leeg');
+  await page.getByLabel('Zoeken op').selectOption('adres');
+  await page.getByLabel('Postcode').fill(target.postcode);
+  await page.getByLabel('Huisnummer').fill(target.huisnummer);
+  if (target.toevoeging) await page.getByLabel('Toevoeging').fill(target.toevoeging);
+  await page.getByLabel('Ontvangen op').fill('2026-01-05');
+  await page.getByRole('button', { name: 'Registreren' }).click();
+  await page.getByText('De termijn loopt tot 2026-02-05.').waitFor();
+  const row = page.getByRole('row').filter({ hasText: '2026-02-05' });
+  await row.waitFor();
+  await check('verzoeken');
+  await row.getByRole('button', { name: /openen/ }).click();
+  const letter = page.getByRole('link', { name: 'Brief downloaden (PDF)' });
+  await letter.waitFor();
+  await check('verzoek');
+  const pdf = await page.evaluate(async (href) => {
+    const res = await fetch(href);
+    return { type: res.headers.get('content-type'), head: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)) };
+  }, (await letter.getAttribute('href'))!);
+  expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
+  await page.getByLabel('Reden om de termijn met twee maanden te verlengen').fill('Gegevens van veel bronnen');
+  await page.getByRole('button', { name: 'Verlengen' }).click();
+  await page.getByRole('row').filter({ hasText: '2026-04-05 (verlengd)' }).waitFor();
+  await check('verzoek-verlengd');
+  expect(urls.filter((u) => u.includes(target.postcode))).toEqual([]);
+});
+
+it('marks a signal incorrect and excludes the household of the request, both reversible', async () => {
+  const { page } = tab;
+  await openFromMenu(page, 'Correctie en bezwaar');
+  await check('correctie');
+  await page.getByLabel('Bron', { exact: true }).fill(target.source);
+  await page.getByLabel('Kenmerk bij de bron').fill(target.recordId);
+  await page.locator('#mark-reason').fill('De bron meldt een boekingsfout');
+  await page.getByRole('button', { name: 'Markeren' }).click();
+  await page.getByText('Het signaal is gemarkeerd als onjuist.').waitFor();
+  await page.getByRole('button', { name: `Markering van ${target.source} ${target.recordId} opheffen` }).waitFor();
+  await page.locator('#exclusion-reason').fill('Bezwaar toegekend');
+  await page.getByRole('button', { name: 'Uitsluiten' }).click();
+  const lift = page.getByRole('button', { name: /^Uitsluiting \d+ opheffen$/ });
+  await lift.waitFor();
+  await check('correctie-gemarkeerd');
+  await lift.click();
+  await page.getByRole('cell', { name: 'opgeheven', exact: true }).waitFor();
+  await page.getByRole('button', { name: `Markering van ${target.source} ${target.recordId} opheffen` }).click();
+  await page.getByRole('cell', { name: /^opgeheven op / }).waitFor();
+  await check('correctie-opgeheven');
+});
+
+it('other roles do not get the privacy screens', async () => {
+  const { page } = tab;
+  await logOut(page);
+  await logIn(page, 'coordinator', app.passwords.coordinator!);
+  await page.goto(paths.privacy.requests);
+  await page.getByRole('heading', { level: 1, name: 'Niet beschikbaar voor uw rol' }).waitFor();
+  expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verzoeken' }).count()).toBe(0);
+});
