@@ -39,7 +39,7 @@ export const IsoDateTime = Type.String({ maxLength: 40 });
 /** A note with some text: only spaces is no note. */
 // A character that shows: not white space, nor an invisible format character (zero-width
 // space and joiners, direction marks, word joiner, soft hyphen, byte-order mark).
-const VISIBLE_CHAR = '[^\\s\\u00AD\\u200B-\\u200F\\u2060-\\u206F\\uFEFF]';
+export const VISIBLE_CHAR = '[^\\s\\u00AD\\u200B-\\u200F\\u2060-\\u206F\\uFEFF]';
 const VISIBLE = new RegExp(VISIBLE_CHAR);
 
 /** Whether a note or reason has something a reader can see. */

@@ -1,3 +1,4 @@
+import { VISIBLE_CHAR } from '@vroegsignaal/shared/api/common';
 // Ajv's schema errors as a field and a Dutch reason, for a 400 the user can act on.
 
 export interface AjvLikeError {
@@ -40,7 +41,7 @@ function reasonOf(e: AjvLikeError, siblings: AjvLikeError[]): string {
     case 'maxLength': return `mag hoogstens ${String(p.limit)} tekens lang zijn`;
     case 'minItems': return `moet minstens ${String(p.limit)} element(en) hebben`;
     case 'maxItems': return `mag hoogstens ${String(p.limit)} elementen hebben`;
-    case 'pattern': return p.pattern === '\\S' ? 'mag niet leeg zijn of alleen uit spaties bestaan' : 'heeft niet de juiste vorm';
+    case 'pattern': return p.pattern === VISIBLE_CHAR ? 'mag niet leeg zijn of alleen uit spaties bestaan' : 'heeft niet de juiste vorm';
     case 'format': return p.format === 'date' ? 'moet een bestaande datum zijn (JJJJ-MM-DD)' : 'heeft niet de juiste vorm';
     case 'const': case 'enum': return 'is geen toegestane waarde';
     default: return 'is ongeldig';
