@@ -57,7 +57,10 @@ describe.each(DIALECTS)('assignments end with the assignee’s access (%s)', (di
     const released = await history(beijum.id);
     expect(released.assigned_to).toBeNull();
     expect(released.events.at(-1)).toMatchObject({
-      kind: 'assignment', assigned_to: null, by: 'beheerder', role: 'beheerder',
+      kind: 'assignment',
+      assigned_to: null,
+      by: 'beheerder',
+      role: 'beheerder',
       note: 'Toewijzing vervallen: wijkteamlid werkt niet meer in deze wijk',
     });
     const audit = await auditOf(released.id);

@@ -19,13 +19,21 @@ describe.each(DIALECTS)('invisible reasons and notes (%s)', (dialect) => {
   it('refuses them as a reason and as a note, and keeps nothing', async () => {
     const flag = await f.flagOf(f.runIds[0]!, '9711AA-1-');
     for (const text of INVISIBLE) {
-      const reason = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'geen_actie_nodig', note: text } });
+      const reason = await coordinator.request({
+        method: 'POST',
+        url: `/api/flags/${flag}/triage/status`,
+        payload: { status: 'geen_actie_nodig', note: text },
+      });
       expect(reason.statusCode, JSON.stringify(text)).toBe(400);
       const note = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/notes`, payload: { note: text } });
       expect(note.statusCode, JSON.stringify(text)).toBe(400);
     }
     expect((await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/triage` })).json()).toMatchObject({ status: 'nieuw', events: [] });
-    const visible = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'geen_actie_nodig', note: '\u200bdubbel geregistreerd' } });
+    const visible = await coordinator.request({
+      method: 'POST',
+      url: `/api/flags/${flag}/triage/status`,
+      payload: { status: 'geen_actie_nodig', note: '\u200bdubbel geregistreerd' },
+    });
     expect(visible.statusCode).toBe(200);
   });
 });

@@ -12,7 +12,8 @@ import { prepareJobRound, type JobRound } from './support/job-round.ts';
 // polls that find nothing, the same HTTP file twice), then the filters and pages.
 
 /** Two rows whose bsn fails the elfproef, in a delivery of five good ones. */
-const withBadRows = (source: string) => `${feedCsv(source, 5, 'm')}${source},bad-1,huurachterstand,2026-09-02,1,111111111,,,\n${source},bad-2,huurachterstand,2026-09-03,1,222222222,,,\n`;
+const withBadRows = (source: string) =>
+  `${feedCsv(source, 5, 'm')}${source},bad-1,huurachterstand,2026-09-02,1,111111111,,,\n${source},bad-2,huurachterstand,2026-09-03,1,222222222,,,\n`;
 
 describe.each(DIALECTS)('beheerder: jobs filtered and paged, sources to their quarantine (%s)', (dialect) => {
   let f: ApiFixture;
@@ -86,8 +87,14 @@ describe.each(DIALECTS)('beheerder: jobs filtered and paged, sources to their qu
 
   it('refuses query parameters that do not fit, with the field named', async () => {
     for (const [query, field] of [
-      ['page=0', 'querystring.page'], ['page_size=201', 'querystring.page_size'], ['outcome=kapot', 'querystring.outcome'], ['from=2026-02-30', 'querystring.from'],
-      ['to=morgen', 'querystring.to'], ['limit=5', 'querystring'], ['skip_idle=misschien', 'querystring.skip_idle'], ['page=1e1', 'querystring.page'],
+      ['page=0', 'querystring.page'],
+      ['page_size=201', 'querystring.page_size'],
+      ['outcome=kapot', 'querystring.outcome'],
+      ['from=2026-02-30', 'querystring.from'],
+      ['to=morgen', 'querystring.to'],
+      ['limit=5', 'querystring'],
+      ['skip_idle=misschien', 'querystring.skip_idle'],
+      ['page=1e1', 'querystring.page'],
     ]) {
       const res = await admin.request({ method: 'GET', url: `/api/jobs?${query}` });
       expect(res.statusCode, query).toBe(400);

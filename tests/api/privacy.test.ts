@@ -51,10 +51,20 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     expect(created).toMatchObject({ identified_by: 'bsn', received_on: '2026-10-02', deadline: '2026-11-02', status: 'open', extension_reason: null });
     const list = (await privacy.request({ method: 'GET', url: '/api/privacy/requests' })).json();
     expect(list.map((r: any) => r.id)).toContain(created.id);
-    const extended = await privacy.request({ method: 'POST', url: `/api/privacy/requests/${created.id}/extend`, payload: { reason: 'Veel gegevens van verschillende bronnen' } });
+    const extended = await privacy.request({
+      method: 'POST',
+      url: `/api/privacy/requests/${created.id}/extend`,
+      payload: { reason: 'Veel gegevens van verschillende bronnen' },
+    });
     expect(extended.json()).toMatchObject({ deadline: '2027-01-02', extension_reason: 'Veel gegevens van verschillende bronnen' });
-    expect((await privacy.request({ method: 'POST', url: `/api/privacy/requests/${created.id}/extend`, payload: { reason: 'nog eens' } })).statusCode).toBe(409);
-    const byAddress = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { postcode: '9711 AA', huisnummer: 1, received_on: '2026-10-03' } });
+    expect((await privacy.request({ method: 'POST', url: `/api/privacy/requests/${created.id}/extend`, payload: { reason: 'nog eens' } })).statusCode).toBe(
+      409,
+    );
+    const byAddress = await privacy.request({
+      method: 'POST',
+      url: '/api/privacy/requests',
+      payload: { postcode: '9711 AA', huisnummer: 1, received_on: '2026-10-03' },
+    });
     expect(byAddress.json()).toMatchObject({ identified_by: 'adres', deadline: '2026-11-03' });
     const unknown = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: '111222333', received_on: '2026-10-03' } });
     expect(unknown.statusCode).toBe(404);
@@ -71,14 +81,18 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     const flag = await f.flagOf(f.runIds[1]!, HOUSEHOLD);
     await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household` });
     const note = 'Gesprek met moeder gepland op school.';
-    expect((await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'in_behandeling', note } })).statusCode).toBe(200);
+    expect(
+      (await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'in_behandeling', note } })).statusCode,
+    ).toBe(200);
     await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/notes`, payload: { note: 'Melding van de buren over geluid.' } });
     const request = await fileRequest();
     const detail = (await privacy.request({ method: 'GET', url: `/api/privacy/requests/${request.id}` })).json();
     expect(detail.flags).toBe(2);
     const withheldNote = detail.notes.find((n: any) => n.note.startsWith('Melding van de buren'));
     const withheld = await privacy.request({
-      method: 'POST', url: `/api/privacy/requests/${request.id}/withheld`, payload: { triage_event_id: withheldNote.triage_event_id, ground: 'Bescherming van de rechten van anderen' },
+      method: 'POST',
+      url: `/api/privacy/requests/${request.id}/withheld`,
+      payload: { triage_event_id: withheldNote.triage_event_id, ground: 'Bescherming van de rechten van anderen' },
     });
     expect(withheld.statusCode).toBe(200);
     const res = await privacy.request({ method: 'GET', url: `/api/privacy/requests/${request.id}/letter` });
@@ -86,12 +100,24 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const letter = await text(res.rawPayload);
     for (const expected of [
-      'woco-noord', 'meldpunt-overlast', 'leerplicht', 'Huurachterstand', 'Schoolverzuim', '15 september 2026', // signals
-      'Standaard, versie 1', '1 oktober 2026', '8 oktober 2026', // flags with rule-set version
-      'In behandeling', note, 'Bescherming van de rechten van anderen', // triage history
-      'De coördinator van het zorgnetwerk', 'Huishouden inzien', // who viewed, by role
-      'Autoriteit Persoonsgegevens', 'bezwaar',
-    ]) expect(letter).toContain(expected);
+      'woco-noord',
+      'meldpunt-overlast',
+      'leerplicht',
+      'Huurachterstand',
+      'Schoolverzuim',
+      '15 september 2026', // signals
+      'Standaard, versie 1',
+      '1 oktober 2026',
+      '8 oktober 2026', // flags with rule-set version
+      'In behandeling',
+      note,
+      'Bescherming van de rechten van anderen', // triage history
+      'De coördinator van het zorgnetwerk',
+      'Huishouden inzien', // who viewed, by role
+      'Autoriteit Persoonsgegevens',
+      'bezwaar',
+    ])
+      expect(letter).toContain(expected);
     expect(letter).not.toContain('Melding van de buren');
     expect(letter).not.toContain(PARENT_BSN);
     expect(letter).not.toContain(createPseudonymizer(TEST_BSN_KEY)(PARENT_BSN));
@@ -111,7 +137,11 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
 
   it('a signal marked incorrect stops counting from the next run, stays out after a re-delivery, keeps its old explanation with the correction, and counts again once lifted', async () => {
     const before = await f.flagOf(f.runIds[1]!, HOUSEHOLD);
-    const mark = await beheerder.request({ method: 'POST', url: '/api/privacy/marks', payload: { source: 'woco-noord', record_id: 'h-1', reason: 'De woningcorporatie meldt een boekingsfout.' } });
+    const mark = await beheerder.request({
+      method: 'POST',
+      url: '/api/privacy/marks',
+      payload: { source: 'woco-noord', record_id: 'h-1', reason: 'De woningcorporatie meldt een boekingsfout.' },
+    });
     expect(mark.statusCode).toBe(201);
     expect(JSON.stringify(mark.json())).not.toContain(HOUSEHOLD);
     const corrected = await score('2026-10-08');
@@ -119,7 +149,10 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     // The rest of the list is as it was.
     expect((await flagged(corrected)).sort()).toEqual((await flagged(f.runIds[1]!)).filter((k) => k !== HOUSEHOLD).sort());
     // A re-delivery of the same record (a new value) is stored, but stays excluded.
-    const feed = tempFile('redelivery.csv', 'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging\nwoco-noord,h-1,huurachterstand,2026-09-15,4,908301662,,,\n');
+    const feed = tempFile(
+      'redelivery.csv',
+      'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging\nwoco-noord,h-1,huurachterstand,2026-09-15,4,908301662,,,\n',
+    );
     const ingested = await ingestFeed(engineContext(f.t.db, f.clock), feed);
     expect(ingested.updated).toBe(1);
     expect(await flagged(await score('2026-10-08'))).not.toContain(HOUSEHOLD);
@@ -134,12 +167,16 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
   it('an excluded household is absent from runs in its period, counted under the small-number rules, and back after it', async () => {
     const request = await fileRequest();
     const excluded = await privacy.request({
-      method: 'POST', url: `/api/privacy/requests/${request.id}/exclusions`, payload: { ground: 'bezwaar', reason: 'Bezwaar toegekend', from: '2026-10-05', to: '2026-10-12' },
+      method: 'POST',
+      url: `/api/privacy/requests/${request.id}/exclusions`,
+      payload: { ground: 'bezwaar', reason: 'Bezwaar toegekend', from: '2026-10-05', to: '2026-10-12' },
     });
     expect(excluded.statusCode).toBe(200);
     const during = await score('2026-10-08');
     expect(await flagged(during)).not.toContain(HOUSEHOLD);
-    expect((await f.t.db.selectFrom('scoring_runs').select('excluded_households').where('id', '=', during).executeTakeFirstOrThrow()).excluded_households).toBe(1);
+    expect((await f.t.db.selectFrom('scoring_runs').select('excluded_households').where('id', '=', during).executeTakeFirstOrThrow()).excluded_households).toBe(
+      1,
+    );
     const weeks = (await coordinator.request({ method: 'GET', url: '/api/aggregates/weeks' })).json();
     expect(weeks.find((w: any) => w.run_id === during).excluded_households).toBe('<5');
     const after = await score('2026-10-13');

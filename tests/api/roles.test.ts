@@ -8,7 +8,13 @@ import { draftDefinition, flagIn, sampleRequest, type Ids } from './support/requ
 // Every role against every endpoint: allowed ones pass the guard, the others get 403
 // (401 without a session), and every refusal is in the audit log.
 
-const USER_OF: Record<Role, string> = { coordinator: 'coordinator', wijkteam: 'wijkteam', beleidsmaker: 'beleidsmaker', beheerder: 'beheerder', privacy: 'privacy' };
+const USER_OF: Record<Role, string> = {
+  coordinator: 'coordinator',
+  wijkteam: 'wijkteam',
+  beleidsmaker: 'beleidsmaker',
+  beheerder: 'beheerder',
+  privacy: 'privacy',
+};
 const names = (Object.keys(ENDPOINTS) as EndpointName[]).filter((n) => n !== 'login' && n !== 'logout');
 
 describe.each(DIALECTS)('role × endpoint (%s)', (dialect) => {
@@ -40,7 +46,11 @@ describe.each(DIALECTS)('role × endpoint (%s)', (dialect) => {
         } else {
           expect.soft(res.statusCode, `${role} ${name}: ${res.body}`).toBe(403);
           const entry = await f.t.db
-            .selectFrom('audit_log').selectAll().where('event', '=', `denied:${name}`).where('username', '=', agent.username).executeTakeFirst();
+            .selectFrom('audit_log')
+            .selectAll()
+            .where('event', '=', `denied:${name}`)
+            .where('username', '=', agent.username)
+            .executeTakeFirst();
           expect.soft(entry, `${role} ${name} audit`).toMatchObject({ role, outcome: 'denied' });
         }
       }

@@ -7,4 +7,6 @@ const [url, run] = process.argv.slice(2);
 if (!url || !run) throw new Error('usage: best-of.ts <database> <run id>');
 const dialect = url.startsWith('postgres') ? 'postgres' : 'sqlite';
 const best = await runBestStatement(dialect === 'sqlite' ? { sqliteFile: url } : { pgUrl: url }, await runParams(dialect, url, Number(run)));
-console.log(`${dialect} run ${run}: best statement ${best.seconds.toFixed(2)} s (${best.name}); ${best.timings.map((t) => `${t.name}: ${t.seconds.toFixed(2)} s`).join(', ')}`);
+console.log(
+  `${dialect} run ${run}: best statement ${best.seconds.toFixed(2)} s (${best.name}); ${best.timings.map((t) => `${t.name}: ${t.seconds.toFixed(2)} s`).join(', ')}`,
+);

@@ -37,13 +37,28 @@ const apiGet = <T>(page: Page, url: string): Promise<T> => page.evaluate(async (
 
 /** The texts drawn in a chart's SVG (a wrapped label's lines joined by a space). */
 const chartTexts = (region: Locator) =>
-  region.locator('.recharts-wrapper svg text').evaluateAll((texts) =>
-    texts.map((t) => (t.querySelectorAll('tspan').length > 1 ? [...t.querySelectorAll('tspan')].map((s) => s.textContent?.trim()).join(' ') : (t.textContent?.trim() ?? ''))),
-  );
+  region
+    .locator('.recharts-wrapper svg text')
+    .evaluateAll((texts) =>
+      texts.map((t) =>
+        t.querySelectorAll('tspan').length > 1 ? [...t.querySelectorAll('tspan')].map((s) => s.textContent?.trim()).join(' ') : (t.textContent?.trim() ?? ''),
+      ),
+    );
 
 type Count = number | '<5';
-interface Week { as_of: string; flags: Count; new_flags: Count; dropped_flags: Count }
-interface Wijk { wijk: string; flags: Count; gezinshuishoudens: Count; share_of_flags: number | null; share_of_gezinshuishoudens: number | null }
+interface Week {
+  as_of: string;
+  flags: Count;
+  new_flags: Count;
+  dropped_flags: Count;
+}
+interface Wijk {
+  wijk: string;
+  flags: Count;
+  gezinshuishoudens: Count;
+  share_of_flags: number | null;
+  share_of_gezinshuishoudens: number | null;
+}
 
 describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 }, () => {
   it('beleidsmaker: a week with a hidden count keeps its bars, "<5" is written on the chart, axes have titles', async () => {
@@ -61,7 +76,12 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
     expect(await bars.count()).toBe(3);
     // Every week, hidden ones included, has a drawn bar in every series; a hidden one is marked.
     const heights = await Promise.all(
-      [0, 1, 2].map((i) => bars.nth(i).locator('.recharts-bar-rectangle path').evaluateAll((paths) => paths.map((p) => p.getBoundingClientRect().height))),
+      [0, 1, 2].map((i) =>
+        bars
+          .nth(i)
+          .locator('.recharts-bar-rectangle path')
+          .evaluateAll((paths) => paths.map((p) => p.getBoundingClientRect().height)),
+      ),
     );
     for (const h of heights) expect(h).toHaveLength(weeks.length);
     for (const c of hiddenCells) expect(heights[c.series]![c.week], `week ${weeks[c.week]!.as_of} series ${series[c.series]}`).toBeGreaterThan(0);
@@ -73,7 +93,9 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
     const wijken = (await apiGet<{ wijken: Wijk[] }>(page, '/api/aggregates/wijken')).wijken;
     const fairness = page.getByRole('region', { name: 'Eerlijkheid per wijk' });
     const fairTexts = await chartTexts(fairness);
-    const hiddenShares = wijken.flatMap((w) => [w.share_of_flags === null && w.flags === '<5', w.share_of_gezinshuishoudens === null && w.gezinshuishoudens === '<5']).filter(Boolean);
+    const hiddenShares = wijken
+      .flatMap((w) => [w.share_of_flags === null && w.flags === '<5', w.share_of_gezinshuishoudens === null && w.gezinshuishoudens === '<5'])
+      .filter(Boolean);
     expect(fairTexts.filter((t) => t === '<5')).toHaveLength(hiddenShares.length);
     expect(fairTexts).toEqual(expect.arrayContaining(['Aandeel in procenten', ...wijken.map((w) => w.wijk)]));
 
@@ -110,7 +132,11 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
     // A file the broken source rejects as a whole: its pull fails (the dashboard cannot make this happen).
     const source = await suite.app.database.db.selectFrom('sources').select('location').where('name', '=', suite.app.brokenSource).executeTakeFirstOrThrow();
     fs.writeFileSync(path.join(source.location, 'kapot.csv'), 'geen,kolommen\n1,2\n');
-    const scheduler = new Scheduler({ engine: { ...engineContext(suite.app.database.db, systemClock), actor: 'scheduler' }, settings: suite.app.config, sleep: async () => undefined });
+    const scheduler = new Scheduler({
+      engine: { ...engineContext(suite.app.database.db, systemClock), actor: 'scheduler' },
+      settings: suite.app.config,
+      sleep: async () => undefined,
+    });
     const failed = await scheduler.runNow(`pull:${suite.app.brokenSource}`);
     await scheduler.stop();
     expect(failed.status).toBe('failed');
@@ -118,14 +144,19 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
     const { page } = await suite.freshTabAs('beheerder');
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     await settled(page);
-    await page.locator('tbody tr', { hasText: suite.app.brokenSource }).getByRole('link', { name: /^Laatste storing/ }).click();
+    await page
+      .locator('tbody tr', { hasText: suite.app.brokenSource })
+      .getByRole('link', { name: /^Laatste storing/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Taken' }).waitFor();
     await settled(page);
     expect(new URL(page.url()).searchParams.get('taak')).toBe(`pull:${suite.app.brokenSource}`);
     expect(await page.getByLabel('Uitkomst').inputValue()).toBe('failed');
     const rows = page.locator('tbody tr');
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toMatch(/Ophalen van bron schuldhulp-e2e\s+Mislukt[\s\S]*kapot\.csv geweigerd: het bestand mist de verplichte kolommen/);
+    expect(await rows.first().innerText()).toMatch(
+      /Ophalen van bron schuldhulp-e2e\s+Mislukt[\s\S]*kapot\.csv geweigerd: het bestand mist de verplichte kolommen/,
+    );
     expect(await rows.first().getAttribute('class')).toContain('vs-row--failed');
     await checkPage('beheerder-jobs-storing');
 
@@ -137,7 +168,10 @@ describe('beleidsmaker charts and beheerder pages (SQLite)', { timeout: 180_000 
     const details = await rows.locator('td:nth-child(5)').allInnerTexts();
     expect(details.length).toBeGreaterThan(0);
     expect(details.join('\n')).not.toMatch(/files: |failedFiles|Geen nieuwe bestanden/);
-    expect(details.every((d) => d.endsWith('.')), details.join('\n')).toBe(true);
+    expect(
+      details.every((d) => d.endsWith('.')),
+      details.join('\n'),
+    ).toBe(true);
     // The filter lives in the address: the box is checked once the navigation is done.
     const idle = page.getByLabel('Ook ophaalrondes zonder nieuwe bestanden');
     await idle.click();

@@ -50,7 +50,10 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Exporteer selectie (1, CSV)' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^signalen-\d{4}-\d{2}-\d{2}-selectie\.csv$/);
-    const csv = fs.readFileSync((await file.path())!, 'utf8').trim().split('\n');
+    const csv = fs
+      .readFileSync((await file.path())!, 'utf8')
+      .trim()
+      .split('\n');
     const [postcode, number] = (await rows.nth(2).getByRole('link').innerText()).split(' ');
     expect(csv).toHaveLength(2);
     expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to');
@@ -163,7 +166,14 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     const textarea = (await reason.boundingBox())!;
     expect(hashLine.y + hashLine.height).toBeLessThanOrEqual(label.y);
     expect(label.y + label.height).toBeLessThanOrEqual(textarea.y);
-    expect(await reason.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '))).toContain('geschiedenis');
+    expect(
+      await reason.evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' '),
+      ),
+    ).toContain('geschiedenis');
     expect(await approveButton.isDisabled()).toBe(true);
     await page.getByLabel('Ik heb het effect bekeken en keur deze versie goed').check();
     await checkPage('32a-beleidsmaker-goedkeuren');
@@ -177,7 +187,9 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await openFromMenu(page, 'Hoe werkt het?');
     await page.getByText('goedgekeurd', { exact: false }).first().waitFor();
     // By role, from the rule set's history; never a person's name.
-    expect(await page.locator('dl').innerText()).toMatch(/Goedgekeurd\s+Publicatie aangevraagd door een beleidsmaker op \d.*goedgekeurd door een tweede beleidsmaker op \d/);
+    expect(await page.locator('dl').innerText()).toMatch(
+      /Goedgekeurd\s+Publicatie aangevraagd door een beleidsmaker op \d.*goedgekeurd door een tweede beleidsmaker op \d/,
+    );
     expect(await page.locator('main').innerText()).not.toContain('beleidsmaker2');
 
     await openFromMenu(page, 'Trends en eerlijkheid');

@@ -17,7 +17,10 @@ let browser: Browser;
 let tab: WatchedPage;
 let target: { postcode: string; huisnummer: string; toevoeging: string; source: string; recordId: string };
 
-const WIDTHS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }] as const;
+const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -88,10 +91,13 @@ it('registers an access request by address (only in a POST body), lists its dead
   const letter = page.getByRole('link', { name: 'Brief downloaden (PDF)' });
   await letter.waitFor();
   await check('verzoek');
-  const pdf = await page.evaluate(async (href) => {
-    const res = await fetch(href);
-    return { type: res.headers.get('content-type'), head: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)) };
-  }, (await letter.getAttribute('href'))!);
+  const pdf = await page.evaluate(
+    async (href) => {
+      const res = await fetch(href);
+      return { type: res.headers.get('content-type'), head: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)) };
+    },
+    (await letter.getAttribute('href'))!,
+  );
   expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
   await page.getByLabel('Reden om de termijn met twee maanden te verlengen').fill('Gegevens van veel bronnen');
   await page.getByRole('button', { name: 'Verlengen' }).click();

@@ -130,7 +130,10 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
     // Export what the filter shows: Beijum, nobody assigned, the postcode; with status and assignee.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exporteer wat het filter toont (CSV)' }).click();
-    const csv = fs.readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
+    const csv = fs
+      .readFileSync((await (await download).path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to');
     expect(csv).toHaveLength(found.length + 1);
     for (const line of csv.slice(1)) expect(line).toMatch(new RegExp(`^${postcode.replace(' ', '')}-\\d+-[A-Z0-9]*,Beijum,.*,\\d+,[a-z_]+,$`));
@@ -234,7 +237,8 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
     await page.evaluate(() => sessionStorage.clear());
     const searches = () => requested.filter((u) => /\/api\/runs\/\d+\/flags\/search$/.test(u)).length;
     const flagsListEntries = async () =>
-      (await suite.app.database.db.selectFrom('audit_log').select('id').where('event', '=', 'flags_list').where('username', '=', 'coordinator').execute()).length;
+      (await suite.app.database.db.selectFrom('audit_log').select('id').where('event', '=', 'flags_list').where('username', '=', 'coordinator').execute())
+        .length;
     requested = [];
     const before = await flagsListEntries();
     await page.reload();

@@ -43,12 +43,21 @@ export async function signalsOfHousehold(db: Executor, key: string) {
 }
 
 export async function triageOfHousehold(db: Executor, key: string) {
-  const rows = await db.selectFrom('triage').select(['id', 'episode_run_id', 'status', 'outcome', 'created_at']).where('household_key', '=', key).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('triage')
+    .select(['id', 'episode_run_id', 'status', 'outcome', 'created_at'])
+    .where('household_key', '=', key)
+    .orderBy('id')
+    .execute();
   const events = rows.length
     ? await db
         .selectFrom('triage_events')
         .select(['id', 'triage_id', 'at', 'by_role', 'kind', 'from_status', 'to_status', 'outcome', 'note'])
-        .where('triage_id', 'in', rows.map((r) => r.id))
+        .where(
+          'triage_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .orderBy('id')
         .execute()
     : [];

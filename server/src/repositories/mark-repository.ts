@@ -26,7 +26,13 @@ export async function insertMark(db: Executor, values: Insertable<SignalMarkTabl
 }
 
 export async function findActiveMark(db: Executor, source: string, recordId: string) {
-  return db.selectFrom('signal_marks').selectAll().where('source', '=', source).where('record_id', '=', recordId).where('lifted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('signal_marks')
+    .selectAll()
+    .where('source', '=', source)
+    .where('record_id', '=', recordId)
+    .where('lifted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function listMarks(db: Executor) {
@@ -48,7 +54,12 @@ export async function exclusionsOf(db: Executor, householdKey: string) {
 }
 
 export async function liftExclusion(db: Executor, id: number, by: string, at: string): Promise<boolean> {
-  const r = await db.updateTable('household_exclusions').set({ lifted_at: at, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('household_exclusions')
+    .set({ lifted_at: at, lifted_by: by })
+    .where('id', '=', id)
+    .where('lifted_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

@@ -40,16 +40,25 @@ const label = (indicator: string) => INDICATOR_CATALOGUE.find((e) => e.indicator
 const number = (n: number) => String(n).replace('.', ',');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const who = (role: string | null) => capital(ROLE_WORDS[role as Role] ?? 'een medewerker');
-const status = (s: string | null) => (s ? TRIAGE_STATUS_LABELS[s as TriageStatus] ?? s.replace(/_/g, ' ') : '');
+const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatus] ?? s.replace(/_/g, ' ')) : '');
 
 export async function assembleLetter(ctx: RightsContext, requestId: number, settings: LetterSettings): Promise<Letter> {
   const request = await requestRow(ctx, requestId);
   const key = request.household_key;
   const [signals, flags, triage, withheld] = await Promise.all([
-    signalsOfHousehold(ctx.db, key), flagsOfHousehold(ctx.db, key), triageOfHousehold(ctx.db, key), withheldOf(ctx.db, requestId),
+    signalsOfHousehold(ctx.db, key),
+    flagsOfHousehold(ctx.db, key),
+    triageOfHousehold(ctx.db, key),
+    withheldOf(ctx.db, requestId),
   ]);
   const [marks, rules, views] = await Promise.all([
-    activeMarksOf(ctx.db, signals), runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]), viewsOfHousehold(ctx.db, key, flags.map((f) => f.id)),
+    activeMarksOf(ctx.db, signals),
+    runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]),
+    viewsOfHousehold(
+      ctx.db,
+      key,
+      flags.map((f) => f.id),
+    ),
   ]);
   const sources = [...new Set(signals.map((s) => s.source))].sort();
   return {
@@ -60,7 +69,12 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
       scoringSection(flags, rules, settings.retentionDays),
       triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground]))),
       viewSection(views, settings.auditRetentionDays),
-      { heading: 'Waar de gegevens vandaan komen', paragraphs: sources.length ? [`De signalen komen van deze organisaties: ${sources.join(', ')}.`] : ['Wij hebben geen gegevens van andere organisaties over u.'] },
+      {
+        heading: 'Waar de gegevens vandaan komen',
+        paragraphs: sources.length
+          ? [`De signalen komen van deze organisaties: ${sources.join(', ')}.`]
+          : ['Wij hebben geen gegevens van andere organisaties over u.'],
+      },
       rights(settings),
     ],
   };
@@ -94,8 +108,11 @@ function signalSection(signals: SignalRow[], marks: Map<string, unknown>, retent
     table: {
       head: ['Organisatie', 'Soort signaal', 'Datum', 'Waarde', 'Bewaard tot'],
       rows: signals.map((s) => [
-        s.source, label(s.indicator) + (marks.has(markKey(s)) ? ' (verbeterd: onjuist, telt niet mee)' : ''), dutchDate(s.observed_on),
-        s.value === null ? 'geen' : number(Number(s.value)), dutchDate(addDays(s.observed_on, retentionDays)),
+        s.source,
+        label(s.indicator) + (marks.has(markKey(s)) ? ' (verbeterd: onjuist, telt niet mee)' : ''),
+        dutchDate(s.observed_on),
+        s.value === null ? 'geen' : number(Number(s.value)),
+        dutchDate(addDays(s.observed_on, retentionDays)),
       ]),
     },
   };
@@ -119,7 +136,7 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[], retentionDays: numbe
     parseEvidence(f.evidence)
       .map((e) => {
         const r = weight.get(`${f.run_id}|${e.indicator}`);
-        const domain = r ? DOMAIN_LABELS[r.domain as Domain] ?? r.domain : '';
+        const domain = r ? (DOMAIN_LABELS[r.domain as Domain] ?? r.domain) : '';
         return `${label(e.indicator)} (${e.qualifying} keer, gewicht ${number(fromMicro(Number(r?.weight_micro ?? 0)))}${domain ? `, terrein ${domain.toLowerCase()}` : ''})`;
       })
       .join('; ');
@@ -129,7 +146,11 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[], retentionDays: numbe
     table: {
       head: ['Datum', 'Score', 'Grens', 'Regels', 'Waarom', 'Bewaard tot'],
       rows: flags.map((f) => [
-        dutchDate(f.as_of), number(fromMicro(Number(f.score_micro))), number(Number(f.flag_threshold)), `${f.rule_set_name}, versie ${f.rule_set_version}`, why(f),
+        dutchDate(f.as_of),
+        number(fromMicro(Number(f.score_micro))),
+        number(Number(f.flag_threshold)),
+        `${f.rule_set_name}, versie ${f.rule_set_version}`,
+        why(f),
         dutchDate(addDays(f.as_of, retentionDays)),
       ]),
     },
@@ -169,7 +190,12 @@ function viewSection(views: ViewRow[], auditRetentionDays: number): LetterSectio
     paragraphs: ['Elke keer dat iemand uw gegevens bekijkt, legt het systeem dat vast.', 'Wij noemen de functie, niet de naam.', keep],
     table: {
       head: ['Datum', 'Wie', 'Wat', 'Bewaard tot'],
-      rows: views.map((v) => [dutchDate(v.at.slice(0, 10)), who(v.role), capital(describeAuditEvent(v.event)), dutchDate(addDays(v.at.slice(0, 10), auditRetentionDays))]),
+      rows: views.map((v) => [
+        dutchDate(v.at.slice(0, 10)),
+        who(v.role),
+        capital(describeAuditEvent(v.event)),
+        dutchDate(addDays(v.at.slice(0, 10), auditRetentionDays)),
+      ]),
     },
   };
 }

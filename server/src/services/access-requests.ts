@@ -10,8 +10,16 @@ import type { Db } from '../db/connection.ts';
 import type { Selectable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
 import {
-  findAccessRequest, householdExists, householdOfPerson, insertAccessRequest, listAccessRequests, signalsOfHousehold, triageOfHousehold,
-  updateAccessRequest, withheldOf, withholdNote,
+  findAccessRequest,
+  householdExists,
+  householdOfPerson,
+  insertAccessRequest,
+  listAccessRequests,
+  signalsOfHousehold,
+  triageOfHousehold,
+  updateAccessRequest,
+  withheldOf,
+  withholdNote,
 } from '../repositories/access-request-repository.ts';
 import { flagsOfHousehold } from '../repositories/flag-list-repository.ts';
 import { exclusionsOf, insertExclusion, liftExclusion } from '../repositories/mark-repository.ts';
@@ -44,8 +52,13 @@ const today = (ctx: RightsContext) => localDate(ctx.clock.now(), ctx.timeZone);
 
 export function presentRequest(row: RequestRow, on: string): AccessRequestItem {
   return {
-    id: row.id, identified_by: row.identified_by, received_on: row.received_on, deadline: row.deadline, extension_reason: row.extension_reason,
-    status: row.status, days_left: daysBetween(on, row.deadline),
+    id: row.id,
+    identified_by: row.identified_by,
+    received_on: row.received_on,
+    deadline: row.deadline,
+    extension_reason: row.extension_reason,
+    status: row.status,
+    days_left: daysBetween(on, row.deadline),
   };
 }
 
@@ -70,8 +83,15 @@ export async function registerRequest(ctx: RightsContext, user: AuthenticatedUse
   const { key, by } = await householdOf(ctx, body);
   if (!key) throw ApiError.notFound('Over deze persoon of dit adres zijn geen gegevens vastgelegd. Laat de inwoner dat schriftelijk weten.');
   const row = {
-    household_key: key, identified_by: by, received_on: body.received_on, deadline: addMonths(body.received_on, 1), extension_reason: null,
-    status: 'open' as const, created_by: user.username, created_at: ctx.clock.now().toISOString(), closed_at: null,
+    household_key: key,
+    identified_by: by,
+    received_on: body.received_on,
+    deadline: addMonths(body.received_on, 1),
+    extension_reason: null,
+    status: 'open' as const,
+    created_by: user.username,
+    created_at: ctx.clock.now().toISOString(),
+    closed_at: null,
   };
   const id = await insertAccessRequest(ctx.db, row);
   return presentRequest({ ...row, id }, on);
@@ -109,8 +129,11 @@ export async function closeRequest(ctx: RightsContext, id: number): Promise<Acce
 export async function requestDetail(ctx: RightsContext, id: number): Promise<RequestDetail> {
   const row = await requestRow(ctx, id);
   const [signals, flags, triage, withheld, exclusions] = await Promise.all([
-    signalsOfHousehold(ctx.db, row.household_key), flagsOfHousehold(ctx.db, row.household_key), triageOfHousehold(ctx.db, row.household_key),
-    withheldOf(ctx.db, id), exclusionsOf(ctx.db, row.household_key),
+    signalsOfHousehold(ctx.db, row.household_key),
+    flagsOfHousehold(ctx.db, row.household_key),
+    triageOfHousehold(ctx.db, row.household_key),
+    withheldOf(ctx.db, id),
+    exclusionsOf(ctx.db, row.household_key),
   ]);
   const ground = new Map(withheld.map((w) => [w.triage_event_id, w.ground]));
   return {
@@ -138,8 +161,15 @@ export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUs
   const row = await requestRow(ctx, id);
   if (body.to < body.from) throw ApiError.badRequest('body.to', 'de einddatum ligt voor de begindatum');
   await insertExclusion(ctx.db, {
-    household_key: row.household_key, ground: body.ground, reason: body.reason, from_date: body.from, to_date: body.to,
-    created_by: user.username, created_at: ctx.clock.now().toISOString(), lifted_at: null, lifted_by: null,
+    household_key: row.household_key,
+    ground: body.ground,
+    reason: body.reason,
+    from_date: body.from,
+    to_date: body.to,
+    created_by: user.username,
+    created_at: ctx.clock.now().toISOString(),
+    lifted_at: null,
+    lifted_by: null,
   });
   return requestDetail(ctx, id);
 }
@@ -160,4 +190,3 @@ export const ROLE_WORDS: Record<Role, string> = {
   beheerder: 'een beheerder',
   privacy: 'de privacyfunctionaris',
 };
-

@@ -20,7 +20,12 @@ export const RELEASE_REASONS = {
  * Each is recorded in the triage history and audited; runs inside the caller's transaction.
  */
 export async function releaseAssignments(
-  trx: Executor, at: string, actor: Actor, username: string, keptWijken: readonly string[], reason: keyof typeof RELEASE_REASONS,
+  trx: Executor,
+  at: string,
+  actor: Actor,
+  username: string,
+  keptWijken: readonly string[],
+  reason: keyof typeof RELEASE_REASONS,
 ): Promise<number> {
   const lost = (await openTriagesAssignedTo(trx, username, TRIAGE_FINAL_STATUSES)).filter((t) => !keptWijken.includes(t.wijk));
   const note = RELEASE_REASONS[reason];
@@ -29,15 +34,35 @@ export async function releaseAssignments(
     if (!(await updateTriage(trx, t.id, t.status, { assigned_to: null, updated_at: at }))) continue;
     released.push(t.id);
     await insertTriageEvent(trx, {
-      triage_id: t.id, at, by_user: actor.username, by_role: actor.role, kind: 'assignment',
-      from_status: null, to_status: null, assigned_to: null, outcome: null, note,
+      triage_id: t.id,
+      at,
+      by_user: actor.username,
+      by_role: actor.role,
+      kind: 'assignment',
+      from_status: null,
+      to_status: null,
+      assigned_to: null,
+      outcome: null,
+      note,
     });
   }
   if (released.length > 0) {
-    await insertAuditEntries(trx, released.map((id) => ({
-      at, event: 'triage_unassigned', username: actor.username, role: actor.role, object_type: 'triage', object_id: String(id),
-      detail: `${note} (was toegewezen aan ${username})`, outcome: 'success' as const, ip: null, session_hash: null, user_agent: null,
-    })));
+    await insertAuditEntries(
+      trx,
+      released.map((id) => ({
+        at,
+        event: 'triage_unassigned',
+        username: actor.username,
+        role: actor.role,
+        object_type: 'triage',
+        object_id: String(id),
+        detail: `${note} (was toegewezen aan ${username})`,
+        outcome: 'success' as const,
+        ip: null,
+        session_hash: null,
+        user_agent: null,
+      })),
+    );
   }
   return released.length;
 }

@@ -10,7 +10,13 @@ import { ApiError } from './errors.ts';
 // Only the source and record id are shown: a beheerder sees no household data here.
 
 const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => ({
-  id: m.id, source: m.source, record_id: m.record_id, reason: m.reason, marked_role: m.marked_role, marked_at: m.marked_at, lifted_at: m.lifted_at,
+  id: m.id,
+  source: m.source,
+  record_id: m.record_id,
+  reason: m.reason,
+  marked_role: m.marked_role,
+  marked_at: m.marked_at,
+  lifted_at: m.lifted_at,
 });
 
 export async function allMarks(db: Db): Promise<MarkItem[]> {
@@ -21,8 +27,14 @@ export async function markSignal(db: Db, clock: Clock, user: AuthenticatedUser, 
   if (!(await signalExists(db, body.source, body.record_id))) throw ApiError.notFound('Er is geen signaal met deze bron en dit kenmerk.');
   if (await findActiveMark(db, body.source, body.record_id)) throw ApiError.conflict('Dit signaal is al als onjuist gemarkeerd.');
   const row = {
-    source: body.source, record_id: body.record_id, reason: body.reason, marked_by: user.username, marked_role: user.role,
-    marked_at: clock.now().toISOString(), lifted_at: null, lifted_by: null,
+    source: body.source,
+    record_id: body.record_id,
+    reason: body.reason,
+    marked_by: user.username,
+    marked_role: user.role,
+    marked_at: clock.now().toISOString(),
+    lifted_at: null,
+    lifted_by: null,
   };
   const id = await insertMark(db, row);
   return present({ ...row, id });

@@ -43,9 +43,16 @@ async function present(db: Db, episode: number, row: TriageRow | undefined): Pro
     outcome: (row?.outcome ?? null) as TriageOutcome | null,
     next_statuses: [],
     events: events.map((e) => ({
-      id: e.id, at: e.at, by: e.by_user, role: (e.by_role ?? null) as Role | null, kind: e.kind,
-      from_status: e.from_status as TriageStatus | null, to_status: e.to_status as TriageStatus | null,
-      assigned_to: e.assigned_to, outcome: e.outcome as TriageOutcome | null, note: e.note,
+      id: e.id,
+      at: e.at,
+      by: e.by_user,
+      role: (e.by_role ?? null) as Role | null,
+      kind: e.kind,
+      from_status: e.from_status as TriageStatus | null,
+      to_status: e.to_status as TriageStatus | null,
+      assigned_to: e.assigned_to,
+      outcome: e.outcome as TriageOutcome | null,
+      note: e.note,
     })),
   };
 }
@@ -66,14 +73,25 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
   const at = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const row = await ensureTriage(trx, {
-      household_key: flag.household_key, episode_run_id: episode, wijk: flag.wijk, status: 'nieuw', assigned_to: null, outcome: null, created_at: at, updated_at: at,
+      household_key: flag.household_key,
+      episode_run_id: episode,
+      wijk: flag.wijk,
+      status: 'nieuw',
+      assigned_to: null,
+      outcome: null,
+      created_at: at,
+      updated_at: at,
     });
     const from = row.status as TriageStatus;
     const set: TriageSet = { updated_at: at, ...planChange(from, user.role, change) };
     // Only while the status is still the one read: of two concurrent steps one wins.
     if (!(await updateTriage(trx, row.id, from, set))) throw ApiError.conflict(STALE);
     await insertTriageEvent(trx, {
-      triage_id: row.id, at, by_user: user.username, by_role: user.role, kind: change.kind,
+      triage_id: row.id,
+      at,
+      by_user: user.username,
+      by_role: user.role,
+      kind: change.kind,
       from_status: change.kind === 'status' ? from : null,
       to_status: change.kind === 'status' ? change.to : null,
       assigned_to: change.kind === 'assignment' ? change.assignedTo : null,
@@ -110,8 +128,10 @@ async function checkAssignee(db: Db, username: string, wijk: string): Promise<vo
   const wijken = u ? (JSON.parse(u.wijken) as string[]) : [];
   if (u?.active !== 1 || u.role !== 'wijkteam' || !wijken.includes(wijk)) {
     throw new ApiError(
-      400, `Dit huishouden kan alleen worden toegewezen aan een actief wijkteamlid dat in wijk ${wijk} werkt.`,
-      'body.assigned_to', `geen actief wijkteamlid voor wijk ${wijk}`,
+      400,
+      `Dit huishouden kan alleen worden toegewezen aan een actief wijkteamlid dat in wijk ${wijk} werkt.`,
+      'body.assigned_to',
+      `geen actief wijkteamlid voor wijk ${wijk}`,
     );
   }
 }

@@ -110,6 +110,15 @@ export function describeAuditEvent(event: string): string {
 
 /** What an audit entry's object is, in Dutch (the code stays in the log). */
 export const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
-  export: 'export', file: 'bestand', flag: 'signalering', household: 'huishouden', ingest_run: 'levering', request: 'verzoek',
-  rule_set: 'regelset', run: 'berekening', source: 'bron', triage: 'opvolging', user: 'gebruiker',
+  export: 'export',
+  file: 'bestand',
+  flag: 'signalering',
+  household: 'huishouden',
+  ingest_run: 'levering',
+  request: 'verzoek',
+  rule_set: 'regelset',
+  run: 'berekening',
+  source: 'bron',
+  triage: 'opvolging',
+  user: 'gebruiker',
 };

@@ -2,7 +2,13 @@ import { Type, type Static } from 'typebox';
 import { IsoDateTime } from './common.ts';
 
 export const ROLES = ['coordinator', 'wijkteam', 'beleidsmaker', 'beheerder', 'privacy'] as const;
-export const Role = Type.Union([Type.Literal('coordinator'), Type.Literal('wijkteam'), Type.Literal('beleidsmaker'), Type.Literal('beheerder'), Type.Literal('privacy')]);
+export const Role = Type.Union([
+  Type.Literal('coordinator'),
+  Type.Literal('wijkteam'),
+  Type.Literal('beleidsmaker'),
+  Type.Literal('beheerder'),
+  Type.Literal('privacy'),
+]);
 export type Role = (typeof ROLES)[number];
 
 export const PASSWORD_MIN = 12;

@@ -24,7 +24,10 @@ export const FlagExplanation = Type.Object({
       qualifying: Type.Integer(),
       signals: Type.Array(
         Type.Object({
-          source: Type.String(), record_id: Type.String(), observed_on: IsoDate, value: Type.Union([Type.Number(), Type.Null()]),
+          source: Type.String(),
+          record_id: Type.String(),
+          observed_on: IsoDate,
+          value: Type.Union([Type.Number(), Type.Null()]),
           /** Set when the signal was later marked incorrect (AVG art. 16): it no longer counts in new runs. */
           correction: Type.Optional(Type.Object({ reason: Type.String(), marked_at: Type.String() })),
         }),

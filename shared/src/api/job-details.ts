@@ -75,13 +75,25 @@ function retention(c: JobCounts): string {
 /** The details of one run in a Dutch sentence; the error (already Dutch) goes first when it failed. */
 export function describeJobRun(run: { job: string; outcome: string; counts: JobCounts | null; error: string | null }): string {
   const c = run.counts ?? {};
-  const done = Object.keys(c).length === 0 ? '' : run.job.startsWith('pull:') ? ('sameAsLastDelivery' in c || 'attempts' in c || !('files' in c) ? httpPull(c) : folderPull(c))
-    : run.job === 'scoring' ? scoring(c) : run.job === 'retention' ? retention(c) : generic(c);
+  const done =
+    Object.keys(c).length === 0
+      ? ''
+      : run.job.startsWith('pull:')
+        ? 'sameAsLastDelivery' in c || 'attempts' in c || !('files' in c)
+          ? httpPull(c)
+          : folderPull(c)
+        : run.job === 'scoring'
+          ? scoring(c)
+          : run.job === 'retention'
+            ? retention(c)
+            : generic(c);
   if (run.error) return done && !isIdleRun(c) ? `${run.error}. ${done}` : run.error;
   if (run.outcome === 'running') return 'Nog bezig.';
   return done || 'Geen bijzonderheden.';
 }
 
 function generic(c: JobCounts): string {
-  return `${Object.entries(c).map(([k, v]) => `${k}: ${typeof v === 'number' ? number.format(v) : String(v)}`).join(', ')}.`;
+  return `${Object.entries(c)
+    .map(([k, v]) => `${k}: ${typeof v === 'number' ? number.format(v) : String(v)}`)
+    .join(', ')}.`;
 }

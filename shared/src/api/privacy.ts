@@ -58,9 +58,7 @@ export const RequestDetail = Type.Object({
   signals: Type.Integer(),
   flags: Type.Integer(),
   notes: Type.Array(RequestNote),
-  exclusions: Type.Array(
-    Type.Object({ id: Type.Integer(), ground: Type.String(), reason: Type.String(), from: IsoDate, to: IsoDate, lifted: Type.Boolean() }),
-  ),
+  exclusions: Type.Array(Type.Object({ id: Type.Integer(), ground: Type.String(), reason: Type.String(), from: IsoDate, to: IsoDate, lifted: Type.Boolean() })),
 });
 export type RequestDetail = Static<typeof RequestDetail>;
 
@@ -93,4 +91,7 @@ export const ExclusionBody = Type.Object(
 export type ExclusionBody = Static<typeof ExclusionBody>;
 
 export const RequestParams = Type.Object({ requestId: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
-export const ExclusionParams = Type.Object({ requestId: Type.Integer({ minimum: 1, maximum: 2147483647 }), exclusionId: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+export const ExclusionParams = Type.Object({
+  requestId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  exclusionId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});

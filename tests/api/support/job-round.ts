@@ -57,7 +57,10 @@ export async function prepareJobRound(dialect: Dialect, { root, httpRows, week41
   fs.writeFileSync(path.join(root, 'woco-map', 'kapot.csv'), 'geen,kolommen\n1,2\n');
   const scheduler = new Scheduler({ engine: { ...engineContext(f.t.db, f.clock), actor: 'scheduler' }, settings, sleep: async () => undefined });
   return {
-    f, scheduler, policy, base,
+    f,
+    scheduler,
+    policy,
+    base,
     close: async () => {
       await f.close();
       await server.close();

@@ -41,7 +41,8 @@ export function browserSuite(label: string): BrowserSuite {
   }, 300_000);
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-${label}-${task.name.split(':')[0]!.replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (task.result?.state === 'fail' && tab)
+      await screenshot(tab.page, `failed-${label}-${task.name.split(':')[0]!.replace(/\W+/g, '-')}`).catch(() => undefined);
   });
 
   afterAll(async () => {

@@ -56,7 +56,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lifted_by', 'text')
     .execute();
   await db.schema.createIndex('household_exclusions_household').on('household_exclusions').columns(['household_key']).execute();
-  await db.schema.alterTable('scoring_runs').addColumn('excluded_households', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('scoring_runs')
+    .addColumn('excluded_households', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

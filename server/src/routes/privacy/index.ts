@@ -2,14 +2,32 @@ import { Type } from 'typebox';
 import { ErrorResponse, IdParams } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import {
-  AccessRequestItem, AccessRequestList, CreateAccessRequestBody, ExclusionBody, ExclusionParams, ExtendBody, MarkBody, MarkItem, MarkList, RequestDetail,
-  RequestParams, WithholdBody,
+  AccessRequestItem,
+  AccessRequestList,
+  CreateAccessRequestBody,
+  ExclusionBody,
+  ExclusionParams,
+  ExtendBody,
+  MarkBody,
+  MarkItem,
+  MarkList,
+  RequestDetail,
+  RequestParams,
+  WithholdBody,
 } from '@vroegsignaal/shared/api/privacy';
 import { createPseudonymizer } from '../../core/pseudonym.ts';
 import { assembleLetter } from '../../services/access-letter.ts';
 import { letterToPdf } from '../../services/access-letter-pdf.ts';
 import {
-  closeRequest, excludeHousehold, extendRequest, liftHouseholdExclusion, listRequests, registerRequest, requestDetail, withhold, type RightsContext,
+  closeRequest,
+  excludeHousehold,
+  extendRequest,
+  liftHouseholdExclusion,
+  listRequests,
+  registerRequest,
+  requestDetail,
+  withhold,
+  type RightsContext,
 } from '../../services/access-requests.ts';
 import { allMarks, markSignal, unmarkSignal } from '../../services/signal-marks.ts';
 import { userOf, type RoutesPlugin } from '../types.ts';
@@ -23,97 +41,144 @@ const requestObject = (id: number, detail?: string) => ({ type: 'access_request'
 const privacy: RoutesPlugin = async (app) => {
   const ctx: RightsContext = { db: app.db, clock: app.clock, pseudonymize: createPseudonymizer(app.config.bsnKey), timeZone: app.config.timeZone };
   const settings = {
-    retentionDays: app.config.retentionDays, auditRetentionDays: app.config.auditRetentionDays,
-    organisation: app.config.publication.organisation ?? undefined, contact: app.config.publication.contact ?? undefined,
+    retentionDays: app.config.retentionDays,
+    auditRetentionDays: app.config.auditRetentionDays,
+    organisation: app.config.publication.organisation ?? undefined,
+    contact: app.config.publication.contact ?? undefined,
   };
 
-  app.get('/api/privacy/requests', { config: { endpoint: ENDPOINTS.accessRequests }, schema: { tags: ['privacy'], response: { 200: AccessRequestList } } }, async () =>
-    listRequests(ctx));
+  app.get(
+    '/api/privacy/requests',
+    { config: { endpoint: ENDPOINTS.accessRequests }, schema: { tags: ['privacy'], response: { 200: AccessRequestList } } },
+    async () => listRequests(ctx),
+  );
 
-  app.post('/api/privacy/requests', {
-    config: { endpoint: ENDPOINTS.createAccessRequest },
-    schema: { tags: ['privacy'], body: CreateAccessRequestBody, response: { 201: AccessRequestItem, ...errors } },
-  }, async (request, reply) => {
-    const created = await registerRequest(ctx, userOf(request), request.body);
-    request.auditObject = requestObject(created.id, `gevonden via ${created.identified_by}, termijn tot ${created.deadline}`);
-    return reply.code(201).send(created);
-  });
+  app.post(
+    '/api/privacy/requests',
+    {
+      config: { endpoint: ENDPOINTS.createAccessRequest },
+      schema: { tags: ['privacy'], body: CreateAccessRequestBody, response: { 201: AccessRequestItem, ...errors } },
+    },
+    async (request, reply) => {
+      const created = await registerRequest(ctx, userOf(request), request.body);
+      request.auditObject = requestObject(created.id, `gevonden via ${created.identified_by}, termijn tot ${created.deadline}`);
+      return reply.code(201).send(created);
+    },
+  );
 
-  app.get('/api/privacy/requests/:requestId', {
-    config: { endpoint: ENDPOINTS.accessRequest, auditRead: 'access_request_read' },
-    schema: { tags: ['privacy'], params: RequestParams, response: { 200: RequestDetail, ...errors } },
-  }, async (request) => {
-    request.auditObject = requestObject(request.params.requestId);
-    return requestDetail(ctx, request.params.requestId);
-  });
+  app.get(
+    '/api/privacy/requests/:requestId',
+    {
+      config: { endpoint: ENDPOINTS.accessRequest, auditRead: 'access_request_read' },
+      schema: { tags: ['privacy'], params: RequestParams, response: { 200: RequestDetail, ...errors } },
+    },
+    async (request) => {
+      request.auditObject = requestObject(request.params.requestId);
+      return requestDetail(ctx, request.params.requestId);
+    },
+  );
 
-  app.get('/api/privacy/requests/:requestId/letter', {
-    config: { endpoint: ENDPOINTS.accessLetter, auditRead: 'access_letter' },
-    schema: { tags: ['privacy'], params: RequestParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', description: 'PDF' }), ...errors } },
-  }, async (request, reply) => {
-    request.auditObject = requestObject(request.params.requestId);
-    const pdf = await letterToPdf(await assembleLetter(ctx, request.params.requestId, settings));
-    reply.header('content-disposition', `attachment; filename="inzage-${request.params.requestId}.pdf"`);
-    return reply.type('application/pdf').send(pdf);
-  });
+  app.get(
+    '/api/privacy/requests/:requestId/letter',
+    {
+      config: { endpoint: ENDPOINTS.accessLetter, auditRead: 'access_letter' },
+      schema: { tags: ['privacy'], params: RequestParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', description: 'PDF' }), ...errors } },
+    },
+    async (request, reply) => {
+      request.auditObject = requestObject(request.params.requestId);
+      const pdf = await letterToPdf(await assembleLetter(ctx, request.params.requestId, settings));
+      reply.header('content-disposition', `attachment; filename="inzage-${request.params.requestId}.pdf"`);
+      return reply.type('application/pdf').send(pdf);
+    },
+  );
 
-  app.post('/api/privacy/requests/:requestId/extend', {
-    config: { endpoint: ENDPOINTS.extendAccessRequest },
-    schema: { tags: ['privacy'], params: RequestParams, body: ExtendBody, response: { 200: AccessRequestItem, ...errors } },
-  }, async (request) => {
-    request.auditObject = requestObject(request.params.requestId, 'termijn met twee maanden verlengd');
-    return extendRequest(ctx, request.params.requestId, request.body.reason);
-  });
+  app.post(
+    '/api/privacy/requests/:requestId/extend',
+    {
+      config: { endpoint: ENDPOINTS.extendAccessRequest },
+      schema: { tags: ['privacy'], params: RequestParams, body: ExtendBody, response: { 200: AccessRequestItem, ...errors } },
+    },
+    async (request) => {
+      request.auditObject = requestObject(request.params.requestId, 'termijn met twee maanden verlengd');
+      return extendRequest(ctx, request.params.requestId, request.body.reason);
+    },
+  );
 
-  app.post('/api/privacy/requests/:requestId/close', {
-    config: { endpoint: ENDPOINTS.closeAccessRequest },
-    schema: { tags: ['privacy'], params: RequestParams, response: { 200: AccessRequestItem, ...errors } },
-  }, async (request) => {
-    request.auditObject = requestObject(request.params.requestId, 'afgehandeld');
-    return closeRequest(ctx, request.params.requestId);
-  });
+  app.post(
+    '/api/privacy/requests/:requestId/close',
+    {
+      config: { endpoint: ENDPOINTS.closeAccessRequest },
+      schema: { tags: ['privacy'], params: RequestParams, response: { 200: AccessRequestItem, ...errors } },
+    },
+    async (request) => {
+      request.auditObject = requestObject(request.params.requestId, 'afgehandeld');
+      return closeRequest(ctx, request.params.requestId);
+    },
+  );
 
-  app.post('/api/privacy/requests/:requestId/withheld', {
-    config: { endpoint: ENDPOINTS.withholdNote },
-    schema: { tags: ['privacy'], params: RequestParams, body: WithholdBody, response: { 200: RequestDetail, ...errors } },
-  }, async (request) => {
-    request.auditObject = requestObject(request.params.requestId, `notitie ${request.body.triage_event_id} achtergehouden`);
-    return withhold(ctx, request.params.requestId, request.body.triage_event_id, request.body.ground);
-  });
+  app.post(
+    '/api/privacy/requests/:requestId/withheld',
+    {
+      config: { endpoint: ENDPOINTS.withholdNote },
+      schema: { tags: ['privacy'], params: RequestParams, body: WithholdBody, response: { 200: RequestDetail, ...errors } },
+    },
+    async (request) => {
+      request.auditObject = requestObject(request.params.requestId, `notitie ${request.body.triage_event_id} achtergehouden`);
+      return withhold(ctx, request.params.requestId, request.body.triage_event_id, request.body.ground);
+    },
+  );
 
-  app.post('/api/privacy/requests/:requestId/exclusions', {
-    config: { endpoint: ENDPOINTS.createExclusion },
-    schema: { tags: ['privacy'], params: RequestParams, body: ExclusionBody, response: { 200: RequestDetail, ...errors } },
-  }, async (request) => {
-    const b = request.body;
-    request.auditObject = requestObject(request.params.requestId, `${b.ground}: uitgesloten van ${b.from} tot en met ${b.to}`);
-    return excludeHousehold(ctx, userOf(request), request.params.requestId, b);
-  });
+  app.post(
+    '/api/privacy/requests/:requestId/exclusions',
+    {
+      config: { endpoint: ENDPOINTS.createExclusion },
+      schema: { tags: ['privacy'], params: RequestParams, body: ExclusionBody, response: { 200: RequestDetail, ...errors } },
+    },
+    async (request) => {
+      const b = request.body;
+      request.auditObject = requestObject(request.params.requestId, `${b.ground}: uitgesloten van ${b.from} tot en met ${b.to}`);
+      return excludeHousehold(ctx, userOf(request), request.params.requestId, b);
+    },
+  );
 
-  app.post('/api/privacy/requests/:requestId/exclusions/:exclusionId/lift', {
-    config: { endpoint: ENDPOINTS.liftExclusion },
-    schema: { tags: ['privacy'], params: ExclusionParams, response: { 200: RequestDetail, ...errors } },
-  }, async (request) => {
-    request.auditObject = requestObject(request.params.requestId, `uitsluiting ${request.params.exclusionId} opgeheven`);
-    return liftHouseholdExclusion(ctx, userOf(request), request.params.requestId, request.params.exclusionId);
-  });
+  app.post(
+    '/api/privacy/requests/:requestId/exclusions/:exclusionId/lift',
+    {
+      config: { endpoint: ENDPOINTS.liftExclusion },
+      schema: { tags: ['privacy'], params: ExclusionParams, response: { 200: RequestDetail, ...errors } },
+    },
+    async (request) => {
+      request.auditObject = requestObject(request.params.requestId, `uitsluiting ${request.params.exclusionId} opgeheven`);
+      return liftHouseholdExclusion(ctx, userOf(request), request.params.requestId, request.params.exclusionId);
+    },
+  );
 
-  app.get('/api/privacy/marks', { config: { endpoint: ENDPOINTS.signalMarks }, schema: { tags: ['privacy'], response: { 200: MarkList } } }, async () => allMarks(app.db));
+  app.get('/api/privacy/marks', { config: { endpoint: ENDPOINTS.signalMarks }, schema: { tags: ['privacy'], response: { 200: MarkList } } }, async () =>
+    allMarks(app.db),
+  );
 
-  app.post('/api/privacy/marks', {
-    config: { endpoint: ENDPOINTS.createSignalMark },
-    schema: { tags: ['privacy'], body: MarkBody, response: { 201: MarkItem, ...errors } },
-  }, async (request, reply) => {
-    request.auditObject = { type: 'signal', id: `${request.body.source}:${request.body.record_id}`.slice(0, 200), detail: 'als onjuist gemarkeerd' };
-    return reply.code(201).send(await markSignal(app.db, app.clock, userOf(request), request.body));
-  });
+  app.post(
+    '/api/privacy/marks',
+    {
+      config: { endpoint: ENDPOINTS.createSignalMark },
+      schema: { tags: ['privacy'], body: MarkBody, response: { 201: MarkItem, ...errors } },
+    },
+    async (request, reply) => {
+      request.auditObject = { type: 'signal', id: `${request.body.source}:${request.body.record_id}`.slice(0, 200), detail: 'als onjuist gemarkeerd' };
+      return reply.code(201).send(await markSignal(app.db, app.clock, userOf(request), request.body));
+    },
+  );
 
-  app.post('/api/privacy/marks/:id/lift', {
-    config: { endpoint: ENDPOINTS.liftSignalMark },
-    schema: { tags: ['privacy'], params: IdParams, response: { 200: MarkItem, ...errors } },
-  }, async (request) => {
-    request.auditObject = { type: 'signal_mark', id: String(request.params.id), detail: 'markering opgeheven' };
-    return unmarkSignal(app.db, app.clock, userOf(request), request.params.id);
-  });
+  app.post(
+    '/api/privacy/marks/:id/lift',
+    {
+      config: { endpoint: ENDPOINTS.liftSignalMark },
+      schema: { tags: ['privacy'], params: IdParams, response: { 200: MarkItem, ...errors } },
+    },
+    async (request) => {
+      request.auditObject = { type: 'signal_mark', id: String(request.params.id), detail: 'markering opgeheven' };
+      return unmarkSignal(app.db, app.clock, userOf(request), request.params.id);
+    },
+  );
 };
 export default privacy;

@@ -14,31 +14,31 @@ export function AppLayout() {
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
   const header = (
     <>
-        <div className="vs-header__inner">
-          <NavLink to={paths.home} className="vs-brand">
-            Vroegsignaal
-          </NavLink>
-          <div className="vs-user">
-            <span>
-              <span className="vs-user__name">{user.username}</span>
-              <span className="vs-user__role">{ROLE_LABELS[user.role]}</span>
-            </span>
-            <Button appearance="secondary-action-button" onClick={onLogout} busy={logout.isPending}>
-              Uitloggen
-            </Button>
-          </div>
+      <div className="vs-header__inner">
+        <NavLink to={paths.home} className="vs-brand">
+          Vroegsignaal
+        </NavLink>
+        <div className="vs-user">
+          <span>
+            <span className="vs-user__name">{user.username}</span>
+            <span className="vs-user__role">{ROLE_LABELS[user.role]}</span>
+          </span>
+          <Button appearance="secondary-action-button" onClick={onLogout} busy={logout.isPending}>
+            Uitloggen
+          </Button>
         </div>
-        <nav className="vs-nav" aria-label="Hoofdmenu">
-          <ul>
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end className={({ isActive }) => (isActive ? 'vs-nav__link vs-nav__link--active' : 'vs-nav__link')}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+      </div>
+      <nav className="vs-nav" aria-label="Hoofdmenu">
+        <ul>
+          {items.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end className={({ isActive }) => (isActive ? 'vs-nav__link vs-nav__link--active' : 'vs-nav__link')}>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </>
   );
   return (

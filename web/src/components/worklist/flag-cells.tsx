@@ -17,8 +17,12 @@ interface FlagSortProps {
 export function TriageSortHeaders(header: FlagSortProps) {
   return (
     <>
-      <SortHeader column="status" {...header}>Status</SortHeader>
-      <SortHeader column="assignee" {...header}>Toegewezen aan</SortHeader>
+      <SortHeader column="status" {...header}>
+        Status
+      </SortHeader>
+      <SortHeader column="assignee" {...header}>
+        Toegewezen aan
+      </SortHeader>
     </>
   );
 }

@@ -15,7 +15,16 @@ export function CreateUserForm({ knownWijken }: { knownWijken: readonly string[]
   const create = useCreateUser();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ username, role, wijken: role === 'wijkteam' ? wijken : [], password }, { onSuccess: () => { setUsername(''); setWijken([]); setPassword(''); } });
+    create.mutate(
+      { username, role, wijken: role === 'wijkteam' ? wijken : [], password },
+      {
+        onSuccess: () => {
+          setUsername('');
+          setWijken([]);
+          setPassword('');
+        },
+      },
+    );
   };
   return (
     <form className="vs-panel" onSubmit={onSubmit} aria-labelledby="create-user-title">
@@ -39,7 +48,9 @@ export function CreateUserForm({ knownWijken }: { knownWijken: readonly string[]
           <FormLabel htmlFor="new-password">Eerste wachtwoord (12 tot 128 tekens)</FormLabel>
           <Textbox id="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </FormField>
-        {role === 'wijkteam' ? <WijkenChoice legend="Wijken van het nieuwe wijkteamlid" known={knownWijken} value={wijken} onChange={setWijken} visibleLegend /> : null}
+        {role === 'wijkteam' ? (
+          <WijkenChoice legend="Wijken van het nieuwe wijkteamlid" known={knownWijken} value={wijken} onChange={setWijken} visibleLegend />
+        ) : null}
         <Button type="submit" appearance="primary-action-button" disabled={!username || password.length < 12 || create.isPending} busy={create.isPending}>
           Toevoegen
         </Button>

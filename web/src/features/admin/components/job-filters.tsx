@@ -22,8 +22,22 @@ export function JobFilters({ values, jobs, onChange }: JobFiltersProps) {
   const known = values.job && !jobs.includes(values.job) ? [values.job, ...jobs] : jobs;
   return (
     <form className="vs-filters vs-panel" aria-label="Taken filteren" onSubmit={(e) => e.preventDefault()}>
-      <SelectFilter id="jobs-job" label="Taak" all="Alle taken" options={known.map((j) => [j, jobLabel(j)] as const)} value={values.job} onChange={(job) => onChange({ job })} />
-      <SelectFilter id="jobs-outcome" label="Uitkomst" all="Alle uitkomsten" options={Object.entries(JOB_OUTCOME_LABELS)} value={values.outcome} onChange={(outcome) => onChange({ outcome })} />
+      <SelectFilter
+        id="jobs-job"
+        label="Taak"
+        all="Alle taken"
+        options={known.map((j) => [j, jobLabel(j)] as const)}
+        value={values.job}
+        onChange={(job) => onChange({ job })}
+      />
+      <SelectFilter
+        id="jobs-outcome"
+        label="Uitkomst"
+        all="Alle uitkomsten"
+        options={Object.entries(JOB_OUTCOME_LABELS)}
+        value={values.outcome}
+        onChange={(outcome) => onChange({ outcome })}
+      />
       <TextFilter id="jobs-from" label="Gestart vanaf" type="date" value={values.from} onChange={(from) => onChange({ from })} />
       <TextFilter id="jobs-to" label="Tot en met" type="date" value={values.to} onChange={(to) => onChange({ to })} />
       <CheckboxField id="jobs-idle" label="Ook ophaalrondes zonder nieuwe bestanden" checked={values.idle} onChange={(idle) => onChange({ idle })} />

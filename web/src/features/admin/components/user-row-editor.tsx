@@ -37,7 +37,9 @@ export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijk
       <TableCell>
         {role === 'wijkteam' ? (
           <details>
-            <summary>{wijken.length ? wijken.join(', ') : 'Nog geen wijk'} <span className="vs-visually-hidden">(wijken van {user.username} kiezen)</span></summary>
+            <summary>
+              {wijken.length ? wijken.join(', ') : 'Nog geen wijk'} <span className="vs-visually-hidden">(wijken van {user.username} kiezen)</span>
+            </summary>
             <WijkenChoice legend={`Wijken van ${user.username}`} known={knownWijken} value={wijken} onChange={setWijken} />
           </details>
         ) : (
@@ -52,7 +54,12 @@ export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijk
           Opslaan
         </Button>
         {update.isError ? <ErrorMessage error={update.error} title="Opslaan mislukt" /> : null}
-        {update.isSuccess && !changed ? <span className="vs-small" role="status"> Opgeslagen.</span> : null}
+        {update.isSuccess && !changed ? (
+          <span className="vs-small" role="status">
+            {' '}
+            Opgeslagen.
+          </span>
+        ) : null}
       </TableCell>
     </TableRow>
   );

@@ -38,12 +38,22 @@ export default function AuditRoute() {
   const set = (key: keyof Filters, value: string) => setDraft((d) => ({ ...d, [key]: value || undefined }));
   return (
     <>
-      <PageTitle title="Auditlog" intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen." />
+      <PageTitle
+        title="Auditlog"
+        intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen."
+      />
       <form className="vs-filters vs-panel" onSubmit={onSubmit} aria-label="Zoeken in het auditlog">
         {FIELDS.map((f) => (
           <TextFilter key={f.key} id={`audit-${f.key}`} label={f.label} value={draft[f.key] ?? ''} onChange={(v) => set(f.key, v)} />
         ))}
-        <SelectFilter id="audit-outcome" label="Uitkomst" all="Alle" options={Object.entries(OUTCOMES)} value={draft.outcome ?? ''} onChange={(v) => set('outcome', v)} />
+        <SelectFilter
+          id="audit-outcome"
+          label="Uitkomst"
+          all="Alle"
+          options={Object.entries(OUTCOMES)}
+          value={draft.outcome ?? ''}
+          onChange={(v) => set('outcome', v)}
+        />
         <TextFilter id="audit-from" label="Vanaf" type="date" value={draft.from ?? ''} onChange={(v) => set('from', v)} />
         <TextFilter id="audit-to" label="Tot en met" type="date" value={draft.to ?? ''} onChange={(v) => set('to', v)} />
         <Button type="submit" appearance="primary-action-button">
@@ -71,7 +81,11 @@ export default function AuditRoute() {
                   ),
                 },
                 { header: 'Gebruiker', cell: (e: AuditEntry) => (e.username ? `${e.username}${e.role ? ` (${roleLabel(e.role)})` : ''}` : '—') },
-                { header: 'Object', cell: (e: AuditEntry) => [e.object_type ? (AUDIT_OBJECT_TYPE_LABELS[e.object_type] ?? e.object_type) : null, e.object_id].filter(Boolean).join(' ') || '—' },
+                {
+                  header: 'Object',
+                  cell: (e: AuditEntry) =>
+                    [e.object_type ? (AUDIT_OBJECT_TYPE_LABELS[e.object_type] ?? e.object_type) : null, e.object_id].filter(Boolean).join(' ') || '—',
+                },
                 { header: 'Details', cell: (e: AuditEntry) => <span className="vs-small">{e.detail ?? '—'}</span> },
                 { header: 'Uitkomst', cell: (e: AuditEntry) => OUTCOMES[e.outcome] },
                 { header: 'Adres', cell: (e: AuditEntry) => e.ip ?? '—' },

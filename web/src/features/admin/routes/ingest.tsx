@@ -34,7 +34,10 @@ export default function IngestRoute() {
   const quarantine = <Quarantine key={`${run ?? 'all'}-${source ?? 'all'}`} run={run} source={source} onAll={showAll} />;
   return (
     <>
-      <PageTitle title="Leveringen" intro="Elke ingelezen levering met het aantal rijen in quarantaine. Quarantaine bevat nooit de ruwe rij, alleen waar en waarom." />
+      <PageTitle
+        title="Leveringen"
+        intro="Elke ingelezen levering met het aantal rijen in quarantaine. Quarantaine bevat nooit de ruwe rij, alleen waar en waarom."
+      />
       {source ? quarantine : null}
       <QueryState query={runs} isEmpty={(r) => r.items.length === 0} empty="Er zijn nog geen leveringen ingelezen.">
         {(data) => (
@@ -57,7 +60,11 @@ export default function IngestRoute() {
                   numeric: true,
                   cell: (r: IngestRun) =>
                     r.quarantined > 0 ? (
-                      <Button appearance="subtle-button" onClick={() => showRun(r.id)} aria-label={`Toon ${r.quarantined} rijen in quarantaine van levering ${r.id}`}>
+                      <Button
+                        appearance="subtle-button"
+                        onClick={() => showRun(r.id)}
+                        aria-label={`Toon ${r.quarantined} rijen in quarantaine van levering ${r.id}`}
+                      >
                         {formatNumber(r.quarantined)}
                       </Button>
                     ) : (

@@ -32,16 +32,20 @@ function useJobFilters() {
   const page = Math.max(1, Number(params.get('pagina') ?? 1) || 1);
   const names = { job: 'taak', outcome: 'uitkomst', from: 'van', to: 'tot', idle: 'alles' } as const;
   const update = (changes: Partial<JobFilterValues> & { page?: number }) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        const name = k === 'page' ? 'pagina' : names[k as keyof JobFilterValues];
-        const text = v === true ? '1' : v === false ? '' : String(v);
-        if (text === '' || (k === 'page' && v === 1)) next.delete(name); else next.set(name, text);
-      }
-      if (changes.page === undefined) next.delete('pagina');
-      return next;
-    }, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          const name = k === 'page' ? 'pagina' : names[k as keyof JobFilterValues];
+          const text = v === true ? '1' : v === false ? '' : String(v);
+          if (text === '' || (k === 'page' && v === 1)) next.delete(name);
+          else next.set(name, text);
+        }
+        if (changes.page === undefined) next.delete('pagina');
+        return next;
+      },
+      { replace: true },
+    );
   return { values, page, update };
 }
 

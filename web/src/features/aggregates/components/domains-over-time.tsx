@@ -1,6 +1,15 @@
 import type { IndicatorsAggregate } from '@vroegsignaal/shared/api/aggregates';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, SERIES_COLORS, SERIES_DASHES, SERIES_SHAPES, axisTitle, chartA11y, ChartImage, seriesMarker } from '../../../components/charts/chart-frame.tsx';
+import {
+  ChartFrame,
+  SERIES_COLORS,
+  SERIES_DASHES,
+  SERIES_SHAPES,
+  axisTitle,
+  chartA11y,
+  ChartImage,
+  seriesMarker,
+} from '../../../components/charts/chart-frame.tsx';
 import { CountValue } from '../../../components/ui/count.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { domainLabel, formatCount, formatDate, formatShortDate } from '../../../lib/format.ts';
@@ -9,7 +18,11 @@ import { domainLabel, formatCount, formatDate, formatShortDate } from '../../../
 export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly IndicatorsAggregate[]; stepWeeks: number }) {
   const domains = [...new Set(runs.flatMap((r) => r.domains.map((d) => d.domain)))];
   // A hidden ("<5") count is a gap in its line, never a 0 the API did not publish.
-  const data = runs.map((r) => ({ as_of: r.as_of, raw: r, ...Object.fromEntries(r.domains.map((d) => [d.domain, typeof d.flags === 'number' ? d.flags : null])) }));
+  const data = runs.map((r) => ({
+    as_of: r.as_of,
+    raw: r,
+    ...Object.fromEntries(r.domains.map((d) => [d.domain, typeof d.flags === 'number' ? d.flags : null])),
+  }));
   const hidden = runs.some((r) => r.domains.some((d) => typeof d.flags !== 'number'));
   return (
     <ChartFrame
@@ -22,15 +35,32 @@ export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly Indicators
           rowKey={(r) => r.run_id}
           columns={[
             { header: 'Week', cell: (r: IndicatorsAggregate) => formatDate(r.as_of) },
-            ...domains.map((d) => ({ header: domainLabel(d), cell: (r: IndicatorsAggregate) => <CountValue value={r.domains.find((x) => x.domain === d)?.flags ?? 0} />, numeric: true })),
+            ...domains.map((d) => ({
+              header: domainLabel(d),
+              cell: (r: IndicatorsAggregate) => <CountValue value={r.domains.find((x) => x.domain === d)?.flags ?? 0} />,
+              numeric: true,
+            })),
           ]}
         />
       }
     >
       <ChartImage label="Lijndiagram: signalen per leefgebied over tijd">
-        <LineChart {...chartA11y('Lijndiagram: signalen per leefgebied over tijd')} responsive style={{ width: '100%', height: 360 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 12 }}>
+        <LineChart
+          {...chartA11y('Lijndiagram: signalen per leefgebied over tijd')}
+          responsive
+          style={{ width: '100%', height: 360 }}
+          data={data}
+          margin={{ top: 10, right: 20, bottom: 10, left: 12 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} height={48} label={axisTitle('Week van de berekening', 'x')} />
+          <XAxis
+            dataKey="as_of"
+            tickFormatter={formatShortDate}
+            minTickGap={20}
+            padding={{ left: 24 }}
+            height={48}
+            label={axisTitle('Week van de berekening', 'x')}
+          />
           <YAxis allowDecimals={false} width={56} label={axisTitle('Aantal huishoudens', 'y')} />
           <Tooltip
             labelFormatter={(v) => `Week van ${formatDate(String(v))}`}

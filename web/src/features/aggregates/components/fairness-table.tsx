@@ -53,7 +53,14 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
       }
     >
       <ChartImage label="Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens">
-        <BarChart {...chartA11y('Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens')} responsive style={{ width: '100%', height: 40 * data.length + 110 }} data={data} layout="vertical" margin={{ top: 10, right: 36, bottom: 10, left: 10 }}>
+        <BarChart
+          {...chartA11y('Staafdiagram: aandeel van elke wijk in de signalen en in de gezinshuishoudens')}
+          responsive
+          style={{ width: '100%', height: 40 * data.length + 110 }}
+          data={data}
+          layout="vertical"
+          margin={{ top: 10, right: 36, bottom: 10, left: 10 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" unit="%" height={48} label={axisTitle('Aandeel in procenten', 'x')} />
           <YAxis type="category" dataKey="wijk" width={130} interval={0} />
@@ -63,13 +70,24 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
             {data.map((d) => (d.flagsLabel ? <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[1])} /> : <Cell key={d.wijk} />))}
             <LabelList dataKey="flagsLabel" position="right" className="vs-value-label" />
           </Bar>
-          <Bar dataKey="families" name="Aandeel in de gezinshuishoudens" fill={SERIES_COLORS[0]} minPointSize={(v) => (v === 0 ? 4 : 0)} isAnimationActive={false}>
+          <Bar
+            dataKey="families"
+            name="Aandeel in de gezinshuishoudens"
+            fill={SERIES_COLORS[0]}
+            minPointSize={(v) => (v === 0 ? 4 : 0)}
+            isAnimationActive={false}
+          >
             {data.map((d) => (d.familiesLabel ? <Cell key={d.wijk} {...hiddenCell(SERIES_COLORS[0])} /> : <Cell key={d.wijk} />))}
             <LabelList dataKey="familiesLabel" position="right" className="vs-value-label" />
           </Bar>
         </BarChart>
       </ChartImage>
-      {hidden ? <p className="vs-chart-legend-note">Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan met een lichte stippelbalk en “&lt;5” ernaast.</p> : null}
+      {hidden ? (
+        <p className="vs-chart-legend-note">
+          Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan met een lichte stippelbalk en
+          “&lt;5” ernaast.
+        </p>
+      ) : null}
     </ChartFrame>
   );
 }

@@ -29,13 +29,22 @@ export function IndicatorsChart({ aggregate }: { aggregate: IndicatorsAggregate 
       }
     >
       <ChartImage label="Staafdiagram: signalen per indicator">
-        <BarChart {...chartA11y('Staafdiagram: signalen per indicator')} responsive style={{ width: '100%', height: 30 * data.length + 80 }} data={data} layout="vertical" margin={{ top: 10, right: 44, bottom: 10, left: 10 }}>
+        <BarChart
+          {...chartA11y('Staafdiagram: signalen per indicator')}
+          responsive
+          style={{ width: '100%', height: 30 * data.length + 80 }}
+          data={data}
+          layout="vertical"
+          margin={{ top: 10, right: 44, bottom: 10, left: 10 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} height={48} label={axisTitle('Aantal huishoudens op de lijst', 'x')} />
           <YAxis type="category" dataKey="label" width={170} interval={0} />
           <Tooltip formatter={(_v, _n, item) => [formatCount((item.payload as { raw: Row }).raw.flags), 'Signalen']} />
           <Bar dataKey="flags" name="Signalen" fill={SERIES_COLORS[2]} minPointSize={4} isAnimationActive={false}>
-            {data.map((d) => (typeof d.raw.flags === 'number' ? <Cell key={d.raw.indicator} /> : <Cell key={d.raw.indicator} {...hiddenCell(SERIES_COLORS[2])} />))}
+            {data.map((d) =>
+              typeof d.raw.flags === 'number' ? <Cell key={d.raw.indicator} /> : <Cell key={d.raw.indicator} {...hiddenCell(SERIES_COLORS[2])} />,
+            )}
             <LabelList dataKey="value" position="right" className="vs-value-label" />
           </Bar>
         </BarChart>

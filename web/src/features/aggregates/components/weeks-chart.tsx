@@ -57,9 +57,22 @@ export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
       }
     >
       <ChartImage label="Staafdiagram: signalen per week">
-        <BarChart {...chartA11y('Staafdiagram: signalen per week')} responsive style={{ width: '100%', height: 340 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 12 }}>
+        <BarChart
+          {...chartA11y('Staafdiagram: signalen per week')}
+          responsive
+          style={{ width: '100%', height: 340 }}
+          data={data}
+          margin={{ top: 10, right: 20, bottom: 10, left: 12 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={20} padding={{ left: 24 }} height={48} label={axisTitle('Week van de berekening', 'x')} />
+          <XAxis
+            dataKey="as_of"
+            tickFormatter={formatShortDate}
+            minTickGap={20}
+            padding={{ left: 24 }}
+            height={48}
+            label={axisTitle('Week van de berekening', 'x')}
+          />
           <YAxis allowDecimals={false} width={56} label={axisTitle('Aantal huishoudens', 'y')} />
           <Tooltip
             labelFormatter={(v) => `Week van ${formatDate(String(v))}`}
@@ -72,13 +85,7 @@ export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
           <Legend verticalAlign="top" itemSorter={null} />
           {SERIES.map((series) => (
             <Bar key={series.key} dataKey={series.key} name={series.label} fill={series.color} isAnimationActive={false}>
-              {weeks.map((w) =>
-                isHidden(w, series.key) ? (
-                  <Cell key={w.run_id} {...hiddenCell(series.color)} />
-                ) : (
-                  <Cell key={w.run_id} />
-                ),
-              )}
+              {weeks.map((w) => (isHidden(w, series.key) ? <Cell key={w.run_id} {...hiddenCell(series.color)} /> : <Cell key={w.run_id} />))}
             </Bar>
           ))}
         </BarChart>

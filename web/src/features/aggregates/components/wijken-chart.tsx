@@ -30,7 +30,14 @@ export function WijkenChart({ aggregate }: { aggregate: WijkenAggregate }) {
       }
     >
       <ChartImage label="Staafdiagram: signalen per wijk">
-        <BarChart {...chartA11y('Staafdiagram: signalen per wijk')} responsive style={{ width: '100%', height: Math.max(240, 36 * data.length + 70) }} data={data} layout="vertical" margin={{ top: 10, right: 44, bottom: 10, left: 10 }}>
+        <BarChart
+          {...chartA11y('Staafdiagram: signalen per wijk')}
+          responsive
+          style={{ width: '100%', height: Math.max(240, 36 * data.length + 70) }}
+          data={data}
+          layout="vertical"
+          margin={{ top: 10, right: 44, bottom: 10, left: 10 }}
+        >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} height={48} label={axisTitle('Aantal huishoudens op de lijst', 'x')} />
           <YAxis type="category" dataKey="wijk" width={130} interval={0} />

@@ -34,21 +34,61 @@ interface FlagFiltersProps {
 export function FlagFilters({ values, runs, wijken, assignees, onChange }: FlagFiltersProps) {
   return (
     <form className="vs-filters vs-panel" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <SelectFilter id="filter-run" label="Week" value={String(values.run)} onChange={(v) => onChange({ run: Number(v) })}
-        options={runs.map((r) => [String(r.id), `${formatDate(r.as_of)} (${r.flags} signalen)`])} />
-      <SelectFilter id="filter-wijk" label="Wijk" value={values.wijk} onChange={(wijk) => onChange({ wijk })}
-        all="Alle wijken" options={wijken.map((w) => [w, w] as const)} />
-      <SelectFilter id="filter-status" label="Status" value={values.status} onChange={(status) => onChange({ status })}
-        all="Alle statussen" options={TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)} />
-      <SelectFilter id="filter-assignee" label="Toegewezen aan" value={values.assignee} onChange={(assignee) => onChange({ assignee })}
-        all="Iedereen" options={[[NOBODY, 'Niet toegewezen'], ...assignees.map((a) => [a, a] as const)]} />
-      <SelectFilter id="filter-weeks" label="Op de lijst" value={values.weeks} onChange={(v) => onChange({ weeks: v as WeekRange | '' })}
-        all="Alle" options={Object.entries(WEEK_RANGES).map(([k, r]) => [k, r.label] as const)} />
-      <SelectFilter id="filter-indicator" label="Indicator" value={values.indicator} onChange={(indicator) => onChange({ indicator })}
-        all="Alle indicatoren" options={INDICATOR_CATALOGUE.map((i) => [i.indicator, i.label] as const)} />
+      <SelectFilter
+        id="filter-run"
+        label="Week"
+        value={String(values.run)}
+        onChange={(v) => onChange({ run: Number(v) })}
+        options={runs.map((r) => [String(r.id), `${formatDate(r.as_of)} (${r.flags} signalen)`])}
+      />
+      <SelectFilter
+        id="filter-wijk"
+        label="Wijk"
+        value={values.wijk}
+        onChange={(wijk) => onChange({ wijk })}
+        all="Alle wijken"
+        options={wijken.map((w) => [w, w] as const)}
+      />
+      <SelectFilter
+        id="filter-status"
+        label="Status"
+        value={values.status}
+        onChange={(status) => onChange({ status })}
+        all="Alle statussen"
+        options={TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)}
+      />
+      <SelectFilter
+        id="filter-assignee"
+        label="Toegewezen aan"
+        value={values.assignee}
+        onChange={(assignee) => onChange({ assignee })}
+        all="Iedereen"
+        options={[[NOBODY, 'Niet toegewezen'], ...assignees.map((a) => [a, a] as const)]}
+      />
+      <SelectFilter
+        id="filter-weeks"
+        label="Op de lijst"
+        value={values.weeks}
+        onChange={(v) => onChange({ weeks: v as WeekRange | '' })}
+        all="Alle"
+        options={Object.entries(WEEK_RANGES).map(([k, r]) => [k, r.label] as const)}
+      />
+      <SelectFilter
+        id="filter-indicator"
+        label="Indicator"
+        value={values.indicator}
+        onChange={(indicator) => onChange({ indicator })}
+        all="Alle indicatoren"
+        options={INDICATOR_CATALOGUE.map((i) => [i.indicator, i.label] as const)}
+      />
       <ScoreField id="filter-min-score" label="Score vanaf" value={values.minScore} onCommit={(minScore) => onChange({ minScore })} />
       <ScoreField id="filter-max-score" label="Score tot en met" value={values.maxScore} onCommit={(maxScore) => onChange({ maxScore })} />
-      <CheckboxField id="filter-hide-closed" label="Afgesloten zaken verbergen" checked={values.hideClosed} onChange={(hideClosed) => onChange({ hideClosed })} />
+      <CheckboxField
+        id="filter-hide-closed"
+        label="Afgesloten zaken verbergen"
+        checked={values.hideClosed}
+        onChange={(hideClosed) => onChange({ hideClosed })}
+      />
     </form>
   );
 }
@@ -65,10 +105,17 @@ function ScoreField({ id, label, value, onCommit }: { id: string; label: string;
   return (
     <FormField className="vs-filter-score">
       <FormLabel htmlFor={id}>{label}</FormLabel>
-      <Textbox id={id} inputMode="decimal" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit}
+      <Textbox
+        id={id}
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-        }} />
+        }}
+      />
     </FormField>
   );
 }

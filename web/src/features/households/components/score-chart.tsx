@@ -16,9 +16,22 @@ export function ScoreChart({ trend, threshold }: { trend: HouseholdDetail['trend
         {onList} van de {trend.length} weken op de lijst. De stippellijn is de drempel ({formatNumber(threshold)}).
       </p>
       <ChartImage label="Lijndiagram: score van dit huishouden per week">
-        <LineChart {...chartA11y('Lijndiagram: score van dit huishouden per week')} responsive style={{ width: '100%', height: 260 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 12 }}>
+        <LineChart
+          {...chartA11y('Lijndiagram: score van dit huishouden per week')}
+          responsive
+          style={{ width: '100%', height: 260 }}
+          data={data}
+          margin={{ top: 10, right: 20, bottom: 10, left: 12 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="as_of" tickFormatter={formatShortDate} minTickGap={24} padding={{ left: 24 }} height={48} label={axisTitle('Week van de berekening', 'x')} />
+          <XAxis
+            dataKey="as_of"
+            tickFormatter={formatShortDate}
+            minTickGap={24}
+            padding={{ left: 24 }}
+            height={48}
+            label={axisTitle('Week van de berekening', 'x')}
+          />
           <YAxis allowDecimals={false} width={48} label={axisTitle('Score', 'y')} />
           <Tooltip labelFormatter={(v) => `Week van ${formatDate(String(v))}`} formatter={(v) => [formatNumber(Number(v)), 'Score']} />
           <ReferenceLine y={threshold} stroke="#b45309" strokeDasharray="6 4" />

@@ -1,4 +1,15 @@
-import { Button, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, RadioButton, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
+import {
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormLabel,
+  Paragraph,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+} from '@utrecht/component-library-react';
 import type { TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
 import { findTransition, isFinalStatus, isReopening } from '@vroegsignaal/shared/triage';
 import { useState, type FormEvent } from 'react';
@@ -18,7 +29,9 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
   const change = useChangeStatus(flagId);
   const failed = change.isError ? <ActionError error={change.error} title="Status wijzigen mislukt" /> : null;
   if (next.length === 0) {
-    const why = isFinalStatus(current) ? 'Deze zaak is afgerond; alleen een coördinator kan haar heropenen.' : `Uw rol kan de status vanuit ${triageLabel(current)} niet wijzigen.`;
+    const why = isFinalStatus(current)
+      ? 'Deze zaak is afgerond; alleen een coördinator kan haar heropenen.'
+      : `Uw rol kan de status vanuit ${triageLabel(current)} niet wijzigen.`;
     return (
       <>
         <Paragraph>{why}</Paragraph>
@@ -35,7 +48,13 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
     e.preventDefault();
     if (!status) return;
     const body = { status, from: current, ...(hasVisibleText(note) ? { note: note.trim() } : {}), ...(concluding && outcome ? { outcome } : {}) };
-    change.mutate(body, { onSuccess: () => { setStatus(''); setNote(''); setOutcome(''); } });
+    change.mutate(body, {
+      onSuccess: () => {
+        setStatus('');
+        setNote('');
+        setOutcome('');
+      },
+    });
   };
   return (
     <form className="vs-form vs-panel" onSubmit={onSubmit} aria-label="Status wijzigen">
@@ -54,10 +73,17 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
         <FormLabel htmlFor="triage-status-note">{reasonRequired ? 'Reden (verplicht)' : 'Toelichting (optioneel)'}</FormLabel>
         <Textarea id="triage-status-note" rows={2} maxLength={2000} required={reasonRequired} value={note} onChange={(e) => setNote(e.target.value)} />
       </FormField>
-      {chosen && isReopening(chosen) ? <Paragraph appearance="small">Heropenen trekt de vastgelegde uitkomst in; de geschiedenis bewaart die.</Paragraph> : null}
+      {chosen && isReopening(chosen) ? (
+        <Paragraph appearance="small">Heropenen trekt de vastgelegde uitkomst in; de geschiedenis bewaart die.</Paragraph>
+      ) : null}
       {concluding ? <OutcomeChoice value={outcome} onChange={setOutcome} /> : null}
       {failed}
-      <Button type="submit" appearance="primary-action-button" disabled={!status || (reasonRequired && !hasVisibleText(note)) || change.isPending} busy={change.isPending}>
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        disabled={!status || (reasonRequired && !hasVisibleText(note)) || change.isPending}
+        busy={change.isPending}
+      >
         Status wijzigen
       </Button>
     </form>

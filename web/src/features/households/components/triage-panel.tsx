@@ -50,7 +50,13 @@ function OutcomeForm({ flagId, current }: { flagId: number; current: TriageOutco
       </p>
       <div className="vs-row">
         {(Object.keys(OUTCOME_LABELS) as TriageOutcome[]).map((o) => (
-          <Button key={o} appearance={current === o ? 'primary-action-button' : 'secondary-action-button'} pressed={current === o} disabled={record.isPending} onClick={() => record.mutate({ outcome: o })}>
+          <Button
+            key={o}
+            appearance={current === o ? 'primary-action-button' : 'secondary-action-button'}
+            pressed={current === o}
+            disabled={record.isPending}
+            onClick={() => record.mutate({ outcome: o })}
+          >
             {OUTCOME_LABELS[o]}
           </Button>
         ))}

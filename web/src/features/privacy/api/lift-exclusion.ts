@@ -5,7 +5,8 @@ import { endpointUrl } from '../../../lib/endpoints.ts';
 export function useLiftExclusion() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ requestId, exclusionId }: { requestId: number; exclusionId: number }) => api.post<unknown>(endpointUrl('liftExclusion', { requestId, exclusionId }), {}),
+    mutationFn: ({ requestId, exclusionId }: { requestId: number; exclusionId: number }) =>
+      api.post<unknown>(endpointUrl('liftExclusion', { requestId, exclusionId }), {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['privacy'] }),
   });
 }

@@ -5,7 +5,8 @@ import { endpointUrl } from '../../../lib/endpoints.ts';
 export function useWithholdNote() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ requestId, triageEventId, ground }: { requestId: number; triageEventId: number; ground: string }) => api.post<unknown>(endpointUrl('withholdNote', { requestId }), { triage_event_id: triageEventId, ground }),
+    mutationFn: ({ requestId, triageEventId, ground }: { requestId: number; triageEventId: number; ground: string }) =>
+      api.post<unknown>(endpointUrl('withholdNote', { requestId }), { triage_event_id: triageEventId, ground }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['privacy'] }),
   });
 }

@@ -92,7 +92,12 @@ function Exclusions({ requestId }: { requestId: number }) {
                 x.lifted ? (
                   'opgeheven'
                 ) : (
-                  <Button appearance="secondary-action-button" onClick={() => lift.mutate({ requestId, exclusionId: x.id })} disabled={lift.isPending} aria-label={`Uitsluiting ${x.id} opheffen`}>
+                  <Button
+                    appearance="secondary-action-button"
+                    onClick={() => lift.mutate({ requestId, exclusionId: x.id })}
+                    disabled={lift.isPending}
+                    aria-label={`Uitsluiting ${x.id} opheffen`}
+                  >
                     Opheffen
                   </Button>
                 ),

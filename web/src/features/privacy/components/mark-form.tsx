@@ -11,7 +11,15 @@ export function MarkForm() {
   const mark = useCreateSignalMark();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    mark.mutate({ source: source.trim(), record_id: recordId.trim(), reason }, { onSuccess: () => { setRecordId(''); setReason(''); } });
+    mark.mutate(
+      { source: source.trim(), record_id: recordId.trim(), reason },
+      {
+        onSuccess: () => {
+          setRecordId('');
+          setReason('');
+        },
+      },
+    );
   };
   return (
     <form className="vs-panel" onSubmit={onSubmit} aria-labelledby="mark-title">

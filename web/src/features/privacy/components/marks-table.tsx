@@ -29,7 +29,12 @@ export function MarksTable() {
                   m.lifted_at ? (
                     `opgeheven op ${m.lifted_at.slice(0, 10)}`
                   ) : (
-                    <Button appearance="secondary-action-button" onClick={() => lift.mutate(m.id)} disabled={lift.isPending} aria-label={`Markering van ${m.source} ${m.record_id} opheffen`}>
+                    <Button
+                      appearance="secondary-action-button"
+                      onClick={() => lift.mutate(m.id)}
+                      disabled={lift.isPending}
+                      aria-label={`Markering van ${m.source} ${m.record_id} opheffen`}
+                    >
                       Opheffen
                     </Button>
                   ),

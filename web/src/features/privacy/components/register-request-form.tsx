@@ -20,7 +20,14 @@ export function RegisterRequestForm() {
       by === 'bsn'
         ? { bsn: bsn.trim(), received_on: received }
         : { postcode: postcode.trim(), huisnummer: Number(huisnummer), ...(toevoeging.trim() ? { toevoeging: toevoeging.trim() } : {}), received_on: received };
-    create.mutate(body, { onSuccess: () => { setBsn(''); setPostcode(''); setHuisnummer(''); setToevoeging(''); } });
+    create.mutate(body, {
+      onSuccess: () => {
+        setBsn('');
+        setPostcode('');
+        setHuisnummer('');
+        setToevoeging('');
+      },
+    });
   };
   const complete = by === 'bsn' ? /^\d{9}$/.test(bsn.trim()) : postcode.trim() !== '' && /^\d+$/.test(huisnummer);
   return (
@@ -67,7 +74,9 @@ export function RegisterRequestForm() {
       {create.isError ? <ErrorMessage error={create.error} title="Registreren mislukt" /> : null}
       {create.isSuccess ? (
         <Alert type="ok" role="status">
-          <Paragraph>Verzoek {create.data.id} is geregistreerd. De termijn loopt tot {create.data.deadline}.</Paragraph>
+          <Paragraph>
+            Verzoek {create.data.id} is geregistreerd. De termijn loopt tot {create.data.deadline}.
+          </Paragraph>
         </Alert>
       ) : null}
     </form>

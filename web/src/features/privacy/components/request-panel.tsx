@@ -68,7 +68,14 @@ function ExtendForm({ requestId }: { requestId: number }) {
   const [reason, setReason] = useState('');
   const extend = useExtendAccessRequest();
   return (
-    <form className="vs-filters" onSubmit={(e) => { e.preventDefault(); extend.mutate({ requestId, reason }); }} aria-label="Termijn verlengen">
+    <form
+      className="vs-filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        extend.mutate({ requestId, reason });
+      }}
+      aria-label="Termijn verlengen"
+    >
       <FormField>
         <FormLabel htmlFor="extend-reason">Reden om de termijn met twee maanden te verlengen</FormLabel>
         <Textbox id="extend-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -86,7 +93,14 @@ function WithholdForm({ requestId, notes }: { requestId: number; notes: RequestD
   const [ground, setGround] = useState('');
   const withhold = useWithholdNote();
   return (
-    <form className="vs-filters" onSubmit={(e) => { e.preventDefault(); withhold.mutate({ requestId, triageEventId: Number(eventId), ground }); }} aria-label="Notitie achterhouden">
+    <form
+      className="vs-filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        withhold.mutate({ requestId, triageEventId: Number(eventId), ground });
+      }}
+      aria-label="Notitie achterhouden"
+    >
       <FormField>
         <FormLabel htmlFor="withhold-note">Notitie</FormLabel>
         <Select id="withhold-note" value={eventId} onChange={(e) => setEventId(e.target.value)}>

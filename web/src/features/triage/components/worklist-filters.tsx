@@ -26,9 +26,32 @@ interface WorklistFiltersProps {
 export function WorklistFilters({ values, wijken, onChange }: WorklistFiltersProps) {
   return (
     <form className="vs-filters vs-panel" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <SelectFilter id="filter-assignment" label="Toegewezen" all="Alle signalen in mijn wijken" options={ASSIGNMENTS} value={values.assignment} onChange={(v) => onChange({ assignment: v as Assignment })} />
-      {wijken.length > 1 ? <SelectFilter id="filter-wijk" label="Wijk" all="Al mijn wijken" options={wijken.map((w) => [w, w] as const)} value={values.wijk} onChange={(wijk) => onChange({ wijk })} /> : null}
-      <SelectFilter id="filter-status" label="Status" all="Alle statussen" options={TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)} value={values.status} onChange={(status) => onChange({ status })} />
+      <SelectFilter
+        id="filter-assignment"
+        label="Toegewezen"
+        all="Alle signalen in mijn wijken"
+        options={ASSIGNMENTS}
+        value={values.assignment}
+        onChange={(v) => onChange({ assignment: v as Assignment })}
+      />
+      {wijken.length > 1 ? (
+        <SelectFilter
+          id="filter-wijk"
+          label="Wijk"
+          all="Al mijn wijken"
+          options={wijken.map((w) => [w, w] as const)}
+          value={values.wijk}
+          onChange={(wijk) => onChange({ wijk })}
+        />
+      ) : null}
+      <SelectFilter
+        id="filter-status"
+        label="Status"
+        all="Alle statussen"
+        options={TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)}
+        value={values.status}
+        onChange={(status) => onChange({ status })}
+      />
       <CheckboxField id="filter-show-closed" label="Afgesloten zaken tonen" checked={values.showClosed} onChange={(showClosed) => onChange({ showClosed })} />
     </form>
   );

@@ -23,10 +23,18 @@ export function WorklistTable({ items, busy, me, sort, direction, onSort }: Work
     <TableWrap caption="Signalen in mijn wijken" busy={busy}>
       <TableHeader>
         <TableRow>
-          <SortHeader column="address" {...header}>Adres</SortHeader>
-          <SortHeader column="wijk" {...header}>Wijk</SortHeader>
-          <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
-          <SortHeader column="score" numeric {...header}>Score</SortHeader>
+          <SortHeader column="address" {...header}>
+            Adres
+          </SortHeader>
+          <SortHeader column="wijk" {...header}>
+            Wijk
+          </SortHeader>
+          <SortHeader column="weeks_on_list" numeric {...header}>
+            Op de lijst
+          </SortHeader>
+          <SortHeader column="score" numeric {...header}>
+            Score
+          </SortHeader>
           <TableHeaderCell scope="col">Leefgebieden</TableHeaderCell>
           <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
           <TriageSortHeaders {...header} />
