@@ -60,8 +60,12 @@ function defaultObject(request: FastifyRequest): AuditObject | null {
   const [key, value] = Object.entries(params)[0]!;
   // `/api/rule-sets/:id` → rule_set, `:flagId` → flag
   const type = key === 'id' ? ((request.routeOptions.url ?? '').split('/')[2]?.replace(/-/g, '_').replace(/s$/, '') ?? 'object') : key.replace(/Id$/, '');
-  return { type, id: String(value).slice(0, 200) };
+  // Route parameters of refused requests are not validated yet: keep only an id of plain characters.
+  const id = String(value);
+  return { type, id: SAFE_ID.test(id) ? id : '(ongeldig)' };
 }
+
+const SAFE_ID = /^[\w.:-]{1,200}$/;
 
 // Every change (non-GET), every marked read, every denial and every request refused by
 // the per-address rate limit lands in the audit log, before the response goes out; a

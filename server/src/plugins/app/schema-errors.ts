@@ -1,5 +1,5 @@
-import { VISIBLE_CHAR } from '@vroegsignaal/shared/api/common';
 // Ajv's schema errors as a field and a Dutch reason, for a 400 the user can act on.
+import { VISIBLE_CHAR } from '@vroegsignaal/shared/api/common';
 
 export interface AjvLikeError {
   instancePath?: string;
@@ -27,13 +27,13 @@ function fieldOf(context: string | undefined, e: AjvLikeError | undefined): stri
   return [context ?? 'request', ...path].join('.');
 }
 
-const typeName = (t: unknown) => (Array.isArray(t) ? t : [t]).map((x) => TYPES[String(x)] ?? String(x)).join(' of ');
+const typeName = (t: unknown) => [...new Set((Array.isArray(t) ? t : [t]).map((x) => TYPES[String(x)] ?? String(x)))].join(' of ');
 
 function reasonOf(e: AjvLikeError, siblings: AjvLikeError[]): string {
   const p = e.params ?? {};
   switch (e.keyword) {
     case 'type': {
-      // A union (anyOf) reports each alternative; name them all.
+      // A union (anyOf) reports each alternative; name each type once.
       const alternatives = siblings.filter((s) => s.keyword === 'type').map((s) => s.params?.type);
       return `moet ${typeName(alternatives.length > 1 ? alternatives : p.type)} zijn`;
     }
