@@ -21,6 +21,14 @@ export async function updateAccessRequest(db: Executor, id: number, values: Upda
   await db.updateTable('access_requests').set(values).where('id', '=', id).execute();
 }
 
+/** Changes an open request (and, with `unextended`, only one not extended yet); false when another change came first. */
+export async function updateOpenAccessRequest(db: Executor, id: number, values: Updateable<AccessRequestTable>, unextended = false): Promise<boolean> {
+  let query = db.updateTable('access_requests').set(values).where('id', '=', id).where('status', '=', 'open');
+  if (unextended) query = query.where('extension_reason', 'is', null);
+  const { numUpdatedRows } = await query.executeTakeFirst();
+  return numUpdatedRows > 0n;
+}
+
 /** The household a person (by BSN hash) lives in, if the registry knows them. */
 export async function householdOfPerson(db: Executor, bsnHash: string): Promise<string | undefined> {
   const row = await db.selectFrom('persons').select('address_key').where('bsn_hash', '=', bsnHash).executeTakeFirst();

@@ -20,9 +20,15 @@ export async function activeMarksOf(db: Executor, signals: { source: string; rec
   return new Map(rows.map((r) => [markKey(r), r]));
 }
 
-export async function insertMark(db: Executor, values: Insertable<SignalMarkTable>): Promise<number> {
-  const { id } = await db.insertInto('signal_marks').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+/** Inserts a mark unless the signal already has an active one (then null; the unique index decides). */
+export async function insertMark(db: Executor, values: Insertable<SignalMarkTable>): Promise<number | null> {
+  const row = await db
+    .insertInto('signal_marks')
+    .values(values)
+    .onConflict((oc) => oc.columns(['source', 'record_id']).where('lifted_at', 'is', null).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export async function findActiveMark(db: Executor, source: string, recordId: string) {

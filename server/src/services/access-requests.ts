@@ -17,7 +17,7 @@ import {
   listAccessRequests,
   signalsOfHousehold,
   triageOfHousehold,
-  updateAccessRequest,
+  updateOpenAccessRequest,
   withheldOf,
   withholdNote,
 } from '../repositories/access-request-repository.ts';
@@ -114,7 +114,7 @@ export async function extendRequest(ctx: RightsContext, id: number, reason: stri
   if (row.extension_reason !== null) throw ApiError.conflict('De termijn van dit verzoek is al verlengd. Verlengen kan één keer, met twee maanden.');
   if (row.status !== 'open') throw ApiError.conflict('Dit verzoek is al afgehandeld.');
   const changed = { deadline: addMonths(row.received_on, 3), extension_reason: reason };
-  await updateAccessRequest(ctx.db, id, changed);
+  if (!(await updateOpenAccessRequest(ctx.db, id, changed, true))) throw ApiError.conflict('Dit verzoek is zojuist al verlengd of afgehandeld.');
   return presentRequest({ ...row, ...changed }, today(ctx));
 }
 
@@ -122,7 +122,7 @@ export async function closeRequest(ctx: RightsContext, id: number): Promise<Acce
   const row = await requestRow(ctx, id);
   if (row.status !== 'open') throw ApiError.conflict('Dit verzoek is al afgehandeld.');
   const changed = { status: 'afgehandeld' as const, closed_at: ctx.clock.now().toISOString() };
-  await updateAccessRequest(ctx.db, id, changed);
+  if (!(await updateOpenAccessRequest(ctx.db, id, changed))) throw ApiError.conflict('Dit verzoek is zojuist al afgehandeld.');
   return presentRequest({ ...row, ...changed }, today(ctx));
 }
 

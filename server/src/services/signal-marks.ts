@@ -37,6 +37,7 @@ export async function markSignal(db: Db, clock: Clock, user: AuthenticatedUser, 
     lifted_by: null,
   };
   const id = await insertMark(db, row);
+  if (id === null) throw ApiError.conflict('Dit signaal is al als onjuist gemarkeerd.');
   return present({ ...row, id });
 }
 

@@ -9,6 +9,7 @@ import * as ruleSetFourEyes from './2026-12-04-0200-rule-set-four-eyes.ts';
 import * as auditAppendOnly from './2026-12-04-0500-audit-append-only.ts';
 import * as triageEventRole from './2026-12-05-0113-triage-event-role.ts';
 import * as residentsRights from './2026-12-05-0230-residents-rights.ts';
+import * as signalMarksUnique from './2026-12-05-0300-signal-marks-unique.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-0500-audit-append-only': auditAppendOnly,
   '2026-12-05-0113-triage-event-role': triageEventRole,
   '2026-12-05-0230-residents-rights': residentsRights,
+  '2026-12-05-0300-signal-marks-unique': signalMarksUnique,
 };

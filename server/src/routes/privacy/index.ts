@@ -99,8 +99,9 @@ const privacy: RoutesPlugin = async (app) => {
       schema: { tags: ['privacy'], params: RequestParams, body: ExtendBody, response: { 200: AccessRequestItem, ...errors } },
     },
     async (request) => {
+      const extended = await extendRequest(ctx, request.params.requestId, request.body.reason);
       request.auditObject = requestObject(request.params.requestId, 'termijn met twee maanden verlengd');
-      return extendRequest(ctx, request.params.requestId, request.body.reason);
+      return extended;
     },
   );
 
@@ -164,8 +165,10 @@ const privacy: RoutesPlugin = async (app) => {
       schema: { tags: ['privacy'], body: MarkBody, response: { 201: MarkItem, ...errors } },
     },
     async (request, reply) => {
-      request.auditObject = { type: 'signal', id: `${request.body.source}:${request.body.record_id}`.slice(0, 200), detail: 'als onjuist gemarkeerd' };
-      return reply.code(201).send(await markSignal(app.db, app.clock, userOf(request), request.body));
+      // Only a made mark is named in the audit log: a refused one may hold a mistyped BSN.
+      const mark = await markSignal(app.db, app.clock, userOf(request), request.body);
+      request.auditObject = { type: 'signal_mark', id: String(mark.id), detail: 'signaal als onjuist gemarkeerd' };
+      return reply.code(201).send(mark);
     },
   );
 
