@@ -1,17 +1,10 @@
-import PDFDocument from 'pdfkit';
 import type { Letter } from './access-letter.ts';
-import { drawTable } from './dpia-pdf.ts';
+import { drawTable, openA4 } from './dpia-pdf.ts';
 
 // The access letter drawn with pdfkit, with the fact sheet's table layout.
 
-export function letterToPdf(letter: Letter): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: letter.title, Creator: 'Vroegsignaal' }, lang: 'nl-NL' });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+export async function letterToPdf(letter: Letter): Promise<Buffer> {
+  const { doc, done } = await openA4(letter.title);
   const left = doc.page.margins.left;
   doc.font('Helvetica-Bold').fontSize(16).text(letter.title, left).moveDown(0.5);
   for (const section of letter.sections) {

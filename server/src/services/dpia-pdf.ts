@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-
 // The fact sheet's Markdown drawn as a PDF with pdfkit (no browser, no binary download):
 // headings, paragraphs and tables, from the same lines as the Markdown.
 
@@ -26,7 +24,12 @@ export function drawTable(doc: PDFKit.PDFDocument, rows: string[][]): void {
   doc.moveDown(0.5);
 }
 
-export function markdownToPdf(markdown: string, title: string): Promise<Buffer> {
+/**
+ * A new A4 document in Dutch and the bytes it will have once ended. pdfkit is loaded
+ * here, on the first PDF, so that no CLI command or server start pays for it.
+ */
+export async function openA4(title: string): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Creator: 'Vroegsignaal' }, lang: 'nl-NL' });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -34,6 +37,11 @@ export function markdownToPdf(markdown: string, title: string): Promise<Buffer> 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  return { doc, done };
+}
+
+export async function markdownToPdf(markdown: string, title: string): Promise<Buffer> {
+  const { doc, done } = await openA4(title);
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
