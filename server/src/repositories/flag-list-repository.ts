@@ -88,25 +88,25 @@ function episodeCase(eb: ExpressionBuilder<{ f: FlagTable }, 'f'>, runs: number[
   return c.else(runs[runs.length - 1]!).end();
 }
 
+/** The columns of a flag as the lists and the household history show it. */
+const FLAG_ROW = [
+  'f.id',
+  'f.run_id',
+  'f.household_key',
+  'f.wijk',
+  'f.score_micro',
+  'f.domains',
+  'f.indicators',
+  'f.is_new',
+  'f.weeks_on_list',
+  'f.adults',
+  'f.minors',
+] as const;
+
 export async function listFlags(db: Executor, p: FlagListPage) {
   const [items, total] = await Promise.all([
     sorted(base(db, p), p)
-      .select([
-        'f.id',
-        'f.run_id',
-        'f.household_key',
-        'f.wijk',
-        'f.score_micro',
-        'f.domains',
-        'f.indicators',
-        'f.is_new',
-        'f.weeks_on_list',
-        'f.adults',
-        'f.minors',
-        't.status',
-        't.assigned_to',
-        't.outcome',
-      ])
+      .select([...FLAG_ROW, 't.status', 't.assigned_to', 't.outcome'])
       .orderBy('f.household_key', 'asc')
       .$if(p.limit !== undefined, (q) => q.limit(p.limit!).offset(p.offset))
       .execute(),
@@ -136,20 +136,7 @@ export async function findFlag(db: Executor, id: number) {
   return db
     .selectFrom('flags as f')
     .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
-    .select([
-      'f.id',
-      'f.run_id',
-      'f.household_key',
-      'f.wijk',
-      'f.score_micro',
-      'f.domains',
-      'f.indicators',
-      'f.is_new',
-      'f.weeks_on_list',
-      'f.adults',
-      'f.minors',
-      'r.as_of',
-    ])
+    .select([...FLAG_ROW, 'r.as_of'])
     .where('f.id', '=', id)
     .executeTakeFirst();
 }
