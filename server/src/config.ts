@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllowedHosts, type AllowedHost } from './core/outbound-address.ts';
+import { parseUrgentIndicators, type DeadlinePolicy } from './core/deadlines.ts';
 import cron from 'node-cron';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Format } from 'typebox/format';
@@ -56,6 +57,8 @@ export interface Config {
   webDistDir: string;
   /** What the municipality publishes about the system: public page, Algoritmeregister, DPIA. */
   publication: PublicationConfig;
+  /** First-contact deadlines per triage episode (MPG_FIRST_CONTACT_DAYS, MPG_URGENT_INDICATORS). */
+  deadlines: DeadlinePolicy;
 }
 
 export const PUBLICATION_CATEGORIES = ['Hoog-risico AI-systemen', 'Impactvolle algoritmes', 'Overige algoritmes'] as const;
@@ -104,6 +107,7 @@ export const DEFAULT_RIGHTS =
 // What JSON Schema cannot say about a string; the scheduler ticks once a minute, so 5 fields.
 Format.Set('mpg-cron', (v) => v.trim().split(/\s+/).length === 5 && cron.validate(v));
 Format.Set('mpg-time-zone', isTimeZone);
+Format.Set('mpg-urgent', (v) => parseUrgentIndicators(v) !== null);
 Format.Set('mpg-instant', (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
 
 /** A whole number in [min, max], written in decimal digits only (`range` is checked after the schema). */
@@ -156,6 +160,8 @@ export const EnvSchema = Type.Object({
   MPG_SOURCE_CODE_URL: httpsUrl,
   MPG_REGISTER_THEMES: limited(500),
   MPG_REGISTER_ID: limited(99),
+  MPG_FIRST_CONTACT_DAYS: whole(1, 366, 28),
+  MPG_URGENT_INDICATORS: Type.Optional(Type.String({ format: 'mpg-urgent', expected: 'items indicator>=value:days separated by commas, e.g. huurachterstand>=4:3' })),
   MPG_PUBLICATION_CATEGORY: Type.Union(PUBLICATION_CATEGORIES.map((c) => Type.Literal(c)), { default: 'Impactvolle algoritmes', expected: `one of ${PUBLICATION_CATEGORIES.join(', ')}` }),
 });
 type Env = Static<typeof EnvSchema>;
@@ -197,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
     publication: publicationConfig(e),
+    deadlines: { firstContactDays: Number(e.MPG_FIRST_CONTACT_DAYS), urgent: parseUrgentIndicators(e.MPG_URGENT_INDICATORS) ?? [] },
   };
 }
 

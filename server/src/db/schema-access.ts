@@ -44,6 +44,17 @@ export interface TriageTable {
   outcome: string | null;
   created_at: string;
   updated_at: string;
+  /** "Opnieuw bekijken op": a concluded case returns to the worklist on this date. */
+  review_on: string | null;
+}
+
+/** The first-contact due date of an episode, set when the household entered the list. */
+export interface TriageDeadlineTable {
+  household_key: string;
+  episode_run_id: number;
+  first_contact_due: string;
+  /** 1 when an urgent indicator set the shorter deadline. */
+  urgent: number;
 }
 
 export interface TriageEventTable {
@@ -90,6 +101,7 @@ export interface AccessTables {
   login_attempts: LoginAttemptTable;
   triage: TriageTable;
   triage_events: TriageEventTable;
+  triage_deadlines: TriageDeadlineTable;
   audit_log: AuditLogTable;
   audit_retention: AuditRetentionTable;
 }

@@ -35,7 +35,7 @@ export function dashboardExportCsv(flags: readonly DashboardExportRow[]): string
     .sort((a, b) => byteOrder(a.household_key, b.household_key))
     .map((r) => [
       r.household_key, r.wijk, formatScore(Number(r.score_micro)), String(r.domains), r.indicators ?? '', String(r.weeks_on_list),
-      r.status ?? 'nieuw', r.assigned_to ?? '',
+      r.status ?? 'nieuw', r.assigned_to ?? '', r.first_contact_due ?? '',
     ]);
   return toCsv(DASHBOARD_EXPORT_HEADER, rows, true);
 }
@@ -49,6 +49,7 @@ export interface DashboardExportRow {
   weeks_on_list: number;
   status: string | null;
   assigned_to: string | null;
+  first_contact_due: string | null;
 }
 
 async function resolveRun(db: Db, runId?: number): Promise<number> {

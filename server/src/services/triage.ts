@@ -6,6 +6,7 @@ import { checkTransition, isFinal, nextStatuses } from '../core/triage.ts';
 import type { Db } from '../db/connection.ts';
 import { ensureTriage, findTriage, insertTriageEvent, triageEvents, updateTriage, type TriageRow } from '../repositories/triage-repository.ts';
 import { findUserByUsername } from '../repositories/user-repository.ts';
+import { findDeadline } from '../repositories/deadline-repository.ts';
 import { ApiError } from './errors.ts';
 import { episodeStart, flagForUser, type FlagRow } from './scope.ts';
 
@@ -25,22 +26,25 @@ export async function triageOfFlag(db: Db, user: AuthenticatedUser, flagId: numb
 /** The triage as every role sees it; `forRole` adds the statuses a role may move to. */
 export async function presentTriage(db: Db, flag: FlagRow): Promise<Triage> {
   const episode = await episodeStart(db, flag);
-  return present(db, episode, await findTriage(db, flag.household_key, episode));
+  return present(db, flag.household_key, episode, await findTriage(db, flag.household_key, episode));
 }
 
 export function forRole(triage: Triage, role: Role): Triage {
   return { ...triage, next_statuses: nextStatuses(triage.status, role) };
 }
 
-async function present(db: Db, episode: number, row: TriageRow | undefined): Promise<Triage> {
+async function present(db: Db, householdKey: string, episode: number, row: TriageRow | undefined): Promise<Triage> {
   const status = (row?.status ?? 'nieuw') as TriageStatus;
   const events = row ? await triageEvents(db, row.id) : [];
+  const deadline = await findDeadline(db, householdKey, episode);
   return {
     id: row?.id ?? null,
     episode_run_id: episode,
     status,
     assigned_to: row?.assigned_to ?? null,
     outcome: (row?.outcome ?? null) as TriageOutcome | null,
+    first_contact_due: deadline?.first_contact_due ?? null,
+    urgent: deadline?.urgent === 1,
     next_statuses: [],
     events: events.map((e) => ({
       id: e.id, at: e.at, by: e.by_user, role: (e.by_role ?? null) as Role | null, kind: e.kind,
@@ -81,7 +85,7 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
       note: change.note ?? null,
     });
   });
-  return forRole(await present(db, episode, await findTriage(db, flag.household_key, episode)), user.role);
+  return forRole(await present(db, flag.household_key, episode, await findTriage(db, flag.household_key, episode)), user.role);
 }
 
 /** What a change sets on the triage, or why it may not happen (a Dutch sentence). */

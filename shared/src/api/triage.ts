@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Role } from './auth.ts';
-import { IsoDateTime, Note } from './common.ts';
+import { IsoDate, IsoDateTime, Note } from './common.ts';
 
 // Triage of a household while it is on the list. One triage per episode: from the
 // run where the household entered the list (is_new) through the runs it stays on it.
@@ -49,6 +49,10 @@ export const Triage = Type.Object({
   status: TriageStatus,
   assigned_to: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([TriageOutcome, Type.Null()]),
+  /** First contact due, set when the household entered the list; null for episodes from before deadlines existed. */
+  first_contact_due: Type.Union([IsoDate, Type.Null()]),
+  /** An urgent indicator set a shorter deadline. */
+  urgent: Type.Boolean(),
   /** Statuses this user's role may move to now (shared/src/triage.ts). */
   next_statuses: Type.Array(TriageStatus),
   events: Type.Array(TriageEvent),

@@ -9,6 +9,7 @@ import * as ruleSetFourEyes from './2026-12-04-0200-rule-set-four-eyes.ts';
 import * as auditAppendOnly from './2026-12-04-0500-audit-append-only.ts';
 import * as evidenceJson from './2026-12-05-0105-evidence-json.ts';
 import * as triageEventRole from './2026-12-05-0113-triage-event-role.ts';
+import * as triageDeadlines from './2026-12-05-0210-triage-deadlines.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-0500-audit-append-only': auditAppendOnly,
   '2026-12-05-0105-evidence-json': evidenceJson,
   '2026-12-05-0113-triage-event-role': triageEventRole,
+  '2026-12-05-0210-triage-deadlines': triageDeadlines,
 };
