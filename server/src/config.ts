@@ -32,6 +32,8 @@ export interface Config {
   /** Audit entries older than this are deleted by the nightly retention job (MPG_AUDIT_RETENTION_DAYS). */
   auditRetentionDays: number;
   scoringCron: string;
+  /** Cron of the daily job that returns concluded cases to the worklist on their review date. */
+  reviewCron: string;
   /** Cron of the nightly retention job (signals, quarantine, audit log). */
   retentionCron: string;
   /** HTTP pulls: attempts after the first, first back-off delay, time-out per attempt. */
@@ -135,6 +137,7 @@ export const EnvSchema = Type.Object({
   MPG_AUDIT_RETENTION_DAYS: whole(1, DAY_MAX, 1826),
   MPG_SCORING_CRON: cronExpression('0 6 * * 1'),
   MPG_RETENTION_CRON: cronExpression('30 2 * * *'),
+  MPG_REVIEW_CRON: cronExpression('15 6 * * *'),
   MPG_PULL_RETRIES: whole(0, 100, 3),
   MPG_PULL_RETRY_BASE_MS: whole(0, 3_600_000, 5000),
   MPG_PULL_TIMEOUT_MS: whole(1, 3_600_000, 60000),
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: Number(e.MPG_AUDIT_RETENTION_DAYS),
     scoringCron: e.MPG_SCORING_CRON,
     retentionCron: e.MPG_RETENTION_CRON,
+    reviewCron: e.MPG_REVIEW_CRON,
     pullRetries: Number(e.MPG_PULL_RETRIES),
     pullRetryBaseMs: Number(e.MPG_PULL_RETRY_BASE_MS),
     pullTimeoutMs: Number(e.MPG_PULL_TIMEOUT_MS),

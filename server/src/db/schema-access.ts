@@ -70,6 +70,8 @@ export interface TriageEventTable {
   assigned_to: string | null;
   outcome: string | null;
   note: string | null;
+  /** The review date set with this step, if any. */
+  review_on: string | null;
 }
 
 /** Append-only from the API. Never signal contents or a BSN. */

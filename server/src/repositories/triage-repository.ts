@@ -27,3 +27,8 @@ export async function insertTriageEvent(db: Executor, values: Insertable<TriageE
 export async function triageEvents(db: Executor, triageId: number) {
   return db.selectFrom('triage_events').selectAll().where('triage_id', '=', triageId).orderBy('id').execute();
 }
+
+/** Concluded cases whose review date has come. */
+export async function dueReviews(db: Executor, today: string) {
+  return db.selectFrom('triage').selectAll().where('review_on', 'is not', null).where('review_on', '<=', today).orderBy('id').execute();
+}

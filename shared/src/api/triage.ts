@@ -38,6 +38,8 @@ export const TriageEvent = Type.Object({
   assigned_to: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([TriageOutcome, Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
+  /** "Opnieuw bekijken op", set with this step. */
+  review_on: Type.Union([IsoDate, Type.Null()]),
 });
 export type TriageEvent = Static<typeof TriageEvent>;
 
@@ -53,6 +55,8 @@ export const Triage = Type.Object({
   first_contact_due: Type.Union([IsoDate, Type.Null()]),
   /** An urgent indicator set a shorter deadline. */
   urgent: Type.Boolean(),
+  /** "Opnieuw bekijken op": on this date the concluded case returns to the worklist. */
+  review_on: Type.Union([IsoDate, Type.Null()]),
   /** Statuses this user's role may move to now (shared/src/triage.ts). */
   next_statuses: Type.Array(TriageStatus),
   events: Type.Array(TriageEvent),
@@ -65,7 +69,11 @@ export type Triage = Static<typeof Triage>;
  * `outcome` only with a move to a concluded status.
  */
 export const StatusBody = Type.Object(
-  { status: TriageStatus, from: Type.Optional(TriageStatus), note: Type.Optional(Note), outcome: Type.Optional(TriageOutcome) },
+  {
+    status: TriageStatus, from: Type.Optional(TriageStatus), note: Type.Optional(Note), outcome: Type.Optional(TriageOutcome),
+    /** Only with a move to a concluded status: the date the case returns to the worklist. */
+    review_on: Type.Optional(IsoDate),
+  },
   { additionalProperties: false },
 );
 export type StatusBody = Static<typeof StatusBody>;

@@ -16,9 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('triage_deadlines_due').on('triage_deadlines').column('first_contact_due').execute();
   await db.schema.alterTable('triage').addColumn('review_on', 'text').execute();
+  await db.schema.alterTable('triage_events').addColumn('review_on', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('triage_events').dropColumn('review_on').execute();
   await db.schema.alterTable('triage').dropColumn('review_on').execute();
   await db.schema.dropTable('triage_deadlines').execute();
 }

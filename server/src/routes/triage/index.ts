@@ -19,8 +19,8 @@ const triage: RoutesPlugin = async (app) => {
     schema: { tags: ['triage'], params: FlagParams, body: StatusBody, response: responses },
   }, async (request) =>
     changeTriage(app.db, app.clock, userOf(request), request.params.flagId, {
-      kind: 'status', to: request.body.status, from: request.body.from, note: request.body.note, outcome: request.body.outcome,
-    }));
+      kind: 'status', to: request.body.status, from: request.body.from, note: request.body.note, outcome: request.body.outcome, reviewOn: request.body.review_on,
+    }, app.config.timeZone));
 
   app.post('/api/flags/:flagId/triage/assignment', {
     config: { endpoint: ENDPOINTS.triageAssignment },

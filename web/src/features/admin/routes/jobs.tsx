@@ -18,6 +18,7 @@ function jobLabel(job: string): string {
   if (job.startsWith('pull:')) return `Ophalen ${job.slice(5)}`;
   if (job === 'scoring') return 'Wekelijkse berekening';
   if (job === 'retention') return 'Bewaartermijnen';
+  if (job === 'review') return 'Terug op de werklijst (opnieuw bekijken)';
   return job;
 }
 

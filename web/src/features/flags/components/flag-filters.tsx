@@ -19,6 +19,7 @@ export interface FlagFilterValues {
   minScore: string;
   maxScore: string;
   hideClosed: boolean;
+  overdue: boolean;
 }
 
 interface FlagFiltersProps {
@@ -50,6 +51,12 @@ export function FlagFilters({ values, runs, wijken, assignees, onChange }: FlagF
         <Checkbox id="filter-hide-closed" checked={values.hideClosed} onChange={(e) => onChange({ hideClosed: e.target.checked })} />
         <FormLabel htmlFor="filter-hide-closed" type="checkbox">
           Afgesloten zaken verbergen
+        </FormLabel>
+      </div>
+      <div className="vs-check">
+        <Checkbox id="filter-overdue" checked={values.overdue} onChange={(e) => onChange({ overdue: e.target.checked })} />
+        <FormLabel htmlFor="filter-overdue" type="checkbox">
+          Alleen termijn eerste contact verstreken
         </FormLabel>
       </div>
     </form>

@@ -9,6 +9,7 @@ import { paths } from '../../../config/paths.ts';
 import { domainsOf, formatAddressKey, formatNumber, indicatorLabel } from '../../../lib/format.ts';
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { OnListBadge } from '../../../components/worklist/on-list-badge.tsx';
+import { DueDate } from '../../../components/worklist/due-date.tsx';
 
 export type { FlagSort };
 
@@ -47,6 +48,7 @@ export function FlagTable({ items, busy, sort, direction, onSort, selected, onSe
           <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
           <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
           {withTrend ? <TableHeaderCell scope="col">Verloop</TableHeaderCell> : null}
+          <TableHeaderCell scope="col">Eerste contact vóór</TableHeaderCell>
           <SortHeader column="status" {...header}>Status</SortHeader>
           <SortHeader column="assignee" {...header}>Toegewezen aan</SortHeader>
         </TableRow>
@@ -94,6 +96,9 @@ function FlagRow({ item, withTrend, selected, onSelect }: FlagRowProps) {
           <Sparkline values={recentScores(item)} label={`Score van ${address} over de laatste weken`} />
         </TableCell>
       ) : null}
+      <TableCell className="vs-nowrap">
+        <DueDate due={item.first_contact_due} overdue={item.overdue} urgent={item.urgent} />
+      </TableCell>
       <TableCell>
         <TriageBadge status={item.triage_status} />
       </TableCell>

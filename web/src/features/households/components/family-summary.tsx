@@ -86,7 +86,8 @@ export function FamilySummary({ household: h, printedBy }: { household: Househol
       )}
       <h3>Opvolging</h3>
       <p>
-        Status: <strong>{triageLabel(triage.status)}</strong>. Toegewezen aan: <strong>{triage.assigned_to ?? 'niemand'}</strong>. Uitkomst:{' '}
+        Status: <strong>{triageLabel(triage.status)}</strong>. Toegewezen aan: <strong>{triage.assigned_to ?? 'niemand'}</strong>.{' '}
+        {triage.first_contact_due ? <>Eerste contact vóór: <strong>{formatDate(triage.first_contact_due)}</strong>. </> : null} Uitkomst:{' '}
         {triage.outcome ? OUTCOME_LABELS[triage.outcome].toLowerCase() : 'nog niet vastgelegd'}.
       </p>
       <h3>Notities</h3>

@@ -3,6 +3,7 @@ import type { Triage, TriageOutcome } from '@vroegsignaal/shared/api/triage';
 import { isFinalStatus } from '@vroegsignaal/shared/triage';
 import { useState, type FormEvent } from 'react';
 import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
+import { DueDate, localToday } from '../../../components/worklist/due-date.tsx';
 import { useUser } from '../../../lib/auth.ts';
 import { useAddNote, useRecordOutcome } from '../api/triage-actions.ts';
 import { ActionError } from './action-error.tsx';
@@ -23,6 +24,11 @@ export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: st
         <dt>Status</dt>
         <dd>
           <TriageBadge status={triage.status} />
+        </dd>
+        <dt>Eerste contact vóór</dt>
+        <dd>
+          <DueDate due={triage.first_contact_due} urgent={triage.urgent}
+            overdue={triage.status === 'nieuw' && triage.first_contact_due !== null && triage.first_contact_due < localToday()} />
         </dd>
         <dt>Toegewezen aan</dt>
         <dd>{triage.assigned_to ?? 'Niemand'}</dd>

@@ -9,6 +9,7 @@ export interface WorklistFilterValues {
   assignment: Assignment;
   status: string;
   showClosed: boolean;
+  overdue: boolean;
 }
 
 interface WorklistFiltersProps {
@@ -56,6 +57,12 @@ export function WorklistFilters({ values, wijken, onChange }: WorklistFiltersPro
         <Checkbox id="filter-show-closed" checked={values.showClosed} onChange={(e) => onChange({ showClosed: e.target.checked })} />
         <FormLabel htmlFor="filter-show-closed" type="checkbox">
           Afgesloten zaken tonen
+        </FormLabel>
+      </div>
+      <div className="vs-check">
+        <Checkbox id="filter-overdue" checked={values.overdue} onChange={(e) => onChange({ overdue: e.target.checked })} />
+        <FormLabel htmlFor="filter-overdue" type="checkbox">
+          Alleen termijn eerste contact verstreken
         </FormLabel>
       </div>
     </form>

@@ -6,6 +6,7 @@ import { SortHeader, type SortDirection } from '../../../components/ui/sort-head
 import { TableWrap } from '../../../components/ui/table-wrap.tsx';
 import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
 import { OnListBadge } from '../../../components/worklist/on-list-badge.tsx';
+import { DueDate } from '../../../components/worklist/due-date.tsx';
 import { paths } from '../../../config/paths.ts';
 import { domainsOf, formatAddressKey, formatNumber, indicatorLabel } from '../../../lib/format.ts';
 
@@ -30,6 +31,7 @@ export function WorklistTable({ items, busy, me, sort, direction, onSort }: Work
           <SortHeader column="score" numeric {...header}>Score</SortHeader>
           <TableHeaderCell scope="col">Leefgebieden</TableHeaderCell>
           <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
+          <TableHeaderCell scope="col">Eerste contact vóór</TableHeaderCell>
           <SortHeader column="status" {...header}>Status</SortHeader>
           <SortHeader column="assignee" {...header}>Toegewezen aan</SortHeader>
         </TableRow>
@@ -49,6 +51,9 @@ export function WorklistTable({ items, busy, me, sort, direction, onSort }: Work
               <LeefgebiedBadges domains={domainsOf(item.indicators)} />
             </TableCell>
             <TableCell className="vs-indicators">{item.indicators.map(indicatorLabel).join(', ')}</TableCell>
+            <TableCell className="vs-nowrap">
+              <DueDate due={item.first_contact_due} overdue={item.overdue} urgent={item.urgent} />
+            </TableCell>
             <TableCell>
               <TriageBadge status={item.triage_status} />
             </TableCell>

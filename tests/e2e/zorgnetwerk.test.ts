@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app-server.ts';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { axeViolations, reflowProblems } from './support/checks.ts';
+import { logIn, settled } from './support/flows.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+// The zorgnetwerk's working method in Chromium against the real API server on the demo city
+// (SQLite; the API tests cover PostgreSQL): first-contact deadlines on the week list and the
+// overdue filter. The demo's history is ten weeks long, so households that entered the list
+// more than four weeks ago and were never picked up are overdue today.
+
+let app: RunningApp;
+let browser: Browser;
+let tab: WatchedPage;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+}, 300_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-zorgnetwerk-${task.name.split(':')[0]}`).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** At 1280 and 390 px: no axe violation, and at 390 px nothing wider than the viewport. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await settled(page);
+  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+    await screenshot(page, `${name}${suffix}`);
+    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
+    if (viewport === PHONE) expect(await reflowProblems(page, true), `reflow on ${name}`).toEqual([]);
+  }
+  await page.setViewportSize(DESKTOP);
+  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
+}
+
+async function listSettled(page: Page) {
+  await settled(page);
+  await page.locator('.vs-table-wrap[aria-busy="false"], .utrecht-alert').first().waitFor();
+}
+
+const total = async (page: Page) => Number(/^(\d+)/.exec((await page.locator('.vs-result-count').innerText()).replace(/\./g, ''))?.[1]);
+
+describe('zorgnetwerk end to end (SQLite)', { timeout: 180_000 }, () => {
+  it('coordinator: every flag shows its first-contact date; the overdue filter keeps only passed deadlines nobody picked up', async () => {
+    tab = await openPage(browser, app.baseURL);
+    const { page } = tab;
+    await logIn(page, 'coordinator', app.passwords.coordinator!);
+    await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
+    await listSettled(page);
+    const all = await total(page);
+    const dueCells = page.locator('tbody tr td:nth-child(8)');
+    expect((await dueCells.allInnerTexts()).every((t) => /^\d{1,2} \S+ \d{4}/.test(t))).toBe(true);
+
+    await page.getByLabel('Alleen termijn eerste contact verstreken').check();
+    await listSettled(page);
+    await expect.poll(() => page.url()).toContain('termijn-verstreken=1');
+    const overdue = await total(page);
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(all);
+    // Every row says so in words, is still "Nog niet opgepakt", and its date lies before today.
+    const texts = await dueCells.allInnerTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).toContain('Termijn verstreken');
+    expect([...new Set(await page.locator('tbody tr td:nth-child(9)').allInnerTexts())]).toEqual(['Nog niet opgepakt']);
+    await checkPage(page, 'zorgnetwerk-overdue');
+
+    // Taking one up removes it from the overdue list.
+    const first = page.locator('tbody tr').first().getByRole('link');
+    await first.click();
+    await page.getByRole('heading', { name: 'Opvolging' }).waitFor();
+    await settled(page);
+    expect(await page.locator('.vs-dl .vs-due--overdue').innerText()).toContain('Termijn verstreken');
+    await checkPage(page, 'zorgnetwerk-family-overdue');
+    await page.getByLabel('Nieuwe status').selectOption('in_behandeling');
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await page.locator('.vs-dl .vs-status', { hasText: 'In behandeling' }).waitFor();
+    await page.goBack();
+    await listSettled(page);
+    await expect.poll(() => total(page)).toBe(overdue - 1);
+  });
+});
