@@ -21,6 +21,8 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   triageAssignment: 'signalering toewijzen',
   triageOutcome: 'uitkomst van een signalering vastleggen',
   triageNote: 'notitie bij een signalering toevoegen',
+  workload: 'openstaand werk per wijkteamlid bekijken (alleen aantallen)',
+  offList: 'open zaken bekijken die van de lijst af zijn (welke huishoudens: zie details)',
   assignees: 'lijst van behandelaars bekijken',
   transparency: 'transparantiepagina bekijken',
   publicTransparency: 'openbare pagina "Hoe werkt het?" bekijken',

@@ -28,6 +28,8 @@ export const ENDPOINTS = {
   triage: { method: 'GET', url: '/api/flags/:flagId/triage', roles: CARE },
   triageStatus: { method: 'POST', url: '/api/flags/:flagId/triage/status', roles: CARE },
   triageAssignment: { method: 'POST', url: '/api/flags/:flagId/triage/assignment', roles: ['coordinator'] },
+  workload: { method: 'GET', url: '/api/workload', roles: ['coordinator'] },
+  offList: { method: 'GET', url: '/api/worklist/off-list', roles: CARE },
   triageOutcome: { method: 'POST', url: '/api/flags/:flagId/triage/outcome', roles: CARE },
   triageNote: { method: 'POST', url: '/api/flags/:flagId/triage/notes', roles: CARE },
   assignees: { method: 'GET', url: '/api/assignees', roles: ['coordinator'] },

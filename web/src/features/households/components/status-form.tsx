@@ -1,4 +1,4 @@
-import { Button, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, RadioButton, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormLabel, Paragraph, RadioButton, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import type { TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
 import { findTransition, isFinalStatus, isReopening } from '@vroegsignaal/shared/triage';
 import { useState, type FormEvent } from 'react';
@@ -14,6 +14,7 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
   const [picked, setStatus] = useState<TriageStatus | ''>('');
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<TriageOutcome | ''>('');
+  const [reviewOn, setReviewOn] = useState('');
   const change = useChangeStatus(flagId);
   const failed = change.isError ? <ActionError error={change.error} title="Status wijzigen mislukt" /> : null;
   if (next.length === 0) {
@@ -33,8 +34,8 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!status) return;
-    const body = { status, from: current, ...(note.trim() ? { note: note.trim() } : {}), ...(concluding && outcome ? { outcome } : {}) };
-    change.mutate(body, { onSuccess: () => { setStatus(''); setNote(''); setOutcome(''); } });
+    const body = { status, from: current, ...(note.trim() ? { note: note.trim() } : {}), ...(concluding && outcome ? { outcome } : {}), ...(concluding && reviewOn ? { review_on: reviewOn } : {}) };
+    change.mutate(body, { onSuccess: () => { setStatus(''); setNote(''); setOutcome(''); setReviewOn(''); } });
   };
   return (
     <form className="vs-form vs-panel" onSubmit={onSubmit} aria-label="Status wijzigen">
@@ -55,6 +56,13 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
       </FormField>
       {chosen && isReopening(chosen) ? <Paragraph appearance="small">Heropenen trekt de vastgelegde uitkomst in; de geschiedenis bewaart die.</Paragraph> : null}
       {concluding ? <OutcomeChoice value={outcome} onChange={setOutcome} /> : null}
+      {concluding ? (
+        <FormField>
+          <FormLabel htmlFor="triage-review-on">Opnieuw bekijken op (optioneel)</FormLabel>
+          <FormFieldDescription id="triage-review-on-hint">Op deze datum komt de zaak met haar geschiedenis terug op de werklijst.</FormFieldDescription>
+          <Textbox id="triage-review-on" type="date" aria-describedby="triage-review-on-hint" value={reviewOn} onChange={(e) => setReviewOn(e.target.value)} />
+        </FormField>
+      ) : null}
       {failed}
       <Button type="submit" appearance="primary-action-button" disabled={!status || (reasonRequired && !note.trim()) || change.isPending} busy={change.isPending}>
         Status wijzigen

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
 import { DueDate, localToday } from '../../../components/worklist/due-date.tsx';
 import { useUser } from '../../../lib/auth.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { useAddNote, useRecordOutcome } from '../api/triage-actions.ts';
 import { ActionError } from './action-error.tsx';
 import { AssignForm } from './assign-form.tsx';
@@ -32,6 +33,12 @@ export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: st
         </dd>
         <dt>Toegewezen aan</dt>
         <dd>{triage.assigned_to ?? 'Niemand'}</dd>
+        {triage.review_on ? (
+          <>
+            <dt>Opnieuw bekijken op</dt>
+            <dd>{formatDate(triage.review_on)}</dd>
+          </>
+        ) : null}
         <dt>Uitkomst</dt>
         <dd>{triage.outcome ? OUTCOME_LABELS[triage.outcome] : 'Nog niet vastgelegd'}</dd>
       </dl>
