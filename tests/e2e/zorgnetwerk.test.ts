@@ -91,4 +91,20 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 180_000 }, () => {
     await listSettled(page);
     await expect.poll(() => total(page)).toBe(overdue - 1);
   });
+
+  it('coordinator: the open work per wijkteam member adds up, and overdue stands out', async () => {
+    const { page } = tab;
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Openstaand werk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Openstaand werk' }).waitFor();
+    await settled(page);
+    const table = page.getByRole('region', { name: 'Openstaand werk per wijkteamlid' });
+    const members = await table.locator('tbody th').allInnerTexts();
+    expect(members).toEqual(expect.arrayContaining(['wijkteam', 'wijkteam2']));
+    for (const row of await table.locator('tbody tr').all()) {
+      const [open, week, late] = (await row.locator('td').allInnerTexts()).map((t) => Number(t.replace(/\./g, '')));
+      expect(week! + late!).toBeLessThanOrEqual(open!);
+    }
+    await page.getByRole('heading', { name: 'Van de lijst af, nog niet afgesloten' }).waitFor();
+    await checkPage(page, 'zorgnetwerk-open-work');
+  });
 });

@@ -47,6 +47,7 @@ const routes: RouteObject[] = [
       { index: true, element: <RoleHome /> },
       page(paths.coordinator.weekList, ['coordinator'], () => import('../features/flags/routes/week-list.tsx')),
       page(paths.coordinator.charts, ['coordinator'], () => import('../features/aggregates/routes/charts.tsx')),
+      page(paths.coordinator.openWork, ['coordinator'], () => import('../features/open-work/routes/open-work.tsx')),
       page(paths.wijkteam.mine, ['wijkteam'], () => import('../features/triage/routes/my-signals.tsx')),
       page(paths.family.pattern, ['coordinator', 'wijkteam'], () => import('../features/households/routes/family.tsx')),
       page(paths.policy.ruleSets, ['beleidsmaker'], () => import('../features/rule-sets/routes/rule-sets.tsx')),

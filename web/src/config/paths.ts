@@ -10,6 +10,7 @@ export const paths = {
   coordinator: {
     weekList: '/signalen',
     charts: '/signalen/grafieken',
+    openWork: '/signalen/openstaand',
   },
   wijkteam: {
     mine: '/mijn-signalen',

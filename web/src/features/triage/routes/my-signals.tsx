@@ -13,6 +13,8 @@ import { useListParams, type ListParams } from '../../../hooks/use-list-params.t
 import { useUser } from '../../../lib/auth.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { runsQueryOptions } from '../api/get-runs.ts';
+import { offListQueryOptions } from '../api/get-off-list.ts';
+import { OffListTable } from '../../../components/worklist/off-list-table.tsx';
 import { worklistQueryOptions } from '../api/get-worklist.ts';
 import { WorklistFilters, type Assignment, type WorklistFilterValues } from '../components/worklist-filters.tsx';
 import { WorklistTable } from '../components/worklist-table.tsx';
@@ -68,6 +70,7 @@ function Worklist({ run }: { run: RunSummary }) {
   const { filters, sort, direction, page, pageSize } = readState(params);
   const query = queryOf(filters, params.search);
   const flags = useQuery(worklistQueryOptions(run.id, { ...query, sort, order: direction, page, page_size: pageSize }));
+  const offList = useQuery(offListQueryOptions());
   const onFilters = (changes: Partial<WorklistFilterValues>) => {
     const next: Record<string, string | null> = { pagina: null };
     if (changes.wijk !== undefined) next.wijk = changes.wijk;
@@ -115,6 +118,7 @@ function Worklist({ run }: { run: RunSummary }) {
           )}
         </>
       ) : null}
+      {offList.data ? <OffListTable items={offList.data.items} /> : null}
     </>
   );
 }
