@@ -61,7 +61,11 @@ export interface Config {
   publication: PublicationConfig;
   /** First-contact deadlines per triage episode (MPG_FIRST_CONTACT_DAYS, MPG_URGENT_INDICATORS). */
   deadlines: DeadlinePolicy;
+  /** The organisations a regisseur (lead professional) can come from (MPG_PARTNER_ORGANISATIONS). */
+  partnerOrganisations: string[];
 }
+
+export const DEFAULT_PARTNER_ORGANISATIONS = ['Wijkteam', 'GGD', 'Schuldhulpverlening', 'Woningcorporatie', 'Veilig Thuis', 'Leerplicht', 'Jeugdbescherming'];
 
 export const PUBLICATION_CATEGORIES = ['Hoog-risico AI-systemen', 'Impactvolle algoritmes', 'Overige algoritmes'] as const;
 
@@ -164,6 +168,7 @@ export const EnvSchema = Type.Object({
   MPG_REGISTER_THEMES: limited(500),
   MPG_REGISTER_ID: limited(99),
   MPG_FIRST_CONTACT_DAYS: whole(1, 366, 28),
+  MPG_PARTNER_ORGANISATIONS: Type.Optional(Type.String({ pattern: '^[^,]{1,200}(,[^,]{1,200}){0,49}$', expected: 'organisation names separated by commas' })),
   MPG_URGENT_INDICATORS: Type.Optional(Type.String({ format: 'mpg-urgent', expected: 'items indicator>=value:days separated by commas, e.g. huurachterstand>=4:3' })),
   MPG_PUBLICATION_CATEGORY: Type.Union(PUBLICATION_CATEGORIES.map((c) => Type.Literal(c)), { default: 'Impactvolle algoritmes', expected: `one of ${PUBLICATION_CATEGORIES.join(', ')}` }),
 });
@@ -207,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
     publication: publicationConfig(e),
+    partnerOrganisations: e.MPG_PARTNER_ORGANISATIONS ? e.MPG_PARTNER_ORGANISATIONS.split(',').map((o) => o.trim()).filter(Boolean) : DEFAULT_PARTNER_ORGANISATIONS,
     deadlines: { firstContactDays: Number(e.MPG_FIRST_CONTACT_DAYS), urgent: parseUrgentIndicators(e.MPG_URGENT_INDICATORS) ?? [] },
   };
 }

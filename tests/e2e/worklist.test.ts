@@ -166,9 +166,9 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exporteer wat het filter toont (CSV)' }).click();
     const csv = fs.readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to');
+    expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to,first_contact_due');
     expect(csv).toHaveLength(found.length + 1);
-    for (const line of csv.slice(1)) expect(line).toMatch(new RegExp(`^${postcode.replace(' ', '')}-\\d+-[A-Z0-9]*,Beijum,.*,\\d+,[a-z_]+,$`));
+    for (const line of csv.slice(1)) expect(line).toMatch(new RegExp(`^${postcode.replace(' ', '')}-\\d+-[A-Z0-9]*,Beijum,.*,\\d+,[a-z_]+,,(\\d{4}-\\d{2}-\\d{2})?$`));
 
     // To the family and back by its link, and by the browser's Back button: filter and search kept.
     const expectKept = async () => {

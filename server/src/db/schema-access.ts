@@ -72,6 +72,8 @@ export interface TriageEventTable {
   note: string | null;
   /** The review date set with this step, if any. */
   review_on: string | null;
+  /** The zorgnetwerk meeting whose record took this step. */
+  meeting_id: number | null;
 }
 
 /** Append-only from the API. Never signal contents or a BSN. */
@@ -97,6 +99,32 @@ export interface AuditRetentionTable {
   days: number;
 }
 
+export interface MeetingTable {
+  id: Generated<number>;
+  held_on: string;
+  /** JSON array of wijk names. */
+  wijken: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MeetingItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  flag_id: number;
+  household_key: string;
+  wijk: string;
+  added_by: string;
+  added_at: string;
+  advice: string | null;
+  regisseur_name: string | null;
+  regisseur_org: string | null;
+  next_step: string | null;
+  next_step_due: string | null;
+  recorded_by: string | null;
+  recorded_at: string | null;
+}
+
 export interface AccessTables {
   users: UserTable;
   sessions: SessionTable;
@@ -104,6 +132,8 @@ export interface AccessTables {
   triage: TriageTable;
   triage_events: TriageEventTable;
   triage_deadlines: TriageDeadlineTable;
+  meetings: MeetingTable;
+  meeting_items: MeetingItemTable;
   audit_log: AuditLogTable;
   audit_retention: AuditRetentionTable;
 }

@@ -51,16 +51,16 @@ async function present(db: Db, householdKey: string, episode: number, row: Triag
     events: events.map((e) => ({
       id: e.id, at: e.at, by: e.by_user, role: (e.by_role ?? null) as Role | null, kind: e.kind,
       from_status: e.from_status as TriageStatus | null, to_status: e.to_status as TriageStatus | null,
-      assigned_to: e.assigned_to, outcome: e.outcome as TriageOutcome | null, note: e.note, review_on: e.review_on ?? null,
+      assigned_to: e.assigned_to, outcome: e.outcome as TriageOutcome | null, note: e.note, review_on: e.review_on ?? null, meeting_id: e.meeting_id ?? null,
     })),
   };
 }
 
-type Change =
-  | { kind: 'status'; to: TriageStatus; from?: TriageStatus; note?: string; outcome?: TriageOutcome; reviewOn?: string }
+export type Change =
+  | { kind: 'status'; to: TriageStatus; from?: TriageStatus; note?: string; outcome?: TriageOutcome; reviewOn?: string; meetingId?: number }
   | { kind: 'assignment'; assignedTo: string | null; note?: string }
   | { kind: 'outcome'; outcome: TriageOutcome; note?: string }
-  | { kind: 'note'; note: string };
+  | { kind: 'note'; note: string; meetingId?: number };
 
 type TriageSet = Parameters<typeof updateTriage>[3];
 
@@ -86,6 +86,7 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
       outcome: change.kind === 'outcome' || change.kind === 'status' ? (change.outcome ?? null) : null,
       note: change.note ?? null,
       review_on: change.kind === 'status' ? (change.reviewOn ?? null) : null,
+      meeting_id: change.kind === 'status' || change.kind === 'note' ? (change.meetingId ?? null) : null,
     });
   });
   return forRole(await present(db, flag.household_key, episode, await findTriage(db, flag.household_key, episode)), user.role);

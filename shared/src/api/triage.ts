@@ -40,6 +40,8 @@ export const TriageEvent = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
   /** "Opnieuw bekijken op", set with this step. */
   review_on: Type.Union([IsoDate, Type.Null()]),
+  /** The zorgnetwerk meeting whose record took this step. */
+  meeting_id: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type TriageEvent = Static<typeof TriageEvent>;
 
