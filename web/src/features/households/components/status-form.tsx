@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { triageLabel } from '../../../lib/format.ts';
 import { useChangeStatus } from '../api/triage-actions.ts';
 import { ActionError } from './action-error.tsx';
-import { OUTCOME_LABELS } from './outcome.ts';
+import { OUTCOME_LABELS } from '../../../components/family/outcome.ts';
 
 const optionLabel = (from: TriageStatus, to: TriageStatus) => (isReopening({ from, to }) ? `${triageLabel(to)} (zaak heropenen)` : triageLabel(to));
 

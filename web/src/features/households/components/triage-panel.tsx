@@ -9,9 +9,9 @@ import { formatDate } from '../../../lib/format.ts';
 import { useAddNote, useRecordOutcome } from '../api/triage-actions.ts';
 import { ActionError } from './action-error.tsx';
 import { AssignForm } from './assign-form.tsx';
-import { OUTCOME_LABELS } from './outcome.ts';
+import { OUTCOME_LABELS } from '../../../components/family/outcome.ts';
 import { StatusForm } from './status-form.tsx';
-import { TriageHistory } from './triage-history.tsx';
+import { TriageHistory } from '../../../components/family/triage-history.tsx';
 
 /** Status, assignment, outcome and the history, with the actions this user may take. */
 export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: string; triage: Triage }) {

@@ -1,7 +1,7 @@
 import type { TriageEvent } from '@vroegsignaal/shared/api/triage';
 import { isReopening } from '@vroegsignaal/shared/triage';
-import { formatDate, formatDateTime, triageLabel } from '../../../lib/format.ts';
-import { ROLE_LABELS } from '../../../lib/roles.ts';
+import { formatDate, formatDateTime, triageLabel } from '../../lib/format.ts';
+import { ROLE_LABELS } from '../../lib/roles.ts';
 
 const outcomeText = (o: TriageEvent['outcome']) => `Uitkomst: signaal ${o === 'terecht' ? 'terecht' : 'niet terecht'}`;
 

@@ -1,6 +1,6 @@
 import type { HouseholdDetail } from '@vroegsignaal/shared/api/households';
 import type { TriageEvent } from '@vroegsignaal/shared/api/triage';
-import { domainLabel, domainsOf, formatDate, formatDateTime, formatNumber, indicatorLabel, triageLabel } from '../../../lib/format.ts';
+import { domainLabel, domainsOf, formatDate, formatDateTime, formatNumber, indicatorLabel, triageLabel } from '../../lib/format.ts';
 import { whyOnList } from './explain.ts';
 import { OUTCOME_LABELS } from './outcome.ts';
 import { describeEvent } from './triage-history.tsx';
