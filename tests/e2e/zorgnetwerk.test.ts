@@ -51,6 +51,9 @@ async function listSettled(page: Page) {
   await page.locator('.vs-table-wrap[aria-busy="false"], .utrecht-alert').first().waitFor();
 }
 
+/** Pages in a PDF Chromium wrote: its page objects (`/Type /Page`, not `/Pages`). */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+
 const total = async (page: Page) => Number(/^(\d+)/.exec((await page.locator('.vs-result-count').innerText()).replace(/\./g, ''))?.[1]);
 
 describe('zorgnetwerk end to end (SQLite)', { timeout: 180_000 }, () => {
@@ -106,5 +109,60 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 180_000 }, () => {
     }
     await page.getByRole('heading', { name: 'Van de lijst af, nog niet afgesloten' }).waitFor();
     await checkPage(page, 'zorgnetwerk-open-work');
+  });
+
+  it('coordinator: plans a meeting, puts families on its agenda from the family page, records advice, prints the agenda', async () => {
+    const { page } = tab;
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await menu.getByRole('link', { name: 'Zorgnetwerk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zorgnetwerk' }).waitFor();
+    await settled(page);
+    await checkPage(page, 'zorgnetwerk-meetings-empty');
+    await page.getByLabel('Datum').fill('2026-12-14');
+    await page.getByLabel('Beijum').check();
+    await page.getByRole('button', { name: 'Overleg plannen' }).click();
+    const meetingLink = page.getByRole('link', { name: 'Overleg van 14 december 2026' });
+    await meetingLink.waitFor();
+
+    // Two Beijum families; the first is taken up first, so the meeting can move it on.
+    await page.goto('/signalen?wijk=Beijum&status=nieuw');
+    await listSettled(page);
+    const hrefs = (await page.locator('tbody tr').getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).slice(0, 2) as string[];
+    expect(hrefs).toHaveLength(2);
+    for (const [n, href] of hrefs.entries()) {
+      await page.goto(href);
+      await page.getByRole('heading', { name: 'Opvolging' }).waitFor();
+      await settled(page);
+      if (n === 0) {
+        await page.getByLabel('Nieuwe status').selectOption('in_behandeling');
+        await page.getByRole('button', { name: 'Status wijzigen' }).click();
+        await page.locator('.vs-dl .vs-status', { hasText: 'In behandeling' }).waitFor();
+      }
+      await page.getByLabel('Op de agenda van het zorgnetwerk').selectOption({ label: '14 december 2026 (Beijum)' });
+      await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
+      await page.getByText('Op de agenda gezet.').waitFor();
+    }
+
+    await menu.getByRole('link', { name: 'Zorgnetwerk' }).click();
+    await meetingLink.click();
+    await page.getByRole('heading', { level: 1, name: 'Zorgnetwerkoverleg 14 december 2026' }).waitFor();
+    await settled(page);
+    expect(await page.getByRole('article').count()).toBe(2);
+    await checkPage(page, 'zorgnetwerk-meeting');
+
+    const first = page.getByRole('article').first();
+    await first.getByLabel('Advies').fill('Schuldhulp inschakelen.');
+    await first.getByLabel('Regisseur (naam)').fill('A. de Vries');
+    await first.getByLabel('Organisatie van de regisseur').selectOption('Schuldhulpverlening');
+    await first.getByLabel('Volgende stap', { exact: true }).fill('Intake plannen.');
+    await first.getByLabel('Volgende stap vóór').fill('2026-12-28');
+    await first.getByRole('button', { name: 'Advies vastleggen' }).click();
+    await first.getByText('Regisseur: A. de Vries (Schuldhulpverlening).').waitFor();
+    expect(await first.locator('.vs-status').innerText()).toBe('Besproken in zorgnetwerk');
+    await settled(page);
+
+    // Printed: the agenda, then one A4 per family.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdfPages(pdf)).toBe(1 + 2);
   });
 });

@@ -11,6 +11,9 @@ export const paths = {
     weekList: '/signalen',
     charts: '/signalen/grafieken',
     openWork: '/signalen/openstaand',
+    meetings: '/zorgnetwerk',
+    meetingPattern: '/zorgnetwerk/:meetingId',
+    meeting: (id: number | string) => `/zorgnetwerk/${encodeURIComponent(String(id))}`,
   },
   wijkteam: {
     mine: '/mijn-signalen',

@@ -8,6 +8,7 @@ import { useUser } from '../../../lib/auth.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useAddNote, useRecordOutcome } from '../api/triage-actions.ts';
 import { ActionError } from './action-error.tsx';
+import { AgendaForm } from './agenda-form.tsx';
 import { AssignForm } from './assign-form.tsx';
 import { OUTCOME_LABELS } from '../../../components/family/outcome.ts';
 import { StatusForm } from './status-form.tsx';
@@ -43,6 +44,7 @@ export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: st
         <dd>{triage.outcome ? OUTCOME_LABELS[triage.outcome] : 'Nog niet vastgelegd'}</dd>
       </dl>
       {user.role === 'coordinator' ? <AssignForm flagId={flagId} wijk={wijk} assignedTo={triage.assigned_to} /> : null}
+      {user.role === 'coordinator' ? <AgendaForm flagId={flagId} wijk={wijk} /> : null}
       <StatusForm flagId={flagId} current={triage.status} next={triage.next_statuses} />
       {isFinalStatus(triage.status) ? <OutcomeForm flagId={flagId} current={triage.outcome} /> : null}
       <NoteForm flagId={flagId} />
