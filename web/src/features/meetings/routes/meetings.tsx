@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
+import { Alert, Button, Checkbox, FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
@@ -53,8 +53,9 @@ function PlanForm() {
         <FormLabel htmlFor="meeting-date">Datum</FormLabel>
         <Textbox id="meeting-date" type="date" required value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
       </FormField>
-      <Fieldset>
-        <FieldsetLegend>Wijken</FieldsetLegend>
+      {/* A plain fieldset: the design system's fieldset CSS is not part of the bundle. */}
+      <fieldset className="vs-wijken-fieldset">
+        <legend className="utrecht-form-label">Wijken</legend>
         {(wijken.data ?? []).map((w) => (
           <div className="vs-check" key={w}>
             <Checkbox id={`meeting-wijk-${w}`} checked={chosen.includes(w)} onChange={(e) => toggle(w, e.target.checked)} />
@@ -63,7 +64,7 @@ function PlanForm() {
             </FormLabel>
           </div>
         ))}
-      </Fieldset>
+      </fieldset>
       {create.isError ? <ErrorMessage error={create.error} title="Plannen mislukt" /> : null}
       {create.isSuccess ? (
         <Alert type="ok" role="status">
