@@ -46,8 +46,27 @@ export async function writeBenchCity(outDir: string, options: BenchCityOptions):
   const signals = households * perHousehold;
   const ctx: SignalContext = { rng: new Rng(seed, 'bench-signals'), seed, households, asOfDay, bsns, spanDays: SPAN_DAYS };
   const signalBytes = await writeSignals(signalsFile, ctx, signals);
-  const result = { outDir, registryFile, signalsFile, households, persons: registry.persons, gezinshuishoudens: registry.families, signals, bytes: registry.bytes + signalBytes };
-  const manifest = { generator: 'vroegsignaal-bench-city', seed, asOf: options.asOf, signalsPerHousehold: perHousehold, files: { registry: 'registry.csv', signals: 'signals.csv' }, households, persons: registry.persons, gezinshuishoudens: registry.families, signals };
+  const result = {
+    outDir,
+    registryFile,
+    signalsFile,
+    households,
+    persons: registry.persons,
+    gezinshuishoudens: registry.families,
+    signals,
+    bytes: registry.bytes + signalBytes,
+  };
+  const manifest = {
+    generator: 'vroegsignaal-bench-city',
+    seed,
+    asOf: options.asOf,
+    signalsPerHousehold: perHousehold,
+    files: { registry: 'registry.csv', signals: 'signals.csv' },
+    households,
+    persons: registry.persons,
+    gezinshuishoudens: registry.families,
+    signals,
+  };
   await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return result;
 }
@@ -59,7 +78,13 @@ function checkOptions(seed: number, households: number, perHousehold: number): v
   if (!Number.isInteger(perHousehold) || perHousehold < 0) throw new Error(`signalsPerHousehold moet een geheel getal ≥ 0 zijn: ${perHousehold}`);
 }
 
-async function writeRegistry(path: string, seed: number, households: number, asOfDay: number, bsns: BsnSequence): Promise<{ persons: number; families: number; bytes: number }> {
+async function writeRegistry(
+  path: string,
+  seed: number,
+  households: number,
+  asOfDay: number,
+  bsns: BsnSequence,
+): Promise<{ persons: number; families: number; bytes: number }> {
   const out = new ChunkWriter(path);
   out.add(`${REGISTRY_COLUMNS.join(',')}\n`);
   let persons = 0;

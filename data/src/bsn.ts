@@ -61,9 +61,7 @@ export class BsnSequence {
 }
 
 /** Usable d8 digits (check digit 0..9) per value of s7 mod 11. */
-const USABLE_D8: ReadonlyArray<readonly number[]> = Array.from({ length: 11 }, (_, r) =>
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((d8) => (r + 2 * d8) % 11 <= 9),
-);
+const USABLE_D8: ReadonlyArray<readonly number[]> = Array.from({ length: 11 }, (_, r) => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((d8) => (r + 2 * d8) % 11 <= 9));
 
 /** Picks d8 (the `round`-th usable digit, rotated by `offset`) and appends the check digit. */
 function completeBsn(prefix: number, round: number, offset: number): string {

@@ -47,10 +47,16 @@ async function runDemo(out: string, values: Values): Promise<void> {
   const result = await writeDemoCity(out, { seed: int(values.seed, 'seed', 2026), asOf, weeks: int(values.weeks, 'weeks', 52) });
   const s = result.city.stats;
   console.log(`demostad geschreven naar ${out} in ${seconds(started)} s (seed ${result.city.seed}, peildatum ${asOf}, ${result.city.weeks} weken)`);
-  console.log(`  registry.csv: ${s.persons} personen, ${s.households} huishoudens, ${s.gezinshuishoudens} gezinshuishoudens, ${s.minorsInGezinshuishoudens} minderjarigen daarin`);
-  console.log(`  drops/: ${result.deliveryFiles} leveringen, ${s.signalRows} signaalregels (${s.badRows} foutief, ${s.corrections} correcties, ${s.unlinkedRows} niet te koppelen)`);
+  console.log(
+    `  registry.csv: ${s.persons} personen, ${s.households} huishoudens, ${s.gezinshuishoudens} gezinshuishoudens, ${s.minorsInGezinshuishoudens} minderjarigen daarin`,
+  );
+  console.log(
+    `  drops/: ${result.deliveryFiles} leveringen, ${s.signalRows} signaalregels (${s.badRows} foutief, ${s.corrections} correcties, ${s.unlinkedRows} niet te koppelen)`,
+  );
   for (const src of DEMO_SOURCES) {
-    console.log(`    ${src.name.padEnd(24)} elke ${String(src.intervalDays).padStart(2)} dagen, '${src.delimiter}', ${s.rowsPerSource[src.name] ?? 0} regels in ${s.deliveriesPerSource[src.name] ?? 0} leveringen`);
+    console.log(
+      `    ${src.name.padEnd(24)} elke ${String(src.intervalDays).padStart(2)} dagen, '${src.delimiter}', ${s.rowsPerSource[src.name] ?? 0} regels in ${s.deliveriesPerSource[src.name] ?? 0} leveringen`,
+    );
   }
   console.log(`  truth.csv: ${s.multiProblem} latente multiprobleemgezinnen, ${s.atRisk} risicogezinnen (alleen voor evaluatie)`);
   console.log(`  manifest.json (piekgeheugen ${peakMb()} MB)`);
@@ -59,7 +65,12 @@ async function runDemo(out: string, values: Values): Promise<void> {
 async function runBench(out: string, values: Values): Promise<void> {
   const started = performance.now();
   const asOf = values['as-of'] ?? todayIso();
-  const options = { seed: int(values.seed, 'seed', 2026), households: int(values.households, 'households'), signalsPerHousehold: int(values['signals-per-household'], 'signals-per-household', 10), asOf };
+  const options = {
+    seed: int(values.seed, 'seed', 2026),
+    households: int(values.households, 'households'),
+    signalsPerHousehold: int(values['signals-per-household'], 'signals-per-household', 10),
+    asOf,
+  };
   const r = await writeBenchCity(out, options);
   console.log(`benchstad geschreven naar ${out} in ${seconds(started)} s (seed ${options.seed}, peildatum ${asOf})`);
   console.log(`  registry.csv: ${r.persons} personen, ${r.households} huishoudens, ${r.gezinshuishoudens} gezinshuishoudens`);

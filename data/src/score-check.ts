@@ -29,14 +29,26 @@ export function scoreDemoCity(city: DemoCity, asOf = city.asOf, ruleSet: RuleSet
   const asOfDay = parseDay(asOf);
   const { signals, badRows } = ingestAll(city, asOfDay);
   const linked = linkSignals(city.households, signals.values());
-  const result: ScoreCheckResult = { asOf, flagged: 0, flaggedPerWijk: {}, flaggedPerGroup: { multi: 0, risk: 0, base: 0 }, flaggedPerCombination: {}, storedSignals: signals.size, badRows, unlinked: linked.unlinked };
+  const result: ScoreCheckResult = {
+    asOf,
+    flagged: 0,
+    flaggedPerWijk: {},
+    flaggedPerGroup: { multi: 0, risk: 0, base: 0 },
+    flaggedPerCombination: {},
+    storedSignals: signals.size,
+    badRows,
+    unlinked: linked.unlinked,
+  };
   for (const w of WIJKEN) result.flaggedPerWijk[w.name] = 0;
   for (const h of city.households) {
     if (!isGezinshuishouden(h, asOfDay)) continue;
     const active = activeRules(linked.byHousehold.get(h.index) ?? [], asOfDay, ruleSet);
     if (!isFlag(active, ruleSet)) continue;
     result.flagged++;
-    const combination = active.map((r) => r.indicator).sort().join('|');
+    const combination = active
+      .map((r) => r.indicator)
+      .sort()
+      .join('|');
     result.flaggedPerCombination[combination] = (result.flaggedPerCombination[combination] ?? 0) + 1;
     const wijk = WIJKEN[h.wijk]?.name ?? '';
     result.flaggedPerWijk[wijk] = (result.flaggedPerWijk[wijk] ?? 0) + 1;
@@ -107,7 +119,11 @@ function isGezinshuishouden(h: Household, day: number): boolean {
 function activeRules(signals: readonly Stored[], asOfDay: number, ruleSet: RuleSetDefinition): RuleDefinition[] {
   return ruleSet.rules.filter((rule) => {
     const count = signals.filter(
-      (s) => s.indicator === rule.indicator && s.day > asOfDay - rule.window_days && s.day <= asOfDay && (rule.threshold === null || (s.value !== null && s.value >= rule.threshold)),
+      (s) =>
+        s.indicator === rule.indicator &&
+        s.day > asOfDay - rule.window_days &&
+        s.day <= asOfDay &&
+        (rule.threshold === null || (s.value !== null && s.value >= rule.threshold)),
     ).length;
     return count >= rule.min_count;
   });

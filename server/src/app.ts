@@ -46,7 +46,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(authentication);
   await fastify.register(audit);
   await fastify.register(finiteNumbers);
-  for (const routes of [health, auth, flags, triage, openWork, meetings, ruleSets, aggregates, transparency, publication, admin, operations]) await fastify.register(routes);
+  for (const routes of [health, auth, flags, triage, openWork, meetings, ruleSets, aggregates, transparency, publication, admin, operations])
+    await fastify.register(routes);
   await fastify.register(staticFiles, { config: opts.config });
 };
 export default app;

@@ -119,7 +119,8 @@ Format.Set('mpg-instant', (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(
 /** A whole number in [min, max], written in decimal digits only (`range` is checked after the schema). */
 const whole = (min: number, max: number, fallback: number) =>
   Type.String({ pattern: '^[0-9]{1,10}$', range: [min, max], default: String(fallback), expected: `a whole number from ${min} to ${max}` });
-const cronExpression = (fallback: string) => Type.String({ format: 'mpg-cron', default: fallback, expected: 'a cron expression of 5 fields, e.g. "30 2 * * *"' });
+const cronExpression = (fallback: string) =>
+  Type.String({ format: 'mpg-cron', default: fallback, expected: 'a cron expression of 5 fields, e.g. "30 2 * * *"' });
 const text = (fallback?: string) => Type.String({ minLength: 1, ...(fallback === undefined ? {} : { default: fallback }), expected: 'a non-empty value' });
 
 const DAY_MAX = 100 * 366;
@@ -130,7 +131,10 @@ const EMAIL = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
 
 /** Every variable the program reads, with its default. */
 export const EnvSchema = Type.Object({
-  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development', expected: 'one of development, production, test' }),
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+    expected: 'one of development, production, test',
+  }),
   DATABASE_URL: Type.Optional(text()),
   MPG_BSN_KEY: Type.Optional(text()),
   INIT_CWD: Type.Optional(text()),
@@ -150,7 +154,10 @@ export const EnvSchema = Type.Object({
   MPG_PULL_ALLOWED_HOSTS: Type.Optional(Type.String({ expected: 'host names or addresses with an optional port, separated by commas' })),
   MPG_TIME_ZONE: Type.String({ format: 'mpg-time-zone', default: 'Europe/Amsterdam', expected: 'an IANA time zone, e.g. Europe/Amsterdam' }),
   MPG_NOW: Type.Optional(Type.String({ format: 'mpg-instant', expected: 'an ISO date-time, e.g. 2026-10-01T10:00:00Z' })),
-  MPG_SECURE_COOKIES: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('false'), Type.Literal('true')], { default: '0', expected: 'one of 0, 1, false, true' }),
+  MPG_SECURE_COOKIES: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('false'), Type.Literal('true')], {
+    default: '0',
+    expected: 'one of 0, 1, false, true',
+  }),
   MPG_API_RATE_LIMIT: whole(1, 1_000_000, 1200),
   MPG_LOGIN_RATE_LIMIT: whole(1, 1_000_000, 10),
   MPG_ORGANISATION: limited(99),
@@ -169,8 +176,13 @@ export const EnvSchema = Type.Object({
   MPG_REGISTER_ID: limited(99),
   MPG_FIRST_CONTACT_DAYS: whole(1, 366, 28),
   MPG_PARTNER_ORGANISATIONS: Type.Optional(Type.String({ pattern: '^[^,]{1,200}(,[^,]{1,200}){0,49}$', expected: 'organisation names separated by commas' })),
-  MPG_URGENT_INDICATORS: Type.Optional(Type.String({ format: 'mpg-urgent', expected: 'items indicator>=value:days separated by commas, e.g. huurachterstand>=4:3' })),
-  MPG_PUBLICATION_CATEGORY: Type.Union(PUBLICATION_CATEGORIES.map((c) => Type.Literal(c)), { default: 'Impactvolle algoritmes', expected: `one of ${PUBLICATION_CATEGORIES.join(', ')}` }),
+  MPG_URGENT_INDICATORS: Type.Optional(
+    Type.String({ format: 'mpg-urgent', expected: 'items indicator>=value:days separated by commas, e.g. huurachterstand>=4:3' }),
+  ),
+  MPG_PUBLICATION_CATEGORY: Type.Union(
+    PUBLICATION_CATEGORIES.map((c) => Type.Literal(c)),
+    { default: 'Impactvolle algoritmes', expected: `one of ${PUBLICATION_CATEGORIES.join(', ')}` },
+  ),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -212,7 +224,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
     publication: publicationConfig(e),
-    partnerOrganisations: e.MPG_PARTNER_ORGANISATIONS ? e.MPG_PARTNER_ORGANISATIONS.split(',').map((o) => o.trim()).filter(Boolean) : DEFAULT_PARTNER_ORGANISATIONS,
+    partnerOrganisations: e.MPG_PARTNER_ORGANISATIONS
+      ? e.MPG_PARTNER_ORGANISATIONS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : DEFAULT_PARTNER_ORGANISATIONS,
     deadlines: { firstContactDays: Number(e.MPG_FIRST_CONTACT_DAYS), urgent: parseUrgentIndicators(e.MPG_URGENT_INDICATORS) ?? [] },
   };
 }
@@ -232,7 +248,10 @@ function publicationConfig(e: Env): PublicationConfig {
     rights: e.MPG_RIGHTS_TEXT ?? DEFAULT_RIGHTS,
     supplier: e.MPG_SUPPLIER ?? null,
     sourceCodeUrl: e.MPG_SOURCE_CODE_URL ?? null,
-    themes: (e.MPG_REGISTER_THEMES ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    themes: (e.MPG_REGISTER_THEMES ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     registerId: e.MPG_REGISTER_ID ?? null,
     category: e.MPG_PUBLICATION_CATEGORY,
   };

@@ -28,7 +28,12 @@ export interface RegisterField {
 }
 
 const text = (max: number): RegisterKind => ({ type: 'text', max });
-const f = <N extends string>(name: N, group: RegisterField['group'], requirement: RegisterRequirement, kind: RegisterKind) => ({ name, group, requirement, kind });
+const f = <N extends string>(name: N, group: RegisterField['group'], requirement: RegisterRequirement, kind: RegisterKind) => ({
+  name,
+  group,
+  requirement,
+  kind,
+});
 
 // "text < N" in the standard: at most N - 1 characters.
 export const REGISTER_FIELDS = [

@@ -1,14 +1,6 @@
 // Constants fixed by the data contract (../shared/spec/data-contract.md, section 4).
 
-export const DOMAINS = [
-  'financien',
-  'wonen',
-  'veiligheid',
-  'onderwijs',
-  'werk_inkomen',
-  'opvoeding',
-  'gezondheid',
-] as const;
+export const DOMAINS = ['financien', 'wonen', 'veiligheid', 'onderwijs', 'werk_inkomen', 'opvoeding', 'gezondheid'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export interface CatalogueEntry {

@@ -20,7 +20,12 @@ const INT_LIMIT = 2_147_483_647;
 
 const fields = {
   name: Type.Union([Type.String(), Type.Null()], { description: 'tekst of null' }),
-  flag_threshold: Type.Number({ minimum: -SCORE_LIMIT, maximum: SCORE_LIMIT, description: 'een getal', bound: { min: -SCORE_LIMIT, max: SCORE_LIMIT, why: EXACT } }),
+  flag_threshold: Type.Number({
+    minimum: -SCORE_LIMIT,
+    maximum: SCORE_LIMIT,
+    description: 'een getal',
+    bound: { min: -SCORE_LIMIT, max: SCORE_LIMIT, why: EXACT },
+  }),
   min_domains: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'een heel getal van minstens 1, of null' }),
   indicator: Type.String({ description: 'een indicator uit de catalogus' }),
   domain: Type.String({ description: 'het leefgebied van de indicator' }),
@@ -31,8 +36,12 @@ const fields = {
 };
 
 const ruleProperties = {
-  indicator: fields.indicator, domain: fields.domain, weight: fields.weight, threshold: fields.threshold,
-  window_days: fields.window_days, min_count: fields.min_count,
+  indicator: fields.indicator,
+  domain: fields.domain,
+  weight: fields.weight,
+  threshold: fields.threshold,
+  window_days: fields.window_days,
+  min_count: fields.min_count,
 };
 
 /** A rule as accepted: a missing threshold reads as null. */
@@ -146,7 +155,12 @@ function normalised(input: RuleSetInput): RuleSetDefinition {
     flag_threshold: input.flag_threshold,
     min_domains: input.min_domains ?? null,
     rules: input.rules.map((r) => ({
-      indicator: r.indicator, domain: r.domain, weight: r.weight, threshold: r.threshold ?? null, window_days: r.window_days, min_count: r.min_count,
+      indicator: r.indicator,
+      domain: r.domain,
+      weight: r.weight,
+      threshold: r.threshold ?? null,
+      window_days: r.window_days,
+      min_count: r.min_count,
     })),
   };
 }

@@ -89,7 +89,17 @@ describe.each(DIALECTS)('aggregates for beleidsmakers (%s)', (dialect) => {
   it('counts flags per week, per indicator and per domain, published the same way', async () => {
     const weeks = await get('/api/aggregates/weeks');
     const flags = sum('flagged');
-    expect(weeks).toEqual([{ run_id: expect.any(Number), as_of: '2026-10-01', rule_set_version: 1, flags: pub(flags), new_flags: pub(flags), persisting_flags: '<5', dropped_flags: '<5' }]);
+    expect(weeks).toEqual([
+      {
+        run_id: expect.any(Number),
+        as_of: '2026-10-01',
+        rule_set_version: 1,
+        flags: pub(flags),
+        new_flags: pub(flags),
+        persisting_flags: '<5',
+        dropped_flags: '<5',
+      },
+    ]);
     expect(await get('/api/aggregates/weeks?from=2026-10-02')).toEqual([]);
     const ind = await get('/api/aggregates/indicators');
     const by = Object.fromEntries(ind.indicators.map((x: any) => [x.indicator, x.flags]));

@@ -35,7 +35,9 @@ describe.each(DIALECTS)('the audit log is complete (%s)', (dialect) => {
     expect(statuses).toEqual([401, 401, 401, 429]);
     const added = (await entries()).slice(before);
     expect(added.map((e) => [e.event, e.outcome, e.ip])).toEqual([
-      ['login_failed', 'failure', '192.0.2.20'], ['login_failed', 'failure', '192.0.2.20'], ['login_failed', 'failure', '192.0.2.20'],
+      ['login_failed', 'failure', '192.0.2.20'],
+      ['login_failed', 'failure', '192.0.2.20'],
+      ['login_failed', 'failure', '192.0.2.20'],
       ['rate_limited:login', 'denied', '192.0.2.20'],
     ]);
     expect(added[3]!.user_agent).toBe(BROWSER);
@@ -105,7 +107,14 @@ describe.each(DIALECTS)('server errors are audited (%s)', (dialect) => {
     const res = await coordinator.request({ method: 'GET', url: '/api/runs', headers: { 'user-agent': BROWSER } });
     expect(res.statusCode).toBe(500);
     const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'server_error:runs').executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ username: 'coordinator', role: 'coordinator', outcome: 'failure', object_type: 'request', detail: 'GET /api/runs → 500', user_agent: BROWSER });
+    expect(entry).toMatchObject({
+      username: 'coordinator',
+      role: 'coordinator',
+      outcome: 'failure',
+      object_type: 'request',
+      detail: 'GET /api/runs → 500',
+      user_agent: BROWSER,
+    });
     expect(entry.session_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -144,7 +144,11 @@ describe.each(DIALECTS)('sign-in, sessions and CSRF (%s)', (dialect) => {
   it('sets the Secure flag and the __Host- prefix when configured for HTTPS', async () => {
     const secure = await createApiFixture(dialect, { secureCookies: true }, false);
     try {
-      const res = await secure.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: secure.passwords.get('coordinator') } });
+      const res = await secure.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'coordinator', password: secure.passwords.get('coordinator') },
+      });
       expect(res.cookies[0]).toMatchObject({ name: '__Host-vs_session', secure: true, httpOnly: true, sameSite: 'Strict' });
       expect((await secure.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: sessionCookie(res) } })).statusCode).toBe(200);
     } finally {
@@ -163,11 +167,21 @@ describe.each(DIALECTS)('rate limiting (%s)', (dialect) => {
   it('limits login requests per client address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `x${i}`, password: 'wat dan ook hier' }, remoteAddress: '10.0.0.7' });
+      const res = await f.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `x${i}`, password: 'wat dan ook hier' },
+        remoteAddress: '10.0.0.7',
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const other = await f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: f.passwords.get('coordinator') }, remoteAddress: '10.0.0.8' });
+    const other = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'coordinator', password: f.passwords.get('coordinator') },
+      remoteAddress: '10.0.0.8',
+    });
     expect(other.statusCode).toBe(200);
   });
 

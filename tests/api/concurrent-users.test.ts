@@ -40,7 +40,11 @@ describe.each(DIALECTS)('two requests demoting the last two beheerders at the sa
   afterAll(async () => f?.close());
 
   const send = (actor: Agent, method: string, url: string, body: unknown) =>
-    fetch(`${base}${url}`, { method, body: JSON.stringify(body), headers: { cookie: actor.cookie, 'x-csrf-token': actor.csrf, 'content-type': 'application/json' } });
+    fetch(`${base}${url}`, {
+      method,
+      body: JSON.stringify(body),
+      headers: { cookie: actor.cookie, 'x-csrf-token': actor.csrf, 'content-type': 'application/json' },
+    });
   const activeBeheerders = () => f.t.db.selectFrom('users').select(['id', 'username']).where('role', '=', 'beheerder').where('active', '=', 1).execute();
 
   it('lets one through and refuses the other with 409, every round, leaving one active beheerder', async () => {

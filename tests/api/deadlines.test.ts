@@ -46,7 +46,9 @@ describe.each(DIALECTS)('first-contact deadlines (%s)', (dialect) => {
     f.clock.advance(DAY); // 2026-10-30
     coordinator = await f.login('coordinator');
     const taken = await coordinator.request({
-      method: 'POST', url: `/api/flags/${await f.flagOf(runId, '9713CC-5-')}/triage/status`, payload: { status: 'in_behandeling' },
+      method: 'POST',
+      url: `/api/flags/${await f.flagOf(runId, '9713CC-5-')}/triage/status`,
+      payload: { status: 'in_behandeling' },
     });
     expect(taken.statusCode, taken.body).toBe(200);
     expect(keys(await list('overdue=true'))).toEqual(['9711AA-1-', '9712BB-10-A']);
@@ -54,7 +56,12 @@ describe.each(DIALECTS)('first-contact deadlines (%s)', (dialect) => {
     const search = await coordinator.request({ method: 'POST', url: `/api/runs/${runId}/flags/search`, payload: { overdue: true, search: '9711' } });
     expect(keys(search)).toEqual(['9711AA-1-']);
     const csv = await coordinator.request({ method: 'POST', url: `/api/runs/${runId}/flags/export`, payload: { overdue: true } });
-    expect(csv.body.trim().split('\n').map((l) => l.split(',').at(-1))).toEqual(['first_contact_due', '2026-10-29', '2026-10-29']);
+    expect(
+      csv.body
+        .trim()
+        .split('\n')
+        .map((l) => l.split(',').at(-1)),
+    ).toEqual(['first_contact_due', '2026-10-29', '2026-10-29']);
     expect((await list('overdue=yes')).json()).toMatchObject({ statusCode: 400, field: 'querystring.overdue' });
   });
 });
@@ -72,7 +79,11 @@ describe.each(DIALECTS)('urgent indicators shorten the deadline (%s)', (dialect)
     const clock = new TestClock(Date.parse('2026-10-09T08:00:00Z'));
     const ctx = { ...engineContext(t.db, clock), deadlines: { firstContactDays: 28, urgent: DEMO_URGENT } };
     await seedExample(t, clock, ctx);
-    const rows = await t.db.selectFrom('triage_deadlines').select(['household_key', 'episode_run_id', 'first_contact_due', 'urgent']).orderBy('household_key').execute();
+    const rows = await t.db
+      .selectFrom('triage_deadlines')
+      .select(['household_key', 'episode_run_id', 'first_contact_due', 'urgent'])
+      .orderBy('household_key')
+      .execute();
     expect(rows.map((r) => [r.household_key, r.first_contact_due, Number(r.urgent)])).toEqual([
       ['9711AA-1-', '2026-10-29', 0],
       ['9712BB-10-A', '2026-10-29', 0],
@@ -88,7 +99,10 @@ describe('deadline configuration', () => {
     const c = loadConfig({ NODE_ENV: 'test', MPG_FIRST_CONTACT_DAYS: '21', MPG_URGENT_INDICATORS: 'huurachterstand>=4:3, energieachterstand>=2.5:7' });
     expect(c.deadlines).toEqual({
       firstContactDays: 21,
-      urgent: [{ indicator: 'huurachterstand', minValue: 4, days: 3 }, { indicator: 'energieachterstand', minValue: 2.5, days: 7 }],
+      urgent: [
+        { indicator: 'huurachterstand', minValue: 4, days: 3 },
+        { indicator: 'energieachterstand', minValue: 2.5, days: 7 },
+      ],
     });
     expect(() => loadConfig({ NODE_ENV: 'test', MPG_URGENT_INDICATORS: 'huurachterstand:3' })).toThrow(/MPG_URGENT_INDICATORS/);
     expect(() => loadConfig({ NODE_ENV: 'test', MPG_FIRST_CONTACT_DAYS: '0' })).toThrow(/MPG_FIRST_CONTACT_DAYS/);
@@ -100,6 +114,11 @@ describe('deadline configuration', () => {
     expect(urgentDays(policy, [{ indicator: 'huurachterstand', value: 3 }])).toBeNull();
     expect(urgentDays(policy, [{ indicator: 'huurachterstand', value: 4 }])).toBe(3);
     expect(urgentDays(policy, [{ indicator: 'huurachterstand', value: 7 }])).toBe(1);
-    expect(urgentDays(policy, [{ indicator: 'energieachterstand', value: 9 }, { indicator: 'huurachterstand', value: null }])).toBeNull();
+    expect(
+      urgentDays(policy, [
+        { indicator: 'energieachterstand', value: 9 },
+        { indicator: 'huurachterstand', value: null },
+      ]),
+    ).toBeNull();
   });
 });

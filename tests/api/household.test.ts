@@ -20,14 +20,27 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
     expect(res.statusCode).toBe(200);
     const d = res.json();
     // registry.csv: born 1990-05-01, 2015-03-03 and 2018-07-07; the clock stands at 2026-10-09
-    expect(d.composition).toEqual({ adults: 1, minors: 2, members: [{ age: 36, minor: false }, { age: 11, minor: true }, { age: 8, minor: true }] });
+    expect(d.composition).toEqual({
+      adults: 1,
+      minors: 2,
+      members: [
+        { age: 36, minor: false },
+        { age: 11, minor: true },
+        { age: 8, minor: true },
+      ],
+    });
     expect(d.address).toEqual({ postcode: '9711AA', huisnummer: 1, toevoeging: '' });
     expect(d.wijk).toBe('Beijum');
     const stored = await f.t.db.selectFrom('flags').select('evidence').where('id', '=', flag).executeTakeFirstOrThrow();
-    expect(d.flag.rules.map((r: any) => [r.indicator, r.qualifying, r.signals.length])).toEqual(parseEvidence(stored.evidence).map((r) => [r.indicator, r.qualifying, r.qualifying]));
+    expect(d.flag.rules.map((r: any) => [r.indicator, r.qualifying, r.signals.length])).toEqual(
+      parseEvidence(stored.evidence).map((r) => [r.indicator, r.qualifying, r.qualifying]),
+    );
     expect(d.flag).toMatchObject({ score: 7, domains: 3, flag_threshold: 6, min_domains: 3, rule_set: { name: 'Standaard', version: 1 } });
     expect(d.earlier_flags.map((e: any) => e.run_id)).toEqual([f.runIds[0]]);
-    expect(d.trend.map((p: any) => [p.run_id, p.flagged])).toEqual([[f.runIds[0], true], [f.runIds[1], true]]);
+    expect(d.trend.map((p: any) => [p.run_id, p.flagged])).toEqual([
+      [f.runIds[0], true],
+      [f.runIds[1], true],
+    ]);
     expect(d.weeks_on_list).toBe(2);
     expect(d.timeline.length).toBeGreaterThanOrEqual(4);
     const hashes = await f.t.db.selectFrom('persons').select('bsn_hash').execute();
@@ -38,13 +51,18 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
   it('logs every read of a household’s detail with who, what and from where', async () => {
     const flag = await f.flagOf(f.runIds[0]!, '9713CC-5-');
     await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household`, remoteAddress: '192.0.2.4' });
-    const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'household_read').where('object_id', '=', '9713CC-5-').executeTakeFirstOrThrow();
+    const entry = await f.t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('event', '=', 'household_read')
+      .where('object_id', '=', '9713CC-5-')
+      .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ username: 'coordinator', role: 'coordinator', object_type: 'household', outcome: 'success', ip: '192.0.2.4' });
     expect(entry.detail).toContain(`signalering ${flag}`);
     expect(entry.at).toBe(f.clock.now().toISOString());
   });
 
-  it('exports the flags of a run as CSV (the contract\'s columns, then weeks, status and assignee) and logs the export', async () => {
+  it("exports the flags of a run as CSV (the contract's columns, then weeks, status and assignee) and logs the export", async () => {
     const res = await coordinator.request({ method: 'GET', url: `/api/runs/${f.runIds[1]}/flags.csv` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');

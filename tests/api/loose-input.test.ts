@@ -15,14 +15,20 @@ describe.each(DIALECTS)('loose input is refused (%s)', (dialect) => {
     const sixteen = ids.find((id) => id === 16) ?? ids.at(-1)!;
     const hex = `0x${sixteen.toString(16)}`;
     for (const raw of [hex, `${sixteen}e0`, `0${sixteen}`, ` ${sixteen}`, `${sixteen}.0`]) {
-      const res = await s.agent.request({ method: 'PUT', url: `/api/rule-sets/${encodeURIComponent(raw)}`, payload: draftDefinition(`Id ${ids.indexOf(sixteen)}`, 9) });
+      const res = await s.agent.request({
+        method: 'PUT',
+        url: `/api/rule-sets/${encodeURIComponent(raw)}`,
+        payload: draftDefinition(`Id ${ids.indexOf(sixteen)}`, 9),
+      });
       expect(res.statusCode, raw).toBe(400);
       expect(res.json()).toMatchObject({ field: 'params.id', reason: 'moet een heel getal zijn' });
     }
     expect((await s.agent.request({ method: 'GET', url: `/api/rule-sets/${sixteen}` })).json().definition.flag_threshold).toBe(5);
     const coordinator = await s.f.login('coordinator');
-    expect((await coordinator.request({ method: 'GET', url: `/api/runs/0x${s.f.runIds[0]!.toString(16)}/flags` })).json()).toMatchObject({ statusCode: 400, field: 'params.runId' });
-
+    expect((await coordinator.request({ method: 'GET', url: `/api/runs/0x${s.f.runIds[0]!.toString(16)}/flags` })).json()).toMatchObject({
+      statusCode: 400,
+      field: 'params.runId',
+    });
   });
 
   it('takes query dates only when they exist', async () => {

@@ -18,7 +18,10 @@ import { createApiFixture, type Agent, type ApiFixture } from './support/fixture
 // every role allowed to call it (and without a session when it is public): no 5xx.
 
 const USERS: Record<Role, string[]> = {
-  coordinator: ['coordinator'], wijkteam: ['wijkteam', 'wijkteam2'], beleidsmaker: ['beleidsmaker', 'beleidsmaker2'], beheerder: ['beheerder'],
+  coordinator: ['coordinator'],
+  wijkteam: ['wijkteam', 'wijkteam2'],
+  beleidsmaker: ['beleidsmaker', 'beleidsmaker2'],
+  beheerder: ['beheerder'],
 };
 const GETS = (Object.keys(ENDPOINTS) as EndpointName[]).filter((name) => ENDPOINTS[name].method === 'GET');
 
@@ -66,14 +69,25 @@ describe.each(DIALECTS)('no GET endpoint answers 5xx after a round of jobs (%s)'
     await scheduler.stop();
     // The round did what it is meant to: changed, unchanged, failing.
     expect(results.map((r) => [r.job, r.status])).toEqual([
-      ['pull:woco-map', 'failed'], ['pull:woco-http', 'ok'], ['pull:woco-http', 'ok'], ['pull:woco-kapot', 'failed'], ['scoring', 'ok'], ['retention', 'ok'],
+      ['pull:woco-map', 'failed'],
+      ['pull:woco-http', 'ok'],
+      ['pull:woco-http', 'ok'],
+      ['pull:woco-kapot', 'failed'],
+      ['scoring', 'ok'],
+      ['retention', 'ok'],
     ]);
     expect(results[0]).toMatchObject({ counts: { files: 1, failedFiles: 1, stored: 5 } });
     expect(results[2]).toMatchObject({ counts: { sameAsLastDelivery: true } });
 
     for (const users of Object.values(USERS)) for (const u of users) agents.set(u, await f.login(u));
     const newestRun = (await f.t.db.selectFrom('scoring_runs').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
-    const flag = await f.t.db.selectFrom('flags').select('id').where('run_id', '=', newestRun).where('wijk', '=', 'Beijum').orderBy('id').executeTakeFirstOrThrow();
+    const flag = await f.t.db
+      .selectFrom('flags')
+      .select('id')
+      .where('run_id', '=', newestRun)
+      .where('wijk', '=', 'Beijum')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const ruleSet = await f.t.db.selectFrom('rule_sets').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
     Object.assign(params, { runId: String(newestRun), flagId: String(flag.id), id: String(ruleSet.id), name: 'woco-http' });
   }, 120_000);
@@ -115,6 +129,11 @@ describe.each(DIALECTS)('no GET endpoint answers 5xx after a round of jobs (%s)'
     const jobs = res.json() as { job: string; outcome: string; counts: Record<string, unknown> | null }[];
     expect(jobs.some((j) => j.job === 'pull:woco-http' && j.counts?.sameAsLastDelivery === true)).toBe(true);
     expect(jobs.find((j) => j.job === 'retention')?.counts).toMatchObject({ signalsBefore: expect.any(String) });
-    expect(jobs.filter((j) => j.outcome === 'failed').map((j) => j.job).sort()).toEqual(['pull:woco-kapot', 'pull:woco-map']);
+    expect(
+      jobs
+        .filter((j) => j.outcome === 'failed')
+        .map((j) => j.job)
+        .sort(),
+    ).toEqual(['pull:woco-kapot', 'pull:woco-map']);
   });
 });

@@ -15,8 +15,14 @@ describe.each(DIALECTS)('beheerder: sources, jobs, ingest runs, quarantine, user
 
   it('lists sources with their health and never an authentication secret', async () => {
     const created = await admin.request({
-      method: 'POST', url: '/api/sources',
-      payload: { name: 'politie', indicators: ['jeugd_politiecontact'], url: 'https://example.org/feed', auth_header: { name: 'Authorization', value: 'Bearer geheim-123' } },
+      method: 'POST',
+      url: '/api/sources',
+      payload: {
+        name: 'politie',
+        indicators: ['jeugd_politiecontact'],
+        url: 'https://example.org/feed',
+        auth_header: { name: 'Authorization', value: 'Bearer geheim-123' },
+      },
     });
     expect(created.statusCode).toBe(201);
     const list = await admin.request({ method: 'GET', url: '/api/sources' });
@@ -39,16 +45,30 @@ describe.each(DIALECTS)('beheerder: sources, jobs, ingest runs, quarantine, user
     const runs = (await admin.request({ method: 'GET', url: '/api/ingest-runs?page_size=2' })).json();
     expect(runs).toMatchObject({ page: 1, page_size: 2 });
     expect(runs.total).toBeGreaterThanOrEqual(4);
-    const q = (await admin.request({ method: 'GET', url: `/api/quarantine?ingest_run=${runs.items[0].id}` }));
+    const q = await admin.request({ method: 'GET', url: `/api/quarantine?ingest_run=${runs.items[0].id}` });
     expect(q.json().items).toHaveLength(1);
     expect(q.json().items[0].reasons.join(' ')).toMatch(/bsn/);
     expect(q.body).not.toContain('111111111');
   });
 
   it('manages users and wijk assignments, and searches the audit log', async () => {
-    const created = (await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'wijk3', role: 'wijkteam', wijken: ['Beijum'], password: 'een heel lang wachtwoord 42' } })).json();
+    const created = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'wijk3', role: 'wijkteam', wijken: ['Beijum'], password: 'een heel lang wachtwoord 42' },
+      })
+    ).json();
     expect(created).toMatchObject({ username: 'wijk3', role: 'wijkteam', wijken: ['Beijum'], active: true });
-    expect((await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'wijk3', role: 'wijkteam', wijken: ['Beijum'], password: 'een heel lang wachtwoord 42' } })).statusCode).toBe(409);
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/users',
+          payload: { username: 'wijk3', role: 'wijkteam', wijken: ['Beijum'], password: 'een heel lang wachtwoord 42' },
+        })
+      ).statusCode,
+    ).toBe(409);
     const moved = (await admin.request({ method: 'PATCH', url: `/api/users/${created.id}`, payload: { wijken: ['Lewenborg'] } })).json();
     expect(moved.wijken).toEqual(['Lewenborg']);
     expect((await admin.request({ method: 'PATCH', url: '/api/users/99999', payload: { active: false } })).statusCode).toBe(404);

@@ -57,10 +57,16 @@ describe.each(DIALECTS)('public transparency, register export and DPIA fact shee
   afterAll(async () => f?.close());
 
   it('answers "Hoe werkt het?" without a session, without an audit entry per read, and without names or households', async () => {
-    const before = await f.t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await f.t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await anonymous('/api/public/transparency');
     expect(res.statusCode, res.body).toBe(200);
-    const after = await f.t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await f.t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     const t = res.json();
     expect(t.rule_set).toMatchObject({ name: 'Standaard', version: 1, approval: { via: 'beheer', approved_by_role: 'beheer (CLI)' } });
@@ -86,14 +92,21 @@ describe.each(DIALECTS)('public transparency, register export and DPIA fact shee
   it('names the approval by role after four eyes, from the rule set history', async () => {
     const d = (await a.request({ method: 'POST', url: '/api/rule-sets', payload: draftDefinition('Openbaar') })).json();
     const r = (await a.request({ method: 'POST', url: `/api/rule-sets/${d.id}/request-publication` })).json();
-    const ok = await b.request({ method: 'POST', url: `/api/rule-sets/${d.id}/approve`, payload: { content_hash: r.content_hash, reason: 'akkoord na bespreking' } });
+    const ok = await b.request({
+      method: 'POST',
+      url: `/api/rule-sets/${d.id}/approve`,
+      payload: { content_hash: r.content_hash, reason: 'akkoord na bespreking' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const res = await anonymous('/api/public/transparency');
     const events = await f.t.db.selectFrom('rule_set_events').selectAll().where('rule_set_id', '=', d.id).orderBy('id').execute();
     const approval = res.json().rule_set.approval;
     expect(approval).toMatchObject({
-      via: 'vier-ogen', requested_by_role: 'beleidsmaker', approved_by_role: 'tweede beleidsmaker',
-      requested_at: events.find((e) => e.kind === 'requested')!.at, approved_at: events.find((e) => e.kind === 'approved')!.at,
+      via: 'vier-ogen',
+      requested_by_role: 'beleidsmaker',
+      approved_by_role: 'tweede beleidsmaker',
+      requested_at: events.find((e) => e.kind === 'requested')!.at,
+      approved_at: events.find((e) => e.kind === 'approved')!.at,
     });
     expect(approval.text).toMatch(/^Publicatie aangevraagd door een beleidsmaker op .*goedgekeurd door een tweede beleidsmaker op /);
     expect(res.body).not.toContain('beleidsmaker2');
@@ -115,8 +128,20 @@ describe.each(DIALECTS)('public transparency, register export and DPIA fact shee
     expect(x.missing).toEqual(['Organisatie', 'Contactgegevens']);
     expect(x.invalid).toEqual([]);
     expect(x.empty_shown).toEqual(expect.arrayContaining(['Thema', 'Link naar wettelijke basis', 'Impacttoets(en)', 'Leverancier']));
-    expect(x.entry).toMatchObject({ Status: 'In gebruik', Taal: 'nld', Schema: '1.0.0', Publicatiecategorie: 'Impactvolle algoritmes', 'Wettelijke basis': null, Einddatum: null });
-    const first = await f.t.db.selectFrom('rule_sets').select('published_at').where('status', '=', 'published').orderBy('published_at').executeTakeFirstOrThrow();
+    expect(x.entry).toMatchObject({
+      Status: 'In gebruik',
+      Taal: 'nld',
+      Schema: '1.0.0',
+      Publicatiecategorie: 'Impactvolle algoritmes',
+      'Wettelijke basis': null,
+      Einddatum: null,
+    });
+    const first = await f.t.db
+      .selectFrom('rule_sets')
+      .select('published_at')
+      .where('status', '=', 'published')
+      .orderBy('published_at')
+      .executeTakeFirstOrThrow();
     expect(x.entry.Begindatum).toBe(first.published_at!.slice(0, 7));
     expect(x.entry['Technische werking']).toContain('Openbaar');
     const csv = await a.request({ method: 'GET', url: '/api/register/export?format=csv' });
@@ -124,10 +149,12 @@ describe.each(DIALECTS)('public transparency, register export and DPIA fact shee
     const [header, row, ...rest] = parseCsv(csv.body);
     expect(rest).toEqual([]);
     expect(header).toEqual(REGISTER_FIELDS.map((field) => field.name));
-    expect(row).toEqual(REGISTER_FIELDS.map((field) => {
-      const v = x.entry[field.name];
-      return v === null ? '' : Array.isArray(v) ? v.join('|') : v;
-    }));
+    expect(row).toEqual(
+      REGISTER_FIELDS.map((field) => {
+        const v = x.entry[field.name];
+        return v === null ? '' : Array.isArray(v) ? v.join('|') : v;
+      }),
+    );
     const audit = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'register_export').orderBy('id').execute();
     expect(audit.map((e) => e.object_id)).toEqual(['algoritmeregister:json', 'algoritmeregister:csv']);
   });
@@ -137,7 +164,11 @@ describe.each(DIALECTS)('public transparency, register export and DPIA fact shee
     try {
       const x = (await (await g.login('beleidsmaker')).request({ method: 'GET', url: '/api/register/export' })).json();
       expect(x).toMatchObject({ missing: [], invalid: [] });
-      expect(x.entry).toMatchObject({ Organisatie: 'Gemeente Groningen', Contactgegevens: 'privacy@groningen.nl', Thema: ['Sociale zekerheid', 'Zorg en gezondheid'] });
+      expect(x.entry).toMatchObject({
+        Organisatie: 'Gemeente Groningen',
+        Contactgegevens: 'privacy@groningen.nl',
+        Thema: ['Sociale zekerheid', 'Zorg en gezondheid'],
+      });
       for (const field of REGISTER_FIELDS) {
         const v = x.entry[field.name];
         if (field.requirement === 'mandatory') expect(v, field.name).not.toBeNull();
@@ -147,7 +178,11 @@ describe.each(DIALECTS)('public transparency, register export and DPIA fact shee
         if (field.kind.type === 'https') expect(v, field.name).toMatch(/^https:\/\//);
       }
       const t = (await g.app.inject({ method: 'GET', url: '/api/public/transparency' })).json();
-      expect(t).toMatchObject({ organisation: 'Gemeente Groningen', contact: 'privacy@groningen.nl', legal_basis: { text: 'Wet gemeentelijke schuldhulpverlening, artikel 3.' } });
+      expect(t).toMatchObject({
+        organisation: 'Gemeente Groningen',
+        contact: 'privacy@groningen.nl',
+        legal_basis: { text: 'Wet gemeentelijke schuldhulpverlening, artikel 3.' },
+      });
     } finally {
       await g.close();
     }
@@ -156,8 +191,16 @@ describe.each(DIALECTS)('public transparency, register export and DPIA fact shee
   it('reports a value that breaks a length, format or choice by field name', () => {
     const entry = Object.fromEntries(REGISTER_FIELDS.map((field) => [field.name, null])) as RegisterEntry;
     Object.assign(entry, {
-      Naam: 'x'.repeat(100), 'Korte omschrijving': 'kort', Organisatie: 'Gemeente', Status: 'Actief', Contactgegevens: 'geen adres',
-      Publicatiecategorie: 'Impactvolle algoritmes', Taal: 'eng', Schema: '2.0.0', Begindatum: '2026-13', 'Link naar broncode': 'http://example.org',
+      Naam: 'x'.repeat(100),
+      'Korte omschrijving': 'kort',
+      Organisatie: 'Gemeente',
+      Status: 'Actief',
+      Contactgegevens: 'geen adres',
+      Publicatiecategorie: 'Impactvolle algoritmes',
+      Taal: 'eng',
+      Schema: '2.0.0',
+      Begindatum: '2026-13',
+      'Link naar broncode': 'http://example.org',
     });
     const check = checkRegisterEntry(entry);
     expect(check.missing).toEqual([]);

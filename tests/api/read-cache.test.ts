@@ -45,7 +45,15 @@ describe.each(DIALECTS)('cached read models (%s)', (dialect) => {
 
   it('logs every read, also those answered from the cache', async () => {
     const count = async () =>
-      Number((await f.t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('event', '=', 'household_read').executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await f.t.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('event', '=', 'household_read')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const start = await count();
     await detail();
     await detail();

@@ -32,7 +32,11 @@ describe.each(DIALECTS)('request bodies are never coerced (%s)', (dialect) => {
     expect(login.json()).toMatchObject({ statusCode: 400, field: 'body.password', reason: 'moet tekst zijn' });
     const nulled = await s.agent.request({ method: 'POST', url: '/api/rule-sets', payload: { ...def, flag_threshold: null } });
     expect(nulled.json()).toMatchObject({ statusCode: 400, field: 'body.flag_threshold' });
-    const count = await s.f.t.db.selectFrom('rule_sets').select((eb) => eb.fn.countAll().as('n')).where('name', '=', 'Tekst').executeTakeFirstOrThrow();
+    const count = await s.f.t.db
+      .selectFrom('rule_sets')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('name', '=', 'Tekst')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 

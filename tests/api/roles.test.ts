@@ -40,7 +40,11 @@ describe.each(DIALECTS)('role × endpoint (%s)', (dialect) => {
         } else {
           expect.soft(res.statusCode, `${role} ${name}: ${res.body}`).toBe(403);
           const entry = await f.t.db
-            .selectFrom('audit_log').selectAll().where('event', '=', `denied:${name}`).where('username', '=', agent.username).executeTakeFirst();
+            .selectFrom('audit_log')
+            .selectAll()
+            .where('event', '=', `denied:${name}`)
+            .where('username', '=', agent.username)
+            .executeTakeFirst();
           expect.soft(entry, `${role} ${name} audit`).toMatchObject({ role, outcome: 'denied' });
         }
       }

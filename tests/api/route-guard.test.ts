@@ -38,7 +38,9 @@ describe('the route guard fails closed', () => {
   });
 
   it('lists the documentation routes with their roles, and enforces those roles', async () => {
-    const docs = Object.entries(ENDPOINTS).filter(([, e]) => e.url.startsWith('/api/docs')).map(([name, e]) => [name, e.method, e.url, e.roles]);
+    const docs = Object.entries(ENDPOINTS)
+      .filter(([, e]) => e.url.startsWith('/api/docs'))
+      .map(([name, e]) => [name, e.method, e.url, e.roles]);
     expect(docs).toEqual([
       ['apiDocs', 'GET', '/api/docs', 'public'],
       ['apiDocsJson', 'GET', '/api/docs/json', 'public'],

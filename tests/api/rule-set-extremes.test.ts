@@ -12,10 +12,12 @@ import { useSignedInFixture } from './support/fixture.ts';
 // Each previews, scores and shows without a 500, with finite, exact scores.
 
 const withRules = (patch: Partial<RuleSetDefinition['rules'][number]>, top: Partial<RuleSetDefinition> = {}): RuleSetDefinition => ({
-  ...DEFAULT_RULE_SET, ...top, rules: DEFAULT_RULE_SET.rules.map((r) => ({ ...r, ...patch })),
+  ...DEFAULT_RULE_SET,
+  ...top,
+  rules: DEFAULT_RULE_SET.rules.map((r) => ({ ...r, ...patch })),
 });
 
-describe.each(DIALECTS)('rule sets at the contract\'s extremes (%s)', (dialect) => {
+describe.each(DIALECTS)("rule sets at the contract's extremes (%s)", (dialect) => {
   const s = useSignedInFixture(dialect, 'beleidsmaker');
 
   const previewed = async (def: RuleSetDefinition) => {

@@ -55,7 +55,10 @@ describe.each(DIALECTS)('four eyes on rule sets (%s)', (dialect) => {
     const d = await draft(a);
     expect((await edit(b, d, 4)).statusCode).toBe(200);
     const detail = (await a.request({ method: 'GET', url: `/api/rule-sets/${d.id}` })).json();
-    expect(detail.history.map((e: any) => [e.kind, e.by])).toEqual([['created', 'beleidsmaker'], ['edited', 'beleidsmaker2']]);
+    expect(detail.history.map((e: any) => [e.kind, e.by])).toEqual([
+      ['created', 'beleidsmaker'],
+      ['edited', 'beleidsmaker2'],
+    ]);
     const r = await request(a, d.id);
     expect((await approve(b, d.id, r.content_hash)).statusCode).toBe(403);
     expect((await approve(c, d.id, r.content_hash)).statusCode).toBe(200);
@@ -65,7 +68,12 @@ describe.each(DIALECTS)('four eyes on rule sets (%s)', (dialect) => {
     const d = await draft(a);
     const r = await request(b, d.id);
     expect((await approve(b, d.id, r.content_hash)).statusCode).toBe(403);
-    const denied = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'denied:approveRuleSet').where('object_id', '=', String(d.id)).execute();
+    const denied = await f.t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('event', '=', 'denied:approveRuleSet')
+      .where('object_id', '=', String(d.id))
+      .execute();
     expect(denied.map((e) => e.username)).toEqual(['beleidsmaker2']);
   });
 
@@ -94,7 +102,11 @@ describe.each(DIALECTS)('four eyes on rule sets (%s)', (dialect) => {
   it('refuses an approval naming another version with 409, in Dutch', async () => {
     const d = await draft(a);
     const r = await request(a, d.id);
-    const stale = await approve(b, d.id, d.content_hash.replace(/.$/, (x: string) => (x === '0' ? '1' : '0')));
+    const stale = await approve(
+      b,
+      d.id,
+      d.content_hash.replace(/.$/, (x: string) => (x === '0' ? '1' : '0')),
+    );
     expect(stale.statusCode).toBe(409);
     expect(stale.json().message).toMatch(/niet de versie die ter goedkeuring ligt/);
     expect(await status(d.id)).toBe('pending_approval');
@@ -109,7 +121,12 @@ describe.each(DIALECTS)('four eyes on rule sets (%s)', (dialect) => {
     expect(edited.json()).toMatchObject({ status: 'draft', publication_requested_by: null });
     expect(edited.json().content_hash).not.toBe(r.content_hash);
     expect(edited.json().history.map((e: any) => e.kind)).toEqual(['created', 'requested', 'voided', 'edited']);
-    const audit = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'updateRuleSet').where('object_id', '=', String(d.id)).executeTakeFirstOrThrow();
+    const audit = await f.t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('event', '=', 'updateRuleSet')
+      .where('object_id', '=', String(d.id))
+      .executeTakeFirstOrThrow();
     expect(audit.detail).toMatch(/publicatieaanvraag vervallen/);
     expect((await approve(b, d.id, r.content_hash)).statusCode).toBe(409);
     const again = await request(a, d.id);
@@ -128,10 +145,26 @@ describe.each(DIALECTS)('four eyes on rule sets (%s)', (dialect) => {
     const missing = await b.request({ method: 'POST', url: `/api/rule-sets/${d.id}/approve`, payload: { content_hash: r.content_hash } });
     expect(missing.json()).toMatchObject({ statusCode: 400, field: 'body.reason', reason: 'ontbreekt' });
     const ok = await approve(b, d.id, r.content_hash, 'Minder gezinnen buiten beeld, besproken in het MT');
-    expect(ok.json()).toMatchObject({ status: 'published', approved_by: 'beleidsmaker2', approval_reason: 'Minder gezinnen buiten beeld, besproken in het MT', published_via: 'vier-ogen' });
+    expect(ok.json()).toMatchObject({
+      status: 'published',
+      approved_by: 'beleidsmaker2',
+      approval_reason: 'Minder gezinnen buiten beeld, besproken in het MT',
+      published_via: 'vier-ogen',
+    });
     const detail = (await c.request({ method: 'GET', url: `/api/rule-sets/${d.id}` })).json();
-    expect(detail.history.at(-1)).toMatchObject({ kind: 'approved', by: 'beleidsmaker2', content_hash: r.content_hash, reason: 'Minder gezinnen buiten beeld, besproken in het MT' });
-    const audit = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'approveRuleSet').where('object_id', '=', String(d.id)).where('outcome', '=', 'success').executeTakeFirstOrThrow();
+    expect(detail.history.at(-1)).toMatchObject({
+      kind: 'approved',
+      by: 'beleidsmaker2',
+      content_hash: r.content_hash,
+      reason: 'Minder gezinnen buiten beeld, besproken in het MT',
+    });
+    const audit = await f.t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('event', '=', 'approveRuleSet')
+      .where('object_id', '=', String(d.id))
+      .where('outcome', '=', 'success')
+      .executeTakeFirstOrThrow();
     expect(audit.detail).toContain('Minder gezinnen buiten beeld');
     const t = (await c.request({ method: 'GET', url: '/api/transparency' })).json();
     expect(t.rule_set).toMatchObject({ id: d.id, approved_by: 'beleidsmaker2', published_via: 'vier-ogen', published_at: ok.json().published_at });

@@ -66,7 +66,15 @@ describe.each(DIALECTS)('rule sets survive the round trip (%s)', (dialect) => {
         const exact = await previewFlags(s.f.t.db, s.f.clock, 'Europe/Amsterdam', copy, 'test');
         expect(exact.base?.id).toBe(run.runId);
         const perWijk = (list: { household_key: string; wijk: string }[]) =>
-          Object.fromEntries([...new Set(list.map((x) => x.wijk))].sort().map((w) => [w, list.filter((x) => x.wijk === w).map((x) => x.household_key).sort()]));
+          Object.fromEntries(
+            [...new Set(list.map((x) => x.wijk))].sort().map((w) => [
+              w,
+              list
+                .filter((x) => x.wijk === w)
+                .map((x) => x.household_key)
+                .sort(),
+            ]),
+          );
         expect(perWijk(exact.draft)).toEqual(perWijk(exact.current));
         const changed = await create({ ...def, flag_threshold: def.flag_threshold + 1 });
         expect((await s.agent.request({ method: 'POST', url: `/api/rule-sets/${changed}/preview` })).json().same_rules).toBe(false);

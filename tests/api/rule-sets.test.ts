@@ -19,7 +19,14 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
   afterAll(async () => f?.close());
 
   const count = async (table: 'scoring_runs' | 'scoring_run_rules' | 'flags') =>
-    Number((await f.t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await f.t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('rejects an invalid rule set with the field and every reason', async () => {
     const def = draftDefinition('Fout');
@@ -77,7 +84,12 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
     expect(t.flag_condition).toContain('5,5');
     expect(t.indicators.map((i: any) => i.indicator)).toEqual(draftDefinition('x').rules.map((r) => r.indicator));
     const changes = await f.t.db
-      .selectFrom('audit_log').select(['event', 'object_type', 'username']).where('object_id', '=', String(draft.id)).where('outcome', '=', 'success').orderBy('id').execute();
+      .selectFrom('audit_log')
+      .select(['event', 'object_type', 'username'])
+      .where('object_id', '=', String(draft.id))
+      .where('outcome', '=', 'success')
+      .orderBy('id')
+      .execute();
     expect(changes).toEqual([
       { event: 'createRuleSet', object_type: 'rule_set', username: 'beleidsmaker' },
       { event: 'updateRuleSet', object_type: 'rule_set', username: 'beleidsmaker' },
@@ -90,7 +102,11 @@ describe.each(DIALECTS)('rule sets: drafts, preview and four-eyes publication (%
     const draft = (await author.request({ method: 'POST', url: '/api/rule-sets', payload: draftDefinition('Streng', 9) })).json();
     const preview = (await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/preview` })).json();
     const requested = await author.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/request-publication` });
-    await second.request({ method: 'POST', url: `/api/rule-sets/${draft.id}/approve`, payload: { content_hash: requested.json().content_hash, reason: 'strenger' } });
+    await second.request({
+      method: 'POST',
+      url: `/api/rule-sets/${draft.id}/approve`,
+      payload: { content_hash: requested.json().content_hash, reason: 'strenger' },
+    });
     const run = await scoreAsOf(engineContext(f.t.db, f.clock), '2026-10-08');
     const flags = await f.t.db.selectFrom('flags').select(['indicators']).where('run_id', '=', run.runId).execute();
     expect(preview.totals.draft).toBe(publishCount(flags.length));
@@ -133,7 +149,11 @@ describe.each(DIALECTS)('the preview compares with the rule set in use (%s)', (d
     for (const r of def.rules) r.window_days = 100_000;
     const created = (await author.request({ method: 'POST', url: '/api/rule-sets', payload: def })).json();
     const requested = (await author.request({ method: 'POST', url: `/api/rule-sets/${created.id}/request-publication` })).json();
-    const approved = await second.request({ method: 'POST', url: `/api/rule-sets/${created.id}/approve`, payload: { content_hash: requested.content_hash, reason: 'akkoord' } });
+    const approved = await second.request({
+      method: 'POST',
+      url: `/api/rule-sets/${created.id}/approve`,
+      payload: { content_hash: requested.content_hash, reason: 'akkoord' },
+    });
     expect(approved.statusCode, approved.body).toBe(200);
 
     const fetched = (await author.request({ method: 'GET', url: `/api/rule-sets/${created.id}` })).json().definition;
@@ -144,7 +164,15 @@ describe.each(DIALECTS)('the preview compares with the rule set in use (%s)', (d
 
     const exact = await previewFlags(f.t.db, f.clock, 'Europe/Amsterdam', copy, 'test');
     const perWijk = (list: { household_key: string; wijk: string }[]) =>
-      Object.fromEntries([...new Set(list.map((x) => x.wijk))].sort().map((w) => [w, list.filter((x) => x.wijk === w).map((x) => x.household_key).sort()]));
+      Object.fromEntries(
+        [...new Set(list.map((x) => x.wijk))].sort().map((w) => [
+          w,
+          list
+            .filter((x) => x.wijk === w)
+            .map((x) => x.household_key)
+            .sort(),
+        ]),
+      );
     expect(perWijk(exact.draft)).toEqual(perWijk(exact.current));
     // The newest run used the earlier set, whose list differs: comparing with it would show households leaving or entering.
     const runFlags = await f.t.db.selectFrom('flags').select(['household_key', 'wijk']).where('run_id', '=', f.runIds[1]!).execute();

@@ -28,9 +28,16 @@ interface Http {
 }
 
 async function signIn(base: string, username: string, password: string): Promise<Http> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = (await res.json()).csrf_token as string;
   const headers = { cookie, 'x-csrf-token': csrf };
   return {
@@ -40,7 +47,11 @@ async function signIn(base: string, username: string, password: string): Promise
       return r.json();
     },
     async post(url, body) {
-      const r = await fetch(base + url, { method: 'POST', headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const r = await fetch(base + url, {
+        method: 'POST',
+        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: r.status, body: await r.json() };
     },
   };
@@ -101,7 +112,9 @@ describe.each(DIALECTS)('a beleidsmaker cannot recover hidden counts (%s)', (dia
     for (const [n, fl] of flags.entries()) {
       // An outcome is recorded when the case is closed.
       expect((await coordinator.post(`/api/flags/${fl.id}/triage/status`, { status: 'in_behandeling' })).status).toBe(200);
-      expect((await coordinator.post(`/api/flags/${fl.id}/triage/status`, { status: 'afgesloten', outcome: n < 6 ? 'terecht' : 'niet_terecht' })).status).toBe(200);
+      expect((await coordinator.post(`/api/flags/${fl.id}/triage/status`, { status: 'afgesloten', outcome: n < 6 ? 'terecht' : 'niet_terecht' })).status).toBe(
+        200,
+      );
     }
     const started = Date.now();
     collected = await collectAsBeleidsmaker(await signIn(base, 'beleidsmaker', f.passwords.get('beleidsmaker')!));
@@ -116,9 +129,11 @@ describe.each(DIALECTS)('a beleidsmaker cannot recover hidden counts (%s)', (dia
     expect(m.violations(truth)).toEqual([]); // the relations hold for the true counts
     const cells = await m.hiddenCells();
     const zeros = cells.filter((c) => c.values.length < 2).length;
-    console.info(`attacker (${dialect}): ${m.hiddenCount} distinct hidden cells over ${m.size.variables} unknowns and ${m.size.relations} relations, ` +
-      `${m.solves} integer programs; ${zeros} hidden cells pinned to 0, ${m.structural.length} structural zeros; ` +
-      `collected over HTTP in ${collectedMs} ms, solved in ${Date.now() - started} ms`);
+    console.info(
+      `attacker (${dialect}): ${m.hiddenCount} distinct hidden cells over ${m.size.variables} unknowns and ${m.size.relations} relations, ` +
+        `${m.solves} integer programs; ${zeros} hidden cells pinned to 0, ${m.structural.length} structural zeros; ` +
+        `collected over HTTP in ${collectedMs} ms, solved in ${Date.now() - started} ms`,
+    );
     expect(collected.previews.length).toBeGreaterThanOrEqual(20);
     expect(m.hiddenCount).toBeGreaterThan(25); // the city has many small cells, else the test proves little
     expect(disclosed(cells)).toEqual([]);
@@ -130,21 +145,34 @@ describe.each(DIALECTS)('a beleidsmaker cannot recover hidden counts (%s)', (dia
     const cells = await old.hiddenCells();
     const lead = buildModel(collected, new Disclosure(zeroShownReading, { truth, publish: roundedWithZero })).m;
     const leadCells = await lead.hiddenCells();
-    console.info(`attacker (${dialect}), old publication: ${disclosed(cells).length} of ${old.hiddenCount} hidden cells pinned, e.g. ${disclosed(cells).slice(0, 3).join('; ')}; ` +
-      `rounding with 0 shown: ${disclosed(leadCells).length} pinned ${disclosed(leadCells).slice(0, 3).join('; ')}`);
+    console.info(
+      `attacker (${dialect}), old publication: ${disclosed(cells).length} of ${old.hiddenCount} hidden cells pinned, e.g. ${disclosed(cells).slice(0, 3).join('; ')}; ` +
+        `rounding with 0 shown: ${disclosed(leadCells).length} pinned ${disclosed(leadCells).slice(0, 3).join('; ')}`,
+    );
     expect(disclosed(cells).length).toBeGreaterThan(0);
   });
 });
 
 async function collectAsBeleidsmaker(beleid: Http): Promise<Collected> {
-  const allowed = Object.entries(ENDPOINTS).filter(([, e]) => e.method === 'GET' && (e.roles === 'any' || (Array.isArray(e.roles) && e.roles.includes('beleidsmaker'))));
+  const allowed = Object.entries(ENDPOINTS).filter(
+    ([, e]) => e.method === 'GET' && (e.roles === 'any' || (Array.isArray(e.roles) && e.roles.includes('beleidsmaker'))),
+  );
   expect(allowed.map(([name]) => name).sort()).toEqual([...COUNT_FREE, ...MODELLED].sort());
   const activeId = String((await beleid.get('/api/rule-sets'))[0].id);
   for (const name of COUNT_FREE) {
     const url = ENDPOINTS[name as keyof typeof ENDPOINTS].url.replace(':id', activeId);
-    expect(numberFields(await beleid.get(url)).filter((k) => !RULE_NUMBERS.test(k)), url).toEqual([]);
+    expect(
+      numberFields(await beleid.get(url)).filter((k) => !RULE_NUMBERS.test(k)),
+      url,
+    ).toEqual([]);
   }
-  const c: Collected = { weeks: await beleid.get('/api/aggregates/weeks'), wijken: new Map(), indicators: new Map(), precision: await beleid.get('/api/aggregates/precision'), previews: [] };
+  const c: Collected = {
+    weeks: await beleid.get('/api/aggregates/weeks'),
+    wijken: new Map(),
+    indicators: new Map(),
+    precision: await beleid.get('/api/aggregates/precision'),
+    previews: [],
+  };
   expect(c.weeks).toHaveLength(CITY_RUN_DATES.length);
   for (const w of c.weeks) {
     c.wijken.set(w.run_id, await beleid.get(`/api/aggregates/wijken?run=${w.run_id}`));

@@ -111,7 +111,10 @@ describe.each(DIALECTS)('a beheerder giving a drop folder that overlaps another 
     fs.writeFileSync(path.join(demoDir, 'registry.csv'), 'bsn,geboortedatum\n');
     f = await createApiFixture(dialect, { dropRoot: root, demoDir, database: { dialect: 'sqlite', file: databaseFile } }, false);
     admin = await f.login('beheerder');
-    for (const [name, folder] of [['politie', 'demo/drops/politie'], ['woco', 'drops/woco']] as const) {
+    for (const [name, folder] of [
+      ['politie', 'demo/drops/politie'],
+      ['woco', 'drops/woco'],
+    ] as const) {
       const res = await create(name, folder);
       expect(res.statusCode, res.body).toBe(201);
     }

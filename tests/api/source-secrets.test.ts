@@ -14,7 +14,11 @@ describe.each(DIALECTS)('secrets of an HTTP source (%s)', (dialect) => {
     const created = await create('woco-token', { url: 'https://example.com/feed.csv?token=geheim&format=csv#deel' });
     expect(created.statusCode).toBe(201);
     expect(created.json().location).toBe('https://example.com/feed.csv?token=…&format=…');
-    const changed = await s.agent.request({ method: 'PATCH', url: '/api/sources/woco-token', payload: { url: 'https://example.com/v2.csv?key=anders-geheim' } });
+    const changed = await s.agent.request({
+      method: 'PATCH',
+      url: '/api/sources/woco-token',
+      payload: { url: 'https://example.com/v2.csv?key=anders-geheim' },
+    });
     expect(changed.json().location).toBe('https://example.com/v2.csv?key=…');
     const list = await s.agent.request({ method: 'GET', url: '/api/sources' });
     expect(list.json().find((x: { name: string }) => x.name === 'woco-token').location).toBe('https://example.com/v2.csv?key=…');

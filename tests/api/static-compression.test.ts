@@ -39,7 +39,8 @@ describe.each(DIALECTS)('compressed static files (%s)', (dialect) => {
     if (dist) fs.rmSync(dist, { recursive: true, force: true });
   });
 
-  const get = (url: string, acceptEncoding?: string) => app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+  const get = (url: string, acceptEncoding?: string) =>
+    app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
 
   it('sends brotli to a browser that accepts it, gzip to one that accepts only gzip, the plain file otherwise', async () => {
     const br = await get('/assets/app-1234.js', 'gzip, deflate, br');

@@ -42,11 +42,13 @@ describe('publishing counts to beleidsmakers', () => {
   });
 
   it('a rounded number r means r−5..r+4 and each count falls in its own band', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), (n) => {
-      const band = roundedReading(publishCount(n));
-      expect(n).toBeGreaterThanOrEqual(band.lo);
-      expect(n).toBeLessThanOrEqual(band.hi);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (n) => {
+        const band = roundedReading(publishCount(n));
+        expect(n).toBeGreaterThanOrEqual(band.lo);
+        expect(n).toBeLessThanOrEqual(band.hi);
+      }),
+    );
   });
 
   it('the old publication gives "new" away by subtraction across weeks; rounding does not', async () => {

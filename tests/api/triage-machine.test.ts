@@ -22,23 +22,32 @@ describe('triage transition table', () => {
 
   it('asks a reason where the table says so, and only a coordinator reopens', () => {
     const noReason = checkTransition('in_behandeling', 'geen_actie_nodig', 'wijkteam');
-    expect(noReason).toMatchObject({ ok: false, kind: 'reason', message: 'Geef een reden op om de status van ‘In behandeling’ naar ‘Geen actie nodig’ te zetten.' });
+    expect(noReason).toMatchObject({
+      ok: false,
+      kind: 'reason',
+      message: 'Geef een reden op om de status van ‘In behandeling’ naar ‘Geen actie nodig’ te zetten.',
+    });
     expect(checkTransition('in_behandeling', 'geen_actie_nodig', 'wijkteam', { reason: '   ' }).ok).toBe(false);
     expect(checkTransition('in_behandeling', 'geen_actie_nodig', 'wijkteam', { reason: 'al in beeld bij GGD' }).ok).toBe(true);
     expect(checkTransition('afgesloten', 'in_behandeling', 'coordinator', { reason: 'nieuwe zorgen' }).ok).toBe(true);
     expect(checkTransition('afgesloten', 'in_behandeling', 'coordinator')).toMatchObject({ ok: false, kind: 'reason' });
     expect(checkTransition('afgesloten', 'in_behandeling', 'wijkteam', { reason: 'nieuwe zorgen' })).toMatchObject({
-      ok: false, kind: 'role', message: 'Alleen een coördinator kan de status van ‘Afgesloten’ naar ‘In behandeling’ zetten.',
+      ok: false,
+      kind: 'role',
+      message: 'Alleen een coördinator kan de status van ‘Afgesloten’ naar ‘In behandeling’ zetten.',
     });
     expect(checkTransition('nieuw', 'geen_actie_nodig', 'wijkteam', { reason: 'al bekend' })).toMatchObject({ ok: false, kind: 'role' });
-    for (const role of ['beleidsmaker', 'beheerder'] as const) expect(checkTransition('nieuw', 'in_behandeling', role)).toMatchObject({ ok: false, kind: 'role' });
+    for (const role of ['beleidsmaker', 'beheerder'] as const)
+      expect(checkTransition('nieuw', 'in_behandeling', role)).toMatchObject({ ok: false, kind: 'role' });
   });
 
   it('refuses moves the table lacks with a Dutch sentence naming the labels and what is possible', () => {
     const skip = checkTransition('nieuw', 'afgesloten', 'coordinator');
     expect(skip).toMatchObject({
-      ok: false, kind: 'not_allowed',
-      message: 'De status kan niet van ‘Nog niet opgepakt’ naar ‘Afgesloten’. Vanuit ‘Nog niet opgepakt’ kan de status naar ‘In behandeling’ of ‘Geen actie nodig’.',
+      ok: false,
+      kind: 'not_allowed',
+      message:
+        'De status kan niet van ‘Nog niet opgepakt’ naar ‘Afgesloten’. Vanuit ‘Nog niet opgepakt’ kan de status naar ‘In behandeling’ of ‘Geen actie nodig’.',
     });
     expect(checkTransition('besproken_in_zorgnetwerk', 'in_behandeling', 'coordinator').ok).toBe(false);
     expect(checkTransition('afgesloten', 'nieuw', 'coordinator').ok).toBe(false);
@@ -69,8 +78,16 @@ describe('triage transition table', () => {
     expect(reopenings.map((t) => t.from)).toEqual(['doorverwezen', 'geen_actie_nodig', 'afgesloten']);
     for (const t of reopenings) expect(t).toMatchObject({ reasonRequired: true, roles: ['coordinator'] });
     // Every status can be left, and every status but the start can be reached.
-    for (const s of TRIAGE_STATUSES) expect(TRIAGE_TRANSITIONS.some((t) => t.from === s), s).toBe(true);
-    for (const s of TRIAGE_STATUSES.filter((x) => x !== 'nieuw')) expect(TRIAGE_TRANSITIONS.some((t) => t.to === s), s).toBe(true);
+    for (const s of TRIAGE_STATUSES)
+      expect(
+        TRIAGE_TRANSITIONS.some((t) => t.from === s),
+        s,
+      ).toBe(true);
+    for (const s of TRIAGE_STATUSES.filter((x) => x !== 'nieuw'))
+      expect(
+        TRIAGE_TRANSITIONS.some((t) => t.to === s),
+        s,
+      ).toBe(true);
   });
 
   it('names "nieuw" so that it cannot be read as "new on the list this week"', () => {

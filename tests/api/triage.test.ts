@@ -33,7 +33,10 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     // The statuses offered follow the user's role, also in the household detail.
     expect((await wijkteam.request({ method: 'GET', url: `/api/flags/${flag}/triage` })).json().next_statuses).toEqual(['in_behandeling']);
     expect((await wijkteam.request({ method: 'GET', url: `/api/flags/${flag}/household` })).json().triage.next_statuses).toEqual(['in_behandeling']);
-    expect((await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household` })).json().triage.next_statuses).toEqual(['in_behandeling', 'geen_actie_nodig']);
+    expect((await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household` })).json().triage.next_statuses).toEqual([
+      'in_behandeling',
+      'geen_actie_nodig',
+    ]);
     expect((await status(coordinator, flag, 'in_behandeling', 'opgepakt')).statusCode).toBe(200);
     f.clock.advance(60_000);
     expect((await status(wijkteam, flag, 'besproken_in_zorgnetwerk')).statusCode).toBe(200);
@@ -85,7 +88,9 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     ].join('\n');
     await ingestFeed(ctx, tempFile('terug.csv', feed));
     const back = await scoreAsOf(ctx, '2027-06-08');
-    expect(await f.t.db.selectFrom('flags').select('id').where('run_id', '=', gap.runId).where('household_key', '=', BEIJUM).executeTakeFirst()).toBeUndefined();
+    expect(
+      await f.t.db.selectFrom('flags').select('id').where('run_id', '=', gap.runId).where('household_key', '=', BEIJUM).executeTakeFirst(),
+    ).toBeUndefined();
     const flag = await f.flagOf(back.runId, BEIJUM);
     const t = (await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/triage` })).json();
     expect(t).toMatchObject({ id: null, status: 'nieuw', episode_run_id: back.runId });
@@ -96,7 +101,8 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     const wrong = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: 'wijkteam2' } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({
-      field: 'body.assigned_to', message: 'Dit huishouden kan alleen worden toegewezen aan een actief wijkteamlid dat in wijk Vinkhuizen werkt.',
+      field: 'body.assigned_to',
+      message: 'Dit huishouden kan alleen worden toegewezen aan een actief wijkteamlid dat in wijk Vinkhuizen werkt.',
     });
     const ok = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: 'wijkteam' } });
     expect(ok.json()).toMatchObject({ assigned_to: 'wijkteam', status: 'in_behandeling' });
@@ -137,7 +143,9 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     const withStep = await status(wijkteam, flag, 'besproken_in_zorgnetwerk');
     expect(withStep.statusCode).toBe(200);
     const referred = await wijkteam.request({
-      method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'doorverwezen', outcome: 'niet_terecht' },
+      method: 'POST',
+      url: `/api/flags/${flag}/triage/status`,
+      payload: { status: 'doorverwezen', outcome: 'niet_terecht' },
     });
     expect(referred.statusCode).toBe(200); // doorverwezen concludes the case
     const res = await wijkteam.request({ method: 'POST', url: `/api/flags/${flag}/triage/outcome`, payload: { outcome: 'niet_terecht', note: 'al in beeld' } });
@@ -164,7 +172,9 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     const [flag] = await lewenborg();
     expect((await status(wijkteam2, flag!, 'in_behandeling')).statusCode).toBe(200);
     const closed = await wijkteam2.request({
-      method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'afgesloten', from: 'in_behandeling', outcome: 'terecht', note: 'hulp loopt via de huisarts' },
+      method: 'POST',
+      url: `/api/flags/${flag}/triage/status`,
+      payload: { status: 'afgesloten', from: 'in_behandeling', outcome: 'terecht', note: 'hulp loopt via de huisarts' },
     });
     expect(closed.json()).toMatchObject({ status: 'afgesloten', outcome: 'terecht', next_statuses: [] });
 
@@ -185,19 +195,30 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     ]);
     const stored = await f.t.db.selectFrom('triage_events').select(['by_user', 'by_role']).where('triage_id', '=', reopened.id).orderBy('id').execute();
     expect(stored.map((e) => e.by_role)).toEqual(['wijkteam', 'wijkteam', 'coordinator']);
-    const denied = await f.t.db.selectFrom('audit_log').select('event').where('username', '=', 'wijkteam2').where('event', '=', 'denied:triageStatus').execute();
+    const denied = await f.t.db
+      .selectFrom('audit_log')
+      .select('event')
+      .where('username', '=', 'wijkteam2')
+      .where('event', '=', 'denied:triageStatus')
+      .execute();
     expect(denied.length).toBeGreaterThanOrEqual(2); // the out-of-wijk try earlier and the refused reopening
   });
 
   it('takes "geen actie nodig" straight from the start only from a coordinator with a reason, and an outcome only with a concluding status', async () => {
     const [, flag] = await lewenborg();
-    const early = await wijkteam2.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'in_behandeling', outcome: 'terecht' } });
+    const early = await wijkteam2.request({
+      method: 'POST',
+      url: `/api/flags/${flag}/triage/status`,
+      payload: { status: 'in_behandeling', outcome: 'terecht' },
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json()).toMatchObject({ field: 'body.outcome', message: 'Een uitkomst hoort bij een afgeronde zaak; ‘In behandeling’ is dat niet.' });
     expect((await status(wijkteam2, flag!, 'geen_actie_nodig', 'al bekend')).statusCode).toBe(403);
     expect((await status(coordinator, flag!, 'geen_actie_nodig')).statusCode).toBe(400);
     const done = await coordinator.request({
-      method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'geen_actie_nodig', from: 'nieuw', note: 'al in beeld bij het sociaal team', outcome: 'niet_terecht' },
+      method: 'POST',
+      url: `/api/flags/${flag}/triage/status`,
+      payload: { status: 'geen_actie_nodig', from: 'nieuw', note: 'al in beeld bij het sociaal team', outcome: 'niet_terecht' },
     });
     expect(done.json()).toMatchObject({ status: 'geen_actie_nodig', outcome: 'niet_terecht' });
     expect((await triageOf(flag!)).events.map((e: any) => e.kind)).toEqual(['status']);
@@ -205,10 +226,14 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
 
   it('assigns and unassigns from the same endpoint, keeping both in the history', async () => {
     const [flag] = await lewenborg();
-    expect((await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: 'wijkteam2' } })).json()).toMatchObject({ assigned_to: 'wijkteam2' });
+    expect(
+      (await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: 'wijkteam2' } })).json(),
+    ).toMatchObject({ assigned_to: 'wijkteam2' });
     const byWijkteam = await wijkteam2.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: null } });
     expect(byWijkteam.statusCode).toBe(403);
-    const none = (await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: null, note: 'gaat naar ander team' } })).json();
+    const none = (
+      await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: null, note: 'gaat naar ander team' } })
+    ).json();
     expect(none.assigned_to).toBeNull();
     expect(none.events.filter((e: any) => e.kind === 'assignment').map((e: any) => [e.by, e.role, e.assigned_to, e.note])).toEqual([
       ['coordinator', 'coordinator', 'wijkteam2', null],
@@ -221,13 +246,16 @@ describe.each(DIALECTS)('triage workflow (%s)', (dialect) => {
     const [flag] = await lewenborg();
     const before = await triageOf(flag!);
     expect(before.status).toBe('in_behandeling');
-    const move = (to: string, by: Agent) => by.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: to, from: 'in_behandeling' } });
+    const move = (to: string, by: Agent) =>
+      by.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: to, from: 'in_behandeling' } });
     const answers = await Promise.all([move('besproken_in_zorgnetwerk', coordinator), move('afgesloten', wijkteam2)]);
     const codes = answers.map((a) => a.statusCode).sort();
     expect(codes).toEqual([200, 409]);
     const winner = answers.find((a) => a.statusCode === 200)!.json();
     const loser = answers.find((a) => a.statusCode === 409)!.json();
-    expect(loser.message).toBe('Iemand anders heeft de opvolging van dit huishouden zojuist gewijzigd. Laad de pagina opnieuw en kijk of uw wijziging nog nodig is.');
+    expect(loser.message).toBe(
+      'Iemand anders heeft de opvolging van dit huishouden zojuist gewijzigd. Laad de pagina opnieuw en kijk of uw wijziging nog nodig is.',
+    );
     const after = await triageOf(flag!);
     expect(after.status).toBe(winner.status);
     expect(after.events).toHaveLength(before.events.length + 1);

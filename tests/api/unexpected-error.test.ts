@@ -34,14 +34,20 @@ describe.each(DIALECTS)('an unexpected error in a real route (%s)', (dialect) =>
     const text = await res.text();
     const body = JSON.parse(text);
     expect(body).toEqual({
-      statusCode: 500, error: 'Internal Server Error', request_id: expect.any(String),
+      statusCode: 500,
+      error: 'Internal Server Error',
+      request_id: expect.any(String),
       message: `Er ging iets mis op de server. Noem bij een melding verzoeknummer ${body.request_id}.`,
     });
     expect(res.headers.get('x-request-id')).toBe(body.request_id);
     expect(text).not.toMatch(/job_runs|at .*\.ts|stack|select/i);
 
     const entry = log.lines.find((l) => l.msg === 'unexpected error');
-    expect(entry).toMatchObject({ level: 50, reqId: body.request_id, err: { message: expect.stringContaining('job_runs'), stack: expect.stringContaining('\n') } });
+    expect(entry).toMatchObject({
+      level: 50,
+      reqId: body.request_id,
+      err: { message: expect.stringContaining('job_runs'), stack: expect.stringContaining('\n') },
+    });
     // Only what identifies the fault: no request, no query parameters, no session.
     expect(Object.keys(entry!.err).sort()).toEqual(expect.arrayContaining(['message', 'stack', 'type']));
     expect(Object.keys(entry!.err).every((k) => ['type', 'message', 'stack', 'code'].includes(k))).toBe(true);

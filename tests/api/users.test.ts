@@ -48,7 +48,11 @@ describe.each(DIALECTS)('users: the last active beheerder and the wijken of a us
   });
 
   it('refuses wijken for other roles instead of dropping them, and a move into a wijkteam without wijken', async () => {
-    const created = await s.agent.request({ method: 'POST', url: '/api/users', payload: { username: 'beleid9', role: 'beleidsmaker', wijken: ['Beijum'], password } });
+    const created = await s.agent.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'beleid9', role: 'beleidsmaker', wijken: ['Beijum'], password },
+    });
     expect(created.statusCode).toBe(400);
     expect(created.json().message).toMatch(/^body\.wijken: alleen een lid van een wijkteam heeft wijken/);
     const id = await idOf('beleidsmaker');

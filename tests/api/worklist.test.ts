@@ -90,7 +90,12 @@ describe.each(DIALECTS)('worklist: search, filters, sort, counts and export (%s)
   it('sorts on status in the order of the work and on assignee, nobody last', async () => {
     const byStatus = (await list(coordinator, 'sort=status&order=asc')).json().items.map((i: any) => [i.household_key, i.triage_status]);
     // nieuw (two, highest score first), in_behandeling, afgesloten
-    expect(byStatus).toEqual([['9711AA-1-', 'nieuw'], ['9713CC-6-', 'nieuw'], ['9713CC-5-', 'in_behandeling'], ['9712BB-10-A', 'afgesloten']]);
+    expect(byStatus).toEqual([
+      ['9711AA-1-', 'nieuw'],
+      ['9713CC-6-', 'nieuw'],
+      ['9713CC-5-', 'in_behandeling'],
+      ['9712BB-10-A', 'afgesloten'],
+    ]);
     expect(keys(await list(coordinator, 'sort=status&order=desc'))[0]).toBe('9712BB-10-A');
     const byAssignee = (await list(coordinator, 'sort=assignee&order=asc')).json().items.map((i: any) => i.assigned_to);
     expect(byAssignee).toEqual(['wijkteam', 'wijkteam2', null, null]);
@@ -139,7 +144,9 @@ describe.each(DIALECTS)('worklist: search, filters, sort, counts and export (%s)
     expect(entry).toMatchObject({ username: 'coordinator', object_id: `run:${runId}`, outcome: 'success' });
     expect(JSON.parse(entry.detail!.replace(/^[^{]*/, ''))).toMatchObject({ huishoudens: 3, filter: { hide_closed: true } });
     expect((await wijkteam.request({ method: 'POST', url: `/api/runs/${runId}/flags/export`, payload: {} })).statusCode).toBe(403);
-    expect((await coordinator.request({ method: 'POST', url: `/api/runs/${runId}/flags/export`, payload: { page: 1 } })).json()).toMatchObject({ field: 'body.page' });
+    expect((await coordinator.request({ method: 'POST', url: `/api/runs/${runId}/flags/export`, payload: { page: 1 } })).json()).toMatchObject({
+      field: 'body.page',
+    });
     expect((await coordinator.request({ method: 'POST', url: '/api/runs/99999/flags/export', payload: {} })).statusCode).toBe(404);
   });
 
@@ -179,7 +186,10 @@ describe.each(DIALECTS)('a household in another wijk and no household at all ans
   it('answers a Lewenborg flag to a Beijum/Vinkhuizen wijkteam member exactly like a flag that does not exist', async () => {
     const wijkteam = await f.login('wijkteam');
     const lewenborg = await f.flagOf(f.runIds[1]!, '9713CC-5-');
-    const max = await f.t.db.selectFrom('flags').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
+    const max = await f.t.db
+      .selectFrom('flags')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
     const missing = Number(max.id) + 1000;
     for (const path of ['household', 'triage']) {
       const other = await wijkteam.request({ method: 'GET', url: `/api/flags/${lewenborg}/${path}` });
@@ -218,8 +228,11 @@ describe.each(DIALECTS)('search terms and filters never reach the request log (%
     // Request logging is on: every request was logged, by its path.
     const urls = logged.filter((l) => l.msg === 'incoming request').map((l) => l.req.url);
     expect(urls).toEqual([
-      `/api/runs/${runId}/flags/search`, `/api/runs/${runId}/flags/search`, `/api/runs/${runId}/flags?[weggelaten]`,
-      `/api/runs/${runId}/flags.csv?[weggelaten]`, '/api/bestaat-niet?[weggelaten]',
+      `/api/runs/${runId}/flags/search`,
+      `/api/runs/${runId}/flags/search`,
+      `/api/runs/${runId}/flags?[weggelaten]`,
+      `/api/runs/${runId}/flags.csv?[weggelaten]`,
+      '/api/bestaat-niet?[weggelaten]',
     ]);
     expect(logged.filter((l) => l.msg === 'request completed')).toHaveLength(5);
     const text = lines.join('\n');

@@ -33,7 +33,7 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
   const status = async (username: string, payload: object) =>
     (await as(username)).request({ method: 'POST', url: `/api/flags/${flagId}/triage/status`, payload });
   const offList = async (username: string) =>
-    ((await (await as(username)).request({ method: 'GET', url: '/api/worklist/off-list' })).json().items as { household_key: string; triage_status: string }[]);
+    (await (await as(username)).request({ method: 'GET', url: '/api/worklist/off-list' })).json().items as { household_key: string; triage_status: string }[];
 
   beforeAll(async () => {
     f = await createApiFixture(dialect);
@@ -43,7 +43,11 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
 
   it('takes the flag through assignment, deadline, first contact, closing with a review date and the return', async () => {
     // Assigned by the coordinator: open for wijkteam, due in three weeks.
-    const assigned = await (await as('coordinator')).request({ method: 'POST', url: `/api/flags/${flagId}/triage/assignment`, payload: { assigned_to: 'wijkteam' } });
+    const assigned = await (await as('coordinator')).request({
+      method: 'POST',
+      url: `/api/flags/${flagId}/triage/assignment`,
+      payload: { assigned_to: 'wijkteam' },
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json()).toMatchObject({ first_contact_due: '2026-10-29', assigned_to: 'wijkteam', status: 'nieuw' });
     expect(await workloadOf('wijkteam')).toEqual({ username: 'wijkteam', open: 1, due_this_week: 0, overdue: 0 });
@@ -67,14 +71,28 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
     const meetingId = planned.json().id as number;
     const unknownWijk = await coordinator.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-11-02', wijken: ['Atlantis'] } });
     expect(unknownWijk.json()).toMatchObject({ statusCode: 400, field: 'body.wijken' });
-    const elsewhere = await coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda`, payload: { flag_id: await f.flagOf(f.runIds[1]!, '9713CC-6-') } });
+    const elsewhere = await coordinator.request({
+      method: 'POST',
+      url: `/api/meetings/${meetingId}/agenda`,
+      payload: { flag_id: await f.flagOf(f.runIds[1]!, '9713CC-6-') },
+    });
     expect(elsewhere.json()).toMatchObject({ statusCode: 400, field: 'body.flag_id' });
     const onAgenda = await coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda`, payload: { flag_id: flagId } });
     expect(onAgenda.statusCode, onAgenda.body).toBe(200);
     expect(onAgenda.json().items).toEqual([expect.objectContaining({ household_key: KEY, triage_status: 'in_behandeling', advice: null })]);
     const itemId = onAgenda.json().items[0].id as number;
-    const record = { advice: 'Schuldhulp inschakelen.', regisseur_name: 'A. de Vries', regisseur_org: 'Schuldhulpverlening', next_step: 'Intake plannen.', next_step_due: '2026-11-16' };
-    const badOrg = await coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/items/${itemId}/record`, payload: { ...record, regisseur_org: 'Eigen clubje' } });
+    const record = {
+      advice: 'Schuldhulp inschakelen.',
+      regisseur_name: 'A. de Vries',
+      regisseur_org: 'Schuldhulpverlening',
+      next_step: 'Intake plannen.',
+      next_step_due: '2026-11-16',
+    };
+    const badOrg = await coordinator.request({
+      method: 'POST',
+      url: `/api/meetings/${meetingId}/items/${itemId}/record`,
+      payload: { ...record, regisseur_org: 'Eigen clubje' },
+    });
     expect(badOrg.json()).toMatchObject({ statusCode: 400, field: 'body.regisseur_org' });
     const recorded = await coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/items/${itemId}/record`, payload: record });
     expect(recorded.statusCode, recorded.body).toBe(200);
@@ -87,7 +105,9 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
     // A run months later has nobody on the list: the open case stays on the worklist, the untouched ones do not.
     f.clock.advance(120 * DAY); // 2027-02-27
     await scoreAsOf(engineContext(f.t.db, f.clock), '2027-02-27');
-    expect(await offList('wijkteam')).toEqual([expect.objectContaining({ household_key: KEY, triage_status: 'besproken_in_zorgnetwerk', last_on_list: '2026-10-08' })]);
+    expect(await offList('wijkteam')).toEqual([
+      expect.objectContaining({ household_key: KEY, triage_status: 'besproken_in_zorgnetwerk', last_on_list: '2026-10-08' }),
+    ]);
     expect(await offList('wijkteam2')).toEqual([]); // not in their wijken
 
     // Closing with a review date: only a date after today, only when concluding.
@@ -108,8 +128,18 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
 
     const triage = (await (await as('wijkteam')).request({ method: 'GET', url: `/api/flags/${flagId}/triage` })).json();
     expect(triage).toMatchObject({ status: 'in_behandeling', review_on: null, outcome: null, first_contact_due: '2026-10-29' });
-    expect(triage.events.map((e: { kind: string; by: string; from_status: string | null; to_status: string | null; review_on: string | null; meeting_id: number | null }) =>
-      [e.kind, e.by, e.from_status, e.to_status, e.review_on, e.meeting_id])).toEqual([
+    expect(
+      triage.events.map(
+        (e: { kind: string; by: string; from_status: string | null; to_status: string | null; review_on: string | null; meeting_id: number | null }) => [
+          e.kind,
+          e.by,
+          e.from_status,
+          e.to_status,
+          e.review_on,
+          e.meeting_id,
+        ],
+      ),
+    ).toEqual([
       ['assignment', 'coordinator', null, null, null, null],
       ['status', 'wijkteam', 'nieuw', 'in_behandeling', null, null],
       ['status', 'coordinator', 'in_behandeling', 'besproken_in_zorgnetwerk', null, meetingId],
@@ -122,8 +152,12 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
     expect(triage.events.at(-1).note).toBe('Opnieuw bekijken op 10 maart 2027: de zaak staat weer op de werklijst.');
 
     // The audit log has every step by a person, and every read of the open work (the workload is counts only).
-    const audit = await f.t.db.selectFrom('audit_log').select(['event', 'username', 'outcome', 'detail'])
-      .where('event', 'in', ['triageAssignment', 'triageStatus', 'flags_list', 'meetingCreate', 'meetingAgenda', 'meetingRecord', 'meeting_read']).orderBy('id').execute();
+    const audit = await f.t.db
+      .selectFrom('audit_log')
+      .select(['event', 'username', 'outcome', 'detail'])
+      .where('event', 'in', ['triageAssignment', 'triageStatus', 'flags_list', 'meetingCreate', 'meetingAgenda', 'meetingRecord', 'meeting_read'])
+      .orderBy('id')
+      .execute();
     const seen = (event: string, username: string) => audit.filter((a) => a.event === event && a.username === username && a.outcome === 'success').length;
     expect(seen('triageAssignment', 'coordinator')).toBe(1);
     expect(seen('triageStatus', 'wijkteam')).toBe(2);

@@ -33,4 +33,13 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
 });
 times.sort((a, b) => a - b);
 const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-console.log(JSON.stringify({ requests: times.length, perSecond: times.length / input.seconds, p50: p(0.5), p95: p(0.95), p99: p(0.99), failures: failures + result.errors }));
+console.log(
+  JSON.stringify({
+    requests: times.length,
+    perSecond: times.length / input.seconds,
+    p50: p(0.5),
+    p95: p(0.95),
+    p99: p(0.99),
+    failures: failures + result.errors,
+  }),
+);

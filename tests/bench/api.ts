@@ -54,12 +54,17 @@ const password = created.find((u) => u.username === 'coordinator')?.password;
 if (!password) {
   // Reused database: give the coordinator a known password for this run.
   const { hashPassword } = await import('../../server/src/auth/passwords.ts');
-  await db.updateTable('users').set({ password_hash: await hashPassword('bench wachtwoord 2026!') }).where('username', '=', 'coordinator').execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword('bench wachtwoord 2026!') })
+    .where('username', '=', 'coordinator')
+    .execute();
 }
 const app = await buildServer({ config, db, clock: systemClock });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 const login = await fetch(`${address}/api/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json' },
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ username: 'coordinator', password: password ?? 'bench wachtwoord 2026!' }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -72,16 +77,28 @@ async function measure(title: string, paths: string[]): Promise<void> {
   const input = JSON.stringify({ url: address, cookie, paths, connections: Number(opts.connections), seconds: Number(opts.seconds) });
   const { stdout: out } = await run(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'api-load.ts'), input], { maxBuffer: 1 << 26 });
   const r = JSON.parse(out.trim().split('\n').pop()!) as { requests: number; perSecond: number; p50: number; p95: number; p99: number; failures: number };
-  console.log(`${title}: ${r.requests} requests, ${r.perSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, failures ${r.failures}`);
+  console.log(
+    `${title}: ${r.requests} requests, ${r.perSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, failures ${r.failures}`,
+  );
 }
 
-await measure('flags list (page of 50, by score)', [`/api/runs/${newest.id}/flags?page_size=50`, `/api/runs/${newest.id}/flags?page_size=50&page=2`, `/api/runs/${newest.id}/flags?page_size=50&kind=new`]);
-await measure('household detail', flagIds.map((id) => `/api/flags/${id}/household`));
+await measure('flags list (page of 50, by score)', [
+  `/api/runs/${newest.id}/flags?page_size=50`,
+  `/api/runs/${newest.id}/flags?page_size=50&page=2`,
+  `/api/runs/${newest.id}/flags?page_size=50&kind=new`,
+]);
+await measure(
+  'household detail',
+  flagIds.map((id) => `/api/flags/${id}/household`),
+);
 
 const rs = await newestPublished(db);
 const p0 = Date.now();
 const preview = await previewRuleSet(db, systemClock, config.timeZone, rs!.id, 'bench');
-const households = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+const households = await db
+  .selectFrom('households')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow();
 console.log(`rule-set preview over ${Number(households.n)} households: ${Date.now() - p0} ms (draft flags ${String(preview.totals.draft)})`);
 await app.close();
 await db.destroy();

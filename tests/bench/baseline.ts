@@ -55,7 +55,11 @@ export async function postgresBaseline(fromUrl: string, toUrl: string): Promise<
   try {
     await to.query('BEGIN');
     for (;;) {
-      const { rows: chunk } = await from.query({ text: `SELECT id, ${COLUMNS.join(', ')} FROM signals WHERE id > $1 ORDER BY id LIMIT ${READ_CHUNK}`, values: [last], rowMode: 'array' });
+      const { rows: chunk } = await from.query({
+        text: `SELECT id, ${COLUMNS.join(', ')} FROM signals WHERE id > $1 ORDER BY id LIMIT ${READ_CHUNK}`,
+        values: [last],
+        rowMode: 'array',
+      });
       if (chunk.length === 0) break;
       const started = performance.now();
       for (let i = 0; i < chunk.length; i += PG_BATCH) {

@@ -26,11 +26,21 @@ export async function query<T>(dialect: string, url: string, text: string): Prom
 /** The rules and thresholds a stored scoring run used, for the hand-written best statements. */
 export async function runParams(dialect: string, url: string, runId: number): Promise<RunParams> {
   const [run] = await query<{ as_of: string; flag_threshold: number; min_domains: number | null }>(
-    dialect, url, `SELECT s.as_of, r.flag_threshold, r.min_domains FROM scoring_runs s JOIN rule_sets r ON r.id = s.rule_set_id WHERE s.id = ${runId}`,
+    dialect,
+    url,
+    `SELECT s.as_of, r.flag_threshold, r.min_domains FROM scoring_runs s JOIN rule_sets r ON r.id = s.rule_set_id WHERE s.id = ${runId}`,
   );
-  const rules = await query<RunParams['rules'][number]>(dialect, url, `SELECT indicator, domain, weight_micro, threshold, min_count, window_from, window_to FROM scoring_run_rules WHERE run_id = ${runId}`);
+  const rules = await query<RunParams['rules'][number]>(
+    dialect,
+    url,
+    `SELECT indicator, domain, weight_micro, threshold, min_count, window_from, window_to FROM scoring_run_rules WHERE run_id = ${runId}`,
+  );
   return {
-    runId, asOf: run!.as_of, adultCutoff: adultCutoff(run!.as_of), thresholdMicro: toMicro(run!.flag_threshold), minDomains: run!.min_domains,
+    runId,
+    asOf: run!.as_of,
+    adultCutoff: adultCutoff(run!.as_of),
+    thresholdMicro: toMicro(run!.flag_threshold),
+    minDomains: run!.min_domains,
     rules: rules.map((r) => ({ ...r, weight_micro: Number(r.weight_micro) })),
   };
 }

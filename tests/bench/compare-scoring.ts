@@ -74,7 +74,9 @@ try {
   }
   const best = await runBestStatement(dialect === 'sqlite' ? { sqliteFile: mine.url } : { pgUrl: mine.url }, await runParams(dialect, mine.url, last));
   const [b, t] = [median(times.base), median(times.this)];
-  console.log(`${dialect}: base median ${b.toFixed(2)} s, this median ${t.toFixed(2)} s, this / base ${(t / b).toFixed(3)}; best statement ${best.seconds.toFixed(2)} s (${best.name}), this / best ${(t / best.seconds).toFixed(2)}`);
+  console.log(
+    `${dialect}: base median ${b.toFixed(2)} s, this median ${t.toFixed(2)} s, this / base ${(t / b).toFixed(3)}; best statement ${best.seconds.toFixed(2)} s (${best.name}), this / best ${(t / best.seconds).toFixed(2)}`,
+  );
 } finally {
   await base.drop();
   await mine.drop();

@@ -103,7 +103,7 @@ describe.each(DIALECTS)('a large feed on every ingest path (%s)', (dialect) => {
     return { counts, signals: signals.map((s) => ({ ...s, has_bsn: Boolean(s.has_bsn) })) };
   }
 
-  it('gives the same counts and signals with the configured key, a caller\'s own key and csv-parse', { timeout: 180_000 }, async () => {
+  it("gives the same counts and signals with the configured key, a caller's own key and csv-parse", { timeout: 180_000 }, async () => {
     const worker = await ingestWith(plainFile, 'configured');
     expect(worker.counts).toMatchObject(plain.expected);
     expect(worker.signals).toHaveLength(plain.expected.stored);
@@ -120,10 +120,26 @@ describe.each(DIALECTS)('a large feed on every ingest path (%s)', (dialect) => {
     const t = await createTestDatabase(dialect);
     dbs.push(t);
     const ctx = engineContext(t.db);
-    const items = Array.from({ length: 60_000 }, (_, i) => JSON.stringify({ source: 'woco', record_id: `j-${i}`, indicator: 'huurachterstand', observed_on: '2026-09-01', value: 3, postcode: '1000AB', huisnummer: 1, note: 'y'.repeat(40) }));
+    const items = Array.from({ length: 60_000 }, (_, i) =>
+      JSON.stringify({
+        source: 'woco',
+        record_id: `j-${i}`,
+        indicator: 'huurachterstand',
+        observed_on: '2026-09-01',
+        value: 3,
+        postcode: '1000AB',
+        huisnummer: 1,
+        note: 'y'.repeat(40),
+      }),
+    );
     const file = tempFile('broken.json', `[${items.join(',\n')},\n{"source": "woco", "record_id": `);
     await expect(ingestFeed(ctx, file)).rejects.toThrow(/geen geldige JSON-lijst/);
-    expect(await t.db.selectFrom('signals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()).toMatchObject({ n: 0 });
+    expect(
+      await t.db
+        .selectFrom('signals')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst(),
+    ).toMatchObject({ n: 0 });
     const runs = await t.db.selectFrom('ingest_runs').select(['status']).execute();
     expect(runs).toEqual([{ status: 'failed' }]);
   });

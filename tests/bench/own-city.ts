@@ -65,7 +65,13 @@ export function writeOwnCity(outDir: string, o: CityOptions) {
   for (let h = 0; h < o.households; h++) {
     const a = address(h);
     const wijk = WIJKEN[Math.floor(h / 2500) % WIJKEN.length]!;
-    const size = rng.weighted([[1, 30], [2, 30], [3, 15], [4, 15], [5, 10]] as const);
+    const size = rng.weighted([
+      [1, 30],
+      [2, 30],
+      [3, 15],
+      [4, 15],
+      [5, 10],
+    ] as const);
     const members: string[] = [];
     for (let p = 0; p < size; p++) {
       const bsn = bsns.at(nextBsn++);
@@ -87,7 +93,8 @@ export function writeOwnCity(outDir: string, o: CityOptions) {
       const byBsn = rng.bernoulli(0.7);
       let bsn = byBsn ? rng.pick(members) : '';
       const roll = rng.next();
-      if (roll < 0.005) bsn = corruptBsn(members[0]!); // bad row (elfproef)
+      if (roll < 0.005)
+        bsn = corruptBsn(members[0]!); // bad row (elfproef)
       else if (roll < 0.015 && byBsn) bsn = bsns.at(9_000_000 + nextBsn + s); // unknown person: unlinked
       const addr = byBsn ? ['', '', ''] : [a.postcode, String(a.huisnummer), a.toevoeging];
       sig.line(`${source},${h}-${s},${indicator},${observed},${value},${bsn},${addr.join(',')}`);

@@ -53,7 +53,10 @@ export class BackendSampler {
   private peakAnonKiB = 0;
   private busy = false;
 
-  constructor(private readonly admin: pg.Client, private readonly database: string) {}
+  constructor(
+    private readonly admin: pg.Client,
+    private readonly database: string,
+  ) {}
 
   start(): void {
     this.peakKiB = 0;

@@ -51,7 +51,7 @@ export function markdown(results: BenchResult[], command: string): string {
     'Ingest: `mpg feed ingest` as a child process, wall time of the whole process (start-up included), one file of all signal rows into a database holding the registry. Without start-up: from the start its ingest run records (after the CLI has loaded and opened the database) to the end of the process (commit included).',
     'Baseline: the same stored rows copied into a fresh migrated database, one prepared statement, one transaction (only inserts and commit timed).',
     'Scoring run: `duration_ms` the engine records for `mpg score` (flags with their explanation: per active rule the qualifying count and the ids of the contributing signals; the wijk statistics; all in its transaction). Best statement: the fastest of the hand-written formulations in `best-statement.ts` for the same flag set, which return the flags only (their timings are in the bench log).',
-    'Rule-set preview: the API\'s preview of a draft (the same rules) against the scored data, as the server computes it, without storing a run.',
+    "Rule-set preview: the API's preview of a draft (the same rules) against the scored data, as the server computes it, without storing a run.",
     'Peak RSS: VmHWM of the CLI process (its peak resident set, worker threads included; see rss-probe.mjs); PG backend: peak VmHWM of the server backends of the benchmark database, which includes the shared buffers they touched, and in brackets their peak private memory (RssAnon).',
     '',
   ].join('\n');

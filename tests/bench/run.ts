@@ -109,7 +109,9 @@ async function benchOne(dialect: 'sqlite' | 'postgres', city: City, households: 
     // From the ingest's own start (its run record) to the end of the process: without the CLI's start-up.
     const [ingestRun] = await query<{ started_at: string }>(dialect, db.url, `SELECT started_at FROM ingest_runs WHERE kind = 'feed' ORDER BY id DESC LIMIT 1`);
     const ingestOwnSeconds = (ingest.result.endedAt - Date.parse(ingestRun!.started_at)) / 1000;
-    log(`ingest: ${ingest.result.stdout} in ${ingest.result.seconds.toFixed(1)} s (${ingestOwnSeconds.toFixed(1)} s after start-up), ${Math.round(rows / ingest.result.seconds)} rows/s, peak ${Math.round(ingest.result.peakMiB)} MiB`);
+    log(
+      `ingest: ${ingest.result.stdout} in ${ingest.result.seconds.toFixed(1)} s (${ingestOwnSeconds.toFixed(1)} s after start-up), ${Math.round(rows / ingest.result.seconds)} rows/s, peak ${Math.round(ingest.result.peakMiB)} MiB`,
+    );
     const baseline = dialect === 'sqlite' ? await sqliteBaseline(db.url, base.url) : await postgresBaseline(db.url, base.url);
     log(`baseline: ${baseline.rows} rows in ${baseline.seconds.toFixed(1)} s, ${Math.round(baseline.rows / baseline.seconds)} rows/s`);
     await base.drop();
@@ -122,15 +124,30 @@ async function benchOne(dialect: 'sqlite' | 'postgres', city: City, households: 
     const engineFlags = await query<FlagRow>(dialect, db.url, `SELECT household_key, score_micro AS score, domains FROM flags WHERE run_id = ${runId}`);
     const same = new Set(engineFlags.map(key));
     const flagsMatch = best.rows.length === engineFlags.length && best.rows.every((r) => same.has(key(r)));
-    log(`best statement: ${best.rows.length} flags in ${best.seconds.toFixed(2)} s (${best.timings.map((t) => `${t.name}: ${t.seconds.toFixed(2)} s`).join(', ')}); same set: ${flagsMatch}`);
+    log(
+      `best statement: ${best.rows.length} flags in ${best.seconds.toFixed(2)} s (${best.timings.map((t) => `${t.name}: ${t.seconds.toFixed(2)} s`).join(', ')}); same set: ${flagsMatch}`,
+    );
     const previewSeconds = await timePreview(dialect, db.url);
     log(`rule-set preview: ${previewSeconds.toFixed(1)} s`);
     return {
-      dialect, households, persons: Number(/persons: (\d+)/.exec(registry.stdout)?.[1] ?? 0), registrySeconds: registry.seconds,
-      rows, ingestSeconds: ingest.result.seconds, ingestOwnSeconds, ingestPeakMiB: ingest.result.peakMiB, ingestBackendMiB: ingest.backendMiB,
+      dialect,
+      households,
+      persons: Number(/persons: (\d+)/.exec(registry.stdout)?.[1] ?? 0),
+      registrySeconds: registry.seconds,
+      rows,
+      ingestSeconds: ingest.result.seconds,
+      ingestOwnSeconds,
+      ingestPeakMiB: ingest.result.peakMiB,
+      ingestBackendMiB: ingest.backendMiB,
       baselineRowsPerSecond: baseline.rows / baseline.seconds,
-      scoreSeconds: run!.duration_ms / 1000, scoreCliSeconds: score.result.seconds, scorePeakMiB: score.result.peakMiB, scoreBackendMiB: score.backendMiB,
-      bestSeconds: best.seconds, previewSeconds, flags: engineFlags.length, flagsMatch,
+      scoreSeconds: run!.duration_ms / 1000,
+      scoreCliSeconds: score.result.seconds,
+      scorePeakMiB: score.result.peakMiB,
+      scoreBackendMiB: score.backendMiB,
+      bestSeconds: best.seconds,
+      previewSeconds,
+      flags: engineFlags.length,
+      flagsMatch,
     };
   } finally {
     if (!opts.keep) await db.drop();

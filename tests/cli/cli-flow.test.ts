@@ -25,12 +25,20 @@ describe.each(DIALECTS)('the operator CLI end to end (%s)', (dialect) => {
     expect(expectSuccess(await mpg('db', 'migrate'))).toBe('schema is up to date\n');
     expectFailure(await mpg('flags', 'export', '--format', 'csv'), /nog geen scoringsrun/);
     expect(expectSuccess(await mpg('registry', 'import', example('registry.csv')))).toBe('persons: 13, households: 6, rejected: 1\n');
-    expect(expectSuccess(await mpg('feed', 'ingest', example('feed-1.csv')))).toBe('read: 20, stored: 18, updated: 0, unchanged: 0, quarantined: 2, unlinked: 1\n');
-    expect(expectSuccess(await mpg('feed', 'ingest', example('feed-2.csv')))).toBe('read: 4, stored: 3, updated: 0, unchanged: 0, quarantined: 1, unlinked: 0\n');
-    expect(expectSuccess(await mpg('feed', 'ingest', example('feed-1.csv')))).toBe('read: 20, stored: 0, updated: 0, unchanged: 18, quarantined: 2, unlinked: 1\n');
+    expect(expectSuccess(await mpg('feed', 'ingest', example('feed-1.csv')))).toBe(
+      'read: 20, stored: 18, updated: 0, unchanged: 0, quarantined: 2, unlinked: 1\n',
+    );
+    expect(expectSuccess(await mpg('feed', 'ingest', example('feed-2.csv')))).toBe(
+      'read: 4, stored: 3, updated: 0, unchanged: 0, quarantined: 1, unlinked: 0\n',
+    );
+    expect(expectSuccess(await mpg('feed', 'ingest', example('feed-1.csv')))).toBe(
+      'read: 20, stored: 0, updated: 0, unchanged: 18, quarantined: 2, unlinked: 1\n',
+    );
     expect(expectSuccess(await mpg('rules', 'import', example('ruleset.json')))).toMatch(/^rule set: Standaard, version: 1, id: \d+, status: draft\n$/);
     expectFailure(await mpg('score', '--as-of', '2026-10-01'), /nog geen gepubliceerde regelset/);
-    expect(expectSuccess(await mpg('rules', 'import', example('ruleset.json'), '--publish'))).toMatch(/^rule set: Standaard, version: 2, id: \d+, status: published\n$/);
+    expect(expectSuccess(await mpg('rules', 'import', example('ruleset.json'), '--publish'))).toMatch(
+      /^rule set: Standaard, version: 2, id: \d+, status: published\n$/,
+    );
 
     const first = expectSuccess(await mpg('score', '--as-of', fs.readFileSync(example('as_of.txt'), 'utf8').trim()));
     const runId = /^run: (\d+), flags: 3\n$/.exec(first)?.[1];
@@ -47,17 +55,29 @@ describe.each(DIALECTS)('the operator CLI end to end (%s)', (dialect) => {
     expect(cli.map((e) => [e.event, e.outcome])).toEqual([
       ['cli:flags_export', 'failure'], // no scoring run yet
       ['cli:registry_import', 'success'],
-      ['cli:feed_ingest', 'success'], ['cli:feed_ingest', 'success'], ['cli:feed_ingest', 'success'],
+      ['cli:feed_ingest', 'success'],
+      ['cli:feed_ingest', 'success'],
+      ['cli:feed_ingest', 'success'],
       ['cli:rules_import', 'success'],
       ['cli:score', 'failure'], // no published rule set
       ['cli:rules_publish', 'success'],
-      ['cli:score', 'success'], ['cli:score', 'success'],
-      ['cli:flags_export', 'success'], ['cli:flags_export', 'success'],
+      ['cli:score', 'success'],
+      ['cli:score', 'success'],
+      ['cli:flags_export', 'success'],
+      ['cli:flags_export', 'success'],
       ['cli:flags_export', 'failure'], // run 999
     ]);
     for (const e of cli) expect(e).toMatchObject({ username: os.userInfo().username, ip: null, session_hash: null });
-    expect(cli[1]).toMatchObject({ object_type: 'ingest_run', user_agent: 'mpg registry import', detail: 'registry.csv: personen 13, huishoudens 6, geweigerd 1' });
-    expect(cli[7]).toMatchObject({ object_type: 'rule_set', user_agent: 'mpg rules import --publish', detail: expect.stringMatching(/^Standaard v2 \(gepubliceerd\) uit ruleset\.json$/) });
+    expect(cli[1]).toMatchObject({
+      object_type: 'ingest_run',
+      user_agent: 'mpg registry import',
+      detail: 'registry.csv: personen 13, huishoudens 6, geweigerd 1',
+    });
+    expect(cli[7]).toMatchObject({
+      object_type: 'rule_set',
+      user_agent: 'mpg rules import --publish',
+      detail: expect.stringMatching(/^Standaard v2 \(gepubliceerd\) uit ruleset\.json$/),
+    });
     expect(cli[10]).toMatchObject({ object_type: 'export', detail: 'signaleringen als CSV naar stdout: 3 huishoudens' });
     expect(cli[12]!.detail).toMatch(/^mislukt: scoringsrun 999 bestaat niet/);
     // never a BSN or a signal's contents

@@ -20,13 +20,17 @@ describe('configuration is checked before anything runs', () => {
     [{ NODE_ENV: 'staging' }, /^error: NODE_ENV: expected one of development, production, test/],
     [{ MPG_AUDIT_RETENTION_DAYS: '5 jaar' }, /^error: MPG_AUDIT_RETENTION_DAYS: expected a whole number/],
     [{ MPG_TIME_ZONE: 'Europe/Groningen' }, /^error: MPG_TIME_ZONE: expected an IANA time zone/],
-  ])('%j stops `mpg db migrate` with one line and exit 1, creating nothing', async (env, line) => {
-    const file = fresh();
-    const r = await runCli(['db', 'migrate'], { DATABASE_URL: file, ...env });
-    expectFailure(r, line);
-    expect(r.code).toBe(1);
-    expect(fs.existsSync(file)).toBe(false);
-  }, 60_000);
+  ])(
+    '%j stops `mpg db migrate` with one line and exit 1, creating nothing',
+    async (env, line) => {
+      const file = fresh();
+      const r = await runCli(['db', 'migrate'], { DATABASE_URL: file, ...env });
+      expectFailure(r, line);
+      expect(r.code).toBe(1);
+      expect(fs.existsSync(file)).toBe(false);
+    },
+    60_000,
+  );
 
   it('refuses production with the development key, and runs with the defaults', async () => {
     expectFailure(await runCli(['db', 'migrate'], { DATABASE_URL: fresh(), NODE_ENV: 'production', MPG_BSN_KEY: '' }), /^error: MPG_BSN_KEY: /);

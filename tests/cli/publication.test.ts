@@ -34,11 +34,16 @@ describe.each(DIALECTS)('publication verbs of the CLI (%s)', (dialect) => {
     expect(audit.map((a) => a.outcome)).toEqual(['success', 'failure', 'success']);
   }, 120_000);
 
-  it('writes the DPIA fact sheet with the audit log\'s counts per role, as Markdown and PDF', async () => {
+  it("writes the DPIA fact sheet with the audit log's counts per role, as Markdown and PDF", async () => {
     expect((await mpg(['register', 'export'])).code).toBe(0); // at least one entry in the period, whatever ran before
     // Counted before the fact sheet, whose own entry is written after it is made.
-    const counts = await t.db.selectFrom('audit_log').select((eb) => ['role', eb.fn.countAll<number>().as('n')])
-      .where('at', '>=', '2026-10-01T00:00:00Z').where('at', '<', '2026-10-10T00:00:00Z').groupBy('role').execute();
+    const counts = await t.db
+      .selectFrom('audit_log')
+      .select((eb) => ['role', eb.fn.countAll<number>().as('n')])
+      .where('at', '>=', '2026-10-01T00:00:00Z')
+      .where('at', '<', '2026-10-10T00:00:00Z')
+      .groupBy('role')
+      .execute();
     const md = expectSuccess(await mpg(['dpia', 'factsheet', '--from', '2026-10-01', '--to', '2026-10-09']));
     expect(counts.length).toBeGreaterThan(0);
     for (const c of counts) expect(md).toContain(`| ${c.role} | ${Number(c.n)} |`);
@@ -52,7 +57,8 @@ describe.each(DIALECTS)('publication verbs of the CLI (%s)', (dialect) => {
     expectFailure(await mpg(['dpia', 'factsheet', '--to', '2026-10-01']), /--from/);
     const audit = await t.db.selectFrom('audit_log').select(['event', 'outcome', 'role']).where('event', '=', 'cli:dpia_factsheet').orderBy('id').execute();
     expect(audit).toEqual([
-      { event: 'cli:dpia_factsheet', outcome: 'success', role: 'beheer (CLI)' }, { event: 'cli:dpia_factsheet', outcome: 'success', role: 'beheer (CLI)' },
+      { event: 'cli:dpia_factsheet', outcome: 'success', role: 'beheer (CLI)' },
+      { event: 'cli:dpia_factsheet', outcome: 'success', role: 'beheer (CLI)' },
     ]);
   }, 120_000);
 

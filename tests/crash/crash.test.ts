@@ -37,9 +37,7 @@ function feedCsv(): string {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (i % 9)).padStart(2, '0');
     const value = i % 1000 === 3 ? '-1' : (i % 7) + (i % 2 ? '.5' : '');
-    const who = i % 4 === 0
-      ? `,${9700 + (i % 100)}AB,${1 + (i % 20)},`
-      : `${validBsn(i % 5 === 1 ? PERSONS + (i % 500) : i % PERSONS)},,,`;
+    const who = i % 4 === 0 ? `,${9700 + (i % 100)}AB,${1 + (i % 20)},` : `${validBsn(i % 5 === 1 ? PERSONS + (i % 500) : i % PERSONS)},,,`;
     lines.push(`src-${i % 3},r${record},${indicators[i % indicators.length]},2026-${month}-${day},${value},${who}`);
   }
   return `${lines.join('\n')}\n`;
@@ -47,7 +45,9 @@ function feedCsv(): string {
 
 function runIngest(file: string, t: TestDatabase) {
   const child = spawn('pnpm', ['--silent', 'mpg', 'feed', 'ingest', file], {
-    cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DATABASE_URL: t.url, MPG_BSN_KEY: TEST_BSN_KEY },
   });
   let stdout = '';

@@ -46,7 +46,10 @@ const PHONE = { width: 390, height: 844 };
 async function checkPage(name: string, { signedIn = true } = {}): Promise<void> {
   const { page } = tab;
   await settled(page);
-  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
+  for (const [viewport, suffix] of [
+    [DESKTOP, ''],
+    [PHONE, '-390'],
+  ] as const) {
     await page.setViewportSize(viewport);
     // Let the responsive charts redraw at the new width.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
@@ -101,7 +104,10 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Exporteer selectie (1, CSV)' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^signalen-\d{4}-\d{2}-\d{2}-selectie\.csv$/);
-    const csv = fs.readFileSync((await file.path())!, 'utf8').trim().split('\n');
+    const csv = fs
+      .readFileSync((await file.path())!, 'utf8')
+      .trim()
+      .split('\n');
     const [postcode, number] = (await rows.nth(2).getByRole('link').innerText()).split(' ');
     expect(csv).toHaveLength(2);
     expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to,first_contact_due');
@@ -217,7 +223,14 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     const textarea = (await reason.boundingBox())!;
     expect(hashLine.y + hashLine.height).toBeLessThanOrEqual(label.y);
     expect(label.y + label.height).toBeLessThanOrEqual(textarea.y);
-    expect(await reason.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '))).toContain('geschiedenis');
+    expect(
+      await reason.evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' '),
+      ),
+    ).toContain('geschiedenis');
     expect(await approveButton.isDisabled()).toBe(true);
     await page.getByLabel('Ik heb het effect bekeken en keur deze versie goed').check();
     await checkPage('32a-beleidsmaker-goedkeuren');
@@ -231,7 +244,9 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
     await openFromMenu(page, 'Hoe werkt het?');
     await page.getByText('goedgekeurd', { exact: false }).first().waitFor();
     // By role, from the rule set's history; never a person's name.
-    expect(await page.locator('dl').innerText()).toMatch(/Goedgekeurd\s+Publicatie aangevraagd door een beleidsmaker op \d.*goedgekeurd door een tweede beleidsmaker op \d/);
+    expect(await page.locator('dl').innerText()).toMatch(
+      /Goedgekeurd\s+Publicatie aangevraagd door een beleidsmaker op \d.*goedgekeurd door een tweede beleidsmaker op \d/,
+    );
     expect(await page.locator('main').innerText()).not.toContain('beleidsmaker2');
 
     await openFromMenu(page, 'Trends en eerlijkheid');

@@ -49,7 +49,10 @@ afterAll(async () => {
 
 /** "/signalen/grafieken" → "signalen-grafieken"; numeric ids are left out. */
 function slug(pathname: string): string {
-  return pathname.split('/').filter((part) => part !== '' && !/^\d+$/.test(part)).join('-');
+  return pathname
+    .split('/')
+    .filter((part) => part !== '' && !/^\d+$/.test(part))
+    .join('-');
 }
 
 /** Screenshot, axe and reflow at both widths; then back at laptop width without errors. */
@@ -107,7 +110,10 @@ async function assignOneTo(username: string): Promise<void> {
 it('login page: the first load is at most a quarter of the bytes it took before', async () => {
   const load = await measureFirstLoad(browser, app.baseURL, paths.login, 'Inloggen');
   console.info(`first load of ${paths.login}: ${load.transferred} bytes (before: ${LOGIN_BYTES_BEFORE})`, load.perPath);
-  expect(load.perPath.some(([p]) => /chart|recharts/i.test(p)), 'no chart code on the login page').toBe(false);
+  expect(
+    load.perPath.some(([p]) => /chart|recharts/i.test(p)),
+    'no chart code on the login page',
+  ).toBe(false);
   expect(load.transferred).toBeLessThanOrEqual(LOGIN_BYTES_BEFORE / 4);
 });
 
@@ -143,7 +149,11 @@ describe.each(ROLES.map((role) => [role] as const))('%s', { timeout: 120_000 }, 
     if (new URL(page.url()).pathname === to) await expect.poll(() => focusedHeading(page)).toMatchObject({ focused: true });
     else await follow(page, menuLink(page, item.label), to);
     await sweep(page, `${role}-${slug(to)}`);
-    const detail = await page.locator('main tbody a[href^="/"]').first().getAttribute('href', { timeout: 1_000 }).catch(() => null);
+    const detail = await page
+      .locator('main tbody a[href^="/"]')
+      .first()
+      .getAttribute('href', { timeout: 1_000 })
+      .catch(() => null);
     // A link to another menu page (with a filter, say) is no detail page of its own.
     if (detail && !menu.some((own) => own.to === new URL(detail, app.baseURL).pathname)) details.push({ from: item, href: detail });
   });

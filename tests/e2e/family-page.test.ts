@@ -47,7 +47,8 @@ async function call<T>(page: Page, method: string, url: string, body?: unknown):
     async ({ method, url, body }) => {
       const session = await (await fetch('/api/auth/session')).json();
       const res = await fetch(url, {
-        method, body: body === undefined ? undefined : JSON.stringify(body),
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
         headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf_token },
       });
       return { status: res.status, json: await res.json() };
@@ -60,7 +61,10 @@ async function call<T>(page: Page, method: string, url: string, body?: unknown):
 async function checkPage(name: string): Promise<void> {
   const { page } = tab;
   await settled(page);
-  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
+  for (const [viewport, suffix] of [
+    [DESKTOP, ''],
+    [PHONE, '-390'],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
     await screenshot(page, `${name}${suffix}`);
@@ -108,7 +112,10 @@ async function chooseStatus(page: Page, status: TriageStatus): Promise<void> {
 }
 
 async function statusOptions(page: Page): Promise<string[]> {
-  return page.getByLabel('Nieuwe status').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  return page
+    .getByLabel('Nieuwe status')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
 }
 
 describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
@@ -116,8 +123,18 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     const { page } = await freshTab();
     await logIn(page, 'coordinator', app.passwords.coordinator!);
     const runs = await call<{ id: number }[]>(page, 'GET', '/api/runs');
-    const list = await call<{ items: { id: number; wijk: string }[] }>(page, 'GET', `/api/runs/${runs.json[0]!.id}/flags?wijk=Beijum&sort=domains&order=desc&page_size=10`);
-    const sizes = await Promise.all(list.json.items.map(async (f) => ({ id: f.id, wijk: f.wijk, n: (await call<{ timeline: unknown[] }>(page, 'GET', `/api/flags/${f.id}/household`)).json.timeline.length })));
+    const list = await call<{ items: { id: number; wijk: string }[] }>(
+      page,
+      'GET',
+      `/api/runs/${runs.json[0]!.id}/flags?wijk=Beijum&sort=domains&order=desc&page_size=10`,
+    );
+    const sizes = await Promise.all(
+      list.json.items.map(async (f) => ({
+        id: f.id,
+        wijk: f.wijk,
+        n: (await call<{ timeline: unknown[] }>(page, 'GET', `/api/flags/${f.id}/household`)).json.timeline.length,
+      })),
+    );
     const most = sizes.sort((a, b) => b.n - a.n)[0]!;
     expect(most.n, 'a household with many signals').toBeGreaterThanOrEqual(12);
     flagId = most.id;
@@ -160,14 +177,18 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     expect(await statusOptions(page)).toEqual(transitionsFor('nieuw', 'coordinator').map((t) => t.to));
     await chooseStatus(page, 'in_behandeling');
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
-    await history(page).getByText(`Status: ${label('nieuw')} → ${label('in_behandeling')}`).waitFor();
+    await history(page)
+      .getByText(`Status: ${label('nieuw')} → ${label('in_behandeling')}`)
+      .waitFor();
 
     await expect.poll(() => statusOptions(page)).toEqual(transitionsFor('in_behandeling', 'coordinator').map((t) => t.to));
     await chooseStatus(page, 'afgesloten');
     await page.getByLabel('Signaal was terecht').check();
     await page.getByLabel('Toelichting (optioneel)').fill('Gezin krijgt al hulp via de huisarts; zorgnetwerk niet nodig.');
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
-    await history(page).getByText(`Status: ${label('in_behandeling')} → ${label('afgesloten')}`).waitFor();
+    await history(page)
+      .getByText(`Status: ${label('in_behandeling')} → ${label('afgesloten')}`)
+      .waitFor();
     await history(page).getByText('Uitkomst: signaal terecht').waitFor();
 
     // Reopening: the only move left, and it asks for a reason first.
@@ -179,7 +200,9 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     expect(await page.getByRole('button', { name: 'Status wijzigen' }).isDisabled()).toBe(true);
     await reason.fill('School meldt opnieuw verzuim van de oudste.');
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
-    await history(page).getByText(`Heropend: ${label('afgesloten')} → ${label('in_behandeling')}`).waitFor();
+    await history(page)
+      .getByText(`Heropend: ${label('afgesloten')} → ${label('in_behandeling')}`)
+      .waitFor();
     await history(page).getByText('School meldt opnieuw verzuim van de oudste.').waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Opvolging' }).locator('dl').innerText()).toMatch(/Uitkomst\s+Nog niet vastgelegd/);
     expect(await history(page).getByText('(Coördinator zorgnetwerk)', { exact: false }).count()).toBeGreaterThanOrEqual(5);
@@ -224,7 +247,11 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     expect(text).toMatch(/En \d+ oudere notities? in Vroegsignaal\./);
     const rows = await summary.locator('tbody tr').count();
     expect(rows, 'a line per leefgebied').toBeGreaterThanOrEqual(3);
-    for (const hidden of [page.getByRole('navigation', { name: 'Hoofdmenu' }), page.getByRole('button', { name: 'Uitloggen' }), page.getByLabel('Nieuwe status')]) {
+    for (const hidden of [
+      page.getByRole('navigation', { name: 'Hoofdmenu' }),
+      page.getByRole('button', { name: 'Uitloggen' }),
+      page.getByLabel('Nieuwe status'),
+    ]) {
       expect(await hidden.isVisible()).toBe(false);
     }
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
@@ -250,7 +277,9 @@ describe('family page end to end (SQLite)', { timeout: 180_000 }, () => {
     expect(await statusOptions(page)).toEqual(transitionsFor('doorverwezen', 'wijkteam').map((t) => t.to));
     await chooseStatus(page, 'afgesloten');
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
-    await history(page).getByText(`Status: ${label('doorverwezen')} → ${label('afgesloten')}`).waitFor();
+    await history(page)
+      .getByText(`Status: ${label('doorverwezen')} → ${label('afgesloten')}`)
+      .waitFor();
     await page.getByText('Deze zaak is afgerond; alleen een coördinator kan haar heropenen.').waitFor();
     await checkPage('wijkteam-family');
     await logOut(page);

@@ -61,7 +61,8 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
     await t.page.getByRole('heading', { level: 1, name: 'Hoe werkt het?' }).waitFor();
     await t.page.getByRole('heading', { name: 'Welke signalen tellen mee' }).waitFor();
     const main = await t.page.locator('main').innerText();
-    for (const heading of ['Wettelijke basis', 'Bronnen', 'Wie ziet wat', 'Hoe lang gegevens blijven', 'Inzage, correctie en bezwaar', 'Contact']) expect(main).toContain(heading);
+    for (const heading of ['Wettelijke basis', 'Bronnen', 'Wie ziet wat', 'Hoe lang gegevens blijven', 'Inzage, correctie en bezwaar', 'Contact'])
+      expect(main).toContain(heading);
     expect(main).toMatch(/Goedgekeurd\s+Geïmporteerd en gepubliceerd via beheer \(CLI\)/);
     expect(main).toMatch(/In de laatste ronde \(.*\) kwamen (<5|\d[\d.]*) gezinnen op de lijst/);
     expect(asked).not.toContain('/api/auth/session');
@@ -69,7 +70,7 @@ describe('public accountability in the browser (SQLite)', { timeout: 120_000 }, 
     await checkPage(t, '50-hoe-werkt-het-openbaar', false);
   });
 
-  it('beleidsmaker: sees what the register still misses and downloads the CSV with the register\'s headers', async () => {
+  it("beleidsmaker: sees what the register still misses and downloads the CSV with the register's headers", async () => {
     const t = await tab();
     await logIn(t.page, 'beleidsmaker', app.passwords.beleidsmaker!);
     await openFromMenu(t.page, 'Algoritmeregister');

@@ -56,7 +56,10 @@ const PHONE = { width: 390, height: 844 };
 async function checkPage(name: string): Promise<void> {
   const { page } = tab;
   await settled(page);
-  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
+  for (const [viewport, suffix] of [
+    [DESKTOP, ''],
+    [PHONE, '-390'],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
     await screenshot(page, `${name}${suffix}`);
@@ -165,10 +168,14 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
     // Export what the filter shows: Beijum, nobody assigned, the postcode; with status and assignee.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exporteer wat het filter toont (CSV)' }).click();
-    const csv = fs.readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
+    const csv = fs
+      .readFileSync((await (await download).path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to,first_contact_due');
     expect(csv).toHaveLength(found.length + 1);
-    for (const line of csv.slice(1)) expect(line).toMatch(new RegExp(`^${postcode.replace(' ', '')}-\\d+-[A-Z0-9]*,Beijum,.*,\\d+,[a-z_]+,,(\\d{4}-\\d{2}-\\d{2})?$`));
+    for (const line of csv.slice(1))
+      expect(line).toMatch(new RegExp(`^${postcode.replace(' ', '')}-\\d+-[A-Z0-9]*,Beijum,.*,\\d+,[a-z_]+,,(\\d{4}-\\d{2}-\\d{2})?$`));
 
     // To the family and back by its link, and by the browser's Back button: filter and search kept.
     const expectKept = async () => {
@@ -258,7 +265,10 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
       expect(errors.filter((e) => !e.includes(`/api/flags/${id}/household`) || !e.includes('404'))).toEqual([]);
     }
     await settled(page);
-    for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
+    for (const [viewport, suffix] of [
+      [DESKTOP, ''],
+      [PHONE, '-390'],
+    ] as const) {
       await page.setViewportSize(viewport);
       await screenshot(page, `wijkteam-niet-in-uw-wijken${suffix}`);
       expect(await axeViolations(page)).toEqual([]);

@@ -35,7 +35,10 @@ const PHONE = { width: 390, height: 844 };
 /** At 1280 and 390 px: no axe violation, and at 390 px nothing wider than the viewport. */
 async function checkPage(page: Page, name: string): Promise<void> {
   await settled(page);
-  for (const [viewport, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
+  for (const [viewport, suffix] of [
+    [DESKTOP, ''],
+    [PHONE, '-390'],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
     await screenshot(page, `${name}${suffix}`);
@@ -127,7 +130,12 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
     // Two Beijum families; the first is taken up first, so the meeting can move it on.
     await page.goto('/signalen?wijk=Beijum&status=nieuw');
     await listSettled(page);
-    const hrefs = (await page.locator('tbody tr').getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).slice(0, 2) as string[];
+    const hrefs = (
+      await page
+        .locator('tbody tr')
+        .getByRole('link')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    ).slice(0, 2) as string[];
     expect(hrefs).toHaveLength(2);
     for (const [n, href] of hrefs.entries()) {
       await page.goto(href);

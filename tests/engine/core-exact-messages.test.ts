@@ -60,13 +60,20 @@ describe('stored evidence (flags.evidence)', () => {
   it('reads the JSON the database built, in its order', () => {
     expect(parseEvidence('[]')).toEqual([]);
     expect(parseEvidence('[{"indicator" : "b", "qualifying" : 2, "signal_ids" : [5, -3]}, {"indicator":"a","qualifying":1,"signal_ids":[]}]')).toEqual([
-      { indicator: 'b', qualifying: 2, signalIds: [5, -3] }, { indicator: 'a', qualifying: 1, signalIds: [] },
+      { indicator: 'b', qualifying: 2, signalIds: [5, -3] },
+      { indicator: 'a', qualifying: 1, signalIds: [] },
     ]);
   });
-  it.each(['', 'huurachterstand:1:7', '{}', '[{"indicator":"a","qualifying":0,"signal_ids":[]}]', '[{"indicator":"a","qualifying":1}]', '[{"indicator":"a","qualifying":1,"signal_ids":["7"]}]'])(
-    'refuses what is not that shape: %s', (text) => {
-      expect(() => parseEvidence(text)).toThrow();
-    });
+  it.each([
+    '',
+    'huurachterstand:1:7',
+    '{}',
+    '[{"indicator":"a","qualifying":0,"signal_ids":[]}]',
+    '[{"indicator":"a","qualifying":1}]',
+    '[{"indicator":"a","qualifying":1,"signal_ids":["7"]}]',
+  ])('refuses what is not that shape: %s', (text) => {
+    expect(() => parseEvidence(text)).toThrow();
+  });
   it('names the column in the error', () => {
     expect(() => parseEvidence('{}')).toThrow('flags.evidence heeft een onbekende vorm: {}');
   });
@@ -75,10 +82,17 @@ describe('stored evidence (flags.evidence)', () => {
 describe('run rules (contract 4.1 window bounds)', () => {
   const rule = (window_days: number) => ({ ...DEFAULT_RULE_SET, rules: [{ ...DEFAULT_RULE_SET.rules[0]!, weight: 2.5, window_days }] });
   it('resolves the window to D − W (exclusive) … D and the weight to millionths', () => {
-    expect(runRules(rule(90), '2026-10-01')).toEqual([{
-      indicator: DEFAULT_RULE_SET.rules[0]!.indicator, domain: DEFAULT_RULE_SET.rules[0]!.domain, weight_micro: 2_500_000,
-      threshold: DEFAULT_RULE_SET.rules[0]!.threshold, min_count: DEFAULT_RULE_SET.rules[0]!.min_count, window_from: '2026-07-03', window_to: '2026-10-01',
-    }]);
+    expect(runRules(rule(90), '2026-10-01')).toEqual([
+      {
+        indicator: DEFAULT_RULE_SET.rules[0]!.indicator,
+        domain: DEFAULT_RULE_SET.rules[0]!.domain,
+        weight_micro: 2_500_000,
+        threshold: DEFAULT_RULE_SET.rules[0]!.threshold,
+        min_count: DEFAULT_RULE_SET.rules[0]!.min_count,
+        window_from: '2026-07-03',
+        window_to: '2026-10-01',
+      },
+    ]);
   });
   it('a window that starts exactly on 1 January of year 1 keeps that day as its bound; one day longer covers every date', () => {
     const toYearOne = daysBetween('0001-01-01', '2026-10-01');
@@ -92,7 +106,14 @@ describe('run rules (contract 4.1 window bounds)', () => {
 describe('dates, scores, addresses, BSNs', () => {
   it('knows real dates from impossible ones, from year 1', () => {
     expect(['0001-01-01', '2024-02-29', '2026-12-31'].map(isRealDate)).toEqual([true, true, true]);
-    expect(['0000-12-31', '2026-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10'].map(isRealDate)).toEqual([false, false, false, false, false, false]);
+    expect(['0000-12-31', '2026-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10'].map(isRealDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   it('pads the cut-off year to four digits', () => {
     expect(adultCutoff('1010-05-01')).toBe('0992-05-01');
@@ -124,9 +145,25 @@ describe('dates, scores, addresses, BSNs', () => {
 });
 
 describe('row checks give exactly the reasons that apply (contract 2)', () => {
-  const raw = (fields: Record<string, string>, extra: Partial<RawRow> = {}): RawRow => ({ rowNumber: 2, fields, shapeErrors: [], decimalComma: false, ...extra });
+  const raw = (fields: Record<string, string>, extra: Partial<RawRow> = {}): RawRow => ({
+    rowNumber: 2,
+    fields,
+    shapeErrors: [],
+    decimalComma: false,
+    ...extra,
+  });
   const person = { bsn: validBsn(11), birth_date: '1980-01-01', postcode: '9711AA', huisnummer: '1', toevoeging: '', wijk: 'Beijum' };
-  const signal = { source: 's', record_id: 'r', indicator: 'huurachterstand', observed_on: '2026-09-01', value: '3', bsn: validBsn(11), postcode: '', huisnummer: '', toevoeging: '' };
+  const signal = {
+    source: 's',
+    record_id: 'r',
+    indicator: 'huurachterstand',
+    observed_on: '2026-09-01',
+    value: '3',
+    bsn: validBsn(11),
+    postcode: '',
+    huisnummer: '',
+    toevoeging: '',
+  };
   const TODAY = '2026-10-01';
 
   it('an unreadable row gives only its shape errors', () => {
@@ -144,7 +181,11 @@ describe('row checks give exactly the reasons that apply (contract 2)', () => {
   });
   it('a refused person keeps a valid bsn for the quarantine, never an invalid one', () => {
     expect(checkRegistryRow(raw({ ...person, wijk: '' }), TODAY)).toMatchObject({ ok: false, bsn: person.bsn });
-    expect(checkRegistryRow(raw({ ...person, bsn: '123456789' }), TODAY)).toMatchObject({ ok: false, reasons: ['bsn voldoet niet aan de elfproef'], bsn: null });
+    expect(checkRegistryRow(raw({ ...person, bsn: '123456789' }), TODAY)).toMatchObject({
+      ok: false,
+      reasons: ['bsn voldoet niet aan de elfproef'],
+      bsn: null,
+    });
   });
   it('a value that is not a finite number says so', () => {
     expect(checkSignalRow(raw({ ...signal, value: `1${'0'.repeat(400)}` }), TODAY)).toEqual({ ok: false, reasons: ['value moet een eindig getal zijn'] });

@@ -3,7 +3,7 @@ import { checkBsn } from '../../server/src/core/bsn.ts';
 import { addressKey, checkHuisnummer, checkPostcode, checkToevoeging } from '../../server/src/core/address.ts';
 import { validBsn } from './support/bsn.ts';
 
-const elfproefSum = (bsn: string) => [...bsn].reduce((s, d, i) => s + (i < 8 ? (9 - i) : -1) * Number(d), 0);
+const elfproefSum = (bsn: string) => [...bsn].reduce((s, d, i) => s + (i < 8 ? 9 - i : -1) * Number(d), 0);
 
 describe('bsn (contract 2.1)', () => {
   it.each(['908301662', '131860914', '111222333', '123456782'])('accepts %s, which passes the elfproef', (bsn) => {

@@ -7,7 +7,17 @@ import { checkSignalRow } from '../../server/src/core/signal-row.ts';
 const TODAY = '2026-10-01';
 const raw = (fields: Record<string, string>, decimalComma = false, shapeErrors: string[] = []): RawRow => ({ rowNumber: 2, fields, shapeErrors, decimalComma });
 
-const goodFeed = { source: 'woco', record_id: 'r-1', indicator: 'huurachterstand', observed_on: '2026-09-01', value: '3', bsn: '908301662', postcode: '', huisnummer: '', toevoeging: '' };
+const goodFeed = {
+  source: 'woco',
+  record_id: 'r-1',
+  indicator: 'huurachterstand',
+  observed_on: '2026-09-01',
+  value: '3',
+  bsn: '908301662',
+  postcode: '',
+  huisnummer: '',
+  toevoeging: '',
+};
 const feed = (patch: Record<string, string>, comma = false) => checkSignalRow(raw({ ...goodFeed, ...patch }, comma), TODAY);
 const feedReasons = (patch: Record<string, string>, comma = false) => {
   const r = feed(patch, comma);
@@ -96,7 +106,8 @@ const person = (patch: Record<string, string>) => checkRegistryRow(raw({ ...good
 describe('registry row validation (contract 2.1)', () => {
   it('accepts a good row and builds the address key', () => {
     expect(person({ toevoeging: 'a', huisnummer: '01' })).toEqual({
-      ok: true, person: { bsn: '908301662', birthDate: '1990-05-01', addressKey: '9711AA-1-A', wijk: 'Beijum' },
+      ok: true,
+      person: { bsn: '908301662', birthDate: '1990-05-01', addressKey: '9711AA-1-A', wijk: 'Beijum' },
     });
   });
 

@@ -71,7 +71,10 @@ describe('rule-set validation (contract 3)', () => {
       ['min_domains', /heel getal van minstens 1, of null/],
     ];
     for (const [where, what] of expectations) {
-      expect(errors.filter((e) => e.startsWith(`${where}:`) && what.test(e)), `${where} ${what}`).toHaveLength(1);
+      expect(
+        errors.filter((e) => e.startsWith(`${where}:`) && what.test(e)),
+        `${where} ${what}`,
+      ).toHaveLength(1);
     }
   });
 

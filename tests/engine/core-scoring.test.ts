@@ -5,14 +5,33 @@ import { formatScore, toMicro } from '../../server/src/core/score.ts';
 
 const D = '2026-10-01';
 const rule = (over: Partial<RuleDefinition> = {}): RuleDefinition => ({
-  indicator: 'huurachterstand', domain: 'financien', weight: 3, threshold: null, window_days: 90, min_count: 1, ...over,
+  indicator: 'huurachterstand',
+  domain: 'financien',
+  weight: 3,
+  threshold: null,
+  window_days: 90,
+  min_count: 1,
+  ...over,
 });
 let nextId = 1;
 const signal = (over: Partial<ScoringSignal> = {}): ScoringSignal => ({
-  id: nextId++, householdKey: 'H', indicator: 'huurachterstand', observedOn: D, value: null, ...over,
+  id: nextId++,
+  householdKey: 'H',
+  indicator: 'huurachterstand',
+  observedOn: D,
+  value: null,
+  ...over,
 });
-const family: ScoringPerson[] = [{ birthDate: '1980-01-01', householdKey: 'H' }, { birthDate: '2015-01-01', householdKey: 'H' }];
-const ruleSet = (rules: RuleDefinition[], flag_threshold = 6, min_domains: number | null = 3): RuleSetDefinition => ({ name: 't', flag_threshold, min_domains, rules });
+const family: ScoringPerson[] = [
+  { birthDate: '1980-01-01', householdKey: 'H' },
+  { birthDate: '2015-01-01', householdKey: 'H' },
+];
+const ruleSet = (rules: RuleDefinition[], flag_threshold = 6, min_domains: number | null = 3): RuleSetDefinition => ({
+  name: 't',
+  flag_threshold,
+  min_domains,
+  rules,
+});
 
 describe('window (contract 4.1)', () => {
   it('a signal exactly W days old no longer counts; one day younger does; one observed on D does', () => {
@@ -102,15 +121,30 @@ describe('flag condition (contract 4.4b)', () => {
   });
   it('only a gezinshuishouden is flagged: an adult and a minor on D', () => {
     const rs = ruleSet(rules, 0.5, null);
-    const adults = [{ birthDate: '1980-01-01', householdKey: 'H' }, { birthDate: '1982-01-01', householdKey: 'H' }];
-    const minors = [{ birthDate: '2010-01-01', householdKey: 'H' }, { birthDate: '2015-01-01', householdKey: 'H' }];
+    const adults = [
+      { birthDate: '1980-01-01', householdKey: 'H' },
+      { birthDate: '1982-01-01', householdKey: 'H' },
+    ];
+    const minors = [
+      { birthDate: '2010-01-01', householdKey: 'H' },
+      { birthDate: '2015-01-01', householdKey: 'H' },
+    ];
     expect(scoreHousehold('H', adults, all(), rs, D).flagged).toBe(false);
     expect(scoreHousehold('H', minors, all(), rs, D).flagged).toBe(false);
-    const turns18OnD = [{ birthDate: '2008-10-01', householdKey: 'H' }, { birthDate: '2015-01-01', householdKey: 'H' }];
-    const turns18After = [{ birthDate: '2008-10-02', householdKey: 'H' }, { birthDate: '2015-01-01', householdKey: 'H' }];
+    const turns18OnD = [
+      { birthDate: '2008-10-01', householdKey: 'H' },
+      { birthDate: '2015-01-01', householdKey: 'H' },
+    ];
+    const turns18After = [
+      { birthDate: '2008-10-02', householdKey: 'H' },
+      { birthDate: '2015-01-01', householdKey: 'H' },
+    ];
     expect(scoreHousehold('H', turns18OnD, all(), rs, D).flagged).toBe(true);
     expect(scoreHousehold('H', turns18After, all(), rs, D).flagged).toBe(false);
-    const unborn = [{ birthDate: '1980-01-01', householdKey: 'H' }, { birthDate: '2026-10-02', householdKey: 'H' }];
+    const unborn = [
+      { birthDate: '1980-01-01', householdKey: 'H' },
+      { birthDate: '2026-10-02', householdKey: 'H' },
+    ];
     expect(scoreHousehold('H', unborn, all(), rs, D).gezinshuishouden).toBe(false);
   });
 });

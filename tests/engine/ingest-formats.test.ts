@@ -8,9 +8,36 @@ import { TOWN, importTown, signalsOf } from './support/fixture.ts';
 
 // The same three signals, written every way the contract allows.
 const expected = (t: { parentA: string }) => [
-  { source: 'leerplicht', record_id: 'l-1', indicator: 'schoolverzuim', observed_on: '2026-09-10', value: 20.5, address_key: null, household_key: '9711AA-1-', bsn: t.parentA },
-  { source: 'meldpunt', record_id: 'o-1', indicator: 'overlastmelding', observed_on: '2026-09-01', value: null, address_key: '9712BB-10-A', household_key: '9712BB-10-A', bsn: null },
-  { source: 'woco', record_id: 'h-1', indicator: 'huurachterstand', observed_on: '2026-08-01', value: 3, address_key: '9713CC-5-', household_key: '9713CC-5-', bsn: null },
+  {
+    source: 'leerplicht',
+    record_id: 'l-1',
+    indicator: 'schoolverzuim',
+    observed_on: '2026-09-10',
+    value: 20.5,
+    address_key: null,
+    household_key: '9711AA-1-',
+    bsn: t.parentA,
+  },
+  {
+    source: 'meldpunt',
+    record_id: 'o-1',
+    indicator: 'overlastmelding',
+    observed_on: '2026-09-01',
+    value: null,
+    address_key: '9712BB-10-A',
+    household_key: '9712BB-10-A',
+    bsn: null,
+  },
+  {
+    source: 'woco',
+    record_id: 'h-1',
+    indicator: 'huurachterstand',
+    observed_on: '2026-08-01',
+    value: 3,
+    address_key: '9713CC-5-',
+    household_key: '9713CC-5-',
+    bsn: null,
+  },
 ];
 
 describe.each(DIALECTS)('feed file formats (%s)', (dialect) => {
@@ -89,8 +116,27 @@ describe.each(DIALECTS)('feed file formats (%s)', (dialect) => {
 
   const jsonRows = () => [
     { source: 'leerplicht', record_id: 'l-1', indicator: 'schoolverzuim', observed_on: '2026-09-10', value: 20.5, bsn: Number(TOWN.parentA), postcode: null },
-    { source: 'meldpunt', record_id: 'o-1', indicator: 'overlastmelding', observed_on: '2026-09-01', value: null, bsn: null, postcode: '9712 bb', huisnummer: 10, toevoeging: 'a' },
-    { Source: ' woco ', RECORD_ID: 'h-1', indicator: 'huurachterstand', observed_on: '2026-08-01', value: '3', postcode: '9713CC', huisnummer: '5', extra: { nested: true } },
+    {
+      source: 'meldpunt',
+      record_id: 'o-1',
+      indicator: 'overlastmelding',
+      observed_on: '2026-09-01',
+      value: null,
+      bsn: null,
+      postcode: '9712 bb',
+      huisnummer: 10,
+      toevoeging: 'a',
+    },
+    {
+      Source: ' woco ',
+      RECORD_ID: 'h-1',
+      indicator: 'huurachterstand',
+      observed_on: '2026-08-01',
+      value: '3',
+      postcode: '9713CC',
+      huisnummer: '5',
+      extra: { nested: true },
+    },
   ];
 
   it('reads a JSON array: null and missing are empty, numbers as JSON numbers or strings', async () => {
@@ -106,7 +152,9 @@ describe.each(DIALECTS)('feed file formats (%s)', (dialect) => {
   });
 
   it('reads NDJSON, skipping empty lines', async () => {
-    const text = `${jsonRows().map((r) => JSON.stringify(r)).join('\n\n')}\n`;
+    const text = `${jsonRows()
+      .map((r) => JSON.stringify(r))
+      .join('\n\n')}\n`;
     const { counts, got, want } = await ingest(tempFile('feed.ndjson', text));
     expect(counts).toMatchObject({ read: 3, stored: 3, quarantined: 0 });
     expect(got).toEqual(want);
@@ -115,9 +163,7 @@ describe.each(DIALECTS)('feed file formats (%s)', (dialect) => {
   it('reads a BSN of 8 digits as a JSON number (its leading zero lost)', async () => {
     const db = t().db;
     // 012345672 passes the elfproef
-    await importTown(db, [
-      { bsn: '012345672', birth_date: '1980-01-01', postcode: '9711AA', huisnummer: 1, wijk: 'Beijum' },
-    ]);
+    await importTown(db, [{ bsn: '012345672', birth_date: '1980-01-01', postcode: '9711AA', huisnummer: 1, wijk: 'Beijum' }]);
     const file = ndjsonFile([{ source: 's', record_id: '1', indicator: 'ggz_zorg', observed_on: '2026-09-01', bsn: 12345672 }]);
     expect(await ingestFeed(engineContext(db), file)).toMatchObject({ stored: 1, unlinked: 0 });
     expect((await signalsOf(db))[0]!.household_key).toBe('9711AA-1-');

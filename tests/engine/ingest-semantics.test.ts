@@ -8,7 +8,15 @@ import { feedFile, jsonFile, ndjsonFile, type Row } from './support/files.ts';
 import { TOWN, importTown, quarantineOf, signalsOf, townRows } from './support/fixture.ts';
 import { allText, snapshot } from './support/snapshot.ts';
 
-const row = (over: Row = {}): Row => ({ source: 'woco', record_id: 'h-1', indicator: 'huurachterstand', observed_on: '2026-09-01', value: '3', bsn: TOWN.parentA, ...over });
+const row = (over: Row = {}): Row => ({
+  source: 'woco',
+  record_id: 'h-1',
+  indicator: 'huurachterstand',
+  observed_on: '2026-09-01',
+  value: '3',
+  bsn: TOWN.parentA,
+  ...over,
+});
 
 describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
   const t = useDatabase(dialect);
@@ -19,13 +27,15 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
       const db = t().db;
       await importTown(db);
       const bad = invalidBsn(7);
-      const counts = await ingest(feedFile([
-        row({ record_id: 'ok-1' }),
-        row({ record_id: 'bad-1', value: '-1' }),
-        row({ record_id: 'ok-2', bsn: TOWN.childA }),
-        row({ record_id: 'bad-2', indicator: 'inkomen', observed_on: '2026-02-30', bsn: bad, postcode: '9711AA', huisnummer: '1' }),
-        row({ record_id: '', source: '', bsn: '', observed_on: '2027-01-01' }),
-      ]));
+      const counts = await ingest(
+        feedFile([
+          row({ record_id: 'ok-1' }),
+          row({ record_id: 'bad-1', value: '-1' }),
+          row({ record_id: 'ok-2', bsn: TOWN.childA }),
+          row({ record_id: 'bad-2', indicator: 'inkomen', observed_on: '2026-02-30', bsn: bad, postcode: '9711AA', huisnummer: '1' }),
+          row({ record_id: '', source: '', bsn: '', observed_on: '2027-01-01' }),
+        ]),
+      );
       expect(counts).toMatchObject({ read: 5, stored: 2, updated: 0, unchanged: 0, quarantined: 3, unlinked: 0 });
       expect((await signalsOf(db)).map((s) => s.record_id)).toEqual(['ok-1', 'ok-2']);
       const q = await quarantineOf(db);
@@ -51,7 +61,9 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
         [4, ['element is geen JSON-object']],
       ]);
       await db.deleteFrom('quarantine').execute();
-      await ingest(tempFile('f.ndjson', `${JSON.stringify(row({ record_id: 'c' }))}\n\n{"source": "x", broken\n${JSON.stringify(row({ record_id: 'd', value: -2 }))}\n`));
+      await ingest(
+        tempFile('f.ndjson', `${JSON.stringify(row({ record_id: 'c' }))}\n\n{"source": "x", broken\n${JSON.stringify(row({ record_id: 'd', value: -2 }))}\n`),
+      );
       expect((await quarantineOf(db)).map((e) => [e.row_number, e.raw.record_id ?? e.raw.line, e.reasons])).toEqual([
         [3, '{"source": "x", broken', ['regel is geen geldige JSON']],
         [4, 'd', ['value moet 0 of meer zijn']],
@@ -60,7 +72,12 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
 
     it('a JSON field that is an object or a list makes the row bad', async () => {
       await importTown(t().db);
-      const counts = await ingest(jsonFile([{ ...row(), value: [3] }, { ...row({ record_id: 'h-2' }), source: { name: 'woco' } }]));
+      const counts = await ingest(
+        jsonFile([
+          { ...row(), value: [3] },
+          { ...row({ record_id: 'h-2' }), source: { name: 'woco' } },
+        ]),
+      );
       expect(counts).toMatchObject({ stored: 0, quarantined: 2 });
     });
 
@@ -74,13 +91,15 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
       const db = t().db;
       await importTown(db, [...townRows(), { bsn: invalidBsn(20), birth_date: '1980-01-01', postcode: '9711AA', huisnummer: 1, wijk: 'Beijum' }]);
       const bad = invalidBsn(21);
-      await ingest(feedFile([
-        row({ record_id: 'ok' }),
-        row({ record_id: 'unknown', bsn: TOWN.stranger }),
-        row({ record_id: 'bad', bsn: bad }),
-        row({ record_id: 'bad-value', value: 'x', bsn: TOWN.childA }),
-        row({ record_id: 'shifted', bsn: '', postcode: TOWN.childB, huisnummer: 'x' }),
-      ]));
+      await ingest(
+        feedFile([
+          row({ record_id: 'ok' }),
+          row({ record_id: 'unknown', bsn: TOWN.stranger }),
+          row({ record_id: 'bad', bsn: bad }),
+          row({ record_id: 'bad-value', value: 'x', bsn: TOWN.childA }),
+          row({ record_id: 'shifted', bsn: '', postcode: TOWN.childB, huisnummer: 'x' }),
+        ]),
+      );
       await ingest(tempFile('f.ndjson', `{"source": "x", "bsn": "${TOWN.parentB}", broken\n`));
       await ingest(ndjsonFile([{ ...row({ record_id: 'n' }), bsn: Number(TOWN.single), value: -1 }]));
       const text = await allText(db);
@@ -97,7 +116,12 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
     it('the same file twice leaves the database as after the first time (ingest runs aside)', async () => {
       const db = t().db;
       await importTown(db);
-      const file = feedFile([row({ record_id: 'a' }), row({ record_id: 'b', value: '' }), row({ record_id: 'c', value: '-5' }), row({ record_id: 'd', bsn: TOWN.stranger })]);
+      const file = feedFile([
+        row({ record_id: 'a' }),
+        row({ record_id: 'b', value: '' }),
+        row({ record_id: 'c', value: '-5' }),
+        row({ record_id: 'd', bsn: TOWN.stranger }),
+      ]);
       const first = await ingest(file);
       expect(first).toMatchObject({ read: 4, stored: 3, updated: 0, unchanged: 0, quarantined: 1, unlinked: 1 });
       const after = await snapshot(db, { exclude: ['ingest_runs'] });
@@ -109,9 +133,18 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
     it('the same content in another format or spelling is unchanged', async () => {
       const db = t().db;
       await importTown(db);
-      await ingest(feedFile([row({ value: '3.0' }), row({ record_id: 'o', bsn: '', postcode: '9711 aa', huisnummer: '01', indicator: 'overlastmelding', value: '' })]));
+      await ingest(
+        feedFile([row({ value: '3.0' }), row({ record_id: 'o', bsn: '', postcode: '9711 aa', huisnummer: '01', indicator: 'overlastmelding', value: '' })]),
+      );
       const after = await snapshot(db, { exclude: ['ingest_runs'] });
-      expect(await ingest(jsonFile([{ ...row(), value: 3 }, { ...row({ record_id: 'o', indicator: 'overlastmelding' }), bsn: null, value: null, postcode: '9711AA', huisnummer: 1 }]))).toMatchObject({ unchanged: 2, stored: 0, updated: 0 });
+      expect(
+        await ingest(
+          jsonFile([
+            { ...row(), value: 3 },
+            { ...row({ record_id: 'o', indicator: 'overlastmelding' }), bsn: null, value: null, postcode: '9711AA', huisnummer: 1 },
+          ]),
+        ),
+      ).toMatchObject({ unchanged: 2, stored: 0, updated: 0 });
       expect(await ingest(feedFile([row({ value: '3,0' })], ';'))).toMatchObject({ unchanged: 1 });
       expect(await snapshot(db, { exclude: ['ingest_runs'] })).toEqual(after);
     });
@@ -135,7 +168,14 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
     it('the same key twice within one file: the later row wins', async () => {
       const db = t().db;
       await importTown(db);
-      const counts = await ingest(feedFile([row({ value: '1' }), row({ record_id: 'x' }), row({ value: '4', observed_on: '2026-08-01' }), row({ value: '4', observed_on: '2026-08-01' })]));
+      const counts = await ingest(
+        feedFile([
+          row({ value: '1' }),
+          row({ record_id: 'x' }),
+          row({ value: '4', observed_on: '2026-08-01' }),
+          row({ value: '4', observed_on: '2026-08-01' }),
+        ]),
+      );
       expect(counts).toMatchObject({ read: 4, stored: 2, updated: 1, unchanged: 1 });
       expect((await signalsOf(db)).find((s) => s.record_id === 'h-1')).toMatchObject({ value: 4, observed_on: '2026-08-01' });
     });
@@ -160,7 +200,9 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
       await importTown(db);
       await ingest(feedFile([row()]));
       const before = await signalsOf(db);
-      const counts = await ingest(feedFile([row({ value: '-1' }), row({ indicator: 'onbekend' }), row({ bsn: invalidBsn(3) }), row({ observed_on: '2030-01-01' })]));
+      const counts = await ingest(
+        feedFile([row({ value: '-1' }), row({ indicator: 'onbekend' }), row({ bsn: invalidBsn(3) }), row({ observed_on: '2030-01-01' })]),
+      );
       expect(counts).toMatchObject({ stored: 0, updated: 0, quarantined: 4 });
       expect(await signalsOf(db)).toEqual(before);
     });
@@ -170,22 +212,33 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
     it('keeps unlinked signals and links them when a later registry makes them resolvable', async () => {
       const db = t().db;
       await importTown(db);
-      const counts = await ingest(feedFile([
-        row({ record_id: 'by-bsn', bsn: TOWN.stranger }),
-        row({ record_id: 'by-address', bsn: '', postcode: '9999ZZ', huisnummer: '9', toevoeging: 'b' }),
-        row({ record_id: 'linked' }),
-      ]));
+      const counts = await ingest(
+        feedFile([
+          row({ record_id: 'by-bsn', bsn: TOWN.stranger }),
+          row({ record_id: 'by-address', bsn: '', postcode: '9999ZZ', huisnummer: '9', toevoeging: 'b' }),
+          row({ record_id: 'linked' }),
+        ]),
+      );
       expect(counts).toMatchObject({ stored: 3, unlinked: 2 });
       const links = async () => Object.fromEntries((await signalsOf(db)).map((s) => [s.record_id, s.household_key]));
       expect(await links()).toEqual({ 'by-bsn': null, 'by-address': null, linked: '9711AA-1-' });
-      await importTown(db, [...townRows(), { bsn: TOWN.stranger, birth_date: '1990-01-01', postcode: '9999zz', huisnummer: 9, toevoeging: 'B', wijk: 'Nieuw' }]);
+      await importTown(db, [
+        ...townRows(),
+        { bsn: TOWN.stranger, birth_date: '1990-01-01', postcode: '9999zz', huisnummer: 9, toevoeging: 'B', wijk: 'Nieuw' },
+      ]);
       expect(await links()).toEqual({ 'by-bsn': '9999ZZ-9-B', 'by-address': '9999ZZ-9-B', linked: '9711AA-1-' });
     });
 
     it('unlinks signals when the person or the household leaves, and follows a person who moves', async () => {
       const db = t().db;
       await importTown(db);
-      await ingest(feedFile([row({ record_id: 'parent' }), row({ record_id: 'child', bsn: TOWN.childB }), row({ record_id: 'addr', bsn: '', postcode: '9713CC', huisnummer: '5' })]));
+      await ingest(
+        feedFile([
+          row({ record_id: 'parent' }),
+          row({ record_id: 'child', bsn: TOWN.childB }),
+          row({ record_id: 'addr', bsn: '', postcode: '9713CC', huisnummer: '5' }),
+        ]),
+      );
       const links = async () => Object.fromEntries((await signalsOf(db)).map((s) => [s.record_id, s.household_key]));
       expect(await links()).toEqual({ parent: '9711AA-1-', child: '9712BB-10-A', addr: '9713CC-5-' });
       const moved = townRows()
@@ -200,10 +253,12 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
     it('a signal with a bsn links only through that bsn, never through its address', async () => {
       const db = t().db;
       await importTown(db);
-      const counts = await ingest(feedFile([
-        row({ record_id: 'unknown-bsn', bsn: TOWN.stranger, postcode: '9711AA', huisnummer: '1' }),
-        row({ record_id: 'other-address', bsn: TOWN.parentB, postcode: '9711AA', huisnummer: '1' }),
-      ]));
+      const counts = await ingest(
+        feedFile([
+          row({ record_id: 'unknown-bsn', bsn: TOWN.stranger, postcode: '9711AA', huisnummer: '1' }),
+          row({ record_id: 'other-address', bsn: TOWN.parentB, postcode: '9711AA', huisnummer: '1' }),
+        ]),
+      );
       expect(counts).toMatchObject({ stored: 2, unlinked: 1 });
       const s = await signalsOf(db);
       expect(s.map((x) => [x.record_id, x.household_key])).toEqual([
@@ -217,7 +272,14 @@ describe.each(DIALECTS)('feed ingestion semantics (%s)', (dialect) => {
 
     it('an address without a household stays unlinked even when a person of that postcode exists', async () => {
       await importTown(t().db);
-      expect(await ingest(feedFile([row({ bsn: '', postcode: '9711AA', huisnummer: '1', toevoeging: 'A' }), row({ record_id: 'h-2', bsn: '', postcode: '9711AA', huisnummer: '2' })]))).toMatchObject({ stored: 2, unlinked: 2 });
+      expect(
+        await ingest(
+          feedFile([
+            row({ bsn: '', postcode: '9711AA', huisnummer: '1', toevoeging: 'A' }),
+            row({ record_id: 'h-2', bsn: '', postcode: '9711AA', huisnummer: '2' }),
+          ]),
+        ),
+      ).toMatchObject({ stored: 2, unlinked: 2 });
     });
 
     it('BSN of 8 digits in a feed links to the same person as its 9-digit form', async () => {

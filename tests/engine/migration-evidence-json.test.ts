@@ -18,19 +18,58 @@ const OLD_TEXTS = [
 ];
 
 async function seed(db: any): Promise<number[]> {
-  const { id: ruleSet } = await db.insertInto('rule_sets').values({
-    name: 'Standaard', version: 1, status: 'published', flag_threshold: 6, min_domains: null, definition: '{}', created_at: AT, created_by: 'test',
-  }).returning('id').executeTakeFirstOrThrow();
-  const { id: run } = await db.insertInto('scoring_runs').values({
-    as_of: '2026-10-01', rule_set_id: ruleSet, previous_run_id: null, started_by: 'test', started_at: AT, finished_at: AT, duration_ms: 1,
-    households: 4, gezinshuishoudens: 4, flags: 4, new_flags: 4, persisting_flags: 0, dropped_flags: 0,
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id: ruleSet } = await db
+    .insertInto('rule_sets')
+    .values({
+      name: 'Standaard',
+      version: 1,
+      status: 'published',
+      flag_threshold: 6,
+      min_domains: null,
+      definition: '{}',
+      created_at: AT,
+      created_by: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: run } = await db
+    .insertInto('scoring_runs')
+    .values({
+      as_of: '2026-10-01',
+      rule_set_id: ruleSet,
+      previous_run_id: null,
+      started_by: 'test',
+      started_at: AT,
+      finished_at: AT,
+      duration_ms: 1,
+      households: 4,
+      gezinshuishoudens: 4,
+      flags: 4,
+      new_flags: 4,
+      persisting_flags: 0,
+      dropped_flags: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const ids: number[] = [];
   for (const [i, evidence] of OLD_TEXTS.entries()) {
-    const { id } = await db.insertInto('flags').values({
-      run_id: run, household_key: `9711AA-${i + 1}-`, wijk: 'Beijum', score_micro: 6_000_000, domains: 1, indicators: '', evidence,
-      is_new: 1, weeks_on_list: 1, adults: 1, minors: 1,
-    }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await db
+      .insertInto('flags')
+      .values({
+        run_id: run,
+        household_key: `9711AA-${i + 1}-`,
+        wijk: 'Beijum',
+        score_micro: 6_000_000,
+        domains: 1,
+        indicators: '',
+        evidence,
+        is_new: 1,
+        weeks_on_list: 1,
+        adults: 1,
+        minors: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids.push(id);
   }
   return ids;
@@ -52,8 +91,14 @@ describe.each(DIALECTS)('migration of the stored evidence to JSON (%s)', (dialec
     expect(parsed).toEqual([
       [],
       [{ indicator: 'huurachterstand', qualifying: 1, signalIds: [7] }],
-      [{ indicator: 'huiselijk_geweld', qualifying: 2, signalIds: [12, -3] }, { indicator: 'huurachterstand', qualifying: 1, signalIds: [9] }],
-      [{ indicator: 'energieschuld', qualifying: 3, signalIds: [] }, { indicator: 'schoolverzuim', qualifying: 4, signalIds: [1, 2, 3, 4] }],
+      [
+        { indicator: 'huiselijk_geweld', qualifying: 2, signalIds: [12, -3] },
+        { indicator: 'huurachterstand', qualifying: 1, signalIds: [9] },
+      ],
+      [
+        { indicator: 'energieschuld', qualifying: 3, signalIds: [] },
+        { indicator: 'schoolverzuim', qualifying: 4, signalIds: [1, 2, 3, 4] },
+      ],
     ]);
     await migrateTo(t.db, BEFORE);
     expect(await stored(t, ids)).toEqual(OLD_TEXTS);

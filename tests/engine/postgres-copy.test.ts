@@ -30,30 +30,41 @@ describe('PostgreSQL copy of the parts into the run’s transaction', () => {
   it('copies every row of every part, rows longer than a network packet whole, and returns each part’s result', async () => {
     await createTarget(t().db);
     const results: unknown[] = [];
-    await t().db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      const long = 'x'.repeat(20_000);
-      const part = (name: string, from: number, to: number) => ({
-        setup: [q('set local work_mem to 4096')],
-        copy: q("select $1::text, i, $2::text || i from generate_series($3::int, $4::int) i", name, `${long}'\t\\`, from, to),
-        after: [q('select $1::text as part, count(*)::int as n from copy_source', name)],
+    await t()
+      .db.transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const long = 'x'.repeat(20_000);
+        const part = (name: string, from: number, to: number) => ({
+          setup: [q('set local work_mem to 4096')],
+          copy: q('select $1::text, i, $2::text || i from generate_series($3::int, $4::int) i', name, `${long}'\t\\`, from, to),
+          after: [q('select $1::text as part, count(*)::int as n from copy_source', name)],
+        });
+        await copyInParallel((await postgresClients(trx))!, TARGET, [part('a', 1, 300), part('b', 301, 450)], (rows) => results.push(...rows));
       });
-      await copyInParallel((await postgresClients(trx))!, TARGET, [part('a', 1, 300), part('b', 301, 450)], (rows) => results.push(...rows));
-    });
     const rows = { rows: await exec<{ part: string; n: number; label: string }>(t().db, 'select part, n, label from copy_target order by n') };
     expect(rows.rows).toHaveLength(450);
     expect(rows.rows.map((r) => r.n)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
     expect(rows.rows.every((r) => r.label === `${'x'.repeat(20_000)}'\t\\${r.n}` && r.part === (r.n <= 300 ? 'a' : 'b'))).toBe(true);
-    expect(results).toEqual(expect.arrayContaining([{ part: 'a', n: 3 }, { part: 'b', n: 3 }]));
+    expect(results).toEqual(
+      expect.arrayContaining([
+        { part: 'a', n: 3 },
+        { part: 'b', n: 3 },
+      ]),
+    );
   });
 
   it('reads the snapshot of the caller: not its own uncommitted rows, not rows committed since', async () => {
     await createTarget(t().db);
-    await t().db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      await exec(trx, 'insert into copy_source values (100)', true);
-      await exec(t().db, 'insert into copy_source values (200)');
-      const part = { setup: [], copy: q("select 'p', n, 'seen' from copy_source"), after: [q('select 1')] };
-      await copyInParallel((await postgresClients(trx))!, TARGET, [part], () => undefined);
-    });
+    await t()
+      .db.transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        await exec(trx, 'insert into copy_source values (100)', true);
+        await exec(t().db, 'insert into copy_source values (200)');
+        const part = { setup: [], copy: q("select 'p', n, 'seen' from copy_source"), after: [q('select 1')] };
+        await copyInParallel((await postgresClients(trx))!, TARGET, [part], () => undefined);
+      });
     const seen = await exec<{ n: number }>(t().db, 'select n from copy_target order by n');
     expect(seen.map((r) => r.n)).toEqual([1, 2, 3]);
   });
@@ -63,10 +74,13 @@ describe('PostgreSQL copy of the parts into the run’s transaction', () => {
     const good = { setup: [], copy: q("select 'g', i, 'ok' from generate_series(1, 20000) i"), after: [q('select 1')] };
     const bad = { setup: [], copy: q("select 'b', 1 / (i - 5000), 'bad' from generate_series(1, 20000) i"), after: [q('select 1')] };
     await expect(
-      t().db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-        await exec(trx, 'insert into copy_source values (7)', true);
-        await copyInParallel((await postgresClients(trx))!, TARGET, [good, bad], () => undefined);
-      }),
+      t()
+        .db.transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          await exec(trx, 'insert into copy_source values (7)', true);
+          await copyInParallel((await postgresClients(trx))!, TARGET, [good, bad], () => undefined);
+        }),
     ).rejects.toThrow(/division by zero/);
     expect(await exec(t().db, 'select count(*)::int as n from copy_target')).toEqual([{ n: 0 }]);
     expect(await exec(t().db, 'select count(*)::int as n from copy_source')).toEqual([{ n: 3 }]);

@@ -13,7 +13,9 @@ const person = (n: number, over: Row = {}): Row => ({ bsn: validBsn(n), birth_da
 describe.each(DIALECTS)('registry import (%s)', (dialect) => {
   const t = useDatabase(dialect);
   const households = async () =>
-    Object.fromEntries((await t().db.selectFrom('households').select(['address_key', 'wijk', 'persons']).execute()).map((h) => [h.address_key, [h.wijk, Number(h.persons)]]));
+    Object.fromEntries(
+      (await t().db.selectFrom('households').select(['address_key', 'wijk', 'persons']).execute()).map((h) => [h.address_key, [h.wijk, Number(h.persons)]]),
+    );
 
   it('counts persons, households and rejected rows, and builds address keys', async () => {
     const result = await importTown(t().db, [...townRows(), person(50, { bsn: invalidBsn(50) })]);
@@ -38,9 +40,13 @@ describe.each(DIALECTS)('registry import (%s)', (dialect) => {
     const db = t().db;
     const eight = '012345672';
     const result = await importTown(db, [
-      person(70), person(71), person(70, { wijk: 'Elders' }),
-      person(0, { bsn: eight }), person(0, { bsn: '12345672', postcode: '9999ZZ' }),
-      person(72, { birth_date: 'x' }), person(72),
+      person(70),
+      person(71),
+      person(70, { wijk: 'Elders' }),
+      person(0, { bsn: eight }),
+      person(0, { bsn: '12345672', postcode: '9999ZZ' }),
+      person(72, { birth_date: 'x' }),
+      person(72),
     ]);
     expect(result).toMatchObject({ read: 7, persons: 1, rejected: 6 });
     const q = await quarantineOf(db);
@@ -67,17 +73,29 @@ describe.each(DIALECTS)('registry import (%s)', (dialect) => {
   });
 
   it("a household's wijk is the one most of its persons have", async () => {
-    await importTown(t().db, [person(1, { wijk: 'Zuid' }), person(2, { wijk: 'Oost' }), person(3, { wijk: 'Oost' }), person(4, { wijk: 'Zuid', huisnummer: 2 })]);
+    await importTown(t().db, [
+      person(1, { wijk: 'Zuid' }),
+      person(2, { wijk: 'Oost' }),
+      person(3, { wijk: 'Oost' }),
+      person(4, { wijk: 'Zuid', huisnummer: 2 }),
+    ]);
     expect(await households()).toEqual({ '9711AA-1-': ['Oost', 3], '9711AA-2-': ['Zuid', 1] });
   });
 
   it('a tie goes to the first wijk in byte order of the UTF-8 names, not in any locale order', async () => {
     await importTown(t().db, [
-      person(1, { wijk: 'Één' }), person(2, { wijk: 'Zuid' }), // 'Z' (5A) < 'É' (C3 89)
-      person(3, { wijk: 'Één', huisnummer: 2 }), person(4, { wijk: 'Zuid', huisnummer: 2 }), person(5, { wijk: 'Oost', huisnummer: 2 }),
-      person(6, { wijk: 'oost', huisnummer: 3 }), person(7, { wijk: 'Zuid', huisnummer: 3 }), // 'Z' (5A) < 'o' (6F)
-      person(8, { wijk: 'Noord', huisnummer: 4 }), person(9, { wijk: 'Één', huisnummer: 4 }), person(10, { wijk: 'Één', huisnummer: 4 }),
-      person(11, { wijk: 'B', huisnummer: 5 }), person(12, { wijk: 'a', huisnummer: 5 }),
+      person(1, { wijk: 'Één' }),
+      person(2, { wijk: 'Zuid' }), // 'Z' (5A) < 'É' (C3 89)
+      person(3, { wijk: 'Één', huisnummer: 2 }),
+      person(4, { wijk: 'Zuid', huisnummer: 2 }),
+      person(5, { wijk: 'Oost', huisnummer: 2 }),
+      person(6, { wijk: 'oost', huisnummer: 3 }),
+      person(7, { wijk: 'Zuid', huisnummer: 3 }), // 'Z' (5A) < 'o' (6F)
+      person(8, { wijk: 'Noord', huisnummer: 4 }),
+      person(9, { wijk: 'Één', huisnummer: 4 }),
+      person(10, { wijk: 'Één', huisnummer: 4 }),
+      person(11, { wijk: 'B', huisnummer: 5 }),
+      person(12, { wijk: 'a', huisnummer: 5 }),
     ]);
     expect(await households()).toEqual({
       '9711AA-1-': ['Zuid', 2],
@@ -89,10 +107,13 @@ describe.each(DIALECTS)('registry import (%s)', (dialect) => {
   });
 
   it('trims the wijk and reads JSON snapshots too', async () => {
-    const result = await importRegistry(engineContext(t().db), jsonFile([
-      { bsn: TOWN.parentA, birth_date: '1980-01-01', postcode: '9711 aa', huisnummer: 1, toevoeging: null, wijk: '  Beijum ' },
-      { bsn: Number(TOWN.childA), birth_date: '2015-01-01', postcode: '9711AA', huisnummer: '1', wijk: 'Beijum' },
-    ]));
+    const result = await importRegistry(
+      engineContext(t().db),
+      jsonFile([
+        { bsn: TOWN.parentA, birth_date: '1980-01-01', postcode: '9711 aa', huisnummer: 1, toevoeging: null, wijk: '  Beijum ' },
+        { bsn: Number(TOWN.childA), birth_date: '2015-01-01', postcode: '9711AA', huisnummer: '1', wijk: 'Beijum' },
+      ]),
+    );
     expect(result).toMatchObject({ persons: 2, households: 1, rejected: 0 });
     expect(await households()).toEqual({ '9711AA-1-': ['Beijum', 2] });
   });

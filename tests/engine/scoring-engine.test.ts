@@ -15,7 +15,9 @@ import { TOWN, importTown } from './support/fixture.ts';
 const D = '2026-10-01';
 const sig = (over: Row): Row => ({ source: 's', indicator: 'huiselijk_geweld', observed_on: '2026-09-01', bsn: TOWN.parentA, ...over });
 const simple = (over: Partial<RuleSetDefinition> = {}): RuleSetDefinition => ({
-  name: 'Test', flag_threshold: 4, min_domains: null,
+  name: 'Test',
+  flag_threshold: 4,
+  min_domains: null,
   rules: [
     { indicator: 'huiselijk_geweld', domain: 'veiligheid', weight: 4, threshold: null, window_days: 365, min_count: 1 },
     { indicator: 'huurachterstand', domain: 'financien', weight: 2.5, threshold: 2, window_days: 90, min_count: 1 },
@@ -47,20 +49,32 @@ describe.each(DIALECTS)('scoring runs (%s)', (dialect) => {
     const run2 = await scoreAsOf(ctx(), D);
     expect(run2).toMatchObject({ flags: 0, ruleSetId: v3.id });
     const runs = await db.selectFrom('scoring_runs').select(['id', 'rule_set_id', 'as_of']).orderBy('id').execute();
-    expect(runs).toEqual([{ id: run1.runId, rule_set_id: v1.id, as_of: D }, { id: run2.runId, rule_set_id: v3.id, as_of: D }]);
+    expect(runs).toEqual([
+      { id: run1.runId, rule_set_id: v1.id, as_of: D },
+      { id: run2.runId, rule_set_id: v3.id, as_of: D },
+    ]);
     // the published versions are unchanged
     const stored = await db.selectFrom('rule_sets').select(['id', 'version', 'status', 'definition']).orderBy('id').execute();
-    expect(stored.map((r) => [r.version, r.status, JSON.parse(r.definition).flag_threshold])).toEqual([[1, 'published', 4], [2, 'draft', 1], [3, 'published', 5]]);
+    expect(stored.map((r) => [r.version, r.status, JSON.parse(r.definition).flag_threshold])).toEqual([
+      [1, 'published', 4],
+      [2, 'draft', 1],
+      [3, 'published', 5],
+    ]);
   });
 
   it('explains every flag by its active rules and their signals, also after the signals are corrected', async () => {
     const db = t().db;
     await importTown(db);
-    await ingestFeed(ctx(), feedFile([
-      sig({ record_id: 'v1' }), sig({ record_id: 'v2', bsn: TOWN.childA, observed_on: '2026-01-01' }),
-      sig({ record_id: 'old', observed_on: '2025-10-01' }), // exactly 365 days: no longer counts
-      sig({ record_id: 'h1', indicator: 'huurachterstand', value: '3' }), sig({ record_id: 'h2', indicator: 'huurachterstand', value: '1' }),
-    ]));
+    await ingestFeed(
+      ctx(),
+      feedFile([
+        sig({ record_id: 'v1' }),
+        sig({ record_id: 'v2', bsn: TOWN.childA, observed_on: '2026-01-01' }),
+        sig({ record_id: 'old', observed_on: '2025-10-01' }), // exactly 365 days: no longer counts
+        sig({ record_id: 'h1', indicator: 'huurachterstand', value: '3' }),
+        sig({ record_id: 'h2', indicator: 'huurachterstand', value: '1' }),
+      ]),
+    );
     await storeRuleSet(ctx(), simple(), true);
     const run = await scoreAsOf(ctx(), D);
     expect(await exportFlagsCsv(db, run.runId)).toBe('address_key,wijk,score,domains,indicators\n9711AA-1-,Beijum,6.5,2,huiselijk_geweld|huurachterstand\n');
@@ -68,12 +82,21 @@ describe.each(DIALECTS)('scoring runs (%s)', (dialect) => {
     const rules = parseEvidence(flag.evidence);
     const weights = await db.selectFrom('scoring_run_rules').select(['indicator', 'weight_micro']).where('run_id', '=', run.runId).execute();
     const weightOf = (i: string) => Number(weights.find((w) => w.indicator === i)!.weight_micro);
-    expect(rules.map((r) => [r.indicator, r.qualifying, weightOf(r.indicator)])).toEqual([['huiselijk_geweld', 2, 4_000_000], ['huurachterstand', 1, 2_500_000]]);
+    expect(rules.map((r) => [r.indicator, r.qualifying, weightOf(r.indicator)])).toEqual([
+      ['huiselijk_geweld', 2, 4_000_000],
+      ['huurachterstand', 1, 2_500_000],
+    ]);
     const ids = rules.flatMap((r) => r.signalIds);
     const evidence = async () =>
-      (await signalVersions(db, ids)).map((e) => [e.record_id, e.observed_on, e.value === null ? null : Number(e.value)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      (await signalVersions(db, ids))
+        .map((e) => [e.record_id, e.observed_on, e.value === null ? null : Number(e.value)])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     const before = await evidence();
-    expect(before).toEqual([['h1', '2026-09-01', 3], ['v1', '2026-09-01', null], ['v2', '2026-01-01', null]]);
+    expect(before).toEqual([
+      ['h1', '2026-09-01', 3],
+      ['v1', '2026-09-01', null],
+      ['v2', '2026-01-01', null],
+    ]);
     await ingestFeed(ctx(), feedFile([sig({ record_id: 'h1', indicator: 'huurachterstand', value: '0' })]));
     expect(await evidence()).toEqual(before);
     const corrected = await db.selectFrom('signals').select(['id', 'value']).where('record_id', '=', 'h1').executeTakeFirstOrThrow();
@@ -111,13 +134,19 @@ describe.each(DIALECTS)('scoring runs (%s)', (dialect) => {
     const db = t().db;
     await importTown(db);
     await ingestFeed(ctx(), feedFile([sig({ record_id: '1' }), sig({ record_id: '2', indicator: 'ggz_zorg' })]));
-    await storeRuleSet(ctx(), {
-      name: 'Nul', flag_threshold: 100, min_domains: 2,
-      rules: [
-        { indicator: 'huiselijk_geweld', domain: 'veiligheid', weight: 0, threshold: null, window_days: 365, min_count: 1 },
-        { indicator: 'ggz_zorg', domain: 'gezondheid', weight: 0, threshold: null, window_days: 365, min_count: 1 },
-      ],
-    }, true);
+    await storeRuleSet(
+      ctx(),
+      {
+        name: 'Nul',
+        flag_threshold: 100,
+        min_domains: 2,
+        rules: [
+          { indicator: 'huiselijk_geweld', domain: 'veiligheid', weight: 0, threshold: null, window_days: 365, min_count: 1 },
+          { indicator: 'ggz_zorg', domain: 'gezondheid', weight: 0, threshold: null, window_days: 365, min_count: 1 },
+        ],
+      },
+      true,
+    );
     const run = await scoreAsOf(ctx(), D);
     expect(await exportFlagsCsv(db, run.runId)).toBe('address_key,wijk,score,domains,indicators\n9711AA-1-,Beijum,0,2,ggz_zorg|huiselijk_geweld\n');
   });
@@ -142,11 +171,19 @@ describe.each(DIALECTS)('scoring runs (%s)', (dialect) => {
     ];
     const { validBsn } = await import('./support/bsn.ts');
     const rows = [
-      ...fam(0, '9711AA', 'a', 'Noord, oost'), ...fam(2, '9711AA', '', 'Zuid "centrum"'), ...fam(4, '1000AB', 'B', 'Één'),
+      ...fam(0, '9711AA', 'a', 'Noord, oost'),
+      ...fam(2, '9711AA', '', 'Zuid "centrum"'),
+      ...fam(4, '1000AB', 'B', 'Één'),
       ...fam(6, '9711AA', '1', 'X'),
-    ].flatMap((p, i) => [{ ...p, bsn: validBsn(200 + i) }, { ...p, bsn: validBsn(300 + i), birth_date: '2015-01-01' }]);
+    ].flatMap((p, i) => [
+      { ...p, bsn: validBsn(200 + i) },
+      { ...p, bsn: validBsn(300 + i), birth_date: '2015-01-01' },
+    ]);
     await importTown(db, rows);
-    await ingestFeed(ctx(), feedFile(rows.map((p, i) => ({ source: 's', record_id: String(i), indicator: 'huiselijk_geweld', observed_on: '2026-09-01', bsn: p.bsn }))));
+    await ingestFeed(
+      ctx(),
+      feedFile(rows.map((p, i) => ({ source: 's', record_id: String(i), indicator: 'huiselijk_geweld', observed_on: '2026-09-01', bsn: p.bsn }))),
+    );
     await storeRuleSet(ctx(), simple(), true);
     const run = await scoreAsOf(ctx(), D);
     expect(await exportFlagsCsv(db, run.runId)).toBe(

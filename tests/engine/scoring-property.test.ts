@@ -44,7 +44,10 @@ const personArb = fc.record({
   // around the 18th birthday (days from it), or clearly adult / minor / unborn, or a 29 February
   age: fc.oneof(
     fc.record({ kind: fc.constant('edge' as const), days: fc.integer({ min: -2, max: 2 }) }),
-    fc.record({ kind: fc.constantFrom('adult' as const, 'minor' as const, 'unborn' as const, 'leap' as const, 'newborn' as const), days: fc.integer({ min: 0, max: 3 }) }),
+    fc.record({
+      kind: fc.constantFrom('adult' as const, 'minor' as const, 'unborn' as const, 'leap' as const, 'newborn' as const),
+      days: fc.integer({ min: 0, max: 3 }),
+    }),
   ),
 });
 
@@ -82,12 +85,18 @@ type World = typeof worldArb extends fc.Arbitrary<infer W> ? W : never;
 function birthDate(age: World['persons'][number]['age'], asOf: string): string {
   const eighteenYearsAgo = `${Number(asOf.slice(0, 4)) - 18}${asOf.slice(4)}`.replace(/-02-29$/, '-02-28');
   switch (age.kind) {
-    case 'edge': return addDays(asOf.endsWith('-02-29') ? '2006-03-01' : eighteenYearsAgo, age.days);
-    case 'adult': return addDays(eighteenYearsAgo, -400 * (age.days + 1));
-    case 'minor': return addDays(asOf, -300 * (age.days + 1));
-    case 'unborn': return addDays(asOf, age.days + 1);
-    case 'newborn': return asOf;
-    case 'leap': return ['2008-02-29', '2004-02-29', '2012-02-29', '2006-02-28'][age.days]!;
+    case 'edge':
+      return addDays(asOf.endsWith('-02-29') ? '2006-03-01' : eighteenYearsAgo, age.days);
+    case 'adult':
+      return addDays(eighteenYearsAgo, -400 * (age.days + 1));
+    case 'minor':
+      return addDays(asOf, -300 * (age.days + 1));
+    case 'unborn':
+      return addDays(asOf, age.days + 1);
+    case 'newborn':
+      return asOf;
+    case 'leap':
+      return ['2008-02-29', '2004-02-29', '2012-02-29', '2006-02-28'][age.days]!;
   }
 }
 
@@ -103,7 +112,14 @@ function materialise(w: World) {
     const bsn = validBsn(p.who);
     const birth = birthDate(p.age, w.asOf);
     persons.push({ bsn, birthDate: birth, addressKey: keyOf(a) });
-    registryRows.push({ bsn, birth_date: birth, postcode: a.postcode.toLowerCase(), huisnummer: a.huisnummer, toevoeging: a.toevoeging.toLowerCase(), wijk: p.wijk });
+    registryRows.push({
+      bsn,
+      birth_date: birth,
+      postcode: a.postcode.toLowerCase(),
+      huisnummer: a.huisnummer,
+      toevoeging: a.toevoeging.toLowerCase(),
+      wijk: p.wijk,
+    });
   }
   const feed: ModelSignal[] = [];
   const feedRows = [];
@@ -116,15 +132,31 @@ function materialise(w: World) {
     const bsn = sub.kind === 'bsn' ? validBsn(sub.who) : null;
     feed.push({ key: `${s.source}/${s.record}`, indicator, observedOn, value: s.value, bsn, addressKey: bsn ? null : keyOf(address!) });
     feedRows.push({
-      source: s.source, record_id: String(s.record), indicator, observed_on: observedOn, value: s.value === null ? '' : String(s.value),
-      bsn: bsn ?? '', postcode: address?.postcode ?? '', huisnummer: address?.huisnummer ?? '', toevoeging: address?.toevoeging ?? '',
+      source: s.source,
+      record_id: String(s.record),
+      indicator,
+      observed_on: observedOn,
+      value: s.value === null ? '' : String(s.value),
+      bsn: bsn ?? '',
+      postcode: address?.postcode ?? '',
+      huisnummer: address?.huisnummer ?? '',
+      toevoeging: address?.toevoeging ?? '',
     });
   }
   const rules = w.rules.flatMap((r, i) => (r === null ? [] : [{ ...r, indicator: INDICATORS[i]!.indicator, domain: INDICATORS[i]!.domain }]));
   const model: ModelRuleSet = { flagThresholdMilli: w.flagThresholdMilli, minDomains: w.minDomains, rules };
   const definition: RuleSetDefinition = {
-    name: 'Eigenschap', flag_threshold: w.flagThresholdMilli / 1000, min_domains: w.minDomains,
-    rules: rules.map((r) => ({ indicator: r.indicator, domain: r.domain, weight: r.weightMilli / 1000, threshold: r.threshold, window_days: r.windowDays, min_count: r.minCount })),
+    name: 'Eigenschap',
+    flag_threshold: w.flagThresholdMilli / 1000,
+    min_domains: w.minDomains,
+    rules: rules.map((r) => ({
+      indicator: r.indicator,
+      domain: r.domain,
+      weight: r.weightMilli / 1000,
+      threshold: r.threshold,
+      window_days: r.windowDays,
+      min_count: r.minCount,
+    })),
   };
   return { persons, registryRows, feed, feedRows, model, definition };
 }
@@ -160,7 +192,13 @@ describe.each(DIALECTS)('the engine scores like the naive model (%s)', (dialect)
         expect(await exportFlagsCsv(db, run.runId)).toBe(modelCsv(expected, (a) => wijkOf(w, a)));
         expect(await evidenceOf(db, run.runId)).toEqual(Object.fromEntries(expected.map((f) => [f.addressKey, f.evidence])));
         expect(await compositionOf(db, run.runId)).toEqual(modelComposition(m.persons, w.asOf, (a) => wijkOf(w, a)));
-        const flagged = expected.map((f) => ({ household_key: f.addressKey, wijk: wijkOf(w, f.addressKey), score_micro: f.scoreMilli * 1000, domains: f.domains, indicators: f.indicators }));
+        const flagged = expected.map((f) => ({
+          household_key: f.addressKey,
+          wijk: wijkOf(w, f.addressKey),
+          score_micro: f.scoreMilli * 1000,
+          domains: f.domains,
+          indicators: f.indicators,
+        }));
         expect(await previewed(db, w.asOf)).toEqual(flagged);
       }),
       { numRuns: RUNS, endOnFailure: true },
@@ -174,32 +212,51 @@ async function evidenceOf(db: Executor, runId: number) {
   const signals = await db.selectFrom('signals').select(['id', 'source', 'record_id']).execute();
   const keyOf = new Map(signals.map((s) => [Number(s.id), `${s.source}/${s.record_id}`]));
   return Object.fromEntries(
-    flags.map((f) => [f.household_key, Object.fromEntries(parseEvidence(f.evidence).map((r) => [r.indicator, r.signalIds.map((id) => keyOf.get(id)!).sort()]))]),
+    flags.map((f) => [
+      f.household_key,
+      Object.fromEntries(parseEvidence(f.evidence).map((r) => [r.indicator, r.signalIds.map((id) => keyOf.get(id)!).sort()])),
+    ]),
   );
 }
 
 /** The run's households and gezinshuishoudens per wijk, as stored, sorted by wijk (code points). */
 async function compositionOf(db: Executor, runId: number) {
   const rows = await db.selectFrom('run_wijk_stats').select(['wijk', 'households', 'gezinshuishoudens']).where('run_id', '=', runId).execute();
-  return rows.map((r) => ({ wijk: r.wijk, households: Number(r.households), gezinshuishoudens: Number(r.gezinshuishoudens) })).sort((a, b) => (a.wijk < b.wijk ? -1 : 1));
+  return rows
+    .map((r) => ({ wijk: r.wijk, households: Number(r.households), gezinshuishoudens: Number(r.gezinshuishoudens) }))
+    .sort((a, b) => (a.wijk < b.wijk ? -1 : 1));
 }
 
 /** The flags of the rule-set preview's computation (computeFlags), in a transaction that is rolled back, sorted by household key (bytes). */
 async function previewed(db: Executor, asOf: string) {
   let flags: FlagCandidate[] = [];
   const rollBack = new Error('roll back');
-  await db.transaction().execute(async (trx) => {
-    const at = '2030-01-01T12:00:00.000Z';
-    const rs = (await newestPublished(trx))!;
-    const runId = await insertRun(trx, {
-      as_of: asOf, rule_set_id: rs.id, previous_run_id: null, started_by: 'test', started_at: at, finished_at: at,
-      duration_ms: 0, households: 0, gezinshuishoudens: 0, flags: 0, new_flags: 0, persisting_flags: 0, dropped_flags: 0,
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      const at = '2030-01-01T12:00:00.000Z';
+      const rs = (await newestPublished(trx))!;
+      const runId = await insertRun(trx, {
+        as_of: asOf,
+        rule_set_id: rs.id,
+        previous_run_id: null,
+        started_by: 'test',
+        started_at: at,
+        finished_at: at,
+        duration_ms: 0,
+        households: 0,
+        gezinshuishoudens: 0,
+        flags: 0,
+        new_flags: 0,
+        persisting_flags: 0,
+        dropped_flags: 0,
+      });
+      flags = await computeFlags(trx, runId, asOf, rs);
+      throw rollBack;
+    })
+    .catch((e) => {
+      if (e !== rollBack) throw e;
     });
-    flags = await computeFlags(trx, runId, asOf, rs);
-    throw rollBack;
-  }).catch((e) => {
-    if (e !== rollBack) throw e;
-  });
   return flags
     .map(({ household_key, wijk, score_micro, domains, indicators }) => ({ household_key, wijk, score_micro, domains, indicators }))
     .sort((a, b) => Buffer.compare(Buffer.from(a.household_key), Buffer.from(b.household_key)));

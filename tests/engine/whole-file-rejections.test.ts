@@ -35,7 +35,13 @@ describe.each(DIALECTS)('a file rejected as a whole stores nothing (%s)', (diale
   it.each(badFeeds)('feed: %s', async (_name, content) => {
     const db = t().db;
     await importTown(db);
-    await ingestFeed(engineContext(db), feedFile([{ ...goodRow, record_id: 'h-1' }, { ...goodRow, value: '-1' }]));
+    await ingestFeed(
+      engineContext(db),
+      feedFile([
+        { ...goodRow, record_id: 'h-1' },
+        { ...goodRow, value: '-1' },
+      ]),
+    );
     const before = await snapshot(db, { exclude: ['ingest_runs'] });
     const runsBefore = await db.selectFrom('ingest_runs').selectAll().execute();
     const file = tempFile('feed.csv', content);
@@ -54,8 +60,20 @@ describe.each(DIALECTS)('a file rejected as a whole stores nothing (%s)', (diale
   });
 
   it.each([
-    ['a CSV without the wijk column', csvText(REGISTRY_HEADER.filter((c) => c !== 'wijk'), [{ bsn: TOWN.parentA, birth_date: '1980-01-01', postcode: '9711AA', huisnummer: 1 }])],
-    ['a CSV without birth_date', csvText(REGISTRY_HEADER.filter((c) => c !== 'birth_date'), [{ bsn: TOWN.parentA, postcode: '9711AA', huisnummer: 1, wijk: 'X' }])],
+    [
+      'a CSV without the wijk column',
+      csvText(
+        REGISTRY_HEADER.filter((c) => c !== 'wijk'),
+        [{ bsn: TOWN.parentA, birth_date: '1980-01-01', postcode: '9711AA', huisnummer: 1 }],
+      ),
+    ],
+    [
+      'a CSV without birth_date',
+      csvText(
+        REGISTRY_HEADER.filter((c) => c !== 'birth_date'),
+        [{ bsn: TOWN.parentA, postcode: '9711AA', huisnummer: 1, wijk: 'X' }],
+      ),
+    ],
     ['binary content', Buffer.from([0, 1, 2, 3, 255, 254])],
     ['a truncated JSON array', `[{"bsn": "${TOWN.parentA}", "birth_date": "1980-01-01", "postcode": "9711AA", "huisnummer": 1, "wijk": "X"}, {"bsn"`],
   ])('registry: %s leaves the old registry in place', async (_name, content) => {

@@ -30,7 +30,10 @@ export async function createTestDatabase(dialect: Dialect, migrate = true): Prom
   const db = createDb(target);
   if (migrate) await migrateToLatest(db);
   return {
-    dialect, target, url, db,
+    dialect,
+    target,
+    url,
+    db,
     async drop() {
       await db.destroy();
       await cleanup();

@@ -22,7 +22,9 @@ function runTests(): Set<Dialect> {
   spawnSync('pnpm', ['exec', 'vitest', 'run', ...TESTS, '--reporter=json', `--outputFile=${report}`], { cwd: ROOT, stdio: 'ignore', env: process.env });
   const failedOn = new Set<Dialect>();
   if (!fs.existsSync(report)) return new Set(['sqlite', 'postgres']); // the run itself broke: killed everywhere
-  const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { testResults: { assertionResults: { status: string; ancestorTitles: string[] }[]; status: string }[] };
+  const json = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+    testResults: { assertionResults: { status: string; ancestorTitles: string[] }[]; status: string }[];
+  };
   for (const file of json.testResults) {
     if (file.status === 'failed' && file.assertionResults.length === 0) return new Set(['sqlite', 'postgres']);
     for (const t of file.assertionResults) {
@@ -55,7 +57,8 @@ function main() {
   const only = process.argv.slice(2);
   const mutants = only.length ? MUTANTS.filter((m) => only.includes(m.id)) : MUTANTS;
   for (const m of mutants) {
-    if (!fs.readFileSync(path.join(ROOT, m.file), 'utf8').includes(m.from)) throw new Error(`mutant ${m.id}: '${m.from}' is not in ${m.file} (the code moved; update mutants.ts)`);
+    if (!fs.readFileSync(path.join(ROOT, m.file), 'utf8').includes(m.from))
+      throw new Error(`mutant ${m.id}: '${m.from}' is not in ${m.file} (the code moved; update mutants.ts)`);
   }
   const baseline = runTests();
   if (baseline.size) throw new Error(`the tests fail without any mutant (on ${[...baseline].join(', ')})`);
@@ -65,7 +68,9 @@ function main() {
     const failedOn = withMutant(mutant, runTests);
     outcomes.push({ mutant, failedOn });
     const survivedOn = mutant.dialects.filter((d) => !failedOn.has(d));
-    console.log(`${survivedOn.length ? 'SURVIVED' : 'killed  '} ${mutant.id} (failing on: ${[...failedOn].join(', ') || 'none'}; ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(
+      `${survivedOn.length ? 'SURVIVED' : 'killed  '} ${mutant.id} (failing on: ${[...failedOn].join(', ') || 'none'}; ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
   }
   const killed = outcomes.filter((o) => o.mutant.dialects.every((d) => o.failedOn.has(d))).length;
   console.log(`mutation score: ${killed}/${outcomes.length} killed`);

@@ -36,7 +36,8 @@ describe.each(DIALECTS)('the audit log is append-only (%s)', (dialect) => {
   });
   afterAll(async () => t?.drop());
 
-  const left = async () => (await t.db.selectFrom('audit_log').select('username').where('event', '=', 'login').orderBy('username').execute()).map((r) => r.username);
+  const left = async () =>
+    (await t.db.selectFrom('audit_log').select('username').where('event', '=', 'login').orderBy('username').execute()).map((r) => r.username);
   // Each run on a later night: the scheduler runs a job once per tick.
   let night = 0;
   const retention = async (auditRetentionDays: number) => {

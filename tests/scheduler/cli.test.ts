@@ -18,10 +18,36 @@ describe.each(DIALECTS)('the sources, jobs and scheduler verbs (%s)', (dialect) 
   afterAll(async () => t?.drop());
 
   it('adds sources from flags and from a JSON file, lists them with health, and refuses bad input', async () => {
-    const add = await runCli(['sources', 'add', '--name', 'woco-cli', '--indicators', 'huurachterstand,overlastmelding', '--folder', folder, '--interval-days', '7', '--map', 'Kenmerk=record_id'], env);
+    const add = await runCli(
+      [
+        'sources',
+        'add',
+        '--name',
+        'woco-cli',
+        '--indicators',
+        'huurachterstand,overlastmelding',
+        '--folder',
+        folder,
+        '--interval-days',
+        '7',
+        '--map',
+        'Kenmerk=record_id',
+      ],
+      env,
+    );
     expect(add).toMatchObject({ code: 0, stdout: expect.stringContaining('added source woco-cli') });
     const file = path.join(tempDir(), 'source.json');
-    fs.writeFileSync(file, JSON.stringify({ name: 'ggz-cli', indicators: ['ggz_zorg'], url: 'https://ggz.example/feed.json', authHeader: { name: 'Authorization', value: 'Bearer s3cret' }, schedule: '0 3 * * *', expectedIntervalDays: 1 }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'ggz-cli',
+        indicators: ['ggz_zorg'],
+        url: 'https://ggz.example/feed.json',
+        authHeader: { name: 'Authorization', value: 'Bearer s3cret' },
+        schedule: '0 3 * * *',
+        expectedIntervalDays: 1,
+      }),
+    );
     expect(await runCli(['sources', 'add', '--file', file], env)).toMatchObject({ code: 0 });
 
     const list = await runCli(['sources'], env);
@@ -29,7 +55,9 @@ describe.each(DIALECTS)('the sources, jobs and scheduler verbs (%s)', (dialect) 
     expect(list.stdout).toMatch(/amber\s+ggz-cli .*last delivery: never/);
     expect(list.stdout).toContain('nog geen levering ontvangen');
     expect(list.stdout).not.toContain('s3cret');
-    const json = JSON.parse((await runCli(['sources', '--json'], env)).stdout) as { source: { name: string; columnMapping: unknown; fetch: { header?: { value: string } } } }[];
+    const json = JSON.parse((await runCli(['sources', '--json'], env)).stdout) as {
+      source: { name: string; columnMapping: unknown; fetch: { header?: { value: string } } };
+    }[];
     expect(json.map((s) => s.source.name)).toEqual(['ggz-cli', 'woco-cli']);
     expect(json[0]!.source.fetch.header?.value).toBe('***');
     expect(json[1]!.source.columnMapping).toEqual({ kenmerk: 'record_id' });
@@ -37,13 +65,21 @@ describe.each(DIALECTS)('the sources, jobs and scheduler verbs (%s)', (dialect) 
     const bad = await runCli(['sources', 'add', '--name', 'Bad Name', '--indicators', 'geluk', '--schedule', 'elke dag'], env);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/naam: 1 tot 64 .*; indicator 'geluk' staat niet in de catalogus; geef een map .* of een URL .*; schema 'elke dag' is geen geldige cron/);
+    expect(bad.stderr).toMatch(
+      /naam: 1 tot 64 .*; indicator 'geluk' staat niet in de catalogus; geef een map .* of een URL .*; schema 'elke dag' is geen geldige cron/,
+    );
 
-    const overlap = await runCli(['sources', 'add', '--name', 'woco-archief', '--indicators', 'huurachterstand', '--folder', path.join(folder, 'processed')], env);
+    const overlap = await runCli(
+      ['sources', 'add', '--name', 'woco-archief', '--indicators', 'huurachterstand', '--folder', path.join(folder, 'processed')],
+      env,
+    );
     expect(overlap.code).not.toBe(0);
     expect(overlap.stderr).toContain(`ligt binnen de map van bron 'woco-cli'`);
 
-    expect(await runCli(['sources', 'update', 'ggz-cli', '--disabled', '--schedule', '15 3 * * *'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('(disabled)') });
+    expect(await runCli(['sources', 'update', 'ggz-cli', '--disabled', '--schedule', '15 3 * * *'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('(disabled)'),
+    });
     expect(await runCli(['sources', 'remove', 'ggz-cli'], env)).toMatchObject({ code: 0 });
     expect(await runCli(['sources', 'remove', 'ggz-cli'], env)).toMatchObject({ code: 1, stderr: "error: there is no source 'ggz-cli'\n" });
   });

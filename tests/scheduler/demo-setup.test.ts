@@ -37,7 +37,9 @@ describe.each(DIALECTS)('the demo city set-up of `start` (%s)', (dialect) => {
 
     const scoring = await t.db.selectFrom('scoring_runs').select(['as_of', 'started_at', 'flags']).orderBy('as_of').execute();
     expect(scoring.map((r) => [r.as_of, r.started_at.slice(0, 16)])).toEqual([
-      ['2026-11-09', '2026-11-09T05:00'], ['2026-11-16', '2026-11-16T05:00'], ['2026-11-23', '2026-11-23T05:00'],
+      ['2026-11-09', '2026-11-09T05:00'],
+      ['2026-11-16', '2026-11-16T05:00'],
+      ['2026-11-23', '2026-11-23T05:00'],
     ]);
     const pulls = (await jobRuns(t.db)).filter((r) => r.job.startsWith('pull:'));
     expect(pulls.filter((r) => r.started_at.startsWith('2026-11-02T04:00'))).toHaveLength(DEMO_SOURCES.length); // the warm-up week

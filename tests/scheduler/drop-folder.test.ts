@@ -22,7 +22,15 @@ describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
     return folder;
   }
   const signals = async (source: string) =>
-    Number((await t.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).where('source', '=', source).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom('signals')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('source', '=', source)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('ingests a finished file on the second look and only then moves it to processed/', async () => {
     const folder = await folderSource('woco-a');
@@ -104,7 +112,10 @@ describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
       const run = resultOf(await scheduler.tick(clock.advanceMinutes(1)), 'pull:woco-e');
       expect(run).toMatchObject({ status: 'failed' });
     } finally {
-      await t.db.schema.alterTable('signals_away' as 'signals').renameTo('signals').execute();
+      await t.db.schema
+        .alterTable('signals_away' as 'signals')
+        .renameTo('signals')
+        .execute();
     }
     expect(listDir(folder)).toEqual(['delivery.csv']);
     expect(await signals('woco-e')).toBe(0);
@@ -114,8 +125,16 @@ describe.each(DIALECTS)('a drop-folder source (%s)', (dialect) => {
   });
 
   it("applies the source's column mapping and quarantines indicators it may not deliver", async () => {
-    const folder = await folderSource('meldpunt-x', { indicators: ['overlastmelding'], columnMapping: { melding_id: 'record_id', soort: 'indicator', datum: 'observed_on', pc: 'postcode', nr: 'huisnummer' } });
-    const csv = ['source;melding_id;soort;datum;pc;nr', 'meldpunt-x;m1;overlastmelding;2026-09-01;9711AA;1', 'meldpunt-x;m2;huurachterstand;2026-09-02;9711AA;1', ''].join('\n');
+    const folder = await folderSource('meldpunt-x', {
+      indicators: ['overlastmelding'],
+      columnMapping: { melding_id: 'record_id', soort: 'indicator', datum: 'observed_on', pc: 'postcode', nr: 'huisnummer' },
+    });
+    const csv = [
+      'source;melding_id;soort;datum;pc;nr',
+      'meldpunt-x;m1;overlastmelding;2026-09-01;9711AA;1',
+      'meldpunt-x;m2;huurachterstand;2026-09-02;9711AA;1',
+      '',
+    ].join('\n');
     fs.writeFileSync(path.join(folder, 'export.csv'), csv);
     const scheduler = testScheduler(t.db, clock);
     await scheduler.tick(clock.advanceMinutes(1));

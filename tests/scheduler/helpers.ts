@@ -61,7 +61,8 @@ export const FEED_HEADER = 'source,record_id,indicator,observed_on,value,bsn,pos
 /** A delivery of `rows` huurachterstand rows for addresses of the worked example. */
 export function feedCsv(source: string, rows: number, prefix = 'r'): string {
   const lines = [FEED_HEADER];
-  for (let i = 1; i <= rows; i++) lines.push(`${source},${prefix}-${i},huurachterstand,2026-09-${String((i % 28) + 1).padStart(2, '0')},${(i % 4) + 1},,9711AA,${i},`);
+  for (let i = 1; i <= rows; i++)
+    lines.push(`${source},${prefix}-${i},huurachterstand,2026-09-${String((i % 28) + 1).padStart(2, '0')},${(i % 4) + 1},,9711AA,${i},`);
   return `${lines.join('\n')}\n`;
 }
 

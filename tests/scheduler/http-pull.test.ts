@@ -31,10 +31,12 @@ function startServer(routes: Record<string, (req: http.IncomingMessage, res: htt
 /** A port nothing listens on (any more). */
 function freePort(): Promise<number> {
   const server = http.createServer();
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as AddressInfo;
-    server.close(() => resolve(port));
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    }),
+  );
 }
 
 const csv = (res: http.ServerResponse, body: string) => res.writeHead(200, { 'content-type': 'text/csv' }).end(body);
@@ -118,7 +120,11 @@ describe.each(DIALECTS)('an HTTP source (%s)', (dialect) => {
     const results = await scheduler.tick(clock.set('2026-10-01T16:00:00Z'));
     expect(resultOf(results, 'pull:ggz-http')).toMatchObject({ status: 'ok', counts: { read: 1, stored: 1 } });
     const nowhere = resultOf(await scheduler.tick(clock.set('2026-10-01T16:30:00Z')), 'pull:nowhere');
-    expect(nowhere).toMatchObject({ status: 'failed', counts: { attempts: 3 }, error: expect.stringContaining(`kan http://127.0.0.1:${closedPort}/feed.csv niet bereiken: verbinding geweigerd (ECONNREFUSED)`) });
+    expect(nowhere).toMatchObject({
+      status: 'failed',
+      counts: { attempts: 3 },
+      error: expect.stringContaining(`kan http://127.0.0.1:${closedPort}/feed.csv niet bereiken: verbinding geweigerd (ECONNREFUSED)`),
+    });
     await scheduler.stop();
   });
 

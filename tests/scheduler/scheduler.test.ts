@@ -85,7 +85,11 @@ describe.each(DIALECTS)('the scheduler with a fake clock (%s)', (dialect) => {
     };
     const first = runner.run(slow, { tick: '2026-10-01T10:00:00.000Z', trigger: 'schedule' });
     await waitFor(() => started === 1);
-    expect(await runner.run(slow, { tick: '2026-10-01T10:01:00.000Z', trigger: 'schedule' })).toEqual({ job: 'slow', status: 'skipped', reason: 'still running' });
+    expect(await runner.run(slow, { tick: '2026-10-01T10:01:00.000Z', trigger: 'schedule' })).toEqual({
+      job: 'slow',
+      status: 'skipped',
+      reason: 'still running',
+    });
     gate.resolve();
     expect(await first).toMatchObject({ status: 'ok', counts: { done: 1 } });
     expect(await runner.run(slow, { tick: '2026-10-01T10:02:00.000Z', trigger: 'schedule' })).toMatchObject({ status: 'ok' });
@@ -111,7 +115,11 @@ describe.each(DIALECTS)('the scheduler with a fake clock (%s)', (dialect) => {
     };
     const first = a.run(job, { tick: '2026-10-01T11:00:00.000Z', trigger: 'schedule' });
     await waitFor(() => started === 1);
-    expect(await b.run(job, { tick: '2026-10-01T11:01:00.000Z', trigger: 'schedule' })).toEqual({ job: 'locked', status: 'skipped', reason: 'locked by another process' });
+    expect(await b.run(job, { tick: '2026-10-01T11:01:00.000Z', trigger: 'schedule' })).toEqual({
+      job: 'locked',
+      status: 'skipped',
+      reason: 'locked by another process',
+    });
     gate.resolve();
     await first;
     expect(await b.run(job, { tick: '2026-10-01T11:01:00.000Z', trigger: 'schedule' })).toMatchObject({ status: 'ok' });

@@ -10,35 +10,59 @@ function weekly(rows: number[], quarantined: number[] = [], firstAgo = 2): Deliv
 }
 
 function input(overrides: Partial<HealthInput>): HealthInput {
-  return { expectedIntervalDays: 7, enabled: true, configuredAt: daysAgo(400), deliveries: weekly([100, 96, 104, 99, 101]), lastFailedPull: null, now: NOW, ...overrides };
+  return {
+    expectedIntervalDays: 7,
+    enabled: true,
+    configuredAt: daysAgo(400),
+    deliveries: weekly([100, 96, 104, 99, 101]),
+    lastFailedPull: null,
+    now: NOW,
+    ...overrides,
+  };
 }
 
 describe('source health', () => {
   it('is green for a source that delivers as usual, with the figures', () => {
     const h = sourceHealth(input({ deliveries: weekly([100, 90, 110, 95, 105], [1, 1, 2, 1, 1]) }));
     expect(h).toEqual({
-      status: 'green', reasons: [], lastDeliveryAt: daysAgo(2), daysSinceDelivery: 2, lastRows: 100, usualRows: 100,
-      quarantineShare: 0.01, usualQuarantineShare: expect.any(Number),
+      status: 'green',
+      reasons: [],
+      lastDeliveryAt: daysAgo(2),
+      daysSinceDelivery: 2,
+      lastRows: 100,
+      usualRows: 100,
+      quarantineShare: 0.01,
+      usualQuarantineShare: expect.any(Number),
     });
     expect(h.usualQuarantineShare).toBeCloseTo(median([1 / 90, 2 / 110, 1 / 95, 1 / 105]), 10);
   });
 
   it('is amber when overdue, red when far overdue, against its own interval', () => {
     expect(sourceHealth(input({ deliveries: weekly([100, 100, 100, 100], [], 8.5) }))).toMatchObject({
-      status: 'amber', reasons: ['te laat: laatste levering 8 dagen geleden, verwacht elke 7 dagen'],
+      status: 'amber',
+      reasons: ['te laat: laatste levering 8 dagen geleden, verwacht elke 7 dagen'],
     });
     expect(sourceHealth(input({ deliveries: weekly([100, 100, 100, 100], [], 15.5) })).status).toBe('red');
     expect(sourceHealth(input({ expectedIntervalDays: 28, deliveries: weekly([100, 100, 100, 100], [], 20) })).status).toBe('green');
   });
 
   it('judges a new source only after its first interval', () => {
-    expect(sourceHealth(input({ configuredAt: daysAgo(3), deliveries: [] }))).toMatchObject({ status: 'amber', reasons: ['nog geen levering ontvangen'], lastDeliveryAt: null });
-    expect(sourceHealth(input({ configuredAt: daysAgo(20), deliveries: [] }))).toMatchObject({ status: 'red', reasons: ['te laat: nog nooit geleverd, verwacht elke 7 dagen'] });
+    expect(sourceHealth(input({ configuredAt: daysAgo(3), deliveries: [] }))).toMatchObject({
+      status: 'amber',
+      reasons: ['nog geen levering ontvangen'],
+      lastDeliveryAt: null,
+    });
+    expect(sourceHealth(input({ configuredAt: daysAgo(20), deliveries: [] }))).toMatchObject({
+      status: 'red',
+      reasons: ['te laat: nog nooit geleverd, verwacht elke 7 dagen'],
+    });
   });
 
   it('flags a delivery much smaller or larger than the median of the earlier ones', () => {
     expect(sourceHealth(input({ deliveries: weekly([40, 100, 96, 104, 99]) }))).toMatchObject({
-      status: 'amber', usualRows: 99.5, reasons: ['minder rijen dan gebruikelijk: 40 in de laatste levering, meestal 100'],
+      status: 'amber',
+      usualRows: 99.5,
+      reasons: ['minder rijen dan gebruikelijk: 40 in de laatste levering, meestal 100'],
     });
     expect(sourceHealth(input({ deliveries: weekly([250, 100, 96, 104, 99]) })).reasons[0]).toMatch(/^meer rijen dan gebruikelijk/);
     expect(sourceHealth(input({ deliveries: weekly([51, 100, 96, 104, 99]) })).status).toBe('green');

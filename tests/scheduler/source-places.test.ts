@@ -28,7 +28,8 @@ async function deliveryServer(csv: string) {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   return {
-    port, hits,
+    port,
+    hits,
     redirectTo: (url: string) => {
       redirectTo = url;
     },
@@ -66,14 +67,22 @@ describe.each(DIALECTS)('a source checked again when it is pulled (%s)', (dialec
     fs.symlinkSync(outside, path.join(root, 'woco-link'));
     for (const minute of ['10:01', '10:02']) {
       const run = await failure('woco-link', `2026-10-01T${minute}:00Z`);
-      expect(run).toMatchObject({ status: 'failed', error: `map ${root}/woco-link (via een symbolische link naar ${outside}) ligt niet binnen de hoofdmap voor leveringen ${root}; er is niets gelezen of verplaatst` });
+      expect(run).toMatchObject({
+        status: 'failed',
+        error: `map ${root}/woco-link (via een symbolische link naar ${outside}) ligt niet binnen de hoofdmap voor leveringen ${root}; er is niets gelezen of verplaatst`,
+      });
     }
     expect(listDir(outside)).toEqual(['passwd.csv']);
     expect(await stored('woco-link')).toBe(0);
   });
 
-  it('refuses at pull time a folder stored inside another source\'s archive, and moves nothing', async () => {
-    await addSource(t.db, clock, { name: 'woco-bron', indicators: ['huurachterstand'], folder: 'woco-bron', schedule: '* * * * *', enabled: false }, sourcePolicy(settings));
+  it("refuses at pull time a folder stored inside another source's archive, and moves nothing", async () => {
+    await addSource(
+      t.db,
+      clock,
+      { name: 'woco-bron', indicators: ['huurachterstand'], folder: 'woco-bron', schedule: '* * * * *', enabled: false },
+      sourcePolicy(settings),
+    );
     await addSource(t.db, clock, { name: 'woco-mee', indicators: ['huurachterstand'], folder: 'woco-mee', schedule: '* * * * *' }, sourcePolicy(settings));
     // Stored before folders were checked against each other: inside the other source's processed/.
     const archive = path.join(root, 'woco-bron', 'processed');
@@ -105,17 +114,42 @@ describe.each(DIALECTS)('a source checked again when it is pulled (%s)', (dialec
   /** A URL stored as it was before these checks existed (or whose host has moved since). */
   async function storedUrl(name: string, url: string) {
     await insertSource(t.db, {
-      name, indicators: JSON.stringify(['huurachterstand']), fetch_kind: 'http', location: url, auth_header_name: null, auth_header_value: null,
-      schedule: '0 * * * *', expected_interval_days: 7, column_mapping: null, enabled: 1, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString(),
+      name,
+      indicators: JSON.stringify(['huurachterstand']),
+      fetch_kind: 'http',
+      location: url,
+      auth_header_name: null,
+      auth_header_value: null,
+      schedule: '0 * * * *',
+      expected_interval_days: 7,
+      column_mapping: null,
+      enabled: 1,
+      created_at: clock.now().toISOString(),
+      updated_at: clock.now().toISOString(),
     });
   }
 
   it.each([
     ['loopback address', 'net-ip', (p: number) => `http://127.0.0.1:${p}/feed.csv`, /geweigerd: 127\.0\.0\.1 is een intern adres \(loopback\)/],
-    ['name resolving to loopback', 'net-name', (p: number) => `http://feeds.gemeente.test:${p}/feed.csv`, /geweigerd: feeds\.gemeente\.test wijst naar 127\.0\.0\.1, een intern adres \(loopback\)/],
-    ['name resolving to IPv6 loopback', 'net-v6', (p: number) => `http://v6.gemeente.test:${p}/feed.csv`, /geweigerd: v6\.gemeente\.test wijst naar ::1, een intern adres \(loopback\)/],
+    [
+      'name resolving to loopback',
+      'net-name',
+      (p: number) => `http://feeds.gemeente.test:${p}/feed.csv`,
+      /geweigerd: feeds\.gemeente\.test wijst naar 127\.0\.0\.1, een intern adres \(loopback\)/,
+    ],
+    [
+      'name resolving to IPv6 loopback',
+      'net-v6',
+      (p: number) => `http://v6.gemeente.test:${p}/feed.csv`,
+      /geweigerd: v6\.gemeente\.test wijst naar ::1, een intern adres \(loopback\)/,
+    ],
     ['localhost', 'net-localhost', (p: number) => `http://localhost:${p}/feed.csv`, /geweigerd: localhost is altijd deze machine zelf/],
-    ['URL with credentials', 'net-creds', (p: number) => `http://ik:geheim@delivery.allowed.test:${p}/feed.csv`, /geweigerd: zet geen gebruikersnaam of wachtwoord in de URL/],
+    [
+      'URL with credentials',
+      'net-creds',
+      (p: number) => `http://ik:geheim@delivery.allowed.test:${p}/feed.csv`,
+      /geweigerd: zet geen gebruikersnaam of wachtwoord in de URL/,
+    ],
     ['file: URL', 'net-file', () => 'file:///etc/passwd', /geweigerd: alleen http- en https-URL's, geen file:/],
   ])('refuses a %s at pull time, reaching nothing and storing nothing', async (_what, name, url, detail) => {
     const before = server.hits.length;

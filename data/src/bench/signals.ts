@@ -6,10 +6,24 @@ import { formatDay } from '../dates.ts';
 import type { Rng, Weighted } from '../random.ts';
 import { adultsOf, benchAddress, householdKey, minorsOf, SLOTS } from './shape.ts';
 
-const BY_ADDRESS: Weighted<Indicator> = [['overlastmelding', 0.45], ['huiselijk_geweld', 0.15], ['energieachterstand', 0.25], ['huurachterstand', 0.15]];
+const BY_ADDRESS: Weighted<Indicator> = [
+  ['overlastmelding', 0.45],
+  ['huiselijk_geweld', 0.15],
+  ['energieachterstand', 0.25],
+  ['huurachterstand', 0.15],
+];
 const BY_BSN: Weighted<Indicator> = [
-  ['huurachterstand', 0.1], ['zorgverzekeringsachterstand', 0.16], ['jeugd_politiecontact', 0.06], ['schoolverzuim', 0.1], ['schooluitval', 0.03],
-  ['werkloosheid', 0.25], ['opvoedzorg', 0.08], ['ggz_zorg', 0.12], ['energieachterstand', 0.04], ['overlastmelding', 0.03], ['huiselijk_geweld', 0.03],
+  ['huurachterstand', 0.1],
+  ['zorgverzekeringsachterstand', 0.16],
+  ['jeugd_politiecontact', 0.06],
+  ['schoolverzuim', 0.1],
+  ['schooluitval', 0.03],
+  ['werkloosheid', 0.25],
+  ['opvoedzorg', 0.08],
+  ['ggz_zorg', 0.12],
+  ['energieachterstand', 0.04],
+  ['overlastmelding', 0.03],
+  ['huiselijk_geweld', 0.03],
 ];
 const ABOUT_A_MINOR = new Set<Indicator>(['jeugd_politiecontact', 'schoolverzuim', 'schooluitval', 'opvoedzorg']);
 const SOURCE: Record<Indicator, readonly string[]> = {

@@ -12,11 +12,30 @@ export interface Composition {
 }
 
 /** Minors per gezinshuishouden in the city (mean ≈ 1.68, as the quickscan's 40 234 / 23 977). */
-const MINORS_BASE: Weighted<number> = [[1, 0.505], [2, 0.35], [3, 0.11], [4, 0.028], [5, 0.007]];
+const MINORS_BASE: Weighted<number> = [
+  [1, 0.505],
+  [2, 0.35],
+  [3, 0.11],
+  [4, 0.028],
+  [5, 0.007],
+];
 /** Children per multi-problem family, from the quickscan (72/58/23/11/2/2 of 168). */
-const MINORS_MULTI: Weighted<number> = [[1, 72], [2, 58], [3, 23], [4, 11], [5, 2], [6, 2]];
+const MINORS_MULTI: Weighted<number> = [
+  [1, 72],
+  [2, 58],
+  [3, 23],
+  [4, 11],
+  [5, 2],
+  [6, 2],
+];
 
-const SIBLING_GAP: Weighted<number> = [[0, 0.05], [1, 0.2], [2, 0.35], [3, 0.25], [4, 0.15]];
+const SIBLING_GAP: Weighted<number> = [
+  [0, 0.05],
+  [1, 0.2],
+  [2, 0.35],
+  [3, 0.25],
+  [4, 0.15],
+];
 
 const ONE_PARENT_SHARE: Record<Group, number> = { multi: 0.67, risk: 0.45, base: 0.17 };
 
@@ -42,7 +61,17 @@ export function familyComposition(rng: Rng, asOfDay: number, group: Group): Comp
 
 /** Singles, couples and shared houses (students, young adults, elderly). */
 export function otherComposition(rng: Rng, asOfDay: number, kind: HouseholdKind, studentShare: number): Composition {
-  const size = kind === 'single' ? 1 : kind === 'couple' ? 2 : rng.weighted([[2, 0.3], [3, 0.35], [4, 0.25], [5, 0.1]]);
+  const size =
+    kind === 'single'
+      ? 1
+      : kind === 'couple'
+        ? 2
+        : rng.weighted([
+            [2, 0.3],
+            [3, 0.35],
+            [4, 0.25],
+            [5, 0.1],
+          ]);
   const student = kind === 'shared' ? rng.bernoulli(0.85) : rng.bernoulli(studentShare);
   const base = student ? rng.int(18, 26) : adultAge(rng);
   const adults: number[] = [];

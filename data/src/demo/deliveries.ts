@@ -27,7 +27,12 @@ export interface DeliveryStats {
 /** Rows per delivery day per source. */
 export type DeliveryTable = Map<number, Map<string, FeedRow[]>>;
 
-export function buildDeliveries(seed: number, events: readonly SignalEvent[], pop: Population, weekDays: readonly number[]): { table: DeliveryTable; stats: DeliveryStats } {
+export function buildDeliveries(
+  seed: number,
+  events: readonly SignalEvent[],
+  pop: Population,
+  weekDays: readonly number[],
+): { table: DeliveryTable; stats: DeliveryStats } {
   const table: DeliveryTable = new Map(weekDays.map((d) => [d, new Map<string, FeedRow[]>()]));
   const stats: DeliveryStats = { rows: 0, badRows: 0, corrections: 0, unlinked: 0 };
   const ghosts = { next: pop.personCount + 10_000 };

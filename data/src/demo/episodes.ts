@@ -48,7 +48,12 @@ function firstValue(rng: Rng, ep: Episode): number | null {
     case 'debt':
       return rng.weighted(DEBT_START[ep.indicator] ?? [[1, 1]]);
     case 'debtChronic':
-      return rng.weighted([[2, 0.5], [2.5, 0.1], [3, 0.3], [4, 0.1]]);
+      return rng.weighted([
+        [2, 0.5],
+        [2.5, 0.1],
+        [3, 0.3],
+        [4, 0.1],
+      ]);
     case 'hours':
       return rng.int(6, 30);
     case 'hoursChronic':
@@ -60,9 +65,32 @@ function nextValue(rng: Rng, model: ValueModel, value: number | null): number | 
   if (value === null) return null;
   switch (model) {
     case 'debt':
-      return Math.min(9, Math.max(1, value + rng.weighted([[1, 0.65], [0, 0.25], [-0.5, 0.1]])));
+      return Math.min(
+        9,
+        Math.max(
+          1,
+          value +
+            rng.weighted([
+              [1, 0.65],
+              [0, 0.25],
+              [-0.5, 0.1],
+            ]),
+        ),
+      );
     case 'debtChronic':
-      return Math.min(8, Math.max(1.5, value + rng.weighted([[1, 0.3], [0.5, 0.1], [0, 0.3], [-1, 0.3]])));
+      return Math.min(
+        8,
+        Math.max(
+          1.5,
+          value +
+            rng.weighted([
+              [1, 0.3],
+              [0.5, 0.1],
+              [0, 0.3],
+              [-1, 0.3],
+            ]),
+        ),
+      );
     case 'hours':
       return value + rng.int(6, 24);
     case 'hoursChronic':

@@ -29,10 +29,22 @@ export interface Population {
 }
 
 export function buildPopulation(seed: number, asOfDay: number): Population {
-  const families = apportion(CITY_SIZE.families, WIJKEN.map((w) => w.familyPct));
-  const others = apportion(CITY_SIZE.otherHouseholds, WIJKEN.map((w) => w.otherWeight));
-  const multi = apportion(CITY_SIZE.multiProblem, WIJKEN.map((w) => w.mpf));
-  const risk = apportion(CITY_SIZE.atRisk, WIJKEN.map((w, i) => (families[i] as number) * w.deprivation ** 2));
+  const families = apportion(
+    CITY_SIZE.families,
+    WIJKEN.map((w) => w.familyPct),
+  );
+  const others = apportion(
+    CITY_SIZE.otherHouseholds,
+    WIJKEN.map((w) => w.otherWeight),
+  );
+  const multi = apportion(
+    CITY_SIZE.multiProblem,
+    WIJKEN.map((w) => w.mpf),
+  );
+  const risk = apportion(
+    CITY_SIZE.atRisk,
+    WIJKEN.map((w, i) => (families[i] as number) * w.deprivation ** 2),
+  );
   const households: Household[] = [];
   WIJKEN.forEach((wijk, w) => {
     const rng = new Rng(seed, 'wijk', w);
@@ -51,7 +63,11 @@ function wijkSlots(rng: Rng, wijk: Wijk, families: number, others: number, multi
   const shared = 0.03 + 0.12 * wijk.students;
   const couple = 0.27 - 0.1 * wijk.students;
   for (let i = 0; i < others; i++) {
-    const kind = rng.weighted<HouseholdKind>([['shared', shared], ['couple', couple], ['single', 1 - shared - couple]]);
+    const kind = rng.weighted<HouseholdKind>([
+      ['shared', shared],
+      ['couple', couple],
+      ['single', 1 - shared - couple],
+    ]);
     slots.push({ kind, group: 'base' });
   }
   return rng.shuffle(slots);

@@ -23,12 +23,27 @@ const DOMAIN_OF: Record<Problem, Domain> = {
 
 /** Chance per problem for a multi-problem family (report: parenting, debts, psychiatry most; ¾ on bijstand). */
 const MULTI_CHANCE: Record<Problem, number> = {
-  debts: 0.85, werk: 0.74, opvoed: 0.65, ggz: 0.5, overlast: 0.35, geweld: 0.25, politie: 0.3, verzuim: 0.35, uitval: 0.1,
+  debts: 0.85,
+  werk: 0.74,
+  opvoed: 0.65,
+  ggz: 0.5,
+  overlast: 0.35,
+  geweld: 0.25,
+  politie: 0.3,
+  verzuim: 0.35,
+  uitval: 0.1,
 };
 
 /** Weights of the two problems of an at-risk family. */
 const RISK_WEIGHT: Weighted<Problem> = [
-  ['debts', 0.35], ['werk', 0.3], ['opvoed', 0.2], ['ggz', 0.2], ['overlast', 0.12], ['verzuim', 0.12], ['geweld', 0.05], ['politie', 0.08],
+  ['debts', 0.35],
+  ['werk', 0.3],
+  ['opvoed', 0.2],
+  ['ggz', 0.2],
+  ['overlast', 0.12],
+  ['verzuim', 0.12],
+  ['geweld', 0.05],
+  ['politie', 0.08],
 ];
 
 /** Days between signals of a chronic problem. */
@@ -57,7 +72,16 @@ const LOW_VISIBILITY = 0.15;
 
 export function multiProblemPlan(h: Household, ctx: PlanContext): ProblemPlan {
   const available = availableProblems(h, ctx.asOfDay);
-  if (ctx.rng.bernoulli(LOW_VISIBILITY)) return realise(h, ctx, twoProblems(ctx, available.map((p) => [p, MULTI_CHANCE[p]] as const)), { partial: 0.2, sparse: 1.2, debts: 'one' });
+  if (ctx.rng.bernoulli(LOW_VISIBILITY))
+    return realise(
+      h,
+      ctx,
+      twoProblems(
+        ctx,
+        available.map((p) => [p, MULTI_CHANCE[p]] as const),
+      ),
+      { partial: 0.2, sparse: 1.2, debts: 'one' },
+    );
   const chosen = available.filter((p) => ctx.rng.bernoulli(MULTI_CHANCE[p]));
   while (domainCount(chosen) < 3) {
     const rest = available.filter((p) => !chosen.includes(p));
@@ -104,7 +128,8 @@ function realise(h: Household, ctx: PlanContext, problems: Problem[], style: Sty
   const add = (indicator: Indicator, bsn: string, address: Episode['address']) => plan.episodes.push(chronic(ctx, style, indicator, bsn, address));
   for (const p of problems) {
     if (p === 'debts') {
-      for (const ind of debtEpisodes(h, ctx, style)) add(ind, ind === 'energieachterstand' ? '' : mainAdult(h).bsn, ind === 'zorgverzekeringsachterstand' ? null : addr);
+      for (const ind of debtEpisodes(h, ctx, style))
+        add(ind, ind === 'energieachterstand' ? '' : mainAdult(h).bsn, ind === 'zorgverzekeringsachterstand' ? null : addr);
     }
     if (p === 'werk') plan.benefits.push(...workSpells(h, ctx, style));
     if (p === 'opvoed') add('opvoedzorg', ctx.rng.pick(h.minors).bsn, null);

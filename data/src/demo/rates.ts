@@ -33,16 +33,60 @@ export const BENEFIT_CHANCE = {
 
 /** Number of signals in one ordinary episode. */
 export const EPISODE_SIZE: Partial<Record<Indicator, Weighted<number>>> = {
-  huurachterstand: [[1, 0.5], [2, 0.25], [3, 0.15], [4, 0.05], [5, 0.03], [6, 0.02]],
-  energieachterstand: [[1, 0.55], [2, 0.25], [3, 0.12], [4, 0.08]],
-  zorgverzekeringsachterstand: [[1, 0.5], [2, 0.25], [3, 0.15], [4, 0.06], [6, 0.04]],
-  overlastmelding: [[1, 0.55], [2, 0.25], [3, 0.12], [4, 0.05], [5, 0.03]],
-  huiselijk_geweld: [[1, 0.75], [2, 0.2], [3, 0.05]],
-  jeugd_politiecontact: [[1, 0.7], [2, 0.2], [3, 0.1]],
-  schoolverzuim: [[1, 0.5], [2, 0.3], [3, 0.2]],
+  huurachterstand: [
+    [1, 0.5],
+    [2, 0.25],
+    [3, 0.15],
+    [4, 0.05],
+    [5, 0.03],
+    [6, 0.02],
+  ],
+  energieachterstand: [
+    [1, 0.55],
+    [2, 0.25],
+    [3, 0.12],
+    [4, 0.08],
+  ],
+  zorgverzekeringsachterstand: [
+    [1, 0.5],
+    [2, 0.25],
+    [3, 0.15],
+    [4, 0.06],
+    [6, 0.04],
+  ],
+  overlastmelding: [
+    [1, 0.55],
+    [2, 0.25],
+    [3, 0.12],
+    [4, 0.05],
+    [5, 0.03],
+  ],
+  huiselijk_geweld: [
+    [1, 0.75],
+    [2, 0.2],
+    [3, 0.05],
+  ],
+  jeugd_politiecontact: [
+    [1, 0.7],
+    [2, 0.2],
+    [3, 0.1],
+  ],
+  schoolverzuim: [
+    [1, 0.5],
+    [2, 0.3],
+    [3, 0.2],
+  ],
   schooluitval: [[1, 1]],
-  opvoedzorg: [[1, 0.6], [2, 0.3], [3, 0.1]],
-  ggz_zorg: [[1, 0.6], [2, 0.3], [3, 0.1]],
+  opvoedzorg: [
+    [1, 0.6],
+    [2, 0.3],
+    [3, 0.1],
+  ],
+  ggz_zorg: [
+    [1, 0.6],
+    [2, 0.3],
+    [3, 0.1],
+  ],
 };
 
 /** Days between two signals of one episode. */
@@ -62,7 +106,23 @@ export const EPISODE_GAP: Record<Indicator, readonly [number, number]> = {
 
 /** First value of a debt episode, in months of arrears. */
 export const DEBT_START: Partial<Record<Indicator, Weighted<number>>> = {
-  huurachterstand: [[1, 0.4], [1.5, 0.1], [2, 0.3], [2.5, 0.05], [3, 0.15]],
-  energieachterstand: [[1, 0.45], [2, 0.35], [3, 0.2]],
-  zorgverzekeringsachterstand: [[1, 0.05], [2, 0.6], [3, 0.2], [4, 0.1], [5, 0.05]],
+  huurachterstand: [
+    [1, 0.4],
+    [1.5, 0.1],
+    [2, 0.3],
+    [2.5, 0.05],
+    [3, 0.15],
+  ],
+  energieachterstand: [
+    [1, 0.45],
+    [2, 0.35],
+    [3, 0.2],
+  ],
+  zorgverzekeringsachterstand: [
+    [1, 0.05],
+    [2, 0.6],
+    [3, 0.2],
+    [4, 0.1],
+    [5, 0.05],
+  ],
 };

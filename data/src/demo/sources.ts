@@ -26,8 +26,28 @@ const ALL = FEED_COLUMNS;
 const ADDRESS_ONLY = ['source', 'record_id', 'indicator', 'observed_on', 'postcode', 'huisnummer', 'toevoeging'] as const;
 const BSN_FIRST = ['bsn', 'observed_on', 'indicator', 'record_id', 'source', 'value', 'postcode', 'huisnummer', 'toevoeging'] as const;
 
-function source(name: string, indicators: Indicator[], intervalDays: number, delimiter: ',' | ';', subject: DemoSource['subject'], idPrefix: string, extra: Partial<DemoSource> = {}): DemoSource {
-  return { name, indicators, intervalDays, delimiter, decimalComma: delimiter === ';', columns: ALL, quoteAll: false, excelExport: false, subject, idPrefix, ...extra };
+function source(
+  name: string,
+  indicators: Indicator[],
+  intervalDays: number,
+  delimiter: ',' | ';',
+  subject: DemoSource['subject'],
+  idPrefix: string,
+  extra: Partial<DemoSource> = {},
+): DemoSource {
+  return {
+    name,
+    indicators,
+    intervalDays,
+    delimiter,
+    decimalComma: delimiter === ';',
+    columns: ALL,
+    quoteAll: false,
+    excelExport: false,
+    subject,
+    idPrefix,
+    ...extra,
+  };
 }
 
 export const DEMO_SOURCES: readonly DemoSource[] = [

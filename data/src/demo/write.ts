@@ -28,7 +28,15 @@ export function renderRegistryCsv(city: DemoCity): string {
 export function renderDeliveryCsv(delivery: Delivery): string {
   const source = sourceByName(delivery.source);
   const fmt = formatOf(source);
-  const lines = [csvLine(source.columns, fmt), ...delivery.rows.map((row) => csvLine(source.columns.map((c) => fieldOf(row, c, source)), fmt))];
+  const lines = [
+    csvLine(source.columns, fmt),
+    ...delivery.rows.map((row) =>
+      csvLine(
+        source.columns.map((c) => fieldOf(row, c, source)),
+        fmt,
+      ),
+    ),
+  ];
   return (source.excelExport ? '\uFEFF' : '') + lines.join('');
 }
 

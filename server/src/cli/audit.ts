@@ -28,7 +28,9 @@ export async function auditedCli<T>(ctx: EngineContext, action: CliAction<T>, wo
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // An unmigrated database cannot take the entry; the original error is what the operator must see.
-    await write(ctx, action.command, action.event, 'failure', { type: 'file', id: fileName(action), detail: `mislukt: ${reason}`.slice(0, 500) }).catch(() => undefined);
+    await write(ctx, action.command, action.event, 'failure', { type: 'file', id: fileName(action), detail: `mislukt: ${reason}`.slice(0, 500) }).catch(
+      () => undefined,
+    );
     throw error;
   }
   await write(ctx, action.command, action.event, 'success', action.describe(result));
@@ -40,19 +42,21 @@ function fileName(action: { file?: string }): string {
 }
 
 async function write(ctx: EngineContext, command: string, event: string, outcome: 'success' | 'failure', object: { type: string; id: string; detail: string }) {
-  await insertAuditEntries(ctx.db, [{
-    at: ctx.clock.now().toISOString(),
-    event,
-    username: cliOperator(),
-    role: CLI_ROLE,
-    object_type: object.type,
-    object_id: object.id,
-    detail: object.detail,
-    outcome,
-    ip: null,
-    session_hash: null,
-    user_agent: command,
-  }]);
+  await insertAuditEntries(ctx.db, [
+    {
+      at: ctx.clock.now().toISOString(),
+      event,
+      username: cliOperator(),
+      role: CLI_ROLE,
+      object_type: object.type,
+      object_id: object.id,
+      detail: object.detail,
+      outcome,
+      ip: null,
+      session_hash: null,
+      user_agent: command,
+    },
+  ]);
 }
 
 /** The operating-system user who ran the command. */

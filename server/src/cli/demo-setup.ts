@@ -96,10 +96,18 @@ async function ensureSources(ctx: EngineContext, { demoDir, settings }: DemoSetu
   let added = 0;
   for (const s of DEMO_SOURCES) {
     if (await findSource(ctx.db, s.name)) continue;
-    await addSource(ctx.db, ctx.clock, {
-      name: s.name, indicators: [...s.indicators], folder: path.join(demoDir, 'drops', s.name),
-      schedule: '*/5 * * * *', expectedIntervalDays: s.intervalDays,
-    }, sourcePolicy(settings));
+    await addSource(
+      ctx.db,
+      ctx.clock,
+      {
+        name: s.name,
+        indicators: [...s.indicators],
+        folder: path.join(demoDir, 'drops', s.name),
+        schedule: '*/5 * * * *',
+        expectedIntervalDays: s.intervalDays,
+      },
+      sourcePolicy(settings),
+    );
     added++;
   }
   return added;
@@ -152,7 +160,14 @@ class BackfillClock implements Clock {
 export function atLocalTime(date: string, time: string, timeZone: string): Date {
   const guess = new Date(`${date}T${time}:00Z`);
   const shown = new Intl.DateTimeFormat('sv-SE', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).format(guess);
   const offset = new Date(`${shown.replace(' ', 'T')}Z`).getTime() - guess.getTime();
   return new Date(guess.getTime() - offset);

@@ -26,7 +26,10 @@ const URGENT_ITEM = /^([a-z0-9_]{1,64})>=(\d{1,6}(?:\.\d{1,6})?):(\d{1,4})$/;
 
 /** Parses `indicator>=value:days[,…]`; null when an item does not fit. */
 export function parseUrgentIndicators(text: string | undefined): UrgentIndicator[] | null {
-  const items = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out: UrgentIndicator[] = [];
   for (const item of items) {
     const m = URGENT_ITEM.exec(item);

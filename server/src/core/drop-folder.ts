@@ -42,7 +42,8 @@ export async function realPathSoFar(absolute: string): Promise<string> {
       return path.join(await fs.realpath(head), ...rest);
     } catch (e) {
       const parent = path.dirname(head);
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || parent === head) throw new OutsideDropRoot(`map ${absolute} is niet te openen (${(e as NodeJS.ErrnoException).code ?? 'fout'})`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || parent === head)
+        throw new OutsideDropRoot(`map ${absolute} is niet te openen (${(e as NodeJS.ErrnoException).code ?? 'fout'})`);
       rest.unshift(path.basename(head));
       head = parent;
     }

@@ -12,8 +12,15 @@ export interface AllowedHost {
 }
 
 const RANGE_NAMES: Record<string, string> = {
-  loopback: 'loopback', unspecified: 'niet-gespecificeerd adres', linkLocal: 'link-local (ook metadata)', private: 'privénetwerk',
-  uniqueLocal: 'privénetwerk (unique local)', carrierGradeNat: 'CGNAT', multicast: 'multicast', broadcast: 'broadcast', reserved: 'gereserveerd',
+  loopback: 'loopback',
+  unspecified: 'niet-gespecificeerd adres',
+  linkLocal: 'link-local (ook metadata)',
+  private: 'privénetwerk',
+  uniqueLocal: 'privénetwerk (unique local)',
+  carrierGradeNat: 'CGNAT',
+  multicast: 'multicast',
+  broadcast: 'broadcast',
+  reserved: 'gereserveerd',
 };
 
 /** Why an IP address is refused (Dutch, for the beheerder), or null for a global unicast address. */
@@ -22,12 +29,15 @@ export function refusedAddress(address: string): string | null {
   let ip = ipaddr.parse(address);
   if (ip instanceof ipaddr.IPv6 && ip.isIPv4MappedAddress()) ip = ip.toIPv4Address();
   const range = ip.range();
-  return range === 'unicast' ? null : RANGE_NAMES[range] ?? `bijzonder adresbereik (${range})`;
+  return range === 'unicast' ? null : (RANGE_NAMES[range] ?? `bijzonder adresbereik (${range})`);
 }
 
 /** A URL's host name as the resolver and the allow-list see it: lower case, IPv6 without brackets. */
 export function bareHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 export function effectivePort(url: URL): number {
@@ -55,17 +65,21 @@ export function refusedHost(url: URL, allowed: readonly AllowedHost[]): string |
 
 /** `host[:port]` entries, comma-separated (IPv6 in brackets when a port follows). */
 export function parseAllowedHosts(value: string | undefined): AllowedHost[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
-    const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s/@[\]]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*))(?::(\d{1,5}))?$/.exec(entry);
-    const bracketed = m?.[1];
-    const plain = m?.[2];
-    // A bare IPv6 address has colons of its own: it cannot carry a port.
-    const isBareV6 = plain?.includes(':');
-    const host = bracketed ?? (isBareV6 ? entry : plain);
-    const port = isBareV6 ? null : m?.[3] !== undefined ? Number(m[3]) : null;
-    if (!m || !host || (port !== null && (port < 1 || port > 65535)) || ((bracketed || isBareV6) && !ipaddr.IPv6.isValid(host))) {
-      throw new Error(`MPG_PULL_ALLOWED_HOSTS: '${entry}' is not host[:port] (IPv6 as [address]:port)`);
-    }
-    return { host: bareHost(host), port };
-  });
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s/@[\]]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*))(?::(\d{1,5}))?$/.exec(entry);
+      const bracketed = m?.[1];
+      const plain = m?.[2];
+      // A bare IPv6 address has colons of its own: it cannot carry a port.
+      const isBareV6 = plain?.includes(':');
+      const host = bracketed ?? (isBareV6 ? entry : plain);
+      const port = isBareV6 ? null : m?.[3] !== undefined ? Number(m[3]) : null;
+      if (!m || !host || (port !== null && (port < 1 || port > 65535)) || ((bracketed || isBareV6) && !ipaddr.IPv6.isValid(host))) {
+        throw new Error(`MPG_PULL_ALLOWED_HOSTS: '${entry}' is not host[:port] (IPv6 as [address]:port)`);
+      }
+      return { host: bareHost(host), port };
+    });
 }

@@ -10,9 +10,7 @@ export interface RegistryPerson {
   wijk: string;
 }
 
-export type RegistryRowResult =
-  | { ok: true; person: RegistryPerson }
-  | { ok: false; reasons: string[]; bsn: string | null };
+export type RegistryRowResult = { ok: true; person: RegistryPerson } | { ok: false; reasons: string[]; bsn: string | null };
 
 /** Validates one registry row (contract 2.1). `importDate` bounds the birth date. */
 export function checkRegistryRow(row: RawRow, importDate: string): RegistryRowResult {

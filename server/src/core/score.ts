@@ -14,6 +14,8 @@ export function fromMicro(micro: number): number {
 export function formatScore(micro: number): string {
   const cents = Math.floor((micro + 5_000) / 10_000);
   const whole = Math.floor(cents / 100);
-  const frac = String(cents % 100).padStart(2, '0').replace(/0+$/, '');
+  const frac = String(cents % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
 }

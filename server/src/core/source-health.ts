@@ -59,12 +59,7 @@ export function sourceHealth(input: HealthInput): SourceHealth {
   const earlier = ok.slice(1, 1 + HEALTH_RULES.history);
   const usualRows = earlier.length >= HEALTH_RULES.minHistory ? median(earlier.map((d) => d.rows)) : null;
   const usualShare = earlier.length >= HEALTH_RULES.minHistory ? median(earlier.map(share)) : null;
-  const findings: Finding[] = [
-    ...timeliness(input, last),
-    ...volume(last, usualRows),
-    ...quarantine(last, usualShare),
-    ...pullFailure(input, last),
-  ];
+  const findings: Finding[] = [...timeliness(input, last), ...volume(last, usualRows), ...quarantine(last, usualShare), ...pullFailure(input, last)];
   if (!input.enabled) findings.push({ status: 'amber', reason: 'bron staat uit' });
   return {
     status: worst(findings.map((f) => f.status)),

@@ -31,7 +31,10 @@ function read() {
   for (const s of setup) db.prepare(s.sql).run(...s.parameters);
   queries.forEach((q, query) => {
     let rows = [];
-    for (const row of db.prepare(q.sql).raw().iterate(...q.parameters)) {
+    for (const row of db
+      .prepare(q.sql)
+      .raw()
+      .iterate(...q.parameters)) {
       rows.push(row);
       if (rows.length === batchRows) {
         port.postMessage({ query, rows });

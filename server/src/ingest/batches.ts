@@ -65,7 +65,10 @@ export async function openFeedBatches(p: FeedParams, hash: Pseudonymizer | null,
 
 /** `linker` is made only once the first batch is wanted (the worker links within the writer's transaction). */
 async function* batched(
-  rows: Iterable<RawRow> | AsyncIterable<RawRow>, p: FeedParams, hash: Pseudonymizer | null, makeLinker: (() => Linker) | null,
+  rows: Iterable<RawRow> | AsyncIterable<RawRow>,
+  p: FeedParams,
+  hash: Pseudonymizer | null,
+  makeLinker: (() => Linker) | null,
 ): AsyncGenerator<SignalBatch> {
   const allowed = p.allowedIndicators ? new Set(p.allowedIndicators) : null;
   const link = hash && makeLinker ? makeLinker() : null;
@@ -90,7 +93,14 @@ function checkRow(row: RawRow, ingestDate: string, allowed: Set<string> | null, 
   if (allowed && indicator !== '' && !allowed.has(indicator)) reasons.push(`indicator ${indicator} mag deze bron niet leveren`);
   if (!result.ok || reasons.length) {
     const fieldsJson = JSON.stringify(row.fields);
-    batch.bad.push({ rowNumber: row.rowNumber, source: row.fields.source || '', raw: maskedRaw(row), reasons, rawHash: hash ? hash(fieldsJson) : null, fieldsJson });
+    batch.bad.push({
+      rowNumber: row.rowNumber,
+      source: row.fields.source || '',
+      raw: maskedRaw(row),
+      reasons,
+      rawHash: hash ? hash(fieldsJson) : null,
+      fieldsJson,
+    });
     return;
   }
   const s = result.signal;

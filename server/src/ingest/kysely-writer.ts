@@ -1,8 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { SignalTable } from '../db/schema.ts';
-import {
-  existingHouseholds, findSignals, householdsByBsnHash, insertSignals, replaceSignal, type StoredSignal,
-} from '../repositories/signal-repository.ts';
+import { existingHouseholds, findSignals, householdsByBsnHash, insertSignals, replaceSignal, type StoredSignal } from '../repositories/signal-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import { ROW_WIDTH } from './batches.ts';
 import type { FeedCounts, SignalWriter } from './writer.ts';
@@ -31,8 +29,13 @@ function toSignals(rows: (string | number | null)[]): PreparedSignal[] {
   const out: PreparedSignal[] = [];
   for (let o = 0; o < rows.length; o += ROW_WIDTH) {
     out.push({
-      source: rows[o] as string, recordId: rows[o + 1] as string, indicator: rows[o + 2] as string, observedOn: rows[o + 3] as string,
-      value: rows[o + 4] as number | null, bsnHash: rows[o + 5] as string | null, addressKey: rows[o + 6] as string | null,
+      source: rows[o] as string,
+      recordId: rows[o + 1] as string,
+      indicator: rows[o + 2] as string,
+      observedOn: rows[o + 3] as string,
+      value: rows[o + 4] as number | null,
+      bsnHash: rows[o + 5] as string | null,
+      addressKey: rows[o + 6] as string | null,
     });
   }
   return out;
@@ -41,9 +44,8 @@ function toSignals(rows: (string | number | null)[]): PreparedSignal[] {
 const keyOf = (source: string, recordId: string) => `${source}\u0000${recordId}`;
 
 function sameContent(a: StoredSignal | PreparedSignal, b: PreparedSignal): boolean {
-  const av = 'observed_on' in a
-    ? [a.indicator, a.observed_on, a.value, a.bsn_hash, a.address_key]
-    : [a.indicator, a.observedOn, a.value, a.bsnHash, a.addressKey];
+  const av =
+    'observed_on' in a ? [a.indicator, a.observed_on, a.value, a.bsn_hash, a.address_key] : [a.indicator, a.observedOn, a.value, a.bsnHash, a.addressKey];
   return av[0] === b.indicator && av[1] === b.observedOn && av[2] === b.value && av[3] === b.bsnHash && av[4] === b.addressKey;
 }
 
@@ -73,10 +75,19 @@ async function storeBatch(trx: Executor, batch: PreparedSignal[], runId: number,
     if (links(signal) === null) counts.unlinked++;
   }
   const row = (s: PreparedSignal) => ({
-    indicator: s.indicator, observed_on: s.observedOn, value: s.value, bsn_hash: s.bsnHash, address_key: s.addressKey,
-    household_key: links(s), ingest_run_id: runId, updated_at: at,
+    indicator: s.indicator,
+    observed_on: s.observedOn,
+    value: s.value,
+    bsn_hash: s.bsnHash,
+    address_key: s.addressKey,
+    household_key: links(s),
+    ingest_run_id: runId,
+    updated_at: at,
   });
-  await insertSignals(trx, [...inserts.values()].map((s): Insertable<SignalTable> => ({ source: s.source, record_id: s.recordId, ...row(s) })));
+  await insertSignals(
+    trx,
+    [...inserts.values()].map((s): Insertable<SignalTable> => ({ source: s.source, record_id: s.recordId, ...row(s) })),
+  );
   for (const { id, signal } of updates.values()) await replaceSignal(trx, id, row(signal));
 }
 
@@ -86,5 +97,5 @@ async function resolveLinks(trx: Executor, batch: PreparedSignal[]): Promise<(s:
   const addresses = [...new Set(batch.flatMap((s) => (s.bsnHash === null && s.addressKey ? [s.addressKey] : [])))];
   const byBsn = await householdsByBsnHash(trx, hashes);
   const known = await existingHouseholds(trx, addresses);
-  return (s) => (s.bsnHash ? byBsn.get(s.bsnHash) ?? null : s.addressKey && known.has(s.addressKey) ? s.addressKey : null);
+  return (s) => (s.bsnHash ? (byBsn.get(s.bsnHash) ?? null) : s.addressKey && known.has(s.addressKey) ? s.addressKey : null);
 }

@@ -21,11 +21,7 @@ export interface RowSource {
  * Streams the data rows of a contract file. `requiredColumns` is checked against
  * a CSV header before any row is read; a missing column rejects the file.
  */
-export async function openRows(
-  file: string,
-  requiredColumns: (columns: string[]) => string | null,
-  options: RowOptions = {},
-): Promise<RowSource> {
+export async function openRows(file: string, requiredColumns: (columns: string[]) => string | null, options: RowOptions = {}): Promise<RowSource> {
   const rename = renamer(options.rename);
   const format = await sniffFormat(file);
   const hash = crypto.createHash('sha256');
@@ -117,7 +113,13 @@ async function* ndjsonRows(stream: Readable): AsyncGenerator<RawRow> {
     try {
       value = JSON.parse(text);
     } catch {
-      yield { rowNumber: lineNumber, fields: { [UNPARSED_LINE]: text.slice(0, 500) }, shapeErrors: ['regel is geen geldige JSON'], decimalComma: false, unreadable: true };
+      yield {
+        rowNumber: lineNumber,
+        fields: { [UNPARSED_LINE]: text.slice(0, 500) },
+        shapeErrors: ['regel is geen geldige JSON'],
+        decimalComma: false,
+        unreadable: true,
+      };
       continue;
     }
     yield jsonRow(value, lineNumber);

@@ -8,7 +8,9 @@ import type { Executor } from './types.ts';
 /** `indicator` is one of the active indicators of flag `f`. */
 export function isActiveIn(db: Executor, indicator: Expression<string> | string): RawBuilder<SqlBool> {
   const token = typeof indicator === 'string' ? sql`${indicator}` : indicator;
-  const position = isPostgres(db) ? sql`strpos('|' || f.indicators || '|', '|' || ${token} || '|')` : sql`instr('|' || f.indicators || '|', '|' || ${token} || '|')`;
+  const position = isPostgres(db)
+    ? sql`strpos('|' || f.indicators || '|', '|' || ${token} || '|')`
+    : sql`instr('|' || f.indicators || '|', '|' || ${token} || '|')`;
   return sql<SqlBool>`${position} > 0`;
 }
 

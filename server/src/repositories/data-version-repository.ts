@@ -10,10 +10,24 @@ import type { Executor } from './types.ts';
 export async function dataVersion(db: Executor): Promise<string> {
   const r = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('triage_events').select((e) => e.fn.max('id').as('v')).as('triage'),
-      eb.selectFrom('scoring_runs').select((e) => e.fn.max('id').as('v')).as('runs'),
-      eb.selectFrom('ingest_runs').select((e) => e.fn.max('id').as('v')).as('ingests'),
-      eb.selectFrom('job_runs').select((e) => e.fn.max('id').as('v')).where('job', '=', 'retention').where('outcome', '!=', 'running').as('retention'),
+      eb
+        .selectFrom('triage_events')
+        .select((e) => e.fn.max('id').as('v'))
+        .as('triage'),
+      eb
+        .selectFrom('scoring_runs')
+        .select((e) => e.fn.max('id').as('v'))
+        .as('runs'),
+      eb
+        .selectFrom('ingest_runs')
+        .select((e) => e.fn.max('id').as('v'))
+        .as('ingests'),
+      eb
+        .selectFrom('job_runs')
+        .select((e) => e.fn.max('id').as('v'))
+        .where('job', '=', 'retention')
+        .where('outcome', '!=', 'running')
+        .as('retention'),
     ])
     .executeTakeFirstOrThrow();
   return `${r.triage}:${r.runs}:${r.ingests}:${r.retention}`;

@@ -9,7 +9,11 @@ export async function openEpisodeDeadlines(db: Executor, runId: number, due: str
     .insertInto('triage_deadlines')
     .columns(['household_key', 'episode_run_id', 'first_contact_due', 'urgent'])
     .expression((eb) =>
-      eb.selectFrom('flags').select(['household_key', 'run_id', sql.lit(due).as('due'), sql.lit(0).as('urgent')]).where('run_id', '=', runId).where('is_new', '=', 1),
+      eb
+        .selectFrom('flags')
+        .select(['household_key', 'run_id', sql.lit(due).as('due'), sql.lit(0).as('urgent')])
+        .where('run_id', '=', runId)
+        .where('is_new', '=', 1),
     )
     .onConflict((oc) => oc.columns(['household_key', 'episode_run_id']).doNothing())
     .execute();

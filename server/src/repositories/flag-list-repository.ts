@@ -60,9 +60,7 @@ const UNASSIGNED_LAST = sql<number>`case when t.assigned_to is null then 1 else 
 function base(db: Executor, p: FlagListFilter) {
   return db
     .selectFrom('flags as f')
-    .leftJoin('triage as t', (j) =>
-      j.onRef('t.household_key', '=', 'f.household_key').on((eb) => eb('t.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
-    )
+    .leftJoin('triage as t', (j) => j.onRef('t.household_key', '=', 'f.household_key').on((eb) => eb('t.episode_run_id', '=', episodeCase(eb, p.episodeRuns))))
     .leftJoin('triage_deadlines as d', (j) =>
       j.onRef('d.household_key', '=', 'f.household_key').on((eb) => eb('d.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
     )
@@ -102,13 +100,29 @@ export async function listFlags(db: Executor, p: FlagListPage) {
   const [items, total] = await Promise.all([
     sorted(base(db, p), p)
       .select([
-        'f.id', 'f.run_id', 'f.household_key', 'f.wijk', 'f.score_micro', 'f.domains', 'f.indicators', 'f.is_new',
-        'f.weeks_on_list', 'f.adults', 'f.minors', 't.status', 't.assigned_to', 't.outcome', 'd.first_contact_due', 'd.urgent',
+        'f.id',
+        'f.run_id',
+        'f.household_key',
+        'f.wijk',
+        'f.score_micro',
+        'f.domains',
+        'f.indicators',
+        'f.is_new',
+        'f.weeks_on_list',
+        'f.adults',
+        'f.minors',
+        't.status',
+        't.assigned_to',
+        't.outcome',
+        'd.first_contact_due',
+        'd.urgent',
       ])
       .orderBy('f.household_key', 'asc')
       .$if(p.limit !== undefined, (q) => q.limit(p.limit!).offset(p.offset))
       .execute(),
-    base(db, p).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base(db, p)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }
@@ -132,7 +146,20 @@ export async function findFlag(db: Executor, id: number) {
   return db
     .selectFrom('flags as f')
     .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
-    .select(['f.id', 'f.run_id', 'f.household_key', 'f.wijk', 'f.score_micro', 'f.domains', 'f.indicators', 'f.is_new', 'f.weeks_on_list', 'f.adults', 'f.minors', 'r.as_of'])
+    .select([
+      'f.id',
+      'f.run_id',
+      'f.household_key',
+      'f.wijk',
+      'f.score_micro',
+      'f.domains',
+      'f.indicators',
+      'f.is_new',
+      'f.weeks_on_list',
+      'f.adults',
+      'f.minors',
+      'r.as_of',
+    ])
     .where('f.id', '=', id)
     .executeTakeFirst();
 }
@@ -144,8 +171,17 @@ export async function flagsOfHousehold(db: Executor, householdKey: string) {
     .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
     .innerJoin('rule_sets as rs', 'rs.id', 'r.rule_set_id')
     .select([
-      'f.id', 'f.run_id', 'r.as_of', 'f.score_micro', 'f.domains', 'f.evidence', 'rs.id as rule_set_id', 'rs.name as rule_set_name',
-      'rs.version as rule_set_version', 'rs.flag_threshold', 'rs.min_domains',
+      'f.id',
+      'f.run_id',
+      'r.as_of',
+      'f.score_micro',
+      'f.domains',
+      'f.evidence',
+      'rs.id as rule_set_id',
+      'rs.name as rule_set_name',
+      'rs.version as rule_set_version',
+      'rs.flag_threshold',
+      'rs.min_domains',
     ])
     .where('f.household_key', '=', householdKey)
     .orderBy('r.as_of', 'desc')

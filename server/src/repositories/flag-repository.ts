@@ -11,9 +11,5 @@ export async function runExists(db: Executor, id: number): Promise<boolean> {
 
 /** The flags of a run for the contract's export, in address-key byte order (sorted by the caller). */
 export async function flagsForExport(db: Executor, runId: number) {
-  return db
-    .selectFrom('flags')
-    .select(['household_key', 'wijk', 'score_micro', 'domains', 'indicators'])
-    .where('run_id', '=', runId)
-    .execute();
+  return db.selectFrom('flags').select(['household_key', 'wijk', 'score_micro', 'domains', 'indicators']).where('run_id', '=', runId).execute();
 }

@@ -4,8 +4,18 @@ import { isPostgres, postgresClients, sqliteConnection, sqliteFile } from '../db
 import { copyInParallel } from '../db/postgres-copy.ts';
 import { readInParallel, type ReaderWork } from '../db/sqlite-readers.ts';
 import {
-  candidateQuery, COMPOSITION_PLANNER, familiesQuery, FLAG_PLANNER, householdsPerWijk, plannerStatements, storedFamiliesPerWijk, storedFamiliesStatements, wijkCompositionQuery,
-  type CandidateParams, type HouseholdRange, type WijkComposition,
+  candidateQuery,
+  COMPOSITION_PLANNER,
+  familiesQuery,
+  FLAG_PLANNER,
+  householdsPerWijk,
+  plannerStatements,
+  storedFamiliesPerWijk,
+  storedFamiliesStatements,
+  wijkCompositionQuery,
+  type CandidateParams,
+  type HouseholdRange,
+  type WijkComposition,
 } from './scoring-repository.ts';
 import type { Executor } from './types.ts';
 
@@ -59,7 +69,11 @@ const PARTS = Math.min(4, os.availableParallelism());
 
 function addTo(perWijk: Map<string, WijkComposition>, part: WijkComposition): void {
   const w = perWijk.get(part.wijk) ?? { wijk: part.wijk, households: 0, gezinshuishoudens: 0 };
-  perWijk.set(part.wijk, { wijk: part.wijk, households: w.households + Number(part.households), gezinshuishoudens: w.gezinshuishoudens + Number(part.gezinshuishoudens) });
+  perWijk.set(part.wijk, {
+    wijk: part.wijk,
+    households: w.households + Number(part.households),
+    gezinshuishoudens: w.gezinshuishoudens + Number(part.gezinshuishoudens),
+  });
 }
 
 /**
@@ -99,21 +113,48 @@ function rulesSetup(db: Executor, p: StoreParams) {
     sql`create unique index temp.scoring_run_rules_pk on scoring_run_rules (run_id, indicator)`.compile(db),
   ];
   if (!p.rules.length) return create;
-  return [...create, db.insertInto('scoring_run_rules').values(p.rules.map((r) => ({ ...r, run_id: p.runId }))).compile()];
+  return [
+    ...create,
+    db
+      .insertInto('scoring_run_rules')
+      .values(p.rules.map((r) => ({ ...r, run_id: p.runId })))
+      .compile(),
+  ];
 }
 
 /** Up to `parts` ranges of about as many households each, together covering every address key. */
 async function householdRanges(db: Executor, parts: number): Promise<HouseholdRange[]> {
-  const { n } = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('households')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const bounds: string[] = [];
   for (let i = 1; i < parts && n >= parts; i++) {
-    const row = await db.selectFrom('households').select('address_key').orderBy('address_key').offset(Math.floor((Number(n) * i) / parts)).limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('households')
+      .select('address_key')
+      .orderBy('address_key')
+      .offset(Math.floor((Number(n) * i) / parts))
+      .limit(1)
+      .executeTakeFirst();
     if (row && row.address_key !== bounds.at(-1)) bounds.push(row.address_key);
   }
   return [null, ...bounds].map((from, i) => ({ from, to: bounds[i] ?? null }));
 }
 
-const FLAG_COLUMNS = ['run_id', 'household_key', 'wijk', 'score_micro', 'domains', 'indicators', 'evidence', 'is_new', 'weeks_on_list', 'adults', 'minors'] as const;
+const FLAG_COLUMNS = [
+  'run_id',
+  'household_key',
+  'wijk',
+  'score_micro',
+  'domains',
+  'indicators',
+  'evidence',
+  'is_new',
+  'weeks_on_list',
+  'adults',
+  'minors',
+] as const;
 const flagColumns = sql.join(FLAG_COLUMNS.map((c) => sql.ref(c)));
 
 /**

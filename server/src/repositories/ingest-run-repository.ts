@@ -15,9 +15,24 @@ export async function updateIngestRun(db: Executor, id: number, values: Updateab
 
 export function emptyRun(kind: 'feed' | 'registry', fileName: string, startedBy: string, at: string): IngestRunValues {
   return {
-    kind, file_name: fileName, checksum: '', source_name: null, started_by: startedBy, started_at: at, finished_at: at,
-    duration_ms: 0, status: 'ok', error: null, read_rows: 0, stored: 0, updated: 0, unchanged: 0, quarantined: 0,
-    unlinked: 0, persons: 0, households: 0,
+    kind,
+    file_name: fileName,
+    checksum: '',
+    source_name: null,
+    started_by: startedBy,
+    started_at: at,
+    finished_at: at,
+    duration_ms: 0,
+    status: 'ok',
+    error: null,
+    read_rows: 0,
+    stored: 0,
+    updated: 0,
+    unchanged: 0,
+    quarantined: 0,
+    unlinked: 0,
+    persons: 0,
+    households: 0,
   };
 }
 
@@ -37,5 +52,10 @@ export async function quarantineBySource(db: Executor, from: string, toExclusive
     .groupBy('source_name')
     .orderBy('source_name')
     .execute();
-  return rows.map((r) => ({ source: r.source_name, deliveries: Number(r.deliveries), read_rows: Number(r.read_rows ?? 0), quarantined: Number(r.quarantined ?? 0) }));
+  return rows.map((r) => ({
+    source: r.source_name,
+    deliveries: Number(r.deliveries),
+    read_rows: Number(r.read_rows ?? 0),
+    quarantined: Number(r.quarantined ?? 0),
+  }));
 }

@@ -21,8 +21,16 @@ export async function claimJobRun(db: Executor, run: NewJobRun): Promise<number 
   const row = await db
     .insertInto('job_runs')
     .values({
-      job: run.job, source_name: run.sourceName, tick: run.tick, trigger: run.trigger, started_at: run.startedAt,
-      finished_at: null, outcome: 'running', counts: null, error: null, holder: run.holder,
+      job: run.job,
+      source_name: run.sourceName,
+      tick: run.tick,
+      trigger: run.trigger,
+      started_at: run.startedAt,
+      finished_at: null,
+      outcome: 'running',
+      counts: null,
+      error: null,
+      holder: run.holder,
     })
     .onConflict((oc) => oc.columns(['job', 'tick']).doNothing())
     .returning('id')
@@ -31,7 +39,9 @@ export async function claimJobRun(db: Executor, run: NewJobRun): Promise<number 
 }
 
 export async function finishJobRun(
-  db: Executor, id: number, values: { outcome: 'ok' | 'failed'; finishedAt: string; counts: object; error: string | null },
+  db: Executor,
+  id: number,
+  values: { outcome: 'ok' | 'failed'; finishedAt: string; counts: object; error: string | null },
 ): Promise<void> {
   await db
     .updateTable('job_runs')
@@ -48,14 +58,7 @@ export async function recentJobRuns(db: Executor, options: { limit: number; job?
 
 /** The newest failed run of a job, if any. */
 export async function lastFailedRun(db: Executor, job: string): Promise<JobRunRow | undefined> {
-  return db
-    .selectFrom('job_runs')
-    .selectAll()
-    .where('job', '=', job)
-    .where('outcome', '=', 'failed')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return db.selectFrom('job_runs').selectAll().where('job', '=', job).where('outcome', '=', 'failed').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 export async function countJobRuns(db: Executor, job?: string): Promise<number> {
@@ -70,9 +73,7 @@ export async function takeLease(db: Executor, job: string, holder: string, nowIs
   const row = await db
     .insertInto('scheduler_locks')
     .values({ job, holder, acquired_at: nowIso, expires_at: expiresIso })
-    .onConflict((oc) =>
-      oc.column('job').doUpdateSet({ holder, acquired_at: nowIso, expires_at: expiresIso }).where('scheduler_locks.expires_at', '<', nowIso),
-    )
+    .onConflict((oc) => oc.column('job').doUpdateSet({ holder, acquired_at: nowIso, expires_at: expiresIso }).where('scheduler_locks.expires_at', '<', nowIso))
     .returning('holder')
     .executeTakeFirst();
   return row?.holder === holder;

@@ -28,7 +28,11 @@ export async function meetingItems(db: Executor, meetingId: number) {
 
 /** Puts a household on the agenda unless it is already on it. */
 export async function addMeetingItem(db: Executor, values: Insertable<MeetingItemTable>): Promise<void> {
-  await db.insertInto('meeting_items').values(values).onConflict((oc) => oc.columns(['meeting_id', 'household_key']).doNothing()).execute();
+  await db
+    .insertInto('meeting_items')
+    .values(values)
+    .onConflict((oc) => oc.columns(['meeting_id', 'household_key']).doNothing())
+    .execute();
 }
 
 export async function findMeetingItem(db: Executor, meetingId: number, itemId: number) {

@@ -7,14 +7,30 @@ export async function pageIngestRuns(db: Executor, limit: number, offset: number
     db
       .selectFrom('ingest_runs')
       .select([
-        'id', 'kind', 'file_name', 'source_name', 'started_by', 'started_at', 'duration_ms', 'status', 'error', 'read_rows', 'stored', 'updated',
-        'unchanged', 'quarantined', 'unlinked',
+        'id',
+        'kind',
+        'file_name',
+        'source_name',
+        'started_by',
+        'started_at',
+        'duration_ms',
+        'status',
+        'error',
+        'read_rows',
+        'stored',
+        'updated',
+        'unchanged',
+        'quarantined',
+        'unlinked',
       ])
       .orderBy('id', 'desc')
       .limit(limit)
       .offset(offset)
       .execute(),
-    db.selectFrom('ingest_runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('ingest_runs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }

@@ -14,16 +14,15 @@ export async function insertStaging(db: Executor, rows: Insertable<RegistryStagi
 }
 
 const duplicateHashes = (db: Executor) =>
-  db.selectFrom('registry_staging').select('bsn_hash').groupBy('bsn_hash').having((eb) => eb.fn.countAll(), '>', 1);
+  db
+    .selectFrom('registry_staging')
+    .select('bsn_hash')
+    .groupBy('bsn_hash')
+    .having((eb) => eb.fn.countAll(), '>', 1);
 
 /** Staged rows whose bsn occurs more than once in the file, valid or not: all are rejected. */
 export async function stagedDuplicates(db: Executor) {
-  return db
-    .selectFrom('registry_staging')
-    .select(['row_number', 'raw', 'valid'])
-    .where('bsn_hash', 'in', duplicateHashes(db))
-    .orderBy('row_number')
-    .execute();
+  return db.selectFrom('registry_staging').select(['row_number', 'raw', 'valid']).where('bsn_hash', 'in', duplicateHashes(db)).orderBy('row_number').execute();
 }
 
 /** Replaces persons and households with the staged snapshot; returns their counts. */
@@ -55,7 +54,10 @@ async function insertHouseholds(db: Executor): Promise<void> {
   const byteOrder = isPostgres(db) ? sql`wijk collate "C"` : sql`wijk`;
   await db
     .with('wijk_counts', (qb) =>
-      qb.selectFrom('persons').select(['address_key', 'wijk', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['address_key', 'wijk']),
+      qb
+        .selectFrom('persons')
+        .select(['address_key', 'wijk', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['address_key', 'wijk']),
     )
     .with('tops', (qb) =>
       qb
@@ -84,15 +86,18 @@ export async function relinkSignals(db: Executor): Promise<void> {
     }))
     .where('bsn_hash', 'is not', null)
     .where((eb) =>
-      eb(
-        'household_key',
-        'is distinct from',
-        eb.selectFrom('persons').select('persons.address_key').whereRef('persons.bsn_hash', '=', 'signals.bsn_hash'),
-      ),
+      eb('household_key', 'is distinct from', eb.selectFrom('persons').select('persons.address_key').whereRef('persons.bsn_hash', '=', 'signals.bsn_hash')),
     )
     .execute();
-  const known = (eb: ExpressionBuilder<Database, 'signals'>) => eb.exists(eb.selectFrom('households').select('households.address_key').whereRef('households.address_key', '=', 'signals.address_key'));
-  await db.updateTable('signals').set({ household_key: null }).where('bsn_hash', 'is', null).where('household_key', 'is not', null).where((eb) => eb.not(known(eb))).execute();
+  const known = (eb: ExpressionBuilder<Database, 'signals'>) =>
+    eb.exists(eb.selectFrom('households').select('households.address_key').whereRef('households.address_key', '=', 'signals.address_key'));
+  await db
+    .updateTable('signals')
+    .set({ household_key: null })
+    .where('bsn_hash', 'is', null)
+    .where('household_key', 'is not', null)
+    .where((eb) => eb.not(known(eb)))
+    .execute();
   await db
     .updateTable('signals')
     .set((eb) => ({ household_key: eb.ref('address_key') }))
@@ -103,6 +108,9 @@ export async function relinkSignals(db: Executor): Promise<void> {
 }
 
 export async function countRows(db: Executor, table: 'persons' | 'households' | 'signals'): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -7,7 +7,11 @@ export type RuleSetRow = Selectable<RuleSetTable>;
 export type RuleSetEventRow = Selectable<RuleSetEventTable>;
 
 export async function nextVersion(db: Executor, name: string): Promise<number> {
-  const row = await db.selectFrom('rule_sets').select((eb) => eb.fn.max('version').as('v')).where('name', '=', name).executeTakeFirst();
+  const row = await db
+    .selectFrom('rule_sets')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('name', '=', name)
+    .executeTakeFirst();
   return Number(row?.v ?? 0) + 1;
 }
 
@@ -15,17 +19,38 @@ export async function insertRuleSet(db: Executor, def: RuleSetDefinition, versio
   const { id } = await db
     .insertInto('rule_sets')
     .values({
-      name: def.name, version, status: 'draft', flag_threshold: def.flag_threshold, min_domains: def.min_domains,
-      definition: JSON.stringify(def), created_at: at, created_by: by,
-      publication_requested_by: null, publication_requested_at: null, published_at: null, published_by: null, approved_by: null,
-      approval_reason: null, published_via: null,
+      name: def.name,
+      version,
+      status: 'draft',
+      flag_threshold: def.flag_threshold,
+      min_domains: def.min_domains,
+      definition: JSON.stringify(def),
+      created_at: at,
+      created_by: by,
+      publication_requested_by: null,
+      publication_requested_at: null,
+      published_at: null,
+      published_by: null,
+      approved_by: null,
+      approval_reason: null,
+      published_via: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (def.rules.length > 0) {
     await db
       .insertInto('rule_set_rules')
-      .values(def.rules.map((r) => ({ rule_set_id: id, indicator: r.indicator, domain: r.domain, weight: r.weight, threshold: r.threshold, window_days: r.window_days, min_count: r.min_count })))
+      .values(
+        def.rules.map((r) => ({
+          rule_set_id: id,
+          indicator: r.indicator,
+          domain: r.domain,
+          weight: r.weight,
+          threshold: r.threshold,
+          window_days: r.window_days,
+          min_count: r.min_count,
+        })),
+      )
       .execute();
   }
   return id;
@@ -54,9 +79,13 @@ export async function markPublished(db: Executor, id: number, p: Publication, fr
 }
 
 export async function addRuleSetEvent(
-  db: Executor, e: { rule_set_id: number; kind: RuleSetEventKind; actor: string; at: string; content_hash: string; reason?: string | null },
+  db: Executor,
+  e: { rule_set_id: number; kind: RuleSetEventKind; actor: string; at: string; content_hash: string; reason?: string | null },
 ): Promise<void> {
-  await db.insertInto('rule_set_events').values({ ...e, reason: e.reason ?? null }).execute();
+  await db
+    .insertInto('rule_set_events')
+    .values({ ...e, reason: e.reason ?? null })
+    .execute();
 }
 
 export async function ruleSetEvents(db: Executor, id: number): Promise<RuleSetEventRow[]> {
@@ -93,7 +122,14 @@ export async function listRuleSets(db: Executor): Promise<RuleSetRow[]> {
 export async function updateDraft(db: Executor, id: number, def: RuleSetDefinition): Promise<boolean> {
   const result = await db
     .updateTable('rule_sets')
-    .set({ flag_threshold: def.flag_threshold, min_domains: def.min_domains, definition: JSON.stringify(def), status: 'draft', publication_requested_by: null, publication_requested_at: null })
+    .set({
+      flag_threshold: def.flag_threshold,
+      min_domains: def.min_domains,
+      definition: JSON.stringify(def),
+      status: 'draft',
+      publication_requested_by: null,
+      publication_requested_at: null,
+    })
     .where('id', '=', id)
     .where('status', '!=', 'published')
     .executeTakeFirst();
@@ -102,7 +138,17 @@ export async function updateDraft(db: Executor, id: number, def: RuleSetDefiniti
   if (def.rules.length > 0) {
     await db
       .insertInto('rule_set_rules')
-      .values(def.rules.map((r) => ({ rule_set_id: id, indicator: r.indicator, domain: r.domain, weight: r.weight, threshold: r.threshold, window_days: r.window_days, min_count: r.min_count })))
+      .values(
+        def.rules.map((r) => ({
+          rule_set_id: id,
+          indicator: r.indicator,
+          domain: r.domain,
+          weight: r.weight,
+          threshold: r.threshold,
+          window_days: r.window_days,
+          min_count: r.min_count,
+        })),
+      )
       .execute();
   }
   return true;
@@ -110,7 +156,12 @@ export async function updateDraft(db: Executor, id: number, def: RuleSetDefiniti
 
 /** Moves a rule set between draft and pending_approval (four eyes); false when it was not in `from`. */
 export async function markPublicationStatus(
-  db: Executor, id: number, from: 'draft' | 'pending_approval', to: 'draft' | 'pending_approval', by: string | null, at: string | null,
+  db: Executor,
+  id: number,
+  from: 'draft' | 'pending_approval',
+  to: 'draft' | 'pending_approval',
+  by: string | null,
+  at: string | null,
 ): Promise<boolean> {
   const result = await db
     .updateTable('rule_sets')

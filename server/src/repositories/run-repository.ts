@@ -7,8 +7,18 @@ export async function listRuns(db: Executor) {
     .selectFrom('scoring_runs as r')
     .innerJoin('rule_sets as rs', 'rs.id', 'r.rule_set_id')
     .select([
-      'r.id', 'r.as_of', 'r.rule_set_id', 'rs.name as rule_set_name', 'rs.version as rule_set_version', 'r.finished_at',
-      'r.flags', 'r.new_flags', 'r.persisting_flags', 'r.dropped_flags', 'r.previous_run_id', 'r.gezinshuishoudens',
+      'r.id',
+      'r.as_of',
+      'r.rule_set_id',
+      'rs.name as rule_set_name',
+      'rs.version as rule_set_version',
+      'r.finished_at',
+      'r.flags',
+      'r.new_flags',
+      'r.persisting_flags',
+      'r.dropped_flags',
+      'r.previous_run_id',
+      'r.gezinshuishoudens',
     ])
     .orderBy('r.as_of', 'desc')
     .orderBy('r.id', 'desc')
@@ -34,11 +44,7 @@ export async function wijkFlagCounts(db: Executor, wijken: string[]) {
   if (wijken.length === 0) return [];
   return db
     .selectFrom('flags')
-    .select((eb) => [
-      'run_id',
-      eb.fn.countAll<number>().as('flags'),
-      eb.fn.sum<number>('is_new').as('new_flags'),
-    ])
+    .select((eb) => ['run_id', eb.fn.countAll<number>().as('flags'), eb.fn.sum<number>('is_new').as('new_flags')])
     .where('wijk', 'in', wijken)
     .groupBy('run_id')
     .execute();
@@ -46,5 +52,13 @@ export async function wijkFlagCounts(db: Executor, wijken: string[]) {
 
 /** The newest run dated within [from, to] (dates). */
 export async function newestRunBetween(db: Executor, from: string, to: string) {
-  return db.selectFrom('scoring_runs').selectAll().where('as_of', '>=', from).where('as_of', '<=', to).orderBy('as_of', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('scoring_runs')
+    .selectAll()
+    .where('as_of', '>=', from)
+    .where('as_of', '<=', to)
+    .orderBy('as_of', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

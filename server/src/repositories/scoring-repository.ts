@@ -62,9 +62,8 @@ function composition(db: Executor, asOf: string, adultCutoff: string, range?: Ho
  * table that storedFamiliesStatements fills, instead of finding them itself.
  */
 export function candidateQuery(db: Executor, p: CandidateParams, evidence: boolean, range?: HouseholdRange, storedFamilies = false): RawBuilder<CandidateRow> {
-  const condition = p.minDomains === null
-    ? sql`sum(w) >= ${p.thresholdMicro}`
-    : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
+  const condition =
+    p.minDomains === null ? sql`sum(w) >= ${p.thresholdMicro}` : sql`(sum(w) >= ${p.thresholdMicro} or count(distinct domain) >= ${p.minDomains})`;
   if (isPostgres(db)) return flagsPostgres(db, p, evidence, condition, range);
   const fam = storedFamilies ? sql`` : sql`${FAMILIES} as materialized ${familiesQuery(db, p.asOf, p.adultCutoff, range)},`;
   return sql<CandidateRow>`
@@ -97,8 +96,7 @@ export function storedFamiliesStatements(db: Executor, p: Pick<CandidateParams, 
 }
 
 /** SQLite: the stored gezinshuishoudens per wijk (see storedFamiliesStatements); columns wijk, households (0), gezinshuishoudens. */
-export const storedFamiliesPerWijk = () =>
-  sql`select wijk, 0 as households, count(*) as gezinshuishoudens from ${STORED_FAMILIES} group by wijk`;
+export const storedFamiliesPerWijk = () => sql`select wijk, 0 as households, count(*) as gezinshuishoudens from ${STORED_FAMILIES} group by wijk`;
 
 /**
  * The households of `range` per wijk; columns wijk, households, gezinshuishoudens (0).
@@ -167,7 +165,11 @@ function flagsPostgres(db: Executor, p: CandidateParams, evidence: boolean, cond
 
 /** Households with an adult and a minor on the scoring date (gezinshuishoudens), with their counts; in SQL text it comes in parentheses. */
 function families(db: Executor, asOf: string, adultCutoff: string, range?: HouseholdRange) {
-  return db.selectFrom(composition(db, asOf, adultCutoff, range).as('c')).selectAll().where('c.adults', '>', 0).where('c.minors', '>', 0);
+  return db
+    .selectFrom(composition(db, asOf, adultCutoff, range).as('c'))
+    .selectAll()
+    .where('c.adults', '>', 0)
+    .where('c.minors', '>', 0);
 }
 
 /**
@@ -178,7 +180,8 @@ function families(db: Executor, asOf: string, adultCutoff: string, range?: House
  */
 function rulesRelation(rules: RunRule[]) {
   const columns = sql`r(indicator, domain, weight_micro, threshold, min_count, window_from, window_to)`;
-  if (!rules.length) return sql`(select null::text, null::text, null::bigint, null::double precision, null::integer, null::text, null::text where false) as ${columns}`;
+  if (!rules.length)
+    return sql`(select null::text, null::text, null::bigint, null::double precision, null::integer, null::text, null::text where false) as ${columns}`;
   const row = (r: RunRule) =>
     sql`(${r.indicator}::text, ${r.domain}::text, ${r.weight_micro}::bigint, ${r.threshold}::double precision, ${r.min_count}::integer, ${r.window_from}::text, ${r.window_to}::text)`;
   return sql`(values ${sql.join(rules.map(row))}) as ${columns}`;
@@ -202,8 +205,13 @@ export interface CandidateParams {
 export async function flagCandidates(db: Executor, p: CandidateParams): Promise<FlagCandidate[]> {
   const { rows } = await withFlagPlanner(db, () => sql<CandidateRow>`select * from (${candidateQuery(db, p, false)}) c order by household_key`.execute(db));
   return rows.map((r) => ({
-    household_key: r.household_key!, wijk: r.wijk, score_micro: Number(r.score_micro), domains: Number(r.domains),
-    indicators: r.indicators ?? '', adults: Number(r.adults), minors: Number(r.minors),
+    household_key: r.household_key!,
+    wijk: r.wijk,
+    score_micro: Number(r.score_micro),
+    domains: Number(r.domains),
+    indicators: r.indicators ?? '',
+    adults: Number(r.adults),
+    minors: Number(r.minors),
   }));
 }
 
@@ -233,7 +241,16 @@ export function wijkCompositionQuery(db: Executor, asOf: string, adultCutoff: st
     .select((eb) => [
       'h.wijk',
       eb.fn.countAll<number>().as('households'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('f.adults', '>', 0), eb('f.minors', '>', 0)])).then(1).else(0).end()).as('gezinshuishoudens'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('f.adults', '>', 0), eb('f.minors', '>', 0)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('gezinshuishoudens'),
     ])
     .groupBy('h.wijk');
 }
@@ -256,7 +273,12 @@ export async function withFlagPlanner<T>(db: Executor, statement: () => Promise<
  * flags once per flag, while the run's own flags were copied into it (minutes).
  */
 export const FLAG_PLANNER: Record<string, string> = {
-  enable_hashagg: 'off', enable_hashjoin: 'off', enable_sort: 'off', enable_seqscan: 'off', max_parallel_workers_per_gather: '0', jit: 'off',
+  enable_hashagg: 'off',
+  enable_hashjoin: 'off',
+  enable_sort: 'off',
+  enable_seqscan: 'off',
+  max_parallel_workers_per_gather: '0',
+  jit: 'off',
 };
 
 /**
@@ -264,7 +286,12 @@ export const FLAG_PLANNER: Record<string, string> = {
  * merge-joined with households, not a hash of all persons built in every
  * parallel worker (tests/bench/results.md).
  */
-export const COMPOSITION_PLANNER: Record<string, string> = { enable_hashagg: 'off', enable_hashjoin: 'off', enable_sort: 'on', max_parallel_workers_per_gather: '0' };
+export const COMPOSITION_PLANNER: Record<string, string> = {
+  enable_hashagg: 'off',
+  enable_hashjoin: 'off',
+  enable_sort: 'on',
+  max_parallel_workers_per_gather: '0',
+};
 
 /** `set local` statements for planner settings (run inside a transaction). */
 export function plannerStatements(settings: Record<string, string>): string[] {
@@ -289,14 +316,21 @@ export async function previousRun(db: Executor, asOf: string, runId: number) {
     .executeTakeFirst();
 }
 
-export async function insertWijkStats(db: Executor, runId: number, stats: { wijk: string; households: number; gezinshuishoudens: number; flags: number }[]): Promise<void> {
-  for (const part of chunk(stats, 500)) await db.insertInto('run_wijk_stats').values(part.map((s) => ({ ...s, run_id: runId }))).execute();
+export async function insertWijkStats(
+  db: Executor,
+  runId: number,
+  stats: { wijk: string; households: number; gezinshuishoudens: number; flags: number }[],
+): Promise<void> {
+  for (const part of chunk(stats, 500))
+    await db
+      .insertInto('run_wijk_stats')
+      .values(part.map((s) => ({ ...s, run_id: runId })))
+      .execute();
 }
 
 export async function finishRun(db: Executor, runId: number, values: Partial<Insertable<ScoringRunTable>>): Promise<void> {
   await db.updateTable('scoring_runs').set(values).where('id', '=', runId).execute();
 }
-
 
 /** Every gezinshuishouden (of `range` when given) with its wijk and composition on the scoring date. */
 export function familiesQuery(db: Executor, asOf: string, adultCutoff: string, range?: HouseholdRange) {
@@ -313,5 +347,13 @@ export function familiesQuery(db: Executor, asOf: string, adultCutoff: string, r
  */
 export async function allFamilies(db: Executor, asOf: string, adultCutoff: string): Promise<FlagCandidate[]> {
   const rows = await familiesQuery(db, asOf, adultCutoff).execute();
-  return rows.map((r) => ({ household_key: r.address_key, wijk: r.wijk, score_micro: 0, domains: 0, indicators: '', adults: Number(r.adults), minors: Number(r.minors) }));
+  return rows.map((r) => ({
+    household_key: r.address_key,
+    wijk: r.wijk,
+    score_micro: 0,
+    domains: 0,
+    indicators: '',
+    adults: Number(r.adults),
+    minors: Number(r.minors),
+  }));
 }

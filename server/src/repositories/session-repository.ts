@@ -38,7 +38,10 @@ export async function deleteExpiredSessions(db: Executor, idleBefore: string, cr
 }
 
 export async function insertLoginAttempt(db: Executor, username: string, at: string, success: boolean, ip: string | null): Promise<void> {
-  await db.insertInto('login_attempts').values({ username, at, success: success ? 1 : 0, ip }).execute();
+  await db
+    .insertInto('login_attempts')
+    .values({ username, at, success: success ? 1 : 0, ip })
+    .execute();
 }
 
 /** Failed attempts since `since`, and those after the last success (with the newest time). */

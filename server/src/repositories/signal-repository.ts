@@ -25,7 +25,13 @@ export async function findSignals(db: Executor, keys: { source: string; recordId
     const rows = await db
       .selectFrom('signals')
       .select(['id', 'source', 'record_id', 'indicator', 'observed_on', 'value', 'bsn_hash', 'address_key'])
-      .where((eb) => eb(eb.refTuple('source', 'record_id'), 'in', part.map((k) => eb.tuple(k.source, k.recordId))))
+      .where((eb) =>
+        eb(
+          eb.refTuple('source', 'record_id'),
+          'in',
+          part.map((k) => eb.tuple(k.source, k.recordId)),
+        ),
+      )
       .execute();
     found.push(...rows);
   }
@@ -36,7 +42,10 @@ export async function findSignals(db: Executor, keys: { source: string; recordId
 export async function householdsByBsnHash(db: Executor, hashes: string[]): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   if (isPostgres(db)) {
-    const { rows } = await sql<{ bsn_hash: string; address_key: string }>`select bsn_hash, address_key from persons where bsn_hash = any(${hashes}::text[])`.execute(db);
+    const { rows } = await sql<{
+      bsn_hash: string;
+      address_key: string;
+    }>`select bsn_hash, address_key from persons where bsn_hash = any(${hashes}::text[])`.execute(db);
     for (const r of rows) map.set(r.bsn_hash, r.address_key);
     return map;
   }

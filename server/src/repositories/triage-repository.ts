@@ -10,7 +10,11 @@ export async function findTriage(db: Executor, householdKey: string, episodeRunI
 
 /** Creates the triage of an episode unless it exists; returns it either way. */
 export async function ensureTriage(db: Executor, values: Insertable<TriageTable>): Promise<TriageRow> {
-  await db.insertInto('triage').values(values).onConflict((oc) => oc.columns(['household_key', 'episode_run_id']).doNothing()).execute();
+  await db
+    .insertInto('triage')
+    .values(values)
+    .onConflict((oc) => oc.columns(['household_key', 'episode_run_id']).doNothing())
+    .execute();
   return (await findTriage(db, values.household_key, values.episode_run_id))!;
 }
 

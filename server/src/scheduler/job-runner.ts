@@ -17,7 +17,10 @@ export interface JobSpec {
 /** A run that failed after doing part of its work: the counts are still recorded. */
 export class JobFailure extends Error {
   override name = 'JobFailure';
-  constructor(message: string, readonly counts: JobCounts) {
+  constructor(
+    message: string,
+    readonly counts: JobCounts,
+  ) {
     super(message);
   }
 }

@@ -11,8 +11,18 @@ import { pullHttp, type HttpPullOptions } from './pull-http.ts';
 
 export type SchedulerSettings = Pick<
   Config,
-  'scoringCron' | 'retentionCron' | 'retentionDays' | 'quarantineRetentionDays' | 'auditRetentionDays' | 'pullRetries' | 'pullRetryBaseMs' | 'pullTimeoutMs' | 'dropRoot' | 'pullAllowedHosts'
-> & Partial<Pick<Config, 'database' | 'demoDir' | 'reviewCron'>>;
+  | 'scoringCron'
+  | 'retentionCron'
+  | 'retentionDays'
+  | 'quarantineRetentionDays'
+  | 'auditRetentionDays'
+  | 'pullRetries'
+  | 'pullRetryBaseMs'
+  | 'pullTimeoutMs'
+  | 'dropRoot'
+  | 'pullAllowedHosts'
+> &
+  Partial<Pick<Config, 'database' | 'demoDir' | 'reviewCron'>>;
 
 export const SCORING_JOB = 'scoring';
 export const RETENTION_JOB = 'retention';
@@ -22,7 +32,9 @@ export const pullJobName = (source: string) => `pull:${source}`;
 /** The weekly scoring run, as of the local date of the tick. */
 export function scoringJob(ctx: EngineContext, cron: string): JobSpec {
   return {
-    name: SCORING_JOB, sourceName: null, cron,
+    name: SCORING_JOB,
+    sourceName: null,
+    cron,
     run: async () => {
       const r = await scoreAsOf(ctx, localDate(ctx.clock.now(), ctx.timeZone));
       return { scoringRunId: r.runId, flags: r.flags, newFlags: r.newFlags, persisting: r.persisting, dropped: r.dropped };
@@ -32,7 +44,9 @@ export function scoringJob(ctx: EngineContext, cron: string): JobSpec {
 
 export function retentionJob(ctx: EngineContext, settings: SchedulerSettings): JobSpec {
   return {
-    name: RETENTION_JOB, sourceName: null, cron: settings.retentionCron,
+    name: RETENTION_JOB,
+    sourceName: null,
+    cron: settings.retentionCron,
     run: async () => ({ ...(await applyRetention(ctx, settings)) }),
   };
 }
@@ -40,7 +54,9 @@ export function retentionJob(ctx: EngineContext, settings: SchedulerSettings): J
 /** Daily: concluded cases whose review date has come return to the worklist. */
 export function reviewJob(ctx: EngineContext, cron: string): JobSpec {
   return {
-    name: REVIEW_JOB, sourceName: null, cron,
+    name: REVIEW_JOB,
+    sourceName: null,
+    cron,
     run: async () => ({ ...(await returnDueReviews(ctx.db, ctx.clock, ctx.timeZone)) }),
   };
 }
@@ -55,7 +71,9 @@ export interface PullDeps {
 
 export function pullJob(ctx: EngineContext, source: SourceConfig, deps: PullDeps, folderOptions: FolderPullOptions = {}): JobSpec {
   return {
-    name: pullJobName(source.name), sourceName: source.name, cron: source.schedule,
+    name: pullJobName(source.name),
+    sourceName: source.name,
+    cron: source.schedule,
     run: () =>
       source.fetch.kind === 'folder'
         ? pullFolder(ctx, { ...source, fetch: source.fetch }, deps.places, deps.memoryOf(source.name), folderOptions)

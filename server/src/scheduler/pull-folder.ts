@@ -26,7 +26,11 @@ export interface FolderPullOptions {
 }
 
 export async function pullFolder(
-  ctx: EngineContext, source: SourceConfig & { fetch: { kind: 'folder' } }, places: SourcePolicy, memory: FolderMemory, options: FolderPullOptions = {},
+  ctx: EngineContext,
+  source: SourceConfig & { fetch: { kind: 'folder' } },
+  places: SourcePolicy,
+  memory: FolderMemory,
+  options: FolderPullOptions = {},
 ): Promise<JobCounts> {
   const dir = await placeOf(ctx, source.name, places, source.fetch.folder);
   const files = (await candidates(dir)).filter(options.only ?? (() => true));
@@ -66,7 +70,8 @@ async function placeOf(ctx: EngineContext, name: string, places: SourcePolicy, f
   if (conflict) throw new JobFailure(`${conflict}; er is niets gelezen of verplaatst`, { files: 0 });
   for (const sub of ['processed', 'failed']) {
     const stat = await fs.lstat(path.join(dir, sub)).catch(() => null);
-    if (stat && !stat.isDirectory()) throw new JobFailure(`${path.join(dir, sub)} is geen gewone map (een symbolische link?); er is niets gelezen of verplaatst`, { files: 0 });
+    if (stat && !stat.isDirectory())
+      throw new JobFailure(`${path.join(dir, sub)} is geen gewone map (een symbolische link?); er is niets gelezen of verplaatst`, { files: 0 });
   }
   return dir;
 }
@@ -77,7 +82,10 @@ function newTotals() {
 
 async function candidates(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isFile() && DELIVERY.test(e.name)).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isFile() && DELIVERY.test(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 async function firstLook(dir: string, files: string[], memory: FolderMemory, waitMs: number): Promise<void> {
@@ -133,5 +141,8 @@ async function writeNew(file: string, text: string): Promise<void> {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }

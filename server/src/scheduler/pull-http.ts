@@ -32,7 +32,10 @@ export interface HttpPullOptions {
 }
 
 class PullError extends Error {
-  constructor(message: string, readonly retryable: boolean) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
     super(message);
   }
 }
@@ -116,14 +119,17 @@ const systemResolve: Resolve = (hostname) => dns.promises.lookup(hostname, { all
  */
 function lookupWith(resolve: Resolve, guard: boolean): LookupFunction {
   return ((hostname: string, options: dns.LookupOptions, callback: (err: Error | null, address: string | dns.LookupAddress[], family?: number) => void) => {
-    resolve(hostname).then((all) => {
-      const addresses = options.family ? all.filter((a) => a.family === options.family) : all;
-      const internal = guard ? addresses.find((a) => refusedAddress(a.address)) : undefined;
-      if (internal) return callback(new AddressRefused(hostname, internal.address, refusedAddress(internal.address)!), '');
-      if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
-      if (options.all) return callback(null, addresses);
-      return callback(null, addresses[0]!.address, addresses[0]!.family);
-    }, (e: Error) => callback(e, ''));
+    resolve(hostname).then(
+      (all) => {
+        const addresses = options.family ? all.filter((a) => a.family === options.family) : all;
+        const internal = guard ? addresses.find((a) => refusedAddress(a.address)) : undefined;
+        if (internal) return callback(new AddressRefused(hostname, internal.address, refusedAddress(internal.address)!), '');
+        if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
+        if (options.all) return callback(null, addresses);
+        return callback(null, addresses[0]!.address, addresses[0]!.family);
+      },
+      (e: Error) => callback(e, ''),
+    );
   }) as LookupFunction;
 }
 
@@ -134,10 +140,12 @@ function get(url: URL, headers: Record<string, string>, options: HttpPullOptions
     const request = client.get(url, { headers, signal, agent: false, lookup: lookupWith(options.resolve ?? systemResolve, guarded) }, resolve);
     // Second line: the peer of the socket itself (an IP literal is never looked up).
     if (guarded) {
-      request.once('socket', (socket) => socket.once('connect', () => {
-        const why = socket.remoteAddress ? refusedAddress(socket.remoteAddress) : null;
-        if (why) request.destroy(new AddressRefused(bareHost(url.hostname), socket.remoteAddress!, why));
-      }));
+      request.once('socket', (socket) =>
+        socket.once('connect', () => {
+          const why = socket.remoteAddress ? refusedAddress(socket.remoteAddress) : null;
+          if (why) request.destroy(new AddressRefused(bareHost(url.hostname), socket.remoteAddress!, why));
+        }),
+      );
     }
     request.once('error', (e) => {
       if (e instanceof AddressRefused) reject(new PullError(`${where} geweigerd: ${e.message}`, false));
@@ -174,11 +182,21 @@ function codeOf(e: unknown): string | undefined {
 }
 
 const REASONS: Record<string, string> = {
-  ECONNREFUSED: 'verbinding geweigerd', ECONNRESET: 'verbinding verbroken', EPIPE: 'verbinding verbroken', ENOTFOUND: 'host onbekend',
-  EAI_AGAIN: 'host (nog) niet op te zoeken', ETIMEDOUT: 'time-out', EHOSTUNREACH: 'host onbereikbaar', ENETUNREACH: 'netwerk onbereikbaar',
-  CERT_HAS_EXPIRED: 'certificaat verlopen', DEPTH_ZERO_SELF_SIGNED_CERT: 'certificaat niet vertrouwd', SELF_SIGNED_CERT_IN_CHAIN: 'certificaat niet vertrouwd',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificaat niet vertrouwd', ERR_TLS_CERT_ALTNAME_INVALID: 'certificaat hoort niet bij deze host',
-  HPE_INVALID_CONSTANT: 'ongeldig HTTP-antwoord', ERR_STREAM_PREMATURE_CLOSE: 'verbinding voortijdig gesloten',
+  ECONNREFUSED: 'verbinding geweigerd',
+  ECONNRESET: 'verbinding verbroken',
+  EPIPE: 'verbinding verbroken',
+  ENOTFOUND: 'host onbekend',
+  EAI_AGAIN: 'host (nog) niet op te zoeken',
+  ETIMEDOUT: 'time-out',
+  EHOSTUNREACH: 'host onbereikbaar',
+  ENETUNREACH: 'netwerk onbereikbaar',
+  CERT_HAS_EXPIRED: 'certificaat verlopen',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'certificaat niet vertrouwd',
+  SELF_SIGNED_CERT_IN_CHAIN: 'certificaat niet vertrouwd',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificaat niet vertrouwd',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'certificaat hoort niet bij deze host',
+  HPE_INVALID_CONSTANT: 'ongeldig HTTP-antwoord',
+  ERR_STREAM_PREMATURE_CLOSE: 'verbinding voortijdig gesloten',
 };
 
 /** A Dutch reason with only Node's code kept (for looking it up). */

@@ -46,13 +46,25 @@ export class Scheduler {
   async jobs(): Promise<JobSpec[]> {
     const { engine, settings } = this.options;
     const sources = (await listSourceConfigs(engine.db)).filter((s) => s.enabled);
-    return [scoringJob(engine, settings.scoringCron), retentionJob(engine, settings), reviewJob(engine, settings.reviewCron ?? '15 6 * * *'), ...sources.map((s) => pullJob(engine, s, this.pullDeps()))];
+    return [
+      scoringJob(engine, settings.scoringCron),
+      retentionJob(engine, settings),
+      reviewJob(engine, settings.reviewCron ?? '15 6 * * *'),
+      ...sources.map((s) => pullJob(engine, s, this.pullDeps())),
+    ];
   }
 
   pullDeps(): PullDeps {
     const { settings, sleep, resolve } = this.options;
     return {
-      http: { retries: settings.pullRetries, retryBaseMs: settings.pullRetryBaseMs, timeoutMs: settings.pullTimeoutMs, allowedHosts: settings.pullAllowedHosts, sleep, resolve },
+      http: {
+        retries: settings.pullRetries,
+        retryBaseMs: settings.pullRetryBaseMs,
+        timeoutMs: settings.pullTimeoutMs,
+        allowedHosts: settings.pullAllowedHosts,
+        sleep,
+        resolve,
+      },
       places: sourcePolicy(settings),
       memoryOf: (source) => {
         let memory = this.memories.get(source);
@@ -115,7 +127,8 @@ export class Scheduler {
   private track(work: Promise<RunResult[]>): void {
     const tracked = work
       .then((results) => {
-        for (const r of results) if (r.status === 'failed' || (r.status === 'ok' && !idlePoll(r.counts))) this.logger.info(`job ${r.job}: ${r.status} ${JSON.stringify(r.counts)}`);
+        for (const r of results)
+          if (r.status === 'failed' || (r.status === 'ok' && !idlePoll(r.counts))) this.logger.info(`job ${r.job}: ${r.status} ${JSON.stringify(r.counts)}`);
       })
       .catch((e: unknown) => this.logger.error(`scheduler tick failed: ${(e as Error).message}`))
       .finally(() => this.inFlight.delete(tracked));

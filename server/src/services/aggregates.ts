@@ -15,8 +15,13 @@ const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** di
 export async function weeks(db: Db, from?: string, to?: string): Promise<WeekAggregate[]> {
   const runs = (await listRuns(db)).filter((r) => (!from || r.as_of >= from) && (!to || r.as_of <= to)).reverse();
   return runs.map((r) => ({
-    run_id: r.id, as_of: r.as_of, rule_set_version: r.rule_set_version, flags: publishCount(r.flags), new_flags: publishCount(r.new_flags),
-    persisting_flags: publishCount(r.persisting_flags), dropped_flags: publishCount(r.dropped_flags),
+    run_id: r.id,
+    as_of: r.as_of,
+    rule_set_version: r.rule_set_version,
+    flags: publishCount(r.flags),
+    new_flags: publishCount(r.new_flags),
+    persisting_flags: publishCount(r.persisting_flags),
+    dropped_flags: publishCount(r.dropped_flags),
   }));
 }
 
@@ -33,14 +38,19 @@ export async function wijken(db: Db, runId?: number): Promise<WijkenAggregate> {
   const [totalF, totalG] = [sum('flags'), sum('gezinshuishoudens')];
   const [totalFlags, totalGezin] = [num(totalF), num(totalG)];
   return {
-    run_id: run.id, as_of: run.as_of, total_flags: totalF, total_gezinshuishoudens: totalG,
+    run_id: run.id,
+    as_of: run.as_of,
+    total_flags: totalF,
+    total_gezinshuishoudens: totalG,
     wijken: stats.map((s) => {
       const [flags, gezinshuishoudens] = [publishCount(s.flags), publishCount(s.gezinshuishoudens)];
       const [f, g] = [num(flags), num(gezinshuishoudens)];
       const shareF = f !== null && totalFlags ? f / totalFlags : null;
       const shareG = g !== null && totalGezin ? g / totalGezin : null;
       return {
-        wijk: s.wijk, flags, gezinshuishoudens,
+        wijk: s.wijk,
+        flags,
+        gezinshuishoudens,
         flag_rate: f !== null && g ? round((100 * f) / g, 2) : null,
         share_of_flags: shareF === null ? null : round(shareF),
         share_of_gezinshuishoudens: shareG === null ? null : round(shareG),
@@ -54,9 +64,13 @@ export async function indicators(db: Db, runId?: number): Promise<IndicatorsAggr
   const run = await runOrNewest(db, runId);
   const [perIndicator, perDomain] = await Promise.all([flagsPerIndicator(db, run.id), flagsPerDomain(db, run.id)]);
   return {
-    run_id: run.id, as_of: run.as_of, total_flags: publishCount(run.flags),
+    run_id: run.id,
+    as_of: run.as_of,
+    total_flags: publishCount(run.flags),
     indicators: INDICATOR_CATALOGUE.map((e) => ({
-      indicator: e.indicator, domain: e.domain, flags: publishCount(perIndicator.find((p) => p.indicator === e.indicator)?.n ?? 0),
+      indicator: e.indicator,
+      domain: e.domain,
+      flags: publishCount(perIndicator.find((p) => p.indicator === e.indicator)?.n ?? 0),
     })),
     domains: DOMAINS.map((d) => ({ domain: d, flags: publishCount(perDomain.find((p) => p.domain === d)?.n ?? 0) })),
   };
@@ -69,7 +83,9 @@ export async function precision(db: Db): Promise<PrecisionAggregate> {
     const [terecht, nietTerecht] = [publishCount(count('terecht')), publishCount(count('niet_terecht'))];
     const [t, n] = [num(terecht), num(nietTerecht)];
     return {
-      indicator: e.indicator, terecht, niet_terecht: nietTerecht,
+      indicator: e.indicator,
+      terecht,
+      niet_terecht: nietTerecht,
       precision: t !== null && n !== null && t + n > 0 ? round(t / (t + n)) : null,
     };
   });

@@ -28,7 +28,10 @@ export class AuditWriter {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, 500);
       try {
-        await insertAuditEntries(this.db, batch.map((b) => b.entry));
+        await insertAuditEntries(
+          this.db,
+          batch.map((b) => b.entry),
+        );
         for (const b of batch) b.done();
       } catch (error) {
         for (const b of batch) b.done(error);

@@ -6,7 +6,14 @@ import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/connection.ts';
 import {
-  deleteExpiredSessions, deleteLoginAttemptsBefore, deleteSession, failureStats, findSessionWithUser, insertLoginAttempt, insertSession, touchSession,
+  deleteExpiredSessions,
+  deleteLoginAttemptsBefore,
+  deleteSession,
+  failureStats,
+  findSessionWithUser,
+  insertLoginAttempt,
+  insertSession,
+  touchSession,
 } from '../repositories/session-repository.ts';
 import { findUserByUsername, type UserRow } from '../repositories/user-repository.ts';
 
@@ -60,7 +67,14 @@ export async function startSession(db: Db, clock: Clock, user: AuthenticatedUser
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(32).toString('base64url');
   const now = clock.now();
-  await insertSession(db, { id: sessionId(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), last_seen_at: now.toISOString(), ip });
+  await insertSession(db, {
+    id: sessionId(token),
+    user_id: user.id,
+    csrf_token: csrfToken,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    ip,
+  });
   return { token, session: { id: sessionId(token), csrfToken, user, ...expiries(now, now) } };
 }
 

@@ -12,7 +12,9 @@ export async function setEpisodeDeadlines(trx: Executor, runId: number, asOf: st
   await openEpisodeDeadlines(trx, runId, firstContactDue(asOf, policy.firstContactDays));
   const urgentNames = [...new Set(policy.urgent.map((u) => u.indicator))];
   for (const flag of await newFlagsWithIndicators(trx, runId, urgentNames)) {
-    const ids = parseEvidence(flag.evidence).filter((r) => urgentNames.includes(r.indicator)).flatMap((r) => r.signalIds);
+    const ids = parseEvidence(flag.evidence)
+      .filter((r) => urgentNames.includes(r.indicator))
+      .flatMap((r) => r.signalIds);
     const values = (await signalVersions(trx, ids)).map((s) => ({ indicator: s.indicator, value: s.value === null ? null : Number(s.value) }));
     const days = urgentDays(policy, values);
     if (days !== null && days < policy.firstContactDays) await markUrgent(trx, flag.household_key, runId, firstContactDue(asOf, days));

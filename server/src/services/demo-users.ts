@@ -33,8 +33,13 @@ export async function ensureDemoUsers(db: Db, clock: Clock, env: Config['env'] =
     if (await findUserByUsername(db, u.username)) continue;
     const password = randomPassword();
     const id = await insertUser(db, {
-      username: u.username, role: u.role, password_hash: await hashPassword(password), wijken: JSON.stringify(u.wijken),
-      active: 1, created_at: at, updated_at: at,
+      username: u.username,
+      role: u.role,
+      password_hash: await hashPassword(password),
+      wijken: JSON.stringify(u.wijken),
+      active: 1,
+      created_at: at,
+      updated_at: at,
     });
     // Another process created it meanwhile: its password is not this one.
     if (id === null) continue;

@@ -80,9 +80,16 @@ function groupAccess(rows: Awaited<ReturnType<typeof auditCountsByRole>>): RoleA
 
 async function ruleSetHistory(db: Db, timeZone: string): Promise<RuleSetHistory[]> {
   const sets = await publishedRuleSets(db);
-  const events = await eventsOfRuleSets(db, sets.map((s) => s.id));
+  const events = await eventsOfRuleSets(
+    db,
+    sets.map((s) => s.id),
+  );
   return sets.map((s) => ({
-    name: s.name, version: s.version, published_at: s.published_at, approval: approvalOf(s, events, timeZone).text, reason: s.approval_reason,
+    name: s.name,
+    version: s.version,
+    published_at: s.published_at,
+    approval: approvalOf(s, events, timeZone).text,
+    reason: s.approval_reason,
     events: events.filter((e) => e.rule_set_id === s.id).map((e) => ({ at: e.at, kind: e.kind, role: roleOfEvent(e) })),
   }));
 }
@@ -95,11 +102,16 @@ async function fairness(db: Db, p: DpiaPeriod): Promise<WijkenAggregate | null> 
 export async function dpiaFacts(db: Db, config: Config, clock: Clock, p: DpiaPeriod): Promise<DpiaFacts> {
   const { fromIso, toExclusiveIso } = periodBounds(p);
   const [sources, access, ruleSets, quarantine, wijkFacts] = await Promise.all([
-    sourcesDelivering(db), auditCountsByRole(db, fromIso, toExclusiveIso), ruleSetHistory(db, config.timeZone),
-    quarantineBySource(db, fromIso, toExclusiveIso), fairness(db, p),
+    sourcesDelivering(db),
+    auditCountsByRole(db, fromIso, toExclusiveIso),
+    ruleSetHistory(db, config.timeZone),
+    quarantineBySource(db, fromIso, toExclusiveIso),
+    fairness(db, p),
   ]);
   return {
-    period: p, generatedAt: clock.now().toISOString(), organisation: config.publication.organisation,
+    period: p,
+    generatedAt: clock.now().toISOString(),
+    organisation: config.publication.organisation,
     sources: sources.map((s) => ({
       name: s.name,
       categories: s.indicators.map((i) => {
@@ -107,7 +119,9 @@ export async function dpiaFacts(db: Db, config: Config, clock: Clock, p: DpiaPer
         return { label: i.label, domain: entry ? DOMAIN_LABELS[entry.domain as Domain] : 'onbekend', meaning: entry?.valueMeaning ?? 'onbekend' };
       }),
     })),
-    access: groupAccess(access), retention: retentionOf(config), ruleSets,
+    access: groupAccess(access),
+    retention: retentionOf(config),
+    ruleSets,
     quarantine: quarantine.map((q) => ({ ...q, source: q.source ?? 'zonder bron (bestand via beheer)' })),
     fairness: wijkFacts,
   };

@@ -3,7 +3,11 @@ import PDFDocument from 'pdfkit';
 // The fact sheet's Markdown drawn as a PDF with pdfkit (no browser, no binary download):
 // headings, paragraphs and tables, from the same lines as the Markdown.
 
-const cells = (line: string) => line.slice(1, -1).split('|').map((c) => c.trim());
+const cells = (line: string) =>
+  line
+    .slice(1, -1)
+    .split('|')
+    .map((c) => c.trim());
 const isRule = (line: string) => /^\|(-+\|)+$/.test(line);
 
 function drawTable(doc: PDFKit.PDFDocument, rows: string[][]): void {

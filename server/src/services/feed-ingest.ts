@@ -38,8 +38,12 @@ export async function ingestFeed(ctx: EngineContext, file: string, options: Feed
     const sqliteFile = await sqliteFileOf(ctx.db);
     const feed = await openFeed(
       {
-        file, ingestDate: localDate(started, ctx.timeZone), allowedIndicators: options.allowedIndicators ?? null,
-        columnMapping: options.columnMapping ?? null, batchSize: BATCH, sqliteFile,
+        file,
+        ingestDate: localDate(started, ctx.timeZone),
+        allowedIndicators: options.allowedIndicators ?? null,
+        columnMapping: options.columnMapping ?? null,
+        batchSize: BATCH,
+        sqliteFile,
       },
       ctx.pseudonymize,
     );
@@ -54,14 +58,25 @@ export async function ingestFeed(ctx: EngineContext, file: string, options: Feed
           counts.read += batch.read;
           counts.quarantined += batch.bad.length;
           await write(batch.hashed ? batch.rows : hashBsns(ctx, batch.rows), batch.linked, counts);
-          await insertQuarantine(trx, runId, batch.bad.map((b) => quarantined(ctx, b)), at);
+          await insertQuarantine(
+            trx,
+            runId,
+            batch.bad.map((b) => quarantined(ctx, b)),
+            at,
+          );
           ctx.onProgress?.(counts.read);
         }
         const finished = ctx.clock.now();
         await updateIngestRun(trx, runId, {
-          checksum: feed.checksum(), finished_at: finished.toISOString(), duration_ms: finished.getTime() - started.getTime(),
-          read_rows: counts.read, stored: counts.stored, updated: counts.updated, unchanged: counts.unchanged,
-          quarantined: counts.quarantined, unlinked: counts.unlinked,
+          checksum: feed.checksum(),
+          finished_at: finished.toISOString(),
+          duration_ms: finished.getTime() - started.getTime(),
+          read_rows: counts.read,
+          stored: counts.stored,
+          updated: counts.updated,
+          unchanged: counts.unchanged,
+          quarantined: counts.quarantined,
+          unlinked: counts.unlinked,
         });
         return { runId, ...counts };
       });

@@ -34,8 +34,15 @@ export function dashboardExportCsv(flags: readonly DashboardExportRow[]): string
   const rows = [...flags]
     .sort((a, b) => byteOrder(a.household_key, b.household_key))
     .map((r) => [
-      r.household_key, r.wijk, formatScore(Number(r.score_micro)), String(r.domains), r.indicators ?? '', String(r.weeks_on_list),
-      r.status ?? 'nieuw', r.assigned_to ?? '', r.first_contact_due ?? '',
+      r.household_key,
+      r.wijk,
+      formatScore(Number(r.score_micro)),
+      String(r.domains),
+      r.indicators ?? '',
+      String(r.weeks_on_list),
+      r.status ?? 'nieuw',
+      r.assigned_to ?? '',
+      r.first_contact_due ?? '',
     ]);
   return toCsv(DASHBOARD_EXPORT_HEADER, rows, true);
 }

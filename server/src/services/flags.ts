@@ -1,5 +1,13 @@
 import { ADDRESS_SEARCH_HINT, parseAddressSearch, type AddressMatch } from '@vroegsignaal/shared/address-search';
-import { CLOSED_TRIAGE_STATUSES, type FlagItem, type FlagsExportBody, type FlagsPage, type FlagsSearchBody, type RunSummary, type StatusCounts } from '@vroegsignaal/shared/api/flags';
+import {
+  CLOSED_TRIAGE_STATUSES,
+  type FlagItem,
+  type FlagsExportBody,
+  type FlagsPage,
+  type FlagsSearchBody,
+  type RunSummary,
+  type StatusCounts,
+} from '@vroegsignaal/shared/api/flags';
 import { TRIAGE_STATUSES, type TriageOutcome, type TriageStatus } from '@vroegsignaal/shared/api/triage';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import { fromMicro, toMicro } from '../core/score.ts';
@@ -19,13 +27,28 @@ export async function runsFor(db: Db, user: AuthenticatedUser): Promise<RunSumma
     const flags = own ? Number(mine?.flags ?? 0) : r.flags;
     const newFlags = own ? Number(mine?.new_flags ?? 0) : r.new_flags;
     return {
-      id: r.id, as_of: r.as_of, rule_set_id: r.rule_set_id, rule_set_name: r.rule_set_name, rule_set_version: r.rule_set_version,
-      finished_at: r.finished_at, flags, new_flags: newFlags, persisting_flags: flags - newFlags,
+      id: r.id,
+      as_of: r.as_of,
+      rule_set_id: r.rule_set_id,
+      rule_set_name: r.rule_set_name,
+      rule_set_version: r.rule_set_version,
+      finished_at: r.finished_at,
+      flags,
+      new_flags: newFlags,
+      persisting_flags: flags - newFlags,
     };
   });
 }
 
-export async function flagsOfRun(db: Db, user: AuthenticatedUser, runId: number, q: FlagsSearchBody, cache: ReadCache, today: string, part = 'querystring'): Promise<FlagsPage> {
+export async function flagsOfRun(
+  db: Db,
+  user: AuthenticatedUser,
+  runId: number,
+  q: FlagsSearchBody,
+  cache: ReadCache,
+  today: string,
+  part = 'querystring',
+): Promise<FlagsPage> {
   const filter: CheckedFilter = { ...checkedFilter(q, part), today };
   // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me").
   const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null, today]);
@@ -41,8 +64,11 @@ async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, 
   const where = await listFilter(db, user, runId, q, filter);
   const [{ items, total }, counts] = await Promise.all([
     listFlags(db, {
-      ...where, sort, order: q.order ?? (sort === 'score' || sort === 'weeks_on_list' || sort === 'domains' ? 'desc' : 'asc'),
-      limit: pageSize, offset: (page - 1) * pageSize,
+      ...where,
+      sort,
+      order: q.order ?? (sort === 'score' || sort === 'weeks_on_list' || sort === 'domains' ? 'desc' : 'asc'),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
     }),
     countByStatus(db, where),
   ]);
@@ -62,10 +88,14 @@ type CheckedFilter = { address?: AddressMatch; today?: string };
 
 /** Combinations the schema cannot refuse: a Dutch 400 naming the field. */
 function checkedFilter(q: FlagsExportBody, part: string): CheckedFilter {
-  const assignment = [q.assigned_to_me ? 'assigned_to_me' : null, q.assignee !== undefined ? 'assignee' : null, q.unassigned ? 'unassigned' : null].filter((x) => x !== null);
+  const assignment = [q.assigned_to_me ? 'assigned_to_me' : null, q.assignee !== undefined ? 'assignee' : null, q.unassigned ? 'unassigned' : null].filter(
+    (x) => x !== null,
+  );
   if (assignment.length > 1) throw ApiError.badRequest(`${part}.${assignment[1]}`, `kan niet samen met ${assignment[0]}: kies één manier van toewijzing`);
-  if (q.min_score !== undefined && q.max_score !== undefined && q.min_score > q.max_score) throw ApiError.badRequest(`${part}.max_score`, 'moet minstens min_score zijn');
-  if (q.min_weeks !== undefined && q.max_weeks !== undefined && q.min_weeks > q.max_weeks) throw ApiError.badRequest(`${part}.max_weeks`, 'moet minstens min_weeks zijn');
+  if (q.min_score !== undefined && q.max_score !== undefined && q.min_score > q.max_score)
+    throw ApiError.badRequest(`${part}.max_score`, 'moet minstens min_score zijn');
+  if (q.min_weeks !== undefined && q.max_weeks !== undefined && q.min_weeks > q.max_weeks)
+    throw ApiError.badRequest(`${part}.max_weeks`, 'moet minstens min_weeks zijn');
   const checked: CheckedFilter = {};
   if (q.search !== undefined) {
     const address = parseAddressSearch(q.search);
@@ -77,12 +107,22 @@ function checkedFilter(q: FlagsExportBody, part: string): CheckedFilter {
 
 async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, c: CheckedFilter): Promise<FlagListFilter> {
   return {
-    runId, episodeRuns: await episodeRuns(db, runId), wijken: wijkScope(user), wijk: q.wijk, status: q.status, kind: q.kind,
+    runId,
+    episodeRuns: await episodeRuns(db, runId),
+    wijken: wijkScope(user),
+    wijk: q.wijk,
+    status: q.status,
+    kind: q.kind,
     minScoreMicro: q.min_score === undefined ? undefined : toMicro(q.min_score),
     maxScoreMicro: q.max_score === undefined ? undefined : toMicro(q.max_score),
-    minWeeks: q.min_weeks, maxWeeks: q.max_weeks, indicator: q.indicator,
+    minWeeks: q.min_weeks,
+    maxWeeks: q.max_weeks,
+    indicator: q.indicator,
     assignedTo: q.assigned_to_me ? user.username : q.unassigned ? null : q.assignee,
-    excludeStatuses: q.hide_closed ? CLOSED_TRIAGE_STATUSES : undefined, address: c.address, overdue: q.overdue, today: c.today,
+    excludeStatuses: q.hide_closed ? CLOSED_TRIAGE_STATUSES : undefined,
+    address: c.address,
+    overdue: q.overdue,
+    today: c.today,
   };
 }
 
@@ -90,11 +130,23 @@ function toFlagItem(f: Awaited<ReturnType<typeof listFlags>>['items'][number], t
   const status = (f.status ?? 'nieuw') as TriageStatus;
   const due = f.first_contact_due ?? null;
   return {
-    id: f.id, run_id: f.run_id, household_key: f.household_key, wijk: f.wijk, score: fromMicro(Number(f.score_micro)), domains: f.domains,
-    indicators: f.indicators ? f.indicators.split('|') : [], is_new: f.is_new === 1, weeks_on_list: f.weeks_on_list, adults: f.adults,
-    minors: f.minors, triage_status: (f.status ?? 'nieuw') as TriageStatus, assigned_to: f.assigned_to ?? null,
+    id: f.id,
+    run_id: f.run_id,
+    household_key: f.household_key,
+    wijk: f.wijk,
+    score: fromMicro(Number(f.score_micro)),
+    domains: f.domains,
+    indicators: f.indicators ? f.indicators.split('|') : [],
+    is_new: f.is_new === 1,
+    weeks_on_list: f.weeks_on_list,
+    adults: f.adults,
+    minors: f.minors,
+    triage_status: (f.status ?? 'nieuw') as TriageStatus,
+    assigned_to: f.assigned_to ?? null,
     outcome: (f.outcome ?? null) as TriageOutcome | null,
-    first_contact_due: due, urgent: f.urgent === 1, overdue: isOverdue(status, due, today),
+    first_contact_due: due,
+    urgent: f.urgent === 1,
+    overdue: isOverdue(status, due, today),
   };
 }
 

@@ -18,7 +18,12 @@ const TIMELINE_LIMIT = 500;
 
 /** The detail of the household behind a flag: composition, explanations, trend, signals, triage. */
 export async function householdOfFlag(
-  db: Db, clock: Clock, timeZone: string, user: AuthenticatedUser, flagId: number, cache: ReadCache,
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  user: AuthenticatedUser,
+  flagId: number,
+  cache: ReadCache,
 ): Promise<HouseholdDetail> {
   const flag = await flagForUser(db, user, flagId); // access is checked on every request, cached or not
   const today = localDate(clock.now(), timeZone);
@@ -29,7 +34,12 @@ export async function householdOfFlag(
 async function detailOf(db: Db, flag: FlagRow, today: string): Promise<HouseholdDetail> {
   const key = flag.household_key;
   const [household, births, flags, runs, timeline, triage] = await Promise.all([
-    findHousehold(db, key), birthDatesAt(db, key), flagsOfHousehold(db, key), listRuns(db), signalTimeline(db, key, TIMELINE_LIMIT), presentTriage(db, flag),
+    findHousehold(db, key),
+    birthDatesAt(db, key),
+    flagsOfHousehold(db, key),
+    listRuns(db),
+    signalTimeline(db, key, TIMELINE_LIMIT),
+    presentTriage(db, flag),
   ]);
   const explanations = await explainFlags(db, flags, flag.id);
   const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
@@ -46,7 +56,14 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
       return { run_id: r.id, as_of: r.as_of, flagged: f !== undefined, score: f ? fromMicro(Number(f.score_micro)) : null, domains: f?.domains ?? null };
     }),
     weeks_on_list: flag.weeks_on_list,
-    timeline: timeline.map((s) => ({ id: s.id, indicator: s.indicator, domain: domainOf(s.indicator) ?? '', source: s.source, observed_on: s.observed_on, value: s.value })),
+    timeline: timeline.map((s) => ({
+      id: s.id,
+      indicator: s.indicator,
+      domain: domainOf(s.indicator) ?? '',
+      source: s.source,
+      observed_on: s.observed_on,
+      value: s.value,
+    })),
     triage,
   };
 }
@@ -62,14 +79,22 @@ async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHous
   const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds)]);
   const ruleOf = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
   return flags.map((f) => ({
-    flag_id: f.id, run_id: f.run_id, as_of: f.as_of, score: fromMicro(Number(f.score_micro)), domains: f.domains,
-    flag_threshold: f.flag_threshold, min_domains: f.min_domains,
+    flag_id: f.id,
+    run_id: f.run_id,
+    as_of: f.as_of,
+    score: fromMicro(Number(f.score_micro)),
+    domains: f.domains,
+    flag_threshold: f.flag_threshold,
+    min_domains: f.min_domains,
     rule_set: { id: f.rule_set_id, name: f.rule_set_name, version: f.rule_set_version },
     rules: evidence.get(f.id)!.map((e) => {
       const rule = ruleOf.get(`${f.run_id}|${e.indicator}`);
       const ids = new Set(f.id === openedId ? e.signalIds : []);
       return {
-        indicator: e.indicator, domain: rule?.domain ?? '', weight: fromMicro(Number(rule?.weight_micro ?? 0)), qualifying: e.qualifying,
+        indicator: e.indicator,
+        domain: rule?.domain ?? '',
+        weight: fromMicro(Number(rule?.weight_micro ?? 0)),
+        qualifying: e.qualifying,
         signals: signals
           .filter((s) => ids.has(Number(s.id)))
           .map((s) => ({ source: s.source, record_id: s.record_id, observed_on: s.observed_on, value: s.value === null ? null : Number(s.value) })),

@@ -7,7 +7,13 @@ import type { Db } from '../db/connection.ts';
 import { findFlag } from '../repositories/flag-list-repository.ts';
 import { knownWijken } from '../repositories/household-repository.ts';
 import {
-  addMeetingItem, findMeeting, findMeetingItem, insertMeeting, listMeetings, meetingItems, updateMeetingItem,
+  addMeetingItem,
+  findMeeting,
+  findMeetingItem,
+  insertMeeting,
+  listMeetings,
+  meetingItems,
+  updateMeetingItem,
 } from '../repositories/meeting-repository.ts';
 import { ApiError } from './errors.ts';
 import { changeTriage, presentTriage } from './triage.ts';
@@ -19,7 +25,11 @@ const MEETING_NOT_FOUND = 'Dit overleg bestaat niet (meer).';
 
 export async function meetingsList(db: Db): Promise<MeetingList> {
   return (await listMeetings(db)).map((m) => ({
-    id: Number(m.id), held_on: m.held_on, wijken: JSON.parse(m.wijken) as string[], families: Number(m.families), created_by: m.created_by,
+    id: Number(m.id),
+    held_on: m.held_on,
+    wijken: JSON.parse(m.wijken) as string[],
+    families: Number(m.families),
+    created_by: m.created_by,
   }));
 }
 
@@ -28,7 +38,12 @@ export async function planMeeting(db: Db, clock: Clock, user: AuthenticatedUser,
   const known = await knownWijken(db, body.wijken);
   const unknown = body.wijken.find((w) => !known.has(w));
   if (unknown !== undefined) throw ApiError.badRequest('body.wijken', `wijk '${unknown}' is onbekend`);
-  const id = await insertMeeting(db, { held_on: body.held_on, wijken: JSON.stringify(body.wijken), created_by: user.username, created_at: clock.now().toISOString() });
+  const id = await insertMeeting(db, {
+    held_on: body.held_on,
+    wijken: JSON.stringify(body.wijken),
+    created_by: user.username,
+    created_at: clock.now().toISOString(),
+  });
   return meetingDetail(db, id, orgs);
 }
 
@@ -41,12 +56,29 @@ export async function meetingDetail(db: Db, id: number, orgs: string[]): Promise
     const flag = await findFlag(db, r.flag_id);
     const status: TriageStatus = flag ? (await presentTriage(db, flag)).status : 'nieuw';
     items.push({
-      id: Number(r.id), flag_id: r.flag_id, household_key: r.household_key, wijk: r.wijk, triage_status: status, advice: r.advice,
-      regisseur_name: r.regisseur_name, regisseur_org: r.regisseur_org, next_step: r.next_step, next_step_due: r.next_step_due,
-      recorded_by: r.recorded_by, recorded_at: r.recorded_at,
+      id: Number(r.id),
+      flag_id: r.flag_id,
+      household_key: r.household_key,
+      wijk: r.wijk,
+      triage_status: status,
+      advice: r.advice,
+      regisseur_name: r.regisseur_name,
+      regisseur_org: r.regisseur_org,
+      next_step: r.next_step,
+      next_step_due: r.next_step_due,
+      recorded_by: r.recorded_by,
+      recorded_at: r.recorded_at,
     });
   }
-  return { id: m.id, held_on: m.held_on, wijken: JSON.parse(m.wijken) as string[], families: items.length, created_by: m.created_by, items, partner_organisations: orgs };
+  return {
+    id: m.id,
+    held_on: m.held_on,
+    wijken: JSON.parse(m.wijken) as string[],
+    families: items.length,
+    created_by: m.created_by,
+    items,
+    partner_organisations: orgs,
+  };
 }
 
 /** Puts a flagged household on the agenda; it must lie in one of the meeting's wijken. */
@@ -57,7 +89,14 @@ export async function putOnAgenda(db: Db, clock: Clock, user: AuthenticatedUser,
   if (!flag) throw ApiError.badRequest('body.flag_id', 'deze signalering bestaat niet');
   const wijken = JSON.parse(m.wijken) as string[];
   if (!wijken.includes(flag.wijk)) throw ApiError.badRequest('body.flag_id', `dit huishouden ligt in ${flag.wijk}; het overleg gaat over ${wijken.join(', ')}`);
-  await addMeetingItem(db, { meeting_id: meetingId, flag_id: flagId, household_key: flag.household_key, wijk: flag.wijk, added_by: user.username, added_at: clock.now().toISOString() });
+  await addMeetingItem(db, {
+    meeting_id: meetingId,
+    flag_id: flagId,
+    household_key: flag.household_key,
+    wijk: flag.wijk,
+    added_by: user.username,
+    added_at: clock.now().toISOString(),
+  });
   return meetingDetail(db, meetingId, orgs);
 }
 
@@ -66,7 +105,13 @@ export async function putOnAgenda(db: Db, clock: Clock, user: AuthenticatedUser,
  * zorgnetwerk" (a move the transition table must allow from where it stands), linked to the meeting.
  */
 export async function recordAdvice(
-  db: Db, clock: Clock, user: AuthenticatedUser, ids: { meetingId: number; itemId: number }, body: MeetingRecordBody, orgs: string[], timeZone: string,
+  db: Db,
+  clock: Clock,
+  user: AuthenticatedUser,
+  ids: { meetingId: number; itemId: number },
+  body: MeetingRecordBody,
+  orgs: string[],
+  timeZone: string,
 ): Promise<Meeting> {
   const m = await findMeeting(db, ids.meetingId);
   const item = m ? await findMeetingItem(db, ids.meetingId, ids.itemId) : undefined;
@@ -80,8 +125,13 @@ export async function recordAdvice(
     `Volgende stap: ${body.next_step} (vóór ${formatDutchDate(body.next_step_due)}).`;
   const current = (await presentTriage(db, flag)).status;
   await changeTriage(
-    db, clock, user, item.flag_id,
-    current === 'besproken_in_zorgnetwerk' ? { kind: 'note', note, meetingId: m.id } : { kind: 'status', to: 'besproken_in_zorgnetwerk', note, meetingId: m.id },
+    db,
+    clock,
+    user,
+    item.flag_id,
+    current === 'besproken_in_zorgnetwerk'
+      ? { kind: 'note', note, meetingId: m.id }
+      : { kind: 'status', to: 'besproken_in_zorgnetwerk', note, meetingId: m.id },
     timeZone,
   );
   await updateMeetingItem(db, item.id, { ...body, recorded_by: user.username, recorded_at: clock.now().toISOString() });

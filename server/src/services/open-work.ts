@@ -25,9 +25,16 @@ export async function offList(db: Db, user: AuthenticatedUser): Promise<OffList>
   const rows = await openOffList(db, run.id, CLOSED_TRIAGE_STATUSES, wijkScope(user));
   return {
     run_id: run.id,
-    items: rows.filter((r) => r.flag_id !== null && r.last_on_list !== null).map((r) => ({
-      flag_id: Number(r.flag_id), household_key: r.household_key, wijk: r.wijk, triage_status: r.status as TriageStatus,
-      assigned_to: r.assigned_to, first_contact_due: r.first_contact_due ?? null, last_on_list: String(r.last_on_list),
-    })),
+    items: rows
+      .filter((r) => r.flag_id !== null && r.last_on_list !== null)
+      .map((r) => ({
+        flag_id: Number(r.flag_id),
+        household_key: r.household_key,
+        wijk: r.wijk,
+        triage_status: r.status as TriageStatus,
+        assigned_to: r.assigned_to,
+        first_contact_due: r.first_contact_due ?? null,
+        last_on_list: String(r.last_on_list),
+      })),
   };
 }

@@ -12,24 +12,45 @@ export async function sourceList(db: Db, clock: Clock): Promise<SourceItem[]> {
   return (await sourcesWithHealth(db, clock)).map(({ source, health }) => ({
     ...present(source),
     health: {
-      status: health.status, reasons: health.reasons, last_delivery_at: health.lastDeliveryAt, days_since_delivery: health.daysSinceDelivery,
-      last_rows: health.lastRows, usual_rows: health.usualRows, quarantine_share: health.quarantineShare, usual_quarantine_share: health.usualQuarantineShare,
+      status: health.status,
+      reasons: health.reasons,
+      last_delivery_at: health.lastDeliveryAt,
+      days_since_delivery: health.daysSinceDelivery,
+      last_rows: health.lastRows,
+      usual_rows: health.usualRows,
+      quarantine_share: health.quarantineShare,
+      usual_quarantine_share: health.usualQuarantineShare,
     },
   }));
 }
 
 function present(s: SourceConfig): Omit<SourceItem, 'health'> {
   return {
-    name: s.name, indicators: s.indicators, fetch_kind: s.fetch.kind, location: s.fetch.kind === 'folder' ? s.fetch.folder : redactedUrl(s.fetch.url),
-    auth_header_name: s.fetch.kind === 'http' ? s.fetch.header?.name ?? null : null, schedule: s.schedule,
-    expected_interval_days: s.expectedIntervalDays, column_mapping: s.columnMapping, enabled: s.enabled, created_at: s.createdAt, updated_at: s.updatedAt,
+    name: s.name,
+    indicators: s.indicators,
+    fetch_kind: s.fetch.kind,
+    location: s.fetch.kind === 'folder' ? s.fetch.folder : redactedUrl(s.fetch.url),
+    auth_header_name: s.fetch.kind === 'http' ? (s.fetch.header?.name ?? null) : null,
+    schedule: s.schedule,
+    expected_interval_days: s.expectedIntervalDays,
+    column_mapping: s.columnMapping,
+    enabled: s.enabled,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
   };
 }
 
 function input(body: SourceBody): SourceInput {
   return {
-    name: body.name, indicators: body.indicators, folder: body.folder, url: body.url, authHeader: body.auth_header,
-    schedule: body.schedule, expectedIntervalDays: body.expected_interval_days, columnMapping: body.column_mapping, enabled: body.enabled,
+    name: body.name,
+    indicators: body.indicators,
+    folder: body.folder,
+    url: body.url,
+    authHeader: body.auth_header,
+    schedule: body.schedule,
+    expectedIntervalDays: body.expected_interval_days,
+    columnMapping: body.column_mapping,
+    enabled: body.enabled,
   };
 }
 
@@ -55,7 +76,14 @@ export async function updateSource(db: Db, clock: Clock, name: string, body: Sou
 
 export async function jobRuns(db: Db, job: string | undefined, limit: number): Promise<JobRunItem[]> {
   return (await recentJobRuns(db, { limit, job })).map((r) => ({
-    id: r.id, job: r.job, source_name: r.source_name, trigger: r.trigger, started_at: r.started_at, finished_at: r.finished_at, outcome: r.outcome,
-    counts: r.counts ? (JSON.parse(r.counts) as JobCounts) : null, error: r.error,
+    id: r.id,
+    job: r.job,
+    source_name: r.source_name,
+    trigger: r.trigger,
+    started_at: r.started_at,
+    finished_at: r.finished_at,
+    outcome: r.outcome,
+    counts: r.counts ? (JSON.parse(r.counts) as JobCounts) : null,
+    error: r.error,
   }));
 }

@@ -28,7 +28,9 @@ export async function previewRuleSet(db: Db, clock: Clock, timeZone: string, rul
   const started = clock.now();
   const { rs, active, base, asOf, current, draft } = await previewFlags(db, clock, timeZone, ruleSetId, actor);
   return {
-    rule_set_id: rs.id, as_of: asOf, compared_run_id: base?.id ?? null,
+    rule_set_id: rs.id,
+    as_of: asOf,
+    compared_run_id: base?.id ?? null,
     same_rules: active !== undefined && sameRules(definitionOf(rs), definitionOf(active)),
     ...compare(current, draft),
     duration_ms: clock.now().getTime() - started.getTime(),
@@ -62,8 +64,19 @@ async function scoreRolledBack(db: Db, started: Date, asOf: string, actor: strin
       const at = started.toISOString();
       for (const rs of ruleSets) {
         const runId = await insertRun(trx, {
-          as_of: asOf, rule_set_id: rs.id, previous_run_id: null, started_by: `preview:${actor}`, started_at: at, finished_at: at,
-          duration_ms: 0, households: 0, gezinshuishoudens: 0, flags: 0, new_flags: 0, persisting_flags: 0, dropped_flags: 0,
+          as_of: asOf,
+          rule_set_id: rs.id,
+          previous_run_id: null,
+          started_by: `preview:${actor}`,
+          started_at: at,
+          finished_at: at,
+          duration_ms: 0,
+          households: 0,
+          gezinshuishoudens: 0,
+          flags: 0,
+          new_flags: 0,
+          persisting_flags: 0,
+          dropped_flags: 0,
         });
         results.push(await computeFlags(trx, runId, asOf, rs));
       }
@@ -89,8 +102,11 @@ export function compare(current: Flagged[], draft: Flagged[]): Pick<PreviewResul
   const withIndicator = (list: Flagged[], i: string) => publishCount(list.filter((f) => f.indicators.split('|').includes(i)).length);
   return {
     totals: {
-      current: publishCount(current.length), draft: publishCount(draft.length), entering: publishCount(entering),
-      leaving: publishCount(leaving), staying: publishCount(draft.length - entering),
+      current: publishCount(current.length),
+      draft: publishCount(draft.length),
+      entering: publishCount(entering),
+      leaving: publishCount(leaving),
+      staying: publishCount(draft.length - entering),
     },
     per_indicator: INDICATORS.map((indicator) => ({ indicator, current: withIndicator(current, indicator), draft: withIndicator(draft, indicator) })),
   };

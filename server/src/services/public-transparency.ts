@@ -15,8 +15,7 @@ import { describeRules, flagCondition, NO_RULE_SET, PURPOSE } from './transparen
 
 export const NO_MEASURE = 'Er volgt geen maatregel, sanctie of uitkeringsbesluit uit. Wat er gebeurt, beslist een mens na een gesprek.';
 
-export const SIGNAL_NOT_DECISION =
-  `Een signalering is een reden voor een professional om te kijken of een gezin hulp nodig heeft, nooit een besluit. ${NO_MEASURE}`;
+export const SIGNAL_NOT_DECISION = `Een signalering is een reden voor een professional om te kijken of een gezin hulp nodig heeft, nooit een besluit. ${NO_MEASURE}`;
 
 export const HUMAN_OVERSIGHT =
   'Elke signalering wordt beoordeeld door een coördinator van het zorgnetwerk en het wijkteam. Of een signaal terecht was, ' +
@@ -24,8 +23,14 @@ export const HUMAN_OVERSIGHT =
   'gebruikt na goedkeuring door een tweede beleidsmaker (vier-ogenprincipe).';
 
 export const ROLES_SEE: PublicTransparency['roles'] = [
-  { role: 'Coördinator zorgnetwerk', sees: 'De signaleringen van de week: adres, wijk, score en welke signalen meetellen. Wijst signaleringen toe aan het wijkteam en legt de opvolging vast.' },
-  { role: 'Wijkteam', sees: 'Alleen de signaleringen in de eigen wijken, met de uitleg waarom een gezin op de lijst staat. Legt vast wat er met een signalering is gedaan.' },
+  {
+    role: 'Coördinator zorgnetwerk',
+    sees: 'De signaleringen van de week: adres, wijk, score en welke signalen meetellen. Wijst signaleringen toe aan het wijkteam en legt de opvolging vast.',
+  },
+  {
+    role: 'Wijkteam',
+    sees: 'Alleen de signaleringen in de eigen wijken, met de uitleg waarom een gezin op de lijst staat. Legt vast wat er met een signalering is gedaan.',
+  },
   { role: 'Beleidsmaker', sees: 'Alleen afgeronde aantallen, nooit een gezin of adres. Stelt de regels op; een tweede beleidsmaker keurt ze goed.' },
   { role: 'Beheerder', sees: 'Bronnen, leveringen, afgekeurde regels (met gemaskeerd BSN), gebruikers en het auditlog. Ziet de signaleringslijst niet.' },
 ];
@@ -61,9 +66,17 @@ export async function publicTransparency(db: Db, config: Config): Promise<Public
     legal_basis: { text: p.legalBasis, title: p.legalBasisTitle, url: p.legalBasisUrl },
     signal_not_decision: SIGNAL_NOT_DECISION,
     human_oversight: HUMAN_OVERSIGHT,
-    rule_set: rs && def
-      ? { name: rs.name, version: rs.version, published_at: rs.published_at, flag_threshold: def.flag_threshold, min_domains: def.min_domains, approval: approvalOf(rs, events, config.timeZone) }
-      : null,
+    rule_set:
+      rs && def
+        ? {
+            name: rs.name,
+            version: rs.version,
+            published_at: rs.published_at,
+            flag_threshold: def.flag_threshold,
+            min_domains: def.min_domains,
+            approval: approvalOf(rs, events, config.timeZone),
+          }
+        : null,
     flag_condition: def ? flagCondition(def) : NO_RULE_SET,
     indicators: def ? describeRules(def) : [],
     sources,

@@ -12,7 +12,10 @@ import { dataVersion } from '../repositories/data-version-repository.ts';
 export class ReadCache {
   private readonly entries = new Map<string, { version: string; value: unknown }>();
 
-  constructor(private readonly db: Db, private readonly maxEntries = 500) {}
+  constructor(
+    private readonly db: Db,
+    private readonly maxEntries = 500,
+  ) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const version = await dataVersion(this.db);

@@ -46,9 +46,12 @@ export async function registerEntry(db: Db, config: Config): Promise<RegisterEnt
   const def = rs ? definitionOf(rs) : null;
   const approval = rs ? approvalOf(rs, await eventsOfRuleSets(db, [rs.id]), config.timeZone) : null;
   const first = published.find((r) => r.published_at)?.published_at ?? null;
-  const working = def && rs
-    ? `Regelset ${rs.name}, versie ${rs.version}. ${flagCondition(def)} Regels: ${describeRules(def).map((r) => r.description).join(' ')}`
-    : null;
+  const working =
+    def && rs
+      ? `Regelset ${rs.name}, versie ${rs.version}. ${flagCondition(def)} Regels: ${describeRules(def)
+          .map((r) => r.description)
+          .join(' ')}`
+      : null;
   return {
     Naam: 'Vroegsignaal: gezinnen met meerdere signalen tijdig in beeld brengen',
     'Korte omschrijving': PURPOSE,

@@ -54,8 +54,13 @@ export async function importRegistry(ctx: EngineContext, file: string): Promise<
       const finished = ctx.clock.now();
       await insertQuarantine(trx, runId, rejected, finished.toISOString());
       await updateIngestRun(trx, runId, {
-        checksum: source.checksum(), finished_at: finished.toISOString(), duration_ms: finished.getTime() - started.getTime(),
-        read_rows: read, quarantined: rejected.length, persons: counts.persons, households: counts.households,
+        checksum: source.checksum(),
+        finished_at: finished.toISOString(),
+        duration_ms: finished.getTime() - started.getTime(),
+        read_rows: read,
+        quarantined: rejected.length,
+        persons: counts.persons,
+        households: counts.households,
       });
       return { runId, read, ...counts, rejected: rejected.length };
     });
@@ -72,10 +77,26 @@ function stageRow(ctx: EngineContext, row: RawRow, importDate: string, rejected:
     rejected.push(quarantineEntry(ctx, row, raw, result.reasons));
     // A rejected row with a well-formed bsn still counts when looking for duplicates.
     if (!result.bsn) return null;
-    return { row_number: row.rowNumber, bsn_hash: ctx.pseudonymize(result.bsn), birth_date: null, address_key: null, wijk: null, valid: 0, raw: JSON.stringify(raw) };
+    return {
+      row_number: row.rowNumber,
+      bsn_hash: ctx.pseudonymize(result.bsn),
+      birth_date: null,
+      address_key: null,
+      wijk: null,
+      valid: 0,
+      raw: JSON.stringify(raw),
+    };
   }
   const p = result.person;
-  return { row_number: row.rowNumber, bsn_hash: ctx.pseudonymize(p.bsn), birth_date: p.birthDate, address_key: p.addressKey, wijk: p.wijk, valid: 1, raw: JSON.stringify(raw) };
+  return {
+    row_number: row.rowNumber,
+    bsn_hash: ctx.pseudonymize(p.bsn),
+    birth_date: p.birthDate,
+    address_key: p.addressKey,
+    wijk: p.wijk,
+    valid: 1,
+    raw: JSON.stringify(raw),
+  };
 }
 
 async function rejectDuplicates(trx: Executor, rejected: QuarantineEntry[], ctx: EngineContext): Promise<void> {
@@ -83,13 +104,23 @@ async function rejectDuplicates(trx: Executor, rejected: QuarantineEntry[], ctx:
     if (dup.valid !== 1) continue; // already rejected for its own reasons
     const raw = JSON.parse(dup.raw) as Record<string, string>;
     rejected.push({
-      kind: 'registry', source: null, rowNumber: dup.row_number, raw, reasons: ['bsn appears more than once in the file'],
+      kind: 'registry',
+      source: null,
+      rowNumber: dup.row_number,
+      raw,
+      reasons: ['bsn appears more than once in the file'],
       rawHash: ctx.pseudonymize(`registry-dup:${dup.row_number}:${dup.raw}`),
     });
   }
 }
 
-export function quarantineEntry(ctx: EngineContext, row: RawRow, raw: Record<string, string>, reasons: string[], source: string | null = null): QuarantineEntry {
+export function quarantineEntry(
+  ctx: EngineContext,
+  row: RawRow,
+  raw: Record<string, string>,
+  reasons: string[],
+  source: string | null = null,
+): QuarantineEntry {
   return {
     kind: source === null ? 'registry' : 'feed',
     source,

@@ -1,6 +1,11 @@
 import { addDays, localDate } from '../core/dates.ts';
 import { databaseNow, deleteAuditEntriesBefore, raiseAuditRetentionFloor } from '../repositories/audit-repository.ts';
-import { deleteJobRunsStartedBefore, deleteQuarantineCreatedBefore, deleteSignalsObservedBefore, deleteSignalVersionsObservedBefore } from '../repositories/retention-repository.ts';
+import {
+  deleteJobRunsStartedBefore,
+  deleteQuarantineCreatedBefore,
+  deleteSignalsObservedBefore,
+  deleteSignalVersionsObservedBefore,
+} from '../repositories/retention-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import type { EngineContext } from './context.ts';
 

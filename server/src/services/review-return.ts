@@ -22,8 +22,17 @@ export async function returnDueReviews(db: Db, clock: Clock, timeZone: string): 
     const moved = await db.transaction().execute(async (trx) => {
       if (!(await updateTriage(trx, row.id, from, { status: REVIEW_RETURN_STATUS, outcome: null, review_on: null, updated_at: at }))) return false;
       await insertTriageEvent(trx, {
-        triage_id: row.id, at, by_user: SYSTEM_ACTOR, by_role: null, kind: 'status', from_status: from, to_status: REVIEW_RETURN_STATUS,
-        assigned_to: null, outcome: null, review_on: null, note: `Opnieuw bekijken op ${formatDutchDate(row.review_on!)}: de zaak staat weer op de werklijst.`,
+        triage_id: row.id,
+        at,
+        by_user: SYSTEM_ACTOR,
+        by_role: null,
+        kind: 'status',
+        from_status: from,
+        to_status: REVIEW_RETURN_STATUS,
+        assigned_to: null,
+        outcome: null,
+        review_on: null,
+        note: `Opnieuw bekijken op ${formatDutchDate(row.review_on!)}: de zaak staat weer op de werklijst.`,
       });
       return true;
     });

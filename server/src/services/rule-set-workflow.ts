@@ -4,8 +4,18 @@ import type { Clock } from '../core/clock.ts';
 import { contentHash } from '../core/content-hash.ts';
 import type { Db } from '../db/connection.ts';
 import {
-  addRuleSetEvent, definitionOf, findRuleSet, insertRuleSet, listRuleSets, markPublicationStatus, markPublished, newestPublished, nextVersion,
-  ruleSetEvents, updateDraft, type RuleSetRow,
+  addRuleSetEvent,
+  definitionOf,
+  findRuleSet,
+  insertRuleSet,
+  listRuleSets,
+  markPublicationStatus,
+  markPublished,
+  newestPublished,
+  nextVersion,
+  ruleSetEvents,
+  updateDraft,
+  type RuleSetRow,
 } from '../repositories/rule-set-repository.ts';
 import { ApiError } from './errors.ts';
 
@@ -15,9 +25,19 @@ import { ApiError } from './errors.ts';
 
 function summary(r: RuleSetRow, activeId: number | undefined): RuleSetSummary {
   return {
-    id: r.id, name: r.name, version: r.version, status: r.status as RuleSetStatus, active: r.id === activeId, created_at: r.created_at,
-    created_by: r.created_by, publication_requested_by: r.publication_requested_by, publication_requested_at: r.publication_requested_at,
-    published_at: r.published_at, published_by: r.published_by, approved_by: r.approved_by, approval_reason: r.approval_reason,
+    id: r.id,
+    name: r.name,
+    version: r.version,
+    status: r.status as RuleSetStatus,
+    active: r.id === activeId,
+    created_at: r.created_at,
+    created_by: r.created_by,
+    publication_requested_by: r.publication_requested_by,
+    publication_requested_at: r.publication_requested_at,
+    published_at: r.published_at,
+    published_by: r.published_by,
+    approved_by: r.approved_by,
+    approval_reason: r.approval_reason,
     published_via: r.status !== 'published' ? null : r.published_via === 'vier-ogen' ? 'vier-ogen' : 'beheer',
     content_hash: contentHash(definitionOf(r)),
   };
@@ -60,7 +80,8 @@ export async function editDraft(db: Db, clock: Clock, by: string, id: number, de
     const before = await findRuleSet(trx, id);
     if (!before || !(await updateDraft(trx, id, def))) throw ApiError.conflict('een gepubliceerde regelset kan niet worden bewerkt; maak een nieuw concept');
     const wasPending = before.status === 'pending_approval';
-    if (wasPending) await addRuleSetEvent(trx, { rule_set_id: id, kind: 'voided', actor: by, at, content_hash: hash, reason: 'gewijzigd na de publicatieaanvraag' });
+    if (wasPending)
+      await addRuleSetEvent(trx, { rule_set_id: id, kind: 'voided', actor: by, at, content_hash: hash, reason: 'gewijzigd na de publicatieaanvraag' });
     await addRuleSetEvent(trx, { rule_set_id: id, kind: 'edited', actor: by, at, content_hash: hash });
     return wasPending;
   });
@@ -115,7 +136,13 @@ export async function approve(db: Db, clock: Clock, approver: string, id: number
   const reason = body.reason.trim();
   const at = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    const ok = await markPublished(trx, id, { by: r.publication_requested_by!, at, approvedBy: approver, reason, via: 'vier-ogen' }, ['pending_approval'], r.definition);
+    const ok = await markPublished(
+      trx,
+      id,
+      { by: r.publication_requested_by!, at, approvedBy: approver, reason, via: 'vier-ogen' },
+      ['pending_approval'],
+      r.definition,
+    );
     if (!ok) throw ApiError.conflict('deze regelset wacht niet meer op goedkeuring');
     await addRuleSetEvent(trx, { rule_set_id: id, kind: 'approved', actor: approver, at, content_hash: hash, reason });
   });

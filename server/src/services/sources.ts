@@ -74,9 +74,15 @@ export function toSourceConfig(row: SourceRow): SourceConfig {
       ? { kind: 'folder', folder: row.location }
       : { kind: 'http', url: row.location, header: row.auth_header_name ? { name: row.auth_header_name, value: row.auth_header_value ?? '' } : null };
   return {
-    name: row.name, indicators: JSON.parse(row.indicators) as string[], fetch, schedule: row.schedule,
-    expectedIntervalDays: row.expected_interval_days, columnMapping: row.column_mapping ? (JSON.parse(row.column_mapping) as Record<string, string>) : null,
-    enabled: row.enabled === 1, createdAt: row.created_at, updatedAt: row.updated_at,
+    name: row.name,
+    indicators: JSON.parse(row.indicators) as string[],
+    fetch,
+    schedule: row.schedule,
+    expectedIntervalDays: row.expected_interval_days,
+    columnMapping: row.column_mapping ? (JSON.parse(row.column_mapping) as Record<string, string>) : null,
+    enabled: row.enabled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -130,7 +136,8 @@ export async function addSource(db: Db, clock: Clock, input: SourceInput, policy
 /** Changes the given fields of a source; the rest stays as it was. A new folder or URL is checked again. */
 export async function changeSource(db: Db, clock: Clock, name: string, input: SourceInput, policy: SourcePolicy): Promise<SourceConfig> {
   const current = await getSourceConfig(db, name);
-  if (input.name !== undefined && input.name !== name) throw new SourceInvalid([{ field: 'name', message: 'een bron krijgt geen andere naam (de naam staat op haar signalen)' }]);
+  if (input.name !== undefined && input.name !== name)
+    throw new SourceInvalid([{ field: 'name', message: 'een bron krijgt geen andere naam (de naam staat op haar signalen)' }]);
   const config = checkSource(input, current, clock.now().toISOString(), policy);
   if (input.folder !== undefined || input.url !== undefined) await checkPlace(db, config, policy);
   await updateSource(db, name, rowOf(config));
@@ -184,7 +191,9 @@ async function refusedResolvedHost(url: URL, allowed: readonly AllowedHost[]): P
   const host = bareHost(url.hostname);
   const addresses = await dns.lookup(host, { all: true }).catch(() => []);
   const internal = addresses.find((a) => refusedAddress(a.address));
-  return internal ? `${host} wijst naar ${internal.address}, een intern adres (${refusedAddress(internal.address)}); alleen de beheerder van de server kan zo'n host toestaan (MPG_PULL_ALLOWED_HOSTS)` : null;
+  return internal
+    ? `${host} wijst naar ${internal.address}, een intern adres (${refusedAddress(internal.address)}); alleen de beheerder van de server kan zo'n host toestaan (MPG_PULL_ALLOWED_HOSTS)`
+    : null;
 }
 
 export async function removeSource(db: Db, name: string): Promise<void> {
@@ -205,11 +214,18 @@ export function checkSource(input: SourceInput, current: SourceConfig | null, at
   if (!isFiveFieldCron(schedule)) problem('schedule', `schema '${schedule}' is geen geldige cron-expressie van 5 velden`);
   const interval = input.expectedIntervalDays ?? current?.expectedIntervalDays ?? 7;
   if (!Number.isInteger(interval) || interval < 1 || interval > 366) problem('expected_interval_days', 'verwachte interval: een heel aantal dagen, 1 tot 366');
-  const columnMapping = mappingOf(input.columnMapping === undefined ? current?.columnMapping ?? null : input.columnMapping, problem);
+  const columnMapping = mappingOf(input.columnMapping === undefined ? (current?.columnMapping ?? null) : input.columnMapping, problem);
   if (problems.length || !fetch) throw new SourceInvalid(problems);
   return {
-    name, indicators: [...new Set(indicators)], fetch, schedule, expectedIntervalDays: interval, columnMapping,
-    enabled: input.enabled ?? current?.enabled ?? true, createdAt: current?.createdAt ?? at, updatedAt: at,
+    name,
+    indicators: [...new Set(indicators)],
+    fetch,
+    schedule,
+    expectedIntervalDays: interval,
+    columnMapping,
+    enabled: input.enabled ?? current?.enabled ?? true,
+    createdAt: current?.createdAt ?? at,
+    updatedAt: at,
   };
 }
 
@@ -248,9 +264,10 @@ const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding',
 function headerProblems(header: { name: string; value: string }, problem: Problem): void {
   try {
     http.validateHeaderName(header.name);
-    if (RESERVED_HEADERS.has(header.name.toLowerCase())) problem('auth_header.name', `header ${header.name} zet de server zelf; kies een andere naam (bijvoorbeeld Authorization of X-Api-Key)`);
+    if (RESERVED_HEADERS.has(header.name.toLowerCase()))
+      problem('auth_header.name', `header ${header.name} zet de server zelf; kies een andere naam (bijvoorbeeld Authorization of X-Api-Key)`);
   } catch {
-    problem('auth_header.name', 'de naam van de header mag alleen letters, cijfers en !#$%&\'*+-.^_`|~ bevatten');
+    problem('auth_header.name', "de naam van de header mag alleen letters, cijfers en !#$%&'*+-.^_`|~ bevatten");
   }
   try {
     http.validateHeaderValue(header.name || 'x', header.value);
@@ -271,7 +288,8 @@ export function refusedUrl(url: string, allowed: readonly AllowedHost[]): string
     return 'de URL is geen geldige http(s)-URL';
   }
   if (!['http:', 'https:'].includes(parsed.protocol)) return `alleen http- en https-URL's, geen ${parsed.protocol.replace(/:$/, '')}:`;
-  if (parsed.username || parsed.password) return 'zet geen gebruikersnaam of wachtwoord in de URL; geef ze in de authenticatieheader (auth_header, bijvoorbeeld Authorization: Basic …), die nooit wordt teruggegeven';
+  if (parsed.username || parsed.password)
+    return 'zet geen gebruikersnaam of wachtwoord in de URL; geef ze in de authenticatieheader (auth_header, bijvoorbeeld Authorization: Basic …), die nooit wordt teruggegeven';
   const why = refusedHost(parsed, allowed);
   return why && `${why}; alleen de beheerder van de server kan zo'n host toestaan (MPG_PULL_ALLOWED_HOSTS)`;
 }
@@ -302,7 +320,8 @@ function mappingOf(mapping: Record<string, string> | null, problem: Problem): Re
   for (const [from, to] of Object.entries(mapping)) {
     const target = String(to).trim().toLowerCase();
     if (from.trim() === '') problem('column_mapping', 'kolomtoewijzing heeft een lege kolomnaam');
-    if (!CONTRACT_COLUMNS.has(target)) problem('column_mapping', `kolomtoewijzing zet '${from}' om naar '${to}', geen kolom van een levering (${FEED_COLUMNS.join(', ')})`);
+    if (!CONTRACT_COLUMNS.has(target))
+      problem('column_mapping', `kolomtoewijzing zet '${from}' om naar '${to}', geen kolom van een levering (${FEED_COLUMNS.join(', ')})`);
     out[from.trim().toLowerCase()] = target;
   }
   return Object.keys(out).length ? out : null;
@@ -310,12 +329,17 @@ function mappingOf(mapping: Record<string, string> | null, problem: Problem): Re
 
 function rowOf(c: SourceConfig) {
   return {
-    name: c.name, indicators: JSON.stringify(c.indicators), fetch_kind: c.fetch.kind,
+    name: c.name,
+    indicators: JSON.stringify(c.indicators),
+    fetch_kind: c.fetch.kind,
     location: c.fetch.kind === 'folder' ? c.fetch.folder : c.fetch.url,
-    auth_header_name: c.fetch.kind === 'http' ? c.fetch.header?.name ?? null : null,
-    auth_header_value: c.fetch.kind === 'http' ? c.fetch.header?.value ?? null : null,
-    schedule: c.schedule, expected_interval_days: c.expectedIntervalDays,
-    column_mapping: c.columnMapping ? JSON.stringify(c.columnMapping) : null, enabled: c.enabled ? 1 : 0,
-    created_at: c.createdAt, updated_at: c.updatedAt,
+    auth_header_name: c.fetch.kind === 'http' ? (c.fetch.header?.name ?? null) : null,
+    auth_header_value: c.fetch.kind === 'http' ? (c.fetch.header?.value ?? null) : null,
+    schedule: c.schedule,
+    expected_interval_days: c.expectedIntervalDays,
+    column_mapping: c.columnMapping ? JSON.stringify(c.columnMapping) : null,
+    enabled: c.enabled ? 1 : 0,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
   };
 }

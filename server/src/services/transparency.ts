@@ -38,8 +38,14 @@ export function describeRules(def: RuleSetDefinition): Transparency['indicators'
     const signals = count(r.min_count, 'signaal', 'signalen');
     const what = r.threshold === null ? signals : `${signals} met een waarde van minstens ${nl(r.threshold)} (${entry?.valueMeaning ?? 'waarde'})`;
     return {
-      indicator: r.indicator, label, domain: r.domain, domain_label: DOMAIN_LABELS[r.domain as Domain] ?? r.domain, weight: r.weight,
-      threshold: r.threshold, window_days: r.window_days, min_count: r.min_count,
+      indicator: r.indicator,
+      label,
+      domain: r.domain,
+      domain_label: DOMAIN_LABELS[r.domain as Domain] ?? r.domain,
+      weight: r.weight,
+      threshold: r.threshold,
+      window_days: r.window_days,
+      min_count: r.min_count,
       description: `${label} telt mee (gewicht ${nl(r.weight)}) bij minstens ${what} in de laatste ${days(r.window_days)}.`,
     };
   });
@@ -51,7 +57,13 @@ export async function transparency(db: Db): Promise<Transparency> {
   const def = definitionOf(rs);
   const condition = flagCondition(def);
   return {
-    rule_set: { id: rs.id, name: rs.name, version: rs.version, published_at: rs.published_at, published_by: rs.published_by, approved_by: rs.approved_by,
+    rule_set: {
+      id: rs.id,
+      name: rs.name,
+      version: rs.version,
+      published_at: rs.published_at,
+      published_by: rs.published_by,
+      approved_by: rs.approved_by,
       published_via: rs.published_via === 'vier-ogen' ? 'vier-ogen' : 'beheer',
     },
     purpose: PURPOSE,

@@ -49,9 +49,18 @@ async function present(db: Db, householdKey: string, episode: number, row: Triag
     review_on: row?.review_on ?? null,
     next_statuses: [],
     events: events.map((e) => ({
-      id: e.id, at: e.at, by: e.by_user, role: (e.by_role ?? null) as Role | null, kind: e.kind,
-      from_status: e.from_status as TriageStatus | null, to_status: e.to_status as TriageStatus | null,
-      assigned_to: e.assigned_to, outcome: e.outcome as TriageOutcome | null, note: e.note, review_on: e.review_on ?? null, meeting_id: e.meeting_id ?? null,
+      id: e.id,
+      at: e.at,
+      by: e.by_user,
+      role: (e.by_role ?? null) as Role | null,
+      kind: e.kind,
+      from_status: e.from_status as TriageStatus | null,
+      to_status: e.to_status as TriageStatus | null,
+      assigned_to: e.assigned_to,
+      outcome: e.outcome as TriageOutcome | null,
+      note: e.note,
+      review_on: e.review_on ?? null,
+      meeting_id: e.meeting_id ?? null,
     })),
   };
 }
@@ -65,21 +74,39 @@ export type Change =
 type TriageSet = Parameters<typeof updateTriage>[3];
 
 /** Applies one change to the episode's triage (created on first use) and records it with who, role, when and why. */
-export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser, flagId: number, change: Change, timeZone = 'Europe/Amsterdam'): Promise<Triage> {
+export async function changeTriage(
+  db: Db,
+  clock: Clock,
+  user: AuthenticatedUser,
+  flagId: number,
+  change: Change,
+  timeZone = 'Europe/Amsterdam',
+): Promise<Triage> {
   const flag = await flagForUser(db, user, flagId);
   if (change.kind === 'assignment' && change.assignedTo !== null) await checkAssignee(db, change.assignedTo, flag.wijk);
   const episode = await episodeStart(db, flag);
   const at = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const row = await ensureTriage(trx, {
-      household_key: flag.household_key, episode_run_id: episode, wijk: flag.wijk, status: 'nieuw', assigned_to: null, outcome: null, created_at: at, updated_at: at,
+      household_key: flag.household_key,
+      episode_run_id: episode,
+      wijk: flag.wijk,
+      status: 'nieuw',
+      assigned_to: null,
+      outcome: null,
+      created_at: at,
+      updated_at: at,
     });
     const from = row.status as TriageStatus;
     const set: TriageSet = { updated_at: at, ...planChange(from, user.role, change, localDate(clock.now(), timeZone)) };
     // Only while the status is still the one read: of two concurrent steps one wins.
     if (!(await updateTriage(trx, row.id, from, set))) throw ApiError.conflict(STALE);
     await insertTriageEvent(trx, {
-      triage_id: row.id, at, by_user: user.username, by_role: user.role, kind: change.kind,
+      triage_id: row.id,
+      at,
+      by_user: user.username,
+      by_role: user.role,
+      kind: change.kind,
       from_status: change.kind === 'status' ? from : null,
       to_status: change.kind === 'status' ? change.to : null,
       assigned_to: change.kind === 'assignment' ? change.assignedTo : null,
@@ -116,8 +143,10 @@ function planChange(from: TriageStatus, role: Role, change: Change, today: strin
 /** A review date belongs to a concluded case and lies after today; any other move clears it. */
 function checkedReviewDate(to: TriageStatus, reviewOn: string | undefined, today: string): string | null {
   if (reviewOn === undefined) return null;
-  if (!isFinal(to)) throw new ApiError(400, 'Een datum om opnieuw te bekijken hoort bij het afronden van een zaak.', 'body.review_on', 'alleen bij een afrondende status');
-  if (!isRealDate(reviewOn) || reviewOn <= today) throw new ApiError(400, 'Kies een datum na vandaag om de zaak opnieuw te bekijken.', 'body.review_on', 'moet een bestaande datum na vandaag zijn');
+  if (!isFinal(to))
+    throw new ApiError(400, 'Een datum om opnieuw te bekijken hoort bij het afronden van een zaak.', 'body.review_on', 'alleen bij een afrondende status');
+  if (!isRealDate(reviewOn) || reviewOn <= today)
+    throw new ApiError(400, 'Kies een datum na vandaag om de zaak opnieuw te bekijken.', 'body.review_on', 'moet een bestaande datum na vandaag zijn');
   return reviewOn;
 }
 
@@ -126,8 +155,10 @@ async function checkAssignee(db: Db, username: string, wijk: string): Promise<vo
   const wijken = u ? (JSON.parse(u.wijken) as string[]) : [];
   if (u?.active !== 1 || u.role !== 'wijkteam' || !wijken.includes(wijk)) {
     throw new ApiError(
-      400, `Dit huishouden kan alleen worden toegewezen aan een actief wijkteamlid dat in wijk ${wijk} werkt.`,
-      'body.assigned_to', `geen actief wijkteamlid voor wijk ${wijk}`,
+      400,
+      `Dit huishouden kan alleen worden toegewezen aan een actief wijkteamlid dat in wijk ${wijk} werkt.`,
+      'body.assigned_to',
+      `geen actief wijkteamlid voor wijk ${wijk}`,
     );
   }
 }

@@ -5,9 +5,7 @@ import type { Clock } from '../core/clock.ts';
 import { isPostgres, type Db } from '../db/connection.ts';
 import { knownWijken } from '../repositories/household-repository.ts';
 import { deleteUserSessions } from '../repositories/session-repository.ts';
-import {
-  findUserById, findUserByUsername, insertUser, listUsers, otherActiveBeheerders, updateUser, type UserRow,
-} from '../repositories/user-repository.ts';
+import { findUserById, findUserByUsername, insertUser, listUsers, otherActiveBeheerders, updateUser, type UserRow } from '../repositories/user-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import { ApiError } from './errors.ts';
 
@@ -37,7 +35,11 @@ async function checkedWijken(db: Executor, role: string, wijken: string[]): Prom
   if (unique.length === 0) throw ApiError.badRequest('body.wijken', 'een lid van een wijkteam werkt in ten minste één wijk');
   const known = await knownWijken(db, unique);
   const unknown = unique.filter((w) => !known.has(w));
-  if (unknown.length > 0) throw ApiError.badRequest('body.wijken', `onbekende wijk${unknown.length > 1 ? 'en' : ''} ${unknown.map((w) => `'${w}'`).join(', ')}: geen huishouden in de basisregistratie ligt daar`);
+  if (unknown.length > 0)
+    throw ApiError.badRequest(
+      'body.wijken',
+      `onbekende wijk${unknown.length > 1 ? 'en' : ''} ${unknown.map((w) => `'${w}'`).join(', ')}: geen huishouden in de basisregistratie ligt daar`,
+    );
   return unique;
 }
 
@@ -48,8 +50,13 @@ export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Pr
   const wijken = await checkedWijken(db, body.role, body.wijken ?? []);
   const at = clock.now().toISOString();
   const id = await insertUser(db, {
-    username: body.username, role: body.role, password_hash: await hashPassword(body.password),
-    wijken: JSON.stringify(wijken), active: 1, created_at: at, updated_at: at,
+    username: body.username,
+    role: body.role,
+    password_hash: await hashPassword(body.password),
+    wijken: JSON.stringify(wijken),
+    active: 1,
+    created_at: at,
+    updated_at: at,
   });
   if (id === null) throw taken();
   return toUserItem((await findUserById(db, id))!);
@@ -76,7 +83,9 @@ export async function changeUser(db: Db, clock: Clock, id: number, body: UpdateU
       throw ApiError.conflict(LAST_BEHEERDER);
     }
     await updateUser(trx, id, {
-      role, wijken: JSON.stringify(wijken), active,
+      role,
+      wijken: JSON.stringify(wijken),
+      active,
       ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
       updated_at: clock.now().toISOString(),
     });

@@ -3,16 +3,10 @@ import { Count, IsoDate } from './common.ts';
 
 // Aggregates for beleidsmakers: counts only, below 5 shown as "<5", the rest rounded to tens.
 
-export const AggregateRunQuery = Type.Object(
-  { run: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) },
-  { additionalProperties: false },
-);
+export const AggregateRunQuery = Type.Object({ run: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false });
 export type AggregateRunQuery = Static<typeof AggregateRunQuery>;
 
-export const WeeksQuery = Type.Object(
-  { from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) },
-  { additionalProperties: false },
-);
+export const WeeksQuery = Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) }, { additionalProperties: false });
 export type WeeksQuery = Static<typeof WeeksQuery>;
 
 export const WeekAggregate = Type.Object({

@@ -59,10 +59,17 @@ const FlagFilterFields = {
 };
 
 const FlagOrderFields = {
-  sort: Type.Optional(Type.Union([
-    Type.Literal('score'), Type.Literal('weeks_on_list'), Type.Literal('address'), Type.Literal('wijk'), Type.Literal('domains'),
-    Type.Literal('status'), Type.Literal('assignee'),
-  ])),
+  sort: Type.Optional(
+    Type.Union([
+      Type.Literal('score'),
+      Type.Literal('weeks_on_list'),
+      Type.Literal('address'),
+      Type.Literal('wijk'),
+      Type.Literal('domains'),
+      Type.Literal('status'),
+      Type.Literal('assignee'),
+    ]),
+  ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 };
 
@@ -116,7 +123,9 @@ export const FlagItem = Type.Object({
 export type FlagItem = Static<typeof FlagItem>;
 
 /** Flags per triage status under the same filter and wijken as the list, whatever its status filter. */
-export const StatusCounts = Type.Object(Object.fromEntries(TRIAGE_STATUSES.map((s) => [s, Type.Integer({ minimum: 0 })])) as Record<TriageStatus, ReturnType<typeof Type.Integer>>);
+export const StatusCounts = Type.Object(
+  Object.fromEntries(TRIAGE_STATUSES.map((s) => [s, Type.Integer({ minimum: 0 })])) as Record<TriageStatus, ReturnType<typeof Type.Integer>>,
+);
 export type StatusCounts = Static<typeof StatusCounts>;
 
 export const FlagsPage = Type.Object({ run_id: Type.Integer(), as_of: IsoDate, items: Type.Array(FlagItem), status_counts: StatusCounts, ...PageInfo });

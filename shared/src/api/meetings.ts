@@ -17,7 +17,10 @@ export const MeetingItemParams = Type.Object({
 });
 export type MeetingItemParams = Static<typeof MeetingItemParams>;
 
-export const NewMeetingBody = Type.Object({ held_on: IsoDate, wijken: Type.Array(Wijk, { minItems: 1, maxItems: 50, uniqueItems: true }) }, { additionalProperties: false });
+export const NewMeetingBody = Type.Object(
+  { held_on: IsoDate, wijken: Type.Array(Wijk, { minItems: 1, maxItems: 50, uniqueItems: true }) },
+  { additionalProperties: false },
+);
 export type NewMeetingBody = Static<typeof NewMeetingBody>;
 
 export const MeetingSummary = Type.Object({

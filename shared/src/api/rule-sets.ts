@@ -39,8 +39,13 @@ export const RuleSetList = Type.Array(RuleSetSummary);
 
 export const RuleSetEvent = Type.Object({
   kind: Type.Union([
-    Type.Literal('created'), Type.Literal('edited'), Type.Literal('requested'), Type.Literal('withdrawn'), Type.Literal('voided'),
-    Type.Literal('approved'), Type.Literal('published'),
+    Type.Literal('created'),
+    Type.Literal('edited'),
+    Type.Literal('requested'),
+    Type.Literal('withdrawn'),
+    Type.Literal('voided'),
+    Type.Literal('approved'),
+    Type.Literal('published'),
   ]),
   by: Type.String(),
   at: IsoDateTime,

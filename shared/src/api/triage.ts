@@ -7,8 +7,12 @@ import { IsoDate, IsoDateTime, Note } from './common.ts';
 
 export const TRIAGE_STATUSES = ['nieuw', 'in_behandeling', 'besproken_in_zorgnetwerk', 'doorverwezen', 'geen_actie_nodig', 'afgesloten'] as const;
 export const TriageStatus = Type.Union([
-  Type.Literal('nieuw'), Type.Literal('in_behandeling'), Type.Literal('besproken_in_zorgnetwerk'),
-  Type.Literal('doorverwezen'), Type.Literal('geen_actie_nodig'), Type.Literal('afgesloten'),
+  Type.Literal('nieuw'),
+  Type.Literal('in_behandeling'),
+  Type.Literal('besproken_in_zorgnetwerk'),
+  Type.Literal('doorverwezen'),
+  Type.Literal('geen_actie_nodig'),
+  Type.Literal('afgesloten'),
 ]);
 export type TriageStatus = Static<typeof TriageStatus>;
 
@@ -72,7 +76,10 @@ export type Triage = Static<typeof Triage>;
  */
 export const StatusBody = Type.Object(
   {
-    status: TriageStatus, from: Type.Optional(TriageStatus), note: Type.Optional(Note), outcome: Type.Optional(TriageOutcome),
+    status: TriageStatus,
+    from: Type.Optional(TriageStatus),
+    note: Type.Optional(Note),
+    outcome: Type.Optional(TriageOutcome),
     /** Only with a move to a concluded status: the date the case returns to the worklist. */
     review_on: Type.Optional(IsoDate),
   },

@@ -18,7 +18,10 @@ const DOMAIN_OF = new Map(INDICATOR_CATALOGUE.map((e) => [e.indicator, e.domain]
 
 /** The relations an attacker knows, over the unknown true counts. */
 class CityModel {
-  constructor(readonly m: Disclosure, private readonly wijken: string[]) {}
+  constructor(
+    readonly m: Disclosure,
+    private readonly wijken: string[],
+  ) {}
 
   /** Gezinshuishoudens of wijk w whose active indicators on the newest date are ACTIVE_SETS[k]. */
   cell = (w: string, k: number): Expr => this.m.variable(`x|${w}|${k}`);
@@ -26,7 +29,13 @@ class CityModel {
   /** Households of wijk w (all of them when w is undefined) flagged by def, optionally only those whose flag lists `indicator`. */
   flagged(def: RuleSetDefinition, pick: (k: number, flag: ReturnType<typeof flagsUnder>) => boolean, w?: string): Expr {
     const ws = w === undefined ? this.wijken : [w];
-    return sumOf(...ws.flatMap((x) => ACTIVE_SETS.map((a, k) => ({ k, f: flagsUnder(def, a) })).filter(({ k, f }) => pick(k, f)).map(({ k }) => this.cell(x, k))));
+    return sumOf(
+      ...ws.flatMap((x) =>
+        ACTIVE_SETS.map((a, k) => ({ k, f: flagsUnder(def, a) }))
+          .filter(({ k, f }) => pick(k, f))
+          .map(({ k }) => this.cell(x, k)),
+      ),
+    );
   }
 
   flagsOf = (def: RuleSetDefinition, w?: string) => this.flagged(def, (_, f) => f.flagged, w);
@@ -97,7 +106,8 @@ export function buildModel(c: Collected, m = new Disclosure(roundedReading)): Ci
 
   for (const { def, preview } of c.previews) {
     const cur = DEFAULT_RULE_SET;
-    const both = (k: number, inDraft: boolean, inCurrent: boolean) => flagsUnder(def, ACTIVE_SETS[k]!).flagged === inDraft && flagsUnder(cur, ACTIVE_SETS[k]!).flagged === inCurrent;
+    const both = (k: number, inDraft: boolean, inCurrent: boolean) =>
+      flagsUnder(def, ACTIVE_SETS[k]!).flagged === inDraft && flagsUnder(cur, ACTIVE_SETS[k]!).flagged === inCurrent;
     const part = (inDraft: boolean, inCurrent: boolean) => city.flagged(def, (k) => both(k, inDraft, inCurrent));
     const label = (what: string) => `preview "${def.name}" ${what}`;
     m.shown(label('total current'), city.flagsOf(cur), preview.totals.current);
@@ -113,7 +123,6 @@ export function buildModel(c: Collected, m = new Disclosure(roundedReading)): Ci
   }
   return city;
 }
-
 
 /** The true value of every unknown of the model, read from the database and the city generator (never shown to the attacker). */
 export async function trueValues(db: Db): Promise<Record<string, number>> {

@@ -45,7 +45,11 @@ export const single = (v: string): Expr => ({ [v]: 1 });
 export const valueAt = (e: Expr, values: Record<string, number>): number => Object.entries(e).reduce((a, [v, k]) => a + k * (values[v] ?? 0), 0);
 
 function canonical(e: Expr): string {
-  return Object.entries(e).filter(([, c]) => c !== 0).sort(([a], [b]) => a.localeCompare(b)).map(([v, c]) => `${c}*${v}`).join('+');
+  return Object.entries(e)
+    .filter(([, c]) => c !== 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([v, c]) => `${c}*${v}`)
+    .join('+');
 }
 
 export interface HiddenCell {
@@ -78,7 +82,7 @@ export class Disclosure {
   }
 
   /** The attacker knows lo ≤ expr ≤ hi. */
-  relate(expr: Expr, lo: number, hi: number, label = "a relation"): void {
+  relate(expr: Expr, lo: number, hi: number, label = 'a relation'): void {
     for (const v of Object.keys(expr)) this.vars.add(v);
     const key = canonical(expr);
     if (key === '') {
@@ -106,7 +110,8 @@ export class Disclosure {
   violations(truth: Record<string, number>): string[] {
     const missing = [...this.vars].filter((v) => truth[v] === undefined);
     if (missing.length > 0) return [`no true value for ${missing.join(', ')}`];
-    return [...this.rows.values()].filter((r) => valueAt(r.expr, truth) < r.lo || valueAt(r.expr, truth) > r.hi)
+    return [...this.rows.values()]
+      .filter((r) => valueAt(r.expr, truth) < r.lo || valueAt(r.expr, truth) > r.hi)
       .map((r) => `${r.label}: ${valueAt(r.expr, truth)} not in ${r.lo}..${r.hi}`);
   }
 

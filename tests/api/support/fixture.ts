@@ -53,8 +53,13 @@ export const RUN_DATES = ['2026-10-01', '2026-10-08'];
 
 export function testConfig(t: TestDatabase, overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ NODE_ENV: 'test' }), database: t.target, webDistDir: '/nonexistent', apiRateLimit: 100000, loginRateLimit: 100000,
-    dropRoot: os.tmpdir(), ...overrides,
+    ...loadConfig({ NODE_ENV: 'test' }),
+    database: t.target,
+    webDistDir: '/nonexistent',
+    apiRateLimit: 100000,
+    loginRateLimit: 100000,
+    dropRoot: os.tmpdir(),
+    ...overrides,
   };
 }
 
@@ -70,7 +75,10 @@ export async function seedExample(t: TestDatabase, clock: Clock, ctx = engineCon
 }
 
 export async function createApiFixture(
-  dialect: Dialect, overrides: Partial<Config> = {}, seed = true, server: Pick<ServerOptions, 'logStream' | 'logRequests'> = {},
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  seed = true,
+  server: Pick<ServerOptions, 'logStream' | 'logRequests'> = {},
 ): Promise<ApiFixture> {
   const t = await createTestDatabase(dialect);
   const clock = new TestClock(Date.parse('2026-10-09T08:00:00Z'));
@@ -85,12 +93,17 @@ export async function createApiFixture(
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
     const cookie = sessionCookie(res);
     const body = res.json();
-    const request = (opts: InjectOptions) =>
-      app.inject({ ...opts, headers: { cookie, 'x-csrf-token': body.csrf_token, ...(opts.headers ?? {}) } });
+    const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { cookie, 'x-csrf-token': body.csrf_token, ...(opts.headers ?? {}) } });
     return { username, role: body.user.role, cookie, csrf: body.csrf_token, request };
   };
   return {
-    t, app, clock, config, passwords, runIds, login,
+    t,
+    app,
+    clock,
+    config,
+    passwords,
+    runIds,
+    login,
     flagOf: async (runId, householdKey) =>
       (await t.db.selectFrom('flags').select('id').where('run_id', '=', runId).where('household_key', '=', householdKey).executeTakeFirstOrThrow()).id,
     async close() {

@@ -68,7 +68,9 @@ function body(name: EndpointName): unknown {
 
 export function draftDefinition(name: string, flagThreshold = 5) {
   return {
-    name, flag_threshold: flagThreshold, min_domains: 3,
+    name,
+    flag_threshold: flagThreshold,
+    min_domains: 3,
     rules: [
       { indicator: 'huurachterstand', domain: 'financien', weight: 3, threshold: 2, window_days: 90, min_count: 1 },
       { indicator: 'overlastmelding', domain: 'wonen', weight: 2, threshold: null, window_days: 180, min_count: 2 },

@@ -18,7 +18,10 @@ const ruleArb = (entry: (typeof INDICATOR_CATALOGUE)[number]) =>
   });
 
 export const ruleSetArb: fc.Arbitrary<RuleSetDefinition> = fc.record({
-  name: fc.oneof(fc.constantFrom('Standaard', 'Ruim', 'Één regel'), fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s !== '')),
+  name: fc.oneof(
+    fc.constantFrom('Standaard', 'Ruim', 'Één regel'),
+    fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s !== ''),
+  ),
   flag_threshold: number(-1, 12),
   min_domains: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 9 })),
   rules: fc.shuffledSubarray([...INDICATOR_CATALOGUE]).chain((entries) => (entries.length ? fc.tuple(...entries.map(ruleArb)) : fc.constant([]))),

@@ -11,7 +11,14 @@ import { feedFile, registryFile, type Row } from '../../engine/support/files.ts'
 export const CITY_INDICATORS = ['huurachterstand', 'huiselijk_geweld', 'schoolverzuim', 'werkloosheid', 'opvoedzorg'] as const;
 export type CityIndicator = (typeof CITY_INDICATORS)[number];
 
-const WIJKEN = [['Akkers', 8], ['Beek', 15], ['Dijk', 25], ['Esch', 40], ['Hoven', 60], ['Veld', 90]] as const;
+const WIJKEN = [
+  ['Akkers', 8],
+  ['Beek', 15],
+  ['Dijk', 25],
+  ['Esch', 40],
+  ['Hoven', 60],
+  ['Veld', 90],
+] as const;
 const CHANCE: Record<CityIndicator, number> = { huurachterstand: 0.3, huiselijk_geweld: 0.12, schoolverzuim: 0.3, werkloosheid: 0.35, opvoedzorg: 0.25 };
 // Every signal has a value, so a rule is active the same whether its threshold is null or 0.
 const VALUE: Record<CityIndicator, string> = { huurachterstand: '3', huiselijk_geweld: '1', schoolverzuim: '20', werkloosheid: '1', opvoedzorg: '1' };
@@ -32,7 +39,8 @@ function families(seed: number): Family[] {
         const day = rng.int(0, 121); // 2026-06-01 .. 2026-09-30: windows of 90 days let some age out
         return { indicator, observed_on: new Date(Date.UTC(2026, 5, 1 + day)).toISOString().slice(0, 10) };
       }),
-    })));
+    })),
+  );
 }
 
 export function smallCellsCity(seed = 13): { registry: string; feed: string } {
@@ -75,17 +83,31 @@ const pairs = <T>(xs: readonly T[]): T[][] => xs.flatMap((a, i) => xs.slice(i + 
  */
 export function attackerDrafts(): RuleSetDefinition[] {
   const only = (name: string, indicators: readonly string[]): RuleSetDefinition => ({
-    name, flag_threshold: indicators.length, min_domains: null, rules: indicators.map((i) => rule(i, 1)),
+    name,
+    flag_threshold: indicators.length,
+    min_domains: null,
+    rules: indicators.map((i) => rule(i, 1)),
   });
   const withWeight = (indicator: string, weight: number): RuleSetDefinition => ({
-    ...DEFAULT_RULE_SET, name: `gewicht ${indicator} ${weight}`,
+    ...DEFAULT_RULE_SET,
+    name: `gewicht ${indicator} ${weight}`,
     rules: DEFAULT_RULE_SET.rules.map((r) => (r.indicator === indicator ? { ...r, weight } : r)),
   });
   return [
     { ...DEFAULT_RULE_SET, name: 'ongewijzigd' },
     ...CITY_INDICATORS.map((i) => only(`alleen ${i}`, [i])),
     ...pairs(CITY_INDICATORS).map((p) => only(`samen ${p.join(' en ')}`, p)),
-    ...[[0, 1, 2], [0, 2, 4], [1, 3, 4], [2, 3, 4]].map((ix) => only(`drie ${ix.join('')}`, ix.map((k) => CITY_INDICATORS[k]!))),
+    ...[
+      [0, 1, 2],
+      [0, 2, 4],
+      [1, 3, 4],
+      [2, 3, 4],
+    ].map((ix) =>
+      only(
+        `drie ${ix.join('')}`,
+        ix.map((k) => CITY_INDICATORS[k]!),
+      ),
+    ),
     ...CITY_INDICATORS.map((i) => ({ ...DEFAULT_RULE_SET, name: `zonder ${i}`, rules: DEFAULT_RULE_SET.rules.filter((r) => r.indicator !== i) })),
     ...CITY_INDICATORS.map((i) => withWeight(i, 0)),
     ...CITY_INDICATORS.map((i) => withWeight(i, DEFAULT_RULE_SET.flag_threshold)),
@@ -93,8 +115,7 @@ export function attackerDrafts(): RuleSetDefinition[] {
 }
 
 /** Every subset of the city's indicators, as the list of its members. */
-export const ACTIVE_SETS: CityIndicator[][] = Array.from({ length: 1 << CITY_INDICATORS.length }, (_, m) =>
-  CITY_INDICATORS.filter((_, k) => (m >> k) & 1));
+export const ACTIVE_SETS: CityIndicator[][] = Array.from({ length: 1 << CITY_INDICATORS.length }, (_, m) => CITY_INDICATORS.filter((_, k) => (m >> k) & 1));
 
 /**
  * Whether a gezinshuishouden whose active indicators (under the default rules'

@@ -25,7 +25,15 @@ export const BROKEN_SOURCE = 'schuldhulp-e2e';
 export async function startApp(): Promise<RunningApp> {
   const database: TestDatabase = await createTestDatabase('sqlite');
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vs-e2e-demo-'));
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), database: database.target, demoDir, dropRoot: demoDir, port: 0, loginRateLimit: 1000, apiRateLimit: 100_000 };
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    database: database.target,
+    demoDir,
+    dropRoot: demoDir,
+    port: 0,
+    loginRateLimit: 1000,
+    apiRateLimit: 100_000,
+  };
   const ctx = engineContext(database.db, systemClock);
   await setUpDemo(ctx, { demoDir, settings: config, weeks: WEEKS });
   await addBrokenSource(database, demoDir, config);
@@ -49,5 +57,10 @@ async function addBrokenSource(database: TestDatabase, demoDir: string, config: 
   const monthAgo: Clock = { now: () => new Date(Date.now() - 30 * 86_400_000) };
   const folder = path.join(demoDir, 'drops', BROKEN_SOURCE);
   fs.mkdirSync(folder, { recursive: true });
-  await addSource(database.db, monthAgo, { name: BROKEN_SOURCE, indicators: ['huurachterstand'], folder, schedule: '0 5 * * 1', expectedIntervalDays: 7 }, sourcePolicy(config));
+  await addSource(
+    database.db,
+    monthAgo,
+    { name: BROKEN_SOURCE, indicators: ['huurachterstand'], folder, schedule: '0 5 * * 1', expectedIntervalDays: 7 },
+    sourcePolicy(config),
+  );
 }

@@ -69,7 +69,11 @@ export async function focusedHeading(page: Page): Promise<{ focused: boolean; ac
  */
 export async function unstyledDesignSystemClasses(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const used = new Set([...document.querySelectorAll('[class*="utrecht-"]')].flatMap((el) => [...el.classList]).filter((c) => /^utrecht-[a-z0-9-]+$/.test(c) && !c.includes('--')));
+    const used = new Set(
+      [...document.querySelectorAll('[class*="utrecht-"]')]
+        .flatMap((el) => [...el.classList])
+        .filter((c) => /^utrecht-[a-z0-9-]+$/.test(c) && !c.includes('--')),
+    );
     used.delete('utrecht-theme'); // the theme class carries the tokens, no component
     const rules: CSSStyleRule[] = [];
     const collect = (list: CSSRuleList) => {

@@ -24,5 +24,9 @@ export async function openFromMenu(page: Page, link: string, heading: string | R
 /** No spinner left: every query on the page has answered. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.locator('.vs-loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('.vs-loading')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 }

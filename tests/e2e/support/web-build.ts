@@ -16,8 +16,16 @@ function newestMtime(entry: string): number {
 export function ensureWebBuild(): void {
   const built = path.join(WEB, 'dist', 'index.html');
   const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
-  const sourcesAt = Math.max(...SOURCES.map((s) => path.join(WEB, s)).filter((p) => fs.existsSync(p)).map(newestMtime));
+  const sourcesAt = Math.max(
+    ...SOURCES.map((s) => path.join(WEB, s))
+      .filter((p) => fs.existsSync(p))
+      .map(newestMtime),
+  );
   if (builtAt > sourcesAt) return;
   // Vitest sets NODE_ENV=test, with which Vite would bundle React's development build: test what `pnpm build` ships.
-  execFileSync('pnpm', ['--filter', '@vroegsignaal/web', 'build'], { cwd: path.resolve(WEB, '..'), stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync('pnpm', ['--filter', '@vroegsignaal/web', 'build'], {
+    cwd: path.resolve(WEB, '..'),
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

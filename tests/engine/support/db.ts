@@ -4,8 +4,20 @@ import type { Db } from '../../../server/src/db/connection.ts';
 
 // Children before parents, so foreign keys never object.
 const ENGINE_TABLES = [
-  'signal_versions', 'run_wijk_stats', 'flags', 'scoring_run_rules', 'scoring_runs', 'rule_set_rules', 'rule_set_events', 'rule_sets',
-  'quarantine', 'signals', 'ingest_runs', 'registry_staging', 'households', 'persons',
+  'signal_versions',
+  'run_wijk_stats',
+  'flags',
+  'scoring_run_rules',
+  'scoring_runs',
+  'rule_set_rules',
+  'rule_set_events',
+  'rule_sets',
+  'quarantine',
+  'signals',
+  'ingest_runs',
+  'registry_staging',
+  'households',
+  'persons',
 ] as const;
 
 export async function emptyEngine(db: Db): Promise<void> {

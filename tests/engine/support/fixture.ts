@@ -6,8 +6,10 @@ import { registryFile, type Row } from './files.ts';
 
 /** A small town: two families, a single adult, and the BSNs of each person. */
 export const TOWN = {
-  parentA: validBsn(1), childA: validBsn(2), // 9711AA-1-
-  parentB: validBsn(3), childB: validBsn(4), // 9712BB-10-A
+  parentA: validBsn(1),
+  childA: validBsn(2), // 9711AA-1-
+  parentB: validBsn(3),
+  childB: validBsn(4), // 9712BB-10-A
   single: validBsn(5), // 9713CC-5-
   stranger: validBsn(6), // not in the registry
 };

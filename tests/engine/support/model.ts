@@ -2,10 +2,32 @@
 // independently of the engine's core (own date arithmetic, own rounding), used
 // as the yardstick of the property test.
 
-export interface ModelPerson { bsn: string; birthDate: string; addressKey: string }
-export interface ModelSignal { key: string; indicator: string; observedOn: string; value: number | null; bsn: string | null; addressKey: string | null }
-export interface ModelRule { indicator: string; domain: string; weightMilli: number; threshold: number | null; windowDays: number; minCount: number }
-export interface ModelRuleSet { flagThresholdMilli: number; minDomains: number | null; rules: ModelRule[] }
+export interface ModelPerson {
+  bsn: string;
+  birthDate: string;
+  addressKey: string;
+}
+export interface ModelSignal {
+  key: string;
+  indicator: string;
+  observedOn: string;
+  value: number | null;
+  bsn: string | null;
+  addressKey: string | null;
+}
+export interface ModelRule {
+  indicator: string;
+  domain: string;
+  weightMilli: number;
+  threshold: number | null;
+  windowDays: number;
+  minCount: number;
+}
+export interface ModelRuleSet {
+  flagThresholdMilli: number;
+  minDomains: number | null;
+  rules: ModelRule[];
+}
 export interface ModelFlag {
   addressKey: string;
   scoreMilli: number;
@@ -34,7 +56,11 @@ const isMinor = (p: ModelPerson, asOf: string) => !isAdult(p, asOf) && p.birthDa
 
 const isGezinshuishouden = (members: ModelPerson[], asOf: string) => members.some((p) => isAdult(p, asOf)) && members.some((p) => isMinor(p, asOf));
 
-export interface ModelWijk { wijk: string; households: number; gezinshuishoudens: number }
+export interface ModelWijk {
+  wijk: string;
+  households: number;
+  gezinshuishoudens: number;
+}
 
 /** Households and gezinshuishoudens per wijk on the scoring date, sorted by wijk (code points). */
 export function modelComposition(persons: ModelPerson[], asOf: string, wijkOf: (address: string) => string): ModelWijk[] {
@@ -43,7 +69,13 @@ export function modelComposition(persons: ModelPerson[], asOf: string, wijkOf: (
     const wijk = wijkOf(address);
     const w = perWijk.get(wijk) ?? { wijk, households: 0, gezinshuishoudens: 0 };
     w.households++;
-    if (isGezinshuishouden(persons.filter((p) => p.addressKey === address), asOf)) w.gezinshuishoudens++;
+    if (
+      isGezinshuishouden(
+        persons.filter((p) => p.addressKey === address),
+        asOf,
+      )
+    )
+      w.gezinshuishoudens++;
     perWijk.set(wijk, w);
   }
   return [...perWijk.values()].sort((a, b) => (a.wijk < b.wijk ? -1 : 1));
@@ -65,7 +97,13 @@ export function modelFlags(persons: ModelPerson[], feed: ModelSignal[], ruleSet:
   const signals = latestSignals(feed);
   const flags: ModelFlag[] = [];
   for (const address of [...new Set(persons.map((p) => p.addressKey))]) {
-    if (!isGezinshuishouden(persons.filter((p) => p.addressKey === address), asOf)) continue;
+    if (
+      !isGezinshuishouden(
+        persons.filter((p) => p.addressKey === address),
+        asOf,
+      )
+    )
+      continue;
     const mine = signals.filter((s) => householdOf(s, persons) === address);
     const qualifyingOf = (rule: ModelRule) =>
       mine.filter((s) => {
@@ -78,8 +116,25 @@ export function modelFlags(persons: ModelPerson[], feed: ModelSignal[], ruleSet:
     const scoreMilli = active.reduce((sum, r) => sum + r.weightMilli, 0);
     const domains = new Set(active.map((r) => r.domain)).size;
     const flagged = scoreMilli >= ruleSet.flagThresholdMilli || (ruleSet.minDomains !== null && domains >= ruleSet.minDomains);
-    const evidence = Object.fromEntries(active.map((r) => [r.indicator, qualifyingOf(r).map((s) => s.key).sort()]));
-    if (flagged) flags.push({ addressKey: address, scoreMilli, domains, indicators: active.map((r) => r.indicator).sort().join('|'), evidence });
+    const evidence = Object.fromEntries(
+      active.map((r) => [
+        r.indicator,
+        qualifyingOf(r)
+          .map((s) => s.key)
+          .sort(),
+      ]),
+    );
+    if (flagged)
+      flags.push({
+        addressKey: address,
+        scoreMilli,
+        domains,
+        indicators: active
+          .map((r) => r.indicator)
+          .sort()
+          .join('|'),
+        evidence,
+      });
   }
   return flags.sort((a, b) => Buffer.compare(Buffer.from(a.addressKey), Buffer.from(b.addressKey)));
 }

@@ -55,24 +55,18 @@ export function scoreHousehold(
   }
   const scoreMicro = activeRules.reduce((sum, r) => sum + r.weightMicro, 0);
   const domains = new Set(activeRules.map((r) => r.domain)).size;
-  const gezinshuishouden =
-    members.some((p) => isAdultOn(p.birthDate, asOf)) && members.some((p) => isMinorOn(p.birthDate, asOf));
-  const meets =
-    scoreMicro >= toMicro(ruleSet.flag_threshold) || (ruleSet.min_domains !== null && domains >= ruleSet.min_domains);
+  const gezinshuishouden = members.some((p) => isAdultOn(p.birthDate, asOf)) && members.some((p) => isMinorOn(p.birthDate, asOf));
+  const meets = scoreMicro >= toMicro(ruleSet.flag_threshold) || (ruleSet.min_domains !== null && domains >= ruleSet.min_domains);
   return { householdKey, scoreMicro, domains, activeRules, gezinshuishouden, flagged: gezinshuishouden && meets };
 }
 
-export function scoreAll(
-  persons: ScoringPerson[],
-  signals: ScoringSignal[],
-  ruleSet: RuleSetDefinition,
-  asOf: string,
-): HouseholdScore[] {
+export function scoreAll(persons: ScoringPerson[], signals: ScoringSignal[], ruleSet: RuleSetDefinition, asOf: string): HouseholdScore[] {
   const members = groupBy(persons, (p) => p.householdKey);
-  const byHousehold = groupBy(signals.filter((s) => s.householdKey !== null), (s) => s.householdKey!);
-  return [...members.keys()]
-    .sort()
-    .map((key) => scoreHousehold(key, members.get(key)!, byHousehold.get(key) ?? [], ruleSet, asOf));
+  const byHousehold = groupBy(
+    signals.filter((s) => s.householdKey !== null),
+    (s) => s.householdKey!,
+  );
+  return [...members.keys()].sort().map((key) => scoreHousehold(key, members.get(key)!, byHousehold.get(key) ?? [], ruleSet, asOf));
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

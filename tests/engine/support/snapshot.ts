@@ -9,7 +9,9 @@ export type Snapshot = Record<string, string[]>;
 export async function snapshot(db: Db, options: { exclude?: string[]; dropColumns?: string[] } = {}): Promise<Snapshot> {
   // Any table, also those other features add, so not through the typed schema.
   const any = db as any;
-  const tables = ((await db.introspection.getTables()) as { name: string }[]).map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !(options.exclude ?? []).includes(n));
+  const tables = ((await db.introspection.getTables()) as { name: string }[])
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith('kysely_') && !(options.exclude ?? []).includes(n));
   const out: Snapshot = {};
   for (const name of tables.sort()) {
     const rows: Record<string, unknown>[] = await any.selectFrom(name).selectAll().execute();

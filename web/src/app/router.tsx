@@ -34,7 +34,11 @@ function page(path: string, roles: readonly Role[], load: Loader): RouteObject {
 const routes: RouteObject[] = [
   { path: paths.login, HydrateFallback: PageLoading, lazy: async () => ({ Component: (await import('../features/auth/routes/login.tsx')).default }) },
   // Public: no session guard, so no session is asked for.
-  { path: paths.howItWorks, HydrateFallback: PageLoading, lazy: async () => ({ Component: (await import('../features/transparency/routes/how-it-works.tsx')).default }) },
+  {
+    path: paths.howItWorks,
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/transparency/routes/how-it-works.tsx')).default }),
+  },
   {
     path: paths.home,
     element: (

@@ -64,10 +64,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
-  const message =
-    body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
-      ? body.message
-      : defaultMessage(response.status);
+  const message = body && typeof body === 'object' && 'message' in body && typeof body.message === 'string' ? body.message : defaultMessage(response.status);
   return new ApiError(response.status, message, body);
 }
 

@@ -22,10 +22,15 @@ export function registerFlags(program: Command): void {
     .description('write the flags of a run to stdout, sorted by address_key')
     .action((opts: { run?: number; format: 'csv' }) =>
       withEngine(async (ctx) => {
-        const { csv } = await auditedCli(ctx, {
-          event: 'cli:flags_export', command: 'mpg flags export',
-          describe: (x) => ({ type: 'export', id: `run:${x.runId}`, detail: `signaleringen als CSV naar stdout: ${x.rows} huishoudens` }),
-        }, () => exportFlags(ctx.db, opts.run));
+        const { csv } = await auditedCli(
+          ctx,
+          {
+            event: 'cli:flags_export',
+            command: 'mpg flags export',
+            describe: (x) => ({ type: 'export', id: `run:${x.runId}`, detail: `signaleringen als CSV naar stdout: ${x.rows} huishoudens` }),
+          },
+          () => exportFlags(ctx.db, opts.run),
+        );
         process.stdout.write(csv);
       }),
     );

@@ -12,10 +12,20 @@ export function registerRegistry(program: Command): void {
     .description('replace the registry with FILE; prints counts of persons, households and rejected rows')
     .action((file: string) =>
       withEngine(async (ctx) => {
-        const r = await auditedCli(ctx, {
-          event: 'cli:registry_import', command: 'mpg registry import', file,
-          describe: (x) => ({ type: 'ingest_run', id: String(x.runId), detail: `${path.basename(file)}: personen ${x.persons}, huishoudens ${x.households}, geweigerd ${x.rejected}` }),
-        }, () => importRegistry(ctx, operatorPath(file)));
+        const r = await auditedCli(
+          ctx,
+          {
+            event: 'cli:registry_import',
+            command: 'mpg registry import',
+            file,
+            describe: (x) => ({
+              type: 'ingest_run',
+              id: String(x.runId),
+              detail: `${path.basename(file)}: personen ${x.persons}, huishoudens ${x.households}, geweigerd ${x.rejected}`,
+            }),
+          },
+          () => importRegistry(ctx, operatorPath(file)),
+        );
         clearProgress();
         console.log(`persons: ${r.persons}, households: ${r.households}, rejected: ${r.rejected}`);
       }),

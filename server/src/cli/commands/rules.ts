@@ -14,11 +14,21 @@ export function registerRules(program: Command): void {
     .action((file: string, opts: { publish?: boolean }) =>
       withEngine(async (ctx) => {
         const publish = opts.publish === true;
-        const r = await auditedCli(ctx, {
-          event: publish ? 'cli:rules_publish' : 'cli:rules_import', command: `mpg rules import${publish ? ' --publish' : ''}`, file,
-          describe: (x) => ({ type: 'rule_set', id: String(x.id), detail: `${x.name} v${x.version} (${x.published ? 'gepubliceerd' : 'concept'}) uit ${path.basename(file)}` }),
-          // A CLI publication has no second beleidsmaker; it names the operating-system user.
-        }, async () => storeRuleSet(ctx, await readRuleSetFile(operatorPath(file)), publish, cliOperator()));
+        const r = await auditedCli(
+          ctx,
+          {
+            event: publish ? 'cli:rules_publish' : 'cli:rules_import',
+            command: `mpg rules import${publish ? ' --publish' : ''}`,
+            file,
+            describe: (x) => ({
+              type: 'rule_set',
+              id: String(x.id),
+              detail: `${x.name} v${x.version} (${x.published ? 'gepubliceerd' : 'concept'}) uit ${path.basename(file)}`,
+            }),
+            // A CLI publication has no second beleidsmaker; it names the operating-system user.
+          },
+          async () => storeRuleSet(ctx, await readRuleSetFile(operatorPath(file)), publish, cliOperator()),
+        );
         console.log(`rule set: ${r.name}, version: ${r.version}, id: ${r.id}, status: ${r.published ? 'published' : 'draft'}`);
       }),
     );

@@ -2,7 +2,16 @@ import fs from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { recentJobRuns } from '../../repositories/job-run-repository.ts';
 import { sourcesWithHealth } from '../../services/source-health.ts';
-import { addSource, changeSource, removeSource, SourceInvalid, sourcePolicy, redactedUrl, type SourceConfig, type SourceInput } from '../../services/sources.ts';
+import {
+  addSource,
+  changeSource,
+  removeSource,
+  SourceInvalid,
+  sourcePolicy,
+  redactedUrl,
+  type SourceConfig,
+  type SourceInput,
+} from '../../services/sources.ts';
 import { operatorPath, withEngine } from '../runtime.ts';
 import { runSchedulerProcess } from '../../scheduler/run-process.ts';
 
@@ -18,11 +27,20 @@ export function registerScheduling(program: Command): void {
     .action((opts: { limit: number; job?: string; json?: boolean }) =>
       withEngine(async ({ db }) => {
         const runs = await recentJobRuns(db, { limit: opts.limit, job: opts.job });
-        if (opts.json) return void console.log(JSON.stringify(runs.map((r) => ({ ...r, counts: r.counts ? JSON.parse(r.counts) : null })), null, 2));
+        if (opts.json)
+          return void console.log(
+            JSON.stringify(
+              runs.map((r) => ({ ...r, counts: r.counts ? JSON.parse(r.counts) : null })),
+              null,
+              2,
+            ),
+          );
         if (runs.length === 0) return void console.log('no job runs yet');
         for (const r of runs) {
           const end = r.finished_at ? r.finished_at.slice(11, 19) : '…';
-          console.log(`${r.started_at.slice(0, 19).replace('T', ' ')}–${end}  ${r.outcome.padEnd(7)} ${r.job.padEnd(32)} ${r.trigger.padEnd(8)} ${summary(r.counts)}${r.error ? `  error: ${r.error}` : ''}`);
+          console.log(
+            `${r.started_at.slice(0, 19).replace('T', ' ')}–${end}  ${r.outcome.padEnd(7)} ${r.job.padEnd(32)} ${r.trigger.padEnd(8)} ${summary(r.counts)}${r.error ? `  error: ${r.error}` : ''}`,
+          );
         }
       }),
     );
@@ -42,13 +60,22 @@ function registerSources(program: Command): void {
     .action((opts: { json?: boolean }) =>
       withEngine(async ({ db, clock }) => {
         const list = await sourcesWithHealth(db, clock);
-        if (opts.json) return void console.log(JSON.stringify(list.map((s) => ({ ...s, source: masked(s.source) })), null, 2));
+        if (opts.json)
+          return void console.log(
+            JSON.stringify(
+              list.map((s) => ({ ...s, source: masked(s.source) })),
+              null,
+              2,
+            ),
+          );
         if (list.length === 0) return void console.log('no sources configured; add one with `sources add`');
         for (const { source, health } of list) {
           const last = health.lastDeliveryAt ? health.lastDeliveryAt.slice(0, 16).replace('T', ' ') : 'never';
           const rows = health.lastRows === null ? '-' : `${health.lastRows}${health.usualRows === null ? '' : ` (usual ${Math.round(health.usualRows)})`}`;
           const q = health.quarantineShare === null ? '-' : `${(health.quarantineShare * 100).toFixed(1)}%`;
-          console.log(`${health.status.padEnd(5)} ${source.name.padEnd(26)} last delivery: ${last}  rows: ${rows}  quarantined: ${q}  every ${source.expectedIntervalDays}d  ${fetchText(source)}  [${source.schedule}]${source.enabled ? '' : ' (disabled)'}`);
+          console.log(
+            `${health.status.padEnd(5)} ${source.name.padEnd(26)} last delivery: ${last}  rows: ${rows}  quarantined: ${q}  every ${source.expectedIntervalDays}d  ${fetchText(source)}  [${source.schedule}]${source.enabled ? '' : ' (disabled)'}`,
+          );
           for (const reason of health.reasons) console.log(`      - ${reason}`);
         }
       }),
@@ -112,7 +139,11 @@ function withSourceFlags(command: Command): Command {
 async function inputOf(opts: SourceFlags): Promise<SourceInput> {
   const input: SourceInput = opts.file ? await readSourceFile(operatorPath(opts.file)) : {};
   if (opts.name !== undefined) input.name = opts.name;
-  if (opts.indicators !== undefined) input.indicators = opts.indicators.split(',').map((s) => s.trim()).filter(Boolean);
+  if (opts.indicators !== undefined)
+    input.indicators = opts.indicators
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (opts.folder !== undefined) input.folder = operatorPath(opts.folder);
   else if (input.folder !== undefined && opts.file) input.folder = operatorPath(input.folder);
   if (opts.url !== undefined) input.url = opts.url;

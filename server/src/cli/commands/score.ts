@@ -16,10 +16,15 @@ export function registerScore(program: Command): void {
     .description('score all households with the newest published rule set; prints the run id and the number of flags')
     .action((opts: { asOf: string }) =>
       withEngine(async (ctx) => {
-        const r = await auditedCli(ctx, {
-          event: 'cli:score', command: 'mpg score',
-          describe: (x) => ({ type: 'run', id: String(x.runId), detail: `peildatum ${opts.asOf}: ${x.flags} signaleringen` }),
-        }, () => scoreAsOf(ctx, opts.asOf));
+        const r = await auditedCli(
+          ctx,
+          {
+            event: 'cli:score',
+            command: 'mpg score',
+            describe: (x) => ({ type: 'run', id: String(x.runId), detail: `peildatum ${opts.asOf}: ${x.flags} signaleringen` }),
+          },
+          () => scoreAsOf(ctx, opts.asOf),
+        );
         console.log(`run: ${r.runId}, flags: ${r.flags}`);
       }),
     );

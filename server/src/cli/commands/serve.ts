@@ -23,7 +23,9 @@ async function prepareDemo(ctx: EngineContext, config: Config): Promise<void> {
   const started = Date.now();
   const report = await setUpDemo(ctx, { demoDir: config.demoDir, settings: config, log });
   if (report.weeksBackfilled > 0) {
-    log(`historie aangevuld: ${report.weeksBackfilled} weken leveringen, ${report.scoringRuns} scoringsrondes, in ${(report.backfillMs / 1000).toFixed(1)} s (alles samen ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(
+      `historie aangevuld: ${report.weeksBackfilled} weken leveringen, ${report.scoringRuns} scoringsrondes, in ${(report.backfillMs / 1000).toFixed(1)} s (alles samen ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
   const users = await ensureDemoUsers(ctx.db, ctx.clock, config.env);
   if (users.length) {

@@ -213,8 +213,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'run_wijk_stats', 'flag_evidence', 'flag_rules', 'flags', 'scoring_run_rules', 'scoring_runs',
-    'rule_set_rules', 'rule_sets', 'quarantine', 'signals', 'ingest_runs', 'registry_staging', 'households', 'persons',
+    'run_wijk_stats',
+    'flag_evidence',
+    'flag_rules',
+    'flags',
+    'scoring_run_rules',
+    'scoring_runs',
+    'rule_set_rules',
+    'rule_sets',
+    'quarantine',
+    'signals',
+    'ingest_runs',
+    'registry_staging',
+    'households',
+    'persons',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

@@ -28,7 +28,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('superseded_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('signal_versions_observed_on').on('signal_versions').column('observed_on').execute();
-  await db.schema.alterTable('flags').addColumn('evidence', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('flags')
+    .addColumn('evidence', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await convertEvidence(db, pg);
   for (const statement of pg ? POSTGRES_TRIGGER : SQLITE_TRIGGER) await sql.raw(statement).execute(db);
   await db.schema.dropTable('flag_evidence').execute();
@@ -41,24 +44,29 @@ const KEEP = `insert into signal_versions (id, source, record_id, indicator, obs
   values (old.id, old.source, old.record_id, old.indicator, old.observed_on, old.value, new.updated_at)`;
 
 // AUTOINCREMENT: sqlite_sequence holds the largest id ever given, so the new id is never one in use or kept.
-const SQLITE_TRIGGER = [`
+const SQLITE_TRIGGER = [
+  `
   create trigger signals_keep_version after update of indicator, observed_on, value on signals
   when ${CHANGED}
   begin
     ${KEEP};
     update sqlite_sequence set seq = seq + 1 where name = 'signals';
     update signals set id = (select seq from sqlite_sequence where name = 'signals') where id = new.id;
-  end`];
+  end`,
+];
 
-const POSTGRES_TRIGGER = [`
+const POSTGRES_TRIGGER = [
+  `
   create function signals_keep_version() returns trigger language plpgsql as $$
   begin
     ${KEEP};
     new.id := nextval(pg_get_serial_sequence('signals', 'id'));
     return new;
-  end $$`, `
+  end $$`,
+  `
   create trigger signals_keep_version before update of indicator, observed_on, value on signals
-  for each row when (${CHANGED}) execute function signals_keep_version()`];
+  for each row when (${CHANGED}) execute function signals_keep_version()`,
+];
 
 async function convertEvidence(db: Kysely<any>, pg: boolean): Promise<void> {
   await sql`

@@ -12,10 +12,18 @@ const COLUMNS = ['household_key', 'indicator', 'observed_on', 'value'];
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema.dropIndex('signals_evidence').execute();
-  await db.schema.createIndex('signals_evidence').on('signals').columns(pg ? [...COLUMNS, 'id'] : COLUMNS).execute();
+  await db.schema
+    .createIndex('signals_evidence')
+    .on('signals')
+    .columns(pg ? [...COLUMNS, 'id'] : COLUMNS)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('signals_evidence').execute();
-  await db.schema.createIndex('signals_evidence').on('signals').columns([...COLUMNS, 'source', 'record_id']).execute();
+  await db.schema
+    .createIndex('signals_evidence')
+    .on('signals')
+    .columns([...COLUMNS, 'source', 'record_id'])
+    .execute();
 }

@@ -64,7 +64,9 @@ async function postgresGuards(db: Kysely<any>): Promise<void> {
       return new;
     end $$`.execute(db);
   await sql`create trigger audit_retention_guard before update or delete on audit_retention for each row execute function audit_retention_guard()`.execute(db);
-  await sql`create trigger audit_retention_no_truncate before truncate on audit_retention for each statement execute function audit_retention_guard()`.execute(db);
+  await sql`create trigger audit_retention_no_truncate before truncate on audit_retention for each statement execute function audit_retention_guard()`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -74,7 +76,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop trigger audit_log_no_truncate on audit_log`.execute(db);
     await sql`drop function audit_log_guard()`.execute(db);
   } else {
-    for (const t of ['audit_log_no_update', 'audit_log_no_early_delete', 'audit_retention_only_grows', 'audit_retention_no_delete']) await sql`drop trigger ${sql.raw(t)}`.execute(db);
+    for (const t of ['audit_log_no_update', 'audit_log_no_early_delete', 'audit_retention_only_grows', 'audit_retention_no_delete'])
+      await sql`drop trigger ${sql.raw(t)}`.execute(db);
   }
   await db.schema.dropTable('audit_retention').execute();
   if (pg) await sql`drop function audit_retention_guard()`.execute(db);

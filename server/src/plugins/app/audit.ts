@@ -59,45 +59,52 @@ function defaultObject(request: FastifyRequest): AuditObject | null {
   if (!params || Object.keys(params).length === 0) return null;
   const [key, value] = Object.entries(params)[0]!;
   // `/api/rule-sets/:id` → rule_set, `:flagId` → flag
-  const type = key === 'id' ? (request.routeOptions.url ?? '').split('/')[2]?.replace(/-/g, '_').replace(/s$/, '') ?? 'object' : key.replace(/Id$/, '');
+  const type = key === 'id' ? ((request.routeOptions.url ?? '').split('/')[2]?.replace(/-/g, '_').replace(/s$/, '') ?? 'object') : key.replace(/Id$/, '');
   return { type, id: String(value).slice(0, 200) };
 }
 
 // Every change (non-GET), every marked read, every denial and every request refused by
 // the per-address rate limit lands in the audit log, before the response goes out; a
 // server error (5xx) is logged once the response is out (the database may be the cause).
-export default fp(async (app) => {
-  app.addHook('onSend', async (request, reply, payload) => {
-    const config = request.routeOptions.config;
-    const endpoint = config?.endpoint;
-    if (!endpoint) return payload;
-    const status = reply.statusCode;
-    if (status >= 500) return payload;
-    if (config.auditSelf && request.audited) return payload;
-    const denied = request.denied || status === 401 || status === 403;
-    const limited = status === 429 && !request.audited;
-    const isChange = request.method !== 'GET' && request.method !== 'HEAD';
-    if (!denied && !isChange && !config.auditRead && !config.auditSelf) return payload;
-    if (config.auditSelf && !denied && !limited) return payload;
-    const event = eventName(request);
-    await writeAudit(request, {
-      event: denied ? `denied:${event}` : limited ? `rate_limited:${event}` : config.auditRead ?? event,
-      outcome: denied || limited ? 'denied' : status < 400 ? 'success' : 'failure',
-      object: request.auditObject ?? defaultObject(request),
-    });
-    return payload;
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode < 500) return;
-    try {
+export default fp(
+  async (app) => {
+    app.addHook('onSend', async (request, reply, payload) => {
+      const config = request.routeOptions.config;
+      const endpoint = config?.endpoint;
+      if (!endpoint) return payload;
+      const status = reply.statusCode;
+      if (status >= 500) return payload;
+      if (config.auditSelf && request.audited) return payload;
+      const denied = request.denied || status === 401 || status === 403;
+      const limited = status === 429 && !request.audited;
+      const isChange = request.method !== 'GET' && request.method !== 'HEAD';
+      if (!denied && !isChange && !config.auditRead && !config.auditSelf) return payload;
+      if (config.auditSelf && !denied && !limited) return payload;
+      const event = eventName(request);
       await writeAudit(request, {
-        event: `server_error:${eventName(request)}`,
-        outcome: 'failure',
-        object: { type: 'request', id: String(request.id), detail: `${request.method} ${request.routeOptions.url ?? 'onbekende route'} → ${reply.statusCode}` },
+        event: denied ? `denied:${event}` : limited ? `rate_limited:${event}` : (config.auditRead ?? event),
+        outcome: denied || limited ? 'denied' : status < 400 ? 'success' : 'failure',
+        object: request.auditObject ?? defaultObject(request),
       });
-    } catch (error) {
-      request.log.error({ err: error, reqId: request.id }, 'audit entry of a server error could not be written');
-    }
-  });
-}, { name: 'audit', dependencies: ['context'] });
+      return payload;
+    });
+
+    app.addHook('onResponse', async (request, reply) => {
+      if (reply.statusCode < 500) return;
+      try {
+        await writeAudit(request, {
+          event: `server_error:${eventName(request)}`,
+          outcome: 'failure',
+          object: {
+            type: 'request',
+            id: String(request.id),
+            detail: `${request.method} ${request.routeOptions.url ?? 'onbekende route'} → ${reply.statusCode}`,
+          },
+        });
+      } catch (error) {
+        request.log.error({ err: error, reqId: request.id }, 'audit entry of a server error could not be written');
+      }
+    });
+  },
+  { name: 'audit', dependencies: ['context'] },
+);

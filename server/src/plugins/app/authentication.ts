@@ -13,7 +13,11 @@ export function cookieName(config: Config): string {
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
   reply.setCookie(cookieName(config), token, {
-    httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/', maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
   });
 }
 
@@ -36,22 +40,25 @@ function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 | 403,
   return reply.code(status).send({ statusCode: status, error: status === 401 ? 'Unauthorized' : 'Forbidden', message });
 }
 
-export default fp(async (app) => {
-  app.addHook('onRequest', async (request, reply) => {
-    const endpoint = request.routeOptions.config?.endpoint;
-    if (!endpoint) return;
-    const token = request.cookies[cookieName(app.config)];
-    if (token) {
-      request.session = await resolveSession(app.db, app.clock, token);
-      request.user = request.session?.user ?? null;
-    }
-    if (endpoint.roles === 'public') return;
-    if (!request.user) return refuse(request, reply, 401, 'niet ingelogd of sessie verlopen');
-    if (endpoint.roles !== 'any' && !(endpoint.roles as readonly string[]).includes(request.user.role)) {
-      return refuse(request, reply, 403, 'geen toegang voor uw rol');
-    }
-    if (!SAFE_METHODS.has(request.method) && !csrfMatches(request, request.session!)) {
-      return refuse(request, reply, 403, 'CSRF-token ontbreekt of klopt niet (header x-csrf-token)');
-    }
-  });
-}, { name: 'authentication', dependencies: ['context', 'cookie'] });
+export default fp(
+  async (app) => {
+    app.addHook('onRequest', async (request, reply) => {
+      const endpoint = request.routeOptions.config?.endpoint;
+      if (!endpoint) return;
+      const token = request.cookies[cookieName(app.config)];
+      if (token) {
+        request.session = await resolveSession(app.db, app.clock, token);
+        request.user = request.session?.user ?? null;
+      }
+      if (endpoint.roles === 'public') return;
+      if (!request.user) return refuse(request, reply, 401, 'niet ingelogd of sessie verlopen');
+      if (endpoint.roles !== 'any' && !(endpoint.roles as readonly string[]).includes(request.user.role)) {
+        return refuse(request, reply, 403, 'geen toegang voor uw rol');
+      }
+      if (!SAFE_METHODS.has(request.method) && !csrfMatches(request, request.session!)) {
+        return refuse(request, reply, 403, 'CSRF-token ontbreekt of klopt niet (header x-csrf-token)');
+      }
+    });
+  },
+  { name: 'authentication', dependencies: ['context', 'cookie'] },
+);

@@ -14,11 +14,18 @@ function nonFinitePath(value: unknown, path: string, depth = 0): string | null {
   return null;
 }
 
-export default fp(async (app) => {
-  app.addHook('preHandler', async (request) => {
-    for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
-      const path = nonFinitePath(value, part);
-      if (path) throw ApiError.badRequest(path, 'must be a finite number');
-    }
-  });
-}, { name: 'finite-numbers' });
+export default fp(
+  async (app) => {
+    app.addHook('preHandler', async (request) => {
+      for (const [part, value] of [
+        ['params', request.params],
+        ['querystring', request.query],
+        ['body', request.body],
+      ] as const) {
+        const path = nonFinitePath(value, part);
+        if (path) throw ApiError.badRequest(path, 'must be a finite number');
+      }
+    });
+  },
+  { name: 'finite-numbers' },
+);

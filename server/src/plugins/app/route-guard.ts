@@ -33,18 +33,21 @@ function problem(route: RouteOptions): string | null {
   return null;
 }
 
-export default fp(async (app) => {
-  const problems: string[] = [];
-  app.addHook('onRoute', (route) => {
-    const found = problem(route);
-    if (found) return void problems.push(found);
-    const url = route.url ?? '';
-    if (!route.config?.endpoint && (url === '/api' || url.startsWith('/api/'))) {
-      const method = Array.isArray(route.method) ? (route.method.includes('GET') ? 'GET' : route.method[0]!) : route.method;
-      route.config = { ...route.config, endpoint: tableEntry(method, url) };
-    }
-  });
-  app.addHook('onReady', async () => {
-    if (problems.length) throw new Error(`refusing to start: ${problems.join('; ')}`);
-  });
-}, { name: 'route-guard' });
+export default fp(
+  async (app) => {
+    const problems: string[] = [];
+    app.addHook('onRoute', (route) => {
+      const found = problem(route);
+      if (found) return void problems.push(found);
+      const url = route.url ?? '';
+      if (!route.config?.endpoint && (url === '/api' || url.startsWith('/api/'))) {
+        const method = Array.isArray(route.method) ? (route.method.includes('GET') ? 'GET' : route.method[0]!) : route.method;
+        route.config = { ...route.config, endpoint: tableEntry(method, url) };
+      }
+    });
+    app.addHook('onReady', async () => {
+      if (problems.length) throw new Error(`refusing to start: ${problems.join('; ')}`);
+    });
+  },
+  { name: 'route-guard' },
+);

@@ -8,7 +8,13 @@ export interface AjvLikeError {
 }
 
 const TYPES: Record<string, string> = {
-  number: 'een getal', integer: 'een heel getal', string: 'tekst', boolean: 'true of false', null: 'null', object: 'een object', array: 'een lijst',
+  number: 'een getal',
+  integer: 'een heel getal',
+  string: 'tekst',
+  boolean: 'true of false',
+  null: 'null',
+  object: 'een object',
+  array: 'een lijst',
 };
 
 function fieldOf(context: string | undefined, e: AjvLikeError | undefined): string {
@@ -30,20 +36,35 @@ function reasonOf(e: AjvLikeError, siblings: AjvLikeError[]): string {
       const alternatives = siblings.filter((s) => s.keyword === 'type').map((s) => s.params?.type);
       return `moet ${typeName(alternatives.length > 1 ? alternatives : p.type)} zijn`;
     }
-    case 'required': return 'ontbreekt';
-    case 'additionalProperties': return 'is geen bekend veld';
-    case 'minimum': return `moet ${String(p.limit)} of meer zijn`;
-    case 'maximum': return `moet ${String(p.limit)} of minder zijn`;
-    case 'exclusiveMinimum': return `moet meer dan ${String(p.limit)} zijn`;
-    case 'exclusiveMaximum': return `moet minder dan ${String(p.limit)} zijn`;
-    case 'minLength': return `moet minstens ${String(p.limit)} teken(s) lang zijn`;
-    case 'maxLength': return `mag hoogstens ${String(p.limit)} tekens lang zijn`;
-    case 'minItems': return `moet minstens ${String(p.limit)} element(en) hebben`;
-    case 'maxItems': return `mag hoogstens ${String(p.limit)} elementen hebben`;
-    case 'pattern': return p.pattern === '\\S' ? 'mag niet leeg zijn of alleen uit spaties bestaan' : 'heeft niet de juiste vorm';
-    case 'format': return p.format === 'date' ? 'moet een bestaande datum zijn (JJJJ-MM-DD)' : 'heeft niet de juiste vorm';
-    case 'const': case 'enum': return 'is geen toegestane waarde';
-    default: return 'is ongeldig';
+    case 'required':
+      return 'ontbreekt';
+    case 'additionalProperties':
+      return 'is geen bekend veld';
+    case 'minimum':
+      return `moet ${String(p.limit)} of meer zijn`;
+    case 'maximum':
+      return `moet ${String(p.limit)} of minder zijn`;
+    case 'exclusiveMinimum':
+      return `moet meer dan ${String(p.limit)} zijn`;
+    case 'exclusiveMaximum':
+      return `moet minder dan ${String(p.limit)} zijn`;
+    case 'minLength':
+      return `moet minstens ${String(p.limit)} teken(s) lang zijn`;
+    case 'maxLength':
+      return `mag hoogstens ${String(p.limit)} tekens lang zijn`;
+    case 'minItems':
+      return `moet minstens ${String(p.limit)} element(en) hebben`;
+    case 'maxItems':
+      return `mag hoogstens ${String(p.limit)} elementen hebben`;
+    case 'pattern':
+      return p.pattern === '\\S' ? 'mag niet leeg zijn of alleen uit spaties bestaan' : 'heeft niet de juiste vorm';
+    case 'format':
+      return p.format === 'date' ? 'moet een bestaande datum zijn (JJJJ-MM-DD)' : 'heeft niet de juiste vorm';
+    case 'const':
+    case 'enum':
+      return 'is geen toegestane waarde';
+    default:
+      return 'is ongeldig';
   }
 }
 

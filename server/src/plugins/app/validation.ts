@@ -41,9 +41,12 @@ const textConverting: RouteCompiler = (route) => {
   return checked;
 };
 
-export default fp(async (app) => {
-  app.setValidatorCompiler((route) => (route.httpPart === 'body' ? exact : textConverting)(route));
-}, { name: 'validation' });
+export default fp(
+  async (app) => {
+    app.setValidatorCompiler((route) => (route.httpPart === 'body' ? exact : textConverting)(route));
+  },
+  { name: 'validation' },
+);
 
 type Check = { ok: true; value: unknown } | { ok: false; error: Error };
 

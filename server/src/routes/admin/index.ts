@@ -1,5 +1,14 @@
 import {
-  AuditPage, AuditQuery, CreateUserBody, IngestRunPage, PageOnlyQuery, QuarantinePage, QuarantineQuery, UpdateUserBody, UserItem, UserList,
+  AuditPage,
+  AuditQuery,
+  CreateUserBody,
+  IngestRunPage,
+  PageOnlyQuery,
+  QuarantinePage,
+  QuarantineQuery,
+  UpdateUserBody,
+  UserItem,
+  UserList,
 } from '@vroegsignaal/shared/api/admin';
 import { ErrorResponse, IdParams } from '@vroegsignaal/shared/api/common';
 import { describeAuditEvent } from '@vroegsignaal/shared/api/audit-events';
@@ -20,53 +29,82 @@ const paging = (q: { page?: number; page_size?: number }) => {
 const admin: RoutesPlugin = async (app) => {
   app.get('/api/users', { config: { endpoint: ENDPOINTS.users }, schema: { tags: ['admin'], response: { 200: UserList } } }, async () => allUsers(app.db));
 
-  app.post('/api/users', {
-    config: { endpoint: ENDPOINTS.createUser },
-    schema: { tags: ['admin'], body: CreateUserBody, response: { 201: UserItem, ...errors } },
-  }, async (request, reply) => {
-    request.auditObject = { type: 'user', id: request.body.username, detail: `rol ${request.body.role}` };
-    return reply.code(201).send(await createUser(app.db, app.clock, request.body));
-  });
+  app.post(
+    '/api/users',
+    {
+      config: { endpoint: ENDPOINTS.createUser },
+      schema: { tags: ['admin'], body: CreateUserBody, response: { 201: UserItem, ...errors } },
+    },
+    async (request, reply) => {
+      request.auditObject = { type: 'user', id: request.body.username, detail: `rol ${request.body.role}` };
+      return reply.code(201).send(await createUser(app.db, app.clock, request.body));
+    },
+  );
 
-  app.patch('/api/users/:id', {
-    config: { endpoint: ENDPOINTS.updateUser },
-    schema: { tags: ['admin'], params: IdParams, body: UpdateUserBody, response: { 200: UserItem, ...errors } },
-  }, async (request) => {
-    const changed = Object.keys(request.body).join(', ');
-    const user = await changeUser(app.db, app.clock, request.params.id, request.body);
-    request.auditObject = { type: 'user', id: user.username, detail: `gewijzigd: ${changed}` };
-    return user;
-  });
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { endpoint: ENDPOINTS.updateUser },
+      schema: { tags: ['admin'], params: IdParams, body: UpdateUserBody, response: { 200: UserItem, ...errors } },
+    },
+    async (request) => {
+      const changed = Object.keys(request.body).join(', ');
+      const user = await changeUser(app.db, app.clock, request.params.id, request.body);
+      request.auditObject = { type: 'user', id: user.username, detail: `gewijzigd: ${changed}` };
+      return user;
+    },
+  );
 
-  app.get('/api/audit', {
-    config: { endpoint: ENDPOINTS.audit, auditRead: 'audit_search' },
-    schema: { tags: ['admin'], querystring: AuditQuery, response: { 200: AuditPage, ...errors } },
-  }, async (request) => {
-    const q = request.query;
-    const p = paging(q);
-    const { items, total } = await searchAudit(
-      app.db,
-      { username: q.username, event: q.event, object_type: q.object_type, object_id: q.object_id, outcome: q.outcome, from: q.from, toExclusive: q.to ? addDays(q.to, 1) : undefined },
-      p.limit, p.offset,
-    );
-    return { items: items.map((e) => ({ ...e, description: describeAuditEvent(e.event) })), total, page: p.page, page_size: p.page_size };
-  });
+  app.get(
+    '/api/audit',
+    {
+      config: { endpoint: ENDPOINTS.audit, auditRead: 'audit_search' },
+      schema: { tags: ['admin'], querystring: AuditQuery, response: { 200: AuditPage, ...errors } },
+    },
+    async (request) => {
+      const q = request.query;
+      const p = paging(q);
+      const { items, total } = await searchAudit(
+        app.db,
+        {
+          username: q.username,
+          event: q.event,
+          object_type: q.object_type,
+          object_id: q.object_id,
+          outcome: q.outcome,
+          from: q.from,
+          toExclusive: q.to ? addDays(q.to, 1) : undefined,
+        },
+        p.limit,
+        p.offset,
+      );
+      return { items: items.map((e) => ({ ...e, description: describeAuditEvent(e.event) })), total, page: p.page, page_size: p.page_size };
+    },
+  );
 
-  app.get('/api/ingest-runs', {
-    config: { endpoint: ENDPOINTS.ingestRuns },
-    schema: { tags: ['admin'], querystring: PageOnlyQuery, response: { 200: IngestRunPage, ...errors } },
-  }, async (request) => {
-    const p = paging(request.query);
-    return { ...(await pageIngestRuns(app.db, p.limit, p.offset)), page: p.page, page_size: p.page_size };
-  });
+  app.get(
+    '/api/ingest-runs',
+    {
+      config: { endpoint: ENDPOINTS.ingestRuns },
+      schema: { tags: ['admin'], querystring: PageOnlyQuery, response: { 200: IngestRunPage, ...errors } },
+    },
+    async (request) => {
+      const p = paging(request.query);
+      return { ...(await pageIngestRuns(app.db, p.limit, p.offset)), page: p.page, page_size: p.page_size };
+    },
+  );
 
-  app.get('/api/quarantine', {
-    config: { endpoint: ENDPOINTS.quarantine },
-    schema: { tags: ['admin'], querystring: QuarantineQuery, response: { 200: QuarantinePage, ...errors } },
-  }, async (request) => {
-    const p = paging(request.query);
-    const { items, total } = await pageQuarantine(app.db, request.query.ingest_run, p.limit, p.offset);
-    return { items: items.map((i) => ({ ...i, reasons: JSON.parse(i.reasons) as string[] })), total, page: p.page, page_size: p.page_size };
-  });
+  app.get(
+    '/api/quarantine',
+    {
+      config: { endpoint: ENDPOINTS.quarantine },
+      schema: { tags: ['admin'], querystring: QuarantineQuery, response: { 200: QuarantinePage, ...errors } },
+    },
+    async (request) => {
+      const p = paging(request.query);
+      const { items, total } = await pageQuarantine(app.db, request.query.ingest_run, p.limit, p.offset);
+      return { items: items.map((i) => ({ ...i, reasons: JSON.parse(i.reasons) as string[] })), total, page: p.page, page_size: p.page_size };
+    },
+  );
 };
 export default admin;

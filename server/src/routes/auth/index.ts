@@ -19,61 +19,84 @@ const present = (s: ActiveSession) => ({
 });
 
 const auth: RoutesPlugin = async (app) => {
-  app.post('/api/auth/login', {
-    config: { endpoint: ENDPOINTS.login, auditSelf: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
-    schema: { tags: ['auth'], body: LoginBody, response: { 200: Session, 401: ErrorResponse, 429: ErrorResponse } },
-  }, async (request, reply) => {
-    const { username, password } = request.body;
-    const result = await app.authenticator.authenticate({ username, password, ip: request.ip });
-    if (!result.ok) {
-      await writeAudit(request, { event: result.reason === 'locked' ? 'login_throttled' : 'login_failed', outcome: 'failure', username: username.slice(0, 64) });
-      if (result.reason === 'locked') {
-        reply.header('retry-after', String(result.retryAfterSeconds ?? 1));
-        return reply.code(429).send({ statusCode: 429, error: 'Too Many Requests', message: `te veel mislukte pogingen; probeer het over ${result.retryAfterSeconds} seconden opnieuw` });
+  app.post(
+    '/api/auth/login',
+    {
+      config: { endpoint: ENDPOINTS.login, auditSelf: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], body: LoginBody, response: { 200: Session, 401: ErrorResponse, 429: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const result = await app.authenticator.authenticate({ username, password, ip: request.ip });
+      if (!result.ok) {
+        await writeAudit(request, {
+          event: result.reason === 'locked' ? 'login_throttled' : 'login_failed',
+          outcome: 'failure',
+          username: username.slice(0, 64),
+        });
+        if (result.reason === 'locked') {
+          reply.header('retry-after', String(result.retryAfterSeconds ?? 1));
+          return reply.code(429).send({
+            statusCode: 429,
+            error: 'Too Many Requests',
+            message: `te veel mislukte pogingen; probeer het over ${result.retryAfterSeconds} seconden opnieuw`,
+          });
+        }
+        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'gebruikersnaam of wachtwoord onjuist' });
       }
-      return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'gebruikersnaam of wachtwoord onjuist' });
-    }
-    if (request.session) await endSession(app.db, request.session.id);
-    await purgeStale(app.db, app.clock);
-    const { token, session } = await startSession(app.db, app.clock, result.user, request.ip);
-    request.user = result.user;
-    await writeAudit(request, { event: 'login', outcome: 'success', object: { type: 'user', id: result.user.username }, sessionId: session.id });
-    setSessionCookie(reply, app.config, token);
-    return present(session);
-  });
+      if (request.session) await endSession(app.db, request.session.id);
+      await purgeStale(app.db, app.clock);
+      const { token, session } = await startSession(app.db, app.clock, result.user, request.ip);
+      request.user = result.user;
+      await writeAudit(request, { event: 'login', outcome: 'success', object: { type: 'user', id: result.user.username }, sessionId: session.id });
+      setSessionCookie(reply, app.config, token);
+      return present(session);
+    },
+  );
 
-  app.post('/api/auth/logout', {
-    config: { endpoint: ENDPOINTS.logout },
-    schema: { tags: ['auth'], response: { 200: Ok } },
-  }, async (request, reply) => {
-    await endSession(app.db, request.session!.id);
-    clearSessionCookie(reply, app.config);
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { endpoint: ENDPOINTS.logout },
+      schema: { tags: ['auth'], response: { 200: Ok } },
+    },
+    async (request, reply) => {
+      await endSession(app.db, request.session!.id);
+      clearSessionCookie(reply, app.config);
+      return { ok: true };
+    },
+  );
 
-  app.get('/api/auth/session', {
-    config: { endpoint: ENDPOINTS.session },
-    schema: { tags: ['auth'], response: { 200: Session } },
-  }, async (request) => present(request.session!));
+  app.get(
+    '/api/auth/session',
+    {
+      config: { endpoint: ENDPOINTS.session },
+      schema: { tags: ['auth'], response: { 200: Session } },
+    },
+    async (request) => present(request.session!),
+  );
 
-  app.post('/api/auth/password', {
-    config: { endpoint: ENDPOINTS.changePassword },
-    schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok, 400: ErrorResponse } },
-  }, async (request, reply) => {
-    const user = (await findUserById(app.db, request.user!.id))!;
-    if (!(await verifyPassword(user.password_hash, request.body.current_password))) {
-      throw ApiError.badRequest('body.current_password', 'het huidige wachtwoord klopt niet');
-    }
-    const problem = passwordProblem(request.body.new_password, user.username);
-    if (problem) throw ApiError.badRequest('body.new_password', problem);
-    const hash = await hashPassword(request.body.new_password);
-    await app.db.transaction().execute(async (trx) => {
-      await updateUser(trx, user.id, { password_hash: hash, updated_at: app.clock.now().toISOString() });
-      await deleteUserSessions(trx, user.id);
-    });
-    clearSessionCookie(reply, app.config);
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/password',
+    {
+      config: { endpoint: ENDPOINTS.changePassword },
+      schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok, 400: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const user = (await findUserById(app.db, request.user!.id))!;
+      if (!(await verifyPassword(user.password_hash, request.body.current_password))) {
+        throw ApiError.badRequest('body.current_password', 'het huidige wachtwoord klopt niet');
+      }
+      const problem = passwordProblem(request.body.new_password, user.username);
+      if (problem) throw ApiError.badRequest('body.new_password', problem);
+      const hash = await hashPassword(request.body.new_password);
+      await app.db.transaction().execute(async (trx) => {
+        await updateUser(trx, user.id, { password_hash: hash, updated_at: app.clock.now().toISOString() });
+        await deleteUserSessions(trx, user.id);
+      });
+      clearSessionCookie(reply, app.config);
+      return { ok: true };
+    },
+  );
 };
 export default auth;
-

@@ -2,7 +2,15 @@ import { Type } from 'typebox';
 import { ErrorResponse } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import {
-  DASHBOARD_EXPORT_HEADER, FlagParams, FlagsExportBody, FlagsExportQuery, FlagsPage, FlagsQuery, FlagsSearchBody, RunList, RunParams,
+  DASHBOARD_EXPORT_HEADER,
+  FlagParams,
+  FlagsExportBody,
+  FlagsExportQuery,
+  FlagsPage,
+  FlagsQuery,
+  FlagsSearchBody,
+  RunList,
+  RunParams,
 } from '@vroegsignaal/shared/api/flags';
 import { HouseholdDetail } from '@vroegsignaal/shared/api/households';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,52 +23,80 @@ import { sendSerializedOnce, userOf, type RoutesPlugin } from '../types.ts';
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
 const flags: RoutesPlugin = async (app) => {
-  app.get('/api/runs', {
-    config: { endpoint: ENDPOINTS.runs },
-    schema: { tags: ['flags'], response: { 200: RunList } },
-  }, async (request) => runsFor(app.db, userOf(request)));
+  app.get(
+    '/api/runs',
+    {
+      config: { endpoint: ENDPOINTS.runs },
+      schema: { tags: ['flags'], response: { 200: RunList } },
+    },
+    async (request) => runsFor(app.db, userOf(request)),
+  );
 
-  app.get('/api/runs/:runId/flags', {
-    config: { endpoint: ENDPOINTS.flags, auditRead: 'flags_list' },
-    schema: { tags: ['flags'], params: RunParams, querystring: FlagsQuery, response: { 200: FlagsPage, ...errors } },
-  }, async (request, reply) => {
-    const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.query, app.readCache, today(app));
-    // The list shows addresses and indicators: which households were shown is logged
-    // (their address keys, never what was shown about them).
-    request.auditObject = { type: 'run', id: String(request.params.runId), detail: shownHouseholds(page, request.query) };
-    return sendSerializedOnce(reply, page);
-  });
+  app.get(
+    '/api/runs/:runId/flags',
+    {
+      config: { endpoint: ENDPOINTS.flags, auditRead: 'flags_list' },
+      schema: { tags: ['flags'], params: RunParams, querystring: FlagsQuery, response: { 200: FlagsPage, ...errors } },
+    },
+    async (request, reply) => {
+      const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.query, app.readCache, today(app));
+      // The list shows addresses and indicators: which households were shown is logged
+      // (their address keys, never what was shown about them).
+      request.auditObject = { type: 'run', id: String(request.params.runId), detail: shownHouseholds(page, request.query) };
+      return sendSerializedOnce(reply, page);
+    },
+  );
 
   // The same list with a search by address: a POST, so that the search term is in the body,
   // never in a URL (fastify, proxies and browsers log and keep URLs). The audit entry keeps it.
-  app.post('/api/runs/:runId/flags/search', {
-    config: { endpoint: ENDPOINTS.flagsSearch, auditRead: 'flags_list' },
-    schema: { tags: ['flags'], params: RunParams, body: FlagsSearchBody, response: { 200: FlagsPage, ...errors } },
-  }, async (request, reply) => {
-    const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.body, app.readCache, today(app), 'body');
-    request.auditObject = { type: 'run', id: String(request.params.runId), detail: shownHouseholds(page, request.body) };
-    return sendSerializedOnce(reply.code(200), page);
-  });
+  app.post(
+    '/api/runs/:runId/flags/search',
+    {
+      config: { endpoint: ENDPOINTS.flagsSearch, auditRead: 'flags_list' },
+      schema: { tags: ['flags'], params: RunParams, body: FlagsSearchBody, response: { 200: FlagsPage, ...errors } },
+    },
+    async (request, reply) => {
+      const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.body, app.readCache, today(app), 'body');
+      request.auditObject = { type: 'run', id: String(request.params.runId), detail: shownHouseholds(page, request.body) };
+      return sendSerializedOnce(reply.code(200), page);
+    },
+  );
 
-  app.get('/api/runs/:runId/flags.csv', {
-    config: { endpoint: ENDPOINTS.flagsExport, auditRead: 'export' },
-    schema: { tags: ['flags'], params: RunParams, querystring: FlagsExportQuery, response: { 200: Type.String(), ...errors } },
-  }, async (request, reply) => sendExport(request, reply, request.params.runId, request.query, 'querystring'));
+  app.get(
+    '/api/runs/:runId/flags.csv',
+    {
+      config: { endpoint: ENDPOINTS.flagsExport, auditRead: 'export' },
+      schema: { tags: ['flags'], params: RunParams, querystring: FlagsExportQuery, response: { 200: Type.String(), ...errors } },
+    },
+    async (request, reply) => sendExport(request, reply, request.params.runId, request.query, 'querystring'),
+  );
 
-  app.post('/api/runs/:runId/flags/export', {
-    config: { endpoint: ENDPOINTS.flagsExportFiltered, auditRead: 'export' },
-    schema: { tags: ['flags'], params: RunParams, body: FlagsExportBody, response: { 200: Type.String(), ...errors } },
-  }, async (request, reply) => sendExport(request, reply.code(200), request.params.runId, request.body, 'body'));
+  app.post(
+    '/api/runs/:runId/flags/export',
+    {
+      config: { endpoint: ENDPOINTS.flagsExportFiltered, auditRead: 'export' },
+      schema: { tags: ['flags'], params: RunParams, body: FlagsExportBody, response: { 200: Type.String(), ...errors } },
+    },
+    async (request, reply) => sendExport(request, reply.code(200), request.params.runId, request.body, 'body'),
+  );
 
-  app.get('/api/flags/:flagId/household', {
-    config: { endpoint: ENDPOINTS.household, auditRead: 'household_read' },
-    schema: { tags: ['flags'], params: FlagParams, response: { 200: HouseholdDetail, ...errors } },
-  }, async (request, reply) => {
-    request.auditObject = { type: 'flag', id: String(request.params.flagId) };
-    const detail = await householdOfFlag(app.db, app.clock, app.config.timeZone, userOf(request), request.params.flagId, app.readCache);
-    request.auditObject = { type: 'household', id: detail.household_key, detail: `signalering ${request.params.flagId}: samenstelling, adres, uitleg, signalen in de tijd, opvolging` };
-    return sendSerializedOnce(reply, detail);
-  });
+  app.get(
+    '/api/flags/:flagId/household',
+    {
+      config: { endpoint: ENDPOINTS.household, auditRead: 'household_read' },
+      schema: { tags: ['flags'], params: FlagParams, response: { 200: HouseholdDetail, ...errors } },
+    },
+    async (request, reply) => {
+      request.auditObject = { type: 'flag', id: String(request.params.flagId) };
+      const detail = await householdOfFlag(app.db, app.clock, app.config.timeZone, userOf(request), request.params.flagId, app.readCache);
+      request.auditObject = {
+        type: 'household',
+        id: detail.household_key,
+        detail: `signalering ${request.params.flagId}: samenstelling, adres, uitleg, signalen in de tijd, opvolging`,
+      };
+      return sendSerializedOnce(reply, detail);
+    },
+  );
 };
 export default flags;
 

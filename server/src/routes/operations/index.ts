@@ -9,27 +9,40 @@ const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
 const operations: RoutesPlugin = async (app) => {
   app.get('/api/sources', { config: { endpoint: ENDPOINTS.sources }, schema: { tags: ['operations'], response: { 200: SourceList } } }, async () =>
-    sourceList(app.db, app.clock));
+    sourceList(app.db, app.clock),
+  );
 
-  app.post('/api/sources', {
-    config: { endpoint: ENDPOINTS.createSource },
-    schema: { tags: ['operations'], body: SourceBody, response: { 201: SourceItem, ...errors } },
-  }, async (request, reply) => {
-    request.auditObject = { type: 'source', id: request.body.name ?? '' };
-    return reply.code(201).send(await createSource(app.db, app.clock, request.body, sourcePolicy(app.config)));
-  });
+  app.post(
+    '/api/sources',
+    {
+      config: { endpoint: ENDPOINTS.createSource },
+      schema: { tags: ['operations'], body: SourceBody, response: { 201: SourceItem, ...errors } },
+    },
+    async (request, reply) => {
+      request.auditObject = { type: 'source', id: request.body.name ?? '' };
+      return reply.code(201).send(await createSource(app.db, app.clock, request.body, sourcePolicy(app.config)));
+    },
+  );
 
-  app.patch('/api/sources/:name', {
-    config: { endpoint: ENDPOINTS.updateSource },
-    schema: { tags: ['operations'], params: SourceParams, body: SourceBody, response: { 200: SourceItem, ...errors } },
-  }, async (request) => {
-    request.auditObject = { type: 'source', id: request.params.name, detail: `gewijzigd: ${Object.keys(request.body).join(', ')}` };
-    return updateSource(app.db, app.clock, request.params.name, request.body, sourcePolicy(app.config));
-  });
+  app.patch(
+    '/api/sources/:name',
+    {
+      config: { endpoint: ENDPOINTS.updateSource },
+      schema: { tags: ['operations'], params: SourceParams, body: SourceBody, response: { 200: SourceItem, ...errors } },
+    },
+    async (request) => {
+      request.auditObject = { type: 'source', id: request.params.name, detail: `gewijzigd: ${Object.keys(request.body).join(', ')}` };
+      return updateSource(app.db, app.clock, request.params.name, request.body, sourcePolicy(app.config));
+    },
+  );
 
-  app.get('/api/jobs', {
-    config: { endpoint: ENDPOINTS.jobs },
-    schema: { tags: ['operations'], querystring: JobsQuery, response: { 200: JobRunList, ...errors } },
-  }, async (request) => jobRuns(app.db, request.query.job, request.query.limit ?? 100));
+  app.get(
+    '/api/jobs',
+    {
+      config: { endpoint: ENDPOINTS.jobs },
+      schema: { tags: ['operations'], querystring: JobsQuery, response: { 200: JobRunList, ...errors } },
+    },
+    async (request) => jobRuns(app.db, request.query.job, request.query.limit ?? 100),
+  );
 };
 export default operations;

@@ -4,9 +4,13 @@ import { transparency } from '../../services/transparency.ts';
 import type { RoutesPlugin } from '../types.ts';
 
 const route: RoutesPlugin = async (app) => {
-  app.get('/api/transparency', {
-    config: { endpoint: ENDPOINTS.transparency },
-    schema: { tags: ['transparency'], response: { 200: Transparency } },
-  }, async () => transparency(app.db));
+  app.get(
+    '/api/transparency',
+    {
+      config: { endpoint: ENDPOINTS.transparency },
+      schema: { tags: ['transparency'], response: { 200: Transparency } },
+    },
+    async () => transparency(app.db),
+  );
 };
 export default route;

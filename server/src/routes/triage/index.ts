@@ -9,39 +9,79 @@ import { userOf, type RoutesPlugin } from '../types.ts';
 const responses = { 200: Triage, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 const triage: RoutesPlugin = async (app) => {
-  app.get('/api/flags/:flagId/triage', {
-    config: { endpoint: ENDPOINTS.triage, auditRead: 'triage_read' },
-    schema: { tags: ['triage'], params: FlagParams, response: responses },
-  }, async (request) => triageOfFlag(app.db, userOf(request), request.params.flagId));
+  app.get(
+    '/api/flags/:flagId/triage',
+    {
+      config: { endpoint: ENDPOINTS.triage, auditRead: 'triage_read' },
+      schema: { tags: ['triage'], params: FlagParams, response: responses },
+    },
+    async (request) => triageOfFlag(app.db, userOf(request), request.params.flagId),
+  );
 
-  app.post('/api/flags/:flagId/triage/status', {
-    config: { endpoint: ENDPOINTS.triageStatus },
-    schema: { tags: ['triage'], params: FlagParams, body: StatusBody, response: responses },
-  }, async (request) =>
-    changeTriage(app.db, app.clock, userOf(request), request.params.flagId, {
-      kind: 'status', to: request.body.status, from: request.body.from, note: request.body.note, outcome: request.body.outcome, reviewOn: request.body.review_on,
-    }, app.config.timeZone));
+  app.post(
+    '/api/flags/:flagId/triage/status',
+    {
+      config: { endpoint: ENDPOINTS.triageStatus },
+      schema: { tags: ['triage'], params: FlagParams, body: StatusBody, response: responses },
+    },
+    async (request) =>
+      changeTriage(
+        app.db,
+        app.clock,
+        userOf(request),
+        request.params.flagId,
+        {
+          kind: 'status',
+          to: request.body.status,
+          from: request.body.from,
+          note: request.body.note,
+          outcome: request.body.outcome,
+          reviewOn: request.body.review_on,
+        },
+        app.config.timeZone,
+      ),
+  );
 
-  app.post('/api/flags/:flagId/triage/assignment', {
-    config: { endpoint: ENDPOINTS.triageAssignment },
-    schema: { tags: ['triage'], params: FlagParams, body: AssignmentBody, response: responses },
-  }, async (request) =>
-    changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'assignment', assignedTo: request.body.assigned_to, note: request.body.note }));
+  app.post(
+    '/api/flags/:flagId/triage/assignment',
+    {
+      config: { endpoint: ENDPOINTS.triageAssignment },
+      schema: { tags: ['triage'], params: FlagParams, body: AssignmentBody, response: responses },
+    },
+    async (request) =>
+      changeTriage(app.db, app.clock, userOf(request), request.params.flagId, {
+        kind: 'assignment',
+        assignedTo: request.body.assigned_to,
+        note: request.body.note,
+      }),
+  );
 
-  app.post('/api/flags/:flagId/triage/outcome', {
-    config: { endpoint: ENDPOINTS.triageOutcome },
-    schema: { tags: ['triage'], params: FlagParams, body: OutcomeBody, response: responses },
-  }, async (request) =>
-    changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'outcome', outcome: request.body.outcome, note: request.body.note }));
+  app.post(
+    '/api/flags/:flagId/triage/outcome',
+    {
+      config: { endpoint: ENDPOINTS.triageOutcome },
+      schema: { tags: ['triage'], params: FlagParams, body: OutcomeBody, response: responses },
+    },
+    async (request) =>
+      changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'outcome', outcome: request.body.outcome, note: request.body.note }),
+  );
 
-  app.post('/api/flags/:flagId/triage/notes', {
-    config: { endpoint: ENDPOINTS.triageNote },
-    schema: { tags: ['triage'], params: FlagParams, body: NoteBody, response: responses },
-  }, async (request) => changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'note', note: request.body.note }));
+  app.post(
+    '/api/flags/:flagId/triage/notes',
+    {
+      config: { endpoint: ENDPOINTS.triageNote },
+      schema: { tags: ['triage'], params: FlagParams, body: NoteBody, response: responses },
+    },
+    async (request) => changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'note', note: request.body.note }),
+  );
 
-  app.get('/api/assignees', {
-    config: { endpoint: ENDPOINTS.assignees },
-    schema: { tags: ['triage'], response: { 200: AssigneeList } },
-  }, async () => (await activeUsersWithRole(app.db, 'wijkteam')).map((u) => ({ username: u.username, wijken: JSON.parse(u.wijken) as string[] })));
+  app.get(
+    '/api/assignees',
+    {
+      config: { endpoint: ENDPOINTS.assignees },
+      schema: { tags: ['triage'], response: { 200: AssigneeList } },
+    },
+    async () => (await activeUsersWithRole(app.db, 'wijkteam')).map((u) => ({ username: u.username, wijken: JSON.parse(u.wijken) as string[] })),
+  );
 };
 export default triage;

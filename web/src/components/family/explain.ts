@@ -24,6 +24,7 @@ export function whyOnList(flag: FlagExplanation): string {
   const byDomains = flag.min_domains !== null && flag.domains >= flag.min_domains;
   const score = `De score is ${formatNumber(flag.score)} punten (de lijst begint bij ${formatNumber(flag.flag_threshold)})`;
   const domains = `er zijn signalen in ${flag.domains} leefgebied${flag.domains === 1 ? '' : 'en'}${flag.min_domains !== null ? ` (ook vanaf ${flag.min_domains} leefgebieden komt een gezin op de lijst)` : ''}`;
-  const reason = byScore && byDomains ? 'zowel de score als het aantal leefgebieden' : byScore ? 'de score' : byDomains ? 'het aantal leefgebieden' : 'de regels van toen';
+  const reason =
+    byScore && byDomains ? 'zowel de score als het aantal leefgebieden' : byScore ? 'de score' : byDomains ? 'het aantal leefgebieden' : 'de regels van toen';
   return `${score} en ${domains}. Op de lijst door ${reason}.`;
 }

@@ -43,7 +43,11 @@ function Notes({ events }: { events: readonly TriageEvent[] }) {
           </li>
         ))}
       </ul>
-      {older > 0 ? <p className="vs-print-meta">En {older} oudere notitie{older === 1 ? '' : 's'} in Vroegsignaal.</p> : null}
+      {older > 0 ? (
+        <p className="vs-print-meta">
+          En {older} oudere notitie{older === 1 ? '' : 's'} in Vroegsignaal.
+        </p>
+      ) : null}
     </>
   );
 }
@@ -87,13 +91,18 @@ export function FamilySummary({ household: h, printedBy }: { household: Househol
       <h3>Opvolging</h3>
       <p>
         Status: <strong>{triageLabel(triage.status)}</strong>. Toegewezen aan: <strong>{triage.assigned_to ?? 'niemand'}</strong>.{' '}
-        {triage.first_contact_due ? <>Eerste contact vóór: <strong>{formatDate(triage.first_contact_due)}</strong>. </> : null} Uitkomst:{' '}
-        {triage.outcome ? OUTCOME_LABELS[triage.outcome].toLowerCase() : 'nog niet vastgelegd'}.
+        {triage.first_contact_due ? (
+          <>
+            Eerste contact vóór: <strong>{formatDate(triage.first_contact_due)}</strong>.{' '}
+          </>
+        ) : null}{' '}
+        Uitkomst: {triage.outcome ? OUTCOME_LABELS[triage.outcome].toLowerCase() : 'nog niet vastgelegd'}.
       </p>
       <h3>Notities</h3>
       <Notes events={triage.events} />
       <p className="vs-print-meta vs-print-footer">
-        Afgedrukt op {formatDateTime(new Date().toISOString())} door {printedBy}. Een signaal is een reden om te kijken, geen besluit. Vernietig dit blad na het overleg.
+        Afgedrukt op {formatDateTime(new Date().toISOString())} door {printedBy}. Een signaal is een reden om te kijken, geen besluit. Vernietig dit blad na het
+        overleg.
       </p>
     </section>
   );

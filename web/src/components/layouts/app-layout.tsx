@@ -46,9 +46,7 @@ export function AppLayout() {
       <main id="main" className="vs-main" tabIndex={-1}>
         <Outlet />
       </main>
-      <footer className="vs-footer">
-        Een signaal is een reden om te kijken, geen besluit. Alle inzage in gegevens van huishoudens wordt vastgelegd.
-      </footer>
+      <footer className="vs-footer">Een signaal is een reden om te kijken, geen besluit. Alle inzage in gegevens van huishoudens wordt vastgelegd.</footer>
     </div>
   );
 }

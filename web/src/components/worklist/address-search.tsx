@@ -24,36 +24,36 @@ export function AddressSearch({ value, onSearch }: AddressSearchProps) {
   return (
     <search aria-label="Huishouden zoeken" className="vs-search">
       <form onSubmit={submit}>
-      <FormField invalid={invalid}>
-        <FormLabel htmlFor="address-search">Zoek op postcode en huisnummer</FormLabel>
-        <FormFieldDescription id={hintId}>Bijvoorbeeld 9711 AB 12, of een deel: 9711 AB</FormFieldDescription>
-        {invalid ? (
-          <FormFieldDescription id={errorId} invalid>
-            Dit is geen (deel van een) adres: {ADDRESS_SEARCH_HINT}.
-          </FormFieldDescription>
-        ) : null}
-        <div className="vs-search__row">
-          <Textbox
-            id="address-search"
-            name="zoek"
-            autoComplete="off"
-            spellCheck={false}
-            value={term}
-            maxLength={40}
-            invalid={invalid}
-            aria-describedby={invalid ? `${hintId} ${errorId}` : hintId}
-            onChange={(e) => setTerm(e.target.value)}
-          />
-          <Button type="submit" appearance="primary-action-button">
-            Zoeken
-          </Button>
-          {value ? (
-            <Button type="button" appearance="secondary-action-button" onClick={() => onSearch('')}>
-              Zoekopdracht wissen
-            </Button>
+        <FormField invalid={invalid}>
+          <FormLabel htmlFor="address-search">Zoek op postcode en huisnummer</FormLabel>
+          <FormFieldDescription id={hintId}>Bijvoorbeeld 9711 AB 12, of een deel: 9711 AB</FormFieldDescription>
+          {invalid ? (
+            <FormFieldDescription id={errorId} invalid>
+              Dit is geen (deel van een) adres: {ADDRESS_SEARCH_HINT}.
+            </FormFieldDescription>
           ) : null}
-        </div>
-      </FormField>
+          <div className="vs-search__row">
+            <Textbox
+              id="address-search"
+              name="zoek"
+              autoComplete="off"
+              spellCheck={false}
+              value={term}
+              maxLength={40}
+              invalid={invalid}
+              aria-describedby={invalid ? `${hintId} ${errorId}` : hintId}
+              onChange={(e) => setTerm(e.target.value)}
+            />
+            <Button type="submit" appearance="primary-action-button">
+              Zoeken
+            </Button>
+            {value ? (
+              <Button type="button" appearance="secondary-action-button" onClick={() => onSearch('')}>
+                Zoekopdracht wissen
+              </Button>
+            ) : null}
+          </div>
+        </FormField>
       </form>
     </search>
   );

@@ -18,7 +18,6 @@ export function DueDate({ due, overdue, urgent }: DueDateProps) {
   );
 }
 
-
 /** Today in the municipality's time zone, as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

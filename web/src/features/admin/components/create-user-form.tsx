@@ -5,7 +5,11 @@ import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { ROLE_LABELS, ROLES } from '../../../lib/roles.ts';
 import { useCreateUser } from '../api/create-user.ts';
 
-export const parseWijken = (text: string): string[] => text.split(',').map((w) => w.trim()).filter(Boolean);
+export const parseWijken = (text: string): string[] =>
+  text
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
 
 /** A new user with a role, wijken (for wijkteam) and a first password. */
 export function CreateUserForm() {
@@ -16,7 +20,16 @@ export function CreateUserForm() {
   const create = useCreateUser();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ username, role, wijken: parseWijken(wijken), password }, { onSuccess: () => { setUsername(''); setWijken(''); setPassword(''); } });
+    create.mutate(
+      { username, role, wijken: parseWijken(wijken), password },
+      {
+        onSuccess: () => {
+          setUsername('');
+          setWijken('');
+          setPassword('');
+        },
+      },
+    );
   };
   return (
     <form className="vs-panel" onSubmit={onSubmit} aria-labelledby="create-user-title">

@@ -34,7 +34,10 @@ export default function AuditRoute() {
   const set = (key: keyof Filters, value: string) => setDraft((d) => ({ ...d, [key]: value || undefined }));
   return (
     <>
-      <PageTitle title="Auditlog" intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen." />
+      <PageTitle
+        title="Auditlog"
+        intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen."
+      />
       <form className="vs-filters vs-panel" onSubmit={onSubmit} aria-label="Zoeken in het auditlog">
         {FIELDS.map((f) => (
           <FormField key={f.key}>

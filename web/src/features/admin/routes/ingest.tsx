@@ -20,7 +20,10 @@ export default function IngestRoute() {
   const runs = useQuery(ingestRunsQueryOptions(page));
   return (
     <>
-      <PageTitle title="Leveringen" intro="Elke ingelezen levering met het aantal rijen in quarantaine. Quarantaine bevat nooit de ruwe rij, alleen waar en waarom." />
+      <PageTitle
+        title="Leveringen"
+        intro="Elke ingelezen levering met het aantal rijen in quarantaine. Quarantaine bevat nooit de ruwe rij, alleen waar en waarom."
+      />
       <QueryState query={runs} isEmpty={(r) => r.items.length === 0} empty="Er zijn nog geen leveringen ingelezen.">
         {(data) => (
           <>
@@ -42,7 +45,11 @@ export default function IngestRoute() {
                   numeric: true,
                   cell: (r: IngestRun) =>
                     r.quarantined > 0 ? (
-                      <Button appearance="subtle-button" onClick={() => setRun(r.id)} aria-label={`Toon ${r.quarantined} rijen in quarantaine van levering ${r.id}`}>
+                      <Button
+                        appearance="subtle-button"
+                        onClick={() => setRun(r.id)}
+                        aria-label={`Toon ${r.quarantined} rijen in quarantaine van levering ${r.id}`}
+                      >
                         {formatNumber(r.quarantined)}
                       </Button>
                     ) : (

@@ -39,12 +39,23 @@ export default function JobsRoute() {
               { header: 'Aanleiding', cell: (j: JobRunItem) => TRIGGER_LABEL[j.trigger] ?? j.trigger },
               { header: 'Gestart', cell: (j: JobRunItem) => formatDateTime(j.started_at) },
               { header: 'Klaar', cell: (j: JobRunItem) => formatDateTime(j.finished_at) },
-              { header: 'Uitkomst', cell: (j: JobRunItem) => {
+              {
+                header: 'Uitkomst',
+                cell: (j: JobRunItem) => {
                   const o = OUTCOME[j.outcome];
                   return o ? <HealthBadge status={o.status} label={o.label} /> : j.outcome;
                 },
               },
-              { header: 'Details', cell: (j: JobRunItem) => j.error ?? (j.counts ? Object.entries(j.counts).map(([k, v]) => `${k}: ${v}`).join(', ') : '—') },
+              {
+                header: 'Details',
+                cell: (j: JobRunItem) =>
+                  j.error ??
+                  (j.counts
+                    ? Object.entries(j.counts)
+                        .map(([k, v]) => `${k}: ${v}`)
+                        .join(', ')
+                    : '—'),
+              },
             ]}
           />
         )}

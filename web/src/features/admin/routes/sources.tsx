@@ -29,7 +29,9 @@ function SourceTable({ sources }: { sources: readonly SourceItem[] }) {
   return (
     <>
       <Alert type={problems ? 'warning' : 'ok'} role="status">
-        <Paragraph>{problems ? `${problems} van de ${sources.length} bronnen vragen aandacht.` : `Alle ${sources.length} bronnen leveren zoals verwacht.`}</Paragraph>
+        <Paragraph>
+          {problems ? `${problems} van de ${sources.length} bronnen vragen aandacht.` : `Alle ${sources.length} bronnen leveren zoals verwacht.`}
+        </Paragraph>
       </Alert>
       <SimpleTable
         caption="Bronnen en hun gezondheid"

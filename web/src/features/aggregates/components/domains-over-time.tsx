@@ -20,7 +20,11 @@ export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly Indicators
           rowKey={(r) => r.run_id}
           columns={[
             { header: 'Week', cell: (r: IndicatorsAggregate) => formatDate(r.as_of) },
-            ...domains.map((d) => ({ header: domainLabel(d), cell: (r: IndicatorsAggregate) => <CountValue value={r.domains.find((x) => x.domain === d)?.flags ?? 0} />, numeric: true })),
+            ...domains.map((d) => ({
+              header: domainLabel(d),
+              cell: (r: IndicatorsAggregate) => <CountValue value={r.domains.find((x) => x.domain === d)?.flags ?? 0} />,
+              numeric: true,
+            })),
           ]}
         />
       }
@@ -32,7 +36,15 @@ export function DomainsOverTime({ runs, stepWeeks }: { runs: readonly Indicators
         <Tooltip labelFormatter={(v) => `Week van ${formatDate(String(v))}`} />
         <Legend />
         {domains.map((d, i) => (
-          <Line key={d} dataKey={d} name={domainLabel(d)} stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            key={d}
+            dataKey={d}
+            name={domainLabel(d)}
+            stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     </ChartFrame>

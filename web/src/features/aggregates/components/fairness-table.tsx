@@ -46,7 +46,13 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
         />
       }
     >
-      <BarChart responsive style={{ width: '100%', height: 34 * data.length + 70 }} data={data} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+      <BarChart
+        responsive
+        style={{ width: '100%', height: 34 * data.length + 70 }}
+        data={data}
+        layout="vertical"
+        margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit="%" />
         <YAxis type="category" dataKey="wijk" width={190} interval={0} />
@@ -55,7 +61,11 @@ export function FairnessTable({ aggregate }: { aggregate: WijkenAggregate }) {
         <Bar dataKey="flags" name="Aandeel in de signalen" fill={SERIES_COLORS[1]} isAnimationActive={false} />
         <Bar dataKey="families" name="Aandeel in de gezinshuishoudens" fill={SERIES_COLORS[0]} isAnimationActive={false} />
       </BarChart>
-      {hidden ? <p className="vs-chart-legend-note">Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan zonder balk.</p> : null}
+      {hidden ? (
+        <p className="vs-chart-legend-note">
+          Bij {hidden} wijk{hidden === 1 ? '' : 'en'} is het aandeel niet te tonen omdat de aantallen te klein zijn; die staan zonder balk.
+        </p>
+      ) : null}
     </ChartFrame>
   );
 }

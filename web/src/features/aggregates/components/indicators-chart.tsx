@@ -28,7 +28,13 @@ export function IndicatorsChart({ aggregate }: { aggregate: IndicatorsAggregate 
         />
       }
     >
-      <BarChart responsive style={{ width: '100%', height: 28 * data.length + 60 }} data={data} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+      <BarChart
+        responsive
+        style={{ width: '100%', height: 28 * data.length + 60 }}
+        data={data}
+        layout="vertical"
+        margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="label" width={190} interval={0} />

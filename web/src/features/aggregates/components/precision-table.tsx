@@ -9,7 +9,10 @@ type Row = PrecisionAggregate[number];
 /** Of the flags with a recorded outcome, how often each indicator's signal was right. */
 export function PrecisionTable({ rows }: { rows: PrecisionAggregate }) {
   return (
-    <ChartFrame title="Betrouwbaarheid per indicator" description="Uit de vastgelegde uitkomsten van de opvolging: bij hoeveel signalen met deze indicator was het signaal terecht?">
+    <ChartFrame
+      title="Betrouwbaarheid per indicator"
+      description="Uit de vastgelegde uitkomsten van de opvolging: bij hoeveel signalen met deze indicator was het signaal terecht?"
+    >
       <SimpleTable
         caption="Betrouwbaarheid per indicator"
         rows={rows}
@@ -20,7 +23,8 @@ export function PrecisionTable({ rows }: { rows: PrecisionAggregate }) {
           { header: 'Niet terecht', cell: (r: Row) => <CountValue value={r.niet_terecht} />, numeric: true },
           {
             header: 'Betrouwbaarheid',
-            cell: (r: Row) => (r.precision === null ? <span className="vs-muted">te weinig uitkomsten</span> : `${formatNumber(Math.round(r.precision * 100))}%`),
+            cell: (r: Row) =>
+              r.precision === null ? <span className="vs-muted">te weinig uitkomsten</span> : `${formatNumber(Math.round(r.precision * 100))}%`,
             numeric: true,
           },
         ]}

@@ -72,11 +72,7 @@ export function WeeksChart({ weeks }: { weeks: readonly WeekAggregate[] }) {
         {SERIES.map((series) => (
           <Bar key={series.key} dataKey={series.key} name={series.label} fill={series.color} isAnimationActive={false}>
             {weeks.map((w) =>
-              isHidden(w, series.key) ? (
-                <Cell key={w.run_id} fillOpacity={0.3} stroke={series.color} strokeDasharray="2 2" />
-              ) : (
-                <Cell key={w.run_id} />
-              ),
+              isHidden(w, series.key) ? <Cell key={w.run_id} fillOpacity={0.3} stroke={series.color} strokeDasharray="2 2" /> : <Cell key={w.run_id} />,
             )}
           </Bar>
         ))}

@@ -28,7 +28,13 @@ export function WijkenChart({ aggregate }: { aggregate: WijkenAggregate }) {
         />
       }
     >
-      <BarChart responsive style={{ width: '100%', height: Math.max(220, 44 * data.length + 40) }} data={data} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+      <BarChart
+        responsive
+        style={{ width: '100%', height: Math.max(220, 44 * data.length + 40) }}
+        data={data}
+        layout="vertical"
+        margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="wijk" width={150} interval={0} />

@@ -29,7 +29,15 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (role: Role) => void }) 
       </FormField>
       <FormField>
         <FormLabel htmlFor="password">Wachtwoord</FormLabel>
-        <Textbox id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Textbox
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </FormField>
       <Button type="submit" appearance="primary-action-button" busy={login.isPending} disabled={login.isPending}>
         Inloggen

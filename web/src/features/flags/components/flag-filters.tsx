@@ -33,18 +33,48 @@ interface FlagFiltersProps {
 export function FlagFilters({ values, runs, wijken, assignees, onChange }: FlagFiltersProps) {
   return (
     <form className="vs-filters vs-panel" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <FilterSelect id="filter-run" label="Week" value={String(values.run)} onChange={(v) => onChange({ run: Number(v) })}
-        options={runs.map((r) => [String(r.id), `${formatDate(r.as_of)} (${r.flags} signalen)`])} />
-      <FilterSelect id="filter-wijk" label="Wijk" value={values.wijk} onChange={(wijk) => onChange({ wijk })}
-        options={[['', 'Alle wijken'], ...wijken.map((w) => [w, w] as const)]} />
-      <FilterSelect id="filter-status" label="Status" value={values.status} onChange={(status) => onChange({ status })}
-        options={[['', 'Alle statussen'], ...TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)]} />
-      <FilterSelect id="filter-assignee" label="Toegewezen aan" value={values.assignee} onChange={(assignee) => onChange({ assignee })}
-        options={[['', 'Iedereen'], [NOBODY, 'Niet toegewezen'], ...assignees.map((a) => [a, a] as const)]} />
-      <FilterSelect id="filter-weeks" label="Op de lijst" value={values.weeks} onChange={(v) => onChange({ weeks: v as WeekRange | '' })}
-        options={[['', 'Alle'], ...Object.entries(WEEK_RANGES).map(([k, r]) => [k, r.label] as const)]} />
-      <FilterSelect id="filter-indicator" label="Indicator" value={values.indicator} onChange={(indicator) => onChange({ indicator })}
-        options={[['', 'Alle indicatoren'], ...INDICATOR_CATALOGUE.map((i) => [i.indicator, i.label] as const)]} />
+      <FilterSelect
+        id="filter-run"
+        label="Week"
+        value={String(values.run)}
+        onChange={(v) => onChange({ run: Number(v) })}
+        options={runs.map((r) => [String(r.id), `${formatDate(r.as_of)} (${r.flags} signalen)`])}
+      />
+      <FilterSelect
+        id="filter-wijk"
+        label="Wijk"
+        value={values.wijk}
+        onChange={(wijk) => onChange({ wijk })}
+        options={[['', 'Alle wijken'], ...wijken.map((w) => [w, w] as const)]}
+      />
+      <FilterSelect
+        id="filter-status"
+        label="Status"
+        value={values.status}
+        onChange={(status) => onChange({ status })}
+        options={[['', 'Alle statussen'], ...TRIAGE_STATUSES.map((s) => [s, triageLabel(s)] as const)]}
+      />
+      <FilterSelect
+        id="filter-assignee"
+        label="Toegewezen aan"
+        value={values.assignee}
+        onChange={(assignee) => onChange({ assignee })}
+        options={[['', 'Iedereen'], [NOBODY, 'Niet toegewezen'], ...assignees.map((a) => [a, a] as const)]}
+      />
+      <FilterSelect
+        id="filter-weeks"
+        label="Op de lijst"
+        value={values.weeks}
+        onChange={(v) => onChange({ weeks: v as WeekRange | '' })}
+        options={[['', 'Alle'], ...Object.entries(WEEK_RANGES).map(([k, r]) => [k, r.label] as const)]}
+      />
+      <FilterSelect
+        id="filter-indicator"
+        label="Indicator"
+        value={values.indicator}
+        onChange={(indicator) => onChange({ indicator })}
+        options={[['', 'Alle indicatoren'], ...INDICATOR_CATALOGUE.map((i) => [i.indicator, i.label] as const)]}
+      />
       <ScoreField id="filter-min-score" label="Score vanaf" value={values.minScore} onCommit={(minScore) => onChange({ minScore })} />
       <ScoreField id="filter-max-score" label="Score tot en met" value={values.maxScore} onCommit={(maxScore) => onChange({ maxScore })} />
       <div className="vs-check">
@@ -98,10 +128,17 @@ function ScoreField({ id, label, value, onCommit }: { id: string; label: string;
   return (
     <FormField className="vs-filter-score">
       <FormLabel htmlFor={id}>{label}</FormLabel>
-      <Textbox id={id} inputMode="decimal" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit}
+      <Textbox
+        id={id}
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-        }} />
+        }}
+      />
     </FormField>
   );
 }

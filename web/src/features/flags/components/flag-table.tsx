@@ -39,18 +39,41 @@ export function FlagTable({ items, busy, sort, direction, onSort, selected, onSe
       <TableHeader>
         <TableRow>
           <TableHeaderCell scope="col">
-            <Checkbox aria-label="Alle signalen op deze pagina selecteren" checked={allSelected} onChange={(e) => onSelect(items.map((i) => i.id), e.target.checked)} />
+            <Checkbox
+              aria-label="Alle signalen op deze pagina selecteren"
+              checked={allSelected}
+              onChange={(e) =>
+                onSelect(
+                  items.map((i) => i.id),
+                  e.target.checked,
+                )
+              }
+            />
           </TableHeaderCell>
-          <SortHeader column="address" {...header}>Adres</SortHeader>
-          <SortHeader column="wijk" {...header}>Wijk</SortHeader>
-          <SortHeader column="score" numeric {...header}>Score</SortHeader>
-          <SortHeader column="domains" numeric {...header}>Leefgebieden</SortHeader>
+          <SortHeader column="address" {...header}>
+            Adres
+          </SortHeader>
+          <SortHeader column="wijk" {...header}>
+            Wijk
+          </SortHeader>
+          <SortHeader column="score" numeric {...header}>
+            Score
+          </SortHeader>
+          <SortHeader column="domains" numeric {...header}>
+            Leefgebieden
+          </SortHeader>
           <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
-          <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
+          <SortHeader column="weeks_on_list" numeric {...header}>
+            Op de lijst
+          </SortHeader>
           {withTrend ? <TableHeaderCell scope="col">Verloop</TableHeaderCell> : null}
           <TableHeaderCell scope="col">Eerste contact vóór</TableHeaderCell>
-          <SortHeader column="status" {...header}>Status</SortHeader>
-          <SortHeader column="assignee" {...header}>Toegewezen aan</SortHeader>
+          <SortHeader column="status" {...header}>
+            Status
+          </SortHeader>
+          <SortHeader column="assignee" {...header}>
+            Toegewezen aan
+          </SortHeader>
         </TableRow>
       </TableHeader>
       <TableBody>

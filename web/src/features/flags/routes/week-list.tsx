@@ -37,8 +37,15 @@ export default function WeekListRoute() {
 }
 
 const PARAM: Record<Exclude<keyof FlagFilterValues, 'run'>, string> = {
-  wijk: 'wijk', status: 'status', indicator: 'indicator', weeks: 'op-de-lijst', assignee: 'toegewezen', minScore: 'score-vanaf',
-  maxScore: 'score-tot', hideClosed: 'zonder-afgesloten', overdue: 'termijn-verstreken',
+  wijk: 'wijk',
+  status: 'status',
+  indicator: 'indicator',
+  weeks: 'op-de-lijst',
+  assignee: 'toegewezen',
+  minScore: 'score-vanaf',
+  maxScore: 'score-tot',
+  hideClosed: 'zonder-afgesloten',
+  overdue: 'termijn-verstreken',
 };
 
 function readState(p: ListParams, newestRun: number) {
@@ -121,19 +128,39 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
   return (
     <>
       <AddressSearch value={params.search} onSearch={onSearch} />
-      <FlagFilters values={{ ...filters, run: run.id }} runs={runs} wijken={wijken.data ?? []} assignees={(assignees.data ?? []).map((a) => a.username)} onChange={onFilters} />
+      <FlagFilters
+        values={{ ...filters, run: run.id }}
+        runs={runs}
+        wijken={wijken.data ?? []}
+        assignees={(assignees.data ?? []).map((a) => a.username)}
+        onChange={onFilters}
+      />
       <div className="vs-toolbar">
         <p>
-          Week van {formatDate(run.as_of)} · regelset {run.rule_set_name} versie {run.rule_set_version} · {run.flags} signalen, waarvan {run.new_flags} nieuw deze week
+          Week van {formatDate(run.as_of)} · regelset {run.rule_set_name} versie {run.rule_set_version} · {run.flags} signalen, waarvan {run.new_flags} nieuw
+          deze week
         </p>
         <div className="vs-toolbar__actions">
           <AssignBar selected={[...selection.selected.keys()]} onDone={selection.clear} />
-          <Button appearance="secondary-action-button" busy={exportFlags.isPending}
-            onClick={() => exportFlags.mutate({ runId: run.id, asOf: run.as_of, filter, householdKeys: [...selection.selected.values()] })}>
-            {selection.selected.size ? `Exporteer selectie (${selection.selected.size}, CSV)` : filtered ? 'Exporteer wat het filter toont (CSV)' : 'Exporteer de week (CSV)'}
+          <Button
+            appearance="secondary-action-button"
+            busy={exportFlags.isPending}
+            onClick={() => exportFlags.mutate({ runId: run.id, asOf: run.as_of, filter, householdKeys: [...selection.selected.values()] })}
+          >
+            {selection.selected.size
+              ? `Exporteer selectie (${selection.selected.size}, CSV)`
+              : filtered
+                ? 'Exporteer wat het filter toont (CSV)'
+                : 'Exporteer de week (CSV)'}
           </Button>
           {filtered ? (
-            <Button appearance="subtle-button" onClick={() => { selection.clear(); params.reset(); }}>
+            <Button
+              appearance="subtle-button"
+              onClick={() => {
+                selection.clear();
+                params.reset();
+              }}
+            >
               Filters en zoekopdracht wissen
             </Button>
           ) : null}
@@ -150,16 +177,24 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
           </div>
           {flags.data.items.length === 0 ? (
             <EmptyState>
-              {params.search ? `Geen huishouden gevonden voor "${params.search}" met deze filters.` : 'Geen signalen die aan de filters voldoen.'} Pas de zoekopdracht of
-              de filters aan, of kies "Filters en zoekopdracht wissen".
+              {params.search ? `Geen huishouden gevonden voor "${params.search}" met deze filters.` : 'Geen signalen die aan de filters voldoen.'} Pas de
+              zoekopdracht of de filters aan, of kies "Filters en zoekopdracht wissen".
             </EmptyState>
           ) : (
             <>
               <p className="vs-result-count" aria-live="polite">
-                {flags.data.total} {flags.data.total === 1 ? 'huishouden' : 'huishoudens'}{params.search ? ` gevonden voor "${params.search}"` : ''}
+                {flags.data.total} {flags.data.total === 1 ? 'huishouden' : 'huishoudens'}
+                {params.search ? ` gevonden voor "${params.search}"` : ''}
               </p>
-              <FlagTable items={flags.data.items} busy={flags.isFetching} sort={sort} direction={direction}
-                onSort={(s, d) => params.update({ sort: s, volgorde: d, pagina: null })} selected={new Set(selection.selected.keys())} onSelect={selection.onSelect} />
+              <FlagTable
+                items={flags.data.items}
+                busy={flags.isFetching}
+                sort={sort}
+                direction={direction}
+                onSort={(s, d) => params.update({ sort: s, volgorde: d, pagina: null })}
+                selected={new Set(selection.selected.keys())}
+                onSelect={selection.onSelect}
+              />
               <Pager page={page} pageSize={pageSize} total={flags.data.total} onPage={(p) => params.update({ pagina: String(p) })} />
             </>
           )}

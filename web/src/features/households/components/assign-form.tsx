@@ -13,7 +13,15 @@ export function AssignForm({ flagId, wijk, assignedTo }: { flagId: number; wijk:
   const [done, setDone] = useState<string | null>(null);
   const candidates = (assignees.data ?? []).filter((a) => a.wijken.includes(wijk) && a.username !== assignedTo);
   const submit = (to: string | null) =>
-    assign.mutate({ assigned_to: to }, { onSuccess: () => { setChoice(''); setDone(to ? `Toegewezen aan ${to}.` : 'Toewijzing ingetrokken.'); } });
+    assign.mutate(
+      { assigned_to: to },
+      {
+        onSuccess: () => {
+          setChoice('');
+          setDone(to ? `Toegewezen aan ${to}.` : 'Toewijzing ingetrokken.');
+        },
+      },
+    );
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (choice) submit(choice);
@@ -23,7 +31,9 @@ export function AssignForm({ flagId, wijk, assignedTo }: { flagId: number; wijk:
       <FormField>
         <FormLabel htmlFor="triage-assignee">{assignedTo ? 'Anders toewijzen aan' : 'Toewijzen aan'}</FormLabel>
         <Select id="triage-assignee" value={choice} onChange={(e) => setChoice(e.target.value)} disabled={candidates.length === 0}>
-          <SelectOption value="">{assignees.isPending ? 'Laden…' : candidates.length ? 'Kies een wijkteamlid' : `Geen (ander) wijkteamlid in ${wijk}`}</SelectOption>
+          <SelectOption value="">
+            {assignees.isPending ? 'Laden…' : candidates.length ? 'Kies een wijkteamlid' : `Geen (ander) wijkteamlid in ${wijk}`}
+          </SelectOption>
           {candidates.map((a) => (
             <SelectOption key={a.username} value={a.username}>
               {a.username}

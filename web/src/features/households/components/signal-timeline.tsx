@@ -26,7 +26,8 @@ export function SignalTimeline({ timeline }: { timeline: readonly Signal[] }) {
                 .sort((a, b) => (a.observed_on < b.observed_on ? 1 : -1))
                 .map((s) => (
                   <li key={s.id}>
-                    <span className="vs-nowrap">{formatDate(s.observed_on)}</span>: {describeSignal(s.indicator, s.value)} <span className="vs-muted">({s.source})</span>
+                    <span className="vs-nowrap">{formatDate(s.observed_on)}</span>: {describeSignal(s.indicator, s.value)}{' '}
+                    <span className="vs-muted">({s.source})</span>
                   </li>
                 ))}
             </ol>
@@ -42,9 +43,21 @@ function TimelineChart({ timeline, domains }: { timeline: readonly Signal[]; dom
   return (
     // Hidden from assistive technology and from the tab order alike: the lists below carry the same signals as text.
     <div aria-hidden="true" inert>
-      <ScatterChart accessibilityLayer={false} responsive style={{ width: '100%', height: 60 + 36 * rows.length }} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+      <ScatterChart
+        accessibilityLayer={false}
+        responsive
+        style={{ width: '100%', height: 60 + 36 * rows.length }}
+        margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
+      >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" domain={['dataMin - 86400000', 'dataMax + 86400000']} padding={{ left: 8, right: 8 }} tickFormatter={(v: number) => formatShortDate(new Date(v).toISOString())} name="Datum" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={['dataMin - 86400000', 'dataMax + 86400000']}
+          padding={{ left: 8, right: 8 }}
+          tickFormatter={(v: number) => formatShortDate(new Date(v).toISOString())}
+          name="Datum"
+        />
         <YAxis type="category" dataKey="y" allowDuplicatedCategory={false} width={130} name="Leefgebied" />
         <Tooltip formatter={(value, name) => (name === 'Datum' ? formatDate(new Date(Number(value)).toISOString()) : value)} />
         {domains.map((domain, i) => (
@@ -52,7 +65,9 @@ function TimelineChart({ timeline, domains }: { timeline: readonly Signal[]; dom
             key={domain}
             name={domainLabel(domain)}
             fill={SERIES_COLORS[i % SERIES_COLORS.length]}
-            data={timeline.filter((s) => s.domain === domain).map((s) => ({ x: dayNumber(s.observed_on), y: domainLabel(domain), label: describeSignal(s.indicator, s.value) }))}
+            data={timeline
+              .filter((s) => s.domain === domain)
+              .map((s) => ({ x: dayNumber(s.observed_on), y: domainLabel(domain), label: describeSignal(s.indicator, s.value) }))}
           />
         ))}
       </ScatterChart>

@@ -1,4 +1,17 @@
-import { Button, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormLabel, Paragraph, RadioButton, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import {
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Paragraph,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
 import type { TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
 import { findTransition, isFinalStatus, isReopening } from '@vroegsignaal/shared/triage';
 import { useState, type FormEvent } from 'react';
@@ -18,7 +31,9 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
   const change = useChangeStatus(flagId);
   const failed = change.isError ? <ActionError error={change.error} title="Status wijzigen mislukt" /> : null;
   if (next.length === 0) {
-    const why = isFinalStatus(current) ? 'Deze zaak is afgerond; alleen een coördinator kan haar heropenen.' : `Uw rol kan de status vanuit ${triageLabel(current)} niet wijzigen.`;
+    const why = isFinalStatus(current)
+      ? 'Deze zaak is afgerond; alleen een coördinator kan haar heropenen.'
+      : `Uw rol kan de status vanuit ${triageLabel(current)} niet wijzigen.`;
     return (
       <>
         <Paragraph>{why}</Paragraph>
@@ -34,8 +49,21 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!status) return;
-    const body = { status, from: current, ...(note.trim() ? { note: note.trim() } : {}), ...(concluding && outcome ? { outcome } : {}), ...(concluding && reviewOn ? { review_on: reviewOn } : {}) };
-    change.mutate(body, { onSuccess: () => { setStatus(''); setNote(''); setOutcome(''); setReviewOn(''); } });
+    const body = {
+      status,
+      from: current,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(concluding && outcome ? { outcome } : {}),
+      ...(concluding && reviewOn ? { review_on: reviewOn } : {}),
+    };
+    change.mutate(body, {
+      onSuccess: () => {
+        setStatus('');
+        setNote('');
+        setOutcome('');
+        setReviewOn('');
+      },
+    });
   };
   return (
     <form className="vs-form vs-panel" onSubmit={onSubmit} aria-label="Status wijzigen">
@@ -54,7 +82,9 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
         <FormLabel htmlFor="triage-status-note">{reasonRequired ? 'Reden (verplicht)' : 'Toelichting (optioneel)'}</FormLabel>
         <Textarea id="triage-status-note" rows={2} maxLength={2000} required={reasonRequired} value={note} onChange={(e) => setNote(e.target.value)} />
       </FormField>
-      {chosen && isReopening(chosen) ? <Paragraph appearance="small">Heropenen trekt de vastgelegde uitkomst in; de geschiedenis bewaart die.</Paragraph> : null}
+      {chosen && isReopening(chosen) ? (
+        <Paragraph appearance="small">Heropenen trekt de vastgelegde uitkomst in; de geschiedenis bewaart die.</Paragraph>
+      ) : null}
       {concluding ? <OutcomeChoice value={outcome} onChange={setOutcome} /> : null}
       {concluding ? (
         <FormField>
@@ -64,7 +94,12 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
         </FormField>
       ) : null}
       {failed}
-      <Button type="submit" appearance="primary-action-button" disabled={!status || (reasonRequired && !note.trim()) || change.isPending} busy={change.isPending}>
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        disabled={!status || (reasonRequired && !note.trim()) || change.isPending}
+        busy={change.isPending}
+      >
         Status wijzigen
       </Button>
     </form>

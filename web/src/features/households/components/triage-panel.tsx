@@ -29,8 +29,11 @@ export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: st
         </dd>
         <dt>Eerste contact vóór</dt>
         <dd>
-          <DueDate due={triage.first_contact_due} urgent={triage.urgent}
-            overdue={triage.status === 'nieuw' && triage.first_contact_due !== null && triage.first_contact_due < localToday()} />
+          <DueDate
+            due={triage.first_contact_due}
+            urgent={triage.urgent}
+            overdue={triage.status === 'nieuw' && triage.first_contact_due !== null && triage.first_contact_due < localToday()}
+          />
         </dd>
         <dt>Toegewezen aan</dt>
         <dd>{triage.assigned_to ?? 'Niemand'}</dd>
@@ -64,7 +67,13 @@ function OutcomeForm({ flagId, current }: { flagId: number; current: TriageOutco
       </p>
       <div className="vs-row">
         {(Object.keys(OUTCOME_LABELS) as TriageOutcome[]).map((o) => (
-          <Button key={o} appearance={current === o ? 'primary-action-button' : 'secondary-action-button'} pressed={current === o} disabled={record.isPending} onClick={() => record.mutate({ outcome: o })}>
+          <Button
+            key={o}
+            appearance={current === o ? 'primary-action-button' : 'secondary-action-button'}
+            pressed={current === o}
+            disabled={record.isPending}
+            onClick={() => record.mutate({ outcome: o })}
+          >
             {OUTCOME_LABELS[o]}
           </Button>
         ))}

@@ -21,7 +21,10 @@ import '../../../components/family/family-page.css';
 export default function FamilyRoute() {
   const flagId = Number(useParams().flagId);
   const user = useUser();
-  const back = user.role === 'wijkteam' ? { to: paths.wijkteam.mine, label: 'Terug naar mijn signalen' } : { to: paths.coordinator.weekList, label: 'Terug naar de signalen van de week' };
+  const back =
+    user.role === 'wijkteam'
+      ? { to: paths.wijkteam.mine, label: 'Terug naar mijn signalen' }
+      : { to: paths.coordinator.weekList, label: 'Terug naar de signalen van de week' };
   if (!Number.isInteger(flagId) || flagId < 1) return <ErrorMessage error={null} title="Ongeldig signaal" />;
   return <FamilyView flagId={flagId} back={back} username={user.username} />;
 }
@@ -46,37 +49,38 @@ function FamilyView({ flagId, back, username }: { flagId: number; back: { to: st
           <Paragraph>Controleer de link, of zoek het huishouden op postcode en huisnummer in de lijst.</Paragraph>
         </>
       ) : (
-      <QueryState query={household} loadingLabel="Gegevens van het huishouden worden geladen…">
-        {(h) => (
-          <>
-            <div className="vs-family-screen">
-              <PageTitle title={`Huishouden ${formatAddressKey(h.household_key)}`} intro={`Wijk ${h.wijk}. Deze inzage is vastgelegd.`} />
-              <div className="vs-family-actions">
-                <Button appearance="secondary-action-button" onClick={() => window.print()}>
-                  Afdrukken
-                </Button>
-                <Paragraph appearance="small">
-                  Eén A4 voor het zorgnetwerkoverleg: waarom op de lijst, signalen per leefgebied, opvolging en notities. <LinkButton inline onClick={toTriage}>
-                    Naar de opvolging
-                  </LinkButton>
-                </Paragraph>
-              </div>
-              <div className="vs-grid-2 vs-family">
-                <div>
-                  <FlagExplanation flag={h.flag} />
-                  <ScoreChart trend={h.trend} threshold={h.flag.flag_threshold} />
-                  <SignalTimeline timeline={h.timeline} />
+        <QueryState query={household} loadingLabel="Gegevens van het huishouden worden geladen…">
+          {(h) => (
+            <>
+              <div className="vs-family-screen">
+                <PageTitle title={`Huishouden ${formatAddressKey(h.household_key)}`} intro={`Wijk ${h.wijk}. Deze inzage is vastgelegd.`} />
+                <div className="vs-family-actions">
+                  <Button appearance="secondary-action-button" onClick={() => window.print()}>
+                    Afdrukken
+                  </Button>
+                  <Paragraph appearance="small">
+                    Eén A4 voor het zorgnetwerkoverleg: waarom op de lijst, signalen per leefgebied, opvolging en notities.{' '}
+                    <LinkButton inline onClick={toTriage}>
+                      Naar de opvolging
+                    </LinkButton>
+                  </Paragraph>
                 </div>
-                <div>
-                  <HouseholdFacts household={h} />
-                  <TriagePanel flagId={flagId} wijk={h.wijk} triage={h.triage} />
+                <div className="vs-grid-2 vs-family">
+                  <div>
+                    <FlagExplanation flag={h.flag} />
+                    <ScoreChart trend={h.trend} threshold={h.flag.flag_threshold} />
+                    <SignalTimeline timeline={h.timeline} />
+                  </div>
+                  <div>
+                    <HouseholdFacts household={h} />
+                    <TriagePanel flagId={flagId} wijk={h.wijk} triage={h.triage} />
+                  </div>
                 </div>
               </div>
-            </div>
-            <FamilySummary household={h} printedBy={username} />
-          </>
-        )}
-      </QueryState>
+              <FamilySummary household={h} printedBy={username} />
+            </>
+          )}
+        </QueryState>
       )}
     </>
   );

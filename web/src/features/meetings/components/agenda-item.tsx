@@ -21,7 +21,8 @@ export function AgendaItem({ meetingId, item, organisations }: { meetingId: numb
       </Paragraph>
       {item.recorded_at ? (
         <Paragraph>
-          Advies: {item.advice} Regisseur: {item.regisseur_name} ({item.regisseur_org}). Volgende stap: {item.next_step} (vóór {formatDate(item.next_step_due!)}).
+          Advies: {item.advice} Regisseur: {item.regisseur_name} ({item.regisseur_org}). Volgende stap: {item.next_step} (vóór {formatDate(item.next_step_due!)}
+          ).
         </Paragraph>
       ) : (
         <RecordForm meetingId={meetingId} item={item} organisations={organisations} address={address} />

@@ -24,8 +24,8 @@ export default function MeetingsRoute() {
             <ul className="vs-meetings">
               {list.map((m) => (
                 <li key={m.id}>
-                  <RouterLink to={paths.coordinator.meeting(m.id)}>Overleg van {formatDate(m.held_on)}</RouterLink> · {m.wijken.join(', ')} ·{' '}
-                  {m.families} {m.families === 1 ? 'gezin' : 'gezinnen'} op de agenda
+                  <RouterLink to={paths.coordinator.meeting(m.id)}>Overleg van {formatDate(m.held_on)}</RouterLink> · {m.wijken.join(', ')} · {m.families}{' '}
+                  {m.families === 1 ? 'gezin' : 'gezinnen'} op de agenda
                 </li>
               ))}
             </ul>
@@ -43,7 +43,15 @@ function PlanForm() {
   const [chosen, setChosen] = useState<string[]>([]);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ held_on: heldOn, wijken: chosen }, { onSuccess: () => { setHeldOn(''); setChosen([]); } });
+    create.mutate(
+      { held_on: heldOn, wijken: chosen },
+      {
+        onSuccess: () => {
+          setHeldOn('');
+          setChosen([]);
+        },
+      },
+    );
   };
   const toggle = (w: string, on: boolean) => setChosen((prev) => (on ? [...prev, w] : prev.filter((x) => x !== w)));
   return (

@@ -33,9 +33,15 @@ function WorkloadTable({ rows }: { rows: Workload }) {
       <TableHeader>
         <TableRow>
           <TableHeaderCell scope="col">Wijkteamlid</TableHeaderCell>
-          <TableHeaderCell scope="col" className="vs-num">Open</TableHeaderCell>
-          <TableHeaderCell scope="col" className="vs-num">Eerste contact deze week</TableHeaderCell>
-          <TableHeaderCell scope="col" className="vs-num">Termijn verstreken</TableHeaderCell>
+          <TableHeaderCell scope="col" className="vs-num">
+            Open
+          </TableHeaderCell>
+          <TableHeaderCell scope="col" className="vs-num">
+            Eerste contact deze week
+          </TableHeaderCell>
+          <TableHeaderCell scope="col" className="vs-num">
+            Termijn verstreken
+          </TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>

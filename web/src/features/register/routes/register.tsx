@@ -52,10 +52,15 @@ function Entry({ x }: { x: RegisterExport }) {
         </div>
         {x.empty_shown.length ? <Paragraph>Leeg, maar wel getoond in het register: {x.empty_shown.join(', ')}.</Paragraph> : null}
       </section>
-      <SimpleTable caption={`Velden (publicatiestandaard ${x.schema})`} rows={rows} rowKey={(r) => r.field} columns={[
-        { header: 'Veld', cell: (r: Row) => <strong>{r.field}</strong> },
-        { header: 'Waarde', cell: (r: Row) => r.value || '—' },
-      ]} />
+      <SimpleTable
+        caption={`Velden (publicatiestandaard ${x.schema})`}
+        rows={rows}
+        rowKey={(r) => r.field}
+        columns={[
+          { header: 'Veld', cell: (r: Row) => <strong>{r.field}</strong> },
+          { header: 'Waarde', cell: (r: Row) => r.value || '—' },
+        ]}
+      />
     </>
   );
 }

@@ -22,8 +22,11 @@ export function ApprovalForm({ ruleSet, previewShown }: ApprovalFormProps) {
   return (
     <form className="vs-form" onSubmit={onSubmit} aria-label="Publicatie goedkeuren">
       <Paragraph>
-        U keurt deze versie goed: <code className="vs-hash" title={ruleSet.content_hash}>{ruleSet.content_hash.slice(0, 12)}</code>. Verandert de regelset
-        nog, dan vervalt de aanvraag.
+        U keurt deze versie goed:{' '}
+        <code className="vs-hash" title={ruleSet.content_hash}>
+          {ruleSet.content_hash.slice(0, 12)}
+        </code>
+        . Verandert de regelset nog, dan vervalt de aanvraag.
       </Paragraph>
       {previewShown ? null : <Paragraph className="vs-muted">Het effect wordt eerst berekend.</Paragraph>}
       <FormFieldTextarea
@@ -38,12 +41,18 @@ export function ApprovalForm({ ruleSet, previewShown }: ApprovalFormProps) {
       />
       <FormField type="checkbox">
         <Checkbox id="approval-confirm" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-        <FormLabel htmlFor="approval-confirm" type="checkbox">Ik heb het effect bekeken en keur deze versie goed</FormLabel>
+        <FormLabel htmlFor="approval-confirm" type="checkbox">
+          Ik heb het effect bekeken en keur deze versie goed
+        </FormLabel>
       </FormField>
       <Button type="submit" appearance="primary-action-button" disabled={!ready} busy={approve.isPending}>
         Goedkeuren en publiceren
       </Button>
-      {approve.error ? <Paragraph className="vs-error" role="alert">{approve.error.message}</Paragraph> : null}
+      {approve.error ? (
+        <Paragraph className="vs-error" role="alert">
+          {approve.error.message}
+        </Paragraph>
+      ) : null}
     </form>
   );
 }

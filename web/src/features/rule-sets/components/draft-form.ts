@@ -51,7 +51,10 @@ const num = (s: string) => (s.trim() === '' ? NaN : Number(s.replace(',', '.')))
 
 /** Rules keep their place in the definition; newly enabled ones follow in catalogue order. */
 const order = (rules: RuleRow[]) =>
-  rules.map((r, i) => ({ r, key: r.position ?? rules.length + i })).sort((a, b) => a.key - b.key).map((x) => x.r);
+  rules
+    .map((r, i) => ({ r, key: r.position ?? rules.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.r);
 
 /** Turns the form into the contract's rule-set JSON and checks it with the shared validator (the API's and the CLI's). */
 export function fromForm(form: DraftForm): FormCheck {
@@ -61,8 +64,12 @@ export function fromForm(form: DraftForm): FormCheck {
     flag_threshold: num(form.flag_threshold),
     min_domains: form.min_domains.trim() === '' ? null : num(form.min_domains),
     rules: rules.map((r) => ({
-      indicator: r.indicator, domain: r.domain, weight: num(r.weight), threshold: r.threshold.trim() === '' ? null : num(r.threshold),
-      window_days: num(r.window_days), min_count: num(r.min_count),
+      indicator: r.indicator,
+      domain: r.domain,
+      weight: num(r.weight),
+      threshold: r.threshold.trim() === '' ? null : num(r.threshold),
+      window_days: num(r.window_days),
+      min_count: num(r.min_count),
     })),
   };
   const checked = checkRuleSet(definition);

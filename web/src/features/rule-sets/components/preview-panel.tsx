@@ -19,8 +19,16 @@ export function PreviewPanel({ preview }: { preview: PreviewResult }) {
       <Heading2 id="preview-title">Effect van het concept</Heading2>
       <Paragraph>
         Vergeleken met de regelset die nu in gebruik is, beide berekend op de gegevens van {formatDate(preview.as_of)} (in{' '}
-        {formatNumber(preview.duration_ms / 1000)} s). Met de regels in gebruik op de lijst: <strong><CountValue value={t.current} /></strong>; met dit concept:{' '}
-        <strong><CountValue value={t.draft} /></strong> (<Change current={t.current} draft={t.draft} />). Erbij: <CountValue value={t.entering} />, eraf: <CountValue value={t.leaving} />, blijft: <CountValue value={t.staying} />.
+        {formatNumber(preview.duration_ms / 1000)} s). Met de regels in gebruik op de lijst:{' '}
+        <strong>
+          <CountValue value={t.current} />
+        </strong>
+        ; met dit concept:{' '}
+        <strong>
+          <CountValue value={t.draft} />
+        </strong>{' '}
+        (<Change current={t.current} draft={t.draft} />
+        ). Erbij: <CountValue value={t.entering} />, eraf: <CountValue value={t.leaving} />, blijft: <CountValue value={t.staying} />.
       </Paragraph>
       {preview.same_rules && (
         <Paragraph>
@@ -28,8 +36,8 @@ export function PreviewPanel({ preview }: { preview: PreviewResult }) {
         </Paragraph>
       )}
       <Paragraph className="vs-muted">
-        Aantallen zijn afgerond op tientallen; 0 t/m 4 staat er als “&lt;5”. Het effect per wijk wordt niet getoond: met een paar
-        concepten per wijk zouden kleine groepen gezinnen terug te rekenen zijn.
+        Aantallen zijn afgerond op tientallen; 0 t/m 4 staat er als “&lt;5”. Het effect per wijk wordt niet getoond: met een paar concepten per wijk zouden
+        kleine groepen gezinnen terug te rekenen zijn.
       </Paragraph>
       <div className="vs-grid">
         <div>

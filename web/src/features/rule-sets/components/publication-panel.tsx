@@ -16,7 +16,9 @@ interface PublicationPanelProps {
 
 /** Who wrote, edited or requested the rule set cannot approve it (four eyes). */
 const isParticipant = (r: RuleSetDetail, username: string) =>
-  r.created_by === username || r.publication_requested_by === username || r.history.some((e) => (e.kind === 'created' || e.kind === 'edited') && e.by === username);
+  r.created_by === username ||
+  r.publication_requested_by === username ||
+  r.history.some((e) => (e.kind === 'created' || e.kind === 'edited') && e.by === username);
 
 /** Four eyes: one beleidsmaker requests publication, another approves. */
 export function PublicationPanel({ ruleSet, username, dirty, previewShown }: PublicationPanelProps) {
@@ -58,8 +60,10 @@ export function PublicationPanel({ ruleSet, username, dirty, previewShown }: Pub
         <Alert type="ok">
           <Paragraph>
             Gepubliceerd op {formatDateTime(ruleSet.published_at)} door {ruleSet.published_by ?? '—'},{' '}
-            {ruleSet.published_via === 'beheer' ? 'geïmporteerd via beheer' : `goedgekeurd door ${ruleSet.approved_by ?? '—'} (reden: ${ruleSet.approval_reason ?? '—'})`}.
-            {ruleSet.active ? ' Deze regels zijn nu in gebruik.' : ''}
+            {ruleSet.published_via === 'beheer'
+              ? 'geïmporteerd via beheer'
+              : `goedgekeurd door ${ruleSet.approved_by ?? '—'} (reden: ${ruleSet.approval_reason ?? '—'})`}
+            .{ruleSet.active ? ' Deze regels zijn nu in gebruik.' : ''}
           </Paragraph>
         </Alert>
       ) : null}

@@ -4,8 +4,13 @@ import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 
 const KIND: Record<RuleSetEvent['kind'], string> = {
-  created: 'Gemaakt', edited: 'Bewerkt', requested: 'Publicatie aangevraagd', withdrawn: 'Aanvraag ingetrokken',
-  voided: 'Aanvraag vervallen', approved: 'Goedgekeurd en gepubliceerd', published: 'Gepubliceerd via beheer',
+  created: 'Gemaakt',
+  edited: 'Bewerkt',
+  requested: 'Publicatie aangevraagd',
+  withdrawn: 'Aanvraag ingetrokken',
+  voided: 'Aanvraag vervallen',
+  approved: 'Goedgekeurd en gepubliceerd',
+  published: 'Gepubliceerd via beheer',
 };
 
 /** Who did what to the rule set, on which version (content hash), and why. */

@@ -31,11 +31,25 @@ export function RuleTableEditor({ form, compareWith: original, readOnly, onChang
         </FormField>
         <FormField>
           <FormLabel htmlFor="rs-threshold">Drempel voor de lijst (punten)</FormLabel>
-          <Textbox id="rs-threshold" inputMode="decimal" className={form.flag_threshold !== original.flag_threshold ? 'vs-changed vs-editor-input' : 'vs-editor-input'} value={form.flag_threshold} readOnly={readOnly} onChange={(e) => onChange({ ...form, flag_threshold: e.target.value })} />
+          <Textbox
+            id="rs-threshold"
+            inputMode="decimal"
+            className={form.flag_threshold !== original.flag_threshold ? 'vs-changed vs-editor-input' : 'vs-editor-input'}
+            value={form.flag_threshold}
+            readOnly={readOnly}
+            onChange={(e) => onChange({ ...form, flag_threshold: e.target.value })}
+          />
         </FormField>
         <FormField>
           <FormLabel htmlFor="rs-min-domains">Minimaal aantal leefgebieden</FormLabel>
-          <Textbox id="rs-min-domains" inputMode="numeric" className={form.min_domains !== original.min_domains ? 'vs-changed vs-editor-input' : 'vs-editor-input'} value={form.min_domains} readOnly={readOnly} onChange={(e) => onChange({ ...form, min_domains: e.target.value })} />
+          <Textbox
+            id="rs-min-domains"
+            inputMode="numeric"
+            className={form.min_domains !== original.min_domains ? 'vs-changed vs-editor-input' : 'vs-editor-input'}
+            value={form.min_domains}
+            readOnly={readOnly}
+            onChange={(e) => onChange({ ...form, min_domains: e.target.value })}
+          />
         </FormField>
       </div>
       <TableWrap caption="Regels per indicator">
@@ -58,7 +72,12 @@ export function RuleTableEditor({ form, compareWith: original, readOnly, onChang
             return (
               <TableRow key={rule.indicator}>
                 <TableCell className={before && before.enabled !== rule.enabled ? 'vs-changed' : undefined}>
-                  <Checkbox aria-label={`${label} telt mee`} checked={rule.enabled} disabled={readOnly} onChange={(e) => setRule(i, { enabled: e.target.checked })} />
+                  <Checkbox
+                    aria-label={`${label} telt mee`}
+                    checked={rule.enabled}
+                    disabled={readOnly}
+                    onChange={(e) => setRule(i, { enabled: e.target.checked })}
+                  />
                 </TableCell>
                 <TableCell>
                   <strong>{label}</strong>

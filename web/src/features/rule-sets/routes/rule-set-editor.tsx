@@ -79,7 +79,10 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
 
   return (
     <>
-      <PageTitle title={`${ruleSet.name}, versie ${ruleSet.version}`} intro={`Status: ${ruleSetStatusLabel(ruleSet)}.${editable ? ' Wijzigingen worden na een korte pauze opgeslagen en doorgerekend.' : ''}`} />
+      <PageTitle
+        title={`${ruleSet.name}, versie ${ruleSet.version}`}
+        intro={`Status: ${ruleSetStatusLabel(ruleSet)}.${editable ? ' Wijzigingen worden na een korte pauze opgeslagen en doorgerekend.' : ''}`}
+      />
       {ruleSet.status === 'published' ? <PublicationPanel ruleSet={ruleSet} username={user.username} dirty={false} previewShown={false} /> : null}
       <RuleTableEditor form={form} compareWith={inUse ?? original} readOnly={!editable} onChange={setForm} />
       {editable && inUse ? <p className="vs-small vs-muted">Geel gemarkeerd: anders dan de regels die nu in gebruik zijn.</p> : null}
@@ -88,14 +91,21 @@ function Editor({ ruleSet }: { ruleSet: RuleSetDetail }) {
           <UnorderedList>
             {check.errors.map((e) => {
               const rule = ruleOfMessage(form, e);
-              return <UnorderedListItem key={e}>{e}{rule ? ` (${indicatorLabel(rule.indicator)})` : ''}</UnorderedListItem>;
+              return (
+                <UnorderedListItem key={e}>
+                  {e}
+                  {rule ? ` (${indicatorLabel(rule.indicator)})` : ''}
+                </UnorderedListItem>
+              );
             })}
           </UnorderedList>
         </Alert>
       ) : null}
       {editable ? (
         <div className="vs-toolbar">
-          <Paragraph aria-live="polite">{update.isPending ? 'Opslaan…' : dirty ? 'Niet opgeslagen wijzigingen.' : 'Alle wijzigingen zijn opgeslagen.'}</Paragraph>
+          <Paragraph aria-live="polite">
+            {update.isPending ? 'Opslaan…' : dirty ? 'Niet opgeslagen wijzigingen.' : 'Alle wijzigingen zijn opgeslagen.'}
+          </Paragraph>
           <Button appearance="secondary-action-button" disabled={!check.ok || update.isPending || preview.isPending} onClick={saveAndPreview}>
             Opslaan en effect berekenen
           </Button>

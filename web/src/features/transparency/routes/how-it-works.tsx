@@ -55,19 +55,29 @@ function Explanation({ t }: { t: T }) {
       <Sources t={t} />
       <section className="vs-panel">
         <Heading2>Wie ziet wat</Heading2>
-        <SimpleTable caption="Rollen en wat zij zien" rows={t.roles} rowKey={(r) => r.role} columns={[
-          { header: 'Rol', cell: (r: T['roles'][number]) => <strong>{r.role}</strong> },
-          { header: 'Ziet en doet', cell: (r: T['roles'][number]) => r.sees },
-        ]} />
+        <SimpleTable
+          caption="Rollen en wat zij zien"
+          rows={t.roles}
+          rowKey={(r) => r.role}
+          columns={[
+            { header: 'Rol', cell: (r: T['roles'][number]) => <strong>{r.role}</strong> },
+            { header: 'Ziet en doet', cell: (r: T['roles'][number]) => r.sees },
+          ]}
+        />
         <Paragraph>{t.human_oversight}</Paragraph>
         <Paragraph>Elke inzage in gegevens van een huishouden wordt vastgelegd.</Paragraph>
       </section>
       <section className="vs-panel">
         <Heading2>Hoe lang gegevens blijven</Heading2>
-        <SimpleTable caption="Bewaartermijnen" rows={t.retention} rowKey={(r) => r.what} columns={[
-          { header: 'Gegevens', cell: (r: T['retention'][number]) => r.what },
-          { header: 'Bewaard', cell: (r: T['retention'][number]) => `${formatNumber(r.days)} dagen`, numeric: true },
-        ]} />
+        <SimpleTable
+          caption="Bewaartermijnen"
+          rows={t.retention}
+          rowKey={(r) => r.what}
+          columns={[
+            { header: 'Gegevens', cell: (r: T['retention'][number]) => r.what },
+            { header: 'Bewaard', cell: (r: T['retention'][number]) => `${formatNumber(r.days)} dagen`, numeric: true },
+          ]}
+        />
       </section>
       <section className="vs-panel">
         <Heading2>Kleine aantallen blijven verborgen</Heading2>
@@ -115,12 +125,17 @@ function RuleSet({ t }: { t: T }) {
         </dl>
       ) : null}
       <Heading2>Welke signalen tellen mee</Heading2>
-      <SimpleTable caption="Signalen die meetellen, met hun gewicht" rows={t.indicators} rowKey={(i) => i.indicator} columns={[
-        { header: 'Signaal', cell: (i: Indicator) => <strong>{i.label}</strong> },
-        { header: 'Leefgebied', cell: (i: Indicator) => i.domain_label },
-        { header: 'Punten', cell: (i: Indicator) => formatNumber(i.weight), numeric: true },
-        { header: 'Uitleg', cell: (i: Indicator) => i.description },
-      ]} />
+      <SimpleTable
+        caption="Signalen die meetellen, met hun gewicht"
+        rows={t.indicators}
+        rowKey={(i) => i.indicator}
+        columns={[
+          { header: 'Signaal', cell: (i: Indicator) => <strong>{i.label}</strong> },
+          { header: 'Leefgebied', cell: (i: Indicator) => i.domain_label },
+          { header: 'Punten', cell: (i: Indicator) => formatNumber(i.weight), numeric: true },
+          { header: 'Uitleg', cell: (i: Indicator) => i.description },
+        ]}
+      />
     </section>
   );
 }
@@ -132,14 +147,19 @@ function Sources({ t }: { t: T }) {
       {t.sources.length === 0 ? (
         <Paragraph>Er zijn nog geen bronnen ingesteld.</Paragraph>
       ) : (
-        <SimpleTable caption="Organisaties die signalen leveren" rows={t.sources} rowKey={(s) => s.name} columns={[
-          { header: 'Bron', cell: (s: T['sources'][number]) => <strong>{s.name}</strong> },
-          { header: 'Levert', cell: (s: T['sources'][number]) => s.indicators.map((i) => i.label).join(', ') },
-        ]} />
+        <SimpleTable
+          caption="Organisaties die signalen leveren"
+          rows={t.sources}
+          rowKey={(s) => s.name}
+          columns={[
+            { header: 'Bron', cell: (s: T['sources'][number]) => <strong>{s.name}</strong> },
+            { header: 'Levert', cell: (s: T['sources'][number]) => s.indicators.map((i) => i.label).join(', ') },
+          ]}
+        />
       )}
       <Paragraph>
-        Daarnaast komen uit de basisregistratie personen de geboortedatum, het adres en de wijk. Een BSN wordt niet opgeslagen; namen,
-        nationaliteit en etniciteit worden niet gebruikt.
+        Daarnaast komen uit de basisregistratie personen de geboortedatum, het adres en de wijk. Een BSN wordt niet opgeslagen; namen, nationaliteit en
+        etniciteit worden niet gebruikt.
       </Paragraph>
     </section>
   );

@@ -25,15 +25,27 @@ export function WorklistTable({ items, busy, me, sort, direction, onSort }: Work
     <TableWrap caption="Signalen in mijn wijken" busy={busy}>
       <TableHeader>
         <TableRow>
-          <SortHeader column="address" {...header}>Adres</SortHeader>
-          <SortHeader column="wijk" {...header}>Wijk</SortHeader>
-          <SortHeader column="weeks_on_list" numeric {...header}>Op de lijst</SortHeader>
-          <SortHeader column="score" numeric {...header}>Score</SortHeader>
+          <SortHeader column="address" {...header}>
+            Adres
+          </SortHeader>
+          <SortHeader column="wijk" {...header}>
+            Wijk
+          </SortHeader>
+          <SortHeader column="weeks_on_list" numeric {...header}>
+            Op de lijst
+          </SortHeader>
+          <SortHeader column="score" numeric {...header}>
+            Score
+          </SortHeader>
           <TableHeaderCell scope="col">Leefgebieden</TableHeaderCell>
           <TableHeaderCell scope="col">Indicatoren</TableHeaderCell>
           <TableHeaderCell scope="col">Eerste contact vóór</TableHeaderCell>
-          <SortHeader column="status" {...header}>Status</SortHeader>
-          <SortHeader column="assignee" {...header}>Toegewezen aan</SortHeader>
+          <SortHeader column="status" {...header}>
+            Status
+          </SortHeader>
+          <SortHeader column="assignee" {...header}>
+            Toegewezen aan
+          </SortHeader>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -57,7 +69,9 @@ export function WorklistTable({ items, busy, me, sort, direction, onSort }: Work
             <TableCell>
               <TriageBadge status={item.triage_status} />
             </TableCell>
-            <TableCell>{item.assigned_to === null ? <span className="vs-muted">Niemand</span> : item.assigned_to === me ? <strong>{me} (u)</strong> : item.assigned_to}</TableCell>
+            <TableCell>
+              {item.assigned_to === null ? <span className="vs-muted">Niemand</span> : item.assigned_to === me ? <strong>{me} (u)</strong> : item.assigned_to}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -45,7 +45,13 @@ const ASSIGNMENTS: readonly Assignment[] = ['mij', 'niemand'];
 
 function readState(p: ListParams) {
   const assignment = ASSIGNMENTS.find((a) => a === p.get('toegewezen')) ?? '';
-  const filters: WorklistFilterValues = { wijk: p.get('wijk') ?? '', assignment, status: p.get('status') ?? '', showClosed: p.get('met-afgesloten') === '1', overdue: p.get('termijn-verstreken') === '1' };
+  const filters: WorklistFilterValues = {
+    wijk: p.get('wijk') ?? '',
+    assignment,
+    status: p.get('status') ?? '',
+    showClosed: p.get('met-afgesloten') === '1',
+    overdue: p.get('termijn-verstreken') === '1',
+  };
   const sort: FlagSort = FLAG_SORTS.find((s) => s === p.get('sort')) ?? 'weeks_on_list';
   const direction: SortDirection = p.get('volgorde') === 'asc' ? 'asc' : 'desc';
   return { filters, sort, direction, page: Math.max(1, Number(p.get('pagina') ?? 1) || 1), pageSize: pageSizeOf(p.get('per')) };
@@ -111,8 +117,14 @@ function Worklist({ run }: { run: RunSummary }) {
                 {flags.data.total} {flags.data.total === 1 ? 'huishouden' : 'huishoudens'}
                 {filters.showClosed || filters.status ? '' : ' (afgesloten zaken niet getoond)'}
               </p>
-              <WorklistTable items={flags.data.items} busy={flags.isFetching} me={user.username} sort={sort} direction={direction}
-                onSort={(s, d) => params.update({ sort: s, volgorde: d, pagina: null })} />
+              <WorklistTable
+                items={flags.data.items}
+                busy={flags.isFetching}
+                me={user.username}
+                sort={sort}
+                direction={direction}
+                onSort={(s, d) => params.update({ sort: s, volgorde: d, pagina: null })}
+              />
               <Pager page={page} pageSize={pageSize} total={flags.data.total} onPage={(p) => params.update({ pagina: String(p) })} />
             </>
           )}
@@ -125,9 +137,12 @@ function Worklist({ run }: { run: RunSummary }) {
 
 /** What to do when the list is empty, for each reason it can be. */
 function emptyMessage(f: WorklistFilterValues, search: string, inWijken: number): string {
-  if (inWijken === 0) return 'Er staan deze week geen huishoudens uit uw wijken op de lijst. U hoeft nu niets te doen; na de volgende scoring ziet u hier de nieuwe signalen.';
+  if (inWijken === 0)
+    return 'Er staan deze week geen huishoudens uit uw wijken op de lijst. U hoeft nu niets te doen; na de volgende scoring ziet u hier de nieuwe signalen.';
   if (search) return `Geen huishouden in uw wijken gevonden voor "${search}". Controleer postcode en huisnummer, of wis de zoekopdracht.`;
-  if (f.assignment === 'mij') return 'Er is deze week nog niets aan u toegewezen. Kies "Alle signalen in mijn wijken" om een huishouden op te pakken, of vraag de coördinator om toewijzing.';
-  if (!f.showClosed && !f.status && !f.wijk && !f.assignment) return 'Alle signalen in uw wijken zijn afgesloten. Vink "Afgesloten zaken tonen" aan om ze te zien.';
+  if (f.assignment === 'mij')
+    return 'Er is deze week nog niets aan u toegewezen. Kies "Alle signalen in mijn wijken" om een huishouden op te pakken, of vraag de coördinator om toewijzing.';
+  if (!f.showClosed && !f.status && !f.wijk && !f.assignment)
+    return 'Alle signalen in uw wijken zijn afgesloten. Vink "Afgesloten zaken tonen" aan om ze te zien.';
   return 'Geen signalen die aan de filters voldoen. Pas de filters aan of kies "Filters en zoekopdracht wissen".';
 }
