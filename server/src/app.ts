@@ -25,6 +25,8 @@ import publication from './routes/publication/index.ts';
 import ruleSets from './routes/rule-sets/index.ts';
 import transparency from './routes/transparency/index.ts';
 import triage from './routes/triage/index.ts';
+import openWork from './routes/open-work/index.ts';
+import meetings from './routes/meetings/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -45,7 +47,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(authentication);
   await fastify.register(audit);
   await fastify.register(finiteNumbers);
-  for (const routes of [health, auth, flags, triage, ruleSets, aggregates, transparency, publication, admin, operations, privacy])
+  for (const routes of [health, auth, flags, triage, openWork, meetings, ruleSets, aggregates, transparency, publication, admin, operations, privacy])
     await fastify.register(routes);
   await fastify.register(staticFiles, { config: opts.config });
 };

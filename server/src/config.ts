@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllowedHosts, type AllowedHost } from './core/outbound-address.ts';
+import { parseUrgentIndicators, type DeadlinePolicy } from './core/deadlines.ts';
 import cron from 'node-cron';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Format } from 'typebox/format';
@@ -31,6 +32,8 @@ export interface Config {
   /** Audit entries older than this are deleted by the nightly retention job (MPG_AUDIT_RETENTION_DAYS). */
   auditRetentionDays: number;
   scoringCron: string;
+  /** Cron of the daily job that returns concluded cases to the worklist on their review date. */
+  reviewCron: string;
   /** Cron of the nightly retention job (signals, quarantine, audit log). */
   retentionCron: string;
   /** HTTP pulls: attempts after the first, first back-off delay, time-out per attempt. */
@@ -56,7 +59,13 @@ export interface Config {
   webDistDir: string;
   /** What the municipality publishes about the system: public page, Algoritmeregister, DPIA. */
   publication: PublicationConfig;
+  /** First-contact deadlines per triage episode (MPG_FIRST_CONTACT_DAYS, MPG_URGENT_INDICATORS). */
+  deadlines: DeadlinePolicy;
+  /** The organisations a regisseur (lead professional) can come from (MPG_PARTNER_ORGANISATIONS). */
+  partnerOrganisations: string[];
 }
+
+export const DEFAULT_PARTNER_ORGANISATIONS = ['Wijkteam', 'GGD', 'Schuldhulpverlening', 'Woningcorporatie', 'Veilig Thuis', 'Leerplicht', 'Jeugdbescherming'];
 
 export const PUBLICATION_CATEGORIES = ['Hoog-risico AI-systemen', 'Impactvolle algoritmes', 'Overige algoritmes'] as const;
 
@@ -104,6 +113,7 @@ export const DEFAULT_RIGHTS =
 // What JSON Schema cannot say about a string; the scheduler ticks once a minute, so 5 fields.
 Format.Set('mpg-cron', (v) => v.trim().split(/\s+/).length === 5 && cron.validate(v));
 Format.Set('mpg-time-zone', isTimeZone);
+Format.Set('mpg-urgent', (v) => parseUrgentIndicators(v) !== null);
 Format.Set('mpg-instant', (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
 
 /** A whole number in [min, max], written in decimal digits only (`range` is checked after the schema). */
@@ -135,6 +145,7 @@ export const EnvSchema = Type.Object({
   MPG_AUDIT_RETENTION_DAYS: whole(1, DAY_MAX, 1826),
   MPG_SCORING_CRON: cronExpression('0 6 * * 1'),
   MPG_RETENTION_CRON: cronExpression('30 2 * * *'),
+  MPG_REVIEW_CRON: cronExpression('15 6 * * *'),
   MPG_PULL_RETRIES: whole(0, 100, 3),
   MPG_PULL_RETRY_BASE_MS: whole(0, 3_600_000, 5000),
   MPG_PULL_TIMEOUT_MS: whole(1, 3_600_000, 60000),
@@ -163,6 +174,11 @@ export const EnvSchema = Type.Object({
   MPG_SOURCE_CODE_URL: httpsUrl,
   MPG_REGISTER_THEMES: limited(500),
   MPG_REGISTER_ID: limited(99),
+  MPG_FIRST_CONTACT_DAYS: whole(1, 366, 28),
+  MPG_PARTNER_ORGANISATIONS: Type.Optional(Type.String({ pattern: '^[^,]{1,200}(,[^,]{1,200}){0,49}$', expected: 'organisation names separated by commas' })),
+  MPG_URGENT_INDICATORS: Type.Optional(
+    Type.String({ format: 'mpg-urgent', expected: 'items indicator>=value:days separated by commas, e.g. huurachterstand>=4:3' }),
+  ),
   MPG_PUBLICATION_CATEGORY: Type.Union(
     PUBLICATION_CATEGORIES.map((c) => Type.Literal(c)),
     { default: 'Impactvolle algoritmes', expected: `one of ${PUBLICATION_CATEGORIES.join(', ')}` },
@@ -194,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: Number(e.MPG_AUDIT_RETENTION_DAYS),
     scoringCron: e.MPG_SCORING_CRON,
     retentionCron: e.MPG_RETENTION_CRON,
+    reviewCron: e.MPG_REVIEW_CRON,
     pullRetries: Number(e.MPG_PULL_RETRIES),
     pullRetryBaseMs: Number(e.MPG_PULL_RETRY_BASE_MS),
     pullTimeoutMs: Number(e.MPG_PULL_TIMEOUT_MS),
@@ -207,6 +224,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
     publication: publicationConfig(e),
+    partnerOrganisations: e.MPG_PARTNER_ORGANISATIONS
+      ? e.MPG_PARTNER_ORGANISATIONS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : DEFAULT_PARTNER_ORGANISATIONS,
+    deadlines: { firstContactDays: Number(e.MPG_FIRST_CONTACT_DAYS), urgent: parseUrgentIndicators(e.MPG_URGENT_INDICATORS) ?? [] },
   };
 }
 

@@ -37,6 +37,12 @@ export const TRIAGE_TRANSITIONS: readonly TriageTransition[] = [
   step('afgesloten', 'in_behandeling', COORDINATOR, true),
 ];
 
+/**
+ * Where a concluded case goes on its review date ("opnieuw bekijken op"): the system takes
+ * the reopening the table above allows, without a role; the history names it.
+ */
+export const REVIEW_RETURN_STATUS: TriageStatus = 'in_behandeling';
+
 /** Statuses that conclude a case: only a move to one of these (or a case in one) may carry an outcome. */
 export const TRIAGE_FINAL_STATUSES: readonly TriageStatus[] = ['doorverwezen', 'geen_actie_nodig', 'afgesloten'];
 

@@ -42,10 +42,10 @@ describe.each(DIALECTS)('CSV exports are safe to open (%s)', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.split('\n');
-    expect(lines[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to');
-    expect(lines[1]).toBe(`9711AA-1-,"'${HYPERLINK.replace(/"/g, '""')}",7,3,huurachterstand|overlastmelding|schoolverzuim,1,nieuw,`);
-    expect(lines[2]).toBe(`9712BB-10-A,"'-Noord",6,2,jeugd_politiecontact|schooluitval,1,nieuw,`);
-    expect(lines[3]).toBe(`9713CC-5-,"'@SUM(1+1)",6,3,ggz_zorg|opvoedzorg|zorgverzekeringsachterstand,1,nieuw,`);
+    expect(lines[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to,first_contact_due');
+    expect(lines[1]).toBe(`9711AA-1-,"'${HYPERLINK.replace(/"/g, '""')}",7,3,huurachterstand|overlastmelding|schoolverzuim,1,nieuw,,2026-10-29`);
+    expect(lines[2]).toBe(`9712BB-10-A,"'-Noord",6,2,jeugd_politiecontact|schooluitval,1,nieuw,,2026-10-29`);
+    expect(lines[3]).toBe(`9713CC-5-,"'@SUM(1+1)",6,3,ggz_zorg|opvoedzorg|zorgverzekeringsachterstand,1,nieuw,,2026-10-29`);
     // No cell of the file starts with a character a spreadsheet runs.
     expect(lines.filter((l) => /(^|,)"?[=+\-@\t\r]/.test(l))).toEqual([]);
   });

@@ -69,7 +69,7 @@ describe.each(DIALECTS)('flags and household detail (%s)', (dialect) => {
     const contract = (await exportFlagsCsv(f.t.db, f.runIds[1]!)).trim().split('\n');
     const lines = res.body.trim().split('\n');
     expect(lines.map((l) => l.split(',').slice(0, 5).join(','))).toEqual(contract);
-    expect(lines[0]).toBe(`${contract[0]},weeks_on_list,triage_status,assigned_to`);
+    expect(lines[0]).toBe(`${contract[0]},weeks_on_list,triage_status,assigned_to,first_contact_due`);
     const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'export').executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ username: 'coordinator', object_type: 'export', object_id: `run:${f.runIds[1]}` });
   });

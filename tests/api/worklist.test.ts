@@ -129,14 +129,15 @@ describe.each(DIALECTS)('worklist: search, filters, sort, counts and export (%s)
     const csv = await coordinator.request({ method: 'GET', url: `/api/runs/${runId}/flags.csv?wijk=Lewenborg` });
     expect(csv.statusCode).toBe(200);
     expect(csv.body.split('\n')).toEqual([
-      'address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to',
-      '9713CC-5-,Lewenborg,6,3,ggz_zorg|opvoedzorg|zorgverzekeringsachterstand,2,in_behandeling,wijkteam2',
-      '9713CC-6-,Lewenborg,7,3,ggz_zorg|huurachterstand|opvoedzorg,1,nieuw,',
+      'address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to,first_contact_due',
+      // The due date of the run the household entered the list in (28 days), not moved by the second run.
+      '9713CC-5-,Lewenborg,6,3,ggz_zorg|opvoedzorg|zorgverzekeringsachterstand,2,in_behandeling,wijkteam2,2026-10-29',
+      '9713CC-6-,Lewenborg,7,3,ggz_zorg|huurachterstand|opvoedzorg,1,nieuw,,2026-11-05',
       '',
     ]);
     const searched = await coordinator.request({ method: 'POST', url: `/api/runs/${runId}/flags/export`, payload: { search: '9711 AA', unassigned: false } });
     expect(searched.statusCode).toBe(200);
-    expect(searched.body.split('\n').slice(1)).toEqual([expect.stringMatching(/^9711AA-1-,Beijum,7,3,.*,2,nieuw,wijkteam$/), '']);
+    expect(searched.body.split('\n').slice(1)).toEqual([expect.stringMatching(/^9711AA-1-,Beijum,7,3,.*,2,nieuw,wijkteam,2026-10-29$/), '']);
     const open = await coordinator.request({ method: 'POST', url: `/api/runs/${runId}/flags/export`, payload: { hide_closed: true } });
     expect(open.body.split('\n').map((l) => l.split(',')[0])).toEqual(['address_key', '9711AA-1-', '9713CC-5-', '9713CC-6-', '']);
     const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'export').orderBy('id', 'desc').executeTakeFirstOrThrow();

@@ -56,7 +56,7 @@ describe('dashboard end to end (SQLite)', { timeout: 120_000 }, () => {
       .split('\n');
     const [postcode, number] = (await rows.nth(2).getByRole('link').innerText()).split(' ');
     expect(csv).toHaveLength(2);
-    expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to');
+    expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to,first_contact_due');
     expect(csv[1]).toMatch(new RegExp(`^${postcode}-${number!.split('-')[0]}-.*,Beijum,`));
 
     await rows.nth(0).getByRole('link').click();

@@ -96,7 +96,7 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
     await page.getByLabel('Toegewezen aan', { exact: true }).first().selectOption({ label: 'Niet toegewezen' });
     await listSettled(page);
     await expect.poll(async () => [...new Set(await column(page, 3))]).toEqual(['Beijum']);
-    expect([...new Set(await column(page, 9))]).toEqual(['Niemand']);
+    expect([...new Set(await column(page, 10))]).toEqual(['Niemand']);
     await page.getByRole('button', { name: /^Status/ }).click();
     await listSettled(page);
     expect(await page.locator('th[aria-sort="ascending"]').innerText()).toContain('Status');
@@ -134,9 +134,10 @@ describe('worklists end to end (SQLite)', { timeout: 180_000 }, () => {
       .readFileSync((await (await download).path())!, 'utf8')
       .trim()
       .split('\n');
-    expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to');
+    expect(csv[0]).toBe('address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to,first_contact_due');
     expect(csv).toHaveLength(found.length + 1);
-    for (const line of csv.slice(1)) expect(line).toMatch(new RegExp(`^${postcode.replace(' ', '')}-\\d+-[A-Z0-9]*,Beijum,.*,\\d+,[a-z_]+,$`));
+    for (const line of csv.slice(1))
+      expect(line).toMatch(new RegExp(`^${postcode.replace(' ', '')}-\\d+-[A-Z0-9]*,Beijum,.*,\\d+,[a-z_]+,,(\\d{4}-\\d{2}-\\d{2})?$`));
 
     // To the family and back by its link, and by the browser's Back button: filter and search kept.
     const expectKept = async () => {

@@ -4,6 +4,7 @@ import { DEFAULT_RULE_SET } from '@vroegsignaal/shared';
 import { DEMO_SOURCES, writeDemoCity } from '@vroegsignaal/data/demo-city';
 import type { Clock } from '../core/clock.ts';
 import { addDays, localDate } from '../core/dates.ts';
+import { DEFAULT_DEADLINE_POLICY, DEMO_URGENT } from '../core/deadlines.ts';
 import { scoredDates } from '../repositories/job-run-repository.ts';
 import { countRows } from '../repositories/registry-repository.ts';
 import { newestPublished } from '../repositories/rule-set-repository.ts';
@@ -47,7 +48,14 @@ interface DemoManifest {
 
 const WARM_UP_WEEKS = 13;
 
-export async function setUpDemo(ctx: EngineContext, options: DemoSetupOptions): Promise<DemoSetupReport> {
+/** The demo marks rent arrears of four months or more urgent (3 days) unless the municipality configured its own. */
+function withDemoDeadlines(ctx: EngineContext): EngineContext {
+  const policy = ctx.deadlines ?? DEFAULT_DEADLINE_POLICY;
+  return { ...ctx, deadlines: policy.urgent.length ? policy : { ...policy, urgent: DEMO_URGENT } };
+}
+
+export async function setUpDemo(engine: EngineContext, options: DemoSetupOptions): Promise<DemoSetupReport> {
+  const ctx = withDemoDeadlines(engine);
   const log = options.log ?? (() => undefined);
   const { manifest, generated } = await ensureCity(ctx, options, log);
   const registryImported = await ensureRegistry(ctx, options.demoDir, log);

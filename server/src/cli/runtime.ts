@@ -16,6 +16,7 @@ export async function withEngine<T>(work: (ctx: EngineContext, config: Config) =
       pseudonymize: createPseudonymizer(config.bsnKey),
       timeZone: config.timeZone,
       actor: 'cli',
+      deadlines: config.deadlines,
       onProgress: progressReporter(),
     };
     return await work(ctx, config);

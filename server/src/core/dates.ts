@@ -56,3 +56,8 @@ export function isMinorOn(birthDate: string, asOf: string): boolean {
 export function localDate(now: Date, timeZone = 'Europe/Amsterdam'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** A date as Dutch readers write it: "5 december 2026". */
+export function formatDutchDate(date: string): string {
+  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}

@@ -44,6 +44,17 @@ export interface TriageTable {
   outcome: string | null;
   created_at: string;
   updated_at: string;
+  /** "Opnieuw bekijken op": a concluded case returns to the worklist on this date. */
+  review_on: string | null;
+}
+
+/** The first-contact due date of an episode, set when the household entered the list. */
+export interface TriageDeadlineTable {
+  household_key: string;
+  episode_run_id: number;
+  first_contact_due: string;
+  /** 1 when an urgent indicator set the shorter deadline. */
+  urgent: number;
 }
 
 export interface TriageEventTable {
@@ -59,6 +70,10 @@ export interface TriageEventTable {
   assigned_to: string | null;
   outcome: string | null;
   note: string | null;
+  /** The review date set with this step, if any. */
+  review_on: string | null;
+  /** The zorgnetwerk meeting whose record took this step. */
+  meeting_id: number | null;
 }
 
 /** Append-only from the API. Never signal contents or a BSN. */
@@ -130,6 +145,30 @@ export interface HouseholdExclusionTable {
   created_at: string;
   lifted_at: string | null;
   lifted_by: string | null;
+export interface MeetingTable {
+  id: Generated<number>;
+  held_on: string;
+  /** JSON array of wijk names. */
+  wijken: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MeetingItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  flag_id: number;
+  household_key: string;
+  wijk: string;
+  added_by: string;
+  added_at: string;
+  advice: string | null;
+  regisseur_name: string | null;
+  regisseur_org: string | null;
+  next_step: string | null;
+  next_step_due: string | null;
+  recorded_by: string | null;
+  recorded_at: string | null;
 }
 
 export interface AccessTables {
@@ -142,6 +181,9 @@ export interface AccessTables {
   login_attempts: LoginAttemptTable;
   triage: TriageTable;
   triage_events: TriageEventTable;
+  triage_deadlines: TriageDeadlineTable;
+  meetings: MeetingTable;
+  meeting_items: MeetingItemTable;
   audit_log: AuditLogTable;
   audit_retention: AuditRetentionTable;
 }

@@ -25,6 +25,10 @@ export interface FlagListFilter {
   excludeStatuses?: readonly string[];
   /** Part of the address key (upper case, digits, letters and dashes only). */
   address?: { kind: 'prefix' | 'contains'; value: string };
+  /** Only flags whose first contact is overdue on `today` (still `nieuw` after the due date). */
+  overdue?: boolean;
+  /** The local date the overdue filter counts from. */
+  today?: string;
 }
 
 export interface FlagListPage extends FlagListFilter {
@@ -57,6 +61,9 @@ function base(db: Executor, p: FlagListFilter) {
   return db
     .selectFrom('flags as f')
     .leftJoin('triage as t', (j) => j.onRef('t.household_key', '=', 'f.household_key').on((eb) => eb('t.episode_run_id', '=', episodeCase(eb, p.episodeRuns))))
+    .leftJoin('triage_deadlines as d', (j) =>
+      j.onRef('d.household_key', '=', 'f.household_key').on((eb) => eb('d.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
+    )
     .where('f.run_id', '=', p.runId)
     .$if(p.wijken !== undefined, (q) => (p.wijken!.length ? q.where('f.wijk', 'in', p.wijken!) : q.where(sql<SqlBool>`1 = 0`)))
     .$if(p.wijk !== undefined, (q) => q.where('f.wijk', '=', p.wijk!))
@@ -70,7 +77,8 @@ function base(db: Executor, p: FlagListFilter) {
     .$if(p.status !== undefined, (q) => q.where(STATUS, '=', p.status!))
     .$if((p.excludeStatuses?.length ?? 0) > 0, (q) => q.where(STATUS, 'not in', [...p.excludeStatuses!]))
     .$if(p.address !== undefined, (q) => q.where('f.household_key', 'like', likePattern(p.address!)))
-    .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)));
+    .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)))
+    .$if(p.overdue === true, (q) => q.where(STATUS, '=', 'nieuw').where('d.first_contact_due', '<', p.today ?? '9999-12-31'));
 }
 
 /** The value holds only digits, capitals and dashes (parseAddressSearch), so nothing needs escaping. */
@@ -106,7 +114,7 @@ const FLAG_ROW = [
 export async function listFlags(db: Executor, p: FlagListPage) {
   const [items, total] = await Promise.all([
     sorted(base(db, p), p)
-      .select([...FLAG_ROW, 't.status', 't.assigned_to', 't.outcome'])
+      .select([...FLAG_ROW, 't.status', 't.assigned_to', 't.outcome', 'd.first_contact_due', 'd.urgent'])
       .orderBy('f.household_key', 'asc')
       .$if(p.limit !== undefined, (q) => q.limit(p.limit!).offset(p.offset))
       .execute(),

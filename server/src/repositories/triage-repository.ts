@@ -42,3 +42,8 @@ export async function openTriagesAssignedTo(db: Executor, username: string, fina
     .orderBy('id')
     .execute();
 }
+
+/** Concluded cases whose review date has come. */
+export async function dueReviews(db: Executor, today: string) {
+  return db.selectFrom('triage').selectAll().where('review_on', 'is not', null).where('review_on', '<=', today).orderBy('id').execute();
+}

@@ -2,6 +2,7 @@ import { localDate } from '../core/dates.ts';
 import type { Config } from '../config.ts';
 import type { EngineContext } from '../services/context.ts';
 import { applyRetention } from '../services/retention.ts';
+import { returnDueReviews } from '../services/review-return.ts';
 import { scoreAsOf } from '../services/scoring.ts';
 import type { SourceConfig, SourcePolicy } from '../services/sources.ts';
 import type { JobSpec } from './job-runner.ts';
@@ -21,10 +22,11 @@ export type SchedulerSettings = Pick<
   | 'dropRoot'
   | 'pullAllowedHosts'
 > &
-  Partial<Pick<Config, 'database' | 'demoDir'>>;
+  Partial<Pick<Config, 'database' | 'demoDir' | 'reviewCron'>>;
 
 export const SCORING_JOB = 'scoring';
 export const RETENTION_JOB = 'retention';
+export const REVIEW_JOB = 'review';
 export const pullJobName = (source: string) => `pull:${source}`;
 
 /** The weekly scoring run, as of the local date of the tick. */
@@ -46,6 +48,16 @@ export function retentionJob(ctx: EngineContext, settings: SchedulerSettings): J
     sourceName: null,
     cron: settings.retentionCron,
     run: async () => ({ ...(await applyRetention(ctx, settings)) }),
+  };
+}
+
+/** Daily: concluded cases whose review date has come return to the worklist. */
+export function reviewJob(ctx: EngineContext, cron: string): JobSpec {
+  return {
+    name: REVIEW_JOB,
+    sourceName: null,
+    cron,
+    run: async () => ({ ...(await returnDueReviews(ctx.db, ctx.clock, ctx.timeZone)) }),
   };
 }
 

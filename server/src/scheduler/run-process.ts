@@ -30,7 +30,14 @@ export async function runSchedulerProcess(options: ProcessOptions): Promise<void
   const config = loadConfig();
   const db: Db = createDb(config.database);
   const clock = config.fixedNow ? fixedClock(config.fixedNow) : systemClock;
-  const ctx: EngineContext = { db, clock, pseudonymize: createPseudonymizer(config.bsnKey), timeZone: config.timeZone, actor: 'scheduler' };
+  const ctx: EngineContext = {
+    db,
+    clock,
+    pseudonymize: createPseudonymizer(config.bsnKey),
+    timeZone: config.timeZone,
+    actor: 'scheduler',
+    deadlines: config.deadlines,
+  };
   let scheduler: Scheduler | null = null;
   let http: { close(): Promise<unknown> } | null = null;
   try {

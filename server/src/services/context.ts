@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import type { DeadlinePolicy } from '../core/deadlines.ts';
 import type { Pseudonymizer } from '../core/pseudonym.ts';
 import type { Db } from '../db/connection.ts';
 
@@ -12,4 +13,6 @@ export interface EngineContext {
   actor: string;
   /** Called every so many rows of a long import, e.g. to draw progress. */
   onProgress?: (rowsRead: number) => void;
+  /** First-contact deadlines the scoring run sets (config.deadlines); the default policy when absent. */
+  deadlines?: DeadlinePolicy;
 }

@@ -42,6 +42,7 @@ export function dashboardExportCsv(flags: readonly DashboardExportRow[]): string
       String(r.weeks_on_list),
       r.status ?? 'nieuw',
       r.assigned_to ?? '',
+      r.first_contact_due ?? '',
     ]);
   return toCsv(DASHBOARD_EXPORT_HEADER, rows, true);
 }
@@ -55,6 +56,7 @@ export interface DashboardExportRow {
   weeks_on_list: number;
   status: string | null;
   assigned_to: string | null;
+  first_contact_due: string | null;
 }
 
 async function resolveRun(db: Db, runId?: number): Promise<number> {

@@ -46,11 +46,12 @@ export async function flagsOfRun(
   runId: number,
   q: FlagsSearchBody,
   cache: ReadCache,
+  today: string,
   part = 'querystring',
 ): Promise<FlagsPage> {
-  const filter = checkedFilter(q, part);
+  const filter: CheckedFilter = { ...checkedFilter(q, part), today };
   // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me").
-  const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null]);
+  const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null, today]);
   return cache.get(key, () => computeFlagsPage(db, user, runId, q, filter));
 }
 
@@ -72,18 +73,18 @@ async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, 
     countByStatus(db, where),
   ]);
   const status_counts = Object.fromEntries(TRIAGE_STATUSES.map((s) => [s, counts.get(s) ?? 0])) as StatusCounts;
-  return { run_id: runId, as_of: run.as_of, items: items.map(toFlagItem), status_counts, page, page_size: pageSize, total };
+  return { run_id: runId, as_of: run.as_of, items: items.map((f) => toFlagItem(f, filter.today)), status_counts, page, page_size: pageSize, total };
 }
 
 /** The flags of a run under a filter, for the dashboard's export; every one of them, by address. */
-export async function flagsForDashboardExport(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, part: string) {
-  const filter = checkedFilter(q, part);
+export async function flagsForDashboardExport(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, part: string, today: string) {
+  const filter: CheckedFilter = { ...checkedFilter(q, part), today };
   if (!(await findRun(db, runId))) throw ApiError.notFound('scoringsronde niet gevonden');
   const { items } = await listFlags(db, { ...(await listFilter(db, user, runId, q, filter)), sort: 'address', order: 'asc', offset: 0 });
   return items;
 }
 
-type CheckedFilter = { address?: AddressMatch };
+type CheckedFilter = { address?: AddressMatch; today?: string };
 
 /** Combinations the schema cannot refuse: a Dutch 400 naming the field. */
 function checkedFilter(q: FlagsExportBody, part: string): CheckedFilter {
@@ -120,10 +121,14 @@ async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: Fla
     assignedTo: q.assigned_to_me ? user.username : q.unassigned ? null : q.assignee,
     excludeStatuses: q.hide_closed ? CLOSED_TRIAGE_STATUSES : undefined,
     address: c.address,
+    overdue: q.overdue,
+    today: c.today,
   };
 }
 
-function toFlagItem(f: Awaited<ReturnType<typeof listFlags>>['items'][number]): FlagItem {
+function toFlagItem(f: Awaited<ReturnType<typeof listFlags>>['items'][number], today?: string): FlagItem {
+  const status = (f.status ?? 'nieuw') as TriageStatus;
+  const due = f.first_contact_due ?? null;
   return {
     id: f.id,
     run_id: f.run_id,
@@ -139,5 +144,13 @@ function toFlagItem(f: Awaited<ReturnType<typeof listFlags>>['items'][number]): 
     triage_status: (f.status ?? 'nieuw') as TriageStatus,
     assigned_to: f.assigned_to ?? null,
     outcome: (f.outcome ?? null) as TriageOutcome | null,
+    first_contact_due: due,
+    urgent: f.urgent === 1,
+    overdue: isOverdue(status, due, today),
   };
+}
+
+/** First contact is overdue while nobody has picked the case up after its due date. */
+export function isOverdue(status: TriageStatus, due: string | null, today: string | undefined): boolean {
+  return status === 'nieuw' && due !== null && today !== undefined && due < today;
 }

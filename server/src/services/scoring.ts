@@ -3,6 +3,7 @@ import { runRules } from '../core/run-rules.ts';
 import { toMicro } from '../core/score.ts';
 import { definitionOf, newestPublished, type RuleSetRow } from '../repositories/rule-set-repository.ts';
 import { storeFlags } from '../repositories/flag-store.ts';
+import { setEpisodeDeadlines } from './deadlines.ts';
 import {
   allFamilies,
   finishRun,
@@ -70,6 +71,7 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
       const previous = await previousRun(trx, asOf, runId);
       const composition = await storeFlags(trx, { ...params, previousRunId: previous?.id ?? null, allFamilies: params.thresholdMicro <= 0 });
       const excluded = await applyExclusions(trx, runId, asOf);
+      await setEpisodeDeadlines(trx, runId, asOf, ctx.deadlines);
       const perWijk = await flagsPerWijk(trx, runId);
       const flagsIn = new Map(perWijk.map((w) => [w.wijk, w.flags]));
       await insertWijkStats(

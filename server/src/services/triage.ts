@@ -2,10 +2,12 @@ import type { Role } from '@vroegsignaal/shared/api/auth';
 import type { Triage, TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Clock } from '../core/clock.ts';
+import { isRealDate, localDate } from '../core/dates.ts';
 import { checkTransition, isFinal, nextStatuses } from '../core/triage.ts';
 import type { Db } from '../db/connection.ts';
 import { ensureTriage, findTriage, insertTriageEvent, triageEvents, updateTriage, type TriageRow } from '../repositories/triage-repository.ts';
 import { findUserByUsername } from '../repositories/user-repository.ts';
+import { findDeadline } from '../repositories/deadline-repository.ts';
 import { ApiError } from './errors.ts';
 import { episodeStart, flagForUser, type FlagRow } from './scope.ts';
 
@@ -25,22 +27,26 @@ export async function triageOfFlag(db: Db, user: AuthenticatedUser, flagId: numb
 /** The triage as every role sees it; `forRole` adds the statuses a role may move to. */
 export async function presentTriage(db: Db, flag: FlagRow): Promise<Triage> {
   const episode = await episodeStart(db, flag);
-  return present(db, episode, await findTriage(db, flag.household_key, episode));
+  return present(db, flag.household_key, episode, await findTriage(db, flag.household_key, episode));
 }
 
 export function forRole(triage: Triage, role: Role): Triage {
   return { ...triage, next_statuses: nextStatuses(triage.status, role) };
 }
 
-async function present(db: Db, episode: number, row: TriageRow | undefined): Promise<Triage> {
+async function present(db: Db, householdKey: string, episode: number, row: TriageRow | undefined): Promise<Triage> {
   const status = (row?.status ?? 'nieuw') as TriageStatus;
   const events = row ? await triageEvents(db, row.id) : [];
+  const deadline = await findDeadline(db, householdKey, episode);
   return {
     id: row?.id ?? null,
     episode_run_id: episode,
     status,
     assigned_to: row?.assigned_to ?? null,
     outcome: (row?.outcome ?? null) as TriageOutcome | null,
+    first_contact_due: deadline?.first_contact_due ?? null,
+    urgent: deadline?.urgent === 1,
+    review_on: row?.review_on ?? null,
     next_statuses: [],
     events: events.map((e) => ({
       id: e.id,
@@ -53,20 +59,29 @@ async function present(db: Db, episode: number, row: TriageRow | undefined): Pro
       assigned_to: e.assigned_to,
       outcome: e.outcome as TriageOutcome | null,
       note: e.note,
+      review_on: e.review_on ?? null,
+      meeting_id: e.meeting_id ?? null,
     })),
   };
 }
 
-type Change =
-  | { kind: 'status'; to: TriageStatus; from?: TriageStatus; note?: string; outcome?: TriageOutcome }
+export type Change =
+  | { kind: 'status'; to: TriageStatus; from?: TriageStatus; note?: string; outcome?: TriageOutcome; reviewOn?: string; meetingId?: number }
   | { kind: 'assignment'; assignedTo: string | null; note?: string }
   | { kind: 'outcome'; outcome: TriageOutcome; note?: string }
-  | { kind: 'note'; note: string };
+  | { kind: 'note'; note: string; meetingId?: number };
 
 type TriageSet = Parameters<typeof updateTriage>[3];
 
 /** Applies one change to the episode's triage (created on first use) and records it with who, role, when and why. */
-export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser, flagId: number, change: Change): Promise<Triage> {
+export async function changeTriage(
+  db: Db,
+  clock: Clock,
+  user: AuthenticatedUser,
+  flagId: number,
+  change: Change,
+  timeZone = 'Europe/Amsterdam',
+): Promise<Triage> {
   const flag = await flagForUser(db, user, flagId);
   if (change.kind === 'assignment' && change.assignedTo !== null) await checkAssignee(db, change.assignedTo, flag.wijk);
   const episode = await episodeStart(db, flag);
@@ -83,7 +98,7 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
       updated_at: at,
     });
     const from = row.status as TriageStatus;
-    const set: TriageSet = { updated_at: at, ...planChange(from, user.role, change) };
+    const set: TriageSet = { updated_at: at, ...planChange(from, user.role, change, localDate(clock.now(), timeZone)) };
     // Only while the status is still the one read: of two concurrent steps one wins.
     if (!(await updateTriage(trx, row.id, from, set))) throw ApiError.conflict(STALE);
     await insertTriageEvent(trx, {
@@ -97,13 +112,15 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
       assigned_to: change.kind === 'assignment' ? change.assignedTo : null,
       outcome: change.kind === 'outcome' || change.kind === 'status' ? (change.outcome ?? null) : null,
       note: change.note ?? null,
+      review_on: change.kind === 'status' ? (change.reviewOn ?? null) : null,
+      meeting_id: change.kind === 'status' || change.kind === 'note' ? (change.meetingId ?? null) : null,
     });
   });
-  return forRole(await present(db, episode, await findTriage(db, flag.household_key, episode)), user.role);
+  return forRole(await present(db, flag.household_key, episode, await findTriage(db, flag.household_key, episode)), user.role);
 }
 
 /** What a change sets on the triage, or why it may not happen (a Dutch sentence). */
-function planChange(from: TriageStatus, role: Role, change: Change): Omit<TriageSet, 'updated_at'> {
+function planChange(from: TriageStatus, role: Role, change: Change, today: string): Omit<TriageSet, 'updated_at'> {
   if (change.kind === 'assignment') return { assigned_to: change.assignedTo };
   if (change.kind === 'note') return {};
   if (change.kind === 'outcome') {
@@ -120,7 +137,17 @@ function planChange(from: TriageStatus, role: Role, change: Change): Omit<Triage
   }
   // An outcome belongs to a concluded case: reopening withdraws it (the history keeps it).
   const outcome = change.outcome ?? (isFinal(change.to) ? undefined : null);
-  return { status: change.to, ...(outcome === undefined ? {} : { outcome }) };
+  return { status: change.to, review_on: checkedReviewDate(change.to, change.reviewOn, today), ...(outcome === undefined ? {} : { outcome }) };
+}
+
+/** A review date belongs to a concluded case and lies after today; any other move clears it. */
+function checkedReviewDate(to: TriageStatus, reviewOn: string | undefined, today: string): string | null {
+  if (reviewOn === undefined) return null;
+  if (!isFinal(to))
+    throw new ApiError(400, 'Een datum om opnieuw te bekijken hoort bij het afronden van een zaak.', 'body.review_on', 'alleen bij een afrondende status');
+  if (!isRealDate(reviewOn) || reviewOn <= today)
+    throw new ApiError(400, 'Kies een datum na vandaag om de zaak opnieuw te bekijken.', 'body.review_on', 'moet een bestaande datum na vandaag zijn');
+  return reviewOn;
 }
 
 async function checkAssignee(db: Db, username: string, wijk: string): Promise<void> {

@@ -54,6 +54,8 @@ const FlagFilterFields = {
   unassigned: Type.Optional(Type.Boolean()),
   /** Leave out closed cases (CLOSED_TRIAGE_STATUSES). */
   hide_closed: Type.Optional(Type.Boolean()),
+  /** Only flags whose first-contact deadline has passed while still `nieuw` ("termijn verstreken"). */
+  overdue: Type.Optional(Type.Boolean()),
 };
 
 const FlagOrderFields = {
@@ -93,7 +95,7 @@ export const FlagsExportBody = Type.Object({ ...FlagFilterFields, search: Type.O
 export type FlagsExportBody = Static<typeof FlagsExportBody>;
 
 /** The dashboard export's header: the contract's columns, then the list's follow-up. */
-export const DASHBOARD_EXPORT_HEADER = 'address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to';
+export const DASHBOARD_EXPORT_HEADER = 'address_key,wijk,score,domains,indicators,weeks_on_list,triage_status,assigned_to,first_contact_due';
 
 export const FlagItem = Type.Object({
   id: Type.Integer(),
@@ -111,6 +113,12 @@ export const FlagItem = Type.Object({
   triage_status: TriageStatus,
   assigned_to: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([TriageOutcome, Type.Null()]),
+  /** First contact due (set when the household entered the list); null for episodes from before deadlines existed. */
+  first_contact_due: Type.Union([IsoDate, Type.Null()]),
+  /** An urgent indicator set a shorter deadline. */
+  urgent: Type.Boolean(),
+  /** Still `nieuw` after the due date. */
+  overdue: Type.Boolean(),
 });
 export type FlagItem = Static<typeof FlagItem>;
 

@@ -14,6 +14,7 @@ export function jobLabel(job: string): string {
   if (job.startsWith('pull:')) return `Ophalen van bron ${job.slice(5)}`;
   if (job === 'scoring') return 'Wekelijkse berekening';
   if (job === 'retention') return 'Bewaartermijnen toepassen';
+  if (job === 'review') return 'Terug op de werklijst (opnieuw bekijken)';
   return job;
 }
 

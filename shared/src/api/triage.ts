@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Role } from './auth.ts';
-import { IsoDateTime, Note } from './common.ts';
+import { IsoDate, IsoDateTime, Note } from './common.ts';
 
 // Triage of a household while it is on the list. One triage per episode: from the
 // run where the household entered the list (is_new) through the runs it stays on it.
@@ -42,6 +42,10 @@ export const TriageEvent = Type.Object({
   assigned_to: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([TriageOutcome, Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
+  /** "Opnieuw bekijken op", set with this step. */
+  review_on: Type.Union([IsoDate, Type.Null()]),
+  /** The zorgnetwerk meeting whose record took this step. */
+  meeting_id: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type TriageEvent = Static<typeof TriageEvent>;
 
@@ -53,6 +57,12 @@ export const Triage = Type.Object({
   status: TriageStatus,
   assigned_to: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([TriageOutcome, Type.Null()]),
+  /** First contact due, set when the household entered the list; null for episodes from before deadlines existed. */
+  first_contact_due: Type.Union([IsoDate, Type.Null()]),
+  /** An urgent indicator set a shorter deadline. */
+  urgent: Type.Boolean(),
+  /** "Opnieuw bekijken op": on this date the concluded case returns to the worklist. */
+  review_on: Type.Union([IsoDate, Type.Null()]),
   /** Statuses this user's role may move to now (shared/src/triage.ts). */
   next_statuses: Type.Array(TriageStatus),
   events: Type.Array(TriageEvent),
@@ -65,7 +75,14 @@ export type Triage = Static<typeof Triage>;
  * `outcome` only with a move to a concluded status.
  */
 export const StatusBody = Type.Object(
-  { status: TriageStatus, from: Type.Optional(TriageStatus), note: Type.Optional(Note), outcome: Type.Optional(TriageOutcome) },
+  {
+    status: TriageStatus,
+    from: Type.Optional(TriageStatus),
+    note: Type.Optional(Note),
+    outcome: Type.Optional(TriageOutcome),
+    /** Only with a move to a concluded status: the date the case returns to the worklist. */
+    review_on: Type.Optional(IsoDate),
+  },
   { additionalProperties: false },
 );
 export type StatusBody = Static<typeof StatusBody>;

@@ -63,8 +63,7 @@ export function testConfig(t: TestDatabase, overrides: Partial<Config> = {}): Co
   };
 }
 
-export async function seedExample(t: TestDatabase, clock: Clock): Promise<number[]> {
-  const ctx = engineContext(t.db, clock);
+export async function seedExample(t: TestDatabase, clock: Clock, ctx = engineContext(t.db, clock)): Promise<number[]> {
   const file = (name: string) => path.join(EXAMPLE_DIR, name);
   await importRegistry(ctx, file('registry.csv'));
   await ingestFeed(ctx, file('feed-1.csv'));

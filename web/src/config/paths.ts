@@ -10,6 +10,10 @@ export const paths = {
   coordinator: {
     weekList: '/signalen',
     charts: '/signalen/grafieken',
+    openWork: '/signalen/openstaand',
+    meetings: '/zorgnetwerk',
+    meetingPattern: '/zorgnetwerk/:meetingId',
+    meeting: (id: number | string) => `/zorgnetwerk/${encodeURIComponent(String(id))}`,
   },
   wijkteam: {
     mine: '/mijn-signalen',

@@ -30,6 +30,8 @@ export interface NavItem {
 export const ROLE_NAV: Record<Role, NavItem[]> = {
   coordinator: [
     { to: paths.coordinator.weekList, label: 'Signalen van de week' },
+    { to: paths.coordinator.openWork, label: 'Openstaand werk' },
+    { to: paths.coordinator.meetings, label: 'Zorgnetwerk' },
     { to: paths.coordinator.charts, label: 'Grafieken' },
   ],
   wijkteam: [{ to: paths.wijkteam.mine, label: 'Mijn signalen' }],

@@ -25,13 +25,21 @@ const triage: RoutesPlugin = async (app) => {
       schema: { tags: ['triage'], params: FlagParams, body: StatusBody, response: responses },
     },
     async (request) =>
-      changeTriage(app.db, app.clock, userOf(request), request.params.flagId, {
-        kind: 'status',
-        to: request.body.status,
-        from: request.body.from,
-        note: request.body.note,
-        outcome: request.body.outcome,
-      }),
+      changeTriage(
+        app.db,
+        app.clock,
+        userOf(request),
+        request.params.flagId,
+        {
+          kind: 'status',
+          to: request.body.status,
+          from: request.body.from,
+          note: request.body.note,
+          outcome: request.body.outcome,
+          reviewOn: request.body.review_on,
+        },
+        app.config.timeZone,
+      ),
   );
 
   app.post(

@@ -21,6 +21,7 @@ export interface FlagFilterValues {
   minScore: string;
   maxScore: string;
   hideClosed: boolean;
+  overdue: boolean;
 }
 
 interface FlagFiltersProps {
@@ -88,6 +89,12 @@ export function FlagFilters({ values, runs, wijken, assignees, onChange }: FlagF
         label="Afgesloten zaken verbergen"
         checked={values.hideClosed}
         onChange={(hideClosed) => onChange({ hideClosed })}
+      />
+      <CheckboxField
+        id="filter-overdue"
+        label="Alleen termijn eerste contact verstreken"
+        checked={values.overdue}
+        onChange={(overdue) => onChange({ overdue })}
       />
     </form>
   );

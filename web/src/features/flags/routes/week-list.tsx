@@ -45,6 +45,7 @@ const PARAM: Record<Exclude<keyof FlagFilterValues, 'run'>, string> = {
   minScore: 'score-vanaf',
   maxScore: 'score-tot',
   hideClosed: 'zonder-afgesloten',
+  overdue: 'termijn-verstreken',
 };
 
 function readState(p: ListParams, newestRun: number) {
@@ -58,6 +59,7 @@ function readState(p: ListParams, newestRun: number) {
     minScore: p.get(PARAM.minScore) ?? '',
     maxScore: p.get(PARAM.maxScore) ?? '',
     hideClosed: p.get(PARAM.hideClosed) === '1',
+    overdue: p.get(PARAM.overdue) === '1',
   };
   const sort: FlagSort = FLAG_SORTS.find((s) => s === p.get('sort')) ?? 'score';
   const direction: SortDirection = p.get('volgorde') === 'asc' ? 'asc' : 'desc';
@@ -77,6 +79,7 @@ function filterOf(f: FlagFilterValues, search: string): FlagsExportBody {
     min_score: score(f.minScore),
     max_score: score(f.maxScore),
     hide_closed: f.hideClosed || undefined,
+    overdue: f.overdue || undefined,
     search: search || undefined,
   };
 }

@@ -2,7 +2,7 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { FlagExplanation as Explanation } from '@vroegsignaal/shared/api/households';
 import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
 import { domainLabel, formatDate, indicatorLabel } from '../../../lib/format.ts';
-import { describeSignal, points, sourceAndDate, whyOnList } from './explain.ts';
+import { describeSignal, points, sourceAndDate, whyOnList } from '../../../components/family/explain.ts';
 
 /** Why this household is on the list, rule by rule, in plain words. */
 export function FlagExplanation({ flag }: { flag: Explanation }) {

@@ -3,7 +3,7 @@ import type { HouseholdDetail } from '@vroegsignaal/shared/api/households';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { SERIES_COLORS } from '../../../components/charts/chart-frame.tsx';
 import { domainLabel, domainsOf, formatDate, formatShortDate } from '../../../lib/format.ts';
-import { describeSignal } from './explain.ts';
+import { describeSignal } from '../../../components/family/explain.ts';
 
 type Signal = HouseholdDetail['timeline'][number];
 

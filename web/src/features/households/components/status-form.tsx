@@ -3,12 +3,14 @@ import {
   Fieldset,
   FieldsetLegend,
   FormField,
+  FormFieldDescription,
   FormLabel,
   Paragraph,
   RadioButton,
   Select,
   SelectOption,
   Textarea,
+  Textbox,
 } from '@utrecht/component-library-react';
 import type { TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
 import { findTransition, isFinalStatus, isReopening } from '@vroegsignaal/shared/triage';
@@ -16,7 +18,7 @@ import { useState, type FormEvent } from 'react';
 import { triageLabel } from '../../../lib/format.ts';
 import { useChangeStatus } from '../api/triage-actions.ts';
 import { ActionError } from './action-error.tsx';
-import { OUTCOME_LABELS } from './outcome.ts';
+import { OUTCOME_LABELS } from '../../../components/family/outcome.ts';
 import { hasVisibleText } from '@vroegsignaal/shared/api/common';
 
 const optionLabel = (from: TriageStatus, to: TriageStatus) => (isReopening({ from, to }) ? `${triageLabel(to)} (zaak heropenen)` : triageLabel(to));
@@ -26,6 +28,7 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
   const [picked, setStatus] = useState<TriageStatus | ''>('');
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<TriageOutcome | ''>('');
+  const [reviewOn, setReviewOn] = useState('');
   const change = useChangeStatus(flagId);
   const failed = change.isError ? <ActionError error={change.error} title="Status wijzigen mislukt" /> : null;
   if (next.length === 0) {
@@ -47,12 +50,19 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!status) return;
-    const body = { status, from: current, ...(hasVisibleText(note) ? { note: note.trim() } : {}), ...(concluding && outcome ? { outcome } : {}) };
+    const body = {
+      status,
+      from: current,
+      ...(hasVisibleText(note) ? { note: note.trim() } : {}),
+      ...(concluding && outcome ? { outcome } : {}),
+      ...(concluding && reviewOn ? { review_on: reviewOn } : {}),
+    };
     change.mutate(body, {
       onSuccess: () => {
         setStatus('');
         setNote('');
         setOutcome('');
+        setReviewOn('');
       },
     });
   };
@@ -77,6 +87,13 @@ export function StatusForm({ flagId, current, next }: { flagId: number; current:
         <Paragraph appearance="small">Heropenen trekt de vastgelegde uitkomst in; de geschiedenis bewaart die.</Paragraph>
       ) : null}
       {concluding ? <OutcomeChoice value={outcome} onChange={setOutcome} /> : null}
+      {concluding ? (
+        <FormField>
+          <FormLabel htmlFor="triage-review-on">Opnieuw bekijken op (optioneel)</FormLabel>
+          <FormFieldDescription id="triage-review-on-hint">Op deze datum komt de zaak met haar geschiedenis terug op de werklijst.</FormFieldDescription>
+          <Textbox id="triage-review-on" type="date" aria-describedby="triage-review-on-hint" value={reviewOn} onChange={(e) => setReviewOn(e.target.value)} />
+        </FormField>
+      ) : null}
       {failed}
       <Button
         type="submit"

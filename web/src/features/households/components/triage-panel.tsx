@@ -3,13 +3,16 @@ import type { Triage, TriageOutcome } from '@vroegsignaal/shared/api/triage';
 import { isFinalStatus } from '@vroegsignaal/shared/triage';
 import { useState, type FormEvent } from 'react';
 import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
+import { DueDate, localToday } from '../../../components/worklist/due-date.tsx';
 import { useUser } from '../../../lib/auth.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { useAddNote, useRecordOutcome } from '../api/triage-actions.ts';
 import { ActionError } from './action-error.tsx';
+import { AgendaForm } from './agenda-form.tsx';
 import { AssignForm } from './assign-form.tsx';
-import { OUTCOME_LABELS } from './outcome.ts';
+import { OUTCOME_LABELS } from '../../../components/family/outcome.ts';
 import { StatusForm } from './status-form.tsx';
-import { TriageHistory } from './triage-history.tsx';
+import { TriageHistory } from '../../../components/family/triage-history.tsx';
 import { hasVisibleText } from '@vroegsignaal/shared/api/common';
 
 /** Status, assignment, outcome and the history, with the actions this user may take. */
@@ -25,12 +28,27 @@ export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: st
         <dd>
           <TriageBadge status={triage.status} />
         </dd>
+        <dt>Eerste contact vóór</dt>
+        <dd>
+          <DueDate
+            due={triage.first_contact_due}
+            urgent={triage.urgent}
+            overdue={triage.status === 'nieuw' && triage.first_contact_due !== null && triage.first_contact_due < localToday()}
+          />
+        </dd>
         <dt>Toegewezen aan</dt>
         <dd>{triage.assigned_to ?? 'Niemand'}</dd>
+        {triage.review_on ? (
+          <>
+            <dt>Opnieuw bekijken op</dt>
+            <dd>{formatDate(triage.review_on)}</dd>
+          </>
+        ) : null}
         <dt>Uitkomst</dt>
         <dd>{triage.outcome ? OUTCOME_LABELS[triage.outcome] : 'Nog niet vastgelegd'}</dd>
       </dl>
       {user.role === 'coordinator' ? <AssignForm flagId={flagId} wijk={wijk} assignedTo={triage.assigned_to} /> : null}
+      {user.role === 'coordinator' ? <AgendaForm flagId={flagId} wijk={wijk} /> : null}
       <StatusForm flagId={flagId} current={triage.status} next={triage.next_statuses} />
       {isFinalStatus(triage.status) ? <OutcomeForm flagId={flagId} current={triage.outcome} /> : null}
       <NoteForm flagId={flagId} />

@@ -9,13 +9,13 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { useUser } from '../../../lib/auth.ts';
 import { formatAddressKey } from '../../../lib/format.ts';
 import { householdQueryOptions } from '../api/get-household.ts';
-import { FamilySummary } from '../components/family-summary.tsx';
+import { FamilySummary } from '../../../components/family/family-summary.tsx';
 import { FlagExplanation } from '../components/flag-explanation.tsx';
 import { HouseholdFacts } from '../components/household-facts.tsx';
 import { ScoreChart } from '../components/score-chart.tsx';
 import { SignalTimeline } from '../components/signal-timeline.tsx';
 import { TriagePanel } from '../components/triage-panel.tsx';
-import '../components/family-page.css';
+import '../../../components/family/family-page.css';
 
 /** The family view: who, why on the list, all signals, the score over time and the follow-up. */
 export default function FamilyRoute() {

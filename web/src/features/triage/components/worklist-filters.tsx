@@ -15,6 +15,7 @@ export interface WorklistFilterValues {
   assignment: Assignment;
   status: string;
   showClosed: boolean;
+  overdue: boolean;
 }
 
 interface WorklistFiltersProps {
@@ -53,6 +54,12 @@ export function WorklistFilters({ values, wijken, onChange }: WorklistFiltersPro
         onChange={(status) => onChange({ status })}
       />
       <CheckboxField id="filter-show-closed" label="Afgesloten zaken tonen" checked={values.showClosed} onChange={(showClosed) => onChange({ showClosed })} />
+      <CheckboxField
+        id="filter-overdue"
+        label="Alleen termijn eerste contact verstreken"
+        checked={values.overdue}
+        onChange={(overdue) => onChange({ overdue })}
+      />
     </form>
   );
 }

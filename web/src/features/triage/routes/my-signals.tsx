@@ -13,6 +13,8 @@ import { useListParams, type ListParams } from '../../../hooks/use-list-params.t
 import { useUser } from '../../../lib/auth.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { runsQueryOptions } from '../api/get-runs.ts';
+import { offListQueryOptions } from '../api/get-off-list.ts';
+import { OffListTable } from '../../../components/worklist/off-list-table.tsx';
 import { worklistQueryOptions } from '../api/get-worklist.ts';
 import { WorklistFilters, type Assignment, type WorklistFilterValues } from '../components/worklist-filters.tsx';
 import { WorklistTable } from '../components/worklist-table.tsx';
@@ -43,7 +45,13 @@ const ASSIGNMENTS: readonly Assignment[] = ['mij', 'niemand'];
 
 function readState(p: ListParams) {
   const assignment = ASSIGNMENTS.find((a) => a === p.get('toegewezen')) ?? '';
-  const filters: WorklistFilterValues = { wijk: p.get('wijk') ?? '', assignment, status: p.get('status') ?? '', showClosed: p.get('met-afgesloten') === '1' };
+  const filters: WorklistFilterValues = {
+    wijk: p.get('wijk') ?? '',
+    assignment,
+    status: p.get('status') ?? '',
+    showClosed: p.get('met-afgesloten') === '1',
+    overdue: p.get('termijn-verstreken') === '1',
+  };
   const sort: FlagSort = FLAG_SORTS.find((s) => s === p.get('sort')) ?? 'weeks_on_list';
   const direction: SortDirection = p.get('volgorde') === 'asc' ? 'asc' : 'desc';
   return { filters, sort, direction, page: Math.max(1, Number(p.get('pagina') ?? 1) || 1), pageSize: pageSizeOf(p.get('per')) };
@@ -57,6 +65,7 @@ function queryOf(f: WorklistFilterValues, search: string): FlagsSearchBody {
     unassigned: f.assignment === 'niemand' || undefined,
     // A status asked for by name is shown, closed or not.
     hide_closed: f.showClosed || f.status ? undefined : true,
+    overdue: f.overdue || undefined,
     search: search || undefined,
   };
 }
@@ -67,15 +76,17 @@ function Worklist({ run }: { run: RunSummary }) {
   const { filters, sort, direction, page, pageSize } = readState(params);
   const query = queryOf(filters, params.search);
   const flags = useQuery(worklistQueryOptions(run.id, { ...query, sort, order: direction, page, page_size: pageSize }));
+  const offList = useQuery(offListQueryOptions());
   const onFilters = (changes: Partial<WorklistFilterValues>) => {
     const next: Record<string, string | null> = { pagina: null };
     if (changes.wijk !== undefined) next.wijk = changes.wijk;
     if (changes.assignment !== undefined) next.toegewezen = changes.assignment;
     if (changes.status !== undefined) next.status = changes.status;
     if (changes.showClosed !== undefined) next['met-afgesloten'] = changes.showClosed ? '1' : null;
+    if (changes.overdue !== undefined) next['termijn-verstreken'] = changes.overdue ? '1' : null;
     params.update(next);
   };
-  const narrowed = params.search !== '' || filters.wijk !== '' || filters.assignment !== '' || filters.status !== '' || filters.showClosed;
+  const narrowed = params.search !== '' || filters.wijk !== '' || filters.assignment !== '' || filters.status !== '' || filters.showClosed || filters.overdue;
   return (
     <>
       <AddressSearch value={params.search} onSearch={(term) => params.update({ pagina: null }, term)} />
@@ -119,6 +130,7 @@ function Worklist({ run }: { run: RunSummary }) {
           )}
         </>
       ) : null}
+      {offList.data ? <OffListTable items={offList.data.items} /> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { TriageEvent } from '@vroegsignaal/shared/api/triage';
 import { isReopening } from '@vroegsignaal/shared/triage';
-import { formatDateTime, triageLabel } from '../../../lib/format.ts';
-import { ROLE_LABELS } from '../../../lib/roles.ts';
+import { formatDate, formatDateTime, triageLabel } from '../../lib/format.ts';
+import { ROLE_LABELS } from '../../lib/roles.ts';
 
 const outcomeText = (o: TriageEvent['outcome']) => `Uitkomst: signaal ${o === 'terecht' ? 'terecht' : 'niet terecht'}`;
 
@@ -29,6 +29,7 @@ export function TriageHistory({ events }: { events: readonly TriageEvent[] }) {
             <strong>{describeEvent(e)}</strong>
           </div>
           {e.kind === 'status' && e.outcome ? <div>{outcomeText(e.outcome)}</div> : null}
+          {e.review_on ? <div>Opnieuw bekijken op {formatDate(e.review_on)}</div> : null}
           <div className="vs-small vs-muted">
             {formatDateTime(e.at)} door {e.by}
             {e.role ? ` (${ROLE_LABELS[e.role]})` : ''}

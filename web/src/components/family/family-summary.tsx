@@ -1,6 +1,6 @@
 import type { HouseholdDetail } from '@vroegsignaal/shared/api/households';
 import type { TriageEvent } from '@vroegsignaal/shared/api/triage';
-import { domainLabel, domainsOf, formatDate, formatDateTime, formatNumber, indicatorLabel, triageLabel } from '../../../lib/format.ts';
+import { domainLabel, domainsOf, formatDate, formatDateTime, formatNumber, indicatorLabel, triageLabel } from '../../lib/format.ts';
 import { whyOnList } from './explain.ts';
 import { OUTCOME_LABELS } from './outcome.ts';
 import { describeEvent } from './triage-history.tsx';
@@ -90,8 +90,13 @@ export function FamilySummary({ household: h, printedBy }: { household: Househol
       )}
       <h3>Opvolging</h3>
       <p>
-        Status: <strong>{triageLabel(triage.status)}</strong>. Toegewezen aan: <strong>{triage.assigned_to ?? 'niemand'}</strong>. Uitkomst:{' '}
-        {triage.outcome ? OUTCOME_LABELS[triage.outcome].toLowerCase() : 'nog niet vastgelegd'}.
+        Status: <strong>{triageLabel(triage.status)}</strong>. Toegewezen aan: <strong>{triage.assigned_to ?? 'niemand'}</strong>.{' '}
+        {triage.first_contact_due ? (
+          <>
+            Eerste contact vóór: <strong>{formatDate(triage.first_contact_due)}</strong>.{' '}
+          </>
+        ) : null}{' '}
+        Uitkomst: {triage.outcome ? OUTCOME_LABELS[triage.outcome].toLowerCase() : 'nog niet vastgelegd'}.
       </p>
       <h3>Notities</h3>
       <Notes events={triage.events} />

@@ -1,7 +1,7 @@
 // Plain-Dutch sentences for a flag's explanation.
 
 import type { FlagExplanation } from '@vroegsignaal/shared/api/households';
-import { formatDate, formatNumber, indicatorLabel, indicatorValueMeaning } from '../../../lib/format.ts';
+import { formatDate, formatNumber, indicatorLabel, indicatorValueMeaning } from '../../lib/format.ts';
 
 /** "Huurachterstand van 3 maanden" or just "Overlastmelding" for a counted event. */
 export function describeSignal(indicator: string, value: number | null): string {

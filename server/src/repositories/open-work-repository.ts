@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import type { Executor } from './types.ts';
+
+// Open cases across runs: the coordinator's workload per wijkteam member, and the cases
+// whose household has left the list while still open (they stay on the worklist).
+
+/** Per assignee: open cases, first contacts due in [today, weekEnd], and those overdue. */
+export async function workloadPerAssignee(db: Executor, closed: readonly string[], today: string, weekEnd: string) {
+  const waiting = sql<boolean>`t.status = 'nieuw'`;
+  return db
+    .selectFrom('triage as t')
+    .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
+    .where('t.assigned_to', 'is not', null)
+    .where('t.status', 'not in', [...closed])
+    .select((eb) => [
+      't.assigned_to',
+      eb.fn.countAll<number>().as('open'),
+      eb.fn
+        .sum<number>(sql`case when ${waiting} and d.first_contact_due >= ${today} and d.first_contact_due <= ${weekEnd} then 1 else 0 end`)
+        .as('due_this_week'),
+      eb.fn.sum<number>(sql`case when ${waiting} and d.first_contact_due < ${today} then 1 else 0 end`).as('overdue'),
+    ])
+    .groupBy('t.assigned_to')
+    .execute();
+}
+
+/** Open cases whose household is not on the list of `runId`, with the household's newest flag. */
+export async function openOffList(db: Executor, runId: number, closed: readonly string[], wijken: string[] | undefined) {
+  return db
+    .selectFrom('triage as t')
+    .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
+    .where('t.status', 'not in', [...closed])
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('flags as cur').select('cur.id').whereRef('cur.household_key', '=', 't.household_key').where('cur.run_id', '=', runId))),
+    )
+    .$if(wijken !== undefined, (q) => (wijken!.length ? q.where('t.wijk', 'in', wijken!) : q.where(sql<boolean>`1 = 0`)))
+    .select((eb) => [
+      't.household_key',
+      't.wijk',
+      't.status',
+      't.assigned_to',
+      't.review_on',
+      'd.first_contact_due',
+      eb
+        .selectFrom('flags as f')
+        .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
+        .select('f.id')
+        .whereRef('f.household_key', '=', 't.household_key')
+        .orderBy('r.as_of', 'desc')
+        .orderBy('f.id', 'desc')
+        .limit(1)
+        .as('flag_id'),
+      eb
+        .selectFrom('flags as f')
+        .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
+        .select('r.as_of')
+        .whereRef('f.household_key', '=', 't.household_key')
+        .orderBy('r.as_of', 'desc')
+        .limit(1)
+        .as('last_on_list'),
+    ])
+    .orderBy('t.household_key')
+    .execute();
+}

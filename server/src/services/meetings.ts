@@ -1,0 +1,139 @@
+import type { Meeting, MeetingList, MeetingRecordBody, NewMeetingBody } from '@vroegsignaal/shared/api/meetings';
+import type { TriageStatus } from '@vroegsignaal/shared/api/triage';
+import type { AuthenticatedUser } from '../auth/authenticator.ts';
+import type { Clock } from '../core/clock.ts';
+import { formatDutchDate, isRealDate } from '../core/dates.ts';
+import type { Db } from '../db/connection.ts';
+import { findFlag } from '../repositories/flag-list-repository.ts';
+import { knownWijken } from '../repositories/household-repository.ts';
+import {
+  addMeetingItem,
+  findMeeting,
+  findMeetingItem,
+  insertMeeting,
+  listMeetings,
+  meetingItems,
+  updateMeetingItem,
+} from '../repositories/meeting-repository.ts';
+import { ApiError } from './errors.ts';
+import { changeTriage, presentTriage } from './triage.ts';
+
+// The zorgnetwerk meeting: planning, the agenda, and per family the record that moves its
+// triage to "besproken in zorgnetwerk" through the one transition table.
+
+const MEETING_NOT_FOUND = 'Dit overleg bestaat niet (meer).';
+
+export async function meetingsList(db: Db): Promise<MeetingList> {
+  return (await listMeetings(db)).map((m) => ({
+    id: Number(m.id),
+    held_on: m.held_on,
+    wijken: JSON.parse(m.wijken) as string[],
+    families: Number(m.families),
+    created_by: m.created_by,
+  }));
+}
+
+export async function planMeeting(db: Db, clock: Clock, user: AuthenticatedUser, body: NewMeetingBody, orgs: string[]): Promise<Meeting> {
+  if (!isRealDate(body.held_on)) throw ApiError.badRequest('body.held_on', 'is geen bestaande datum');
+  const known = await knownWijken(db, body.wijken);
+  const unknown = body.wijken.find((w) => !known.has(w));
+  if (unknown !== undefined) throw ApiError.badRequest('body.wijken', `wijk '${unknown}' is onbekend`);
+  const id = await insertMeeting(db, {
+    held_on: body.held_on,
+    wijken: JSON.stringify(body.wijken),
+    created_by: user.username,
+    created_at: clock.now().toISOString(),
+  });
+  return meetingDetail(db, id, orgs);
+}
+
+export async function meetingDetail(db: Db, id: number, orgs: string[]): Promise<Meeting> {
+  const m = await findMeeting(db, id);
+  if (!m) throw ApiError.notFound(MEETING_NOT_FOUND);
+  const rows = await meetingItems(db, id);
+  const items = [];
+  for (const r of rows) {
+    const flag = await findFlag(db, r.flag_id);
+    const status: TriageStatus = flag ? (await presentTriage(db, flag)).status : 'nieuw';
+    items.push({
+      id: Number(r.id),
+      flag_id: r.flag_id,
+      household_key: r.household_key,
+      wijk: r.wijk,
+      triage_status: status,
+      advice: r.advice,
+      regisseur_name: r.regisseur_name,
+      regisseur_org: r.regisseur_org,
+      next_step: r.next_step,
+      next_step_due: r.next_step_due,
+      recorded_by: r.recorded_by,
+      recorded_at: r.recorded_at,
+    });
+  }
+  return {
+    id: m.id,
+    held_on: m.held_on,
+    wijken: JSON.parse(m.wijken) as string[],
+    families: items.length,
+    created_by: m.created_by,
+    items,
+    partner_organisations: orgs,
+  };
+}
+
+/** Puts a flagged household on the agenda; it must lie in one of the meeting's wijken. */
+export async function putOnAgenda(db: Db, clock: Clock, user: AuthenticatedUser, meetingId: number, flagId: number, orgs: string[]): Promise<Meeting> {
+  const m = await findMeeting(db, meetingId);
+  if (!m) throw ApiError.notFound(MEETING_NOT_FOUND);
+  const flag = await findFlag(db, flagId);
+  if (!flag) throw ApiError.badRequest('body.flag_id', 'deze signalering bestaat niet');
+  const wijken = JSON.parse(m.wijken) as string[];
+  if (!wijken.includes(flag.wijk)) throw ApiError.badRequest('body.flag_id', `dit huishouden ligt in ${flag.wijk}; het overleg gaat over ${wijken.join(', ')}`);
+  await addMeetingItem(db, {
+    meeting_id: meetingId,
+    flag_id: flagId,
+    household_key: flag.household_key,
+    wijk: flag.wijk,
+    added_by: user.username,
+    added_at: clock.now().toISOString(),
+  });
+  return meetingDetail(db, meetingId, orgs);
+}
+
+/**
+ * Records what the meeting decided for one family and moves its triage to "besproken in
+ * zorgnetwerk" (a move the transition table must allow from where it stands), linked to the meeting.
+ */
+export async function recordAdvice(
+  db: Db,
+  clock: Clock,
+  user: AuthenticatedUser,
+  ids: { meetingId: number; itemId: number },
+  body: MeetingRecordBody,
+  orgs: string[],
+  timeZone: string,
+): Promise<Meeting> {
+  const m = await findMeeting(db, ids.meetingId);
+  const item = m ? await findMeetingItem(db, ids.meetingId, ids.itemId) : undefined;
+  if (!m || !item) throw ApiError.notFound('Dit gezin staat niet (meer) op de agenda van dit overleg.');
+  if (!orgs.includes(body.regisseur_org)) throw ApiError.badRequest('body.regisseur_org', `kies een van: ${orgs.join(', ')}`);
+  if (!isRealDate(body.next_step_due)) throw ApiError.badRequest('body.next_step_due', 'is geen bestaande datum');
+  const flag = await findFlag(db, item.flag_id);
+  if (!flag) throw ApiError.notFound('De signalering van dit gezin bestaat niet meer.');
+  const note =
+    `Zorgnetwerk ${formatDutchDate(m.held_on)}. Advies: ${body.advice} Regisseur: ${body.regisseur_name} (${body.regisseur_org}). ` +
+    `Volgende stap: ${body.next_step} (vóór ${formatDutchDate(body.next_step_due)}).`;
+  const current = (await presentTriage(db, flag)).status;
+  await changeTriage(
+    db,
+    clock,
+    user,
+    item.flag_id,
+    current === 'besproken_in_zorgnetwerk'
+      ? { kind: 'note', note, meetingId: m.id }
+      : { kind: 'status', to: 'besproken_in_zorgnetwerk', note, meetingId: m.id },
+    timeZone,
+  );
+  await updateMeetingItem(db, item.id, { ...body, recorded_by: user.username, recorded_at: clock.now().toISOString() });
+  return meetingDetail(db, m.id, orgs);
+}

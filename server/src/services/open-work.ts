@@ -1,0 +1,40 @@
+import { CLOSED_TRIAGE_STATUSES } from '@vroegsignaal/shared/api/flags';
+import type { OffList, Workload } from '@vroegsignaal/shared/api/open-work';
+import type { TriageStatus } from '@vroegsignaal/shared/api/triage';
+import type { AuthenticatedUser } from '../auth/authenticator.ts';
+import { addDays } from '../core/dates.ts';
+import type { Db } from '../db/connection.ts';
+import { openOffList, workloadPerAssignee } from '../repositories/open-work-repository.ts';
+import { newestRun } from '../repositories/run-repository.ts';
+import { activeUsersWithRole } from '../repositories/user-repository.ts';
+import { wijkScope } from './scope.ts';
+
+/** Every active wijkteam member with their open cases, first contacts due this week and overdue. */
+export async function workload(db: Db, today: string): Promise<Workload> {
+  const rows = new Map((await workloadPerAssignee(db, CLOSED_TRIAGE_STATUSES, today, addDays(today, 6))).map((r) => [r.assigned_to, r]));
+  return (await activeUsersWithRole(db, 'wijkteam')).map((u) => {
+    const r = rows.get(u.username);
+    return { username: u.username, open: Number(r?.open ?? 0), due_this_week: Number(r?.due_this_week ?? 0), overdue: Number(r?.overdue ?? 0) };
+  });
+}
+
+/** Open cases in the user's wijken whose household is not on the newest list. */
+export async function offList(db: Db, user: AuthenticatedUser): Promise<OffList> {
+  const run = await newestRun(db);
+  if (!run) return { run_id: null, items: [] };
+  const rows = await openOffList(db, run.id, CLOSED_TRIAGE_STATUSES, wijkScope(user));
+  return {
+    run_id: run.id,
+    items: rows
+      .filter((r) => r.flag_id !== null && r.last_on_list !== null)
+      .map((r) => ({
+        flag_id: Number(r.flag_id),
+        household_key: r.household_key,
+        wijk: r.wijk,
+        triage_status: r.status as TriageStatus,
+        assigned_to: r.assigned_to,
+        first_contact_due: r.first_contact_due ?? null,
+        last_on_list: String(r.last_on_list),
+      })),
+  };
+}

@@ -1,0 +1,179 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app-server.ts';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { axeViolations, reflowProblems } from './support/checks.ts';
+import { logIn, settled } from './support/flows.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+// The zorgnetwerk's working method in Chromium against the real API server on the demo city
+// (SQLite; the API tests cover PostgreSQL): first-contact deadlines on the week list and the
+// overdue filter. The demo's history is ten weeks long, so households that entered the list
+// more than four weeks ago and were never picked up are overdue today.
+
+let app: RunningApp;
+let browser: Browser;
+let tab: WatchedPage;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+}, 300_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-zorgnetwerk-${task.name.split(':')[0]}`).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** At 1280 and 390 px: no axe violation, and at 390 px nothing wider than the viewport. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await settled(page);
+  for (const [viewport, suffix] of [
+    [DESKTOP, ''],
+    [PHONE, '-390'],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+    await screenshot(page, `${name}${suffix}`);
+    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
+    if (viewport === PHONE) expect(await reflowProblems(page, true), `reflow on ${name}`).toEqual([]);
+  }
+  await page.setViewportSize(DESKTOP);
+  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
+}
+
+async function listSettled(page: Page) {
+  await settled(page);
+  await page.locator('.vs-table-wrap[aria-busy="false"], .utrecht-alert').first().waitFor();
+}
+
+/** Pages in a PDF Chromium wrote: its page objects (`/Type /Page`, not `/Pages`). */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+
+const total = async (page: Page) => Number(/^(\d+)/.exec((await page.locator('.vs-result-count').innerText()).replace(/\./g, ''))?.[1]);
+
+describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
+  it('coordinator: every flag shows its first-contact date; the overdue filter keeps only passed deadlines nobody picked up', async () => {
+    tab = await openPage(browser, app.baseURL);
+    const { page } = tab;
+    await logIn(page, 'coordinator', app.passwords.coordinator!);
+    await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
+    await listSettled(page);
+    const all = await total(page);
+    const dueCells = page.locator('tbody tr td:nth-child(8)');
+    expect((await dueCells.allInnerTexts()).every((t) => /^\d{1,2} \S+ \d{4}/.test(t))).toBe(true);
+
+    await page.getByLabel('Alleen termijn eerste contact verstreken').click();
+    await listSettled(page);
+    await expect.poll(() => page.url()).toContain('termijn-verstreken=1');
+    const overdue = await total(page);
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(all);
+    // Every row says so in words, is still "Nog niet opgepakt", and its date lies before today.
+    const texts = await dueCells.allInnerTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).toContain('Termijn verstreken');
+    expect([...new Set(await page.locator('tbody tr td:nth-child(9)').allInnerTexts())]).toEqual(['Nog niet opgepakt']);
+    await checkPage(page, 'zorgnetwerk-overdue');
+
+    // Taking one up removes it from the overdue list.
+    const first = page.locator('tbody tr').first().getByRole('link');
+    await first.click();
+    await page.getByRole('heading', { name: 'Opvolging' }).waitFor();
+    await settled(page);
+    expect(await page.locator('.vs-dl .vs-due--overdue').innerText()).toContain('Termijn verstreken');
+    await checkPage(page, 'zorgnetwerk-family-overdue');
+    await page.getByLabel('Nieuwe status').selectOption('in_behandeling');
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await page.locator('.vs-dl .vs-status', { hasText: 'In behandeling' }).waitFor();
+    await page.goBack();
+    await listSettled(page);
+    await expect.poll(() => total(page)).toBe(overdue - 1);
+  });
+
+  it('coordinator: the open work per wijkteam member adds up, and overdue stands out', async () => {
+    const { page } = tab;
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Openstaand werk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Openstaand werk' }).waitFor();
+    await settled(page);
+    const table = page.getByRole('region', { name: 'Openstaand werk per wijkteamlid' });
+    const members = await table.locator('tbody th').allInnerTexts();
+    expect(members).toEqual(expect.arrayContaining(['wijkteam', 'wijkteam2']));
+    for (const row of await table.locator('tbody tr').all()) {
+      const [open, week, late] = (await row.locator('td').allInnerTexts()).map((t) => Number(t.replace(/\./g, '')));
+      expect(week! + late!).toBeLessThanOrEqual(open!);
+    }
+    await page.getByRole('heading', { name: 'Van de lijst af, nog niet afgesloten' }).waitFor();
+    await checkPage(page, 'zorgnetwerk-open-work');
+  });
+
+  it('coordinator: plans a meeting, puts families on its agenda from the family page, records advice, prints the agenda', async () => {
+    const { page } = tab;
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await menu.getByRole('link', { name: 'Zorgnetwerk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zorgnetwerk' }).waitFor();
+    await settled(page);
+    await checkPage(page, 'zorgnetwerk-meetings-empty');
+    await page.getByLabel('Datum').fill('2026-12-14');
+    await page.getByLabel('Beijum').check();
+    await page.getByRole('button', { name: 'Overleg plannen' }).click();
+    const meetingLink = page.getByRole('link', { name: 'Overleg van 14 dec 2026' });
+    await meetingLink.waitFor();
+
+    // Two Beijum families; the first is taken up first, so the meeting can move it on.
+    await page.goto('/signalen?wijk=Beijum&status=nieuw');
+    await listSettled(page);
+    const hrefs = (
+      await page
+        .locator('tbody tr')
+        .getByRole('link')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    ).slice(0, 2) as string[];
+    expect(hrefs).toHaveLength(2);
+    for (const [n, href] of hrefs.entries()) {
+      await page.goto(href);
+      await page.getByRole('heading', { name: 'Opvolging' }).waitFor({ timeout: 60_000 });
+      await settled(page);
+      if (n === 0) {
+        await page.getByLabel('Nieuwe status').selectOption('in_behandeling');
+        await page.getByRole('button', { name: 'Status wijzigen' }).click();
+        await page.locator('.vs-dl .vs-status', { hasText: 'In behandeling' }).waitFor();
+      }
+      await page.getByRole('combobox', { name: 'Op de agenda van het zorgnetwerk' }).selectOption({ label: '14 dec 2026 (Beijum)' });
+      await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
+      await page.getByText('Op de agenda gezet.').waitFor();
+    }
+
+    await menu.getByRole('link', { name: 'Zorgnetwerk' }).click();
+    await meetingLink.click();
+    await page.getByRole('heading', { level: 1, name: 'Zorgnetwerkoverleg 14 dec 2026' }).waitFor();
+    await settled(page);
+    expect(await page.getByRole('article').count()).toBe(2);
+    await checkPage(page, 'zorgnetwerk-meeting');
+
+    // The family taken up can move on; the other is refused by the transition table (it was never picked up).
+    const takenUp = page.getByRole('article').filter({ has: page.locator('.vs-status', { hasText: 'In behandeling' }) });
+    const address = await takenUp.getByRole('link').first().innerText();
+    const first = page.getByRole('article').filter({ has: page.getByRole('link', { name: address, exact: true }) });
+    await first.getByLabel('Advies', { exact: true }).fill('Schuldhulp inschakelen.');
+    await first.getByLabel('Regisseur (naam)').fill('A. de Vries');
+    await first.getByLabel('Organisatie van de regisseur').selectOption('Schuldhulpverlening');
+    await first.getByLabel('Volgende stap', { exact: true }).fill('Intake plannen.');
+    await first.getByLabel('Volgende stap vóór').fill('2026-12-28');
+    await first.getByRole('button', { name: 'Advies vastleggen' }).click();
+    await first.getByText('Regisseur: A. de Vries (Schuldhulpverlening).').waitFor();
+    expect(await first.locator('.vs-status').innerText()).toBe('Besproken in zorgnetwerk');
+    await settled(page);
+
+    // Printed: the agenda, then one A4 per family.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdfPages(pdf)).toBe(1 + 2);
+  });
+});
