@@ -1,53 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, reflowProblems } from './support/checks.ts';
-import { logIn, settled } from './support/flows.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { settled } from './support/flows.ts';
+import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
 // The zorgnetwerk's working method in Chromium against the real API server on the demo city
 // (SQLite; the API tests cover PostgreSQL): first-contact deadlines on the week list and the
 // overdue filter. The demo's history is ten weeks long, so households that entered the list
 // more than four weeks ago and were never picked up are overdue today.
 
-let app: RunningApp;
-let browser: Browser;
-let tab: WatchedPage;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-}, 300_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && tab) await screenshot(tab.page, `failed-zorgnetwerk-${task.name.split(':')[0]}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-/** At 1280 and 390 px: no axe violation, and at 390 px nothing wider than the viewport. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await settled(page);
-  for (const [viewport, suffix] of [
-    [DESKTOP, ''],
-    [PHONE, '-390'],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-    await screenshot(page, `${name}${suffix}`);
-    expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
-    if (viewport === PHONE) expect(await reflowProblems(page, true), `reflow on ${name}`).toEqual([]);
-  }
-  await page.setViewportSize(DESKTOP);
-  expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
-}
+const suite = browserSuite('zorgnetwerk');
+const checkPage = (name: string) => checkAtBothWidths(suite.tab, name);
 
 async function listSettled(page: Page) {
   await settled(page);
@@ -61,9 +23,7 @@ const total = async (page: Page) => Number(/^(\d+)/.exec((await page.locator('.v
 
 describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
   it('coordinator: every flag shows its first-contact date; the overdue filter keeps only passed deadlines nobody picked up', async () => {
-    tab = await openPage(browser, app.baseURL);
-    const { page } = tab;
-    await logIn(page, 'coordinator', app.passwords.coordinator!);
+    const { page } = await suite.freshTabAs('coordinator');
     await page.getByRole('heading', { level: 1, name: 'Signalen van de week' }).waitFor();
     await listSettled(page);
     const all = await total(page);
@@ -81,7 +41,7 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
     expect(texts.length).toBeGreaterThan(0);
     for (const t of texts) expect(t).toContain('Termijn verstreken');
     expect([...new Set(await page.locator('tbody tr td:nth-child(9)').allInnerTexts())]).toEqual(['Nog niet opgepakt']);
-    await checkPage(page, 'zorgnetwerk-overdue');
+    await checkPage('zorgnetwerk-overdue');
 
     // Taking one up removes it from the overdue list.
     const first = page.locator('tbody tr').first().getByRole('link');
@@ -89,7 +49,7 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
     await page.getByRole('heading', { name: 'Opvolging' }).waitFor();
     await settled(page);
     expect(await page.locator('.vs-dl .vs-due--overdue').innerText()).toContain('Termijn verstreken');
-    await checkPage(page, 'zorgnetwerk-family-overdue');
+    await checkPage('zorgnetwerk-family-overdue');
     await page.getByLabel('Nieuwe status').selectOption('in_behandeling');
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
     await page.locator('.vs-dl .vs-status', { hasText: 'In behandeling' }).waitFor();
@@ -99,7 +59,7 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
   });
 
   it('coordinator: the open work per wijkteam member adds up, and overdue stands out', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Openstaand werk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Openstaand werk' }).waitFor();
     await settled(page);
@@ -111,16 +71,16 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
       expect(week! + late!).toBeLessThanOrEqual(open!);
     }
     await page.getByRole('heading', { name: 'Van de lijst af, nog niet afgesloten' }).waitFor();
-    await checkPage(page, 'zorgnetwerk-open-work');
+    await checkPage('zorgnetwerk-open-work');
   });
 
-  it('coordinator: plans a meeting, puts families on its agenda from the family page, records advice, prints the agenda', async () => {
-    const { page } = tab;
+  it('coordinator: plans a meeting, puts families on its agenda from the family page and from the week list, records advice, prints the agenda', async () => {
+    const { page } = suite.tab;
     const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await menu.getByRole('link', { name: 'Zorgnetwerk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zorgnetwerk' }).waitFor();
     await settled(page);
-    await checkPage(page, 'zorgnetwerk-meetings-empty');
+    await checkPage('zorgnetwerk-meetings-empty');
     await page.getByLabel('Datum').fill('2026-12-14');
     await page.getByLabel('Beijum').check();
     await page.getByRole('button', { name: 'Overleg plannen' }).click();
@@ -137,26 +97,32 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
         .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
     ).slice(0, 2) as string[];
     expect(hrefs).toHaveLength(2);
-    for (const [n, href] of hrefs.entries()) {
-      await page.goto(href);
-      await page.getByRole('heading', { name: 'Opvolging' }).waitFor({ timeout: 60_000 });
-      await settled(page);
-      if (n === 0) {
-        await page.getByLabel('Nieuwe status').selectOption('in_behandeling');
-        await page.getByRole('button', { name: 'Status wijzigen' }).click();
-        await page.locator('.vs-dl .vs-status', { hasText: 'In behandeling' }).waitFor();
-      }
-      await page.getByRole('combobox', { name: 'Op de agenda van het zorgnetwerk' }).selectOption({ label: '14 dec 2026 (Beijum)' });
-      await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
-      await page.getByText('Op de agenda gezet.').waitFor();
-    }
+    const secondAddress = await page.locator(`tbody tr a[href="${hrefs[1]}"]`).innerText();
+    // The first from its family page, after taking it up.
+    await page.goto(hrefs[0]!);
+    await page.getByRole('heading', { name: 'Opvolging' }).waitFor({ timeout: 60_000 });
+    await settled(page);
+    await page.getByLabel('Nieuwe status').selectOption('in_behandeling');
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await page.locator('.vs-dl .vs-status', { hasText: 'In behandeling' }).waitFor();
+    await page.getByRole('combobox', { name: 'Op de agenda van het zorgnetwerk' }).selectOption({ label: '14 dec 2026 (Beijum)' });
+    await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
+    await page.getByText('Op de agenda gezet.').waitFor();
+    // The second from the week list: selected, then put on the meeting's agenda.
+    await page.goto('/signalen?wijk=Beijum&status=nieuw');
+    await listSettled(page);
+    await page.getByLabel(`Selecteer ${secondAddress}`).check();
+    await page.getByRole('combobox', { name: 'Zorgnetwerkoverleg' }).selectOption({ label: '14 dec 2026 (Beijum)' });
+    await page.getByRole('button', { name: 'Op de agenda (1)' }).click();
+    await page.getByText('1 gezin op de agenda gezet.').waitFor();
+    await checkPage('zorgnetwerk-week-list-agenda');
 
     await menu.getByRole('link', { name: 'Zorgnetwerk' }).click();
     await meetingLink.click();
     await page.getByRole('heading', { level: 1, name: 'Zorgnetwerkoverleg 14 dec 2026' }).waitFor();
     await settled(page);
     expect(await page.getByRole('article').count()).toBe(2);
-    await checkPage(page, 'zorgnetwerk-meeting');
+    await checkPage('zorgnetwerk-meeting');
 
     // The family taken up can move on; the other is refused by the transition table (it was never picked up).
     const takenUp = page.getByRole('article').filter({ has: page.locator('.vs-status', { hasText: 'In behandeling' }) });

@@ -145,6 +145,8 @@ export interface HouseholdExclusionTable {
   created_at: string;
   lifted_at: string | null;
   lifted_by: string | null;
+}
+
 export interface MeetingTable {
   id: Generated<number>;
   held_on: string;

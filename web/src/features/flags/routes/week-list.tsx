@@ -19,6 +19,7 @@ import { assigneesQueryOptions } from '../api/get-assignees.ts';
 import { flagsQueryOptions } from '../api/get-flags.ts';
 import { runsQueryOptions } from '../api/get-runs.ts';
 import { wijkNamesQueryOptions } from '../api/get-wijken.ts';
+import { AgendaBar } from '../components/agenda-bar.tsx';
 import { AssignBar } from '../components/assign-bar.tsx';
 import { FlagFilters, NOBODY, type FlagFilterValues } from '../components/flag-filters.tsx';
 import { FlagTable } from '../components/flag-table.tsx';
@@ -117,6 +118,7 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
   const exportFlags = useExportFlags();
   const shown = new Map((flags.data?.items ?? []).map((i) => [i.id, { householdKey: i.household_key, wijk: i.wijk }]));
   const selection = useSelection((id) => shown.get(id) ?? { householdKey: '', wijk: '' });
+  const selectedWijken = [...new Set([...selection.selected.values()].map((p) => p.wijk))];
   const onFilters = (changes: Partial<FlagFilterValues>) => {
     selection.clear();
     const next: Record<string, string | null> = { pagina: null };
@@ -147,11 +149,8 @@ function WeekList({ runs }: { runs: readonly RunSummary[] }) {
           deze week
         </p>
         <div className="vs-toolbar__actions">
-          <AssignBar
-            selected={[...selection.selected.keys()]}
-            wijken={[...new Set([...selection.selected.values()].map((p) => p.wijk))]}
-            onDone={selection.clear}
-          />
+          <AssignBar selected={[...selection.selected.keys()]} wijken={selectedWijken} onDone={selection.clear} />
+          <AgendaBar selected={[...selection.selected.keys()]} wijken={selectedWijken} onDone={selection.clear} />
           <Button
             appearance="secondary-action-button"
             busy={exportFlags.isPending}
