@@ -26,6 +26,7 @@ import transparency from './routes/transparency/index.ts';
 import triage from './routes/triage/index.ts';
 import openWork from './routes/open-work/index.ts';
 import meetings from './routes/meetings/index.ts';
+import notifications from './routes/notifications/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -46,7 +47,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(authentication);
   await fastify.register(audit);
   await fastify.register(finiteNumbers);
-  for (const routes of [health, auth, flags, triage, openWork, meetings, ruleSets, aggregates, transparency, publication, admin, operations])
+  for (const routes of [health, auth, flags, triage, openWork, meetings, ruleSets, aggregates, transparency, publication, admin, operations, notifications])
     await fastify.register(routes);
   await fastify.register(staticFiles, { config: opts.config });
 };

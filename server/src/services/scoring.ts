@@ -18,6 +18,7 @@ import {
 } from '../repositories/scoring-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import type { EngineContext } from './context.ts';
+import { notifyDigest } from './notifications.ts';
 
 export class NoPublishedRuleSet extends Error {
   override name = 'NoPublishedRuleSet';
@@ -92,6 +93,7 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
         persisting_flags: persisting,
         dropped_flags: dropped,
       });
+      await notifyDigest(trx, runId, { op_lijst: flags, nieuw: flags - persisting, asOf }, finished.toISOString());
       return { runId, flags, newFlags: flags - persisting, persisting, dropped, ruleSetId: rs.id };
     });
 }

@@ -10,7 +10,15 @@ import type { Executor } from '../repositories/types.ts';
 import { ApiError } from './errors.ts';
 
 export function toUserItem(u: UserRow): UserItem {
-  return { id: u.id, username: u.username, role: u.role, wijken: JSON.parse(u.wijken) as string[], active: u.active === 1, created_at: u.created_at };
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    wijken: JSON.parse(u.wijken) as string[],
+    active: u.active === 1,
+    created_at: u.created_at,
+    email: u.email ?? null,
+  };
 }
 
 export async function allUsers(db: Db): Promise<UserItem[]> {
@@ -65,7 +73,7 @@ export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Pr
 const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: maak eerst een andere gebruiker beheerder';
 
 /**
- * Changes role, wijken, active or password; any change ends the user's sessions. A change
+ * Changes role, wijken, active or password; any change but the e-mail address ends the user's sessions. A change
  * that would leave no active beheerder is refused, checked inside the transaction.
  */
 export async function changeUser(db: Db, clock: Clock, id: number, body: UpdateUserBody): Promise<UserItem> {
@@ -87,9 +95,11 @@ export async function changeUser(db: Db, clock: Clock, id: number, body: UpdateU
       wijken: JSON.stringify(wijken),
       active,
       ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
+      ...(body.email !== undefined ? { email: body.email } : {}),
       updated_at: clock.now().toISOString(),
     });
-    await deleteUserSessions(trx, id);
+    // A new notification address changes nothing the user may do: their sessions stay.
+    if (Object.keys(body).some((k) => k !== 'email')) await deleteUserSessions(trx, id);
   });
   return toUserItem((await findUserById(db, id))!);
 }

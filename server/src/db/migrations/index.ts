@@ -11,6 +11,7 @@ import * as evidenceJson from './2026-12-05-0105-evidence-json.ts';
 import * as triageEventRole from './2026-12-05-0113-triage-event-role.ts';
 import * as triageDeadlines from './2026-12-05-0210-triage-deadlines.ts';
 import * as zorgnetwerkMeetings from './2026-12-05-0230-zorgnetwerk-meetings.ts';
+import * as notifications from './2026-12-05-0530-notifications.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0113-triage-event-role': triageEventRole,
   '2026-12-05-0210-triage-deadlines': triageDeadlines,
   '2026-12-05-0230-zorgnetwerk-meetings': zorgnetwerkMeetings,
+  '2026-12-05-0530-notifications': notifications,
 };
