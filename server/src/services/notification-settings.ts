@@ -16,9 +16,9 @@ import { ApiError } from './errors.ts';
 // A user's own "Meldingen": which e-mails they receive. The approval request cannot be switched off.
 
 const APPLIES: Record<NotificationKindName, readonly Role[]> = {
-  toewijzing: ['coordinator', 'wijkteam'],
-  termijn_nadert: ['coordinator', 'wijkteam'],
-  termijn_verstreken: ['coordinator', 'wijkteam'],
+  toewijzing: ['wijkteam'],
+  termijn_nadert: ['wijkteam'],
+  termijn_verstreken: ['wijkteam'],
   goedkeuring: ['beleidsmaker'],
   weekoverzicht: ['coordinator'],
 };
