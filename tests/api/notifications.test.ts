@@ -16,8 +16,6 @@ import { draftDefinition } from './support/requests.ts';
 // example's households: Beijum and Vinkhuizen are wijkteam's, Lewenborg wijkteam2's; both
 // entered the list on 2026-10-01, first contact due 2026-10-29.
 
-const DAY = 86_400_000;
-
 describe.each(DIALECTS)('e-mail notifications (%s)', (dialect) => {
   let smtp: TestSmtp;
   let f: ApiFixture;

@@ -41,7 +41,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             subject: mail.subject ?? '',
             text: mail.text ?? '',
-            html: mail.html,
+            html: mail.html ?? false,
           });
           callback();
         })

@@ -8,14 +8,25 @@ import { ROLE_LABELS, ROLES } from '../../../lib/roles.ts';
 import { useUpdateUser } from '../api/update-user.ts';
 import { parseWijken } from './create-user-form.tsx';
 
-/** One user with editable role, wijken and active flag. */
+/** One user with editable role, wijken, e-mail address (for notifications) and active flag. */
 export function UserRowEditor({ user }: { user: UserItem }) {
   const [role, setRole] = useState<Role>(user.role);
   const [wijken, setWijken] = useState(user.wijken.join(', '));
   const [active, setActive] = useState(user.active);
+  const [email, setEmail] = useState(user.email ?? '');
   const update = useUpdateUser();
-  const changed = role !== user.role || wijken !== user.wijken.join(', ') || active !== user.active;
-  const onSave = () => update.mutate({ id: user.id, body: { role, wijken: parseWijken(wijken), active } });
+  const accessChanged = role !== user.role || wijken !== user.wijken.join(', ') || active !== user.active;
+  const emailChanged = email.trim() !== (user.email ?? '');
+  const changed = accessChanged || emailChanged;
+  // Only a change of access ends the user's sessions: a new address alone is sent alone.
+  const onSave = () =>
+    update.mutate({
+      id: user.id,
+      body: {
+        ...(accessChanged ? { role, wijken: parseWijken(wijken), active } : {}),
+        ...(emailChanged ? { email: email.trim() === '' ? null : email.trim() } : {}),
+      },
+    });
   return (
     <TableRow>
       <TableCell>
@@ -33,6 +44,9 @@ export function UserRowEditor({ user }: { user: UserItem }) {
       </TableCell>
       <TableCell>
         <Textbox aria-label={`Wijken van ${user.username}`} value={wijken} onChange={(e) => setWijken(e.target.value)} />
+      </TableCell>
+      <TableCell>
+        <Textbox type="email" aria-label={`E-mailadres van ${user.username}`} value={email} onChange={(e) => setEmail(e.target.value)} />
       </TableCell>
       <TableCell>
         <Checkbox aria-label={`${user.username} actief`} checked={active} onChange={(e) => setActive(e.target.checked)} />
