@@ -19,6 +19,7 @@ function jobLabel(job: string): string {
   if (job === 'scoring') return 'Wekelijkse berekening';
   if (job === 'retention') return 'Bewaartermijnen';
   if (job === 'review') return 'Terug op de werklijst (opnieuw bekijken)';
+  if (job === 'notifications') return 'E-mailmeldingen versturen';
   return job;
 }
 
