@@ -187,6 +187,16 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
     expect(seen('meetingRecord', 'coordinator')).toBe(1);
     expect(seen('meeting_read', 'coordinator')).toBe(1);
     expect(audit.find((a) => a.event === 'meeting_read')?.detail).toContain(KEY);
+
+    // The two e-mails are in the job history, and the outbox has them sent; the later run's digest waits.
+    const mailRuns = await f.t.db.selectFrom('job_runs').select(['outcome', 'counts']).where('job', '=', 'notifications').execute();
+    expect(mailRuns.map((r) => r.outcome)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(mailRuns.reduce((n, r) => n + (JSON.parse(r.counts ?? '{}').verzonden as number), 0)).toBe(2);
+    expect(await f.t.db.selectFrom('notification_outbox').select(['kind', 'status']).orderBy('id').execute()).toEqual([
+      { kind: 'toewijzing', status: 'sent' },
+      { kind: 'termijn_nadert', status: 'sent' },
+      { kind: 'weekoverzicht', status: 'pending' },
+    ]);
   });
 
   it('keeps the workload for the coordinator and the off-list for the care roles', async () => {
