@@ -39,6 +39,17 @@ describe.each(DIALECTS)('e-mail notifications (%s)', (dialect) => {
     await smtp?.close();
   });
 
+  it('takes an address from the beheerder only when it is one, without ending the user\'s sessions', async () => {
+    const wijkteam = await f.login('wijkteam');
+    const admin = await f.login('beheerder');
+    const id = (await admin.request({ method: 'GET', url: '/api/users' })).json().find((u: { username: string }) => u.username === 'wijkteam').id;
+    const bad = await admin.request({ method: 'PATCH', url: `/api/users/${id}`, payload: { email: 'geen adres' } });
+    expect(bad.json()).toMatchObject({ statusCode: 400, field: 'body.email' });
+    const ok = await admin.request({ method: 'PATCH', url: `/api/users/${id}`, payload: { email: mailOf('wijkteam') } });
+    expect(ok.json()).toMatchObject({ username: 'wijkteam', email: mailOf('wijkteam') });
+    expect((await wijkteam.request({ method: 'GET', url: '/api/me/notifications' })).json().email).toBe(mailOf('wijkteam'));
+  });
+
   it('lets each user switch kinds off, except the approval request', async () => {
     const w2 = await f.login('wijkteam2');
     const off = await w2.request({ method: 'PUT', url: '/api/me/notifications', payload: { switched_off: ['toewijzing'] } });
