@@ -27,6 +27,7 @@ import transparency from './routes/transparency/index.ts';
 import triage from './routes/triage/index.ts';
 import openWork from './routes/open-work/index.ts';
 import meetings from './routes/meetings/index.ts';
+import notifications from './routes/notifications/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -47,7 +48,22 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(authentication);
   await fastify.register(audit);
   await fastify.register(finiteNumbers);
-  for (const routes of [health, auth, flags, triage, openWork, meetings, ruleSets, aggregates, transparency, publication, admin, operations, privacy])
+  for (const routes of [
+    health,
+    auth,
+    flags,
+    triage,
+    openWork,
+    meetings,
+    ruleSets,
+    aggregates,
+    transparency,
+    publication,
+    admin,
+    operations,
+    privacy,
+    notifications,
+  ])
     await fastify.register(routes);
   await fastify.register(staticFiles, { config: opts.config });
 };

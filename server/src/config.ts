@@ -63,6 +63,31 @@ export interface Config {
   deadlines: DeadlinePolicy;
   /** The organisations a regisseur (lead professional) can come from (MPG_PARTNER_ORGANISATIONS). */
   partnerOrganisations: string[];
+  /** E-mail notifications through the municipality's SMTP server (MPG_SMTP_*, MPG_MAIL_*). */
+  notifications: NotificationConfig;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** `tls`: TLS from the start (usually port 465); `starttls`: upgrade required; `none`: plain (tests, a local relay). */
+  security: 'starttls' | 'tls' | 'none';
+  /** Null when the server takes mail without signing in. */
+  auth: { user: string; pass: string } | null;
+}
+
+export interface NotificationConfig {
+  /** Null when MPG_SMTP_HOST is unset: nothing is sent, the outbox waits. */
+  smtp: SmtpConfig | null;
+  from: string;
+  /** The dashboard's address, the only link in an e-mail. */
+  dashboardUrl: string;
+  /** How many days before the first-contact due date the reminder goes. */
+  deadlineNoticeDays: number;
+  cron: string;
+  /** Delivery attempts after the first, and the first back-off delay (doubling). */
+  retries: number;
+  retryBaseMs: number;
 }
 
 export const DEFAULT_PARTNER_ORGANISATIONS = ['Wijkteam', 'GGD', 'Schuldhulpverlening', 'Woningcorporatie', 'Veilig Thuis', 'Leerplicht', 'Jeugdbescherming'];
@@ -179,6 +204,20 @@ export const EnvSchema = Type.Object({
   MPG_URGENT_INDICATORS: Type.Optional(
     Type.String({ format: 'mpg-urgent', expected: 'items indicator>=value:days separated by commas, e.g. huurachterstand>=4:3' }),
   ),
+  MPG_SMTP_HOST: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:\\[\\]-]{1,253}$', expected: 'a host name or address' })),
+  MPG_SMTP_PORT: whole(1, 65535, 587),
+  MPG_SMTP_SECURITY: Type.Union([Type.Literal('starttls'), Type.Literal('tls'), Type.Literal('none')], {
+    default: 'starttls',
+    expected: 'one of starttls, tls, none',
+  }),
+  MPG_SMTP_USER: Type.Optional(text()),
+  MPG_SMTP_PASSWORD: Type.Optional(text()),
+  MPG_MAIL_FROM: Type.String({ pattern: EMAIL, maxLength: 254, default: 'vroegsignaal@localhost.localdomain', expected: 'an e-mail address' }),
+  MPG_DASHBOARD_URL: Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, default: 'http://127.0.0.1:3000', expected: 'an http(s):// URL' }),
+  MPG_DEADLINE_NOTICE_DAYS: whole(0, 60, 3),
+  MPG_NOTIFY_CRON: cronExpression('*/5 * * * *'),
+  MPG_MAIL_RETRIES: whole(0, 20, 5),
+  MPG_MAIL_RETRY_BASE_MS: whole(0, 86_400_000, 60_000),
   MPG_PUBLICATION_CATEGORY: Type.Union(
     PUBLICATION_CATEGORIES.map((c) => Type.Literal(c)),
     { default: 'Impactvolle algoritmes', expected: `one of ${PUBLICATION_CATEGORIES.join(', ')}` },
@@ -229,7 +268,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           .map((o) => o.trim())
           .filter(Boolean)
       : DEFAULT_PARTNER_ORGANISATIONS,
+    notifications: notificationConfig(e),
     deadlines: { firstContactDays: Number(e.MPG_FIRST_CONTACT_DAYS), urgent: parseUrgentIndicators(e.MPG_URGENT_INDICATORS) ?? [] },
+  };
+}
+
+function notificationConfig(e: Env): NotificationConfig {
+  if ((e.MPG_SMTP_USER === undefined) !== (e.MPG_SMTP_PASSWORD === undefined)) {
+    throw new ConfigError('MPG_SMTP_USER: set both MPG_SMTP_USER and MPG_SMTP_PASSWORD, or neither');
+  }
+  const auth = e.MPG_SMTP_USER && e.MPG_SMTP_PASSWORD ? { user: e.MPG_SMTP_USER, pass: e.MPG_SMTP_PASSWORD } : null;
+  return {
+    smtp: e.MPG_SMTP_HOST ? { host: e.MPG_SMTP_HOST, port: Number(e.MPG_SMTP_PORT), security: e.MPG_SMTP_SECURITY, auth } : null,
+    from: e.MPG_MAIL_FROM,
+    dashboardUrl: e.MPG_DASHBOARD_URL.replace(/\/+$/, ''),
+    deadlineNoticeDays: Number(e.MPG_DEADLINE_NOTICE_DAYS),
+    cron: e.MPG_NOTIFY_CRON,
+    retries: Number(e.MPG_MAIL_RETRIES),
+    retryBaseMs: Number(e.MPG_MAIL_RETRY_BASE_MS),
   };
 }
 

@@ -70,9 +70,7 @@ describe.each(DIALECTS)('no GET endpoint answers 5xx after a round of jobs (%s)'
     const request = await agents
       .get('privacy')!
       .request({ method: 'POST', url: '/api/privacy/requests', payload: { postcode: '9711AA', huisnummer: 1, received_on: '2026-10-02' } });
-    const meeting = await agents
-      .get('coordinator')!
-      .request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-12', wijken: ['Beijum'] } });
+    const meeting = await agents.get('coordinator')!.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-12', wijken: ['Beijum'] } });
     expect(meeting.statusCode).toBe(200);
     await agents.get('coordinator')!.request({ method: 'POST', url: `/api/meetings/${meeting.json().id}/agenda`, payload: { flag_id: flag.id } });
     Object.assign(params, {

@@ -3,10 +3,13 @@ import { returnDueReviews } from '../../server/src/services/review-return.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { engineContext } from '../helpers/engine.ts';
+import { startTestSmtp, type TestSmtp } from '../helpers/smtp.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { giveEveryoneAnAddress, mailOf, notificationConfig, notificationScheduler } from './support/notify.ts';
 
 // One household from the scoring run to its return on the worklist, on an injected clock:
-// assignment, the coordinator's workload (due this week, overdue), first contact, the zorgnetwerk
+// assignment (an e-mail to the assignee), the coordinator's workload (due this week, overdue), the
+// near-deadline e-mail (through a real SMTP server on 127.0.0.1), first contact, the zorgnetwerk
 // meeting (agenda, advice with a regisseur), leaving the
 // list while open (it stays on the worklist), closing with a review date, and the return on
 // that date, with every step in the history and the audit log. The worked example's
@@ -17,6 +20,7 @@ const KEY = '9711AA-1-';
 
 describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (dialect) => {
   let f: ApiFixture;
+  let smtp: TestSmtp;
   let flagId: number;
   const agents = new Map<string, Agent>();
   /** Signs in again after the clock moved (sessions expire). */
@@ -35,11 +39,19 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
   const offList = async (username: string) =>
     (await (await as(username)).request({ method: 'GET', url: '/api/worklist/off-list' })).json().items as { household_key: string; triage_status: string }[];
 
+  const mailSubjects = () => smtp.to(mailOf('wijkteam')).map((m) => m.subject);
+  const sendMail = async () => expect(await notificationScheduler(f).runNow('notifications')).toMatchObject({ status: 'ok' });
+
   beforeAll(async () => {
-    f = await createApiFixture(dialect);
+    smtp = await startTestSmtp();
+    f = await createApiFixture(dialect, { notifications: notificationConfig(smtp.port) });
+    await giveEveryoneAnAddress(f);
     flagId = await f.flagOf(f.runIds[1]!, KEY);
   });
-  afterAll(async () => f?.close());
+  afterAll(async () => {
+    await f?.close();
+    await smtp?.close();
+  });
 
   it('takes the flag through assignment, deadline, first contact, closing with a review date and the return', async () => {
     // Assigned by the coordinator: open for wijkteam, due in three weeks.
@@ -52,10 +64,18 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
     expect(assigned.json()).toMatchObject({ first_contact_due: '2026-10-29', assigned_to: 'wijkteam', status: 'nieuw' });
     expect(await workloadOf('wijkteam')).toEqual({ username: 'wijkteam', open: 1, due_this_week: 0, overdue: 0 });
     expect(await workloadOf('wijkteam2')).toEqual({ username: 'wijkteam2', open: 0, due_this_week: 0, overdue: 0 });
+    await sendMail();
+    expect(mailSubjects()).toEqual(['Vroegsignaal: nieuwe toewijzing']);
 
     f.clock.advance(16 * DAY); // 2026-10-25: due within the week
     expect(await workloadOf('wijkteam')).toMatchObject({ open: 1, due_this_week: 1, overdue: 0 });
-    f.clock.advance(5 * DAY); // 2026-10-30: overdue
+    await sendMail();
+    f.clock.advance(DAY); // 2026-10-26: three days before the due date, the reminder goes, once
+    await sendMail();
+    await sendMail();
+    expect(mailSubjects()).toEqual(['Vroegsignaal: nieuwe toewijzing', 'Vroegsignaal: termijn voor eerste contact nadert']);
+    expect(smtp.to(mailOf('wijkteam'))[1]!.text).not.toContain(KEY.slice(0, 6));
+    f.clock.advance(4 * DAY); // 2026-10-30: overdue
     expect(await workloadOf('wijkteam')).toMatchObject({ open: 1, due_this_week: 0, overdue: 1 });
 
     // First contact: no longer overdue, still open. A review date belongs only to concluding a case.
@@ -167,6 +187,16 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
     expect(seen('meetingRecord', 'coordinator')).toBe(1);
     expect(seen('meeting_read', 'coordinator')).toBe(1);
     expect(audit.find((a) => a.event === 'meeting_read')?.detail).toContain(KEY);
+
+    // The two e-mails are in the job history, and the outbox has them sent; the later run's digest waits.
+    const mailRuns = await f.t.db.selectFrom('job_runs').select(['outcome', 'counts']).where('job', '=', 'notifications').execute();
+    expect(mailRuns.map((r) => r.outcome)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(mailRuns.reduce((n, r) => n + (JSON.parse(r.counts ?? '{}').verzonden as number), 0)).toBe(2);
+    expect(await f.t.db.selectFrom('notification_outbox').select(['kind', 'status']).orderBy('id').execute()).toEqual([
+      { kind: 'toewijzing', status: 'sent' },
+      { kind: 'termijn_nadert', status: 'sent' },
+      { kind: 'weekoverzicht', status: 'pending' },
+    ]);
   });
 
   it('keeps the workload for the coordinator and the off-list for the care roles', async () => {

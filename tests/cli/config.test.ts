@@ -20,6 +20,9 @@ describe('configuration is checked before anything runs', () => {
     [{ NODE_ENV: 'staging' }, /^error: NODE_ENV: expected one of development, production, test/],
     [{ MPG_AUDIT_RETENTION_DAYS: '5 jaar' }, /^error: MPG_AUDIT_RETENTION_DAYS: expected a whole number/],
     [{ MPG_TIME_ZONE: 'Europe/Groningen' }, /^error: MPG_TIME_ZONE: expected an IANA time zone/],
+    [{ MPG_SMTP_SECURITY: 'ssl' }, /^error: MPG_SMTP_SECURITY: expected one of starttls, tls, none, got 'ssl'$/],
+    [{ MPG_SMTP_USER: 'vroegsignaal' }, /^error: MPG_SMTP_USER: set both MPG_SMTP_USER and MPG_SMTP_PASSWORD, or neither$/],
+    [{ MPG_DASHBOARD_URL: 'vroegsignaal.gemeente.nl' }, /^error: MPG_DASHBOARD_URL: expected an http\(s\):\/\/ URL/],
   ])(
     '%j stops `mpg db migrate` with one line and exit 1, creating nothing',
     async (env, line) => {

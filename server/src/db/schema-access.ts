@@ -13,6 +13,10 @@ export interface UserTable {
   active: number;
   created_at: string;
   updated_at: string;
+  /** Where notifications go; set by the beheerder (migration 2026-12-05-0530). */
+  email: string | null;
+  /** JSON array of the notification kinds this user switched off. */
+  notifications_off: Generated<string>;
 }
 
 /** A server-side session; the cookie holds a random token, the table only its SHA-256. */

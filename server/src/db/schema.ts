@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AccessTables } from './schema-access.ts';
+import type { NotificationTables } from './schema-notifications.ts';
 import type { SchedulingTables } from './schema-scheduling.ts';
 
 // One interface per table; `Database` joins them. Dates are `YYYY-MM-DD` text and
@@ -209,4 +210,4 @@ export interface EngineTables {
   run_wijk_stats: RunWijkStatTable;
 }
 
-export interface Database extends EngineTables, SchedulingTables, AccessTables {}
+export interface Database extends EngineTables, SchedulingTables, AccessTables, NotificationTables {}

@@ -24,8 +24,9 @@ export async function updateTriage(db: Executor, id: number, expectedStatus: str
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertTriageEvent(db: Executor, values: Insertable<TriageEventTable>): Promise<void> {
-  await db.insertInto('triage_events').values(values).execute();
+export async function insertTriageEvent(db: Executor, values: Insertable<TriageEventTable>): Promise<number> {
+  const { id } = await db.insertInto('triage_events').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
 }
 
 export async function triageEvents(db: Executor, triageId: number) {

@@ -1,11 +1,14 @@
 import { localDate } from '../core/dates.ts';
 import type { Config } from '../config.ts';
 import type { EngineContext } from '../services/context.ts';
+import { smtpMailer } from '../services/mailer.ts';
+import { deliverNotifications } from '../services/notification-delivery.ts';
+import { enqueueDeadlineNotices } from '../services/notifications.ts';
 import { applyRetention } from '../services/retention.ts';
 import { returnDueReviews } from '../services/review-return.ts';
 import { scoreAsOf } from '../services/scoring.ts';
 import type { SourceConfig, SourcePolicy } from '../services/sources.ts';
-import type { JobSpec } from './job-runner.ts';
+import { JobFailure, type JobSpec } from './job-runner.ts';
 import { pullFolder, type FolderMemory, type FolderPullOptions } from './pull-folder.ts';
 import { pullHttp, type HttpPullOptions } from './pull-http.ts';
 
@@ -22,11 +25,12 @@ export type SchedulerSettings = Pick<
   | 'dropRoot'
   | 'pullAllowedHosts'
 > &
-  Partial<Pick<Config, 'database' | 'demoDir' | 'reviewCron'>>;
+  Partial<Pick<Config, 'database' | 'demoDir' | 'reviewCron' | 'notifications'>>;
 
 export const SCORING_JOB = 'scoring';
 export const RETENTION_JOB = 'retention';
 export const REVIEW_JOB = 'review';
+export const NOTIFICATION_JOB = 'notifications';
 export const pullJobName = (source: string) => `pull:${source}`;
 
 /** The weekly scoring run, as of the local date of the tick. */
@@ -58,6 +62,28 @@ export function reviewJob(ctx: EngineContext, cron: string): JobSpec {
     sourceName: null,
     cron,
     run: async () => ({ ...(await returnDueReviews(ctx.db, ctx.clock, ctx.timeZone)) }),
+  };
+}
+
+/**
+ * Every few minutes: reminders for first-contact deadlines that are near or have passed go
+ * into the outbox, then the outbox is sent. A failed delivery fails the run, with Dutch
+ * details in the job history; it is tried again on a later run after its back-off.
+ */
+export function notificationJob(ctx: EngineContext, settings: Config['notifications'], holder: string): JobSpec | null {
+  const smtp = settings.smtp;
+  if (!smtp) return null;
+  const send = smtpMailer(smtp, settings.from);
+  return {
+    name: NOTIFICATION_JOB,
+    sourceName: null,
+    cron: settings.cron,
+    run: async () => {
+      const queued = await enqueueDeadlineNotices(ctx.db, ctx.clock, ctx.timeZone, settings.deadlineNoticeDays);
+      const { counts, errors } = await deliverNotifications(ctx.db, ctx.clock, send, settings, holder);
+      if (errors.length > 0) throw new JobFailure(errors.join(' '), { ...queued, ...counts });
+      return { ...queued, ...counts };
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { isPostgres } from '../db/connection.ts';
 import type { EngineContext } from '../services/context.ts';
 import { listSourceConfigs, sourcePolicy } from '../services/sources.ts';
 import { JobRunner, type JobSpec, type Logger, type RunResult } from './job-runner.ts';
-import { pullJob, pullJobName, retentionJob, reviewJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
+import { notificationJob, pullJob, pullJobName, retentionJob, reviewJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
 import { createJobLock, processHolder } from './lock.ts';
 import type { FolderMemory } from './pull-folder.ts';
 import type { Resolve } from './pull-http.ts';
@@ -34,10 +34,12 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
   private heartbeat: ScheduledTask | null = null;
   private readonly logger: Logger;
+  private readonly holder: string;
 
   constructor(private readonly options: SchedulerOptions) {
     const { db, clock } = options.engine;
     const holder = options.holder ?? processHolder();
+    this.holder = holder;
     this.logger = options.logger ?? silentLogger;
     this.runner = new JobRunner({ db, clock, holder, logger: this.logger, lock: createJobLock(db, clock, holder), serial: !isPostgres(db) });
   }
@@ -46,10 +48,12 @@ export class Scheduler {
   async jobs(): Promise<JobSpec[]> {
     const { engine, settings } = this.options;
     const sources = (await listSourceConfigs(engine.db)).filter((s) => s.enabled);
+    const notifications = settings.notifications ? notificationJob(engine, settings.notifications, this.holder) : null;
     return [
       scoringJob(engine, settings.scoringCron),
       retentionJob(engine, settings),
       reviewJob(engine, settings.reviewCron ?? '15 6 * * *'),
+      ...(notifications ? [notifications] : []),
       ...sources.map((s) => pullJob(engine, s, this.pullDeps())),
     ];
   }

@@ -18,6 +18,7 @@ import {
   type RuleSetRow,
 } from '../repositories/rule-set-repository.ts';
 import { ApiError } from './errors.ts';
+import { notifyApprovalRequest } from './notifications.ts';
 
 // Drafts, edits and four-eyes publication: one beleidsmaker requests publication of an
 // exact version (content hash); someone who neither wrote, edited nor requested it approves
@@ -96,6 +97,7 @@ export async function requestPublication(db: Db, clock: Clock, by: string, id: n
       throw ApiError.conflict('alleen een concept kan ter goedkeuring worden ingediend');
     }
     await addRuleSetEvent(trx, { rule_set_id: id, kind: 'requested', actor: by, at, content_hash: contentHash(definitionOf(r)) });
+    await notifyApprovalRequest(trx, by, id, at);
   });
   return ruleSetDetail(db, id);
 }

@@ -19,6 +19,7 @@ import {
 import type { Executor } from '../repositories/types.ts';
 import { applyExclusions, excludedOn, hasActiveMarks } from '../repositories/rights-repository.ts';
 import type { EngineContext } from './context.ts';
+import { notifyDigest } from './notifications.ts';
 
 export class NoPublishedRuleSet extends Error {
   override name = 'NoPublishedRuleSet';
@@ -95,6 +96,7 @@ export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: Rule
         dropped_flags: dropped,
         excluded_households: excluded,
       });
+      await notifyDigest(trx, runId, { op_lijst: flags, nieuw: flags - persisting, asOf }, finished.toISOString());
       return { runId, flags, newFlags: flags - persisting, persisting, dropped, ruleSetId: rs.id };
     });
 }

@@ -9,6 +9,7 @@ import { ensureTriage, findTriage, insertTriageEvent, triageEvents, updateTriage
 import { findUserByUsername } from '../repositories/user-repository.ts';
 import { findDeadline } from '../repositories/deadline-repository.ts';
 import { ApiError } from './errors.ts';
+import { notifyAssignment } from './notifications.ts';
 import { episodeStart, flagForUser, type FlagRow } from './scope.ts';
 
 // Triage per household per episode on the list: the flag of the run where the
@@ -101,7 +102,7 @@ export async function changeTriage(
     const set: TriageSet = { updated_at: at, ...planChange(from, user.role, change, localDate(clock.now(), timeZone)) };
     // Only while the status is still the one read: of two concurrent steps one wins.
     if (!(await updateTriage(trx, row.id, from, set))) throw ApiError.conflict(STALE);
-    await insertTriageEvent(trx, {
+    const eventId = await insertTriageEvent(trx, {
       triage_id: row.id,
       at,
       by_user: user.username,
@@ -115,6 +116,7 @@ export async function changeTriage(
       review_on: change.kind === 'status' ? (change.reviewOn ?? null) : null,
       meeting_id: change.kind === 'status' || change.kind === 'note' ? (change.meetingId ?? null) : null,
     });
+    if (change.kind === 'assignment' && change.assignedTo !== null) await notifyAssignment(trx, change.assignedTo, user.username, eventId, at);
   });
   return forRole(await present(db, flag.household_key, episode, await findTriage(db, flag.household_key, episode)), user.role);
 }

@@ -11,7 +11,15 @@ import { releaseAssignments, type Actor } from './assignment-release.ts';
 import { ApiError } from './errors.ts';
 
 export function toUserItem(u: UserRow): UserItem {
-  return { id: u.id, username: u.username, role: u.role, wijken: JSON.parse(u.wijken) as string[], active: u.active === 1, created_at: u.created_at };
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    wijken: JSON.parse(u.wijken) as string[],
+    active: u.active === 1,
+    created_at: u.created_at,
+    email: u.email ?? null,
+  };
 }
 
 export async function allUsers(db: Db): Promise<UserItem[]> {
@@ -66,8 +74,8 @@ export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Pr
 const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: maak eerst een andere gebruiker beheerder';
 
 /**
- * Changes role, wijken, active or password; any change ends the user's sessions. A change
- * that would leave no active beheerder is refused, checked inside the transaction. Open
+ * Changes role, wijken, active, password or e-mail address; any change but the address ends the
+ * user's sessions. A change that would leave no active beheerder is refused, checked inside the transaction. Open
  * cases assigned to the user outside the wijken they keep (all, when deactivated) are unassigned.
  */
 export async function changeUser(db: Db, clock: Clock, actor: Actor, id: number, body: UpdateUserBody): Promise<UserItem> {
@@ -89,9 +97,11 @@ export async function changeUser(db: Db, clock: Clock, actor: Actor, id: number,
       wijken: JSON.stringify(wijken),
       active,
       ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
+      ...(body.email !== undefined ? { email: body.email } : {}),
       updated_at: clock.now().toISOString(),
     });
-    await deleteUserSessions(trx, id);
+    // A new notification address changes nothing the user may do: their sessions stay.
+    if (Object.keys(body).some((k) => k !== 'email')) await deleteUserSessions(trx, id);
     await releaseAssignments(trx, clock.now().toISOString(), actor, user.username, active === 1 ? wijken : [], active === 1 ? 'wijk' : 'deactivated');
   });
   return toUserItem((await findUserById(db, id))!);

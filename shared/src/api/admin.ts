@@ -11,6 +11,8 @@ export const UserItem = Type.Object({
   wijken: Type.Array(Type.String()),
   active: Type.Boolean(),
   created_at: IsoDateTime,
+  /** Where e-mail notifications go; null when none is set. */
+  email: Type.Union([Type.String(), Type.Null()]),
 });
 export type UserItem = Static<typeof UserItem>;
 export const UserList = Type.Array(UserItem);
@@ -19,6 +21,7 @@ export const UserList = Type.Array(UserItem);
 export const WijkList = Type.Array(Type.String());
 
 const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9._-]+$' });
+const Email = Type.String({ maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
 const Wijken = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 });
 
 export const CreateUserBody = Type.Object(
@@ -33,6 +36,8 @@ export const UpdateUserBody = Type.Object(
     wijken: Type.Optional(Wijken),
     active: Type.Optional(Type.Boolean()),
     password: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** Null removes the address. */
+    email: Type.Optional(Type.Union([Email, Type.Null()])),
   },
   { additionalProperties: false },
 );

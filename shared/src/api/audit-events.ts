@@ -10,6 +10,8 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   logout: 'uitloggen',
   session: 'sessie opvragen',
   changePassword: 'eigen wachtwoord wijzigen',
+  notificationSettings: 'eigen instellingen voor e-mailmeldingen bekijken',
+  updateNotificationSettings: 'eigen instellingen voor e-mailmeldingen wijzigen',
   runs: 'scoringsrondes bekijken',
   flags: 'signaleringslijst bekijken',
   flagsExport: 'signaleringen exporteren (CSV)',

@@ -18,6 +18,8 @@ export const ENDPOINTS = {
   logout: { method: 'POST', url: '/api/auth/logout', roles: 'any' },
   session: { method: 'GET', url: '/api/auth/session', roles: 'any' },
   changePassword: { method: 'POST', url: '/api/auth/password', roles: 'any' },
+  notificationSettings: { method: 'GET', url: '/api/me/notifications', roles: 'any' },
+  updateNotificationSettings: { method: 'PUT', url: '/api/me/notifications', roles: 'any' },
 
   runs: { method: 'GET', url: '/api/runs', roles: CARE },
   flags: { method: 'GET', url: '/api/runs/:runId/flags', roles: CARE },

@@ -15,6 +15,7 @@ export function jobLabel(job: string): string {
   if (job === 'scoring') return 'Wekelijkse berekening';
   if (job === 'retention') return 'Bewaartermijnen toepassen';
   if (job === 'review') return 'Terug op de werklijst (opnieuw bekijken)';
+  if (job === 'notifications') return 'E-mailmeldingen versturen';
   return job;
 }
 

@@ -61,6 +61,7 @@ const routes: RouteObject[] = [
       page(paths.policy.trends, ['beleidsmaker'], () => import('../features/aggregates/routes/trends.tsx')),
       page(paths.policy.register, ['beleidsmaker'], () => import('../features/register/routes/register.tsx')),
       page(paths.howItWorksInApp, ROLES, () => import('../features/transparency/routes/how-it-works-in-app.tsx')),
+      page(paths.notifications, ROLES, () => import('../features/notifications/routes/notification-settings.tsx')),
       page(paths.admin.sources, ['beheerder'], () => import('../features/admin/routes/sources.tsx')),
       page(paths.admin.jobs, ['beheerder'], () => import('../features/admin/routes/jobs.tsx')),
       page(paths.admin.ingest, ['beheerder'], () => import('../features/admin/routes/ingest.tsx')),

@@ -7,6 +7,8 @@ export const paths = {
   howItWorks: '/hoe-werkt-het',
   /** The same explanation inside the dashboard, for signed-in users. */
   howItWorksInApp: '/uitleg',
+  /** Every user's own e-mail notification settings. */
+  notifications: '/meldingen',
   coordinator: {
     weekList: '/signalen',
     charts: '/signalen/grafieken',

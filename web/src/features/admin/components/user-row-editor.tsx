@@ -1,4 +1,4 @@
-import { Button, Checkbox, Select, SelectOption, TableCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Checkbox, Select, SelectOption, TableCell, TableRow, Textbox } from '@utrecht/component-library-react';
 import type { UserItem } from '@vroegsignaal/shared/api/admin';
 import type { Role } from '@vroegsignaal/shared/api/auth';
 import { useState } from 'react';
@@ -10,15 +10,26 @@ import { WijkenChoice } from './wijken-choice.tsx';
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w) => b.includes(w));
 
-/** One user with editable role, wijken (chosen from the known ones, wijkteam only) and active flag. */
+/** One user with editable role, wijken (chosen from the known ones, wijkteam only), e-mail address (for notifications) and active flag. */
 export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijken: readonly string[] }) {
   const [role, setRole] = useState<Role>(user.role);
   const [wijken, setWijken] = useState<string[]>(user.wijken);
   const [active, setActive] = useState(user.active);
+  const [email, setEmail] = useState(user.email ?? '');
   const update = useUpdateUser();
   const chosen = role === 'wijkteam' ? wijken : [];
-  const changed = role !== user.role || !same(chosen, user.wijken) || active !== user.active;
-  const onSave = () => update.mutate({ id: user.id, body: { role, wijken: chosen, active } });
+  const accessChanged = role !== user.role || !same(chosen, user.wijken) || active !== user.active;
+  const emailChanged = email.trim() !== (user.email ?? '');
+  const changed = accessChanged || emailChanged;
+  // Only a change of access ends the user's sessions: a new address alone is sent alone.
+  const onSave = () =>
+    update.mutate({
+      id: user.id,
+      body: {
+        ...(accessChanged ? { role, wijken: chosen, active } : {}),
+        ...(emailChanged ? { email: email.trim() === '' ? null : email.trim() } : {}),
+      },
+    });
   return (
     <TableRow>
       <TableCell>
@@ -45,6 +56,9 @@ export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijk
         ) : (
           <span className="vs-muted">Alleen voor een wijkteam</span>
         )}
+      </TableCell>
+      <TableCell>
+        <Textbox type="email" aria-label={`E-mailadres van ${user.username}`} value={email} onChange={(e) => setEmail(e.target.value)} />
       </TableCell>
       <TableCell>
         <Checkbox aria-label={`${user.username} actief`} checked={active} onChange={(e) => setActive(e.target.checked)} />

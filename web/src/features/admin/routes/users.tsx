@@ -26,6 +26,7 @@ export default function UsersRoute() {
                 <TableHeaderCell scope="col">Gebruiker</TableHeaderCell>
                 <TableHeaderCell scope="col">Rol</TableHeaderCell>
                 <TableHeaderCell scope="col">Wijken</TableHeaderCell>
+                <TableHeaderCell scope="col">E-mail (meldingen)</TableHeaderCell>
                 <TableHeaderCell scope="col">Actief</TableHeaderCell>
                 <TableHeaderCell scope="col">
                   <span className="vs-visually-hidden">Acties</span>
