@@ -169,23 +169,107 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     const excluded = await privacy.request({
       method: 'POST',
       url: `/api/privacy/requests/${request.id}/exclusions`,
-      payload: { ground: 'bezwaar', reason: 'Bezwaar toegekend', from: '2026-10-05', to: '2026-10-12' },
+      payload: { ground: 'bezwaar', reason: 'Bezwaar toegekend', from: '2026-10-09', to: '2026-10-16' },
     });
     expect(excluded.statusCode).toBe(200);
-    const during = await score('2026-10-08');
+    const during = await score('2026-10-15');
     expect(await flagged(during)).not.toContain(HOUSEHOLD);
     expect((await f.t.db.selectFrom('scoring_runs').select('excluded_households').where('id', '=', during).executeTakeFirstOrThrow()).excluded_households).toBe(
       1,
     );
     const weeks = (await coordinator.request({ method: 'GET', url: '/api/aggregates/weeks' })).json();
     expect(weeks.find((w: any) => w.run_id === during).excluded_households).toBe('<5');
-    const after = await score('2026-10-13');
+    const after = await score('2026-10-17');
     expect(await flagged(after)).toContain(HOUSEHOLD);
     // Lifting it early brings the household back in its period too.
     const exclusion = excluded.json().exclusions[0];
     await privacy.request({ method: 'POST', url: `/api/privacy/requests/${request.id}/exclusions/${exclusion.id}/lift` });
-    expect(await flagged(await score('2026-10-08'))).toContain(HOUSEHOLD);
+    expect(await flagged(await score('2026-10-15'))).toContain(HOUSEHOLD);
     const audit = await f.t.db.selectFrom('audit_log').select('event').where('role', '=', 'privacy').execute();
     expect(audit.map((a) => a.event)).toEqual(expect.arrayContaining(['createExclusion', 'liftExclusion', 'liftSignalMark']));
+  });
+
+  describe('while an exclusion is active the household is hidden from every list and page, at read time', () => {
+    const RUN = () => f.runIds[1]!;
+    const listed = async (a: Agent, query = '') => {
+      const res = await a.request({ method: 'GET', url: `/api/runs/${RUN()}/flags?page_size=200${query}` });
+      expect(res.statusCode).toBe(200);
+      const page = res.json();
+      const counted = Object.values(page.status_counts as Record<string, number>).reduce((x, y) => x + y, 0);
+      return { keys: page.items.map((i: any) => i.household_key) as string[], total: page.total as number, counted };
+    };
+    const searched = async (a: Agent) =>
+      (await a.request({ method: 'POST', url: `/api/runs/${RUN()}/flags/search`, payload: { search: '9711AA' } }))
+        .json()
+        .items.map((i: any) => i.household_key);
+    const csv = async (a: Agent) => (await a.request({ method: 'GET', url: `/api/runs/${RUN()}/flags.csv` })).body;
+    const page = async (a: Agent, flag: number) => a.request({ method: 'GET', url: `/api/flags/${flag}/household` });
+    const exclude = async (from: string, to: string) => {
+      const request = await fileRequest();
+      const res = await privacy.request({
+        method: 'POST',
+        url: `/api/privacy/requests/${request.id}/exclusions`,
+        payload: { ground: 'beperking', reason: 'Beperking van de verwerking toegekend', from, to },
+      });
+      expect(res.statusCode).toBe(200);
+      return { requestId: request.id as number, exclusionId: res.json().exclusions.at(-1).id as number };
+    };
+
+    it('out of the week list, Mijn signalen, search, CSV export and the counts per status; its page a 404 like an unknown flag; back once lifted', async () => {
+      const wijkteam = await f.login('wijkteam');
+      const beleid = await f.login('beleidsmaker');
+      const aggregates = async () => (await beleid.request({ method: 'GET', url: '/api/aggregates/weeks' })).body;
+      const beleidBefore = await aggregates();
+      const flag = await f.flagOf(RUN(), HOUSEHOLD);
+      const before = { coordinator: await listed(coordinator), wijkteam: await listed(wijkteam, '&hide_closed=true') };
+      expect(before.coordinator.keys).toContain(HOUSEHOLD);
+      expect(before.wijkteam.keys).toContain(HOUSEHOLD);
+      expect(await searched(coordinator)).toContain(HOUSEHOLD);
+      expect(await csv(coordinator)).toContain(HOUSEHOLD);
+      expect((await page(wijkteam, flag)).statusCode).toBe(200);
+      // An exclusion that starts tomorrow hides nothing yet.
+      const later = await exclude('2026-10-10', '2026-10-20');
+      expect((await listed(coordinator)).keys).toContain(HOUSEHOLD);
+      await privacy.request({ method: 'POST', url: `/api/privacy/requests/${later.requestId}/exclusions/${later.exclusionId}/lift` });
+
+      const { requestId, exclusionId } = await exclude('2026-10-09', '2026-10-20');
+      for (const [a, query, was] of [
+        [coordinator, '', before.coordinator],
+        [wijkteam, '&hide_closed=true', before.wijkteam],
+      ] as const) {
+        const now = await listed(a, query);
+        expect(now.keys).not.toContain(HOUSEHOLD);
+        expect(now.total).toBe(was.total - 1);
+        expect(now.counted).toBe(was.counted - 1);
+      }
+      expect(await searched(coordinator)).not.toContain(HOUSEHOLD);
+      expect(await csv(coordinator)).not.toContain(HOUSEHOLD);
+      const unknown = await page(coordinator, 999999);
+      expect(unknown.statusCode).toBe(404);
+      for (const a of [coordinator, wijkteam]) {
+        const hidden = await page(a, flag);
+        expect(hidden.statusCode).toBe(404);
+        expect(hidden.body).toBe(unknown.body);
+        expect((await a.request({ method: 'GET', url: `/api/flags/${flag}/triage` })).body).toBe(unknown.body);
+      }
+      // Beleidsmakers' aggregates are computed from the run, not from the lists: unchanged.
+      expect(await aggregates()).toBe(beleidBefore);
+
+      await privacy.request({ method: 'POST', url: `/api/privacy/requests/${requestId}/exclusions/${exclusionId}/lift` });
+      expect((await listed(coordinator)).keys).toContain(HOUSEHOLD);
+      expect(await csv(coordinator)).toContain(HOUSEHOLD);
+      expect((await page(wijkteam, flag)).statusCode).toBe(200);
+    });
+
+    it('is visible again the day after the period ends', async () => {
+      const flag = await f.flagOf(RUN(), HOUSEHOLD);
+      await exclude('2026-10-09', '2026-10-10');
+      expect((await listed(coordinator)).keys).not.toContain(HOUSEHOLD);
+      expect((await page(coordinator, flag)).statusCode).toBe(404);
+      f.clock.advance(2 * 24 * 3600_000); // 2026-10-11: the period is over
+      const again = await f.login('coordinator');
+      expect((await listed(again)).keys).toContain(HOUSEHOLD);
+      expect((await page(again, flag)).statusCode).toBe(200);
+    });
   });
 });

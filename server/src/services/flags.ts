@@ -46,21 +46,23 @@ export async function flagsOfRun(
   runId: number,
   q: FlagsSearchBody,
   cache: ReadCache,
+  today: string,
   part = 'querystring',
 ): Promise<FlagsPage> {
   const filter = checkedFilter(q, part);
-  // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me").
-  const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null]);
-  return cache.get(key, () => computeFlagsPage(db, user, runId, q, filter));
+  // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me"),
+  // and today (an exclusion hides a household only during its period).
+  const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null, today]);
+  return cache.get(key, () => computeFlagsPage(db, user, runId, q, filter, today));
 }
 
-async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, q: FlagsSearchBody, filter: CheckedFilter): Promise<FlagsPage> {
+async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, q: FlagsSearchBody, filter: CheckedFilter, today: string): Promise<FlagsPage> {
   const run = await findRun(db, runId);
   if (!run) throw ApiError.notFound('scoringsronde niet gevonden');
   const page = q.page ?? 1;
   const pageSize = q.page_size ?? 50;
   const sort = q.sort ?? 'score';
-  const where = await listFilter(db, user, runId, q, filter);
+  const where = await listFilter(db, user, runId, q, filter, today);
   const [{ items, total }, counts] = await Promise.all([
     listFlags(db, {
       ...where,
@@ -76,10 +78,10 @@ async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, 
 }
 
 /** The flags of a run under a filter, for the dashboard's export; every one of them, by address. */
-export async function flagsForDashboardExport(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, part: string) {
+export async function flagsForDashboardExport(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, part: string, today: string) {
   const filter = checkedFilter(q, part);
   if (!(await findRun(db, runId))) throw ApiError.notFound('scoringsronde niet gevonden');
-  const { items } = await listFlags(db, { ...(await listFilter(db, user, runId, q, filter)), sort: 'address', order: 'asc', offset: 0 });
+  const { items } = await listFlags(db, { ...(await listFilter(db, user, runId, q, filter, today)), sort: 'address', order: 'asc', offset: 0 });
   return items;
 }
 
@@ -104,9 +106,10 @@ function checkedFilter(q: FlagsExportBody, part: string): CheckedFilter {
   return checked;
 }
 
-async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, c: CheckedFilter): Promise<FlagListFilter> {
+async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, c: CheckedFilter, today: string): Promise<FlagListFilter> {
   return {
     runId,
+    visibleOn: today,
     episodeRuns: await episodeRuns(db, runId),
     wijken: wijkScope(user),
     wijk: q.wijk,

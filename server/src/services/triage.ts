@@ -17,8 +17,8 @@ const STALE = 'Iemand anders heeft de opvolging van dit huishouden zojuist gewij
 const OUTCOME_NOT_FINAL =
   'Een uitkomst legt u vast bij het afronden van de zaak: kies de status Doorverwezen, Geen actie nodig of Afgesloten en geef daarbij aan of het signaal terecht was.';
 
-export async function triageOfFlag(db: Db, user: AuthenticatedUser, flagId: number): Promise<Triage> {
-  const flag = await flagForUser(db, user, flagId);
+export async function triageOfFlag(db: Db, user: AuthenticatedUser, flagId: number, today: string): Promise<Triage> {
+  const flag = await flagForUser(db, user, flagId, today);
   return forRole(await presentTriage(db, flag), user.role);
 }
 
@@ -66,8 +66,8 @@ type Change =
 type TriageSet = Parameters<typeof updateTriage>[3];
 
 /** Applies one change to the episode's triage (created on first use) and records it with who, role, when and why. */
-export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser, flagId: number, change: Change): Promise<Triage> {
-  const flag = await flagForUser(db, user, flagId);
+export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser, flagId: number, change: Change, today: string): Promise<Triage> {
+  const flag = await flagForUser(db, user, flagId, today);
   if (change.kind === 'assignment' && change.assignedTo !== null) await checkAssignee(db, change.assignedTo, flag.wijk);
   const episode = await episodeStart(db, flag);
   const at = clock.now().toISOString();

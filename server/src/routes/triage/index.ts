@@ -4,7 +4,7 @@ import { FlagParams } from '@vroegsignaal/shared/api/flags';
 import { AssigneeList, AssignmentBody, NoteBody, OutcomeBody, StatusBody, Triage } from '@vroegsignaal/shared/api/triage';
 import { activeUsersWithRole } from '../../repositories/user-repository.ts';
 import { changeTriage, triageOfFlag } from '../../services/triage.ts';
-import { userOf, type RoutesPlugin } from '../types.ts';
+import { todayOf, userOf, type RoutesPlugin } from '../types.ts';
 
 const responses = { 200: Triage, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -15,7 +15,7 @@ const triage: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.triage, auditRead: 'triage_read' },
       schema: { tags: ['triage'], params: FlagParams, response: responses },
     },
-    async (request) => triageOfFlag(app.db, userOf(request), request.params.flagId),
+    async (request) => triageOfFlag(app.db, userOf(request), request.params.flagId, todayOf(app)),
   );
 
   app.post(
@@ -25,13 +25,20 @@ const triage: RoutesPlugin = async (app) => {
       schema: { tags: ['triage'], params: FlagParams, body: StatusBody, response: responses },
     },
     async (request) =>
-      changeTriage(app.db, app.clock, userOf(request), request.params.flagId, {
-        kind: 'status',
-        to: request.body.status,
-        from: request.body.from,
-        note: request.body.note,
-        outcome: request.body.outcome,
-      }),
+      changeTriage(
+        app.db,
+        app.clock,
+        userOf(request),
+        request.params.flagId,
+        {
+          kind: 'status',
+          to: request.body.status,
+          from: request.body.from,
+          note: request.body.note,
+          outcome: request.body.outcome,
+        },
+        todayOf(app),
+      ),
   );
 
   app.post(
@@ -41,11 +48,18 @@ const triage: RoutesPlugin = async (app) => {
       schema: { tags: ['triage'], params: FlagParams, body: AssignmentBody, response: responses },
     },
     async (request) =>
-      changeTriage(app.db, app.clock, userOf(request), request.params.flagId, {
-        kind: 'assignment',
-        assignedTo: request.body.assigned_to,
-        note: request.body.note,
-      }),
+      changeTriage(
+        app.db,
+        app.clock,
+        userOf(request),
+        request.params.flagId,
+        {
+          kind: 'assignment',
+          assignedTo: request.body.assigned_to,
+          note: request.body.note,
+        },
+        todayOf(app),
+      ),
   );
 
   app.post(
@@ -55,7 +69,14 @@ const triage: RoutesPlugin = async (app) => {
       schema: { tags: ['triage'], params: FlagParams, body: OutcomeBody, response: responses },
     },
     async (request) =>
-      changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'outcome', outcome: request.body.outcome, note: request.body.note }),
+      changeTriage(
+        app.db,
+        app.clock,
+        userOf(request),
+        request.params.flagId,
+        { kind: 'outcome', outcome: request.body.outcome, note: request.body.note },
+        todayOf(app),
+      ),
   );
 
   app.post(
@@ -64,7 +85,7 @@ const triage: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.triageNote },
       schema: { tags: ['triage'], params: FlagParams, body: NoteBody, response: responses },
     },
-    async (request) => changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'note', note: request.body.note }),
+    async (request) => changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'note', note: request.body.note }, todayOf(app)),
   );
 
   app.get(
