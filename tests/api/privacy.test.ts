@@ -80,6 +80,15 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
   it('writes a letter with the signals, flags, triage history, the roles that viewed the data and no BSN; a withheld note shows only its ground', async () => {
     const flag = await f.flagOf(f.runIds[1]!, HOUSEHOLD);
     await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household` });
+    const wijkteam = await f.login('wijkteam'); // wijken Beijum and Vinkhuizen
+    expect((await wijkteam.request({ method: 'GET', url: `/api/flags/${flag}/household` })).statusCode).toBe(200);
+    // A beheerder marks a signal on the source's instruction: the letter names the source, not the beheerder.
+    const mark = await beheerder.request({
+      method: 'POST',
+      url: '/api/privacy/marks',
+      payload: { source: 'meldpunt-overlast', record_id: 'o-1', reason: 'Het meldpunt trekt de melding in.' },
+    });
+    expect(mark.statusCode).toBe(201);
     const note = 'Gesprek met moeder gepland op school.';
     expect(
       (await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/status`, payload: { status: 'in_behandeling', note } })).statusCode,
@@ -100,9 +109,10 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const letter = await text(res.rawPayload);
     for (const expected of [
-      'woco-noord',
-      'meldpunt-overlast',
-      'leerplicht',
+      'Woningcorporatie noord',
+      'Meldpunt overlast',
+      'Leerplicht',
+      'verbeterd op verzoek van Meldpunt overlast',
       'Huurachterstand',
       'Schoolverzuim',
       '15 september 2026', // signals
@@ -112,13 +122,20 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       'In behandeling',
       note,
       'Bescherming van de rechten van anderen', // triage history
-      'De coördinator van het zorgnetwerk',
-      'Huishouden inzien', // who viewed, by role
+      'De coördinator van het zorgnetwerk van de gemeente',
+      'Een medewerker van wijkteam Beijum en Vinkhuizen',
+      'Huishouden inzien', // who viewed, by role and team
       'Autoriteit Persoonsgegevens',
       'bezwaar',
     ])
       expect(letter).toContain(expected);
     expect(letter).not.toContain('Melding van de buren');
+    // Sources by their names in plain Dutch: no source code anywhere in the letter.
+    const codes = await f.t.db.selectFrom('signals').select('source').distinct().where('household_key', '=', HOUSEHOLD).execute();
+    expect(codes.map((c) => c.source).sort()).toEqual(['leerplicht', 'meldpunt-overlast', 'woco-noord']);
+    for (const { source } of codes) expect(letter).not.toContain(source);
+    expect(letter).not.toMatch(/\b[a-z]+-[a-z]+\b/); // nothing shaped like a code (a-b), in any case
+    expect((await privacy.request({ method: 'POST', url: `/api/privacy/marks/${mark.json().id}/lift` })).statusCode).toBe(200);
     expect(letter).not.toContain(PARENT_BSN);
     expect(letter).not.toContain(createPseudonymizer(TEST_BSN_KEY)(PARENT_BSN));
     expect(letter).not.toMatch(/\bcoordinator\b|in_behandeling|undefined|null/);

@@ -182,11 +182,3 @@ export async function liftHouseholdExclusion(ctx: RightsContext, user: Authentic
   }
   return requestDetail(ctx, id);
 }
-
-export const ROLE_WORDS: Record<Role, string> = {
-  coordinator: 'de coördinator van het zorgnetwerk',
-  wijkteam: 'een medewerker van het wijkteam',
-  beleidsmaker: 'een beleidsmedewerker',
-  beheerder: 'een beheerder',
-  privacy: 'de privacyfunctionaris',
-};
