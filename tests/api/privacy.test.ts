@@ -143,6 +143,95 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     expect(entry).toMatchObject({ username: 'privacy', role: 'privacy', object_type: 'access_request', object_id: String(request.id) });
   });
 
+  it('refuses a date of receipt in the future or more than a year back, and an extension without a reason, in Dutch naming the field', async () => {
+    const file = (received_on: string) => privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: PARENT_BSN, received_on } });
+    const future = await file('2026-10-10'); // today is 9 October 2026
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ field: 'body.received_on', reason: 'de datum van ontvangst ligt in de toekomst' });
+    const old = await file('2025-10-08');
+    expect(old.statusCode).toBe(400);
+    expect(old.json()).toMatchObject({ field: 'body.received_on' });
+    expect(old.json().reason).toContain('meer dan een jaar terug');
+    const yearBack = await file('2025-10-09');
+    expect(yearBack.statusCode).toBe(201);
+    expect(yearBack.json()).toMatchObject({ deadline: '2025-11-09', days_left: -334 });
+    const id = yearBack.json().id;
+    for (const payload of [{}, { reason: '   ' }]) {
+      const refused = await privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/extend`, payload });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().field).toMatch(/reason/);
+    }
+    const extended = await privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/extend`, payload: { reason: 'Complex verzoek' } });
+    expect(extended.json()).toMatchObject({ deadline: '2026-01-09' }); // two extra months, not more
+    const again = await privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/extend`, payload: { reason: 'Nog complexer' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain('één keer');
+  });
+
+  it('a withheld note can be taken back into the letter while the request is open; a closed request refuses every change with a Dutch 409', async () => {
+    const request = await fileRequest();
+    const url = `/api/privacy/requests/${request.id}`;
+    const note = (await privacy.request({ method: 'GET', url })).json().notes[0];
+    expect(note).toBeDefined();
+    const ground = 'Bescherming van de rechten van anderen';
+    const withhold = () => privacy.request({ method: 'POST', url: `${url}/withheld`, payload: { triage_event_id: note.triage_event_id, ground } });
+    const release = () => privacy.request({ method: 'POST', url: `${url}/withheld/${note.triage_event_id}/release` });
+    expect((await withhold()).json().notes[0].withheld_ground).toBe(ground);
+    const released = await release();
+    expect(released.statusCode).toBe(200);
+    expect(released.json().notes[0].withheld_ground).toBeNull();
+    const letter = await text((await privacy.request({ method: 'GET', url: `${url}/letter` })).rawPayload);
+    expect(letter).toContain(note.note);
+    expect(letter).not.toContain(ground);
+    const twice = await release();
+    expect(twice.statusCode).toBe(404);
+    const audit = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'releaseNote').where('outcome', '=', 'success').execute();
+    expect(audit).toEqual([expect.objectContaining({ role: 'privacy', object_type: 'access_request', object_id: String(request.id) })]);
+
+    expect((await withhold()).statusCode).toBe(200);
+    expect((await privacy.request({ method: 'POST', url: `${url}/close` })).statusCode).toBe(200);
+    for (const change of [
+      withhold,
+      release,
+      () => privacy.request({ method: 'POST', url: `${url}/extend`, payload: { reason: 'Veel gegevens' } }),
+      () => privacy.request({ method: 'POST', url: `${url}/close` }),
+    ]) {
+      const refused = await change();
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().message).toContain('afgehandeld en kan niet meer worden gewijzigd');
+    }
+    // Still withheld, as it was when the request was closed.
+    expect((await privacy.request({ method: 'GET', url })).json().notes[0].withheld_ground).toBe(ground);
+  });
+
+  it('an exclusion starts today or later, ends on or after its start and lasts at most a year; refusals name the field in Dutch', async () => {
+    const request = await fileRequest();
+    const exclude = (from: string, to?: string) =>
+      privacy.request({
+        method: 'POST',
+        url: `/api/privacy/requests/${request.id}/exclusions`,
+        payload: { ground: 'bezwaar', reason: 'Bezwaar toegekend', from, ...(to ? { to } : {}) },
+      });
+    const past = await exclude('2026-10-08', '2026-10-20');
+    expect(past.statusCode).toBe(400);
+    expect(past.json()).toMatchObject({ field: 'body.from', reason: 'de begindatum ligt in het verleden: een uitsluiting begint op 2026-10-09 of later' });
+    const open = await exclude('2026-10-09');
+    expect(open.statusCode).toBe(400);
+    expect(open.json().field).toMatch(/to/);
+    expect((await exclude('2026-10-12', '2026-10-11')).json()).toMatchObject({ field: 'body.to', reason: 'de einddatum ligt voor de begindatum' });
+    const long = await exclude('2026-10-10', '2027-10-11');
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toMatchObject({ field: 'body.to', reason: 'een uitsluiting duurt hoogstens een jaar: kies een einddatum tot en met 2027-10-10' });
+    expect(
+      await f.t.db.selectFrom('household_exclusions').select('id').where('reason', '=', 'Bezwaar toegekend').where('from_date', '=', '2026-10-10').execute(),
+    ).toEqual([]);
+    const year = await exclude('2026-10-10', '2027-10-10');
+    expect(year.statusCode).toBe(200);
+    const made = year.json().exclusions.at(-1);
+    expect(made).toMatchObject({ from: '2026-10-10', to: '2027-10-10', lifted: false });
+    await privacy.request({ method: 'POST', url: `/api/privacy/requests/${request.id}/exclusions/${made.id}/lift` });
+  });
+
   it('keeps every sentence of the letter at 20 words or fewer', async () => {
     const request = await fileRequest();
     const ctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
@@ -199,7 +288,7 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     const after = await score('2026-10-17');
     expect(await flagged(after)).toContain(HOUSEHOLD);
     // Lifting it early brings the household back in its period too.
-    const exclusion = excluded.json().exclusions[0];
+    const exclusion = excluded.json().exclusions.at(-1);
     await privacy.request({ method: 'POST', url: `/api/privacy/requests/${request.id}/exclusions/${exclusion.id}/lift` });
     expect(await flagged(await score('2026-10-15'))).toContain(HOUSEHOLD);
     const audit = await f.t.db.selectFrom('audit_log').select('event').where('role', '=', 'privacy').execute();

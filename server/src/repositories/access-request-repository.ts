@@ -104,6 +104,12 @@ export async function withheldOf(db: Executor, requestId: number) {
   return db.selectFrom('access_request_withheld').select(['triage_event_id', 'ground']).where('request_id', '=', requestId).execute();
 }
 
+/** Takes a note back into the letter; false when it was not withheld. */
+export async function releaseNote(db: Executor, requestId: number, triageEventId: number): Promise<boolean> {
+  const r = await db.deleteFrom('access_request_withheld').where('request_id', '=', requestId).where('triage_event_id', '=', triageEventId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
 export async function withholdNote(db: Executor, requestId: number, triageEventId: number, ground: string): Promise<void> {
   await db.deleteFrom('access_request_withheld').where('request_id', '=', requestId).where('triage_event_id', '=', triageEventId).execute();
   await db.insertInto('access_request_withheld').values({ request_id: requestId, triage_event_id: triageEventId, ground }).execute();
