@@ -296,19 +296,19 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
   });
 
   describe('while an exclusion is active the household is hidden from every list and page, at read time', () => {
-    const RUN = () => f.runIds[1]!;
+    const run = () => f.runIds[1]!;
     const listed = async (a: Agent, query = '') => {
-      const res = await a.request({ method: 'GET', url: `/api/runs/${RUN()}/flags?page_size=200${query}` });
+      const res = await a.request({ method: 'GET', url: `/api/runs/${run()}/flags?page_size=200${query}` });
       expect(res.statusCode).toBe(200);
       const page = res.json();
       const counted = Object.values(page.status_counts as Record<string, number>).reduce((x, y) => x + y, 0);
       return { keys: page.items.map((i: any) => i.household_key) as string[], total: page.total as number, counted };
     };
     const searched = async (a: Agent) =>
-      (await a.request({ method: 'POST', url: `/api/runs/${RUN()}/flags/search`, payload: { search: '9711AA' } }))
+      (await a.request({ method: 'POST', url: `/api/runs/${run()}/flags/search`, payload: { search: '9711AA' } }))
         .json()
         .items.map((i: any) => i.household_key);
-    const csv = async (a: Agent) => (await a.request({ method: 'GET', url: `/api/runs/${RUN()}/flags.csv` })).body;
+    const csv = async (a: Agent) => (await a.request({ method: 'GET', url: `/api/runs/${run()}/flags.csv` })).body;
     const page = async (a: Agent, flag: number) => a.request({ method: 'GET', url: `/api/flags/${flag}/household` });
     const exclude = async (from: string, to: string) => {
       const request = await fileRequest();
@@ -326,7 +326,7 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       const beleid = await f.login('beleidsmaker');
       const aggregates = async () => (await beleid.request({ method: 'GET', url: '/api/aggregates/weeks' })).body;
       const beleidBefore = await aggregates();
-      const flag = await f.flagOf(RUN(), HOUSEHOLD);
+      const flag = await f.flagOf(run(), HOUSEHOLD);
       const before = { coordinator: await listed(coordinator), wijkteam: await listed(wijkteam, '&hide_closed=true') };
       expect(before.coordinator.keys).toContain(HOUSEHOLD);
       expect(before.wijkteam.keys).toContain(HOUSEHOLD);
@@ -368,7 +368,7 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
     });
 
     it('is visible again the day after the period ends', async () => {
-      const flag = await f.flagOf(RUN(), HOUSEHOLD);
+      const flag = await f.flagOf(run(), HOUSEHOLD);
       await exclude('2026-10-09', '2026-10-10');
       expect((await listed(coordinator)).keys).not.toContain(HOUSEHOLD);
       expect((await page(coordinator, flag)).statusCode).toBe(404);

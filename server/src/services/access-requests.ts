@@ -1,4 +1,3 @@
-import type { Role } from '@vroegsignaal/shared/api/auth';
 import type { AccessRequestItem, CreateAccessRequestBody, ExclusionBody, RequestDetail } from '@vroegsignaal/shared/api/privacy';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import { addressKey, checkHuisnummer, checkPostcode, checkToevoeging } from '../core/address.ts';
