@@ -308,6 +308,7 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       (await a.request({ method: 'POST', url: `/api/runs/${run()}/flags/search`, payload: { search: '9711AA' } }))
         .json()
         .items.map((i: any) => i.household_key);
+    const weekCount = async (a: Agent) => (await a.request({ method: 'GET', url: '/api/runs' })).json().find((r: any) => r.id === run()).flags as number;
     const csv = async (a: Agent) => (await a.request({ method: 'GET', url: `/api/runs/${run()}/flags.csv` })).body;
     const page = async (a: Agent, flag: number) => a.request({ method: 'GET', url: `/api/flags/${flag}/household` });
     const exclude = async (from: string, to: string) => {
@@ -328,6 +329,7 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       const beleidBefore = await aggregates();
       const flag = await f.flagOf(run(), HOUSEHOLD);
       const before = { coordinator: await listed(coordinator), wijkteam: await listed(wijkteam, '&hide_closed=true') };
+      const weeks = { coordinator: await weekCount(coordinator), wijkteam: await weekCount(wijkteam) };
       expect(before.coordinator.keys).toContain(HOUSEHOLD);
       expect(before.wijkteam.keys).toContain(HOUSEHOLD);
       expect(await searched(coordinator)).toContain(HOUSEHOLD);
@@ -350,6 +352,9 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       }
       expect(await searched(coordinator)).not.toContain(HOUSEHOLD);
       expect(await csv(coordinator)).not.toContain(HOUSEHOLD);
+      // The week's count in the list of runs agrees with the list.
+      expect(await weekCount(coordinator)).toBe(weeks.coordinator - 1);
+      expect(await weekCount(wijkteam)).toBe(weeks.wijkteam - 1);
       const unknown = await page(coordinator, 999999);
       expect(unknown.statusCode).toBe(404);
       for (const a of [coordinator, wijkteam]) {
@@ -363,6 +368,7 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
 
       await privacy.request({ method: 'POST', url: `/api/privacy/requests/${requestId}/exclusions/${exclusionId}/lift` });
       expect((await listed(coordinator)).keys).toContain(HOUSEHOLD);
+      expect(await weekCount(coordinator)).toBe(weeks.coordinator);
       expect(await csv(coordinator)).toContain(HOUSEHOLD);
       expect((await page(wijkteam, flag)).statusCode).toBe(200);
     });

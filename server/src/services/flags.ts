@@ -13,19 +13,22 @@ import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import { fromMicro, toMicro } from '../core/score.ts';
 import type { Db } from '../db/connection.ts';
 import { countByStatus, listFlags, type FlagListFilter } from '../repositories/flag-list-repository.ts';
-import { findRun, listRuns, wijkFlagCounts } from '../repositories/run-repository.ts';
+import { findRun, hiddenFlagCounts, listRuns, wijkFlagCounts } from '../repositories/run-repository.ts';
 import { ApiError } from './errors.ts';
 import type { ReadCache } from './read-cache.ts';
 import { episodeRuns, wijkScope } from './scope.ts';
 
-export async function runsFor(db: Db, user: AuthenticatedUser): Promise<RunSummary[]> {
+/** The runs with their counts as the user's lists show them: in their wijken, without households hidden today by an exclusion. */
+export async function runsFor(db: Db, user: AuthenticatedUser, today: string): Promise<RunSummary[]> {
   const runs = await listRuns(db);
   const scope = wijkScope(user);
   const own = scope ? new Map((await wijkFlagCounts(db, scope)).map((c) => [c.run_id, c])) : undefined;
+  const hidden = new Map((await hiddenFlagCounts(db, today, scope)).map((c) => [c.run_id, c]));
   return runs.map((r) => {
     const mine = own?.get(r.id);
-    const flags = own ? Number(mine?.flags ?? 0) : r.flags;
-    const newFlags = own ? Number(mine?.new_flags ?? 0) : r.new_flags;
+    const out = hidden.get(r.id);
+    const flags = (own ? Number(mine?.flags ?? 0) : r.flags) - Number(out?.flags ?? 0);
+    const newFlags = (own ? Number(mine?.new_flags ?? 0) : r.new_flags) - Number(out?.new_flags ?? 0);
     return {
       id: r.id,
       as_of: r.as_of,

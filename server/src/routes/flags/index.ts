@@ -28,7 +28,7 @@ const flags: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.runs },
       schema: { tags: ['flags'], response: { 200: RunList } },
     },
-    async (request) => runsFor(app.db, userOf(request)),
+    async (request) => runsFor(app.db, userOf(request), todayOf(app)),
   );
 
   app.get(
