@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { localDate } from '../../server/src/core/dates.ts';
+import { addMonths } from '../../server/src/services/access-requests.ts';
 import { paths } from '../../web/src/config/paths.ts';
 import { startApp, type RunningApp } from './support/app-server.ts';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
@@ -16,6 +18,11 @@ let app: RunningApp;
 let browser: Browser;
 let tab: WatchedPage;
 let target: { postcode: string; huisnummer: string; toevoeging: string; source: string; recordId: string };
+
+// The date of receipt: two months back (within the year a request may lie back), deadlines from it.
+const RECEIVED = addMonths(localDate(new Date(), 'Europe/Amsterdam'), -2);
+const DEADLINE = addMonths(RECEIVED, 1);
+const EXTENDED = addMonths(RECEIVED, 3);
 
 const WIDTHS = [
   { width: 1280, height: 800 },
@@ -64,10 +71,20 @@ async function check(name: string): Promise<void> {
     await screenshot(page, `privacy-${name}${viewport.width === 390 ? '-390' : ''}`);
     expect(await axeViolations(page), `axe on ${name} at ${viewport.width}px`).toEqual([]);
     expect(await reflowProblems(page, true), `reflow on ${name} at ${viewport.width}px`).toEqual([]);
+    if (viewport.width === 390) expect(await sidewaysScrolling(page), `sideways scrolling on ${name} at 390px`).toEqual([]);
   }
   await page.setViewportSize(WIDTHS[0]);
   expect(await unstyledDesignSystemClasses(page), `design-system classes without CSS on ${name}`).toEqual([]);
   expect(tab.takeErrors(), `errors on ${name}`).toEqual([]);
+}
+
+/** Elements that scroll sideways (a table wider than its region, say): at 390 px the privacy screens have none. */
+async function sidewaysScrolling(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main *')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}px in ${el.clientWidth}px`),
+  );
 }
 
 it('registers an access request by address (only in a POST body), lists its deadline and offers the letter', async () => {
@@ -81,10 +98,10 @@ it('registers an access request by address (only in a POST body), lists its dead
   await page.getByLabel('Postcode').fill(target.postcode);
   await page.getByLabel('Huisnummer').fill(target.huisnummer);
   if (target.toevoeging) await page.getByLabel('Toevoeging').fill(target.toevoeging);
-  await page.getByLabel('Ontvangen op').fill('2026-01-05');
+  await page.getByLabel('Ontvangen op').fill(RECEIVED);
   await page.getByRole('button', { name: 'Registreren' }).click();
-  await page.getByText('De termijn loopt tot 2026-02-05.').waitFor();
-  const row = page.getByRole('row').filter({ hasText: '2026-02-05' });
+  await page.getByText(`De termijn loopt tot ${DEADLINE}.`).waitFor();
+  const row = page.getByRole('row').filter({ hasText: DEADLINE });
   await row.waitFor();
   await check('verzoeken');
   await row.getByRole('button', { name: /openen/ }).click();
@@ -101,9 +118,28 @@ it('registers an access request by address (only in a POST body), lists its dead
   expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
   await page.getByLabel('Reden om de termijn met twee maanden te verlengen').fill('Gegevens van veel bronnen');
   await page.getByRole('button', { name: 'Verlengen' }).click();
-  await page.getByRole('row').filter({ hasText: '2026-04-05 (verlengd)' }).waitFor();
+  await page
+    .getByRole('row')
+    .filter({ hasText: `${EXTENDED} (verlengd)` })
+    .waitFor();
   await check('verzoek-verlengd');
+  // At 390 px the list is a stack of cards, each value with its column's name.
+  await page.setViewportSize(WIDTHS[1]);
+  const card = page.getByRole('row').filter({ hasText: `${EXTENDED} (verlengd)` });
+  expect(await card.evaluate((tr) => getComputedStyle(tr).display)).toBe('block');
+  expect(
+    await card
+      .locator('td')
+      .first()
+      .evaluate((td) => getComputedStyle(td, '::before').content),
+  ).toBe('"Verzoek: "');
+  await page.setViewportSize(WIDTHS[0]);
   expect(urls.filter((u) => u.includes(target.postcode))).toEqual([]);
+  // A closed request is read-only: no extending, closing or withholding any more.
+  await page.getByRole('button', { name: 'Afhandelen' }).click();
+  await page.getByText('Dit verzoek is afgehandeld. Het kan niet meer worden gewijzigd.').waitFor();
+  await check('verzoek-afgehandeld');
+  expect(await page.getByRole('button', { name: /Afhandelen|Verlengen|Achterhouden|Weer opnemen/ }).count()).toBe(0);
 });
 
 it('marks a signal incorrect and excludes the household of the request, both reversible', async () => {

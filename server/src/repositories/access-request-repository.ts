@@ -60,7 +60,7 @@ export async function triageOfHousehold(db: Executor, key: string) {
   const events = rows.length
     ? await db
         .selectFrom('triage_events')
-        .select(['id', 'triage_id', 'at', 'by_role', 'kind', 'from_status', 'to_status', 'outcome', 'note'])
+        .select(['id', 'triage_id', 'at', 'by_user', 'by_role', 'kind', 'from_status', 'to_status', 'outcome', 'note'])
         .where(
           'triage_id',
           'in',
@@ -72,11 +72,15 @@ export async function triageOfHousehold(db: Executor, key: string) {
   return { rows, events };
 }
 
-/** Audit entries about the household or its flags (never usernames: the caller reads role and time only). */
+/**
+ * Audit entries about the household or its flags, with the viewer's team (their wijken as
+ * a JSON array) but never their username: the letter names role and team, not the person.
+ */
 export async function viewsOfHousehold(db: Executor, key: string, flagIds: number[]) {
   return db
     .selectFrom('audit_log')
-    .select(['at', 'role', 'event'])
+    .leftJoin('users', 'users.username', 'audit_log.username')
+    .select(['audit_log.at as at', 'audit_log.role as role', 'audit_log.event as event', 'users.wijken as wijken'])
     .where('outcome', '=', 'success')
     .where((eb) =>
       eb.or([
@@ -84,13 +88,26 @@ export async function viewsOfHousehold(db: Executor, key: string, flagIds: numbe
         ...(flagIds.length ? [eb.and([eb('object_type', '=', 'flag'), eb('object_id', 'in', flagIds.map(String))])] : []),
       ]),
     )
-    .orderBy('at', 'desc')
+    .orderBy('audit_log.at', 'desc')
     .limit(500)
     .execute();
 }
 
+/** The wijken (JSON arrays) of these users, by username: a triage step is named by role and team. */
+export async function wijkenOfUsers(db: Executor, usernames: string[]): Promise<Map<string, string>> {
+  if (!usernames.length) return new Map();
+  const rows = await db.selectFrom('users').select(['username', 'wijken']).where('username', 'in', usernames).execute();
+  return new Map(rows.map((r) => [r.username, r.wijken]));
+}
+
 export async function withheldOf(db: Executor, requestId: number) {
   return db.selectFrom('access_request_withheld').select(['triage_event_id', 'ground']).where('request_id', '=', requestId).execute();
+}
+
+/** Takes a note back into the letter; false when it was not withheld. */
+export async function releaseNote(db: Executor, requestId: number, triageEventId: number): Promise<boolean> {
+  const r = await db.deleteFrom('access_request_withheld').where('request_id', '=', requestId).where('triage_event_id', '=', triageEventId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }
 
 export async function withholdNote(db: Executor, requestId: number, triageEventId: number, ground: string): Promise<void> {

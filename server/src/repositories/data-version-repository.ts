@@ -3,7 +3,7 @@ import type { Executor } from './types.ts';
 /**
  * A value that changes whenever data shown in the flag list or a household's
  * detail may have changed: a triage step, a scoring run, a delivery or registry
- * import, a finished retention run. Each is committed together with (or, for
+ * import, a finished retention run, an exclusion made or lifted. Each is committed together with (or, for
  * retention, after) the data it stands for, so a reader that sees a version has
  * also seen that data. Works across processes because it is read from the database.
  */
@@ -28,7 +28,16 @@ export async function dataVersion(db: Executor): Promise<string> {
         .where('job', '=', 'retention')
         .where('outcome', '!=', 'running')
         .as('retention'),
+      // An exclusion made or lifted changes which households the lists show.
+      eb
+        .selectFrom('household_exclusions')
+        .select((e) => e.fn.max('id').as('v'))
+        .as('exclusions'),
+      eb
+        .selectFrom('household_exclusions')
+        .select((e) => e.fn.count('lifted_at').as('v'))
+        .as('lifted'),
     ])
     .executeTakeFirstOrThrow();
-  return `${r.triage}:${r.runs}:${r.ingests}:${r.retention}`;
+  return `${r.triage}:${r.runs}:${r.ingests}:${r.retention}:${r.exclusions}:${r.lifted}`;
 }

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
-import type { FlagTable } from '../db/schema.ts';
+import type { Database, FlagTable } from '../db/schema.ts';
 import { isActiveIn } from './active-rules.ts';
 import type { Executor } from './types.ts';
 
@@ -8,6 +8,8 @@ import type { Executor } from './types.ts';
 
 export interface FlagListFilter {
   runId: number;
+  /** Today: a household with an exclusion (restriction, objection) active on this date is left out. */
+  visibleOn: string;
   /** Run ids from this run backwards: index w-1 is where a flag with weeks_on_list w entered the list. */
   episodeRuns: number[];
   wijken?: string[];
@@ -65,6 +67,7 @@ function base(db: Executor, p: FlagListFilter) {
       j.onRef('d.household_key', '=', 'f.household_key').on((eb) => eb('d.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
     )
     .where('f.run_id', '=', p.runId)
+    .where((eb) => notExcludedOn(eb, p.visibleOn))
     .$if(p.wijken !== undefined, (q) => (p.wijken!.length ? q.where('f.wijk', 'in', p.wijken!) : q.where(sql<SqlBool>`1 = 0`)))
     .$if(p.wijk !== undefined, (q) => q.where('f.wijk', '=', p.wijk!))
     .$if(p.kind !== undefined, (q) => q.where('f.is_new', '=', p.kind === 'new' ? 1 : 0))
@@ -79,6 +82,24 @@ function base(db: Executor, p: FlagListFilter) {
     .$if(p.address !== undefined, (q) => q.where('f.household_key', 'like', likePattern(p.address!)))
     .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)))
     .$if(p.overdue === true, (q) => q.where(STATUS, '=', 'nieuw').where('d.first_contact_due', '<', p.today ?? '9999-12-31'));
+}
+
+/**
+ * The household of flag `f` has no exclusion active on `on`: while a restriction or objection
+ * lasts it is on no list, in no count and its page answers as not found (AVG art. 18/21).
+ */
+function notExcludedOn(eb: ExpressionBuilder<Database & { f: FlagTable }, 'f'>, on: string) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('household_exclusions as x')
+        .select('x.id')
+        .whereRef('x.household_key', '=', 'f.household_key')
+        .where('x.lifted_at', 'is', null)
+        .where('x.from_date', '<=', on)
+        .where('x.to_date', '>=', on),
+    ),
+  );
 }
 
 /** The value holds only digits, capitals and dashes (parseAddressSearch), so nothing needs escaping. */
@@ -140,12 +161,14 @@ export async function countByStatus(db: Executor, p: FlagListFilter): Promise<Ma
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export async function findFlag(db: Executor, id: number) {
+/** A flag, unless its household is excluded on `visibleOn` (then undefined, as for an unknown flag). */
+export async function findFlag(db: Executor, id: number, visibleOn: string) {
   return db
     .selectFrom('flags as f')
     .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
     .select([...FLAG_ROW, 'r.as_of'])
     .where('f.id', '=', id)
+    .where((eb) => notExcludedOn(eb, visibleOn))
     .executeTakeFirst();
 }
 

@@ -10,10 +10,10 @@ export const markKey = (s: { source: string; record_id: string }) => `${s.source
 /** The active marks of the given signals, by markKey. */
 export async function activeMarksOf(db: Executor, signals: { source: string; record_id: string }[]) {
   const ids = [...new Set(signals.map((s) => s.record_id))];
-  if (!ids.length) return new Map<string, { reason: string; marked_at: string }>();
+  if (!ids.length) return new Map<string, { reason: string; marked_at: string; marked_role: string }>();
   const rows = await db
     .selectFrom('signal_marks')
-    .select(['source', 'record_id', 'reason', 'marked_at'])
+    .select(['source', 'record_id', 'reason', 'marked_at', 'marked_role'])
     .where('lifted_at', 'is', null)
     .where('record_id', 'in', ids)
     .execute();

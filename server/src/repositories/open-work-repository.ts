@@ -24,14 +24,30 @@ export async function workloadPerAssignee(db: Executor, closed: readonly string[
     .execute();
 }
 
-/** Open cases whose household is not on the list of `runId`, with the household's newest flag. */
-export async function openOffList(db: Executor, runId: number, closed: readonly string[], wijken: string[] | undefined) {
+/**
+ * Open cases whose household is not on the list of `runId`, with the household's newest flag;
+ * a household excluded on `today` (restriction, objection) is left out, as on every list.
+ */
+export async function openOffList(db: Executor, runId: number, closed: readonly string[], wijken: string[] | undefined, today: string) {
   return db
     .selectFrom('triage as t')
     .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
     .where('t.status', 'not in', [...closed])
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('flags as cur').select('cur.id').whereRef('cur.household_key', '=', 't.household_key').where('cur.run_id', '=', runId))),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('household_exclusions as x')
+            .select('x.id')
+            .whereRef('x.household_key', '=', 't.household_key')
+            .where('x.lifted_at', 'is', null)
+            .where('x.from_date', '<=', today)
+            .where('x.to_date', '>=', today),
+        ),
+      ),
     )
     .$if(wijken !== undefined, (q) => (wijken!.length ? q.where('t.wijk', 'in', wijken!) : q.where(sql<boolean>`1 = 0`)))
     .select((eb) => [

@@ -51,6 +51,23 @@ export async function wijkFlagCounts(db: Executor, wijken: string[]) {
     .execute();
 }
 
+/**
+ * Flags per run of households hidden on `on` by an active exclusion (within `wijken` when given),
+ * to take out of the runs' counts as the lists leave them out. Driven by the few active exclusions.
+ */
+export async function hiddenFlagCounts(db: Executor, on: string, wijken?: string[]) {
+  if (wijken?.length === 0) return [];
+  return db
+    .selectFrom('flags')
+    .select((eb) => ['run_id', eb.fn.countAll<number>().as('flags'), eb.fn.sum<number>('is_new').as('new_flags')])
+    .where('household_key', 'in', (eb) =>
+      eb.selectFrom('household_exclusions').select('household_key').where('lifted_at', 'is', null).where('from_date', '<=', on).where('to_date', '>=', on),
+    )
+    .$if(wijken !== undefined, (q) => q.where('wijk', 'in', wijken!))
+    .groupBy('run_id')
+    .execute();
+}
+
 /** The newest run dated within [from, to] (dates). */
 export async function newestRunBetween(db: Executor, from: string, to: string) {
   return db

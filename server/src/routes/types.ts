@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, RawServerDefault } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
+import { localDate } from '../core/dates.ts';
 
 export type RoutesPlugin = FastifyPluginAsync<Record<never, never>, RawServerDefault, TypeBoxTypeProvider>;
 
@@ -8,6 +9,11 @@ export type RoutesPlugin = FastifyPluginAsync<Record<never, never>, RawServerDef
 export function userOf(request: { user: AuthenticatedUser | null }): AuthenticatedUser {
   if (!request.user) throw new Error('route without a session guard');
   return request.user;
+}
+
+/** Today in the configured time zone, by the server's (injectable) clock. */
+export function todayOf(app: { clock: { now(): Date }; config: { timeZone: string } }): string {
+  return localDate(app.clock.now(), app.config.timeZone);
 }
 
 const serialized = new WeakMap<object, string>();

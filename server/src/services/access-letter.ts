@@ -1,14 +1,15 @@
 import { DOMAIN_LABELS, INDICATOR_CATALOGUE, type Domain } from '@vroegsignaal/shared';
 import { TRIAGE_STATUS_LABELS, type TriageStatus } from '@vroegsignaal/shared/api/triage';
 import { describeAuditEvent } from '@vroegsignaal/shared/api/audit-events';
-import type { Role } from '@vroegsignaal/shared/api/auth';
 import { addDays } from '../core/dates.ts';
 import { parseEvidence } from '../core/evidence.ts';
 import { fromMicro } from '../core/score.ts';
-import { signalsOfHousehold, triageOfHousehold, viewsOfHousehold, withheldOf } from '../repositories/access-request-repository.ts';
+import { sourceDisplayName } from '../core/source-name.ts';
+import { signalsOfHousehold, triageOfHousehold, viewsOfHousehold, wijkenOfUsers, withheldOf } from '../repositories/access-request-repository.ts';
 import { flagsOfHousehold, runRulesOf } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
-import { requestRow, ROLE_WORDS, type RightsContext } from './access-requests.ts';
+import { requestRow, type RightsContext } from './access-requests.ts';
+import { teamOf } from './letter-teams.ts';
 
 // The answer to an access request (AVG art. 15) as a letter in plain Dutch: short
 // sentences (at most 20 words), the data in tables, the scoring in words, the
@@ -39,7 +40,6 @@ export const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[
 const label = (indicator: string) => INDICATOR_CATALOGUE.find((e) => e.indicator === indicator)?.label ?? indicator.replace(/_/g, ' ');
 const number = (n: number) => String(n).replace('.', ',');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const who = (role: string | null) => capital(ROLE_WORDS[role as Role] ?? 'een medewerker');
 const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatus] ?? s.replace(/_/g, ' ')) : '');
 
 export async function assembleLetter(ctx: RightsContext, requestId: number, settings: LetterSettings): Promise<Letter> {
@@ -51,7 +51,7 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
     triageOfHousehold(ctx.db, key),
     withheldOf(ctx.db, requestId),
   ]);
-  const [marks, rules, views] = await Promise.all([
+  const [marks, rules, views, teams] = await Promise.all([
     activeMarksOf(ctx.db, signals),
     runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]),
     viewsOfHousehold(
@@ -59,16 +59,20 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
       key,
       flags.map((f) => f.id),
     ),
+    wijkenOfUsers(ctx.db, [...new Set(triage.events.map((e) => e.by_user))]),
   ]);
-  const sources = [...new Set(signals.map((s) => s.source))].sort();
+  const organisation = settings.organisation ?? 'de gemeente';
+  const sources = [...new Set(signals.map((s) => sourceDisplayName(s.source)))].sort((a, b) => a.localeCompare(b, 'nl'));
   return {
     title: 'Uw gegevens in Vroegsignaal',
     sections: [
       intro(request.received_on, settings),
-      signalSection(signals, marks, settings.retentionDays),
+      signalSection(signals, marks, settings.retentionDays, organisation),
       scoringSection(flags, rules, settings.retentionDays),
-      triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground]))),
-      viewSection(views, settings.auditRetentionDays),
+      triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground])), (e) =>
+        capital(teamOf(e.by_role, teams.get(e.by_user) ?? null, organisation)),
+      ),
+      viewSection(views, settings.auditRetentionDays, organisation),
       {
         heading: 'Waar de gegevens vandaan komen',
         paragraphs: sources.length
@@ -97,7 +101,16 @@ function intro(receivedOn: string, s: LetterSettings): LetterSection {
 
 type SignalRow = Awaited<ReturnType<typeof signalsOfHousehold>>[number];
 
-function signalSection(signals: SignalRow[], marks: Map<string, unknown>, retentionDays: number): LetterSection {
+type MarkRow = Awaited<ReturnType<typeof activeMarksOf>> extends Map<string, infer M> ? M : never;
+
+/** A corrected signal says who corrected it: by organisation, never by person. */
+function correction(mark: MarkRow | undefined, source: string, organisation: string): string {
+  if (!mark) return '';
+  const by = mark.marked_role === 'beheerder' ? `op verzoek van ${sourceDisplayName(source)}` : `door de privacyfunctionaris van ${organisation}`;
+  return ` (verbeterd ${by}: onjuist, telt niet mee)`;
+}
+
+function signalSection(signals: SignalRow[], marks: Map<string, MarkRow>, retentionDays: number, organisation: string): LetterSection {
   if (!signals.length) return { heading: 'Signalen over uw huishouden', paragraphs: ['Wij hebben geen signalen over uw huishouden.'] };
   return {
     heading: 'Signalen over uw huishouden',
@@ -108,8 +121,8 @@ function signalSection(signals: SignalRow[], marks: Map<string, unknown>, retent
     table: {
       head: ['Organisatie', 'Soort signaal', 'Datum', 'Waarde', 'Bewaard tot'],
       rows: signals.map((s) => [
-        s.source,
-        label(s.indicator) + (marks.has(markKey(s)) ? ' (verbeterd: onjuist, telt niet mee)' : ''),
+        sourceDisplayName(s.source),
+        label(s.indicator) + correction(marks.get(markKey(s)), s.source, organisation),
         dutchDate(s.observed_on),
         s.value === null ? 'geen' : number(Number(s.value)),
         dutchDate(addDays(s.observed_on, retentionDays)),
@@ -159,7 +172,7 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[], retentionDays: numbe
 
 type EventRow = Awaited<ReturnType<typeof triageOfHousehold>>['events'][number];
 
-function triageSection(events: EventRow[], withheld: Map<number, string>): LetterSection {
+function triageSection(events: EventRow[], withheld: Map<number, string>, who: (e: EventRow) => string): LetterSection {
   if (!events.length) return { heading: 'Wat medewerkers hebben gedaan', paragraphs: ['Geen medewerker heeft iets vastgelegd over uw huishouden.'] };
   const what = (e: EventRow) => {
     if (e.kind === 'status') return `Stap gewijzigd naar: ${status(e.to_status)}`;
@@ -175,24 +188,24 @@ function triageSection(events: EventRow[], withheld: Map<number, string>): Lette
   return {
     heading: 'Wat medewerkers hebben gedaan',
     paragraphs: ['Medewerkers leggen vast wat zij met een signaal doen. Dat staat in deze tabel.'],
-    table: { head: ['Datum', 'Wie', 'Wat', 'Notitie'], rows: events.map((e) => [dutchDate(e.at.slice(0, 10)), who(e.by_role), what(e), note(e)]) },
+    table: { head: ['Datum', 'Wie', 'Wat', 'Notitie'], rows: events.map((e) => [dutchDate(e.at.slice(0, 10)), who(e), what(e), note(e)]) },
   };
 }
 
 type ViewRow = Awaited<ReturnType<typeof viewsOfHousehold>>[number];
 
-function viewSection(views: ViewRow[], auditRetentionDays: number): LetterSection {
+function viewSection(views: ViewRow[], auditRetentionDays: number, organisation: string): LetterSection {
   const years = Math.round(auditRetentionDays / 365);
   const keep = `Wij bewaren deze gegevens ${years} jaar.`;
   if (!views.length) return { heading: 'Wie uw gegevens heeft bekeken', paragraphs: ['Niemand heeft de gegevens van uw huishouden bekeken.', keep] };
   return {
     heading: 'Wie uw gegevens heeft bekeken',
-    paragraphs: ['Elke keer dat iemand uw gegevens bekijkt, legt het systeem dat vast.', 'Wij noemen de functie, niet de naam.', keep],
+    paragraphs: ['Elke keer dat iemand uw gegevens bekijkt, legt het systeem dat vast.', 'Wij noemen de functie en het team, niet de naam.', keep],
     table: {
       head: ['Datum', 'Wie', 'Wat', 'Bewaard tot'],
       rows: views.map((v) => [
         dutchDate(v.at.slice(0, 10)),
-        who(v.role),
+        capital(teamOf(v.role, v.wijken, organisation)),
         capital(describeAuditEvent(v.event)),
         dutchDate(addDays(v.at.slice(0, 10), auditRetentionDays)),
       ]),

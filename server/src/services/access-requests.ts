@@ -1,4 +1,3 @@
-import type { Role } from '@vroegsignaal/shared/api/auth';
 import type { AccessRequestItem, CreateAccessRequestBody, ExclusionBody, RequestDetail } from '@vroegsignaal/shared/api/privacy';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import { addressKey, checkHuisnummer, checkPostcode, checkToevoeging } from '../core/address.ts';
@@ -15,6 +14,7 @@ import {
   householdOfPerson,
   insertAccessRequest,
   listAccessRequests,
+  releaseNote,
   signalsOfHousehold,
   triageOfHousehold,
   updateOpenAccessRequest,
@@ -76,10 +76,19 @@ async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): P
   return { key: (await householdExists(ctx.db, key)) ? key : undefined, by: 'adres' };
 }
 
+/** How far back a request's date of receipt may lie: a year (an older date is a typing error, or long overdue). */
+const RECEIVED_MONTHS_BACK = 12;
+/** The longest exclusion from scoring in one go: a year; a longer one is made again when it ends. */
+const EXCLUSION_MAX_MONTHS = 12;
+const CLOSED = 'Dit verzoek is afgehandeld en kan niet meer worden gewijzigd. Registreer een nieuw verzoek als de inwoner opnieuw iets vraagt.';
+
 /** Registers a request; the deadline is one month after receipt. */
 export async function registerRequest(ctx: RightsContext, user: AuthenticatedUser, body: CreateAccessRequestBody): Promise<AccessRequestItem> {
   const on = today(ctx);
   if (body.received_on > on) throw ApiError.badRequest('body.received_on', 'de datum van ontvangst ligt in de toekomst');
+  const earliest = addMonths(on, -RECEIVED_MONTHS_BACK);
+  if (body.received_on < earliest)
+    throw ApiError.badRequest('body.received_on', `de datum van ontvangst ligt meer dan een jaar terug: vul een datum in vanaf ${earliest}`);
   const { key, by } = await householdOf(ctx, body);
   if (!key) throw ApiError.notFound('Over deze persoon of dit adres zijn geen gegevens vastgelegd. Laat de inwoner dat schriftelijk weten.');
   const row = {
@@ -108,19 +117,24 @@ export async function requestRow(ctx: RightsContext, id: number): Promise<Reques
   return row;
 }
 
+/** A request that may still change: a closed (afgehandeld) one answers 409. */
+async function openRequestRow(ctx: RightsContext, id: number): Promise<RequestRow> {
+  const row = await requestRow(ctx, id);
+  if (row.status !== 'open') throw ApiError.conflict(CLOSED);
+  return row;
+}
+
 /** Extends the deadline by two months, once, with a reason. */
 export async function extendRequest(ctx: RightsContext, id: number, reason: string): Promise<AccessRequestItem> {
-  const row = await requestRow(ctx, id);
+  const row = await openRequestRow(ctx, id);
   if (row.extension_reason !== null) throw ApiError.conflict('De termijn van dit verzoek is al verlengd. Verlengen kan één keer, met twee maanden.');
-  if (row.status !== 'open') throw ApiError.conflict('Dit verzoek is al afgehandeld.');
   const changed = { deadline: addMonths(row.received_on, 3), extension_reason: reason };
   if (!(await updateOpenAccessRequest(ctx.db, id, changed, true))) throw ApiError.conflict('Dit verzoek is zojuist al verlengd of afgehandeld.');
   return presentRequest({ ...row, ...changed }, today(ctx));
 }
 
 export async function closeRequest(ctx: RightsContext, id: number): Promise<AccessRequestItem> {
-  const row = await requestRow(ctx, id);
-  if (row.status !== 'open') throw ApiError.conflict('Dit verzoek is al afgehandeld.');
+  const row = await openRequestRow(ctx, id);
   const changed = { status: 'afgehandeld' as const, closed_at: ctx.clock.now().toISOString() };
   if (!(await updateOpenAccessRequest(ctx.db, id, changed))) throw ApiError.conflict('Dit verzoek is zojuist al afgehandeld.');
   return presentRequest({ ...row, ...changed }, today(ctx));
@@ -149,17 +163,24 @@ export async function requestDetail(ctx: RightsContext, id: number): Promise<Req
 
 /** Leaves a triage note of the request's household out of the letter, with the ground. */
 export async function withhold(ctx: RightsContext, id: number, triageEventId: number, ground: string): Promise<RequestDetail> {
-  const row = await requestRow(ctx, id);
+  const row = await openRequestRow(ctx, id);
   const { events } = await triageOfHousehold(ctx.db, row.household_key);
   if (!events.some((e) => e.id === triageEventId && e.note)) throw ApiError.notFound('deze notitie hoort niet bij het huishouden van dit verzoek');
   await withholdNote(ctx.db, id, triageEventId, ground);
   return requestDetail(ctx, id);
 }
 
+/** Takes a withheld note back into the letter, while the request is open. */
+export async function release(ctx: RightsContext, id: number, triageEventId: number): Promise<RequestDetail> {
+  await openRequestRow(ctx, id);
+  if (!(await releaseNote(ctx.db, id, triageEventId))) throw ApiError.notFound('deze notitie wordt bij dit verzoek niet achtergehouden');
+  return requestDetail(ctx, id);
+}
+
 /** Excludes the request's household from scoring for a period (restriction or objection). */
 export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUser, id: number, body: ExclusionBody): Promise<RequestDetail> {
   const row = await requestRow(ctx, id);
-  if (body.to < body.from) throw ApiError.badRequest('body.to', 'de einddatum ligt voor de begindatum');
+  checkExclusionPeriod(today(ctx), body);
   await insertExclusion(ctx.db, {
     household_key: row.household_key,
     ground: body.ground,
@@ -174,6 +195,14 @@ export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUs
   return requestDetail(ctx, id);
 }
 
+/** From today or later, ending on or after its start, for at most a year. */
+function checkExclusionPeriod(on: string, body: ExclusionBody): void {
+  if (body.from < on) throw ApiError.badRequest('body.from', `de begindatum ligt in het verleden: een uitsluiting begint op ${on} of later`);
+  if (body.to < body.from) throw ApiError.badRequest('body.to', 'de einddatum ligt voor de begindatum');
+  const latest = addMonths(body.from, EXCLUSION_MAX_MONTHS);
+  if (body.to > latest) throw ApiError.badRequest('body.to', `een uitsluiting duurt hoogstens een jaar: kies een einddatum tot en met ${latest}`);
+}
+
 export async function liftHouseholdExclusion(ctx: RightsContext, user: AuthenticatedUser, id: number, exclusionId: number): Promise<RequestDetail> {
   const row = await requestRow(ctx, id);
   const mine = (await exclusionsOf(ctx.db, row.household_key)).some((x) => x.id === exclusionId);
@@ -182,11 +211,3 @@ export async function liftHouseholdExclusion(ctx: RightsContext, user: Authentic
   }
   return requestDetail(ctx, id);
 }
-
-export const ROLE_WORDS: Record<Role, string> = {
-  coordinator: 'de coördinator van het zorgnetwerk',
-  wijkteam: 'een medewerker van het wijkteam',
-  beleidsmaker: 'een beleidsmedewerker',
-  beheerder: 'een beheerder',
-  privacy: 'de privacyfunctionaris',
-};

@@ -13,19 +13,22 @@ import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import { fromMicro, toMicro } from '../core/score.ts';
 import type { Db } from '../db/connection.ts';
 import { countByStatus, listFlags, type FlagListFilter } from '../repositories/flag-list-repository.ts';
-import { findRun, listRuns, wijkFlagCounts } from '../repositories/run-repository.ts';
+import { findRun, hiddenFlagCounts, listRuns, wijkFlagCounts } from '../repositories/run-repository.ts';
 import { ApiError } from './errors.ts';
 import type { ReadCache } from './read-cache.ts';
 import { episodeRuns, wijkScope } from './scope.ts';
 
-export async function runsFor(db: Db, user: AuthenticatedUser): Promise<RunSummary[]> {
+/** The runs with their counts as the user's lists show them: in their wijken, without households hidden today by an exclusion. */
+export async function runsFor(db: Db, user: AuthenticatedUser, today: string): Promise<RunSummary[]> {
   const runs = await listRuns(db);
   const scope = wijkScope(user);
   const own = scope ? new Map((await wijkFlagCounts(db, scope)).map((c) => [c.run_id, c])) : undefined;
+  const hidden = new Map((await hiddenFlagCounts(db, today, scope)).map((c) => [c.run_id, c]));
   return runs.map((r) => {
     const mine = own?.get(r.id);
-    const flags = own ? Number(mine?.flags ?? 0) : r.flags;
-    const newFlags = own ? Number(mine?.new_flags ?? 0) : r.new_flags;
+    const out = hidden.get(r.id);
+    const flags = (own ? Number(mine?.flags ?? 0) : r.flags) - Number(out?.flags ?? 0);
+    const newFlags = (own ? Number(mine?.new_flags ?? 0) : r.new_flags) - Number(out?.new_flags ?? 0);
     return {
       id: r.id,
       as_of: r.as_of,
@@ -49,19 +52,20 @@ export async function flagsOfRun(
   today: string,
   part = 'querystring',
 ): Promise<FlagsPage> {
-  const filter: CheckedFilter = { ...checkedFilter(q, part), today };
-  // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me").
+  const filter = checkedFilter(q, part);
+  // Everything the page depends on is in the key: the run, the query, the user's wijken and name (for "assigned to me"),
+  // and today (an exclusion hides a household only during its period).
   const key = JSON.stringify(['flags', runId, q, wijkScope(user) ?? null, q.assigned_to_me ? user.username : null, today]);
-  return cache.get(key, () => computeFlagsPage(db, user, runId, q, filter));
+  return cache.get(key, () => computeFlagsPage(db, user, runId, q, filter, today));
 }
 
-async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, q: FlagsSearchBody, filter: CheckedFilter): Promise<FlagsPage> {
+async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, q: FlagsSearchBody, filter: CheckedFilter, today: string): Promise<FlagsPage> {
   const run = await findRun(db, runId);
   if (!run) throw ApiError.notFound('scoringsronde niet gevonden');
   const page = q.page ?? 1;
   const pageSize = q.page_size ?? 50;
   const sort = q.sort ?? 'score';
-  const where = await listFilter(db, user, runId, q, filter);
+  const where = await listFilter(db, user, runId, q, filter, today);
   const [{ items, total }, counts] = await Promise.all([
     listFlags(db, {
       ...where,
@@ -73,18 +77,18 @@ async function computeFlagsPage(db: Db, user: AuthenticatedUser, runId: number, 
     countByStatus(db, where),
   ]);
   const status_counts = Object.fromEntries(TRIAGE_STATUSES.map((s) => [s, counts.get(s) ?? 0])) as StatusCounts;
-  return { run_id: runId, as_of: run.as_of, items: items.map((f) => toFlagItem(f, filter.today)), status_counts, page, page_size: pageSize, total };
+  return { run_id: runId, as_of: run.as_of, items: items.map((f) => toFlagItem(f, today)), status_counts, page, page_size: pageSize, total };
 }
 
 /** The flags of a run under a filter, for the dashboard's export; every one of them, by address. */
 export async function flagsForDashboardExport(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, part: string, today: string) {
-  const filter: CheckedFilter = { ...checkedFilter(q, part), today };
+  const filter = checkedFilter(q, part);
   if (!(await findRun(db, runId))) throw ApiError.notFound('scoringsronde niet gevonden');
-  const { items } = await listFlags(db, { ...(await listFilter(db, user, runId, q, filter)), sort: 'address', order: 'asc', offset: 0 });
+  const { items } = await listFlags(db, { ...(await listFilter(db, user, runId, q, filter, today)), sort: 'address', order: 'asc', offset: 0 });
   return items;
 }
 
-type CheckedFilter = { address?: AddressMatch; today?: string };
+type CheckedFilter = { address?: AddressMatch };
 
 /** Combinations the schema cannot refuse: a Dutch 400 naming the field. */
 function checkedFilter(q: FlagsExportBody, part: string): CheckedFilter {
@@ -105,9 +109,10 @@ function checkedFilter(q: FlagsExportBody, part: string): CheckedFilter {
   return checked;
 }
 
-async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, c: CheckedFilter): Promise<FlagListFilter> {
+async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, c: CheckedFilter, today: string): Promise<FlagListFilter> {
   return {
     runId,
+    visibleOn: today,
     episodeRuns: await episodeRuns(db, runId),
     wijken: wijkScope(user),
     wijk: q.wijk,
@@ -122,7 +127,7 @@ async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: Fla
     excludeStatuses: q.hide_closed ? CLOSED_TRIAGE_STATUSES : undefined,
     address: c.address,
     overdue: q.overdue,
-    today: c.today,
+    today,
   };
 }
 

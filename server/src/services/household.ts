@@ -26,8 +26,8 @@ export async function householdOfFlag(
   flagId: number,
   cache: ReadCache,
 ): Promise<HouseholdDetail> {
-  const flag = await flagForUser(db, user, flagId); // access is checked on every request, cached or not
   const today = localDate(clock.now(), timeZone);
+  const flag = await flagForUser(db, user, flagId, today); // access is checked on every request, cached or not
   const detail = await cache.get(JSON.stringify(['household', flagId, today]), () => detailOf(db, flag, today));
   return { ...detail, triage: forRole(detail.triage, user.role) }; // the cached detail is the same for every role
 }

@@ -33,7 +33,7 @@ export async function meetingsList(db: Db): Promise<MeetingList> {
   }));
 }
 
-export async function planMeeting(db: Db, clock: Clock, user: AuthenticatedUser, body: NewMeetingBody, orgs: string[]): Promise<Meeting> {
+export async function planMeeting(db: Db, clock: Clock, user: AuthenticatedUser, body: NewMeetingBody, orgs: string[], today: string): Promise<Meeting> {
   if (!isRealDate(body.held_on)) throw ApiError.badRequest('body.held_on', 'is geen bestaande datum');
   const known = await knownWijken(db, body.wijken);
   const unknown = body.wijken.find((w) => !known.has(w));
@@ -44,17 +44,19 @@ export async function planMeeting(db: Db, clock: Clock, user: AuthenticatedUser,
     created_by: user.username,
     created_at: clock.now().toISOString(),
   });
-  return meetingDetail(db, id, orgs);
+  return meetingDetail(db, id, orgs, today);
 }
 
-export async function meetingDetail(db: Db, id: number, orgs: string[]): Promise<Meeting> {
+/** A meeting with its agenda; a family whose household is excluded today (restriction, objection) is left out, as on every list. */
+export async function meetingDetail(db: Db, id: number, orgs: string[], today: string): Promise<Meeting> {
   const m = await findMeeting(db, id);
   if (!m) throw ApiError.notFound(MEETING_NOT_FOUND);
   const rows = await meetingItems(db, id);
   const items = [];
   for (const r of rows) {
-    const flag = await findFlag(db, r.flag_id);
-    const status: TriageStatus = flag ? (await presentTriage(db, flag)).status : 'nieuw';
+    const flag = await findFlag(db, r.flag_id, today);
+    if (!flag) continue;
+    const status: TriageStatus = (await presentTriage(db, flag)).status;
     items.push({
       id: Number(r.id),
       flag_id: r.flag_id,
@@ -82,10 +84,18 @@ export async function meetingDetail(db: Db, id: number, orgs: string[]): Promise
 }
 
 /** Puts a flagged household on the agenda; it must lie in one of the meeting's wijken. */
-export async function putOnAgenda(db: Db, clock: Clock, user: AuthenticatedUser, meetingId: number, flagId: number, orgs: string[]): Promise<Meeting> {
+export async function putOnAgenda(
+  db: Db,
+  clock: Clock,
+  user: AuthenticatedUser,
+  meetingId: number,
+  flagId: number,
+  orgs: string[],
+  today: string,
+): Promise<Meeting> {
   const m = await findMeeting(db, meetingId);
   if (!m) throw ApiError.notFound(MEETING_NOT_FOUND);
-  const flag = await findFlag(db, flagId);
+  const flag = await findFlag(db, flagId, today);
   if (!flag) throw ApiError.badRequest('body.flag_id', 'deze signalering bestaat niet');
   const wijken = JSON.parse(m.wijken) as string[];
   if (!wijken.includes(flag.wijk)) throw ApiError.badRequest('body.flag_id', `dit huishouden ligt in ${flag.wijk}; het overleg gaat over ${wijken.join(', ')}`);
@@ -97,7 +107,7 @@ export async function putOnAgenda(db: Db, clock: Clock, user: AuthenticatedUser,
     added_by: user.username,
     added_at: clock.now().toISOString(),
   });
-  return meetingDetail(db, meetingId, orgs);
+  return meetingDetail(db, meetingId, orgs, today);
 }
 
 /**
@@ -111,14 +121,14 @@ export async function recordAdvice(
   ids: { meetingId: number; itemId: number },
   body: MeetingRecordBody,
   orgs: string[],
-  timeZone: string,
+  today: string,
 ): Promise<Meeting> {
   const m = await findMeeting(db, ids.meetingId);
   const item = m ? await findMeetingItem(db, ids.meetingId, ids.itemId) : undefined;
   if (!m || !item) throw ApiError.notFound('Dit gezin staat niet (meer) op de agenda van dit overleg.');
   if (!orgs.includes(body.regisseur_org)) throw ApiError.badRequest('body.regisseur_org', `kies een van: ${orgs.join(', ')}`);
   if (!isRealDate(body.next_step_due)) throw ApiError.badRequest('body.next_step_due', 'is geen bestaande datum');
-  const flag = await findFlag(db, item.flag_id);
+  const flag = await findFlag(db, item.flag_id, today);
   if (!flag) throw ApiError.notFound('De signalering van dit gezin bestaat niet meer.');
   const note =
     `Zorgnetwerk ${formatDutchDate(m.held_on)}. Advies: ${body.advice} Regisseur: ${body.regisseur_name} (${body.regisseur_org}). ` +
@@ -132,8 +142,8 @@ export async function recordAdvice(
     current === 'besproken_in_zorgnetwerk'
       ? { kind: 'note', note, meetingId: m.id }
       : { kind: 'status', to: 'besproken_in_zorgnetwerk', note, meetingId: m.id },
-    timeZone,
+    today,
   );
   await updateMeetingItem(db, item.id, { ...body, recorded_by: user.username, recorded_at: clock.now().toISOString() });
-  return meetingDetail(db, m.id, orgs);
+  return meetingDetail(db, m.id, orgs, today);
 }

@@ -19,10 +19,10 @@ export async function workload(db: Db, today: string): Promise<Workload> {
 }
 
 /** Open cases in the user's wijken whose household is not on the newest list. */
-export async function offList(db: Db, user: AuthenticatedUser): Promise<OffList> {
+export async function offList(db: Db, user: AuthenticatedUser, today: string): Promise<OffList> {
   const run = await newestRun(db);
   if (!run) return { run_id: null, items: [] };
-  const rows = await openOffList(db, run.id, CLOSED_TRIAGE_STATUSES, wijkScope(user));
+  const rows = await openOffList(db, run.id, CLOSED_TRIAGE_STATUSES, wijkScope(user), today);
   return {
     run_id: run.id,
     items: rows

@@ -18,8 +18,9 @@ export function inScope(user: AuthenticatedUser, wijk: string): boolean {
 
 export type FlagRow = NonNullable<Awaited<ReturnType<typeof findFlag>>>;
 
-export async function flagForUser(db: Db, user: AuthenticatedUser, flagId: number): Promise<FlagRow> {
-  const flag = await findFlag(db, flagId);
+/** A flag the user may see today; a household excluded today (restriction, objection) answers as not found. */
+export async function flagForUser(db: Db, user: AuthenticatedUser, flagId: number, today: string): Promise<FlagRow> {
+  const flag = await findFlag(db, flagId, today);
   if (!flag) throw ApiError.notFound(FLAG_NOT_VISIBLE);
   if (!inScope(user, flag.wijk)) throw new OutOfScope();
   return flag;

@@ -2,7 +2,7 @@ import type { Role } from '@vroegsignaal/shared/api/auth';
 import type { Triage, TriageOutcome, TriageStatus } from '@vroegsignaal/shared/api/triage';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Clock } from '../core/clock.ts';
-import { isRealDate, localDate } from '../core/dates.ts';
+import { isRealDate } from '../core/dates.ts';
 import { checkTransition, isFinal, nextStatuses } from '../core/triage.ts';
 import type { Db } from '../db/connection.ts';
 import { ensureTriage, findTriage, insertTriageEvent, triageEvents, updateTriage, type TriageRow } from '../repositories/triage-repository.ts';
@@ -20,8 +20,8 @@ const STALE = 'Iemand anders heeft de opvolging van dit huishouden zojuist gewij
 const OUTCOME_NOT_FINAL =
   'Een uitkomst legt u vast bij het afronden van de zaak: kies de status Doorverwezen, Geen actie nodig of Afgesloten en geef daarbij aan of het signaal terecht was.';
 
-export async function triageOfFlag(db: Db, user: AuthenticatedUser, flagId: number): Promise<Triage> {
-  const flag = await flagForUser(db, user, flagId);
+export async function triageOfFlag(db: Db, user: AuthenticatedUser, flagId: number, today: string): Promise<Triage> {
+  const flag = await flagForUser(db, user, flagId, today);
   return forRole(await presentTriage(db, flag), user.role);
 }
 
@@ -75,15 +75,8 @@ export type Change =
 type TriageSet = Parameters<typeof updateTriage>[3];
 
 /** Applies one change to the episode's triage (created on first use) and records it with who, role, when and why. */
-export async function changeTriage(
-  db: Db,
-  clock: Clock,
-  user: AuthenticatedUser,
-  flagId: number,
-  change: Change,
-  timeZone = 'Europe/Amsterdam',
-): Promise<Triage> {
-  const flag = await flagForUser(db, user, flagId);
+export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser, flagId: number, change: Change, today: string): Promise<Triage> {
+  const flag = await flagForUser(db, user, flagId, today);
   if (change.kind === 'assignment' && change.assignedTo !== null) await checkAssignee(db, change.assignedTo, flag.wijk);
   const episode = await episodeStart(db, flag);
   const at = clock.now().toISOString();
@@ -99,7 +92,7 @@ export async function changeTriage(
       updated_at: at,
     });
     const from = row.status as TriageStatus;
-    const set: TriageSet = { updated_at: at, ...planChange(from, user.role, change, localDate(clock.now(), timeZone)) };
+    const set: TriageSet = { updated_at: at, ...planChange(from, user.role, change, today) };
     // Only while the status is still the one read: of two concurrent steps one wins.
     if (!(await updateTriage(trx, row.id, from, set))) throw ApiError.conflict(STALE);
     const eventId = await insertTriageEvent(trx, {

@@ -65,6 +65,7 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   extendAccessRequest: 'termijn van een inzageverzoek verlengen',
   closeAccessRequest: 'inzageverzoek afhandelen',
   withholdNote: 'notitie achterhouden in een inzagebrief',
+  releaseNote: 'achtergehouden notitie weer opnemen in een inzagebrief',
   createExclusion: 'huishouden uitsluiten van scoring (beperking of bezwaar)',
   liftExclusion: 'uitsluiting van scoring opheffen',
   signalMarks: 'gecorrigeerde signalen bekijken',

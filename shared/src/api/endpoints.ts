@@ -82,6 +82,7 @@ export const ENDPOINTS = {
   extendAccessRequest: { method: 'POST', url: '/api/privacy/requests/:requestId/extend', roles: ['privacy'] },
   closeAccessRequest: { method: 'POST', url: '/api/privacy/requests/:requestId/close', roles: ['privacy'] },
   withholdNote: { method: 'POST', url: '/api/privacy/requests/:requestId/withheld', roles: ['privacy'] },
+  releaseNote: { method: 'POST', url: '/api/privacy/requests/:requestId/withheld/:triageEventId/release', roles: ['privacy'] },
   createExclusion: { method: 'POST', url: '/api/privacy/requests/:requestId/exclusions', roles: ['privacy'] },
   liftExclusion: { method: 'POST', url: '/api/privacy/requests/:requestId/exclusions/:exclusionId/lift', roles: ['privacy'] },
   signalMarks: { method: 'GET', url: '/api/privacy/marks', roles: ['privacy', 'beheerder'] },

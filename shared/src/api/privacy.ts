@@ -91,6 +91,10 @@ export const ExclusionBody = Type.Object(
 export type ExclusionBody = Static<typeof ExclusionBody>;
 
 export const RequestParams = Type.Object({ requestId: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+export const WithheldParams = Type.Object({
+  requestId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  triageEventId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
 export const ExclusionParams = Type.Object({
   requestId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   exclusionId: Type.Integer({ minimum: 1, maximum: 2147483647 }),

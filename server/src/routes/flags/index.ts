@@ -13,12 +13,11 @@ import {
   RunParams,
 } from '@vroegsignaal/shared/api/flags';
 import { HouseholdDetail } from '@vroegsignaal/shared/api/households';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dashboardExportCsv } from '../../services/flag-export.ts';
 import { flagsForDashboardExport, flagsOfRun, runsFor } from '../../services/flags.ts';
 import { householdOfFlag } from '../../services/household.ts';
-import { localDate } from '../../core/dates.ts';
-import { sendSerializedOnce, userOf, type RoutesPlugin } from '../types.ts';
+import { sendSerializedOnce, todayOf, userOf, type RoutesPlugin } from '../types.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
@@ -29,7 +28,7 @@ const flags: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.runs },
       schema: { tags: ['flags'], response: { 200: RunList } },
     },
-    async (request) => runsFor(app.db, userOf(request)),
+    async (request) => runsFor(app.db, userOf(request), todayOf(app)),
   );
 
   app.get(
@@ -39,7 +38,7 @@ const flags: RoutesPlugin = async (app) => {
       schema: { tags: ['flags'], params: RunParams, querystring: FlagsQuery, response: { 200: FlagsPage, ...errors } },
     },
     async (request, reply) => {
-      const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.query, app.readCache, today(app));
+      const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.query, app.readCache, todayOf(app));
       // The list shows addresses and indicators: which households were shown is logged
       // (their address keys, never what was shown about them).
       request.auditObject = { type: 'run', id: String(request.params.runId), detail: shownHouseholds(page, request.query) };
@@ -56,7 +55,7 @@ const flags: RoutesPlugin = async (app) => {
       schema: { tags: ['flags'], params: RunParams, body: FlagsSearchBody, response: { 200: FlagsPage, ...errors } },
     },
     async (request, reply) => {
-      const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.body, app.readCache, today(app), 'body');
+      const page = await flagsOfRun(app.db, userOf(request), request.params.runId, request.body, app.readCache, todayOf(app), 'body');
       request.auditObject = { type: 'run', id: String(request.params.runId), detail: shownHouseholds(page, request.body) };
       return sendSerializedOnce(reply.code(200), page);
     },
@@ -102,7 +101,7 @@ export default flags;
 
 /** The dashboard's CSV of a run's flags under a filter, logged with the filter and the number of rows. */
 async function sendExport(request: FastifyRequest, reply: FastifyReply, runId: number, filter: FlagsExportBody, part: string) {
-  const rows = await flagsForDashboardExport(request.server.db, userOf(request), runId, filter, part, today(request.server));
+  const rows = await flagsForDashboardExport(request.server.db, userOf(request), runId, filter, part, todayOf(request.server));
   const detail = { huishoudens: rows.length, kolommen: DASHBOARD_EXPORT_HEADER, filter };
   request.auditObject = { type: 'export', id: `run:${runId}`, detail: `signaleringen als CSV: ${JSON.stringify(detail)}` };
   reply.header('content-disposition', `attachment; filename="signaleringen-ronde-${runId}.csv"`);
@@ -112,9 +111,4 @@ async function sendExport(request: FastifyRequest, reply: FastifyReply, runId: n
 /** The audit detail of a flag list: the address keys of the households on the page, the total and the filter. */
 function shownHouseholds(page: FlagsPage, query: FlagsSearchBody): string {
   return JSON.stringify({ huishoudens: page.items.map((i) => i.household_key), getoond: page.items.length, totaal: page.total, filter: query });
-}
-
-/** The municipality's local date: deadlines are whole days there. */
-function today(app: FastifyInstance): string {
-  return localDate(app.clock.now(), app.config.timeZone);
 }

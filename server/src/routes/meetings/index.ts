@@ -2,7 +2,7 @@ import { ErrorResponse } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import { AgendaBody, Meeting, MeetingItemParams, MeetingList, MeetingParams, MeetingRecordBody, NewMeetingBody } from '@vroegsignaal/shared/api/meetings';
 import { meetingDetail, meetingsList, planMeeting, putOnAgenda, recordAdvice } from '../../services/meetings.ts';
-import { userOf, type RoutesPlugin } from '../types.ts';
+import { todayOf, userOf, type RoutesPlugin } from '../types.ts';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -28,7 +28,7 @@ const meetings: RoutesPlugin = async (app) => {
       schema: { tags: ['meetings'], body: NewMeetingBody, response: { 200: Meeting, ...errors } },
     },
     async (request) => {
-      const m = await planMeeting(app.db, app.clock, userOf(request), request.body, orgs);
+      const m = await planMeeting(app.db, app.clock, userOf(request), request.body, orgs, todayOf(app));
       request.auditObject = { type: 'meeting', id: String(m.id), detail: `${m.held_on}: ${m.wijken.join(', ')}` };
       return m;
     },
@@ -42,7 +42,7 @@ const meetings: RoutesPlugin = async (app) => {
     },
     async (request) => {
       request.auditObject = { type: 'meeting', id: String(request.params.meetingId) };
-      const m = await meetingDetail(app.db, request.params.meetingId, orgs);
+      const m = await meetingDetail(app.db, request.params.meetingId, orgs, todayOf(app));
       request.auditObject = { type: 'meeting', id: String(m.id), detail: shown(m) };
       return m;
     },
@@ -55,7 +55,7 @@ const meetings: RoutesPlugin = async (app) => {
       schema: { tags: ['meetings'], params: MeetingParams, body: AgendaBody, response: { 200: Meeting, ...errors } },
     },
     async (request) => {
-      const m = await putOnAgenda(app.db, app.clock, userOf(request), request.params.meetingId, request.body.flag_id, orgs);
+      const m = await putOnAgenda(app.db, app.clock, userOf(request), request.params.meetingId, request.body.flag_id, orgs, todayOf(app));
       request.auditObject = { type: 'meeting', id: String(m.id), detail: `signalering ${request.body.flag_id} op de agenda; ${shown(m)}` };
       return m;
     },
@@ -68,7 +68,7 @@ const meetings: RoutesPlugin = async (app) => {
       schema: { tags: ['meetings'], params: MeetingItemParams, body: MeetingRecordBody, response: { 200: Meeting, ...errors } },
     },
     async (request) => {
-      const m = await recordAdvice(app.db, app.clock, userOf(request), request.params, request.body, orgs, app.config.timeZone);
+      const m = await recordAdvice(app.db, app.clock, userOf(request), request.params, request.body, orgs, todayOf(app));
       const item = m.items.find((i) => i.id === request.params.itemId);
       request.auditObject = {
         type: 'household',

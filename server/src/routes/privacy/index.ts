@@ -13,6 +13,7 @@ import {
   MarkList,
   RequestDetail,
   RequestParams,
+  WithheldParams,
   WithholdBody,
 } from '@vroegsignaal/shared/api/privacy';
 import { createPseudonymizer } from '../../core/pseudonym.ts';
@@ -25,6 +26,7 @@ import {
   liftHouseholdExclusion,
   listRequests,
   registerRequest,
+  release,
   requestDetail,
   withhold,
   type RightsContext,
@@ -126,6 +128,19 @@ const privacy: RoutesPlugin = async (app) => {
     async (request) => {
       request.auditObject = requestObject(request.params.requestId, `notitie ${request.body.triage_event_id} achtergehouden`);
       return withhold(ctx, request.params.requestId, request.body.triage_event_id, request.body.ground);
+    },
+  );
+
+  app.post(
+    '/api/privacy/requests/:requestId/withheld/:triageEventId/release',
+    {
+      config: { endpoint: ENDPOINTS.releaseNote },
+      schema: { tags: ['privacy'], params: WithheldParams, response: { 200: RequestDetail, ...errors } },
+    },
+    async (request) => {
+      const { requestId, triageEventId } = request.params;
+      request.auditObject = requestObject(requestId, `notitie ${triageEventId} weer opgenomen`);
+      return release(ctx, requestId, triageEventId);
     },
   );
 

@@ -4,7 +4,7 @@ import { FlagParams } from '@vroegsignaal/shared/api/flags';
 import { AssigneeList, AssignmentBody, NoteBody, OutcomeBody, StatusBody, Triage } from '@vroegsignaal/shared/api/triage';
 import { activeUsersWithRole } from '../../repositories/user-repository.ts';
 import { changeTriage, triageOfFlag } from '../../services/triage.ts';
-import { userOf, type RoutesPlugin } from '../types.ts';
+import { todayOf, userOf, type RoutesPlugin } from '../types.ts';
 
 const responses = { 200: Triage, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -15,7 +15,7 @@ const triage: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.triage, auditRead: 'triage_read' },
       schema: { tags: ['triage'], params: FlagParams, response: responses },
     },
-    async (request) => triageOfFlag(app.db, userOf(request), request.params.flagId),
+    async (request) => triageOfFlag(app.db, userOf(request), request.params.flagId, todayOf(app)),
   );
 
   app.post(
@@ -38,7 +38,7 @@ const triage: RoutesPlugin = async (app) => {
           outcome: request.body.outcome,
           reviewOn: request.body.review_on,
         },
-        app.config.timeZone,
+        todayOf(app),
       ),
   );
 
@@ -49,11 +49,18 @@ const triage: RoutesPlugin = async (app) => {
       schema: { tags: ['triage'], params: FlagParams, body: AssignmentBody, response: responses },
     },
     async (request) =>
-      changeTriage(app.db, app.clock, userOf(request), request.params.flagId, {
-        kind: 'assignment',
-        assignedTo: request.body.assigned_to,
-        note: request.body.note,
-      }),
+      changeTriage(
+        app.db,
+        app.clock,
+        userOf(request),
+        request.params.flagId,
+        {
+          kind: 'assignment',
+          assignedTo: request.body.assigned_to,
+          note: request.body.note,
+        },
+        todayOf(app),
+      ),
   );
 
   app.post(
@@ -63,7 +70,14 @@ const triage: RoutesPlugin = async (app) => {
       schema: { tags: ['triage'], params: FlagParams, body: OutcomeBody, response: responses },
     },
     async (request) =>
-      changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'outcome', outcome: request.body.outcome, note: request.body.note }),
+      changeTriage(
+        app.db,
+        app.clock,
+        userOf(request),
+        request.params.flagId,
+        { kind: 'outcome', outcome: request.body.outcome, note: request.body.note },
+        todayOf(app),
+      ),
   );
 
   app.post(
@@ -72,7 +86,7 @@ const triage: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.triageNote },
       schema: { tags: ['triage'], params: FlagParams, body: NoteBody, response: responses },
     },
-    async (request) => changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'note', note: request.body.note }),
+    async (request) => changeTriage(app.db, app.clock, userOf(request), request.params.flagId, { kind: 'note', note: request.body.note }, todayOf(app)),
   );
 
   app.get(

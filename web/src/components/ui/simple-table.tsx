@@ -15,12 +15,14 @@ interface SimpleTableProps<T> {
   caption: string;
   /** A class for a row, e.g. to mark a failure (never the only cue: say it in a cell too). */
   rowClassName?: (row: T) => string | undefined;
+  /** On narrow screens each row becomes a card of label and value, so the table never scrolls sideways. */
+  stacked?: boolean;
 }
 
 /** A plain data table in the NL Design System style. */
-export function SimpleTable<T>({ columns, rows, rowKey, caption, rowClassName }: SimpleTableProps<T>) {
+export function SimpleTable<T>({ columns, rows, rowKey, caption, rowClassName, stacked }: SimpleTableProps<T>) {
   return (
-    <TableWrap caption={caption}>
+    <TableWrap caption={caption} className={stacked ? 'vs-table-stacked' : undefined}>
       <TableHeader>
         <TableRow>
           {columns.map((c) => (
@@ -34,7 +36,7 @@ export function SimpleTable<T>({ columns, rows, rowKey, caption, rowClassName }:
         {rows.map((row) => (
           <TableRow key={rowKey(row)} className={rowClassName?.(row)}>
             {columns.map((c) => (
-              <TableCell key={c.header} className={c.numeric ? 'vs-num' : undefined}>
+              <TableCell key={c.header} className={c.numeric ? 'vs-num' : undefined} data-label={stacked ? c.header : undefined}>
                 {c.cell(row)}
               </TableCell>
             ))}

@@ -8,7 +8,8 @@ import { useCreateExclusion } from '../api/create-exclusion.ts';
 import { accessRequestQueryOptions } from '../api/get-access-request.ts';
 import { useLiftExclusion } from '../api/lift-exclusion.ts';
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The date in the Netherlands (the server's time zone), as the server checks "not in the past". */
+const isoDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 /** Restriction or objection (AVG art. 18/21): the household of a request left out of scoring for a period. */
 export function ExclusionPanel({ requests }: { requests: AccessRequestItem[] }) {
@@ -58,10 +59,10 @@ function ExclusionForm({ requestId }: { requestId: number }) {
       </FormField>
       <FormField>
         <FormLabel htmlFor="exclusion-from">Vanaf</FormLabel>
-        <Textbox id="exclusion-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <Textbox id="exclusion-from" type="date" min={isoDay(new Date())} value={from} onChange={(e) => setFrom(e.target.value)} />
       </FormField>
       <FormField>
-        <FormLabel htmlFor="exclusion-to">Tot en met</FormLabel>
+        <FormLabel htmlFor="exclusion-to">Tot en met (hoogstens een jaar)</FormLabel>
         <Textbox id="exclusion-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </FormField>
       <Button type="submit" appearance="primary-action-button" disabled={reason.trim().length < 3 || !from || !to || from > to || create.isPending}>
@@ -82,6 +83,7 @@ function Exclusions({ requestId }: { requestId: number }) {
           caption="Uitsluitingen van dit huishouden"
           rows={d.exclusions}
           rowKey={(x) => x.id}
+          stacked
           columns={[
             { header: 'Grond', cell: (x) => x.ground },
             { header: 'Reden', cell: (x) => x.reason },

@@ -18,6 +18,7 @@ export function MarksTable() {
             caption="Gemarkeerde signalen"
             rows={list}
             rowKey={(m) => m.id}
+            stacked
             columns={[
               { header: 'Bron', cell: (m) => m.source },
               { header: 'Kenmerk', cell: (m) => m.record_id },

@@ -8,6 +8,7 @@ import { endpointUrl } from '../../../lib/endpoints.ts';
 import { useCloseAccessRequest } from '../api/close-access-request.ts';
 import { useExtendAccessRequest } from '../api/extend-access-request.ts';
 import { accessRequestQueryOptions } from '../api/get-access-request.ts';
+import { useReleaseNote } from '../api/release-note.ts';
 import { useWithholdNote } from '../api/withhold-note.ts';
 
 /** One request: the letter, the deadline, closing it and notes to withhold. */
@@ -23,6 +24,7 @@ export function RequestPanel({ requestId }: { requestId: number }) {
 
 function RequestBody({ detail }: { detail: RequestDetail }) {
   const r = detail.request;
+  const open = r.status === 'open';
   return (
     <>
       <Paragraph>
@@ -32,25 +34,49 @@ function RequestBody({ detail }: { detail: RequestDetail }) {
         <ButtonLink appearance="primary-action-button" href={endpointUrl('accessLetter', { requestId: r.id })} download={`inzage-${r.id}.pdf`}>
           Brief downloaden (PDF)
         </ButtonLink>
-        {r.status === 'open' ? <CloseButton requestId={r.id} /> : null}
+        {open ? <CloseButton requestId={r.id} /> : null}
       </div>
-      {r.status === 'open' && !r.extension_reason ? <ExtendForm requestId={r.id} /> : null}
+      {open ? null : <Paragraph>Dit verzoek is afgehandeld. Het kan niet meer worden gewijzigd.</Paragraph>}
+      {open && !r.extension_reason ? <ExtendForm requestId={r.id} /> : null}
       <Heading3>Notities van de opvolging</Heading3>
       {detail.notes.length ? (
         <SimpleTable
           caption="Notities en of ze in de brief komen"
           rows={detail.notes}
           rowKey={(n) => n.triage_event_id}
+          stacked
           columns={[
             { header: 'Datum', cell: (n) => n.at.slice(0, 10) },
             { header: 'Notitie', cell: (n) => n.note },
             { header: 'In de brief', cell: (n) => (n.withheld_ground ? `Nee: ${n.withheld_ground}` : 'Ja') },
+            ...(open
+              ? [{ header: 'Actie', cell: (n: RequestDetail['notes'][number]) => (n.withheld_ground ? <ReleaseButton requestId={r.id} note={n} /> : null) }]
+              : []),
           ]}
         />
       ) : (
         <Paragraph>Er zijn geen notities bij dit huishouden.</Paragraph>
       )}
-      {detail.notes.some((n) => !n.withheld_ground) ? <WithholdForm requestId={r.id} notes={detail.notes.filter((n) => !n.withheld_ground)} /> : null}
+      {open && detail.notes.some((n) => !n.withheld_ground) ? <WithholdForm requestId={r.id} notes={detail.notes.filter((n) => !n.withheld_ground)} /> : null}
+    </>
+  );
+}
+
+/** Takes a withheld note back into the letter. */
+function ReleaseButton({ requestId, note }: { requestId: number; note: RequestDetail['notes'][number] }) {
+  const release = useReleaseNote();
+  return (
+    <>
+      <Button
+        appearance="secondary-action-button"
+        onClick={() => release.mutate({ requestId, triageEventId: note.triage_event_id })}
+        busy={release.isPending}
+        disabled={release.isPending}
+        aria-label={`Weer opnemen: notitie van ${note.at.slice(0, 10)}`}
+      >
+        Weer opnemen
+      </Button>
+      {release.isError ? <ErrorMessage error={release.error} title="Weer opnemen mislukt" /> : null}
     </>
   );
 }

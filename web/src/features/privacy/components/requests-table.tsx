@@ -11,6 +11,7 @@ export function RequestsTable({ requests, onOpen }: { requests: AccessRequestIte
       caption="Verzoeken en hun termijnen"
       rows={requests}
       rowKey={(r) => r.id}
+      stacked
       columns={[
         { header: 'Verzoek', cell: (r) => r.id, numeric: true },
         { header: 'Gevonden via', cell: (r) => (r.identified_by === 'bsn' ? 'BSN' : 'adres') },
