@@ -373,6 +373,31 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       expect((await page(wijkteam, flag)).statusCode).toBe(200);
     });
 
+    it('leaves the zorgnetwerk agenda and the open cases off the list too, and is back on both once lifted', async () => {
+      const flag = await f.flagOf(run(), HOUSEHOLD);
+      const { wijk } = await f.t.db.selectFrom('flags').select('wijk').where('id', '=', flag).executeTakeFirstOrThrow();
+      const meeting = (await coordinator.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-20', wijken: [wijk] } })).json();
+      const agenda = () => coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda`, payload: { flag_id: flag } });
+      expect((await agenda()).statusCode).toBe(200);
+      const onAgenda = async () =>
+        (await coordinator.request({ method: 'GET', url: `/api/meetings/${meeting.id}` })).json().items.map((i: any) => i.household_key) as string[];
+      const offList = async () =>
+        (await coordinator.request({ method: 'GET', url: '/api/worklist/off-list' })).json().items.map((i: any) => i.household_key) as string[];
+      // An open case, then a run in the exclusion's period: the household leaves the list while its case is open.
+      const noted = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/notes`, payload: { note: 'Eerst het overleg afwachten.' } });
+      expect(noted.statusCode).toBe(200);
+      expect(noted.json().status).not.toMatch(/^afgesloten/);
+      const { requestId, exclusionId } = await exclude('2026-10-09', '2026-10-20');
+      await score('2026-10-18'); // after every other run of this file: the newest list
+      expect(await onAgenda()).not.toContain(HOUSEHOLD);
+      expect(await offList()).not.toContain(HOUSEHOLD);
+      expect((await agenda()).statusCode).toBe(400);
+
+      await privacy.request({ method: 'POST', url: `/api/privacy/requests/${requestId}/exclusions/${exclusionId}/lift` });
+      expect(await onAgenda()).toContain(HOUSEHOLD);
+      expect(await offList()).toContain(HOUSEHOLD);
+    });
+
     it('is visible again the day after the period ends', async () => {
       const flag = await f.flagOf(run(), HOUSEHOLD);
       await exclude('2026-10-09', '2026-10-10');
