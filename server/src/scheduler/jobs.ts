@@ -1,6 +1,7 @@
 import { localDate } from '../core/dates.ts';
 import type { Config } from '../config.ts';
 import type { EngineContext } from '../services/context.ts';
+import { deactivateInactiveUsers } from '../services/inactivity.ts';
 import { applyRetention } from '../services/retention.ts';
 import { scoreAsOf } from '../services/scoring.ts';
 import type { SourceConfig, SourcePolicy } from '../services/sources.ts';
@@ -21,10 +22,11 @@ export type SchedulerSettings = Pick<
   | 'dropRoot'
   | 'pullAllowedHosts'
 > &
-  Partial<Pick<Config, 'database' | 'demoDir'>>;
+  Partial<Pick<Config, 'database' | 'demoDir' | 'inactivityDays'>>;
 
 export const SCORING_JOB = 'scoring';
 export const RETENTION_JOB = 'retention';
+export const INACTIVITY_JOB = 'inactivity';
 export const pullJobName = (source: string) => `pull:${source}`;
 
 /** The weekly scoring run, as of the local date of the tick. */
@@ -46,6 +48,16 @@ export function retentionJob(ctx: EngineContext, settings: SchedulerSettings): J
     sourceName: null,
     cron: settings.retentionCron,
     run: async () => ({ ...(await applyRetention(ctx, settings)) }),
+  };
+}
+
+/** Nightly, with retention: accounts not signed in for `inactivityDays` (default 90) are deactivated. */
+export function inactivityJob(ctx: EngineContext, settings: SchedulerSettings): JobSpec {
+  return {
+    name: INACTIVITY_JOB,
+    sourceName: null,
+    cron: settings.retentionCron,
+    run: async () => ({ ...(await deactivateInactiveUsers(ctx, settings.inactivityDays ?? 90)) }),
   };
 }
 

@@ -3,7 +3,7 @@ import { isPostgres } from '../db/connection.ts';
 import type { EngineContext } from '../services/context.ts';
 import { listSourceConfigs, sourcePolicy } from '../services/sources.ts';
 import { JobRunner, type JobSpec, type Logger, type RunResult } from './job-runner.ts';
-import { pullJob, pullJobName, retentionJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
+import { inactivityJob, pullJob, pullJobName, retentionJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
 import { createJobLock, processHolder } from './lock.ts';
 import type { FolderMemory } from './pull-folder.ts';
 import type { Resolve } from './pull-http.ts';
@@ -46,7 +46,12 @@ export class Scheduler {
   async jobs(): Promise<JobSpec[]> {
     const { engine, settings } = this.options;
     const sources = (await listSourceConfigs(engine.db)).filter((s) => s.enabled);
-    return [scoringJob(engine, settings.scoringCron), retentionJob(engine, settings), ...sources.map((s) => pullJob(engine, s, this.pullDeps()))];
+    return [
+      scoringJob(engine, settings.scoringCron),
+      retentionJob(engine, settings),
+      inactivityJob(engine, settings),
+      ...sources.map((s) => pullJob(engine, s, this.pullDeps())),
+    ];
   }
 
   pullDeps(): PullDeps {

@@ -11,8 +11,17 @@ export const UserItem = Type.Object({
   wijken: Type.Array(Type.String()),
   active: Type.Boolean(),
   created_at: IsoDateTime,
+  /** A second factor (TOTP) is enrolled. */
+  second_factor: Type.Optional(Type.Boolean()),
+  /** The password is a one-time password still to be changed. */
+  must_change_password: Type.Optional(Type.Boolean()),
+  last_login_at: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
 });
 export type UserItem = Static<typeof UserItem>;
+
+/** After a reset: the one-time password, shown this once; a new second factor follows at sign-in. */
+export const UserReset = Type.Object({ user: UserItem, one_time_password: Type.String() });
+export type UserReset = Static<typeof UserReset>;
 export const UserList = Type.Array(UserItem);
 
 /** The wijken of the basisregistratie (where households live), sorted: what a wijkteam member can be given. */
