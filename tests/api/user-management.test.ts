@@ -53,7 +53,7 @@ describe.each(DIALECTS)('account management by a beheerder (%s)', (dialect) => {
     const res = await s.agent.request({ method: 'POST', url: `/api/users/${await idOf('beleidsmaker2')}/reset` });
     expect(res.statusCode).toBe(200);
     const otp: string = res.json().one_time_password;
-    expect(res.json().user).toMatchObject({ username: 'beleidsmaker2', must_change_password: true, second_factor: false });
+    expect(res.json().user).toMatchObject({ username: 'beleidsmaker2', reset_pending: true, second_factor: false });
     expect((await victim.request({ method: 'GET', url: '/api/aggregates/weeks' })).statusCode).toBe(401);
     expect(await lastAudit('resetUser')).toMatchObject({ outcome: 'success', object_id: 'beleidsmaker2' });
     expect((await lastAudit('resetUser')).detail).not.toContain(otp);

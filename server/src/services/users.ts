@@ -20,7 +20,7 @@ export function toUserItem(u: UserRow): UserItem {
     active: u.active === 1,
     created_at: u.created_at,
     second_factor: u.totp_secret !== null,
-    must_change_password: u.must_change_password === 1,
+    reset_pending: u.must_change_password === 1,
     last_login_at: u.last_login_at,
   };
 }

@@ -13,8 +13,8 @@ export const UserItem = Type.Object({
   created_at: IsoDateTime,
   /** A second factor (TOTP) is enrolled. */
   second_factor: Type.Optional(Type.Boolean()),
-  /** The password is a one-time password still to be changed. */
-  must_change_password: Type.Optional(Type.Boolean()),
+  /** The account waits for a new password (one-time password from create or reset) at its next sign-in. */
+  reset_pending: Type.Optional(Type.Boolean()),
   last_login_at: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
 });
 export type UserItem = Static<typeof UserItem>;
