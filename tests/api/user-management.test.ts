@@ -13,7 +13,11 @@ describe.each(DIALECTS)('account management by a beheerder (%s)', (dialect) => {
     s.f.t.db.selectFrom('audit_log').selectAll().where('event', '=', event).orderBy('id', 'desc').executeTakeFirstOrThrow();
 
   it('refuses a beheerder changing their own role (403, in Dutch), also with another beheerder active, and audits the refusal', async () => {
-    const other = await s.agent.request({ method: 'POST', url: '/api/users', payload: { username: 'beheer2', role: 'beheerder', password: 'een heel lang wachtwoord 42' } });
+    const other = await s.agent.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'beheer2', role: 'beheerder', password: 'een heel lang wachtwoord 42' },
+    });
     expect(other.statusCode).toBe(201);
     const res = await s.agent.request({ method: 'PATCH', url: `/api/users/${await idOf('beheerder')}`, payload: { role: 'coordinator' } });
     expect(res.statusCode).toBe(403);
@@ -44,7 +48,11 @@ describe.each(DIALECTS)('account management by a beheerder (%s)', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect((await lastAudit('updateUser')).detail).toBe('rol: wijkteam → wijkteam; wijken: Lewenborg → Lewenborg; actief: ja → nee');
     expect((await victim.request({ method: 'GET', url: '/api/runs' })).statusCode).toBe(401);
-    const again = await s.f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'wijkteam2', password: s.f.passwords.get('wijkteam2') } });
+    const again = await s.f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'wijkteam2', password: s.f.passwords.get('wijkteam2') },
+    });
     expect(again.statusCode).toBe(401);
   });
 

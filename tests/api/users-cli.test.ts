@@ -15,7 +15,7 @@ import { sessionCookie, testConfig } from './support/fixture.ts';
 // one-time password that must be changed, a reset, a deactivation and the list.
 
 const NEW_PASSWORD = 'mijn eigen lange wachtwoord 7';
-const oneTimePassword = (stdout: string) => /: (\S+)\n/.exec(stdout.split('\n').find((l) => l.startsWith('eenmalig'))! + '\n')![1]!;
+const oneTimePassword = (stdout: string) => /: (\S+)$/.exec(stdout.split('\n').find((l) => l.startsWith('eenmalig'))!)![1]!;
 
 describe.each(DIALECTS)('mpg users (%s)', (dialect) => {
   let t: TestDatabase;

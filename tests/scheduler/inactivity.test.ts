@@ -39,8 +39,7 @@ describe.each(DIALECTS)('the nightly inactivity job (%s)', (dialect) => {
   });
   afterAll(async () => t?.drop());
 
-  const active = async () =>
-    (await t.db.selectFrom('users').select('username').where('active', '=', 1).orderBy('username').execute()).map((u) => u.username);
+  const active = async () => (await t.db.selectFrom('users').select('username').where('active', '=', 1).orderBy('username').execute()).map((u) => u.username);
 
   it('reads MPG_INACTIVITY_DAYS (default 90) through the config module', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).inactivityDays).toBe(90);
@@ -62,7 +61,9 @@ describe.each(DIALECTS)('the nightly inactivity job (%s)', (dialect) => {
       ['nooit', 'success'],
       ['oud', 'success'],
     ]);
-    expect(audit.find((a) => a.object_id === 'oud')!.detail).toBe(`laatst ingelogd ${daysAgo(100).slice(0, 10)}, langer dan 90 dagen geleden; sessies beëindigd`);
+    expect(audit.find((a) => a.object_id === 'oud')!.detail).toBe(
+      `laatst ingelogd ${daysAgo(100).slice(0, 10)}, langer dan 90 dagen geleden; sessies beëindigd`,
+    );
   });
 
   it('follows a shorter configured period', async () => {

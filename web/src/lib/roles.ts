@@ -55,5 +55,5 @@ export const ROLE_NAV: Record<Role, NavItem[]> = {
 
 /** The main menu of a role: its own pages, then the explanation every role may read. */
 export function menuFor(role: Role): NavItem[] {
-  return [...ROLE_NAV[role], { to: paths.howItWorksInApp, label: 'Hoe werkt het?' }];
+  return [...ROLE_NAV[role], { to: paths.howItWorksInApp, label: 'Hoe werkt het?' }, { to: paths.secondFactor, label: 'Tweede factor' }];
 }
