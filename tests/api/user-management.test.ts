@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { useSignedInFixture } from './support/fixture.ts';
+import { sessionCookie, useSignedInFixture } from './support/fixture.ts';
 
 // A beheerder manages accounts: no change of their own role, every role change audited
 // with before and after, deactivation and reset end the account's sessions at once.
@@ -58,7 +58,7 @@ describe.each(DIALECTS)('account management by a beheerder (%s)', (dialect) => {
 
   it('resets an account: sessions end, the one-time password leads to a new password, then a new second factor', async () => {
     const victim = await s.f.login('beleidsmaker2');
-    const res = await s.agent.request({ method: 'POST', url: `/api/users/${await idOf('beleidsmaker2')}/reset` });
+    const res = await s.agent.request({ method: 'POST', url: `/api/users/${await idOf('beleidsmaker2')}/password-reset` });
     expect(res.statusCode).toBe(200);
     const otp: string = res.json().one_time_password;
     expect(res.json().user).toMatchObject({ username: 'beleidsmaker2', reset_pending: true, second_factor: false });
@@ -68,8 +68,14 @@ describe.each(DIALECTS)('account management by a beheerder (%s)', (dialect) => {
 
     const login = await s.f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'beleidsmaker2', password: otp } });
     expect(login.json().pending).toBe('password');
+    const headers = { cookie: sessionCookie(login), 'x-csrf-token': login.json().csrf_token };
+    const newPassword = 'een ander lang wachtwoord 5';
+    const changed = await s.f.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { current_password: otp, new_password: newPassword } });
+    expect(changed.statusCode).toBe(200);
+    const next = await s.f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'beleidsmaker2', password: newPassword } });
+    expect(next.json().pending).toBe('enrol');
     // Not even a reset may be done by anyone but a beheerder.
     const other = await s.f.login('coordinator');
-    expect((await other.request({ method: 'POST', url: `/api/users/${await idOf('beheerder')}/reset` })).statusCode).toBe(403);
+    expect((await other.request({ method: 'POST', url: `/api/users/${await idOf('beheerder')}/password-reset` })).statusCode).toBe(403);
   });
 });

@@ -58,7 +58,7 @@ export const ENDPOINTS = {
   users: { method: 'GET', url: '/api/users', roles: ['beheerder'] },
   createUser: { method: 'POST', url: '/api/users', roles: ['beheerder'] },
   updateUser: { method: 'PATCH', url: '/api/users/:id', roles: ['beheerder'] },
-  resetUser: { method: 'POST', url: '/api/users/:id/reset', roles: ['beheerder'] },
+  resetUser: { method: 'POST', url: '/api/users/:id/password-reset', roles: ['beheerder'] },
   knownWijken: { method: 'GET', url: '/api/wijken', roles: ['beheerder'] },
   audit: { method: 'GET', url: '/api/audit', roles: ['beheerder'] },
   ingestRuns: { method: 'GET', url: '/api/ingest-runs', roles: ['beheerder'] },

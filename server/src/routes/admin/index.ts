@@ -64,7 +64,7 @@ const admin: RoutesPlugin = async (app) => {
   );
 
   app.post(
-    '/api/users/:id/reset',
+    '/api/users/:id/password-reset',
     {
       config: { endpoint: ENDPOINTS.resetUser },
       schema: { tags: ['admin'], params: IdParams, response: { 200: UserReset, ...errors } },
