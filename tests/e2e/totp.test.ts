@@ -120,7 +120,12 @@ describe.each(DIALECTS)('sign-in of a local account with TOTP in Chromium (%s)',
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bronnen' }).waitFor();
     expect(tab.takeErrors()).toEqual([]);
-    const logins = await t.db.selectFrom('audit_log').select(['event', 'detail']).where('username', '=', 'eerste.beheerder').where('event', '=', 'login').execute();
+    const logins = await t.db
+      .selectFrom('audit_log')
+      .select(['event', 'detail'])
+      .where('username', '=', 'eerste.beheerder')
+      .where('event', '=', 'login')
+      .execute();
     expect(logins.map((l) => l.detail)).toContain('met code van de authenticator-app');
   });
 });
