@@ -19,6 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('users').addColumn('totp_pending_secret', 'text').execute();
   await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
   await db.schema.alterTable('users').addColumn('last_login_at', 'text').execute();
+  // Sign-ins before this upgrade were not recorded: every existing account gets the whole
+  // inactivity period from now, instead of being deactivated at the first nightly run.
+  await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).execute();
   await db.schema
     .alterTable('sessions')
     .addColumn('stage', 'text', (c) => c.notNull().defaultTo('full'))
