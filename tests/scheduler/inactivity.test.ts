@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.ts';
+import { migrateTo, migrateToLatest } from '../../server/src/db/migrate.ts';
 import { insertSession } from '../../server/src/repositories/session-repository.ts';
 import { insertUser } from '../../server/src/repositories/user-repository.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -71,5 +72,26 @@ describe.each(DIALECTS)('the nightly inactivity job (%s)', (dialect) => {
     const run = resultOf(await testScheduler(t.db, clock, { inactivityDays: 7 }).tick(clock.now()), 'inactivity');
     expect(run).toMatchObject({ status: 'ok', counts: { deactivated: 1 } });
     expect(await active()).toEqual(['enige-beheerder', 'nieuw']);
+  });
+});
+
+describe.each(DIALECTS)('upgrading an installation with accounts (%s)', (dialect) => {
+  it('starts the inactivity period of every existing account at the upgrade', async () => {
+    const t = await createTestDatabase(dialect, false);
+    try {
+      await migrateTo(t.db, '2026-12-05-0300-signal-marks-unique');
+      const old = '2025-01-01T00:00:00.000Z';
+      await t.db
+        .insertInto('users')
+        .values({ username: 'al-lang', role: 'coordinator', password_hash: 'x', wijken: '[]', active: 1, created_at: old, updated_at: old } as never)
+        .execute();
+      const before = Date.now();
+      await migrateToLatest(t.db);
+      const row = await t.db.selectFrom('users').select(['last_login_at', 'must_change_password']).executeTakeFirstOrThrow();
+      expect(Date.parse(row.last_login_at!)).toBeGreaterThanOrEqual(before - 1000);
+      expect(row.must_change_password).toBe(0);
+    } finally {
+      await t.drop();
+    }
   });
 });
