@@ -90,23 +90,19 @@ export async function startEnrolment(deps: SecondFactorDeps, userId: number): Pr
   return { secret, otpauth_uri: uri, qr_code: await qrDataUrl(uri) };
 }
 
-export type EnrolmentCheck =
-  | { ok: true; stage: Stage; recoveryCodes: string[] }
-  | { ok: false; reason: 'locked'; retryAfterSeconds: number }
-  | { ok: false; reason: 'invalid' | 'none' };
+export type EnrolmentCheck = { ok: true; stage: Stage; recoveryCodes: string[] } | { ok: false; reason: 'invalid' | 'none' };
 
-/** Confirms the pending secret with a code from the app; returns the recovery codes, shown once. */
-export async function confirmEnrolment(deps: SecondFactorDeps, sessionId: string, userId: number, code: string, ip: string | null): Promise<EnrolmentCheck> {
+/**
+ * Confirms the pending secret with a code from the app; returns the recovery codes, shown
+ * once. A wrong code here is no guess at a factor (the secret was just shown to this
+ * session), so it is audited but not counted in the login throttle.
+ */
+export async function confirmEnrolment(deps: SecondFactorDeps, sessionId: string, userId: number, code: string): Promise<EnrolmentCheck> {
   const user = (await findUserById(deps.db, userId))!;
   if (!user.totp_pending_secret) return { ok: false, reason: 'none' };
-  const wait = await waitSeconds(deps, user.username);
-  if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
   const at = deps.clock.now();
   const step = await checkTotp(open(user.totp_pending_secret, deps.config.bsnKey), code.trim(), at, null);
-  if (step === null) {
-    await insertLoginAttempt(deps.db, user.username, at.toISOString(), false, ip);
-    return { ok: false, reason: 'invalid' };
-  }
+  if (step === null) return { ok: false, reason: 'invalid' };
   const codes = newRecoveryCodes();
   await deps.db.transaction().execute(async (trx) => {
     await confirmTotp(trx, user.id, user.totp_pending_secret!, step, codes.map(hashRecoveryCode), at.toISOString());

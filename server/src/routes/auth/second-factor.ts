@@ -75,15 +75,14 @@ export const secondFactorRoutes: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.confirmTotpEnrolment, auditSelf: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], body: SecondFactorBody, response: { 200: TotpEnrolled, ...errors } },
     },
-    async (request, reply) => {
+    async (request) => {
       const session = request.session!;
       if (session.stage !== 'enrol' && session.stage !== 'full') throw ApiError.conflict('rond eerst de vorige stap van het inloggen af');
       if (session.secondFactor) throw ApiError.conflict('u heeft al een tweede factor; een beheerder kan die resetten');
-      const r = await confirmEnrolment(deps, session.id, session.user.id, request.body.code, request.ip);
+      const r = await confirmEnrolment(deps, session.id, session.user.id, request.body.code);
       if (!r.ok) {
         if (r.reason === 'none') throw ApiError.conflict('vraag eerst een nieuwe sleutel aan');
-        await writeAudit(request, { event: r.reason === 'locked' ? 'totp_throttled' : 'totp_enrol_failed', outcome: 'failure', object: account(request) });
-        if (r.reason === 'locked') return throttled(reply, r.retryAfterSeconds);
+        await writeAudit(request, { event: 'totp_enrol_failed', outcome: 'failure', object: account(request) });
         throw ApiError.badRequest('body.code', 'de code klopt niet; controleer of de klok van uw telefoon goed staat');
       }
       await writeAudit(request, { event: 'totp_enrolled', outcome: 'success', object: account(request) });
