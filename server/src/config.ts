@@ -65,6 +65,10 @@ export interface Config {
   partnerOrganisations: string[];
   /** E-mail notifications through the municipality's SMTP server (MPG_SMTP_*, MPG_MAIL_*). */
   notifications: NotificationConfig;
+  /** Every local account needs a second factor (TOTP): always in production, else MPG_REQUIRE_TOTP=1. */
+  requireTotp: boolean;
+  /** Accounts not signed in for this many days are deactivated by the nightly job (MPG_INACTIVITY_DAYS). */
+  inactivityDays: number;
 }
 
 export interface SmtpConfig {
@@ -185,6 +189,11 @@ export const EnvSchema = Type.Object({
   }),
   MPG_API_RATE_LIMIT: whole(1, 1_000_000, 1200),
   MPG_LOGIN_RATE_LIMIT: whole(1, 1_000_000, 10),
+  MPG_REQUIRE_TOTP: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('false'), Type.Literal('true')], {
+    default: '0',
+    expected: 'one of 0, 1, false, true',
+  }),
+  MPG_INACTIVITY_DAYS: whole(1, DAY_MAX, 90),
   MPG_ORGANISATION: limited(99),
   MPG_CONTACT: Type.Optional(Type.String({ pattern: `${EMAIL}|^https://[^\\s]+$`, maxLength: 500, expected: 'an e-mail address or an https:// URL' })),
   MPG_PUBLIC_PAGE_URL: httpsUrl,
@@ -269,6 +278,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           .filter(Boolean)
       : DEFAULT_PARTNER_ORGANISATIONS,
     notifications: notificationConfig(e),
+    // Production cannot switch the second factor off.
+    requireTotp: e.NODE_ENV === 'production' || e.MPG_REQUIRE_TOTP === '1' || e.MPG_REQUIRE_TOTP === 'true',
+    inactivityDays: Number(e.MPG_INACTIVITY_DAYS),
     deadlines: { firstContactDays: Number(e.MPG_FIRST_CONTACT_DAYS), urgent: parseUrgentIndicators(e.MPG_URGENT_INDICATORS) ?? [] },
   };
 }

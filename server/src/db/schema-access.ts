@@ -17,6 +17,25 @@ export interface UserTable {
   email: string | null;
   /** JSON array of the notification kinds this user switched off. */
   notifications_off: Generated<string>;
+  /** 1: the password is a one-time password (CLI, reset) that must be changed at sign-in. */
+  must_change_password: Generated<number>;
+  /** 1: a new second factor must be enrolled at the next sign-in (after a reset). */
+  must_enrol_totp: Generated<number>;
+  /** The TOTP secret, AES-256-GCM encrypted (services/totp-crypto); null when not enrolled. */
+  totp_secret: string | null;
+  /** A secret shown for enrolment and not yet confirmed with a code. */
+  totp_pending_secret: string | null;
+  /** The newest TOTP time step accepted: a code of that step or before is a replay. */
+  totp_last_step: number | string | null;
+  last_login_at: string | null;
+}
+
+/** One-time recovery codes, SHA-256 of the code (each has 80 random bits). */
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
 }
 
 /** A server-side session; the cookie holds a random token, the table only its SHA-256. */
@@ -27,6 +46,8 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   ip: string | null;
+  /** `full`, or the step of the sign-in still to do: `totp`, `password`, `enrol`. */
+  stage: Generated<string>;
 }
 
 export interface LoginAttemptTable {
@@ -185,6 +206,7 @@ export interface AccessTables {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  recovery_codes: RecoveryCodeTable;
   triage: TriageTable;
   triage_events: TriageEventTable;
   triage_deadlines: TriageDeadlineTable;

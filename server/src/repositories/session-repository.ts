@@ -11,7 +11,7 @@ export async function findSessionWithUser(db: Executor, id: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.csrf_token', 's.created_at', 's.last_seen_at', 'u.id as user_id', 'u.username', 'u.role', 'u.wijken'])
+    .select(['s.id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.stage', 'u.id as user_id', 'u.username', 'u.role', 'u.wijken', 'u.totp_secret'])
     .where('s.id', '=', id)
     .where('u.active', '=', 1)
     .executeTakeFirst();
@@ -37,10 +37,11 @@ export async function deleteExpiredSessions(db: Executor, idleBefore: string, cr
     .execute();
 }
 
-export async function insertLoginAttempt(db: Executor, username: string, at: string, success: boolean, ip: string | null): Promise<void> {
+/** `partial`: the password was right and a second factor is still to come (neither a failure nor a success). */
+export async function insertLoginAttempt(db: Executor, username: string, at: string, success: boolean | 'partial', ip: string | null): Promise<void> {
   await db
     .insertInto('login_attempts')
-    .values({ username, at, success: success ? 1 : 0, ip })
+    .values({ username, at, success: success === 'partial' ? 2 : success ? 1 : 0, ip })
     .execute();
 }
 

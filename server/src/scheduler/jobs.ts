@@ -4,6 +4,7 @@ import type { EngineContext } from '../services/context.ts';
 import { smtpMailer } from '../services/mailer.ts';
 import { deliverNotifications } from '../services/notification-delivery.ts';
 import { enqueueDeadlineNotices } from '../services/notifications.ts';
+import { deactivateInactiveUsers } from '../services/inactivity.ts';
 import { applyRetention } from '../services/retention.ts';
 import { returnDueReviews } from '../services/review-return.ts';
 import { scoreAsOf } from '../services/scoring.ts';
@@ -25,12 +26,13 @@ export type SchedulerSettings = Pick<
   | 'dropRoot'
   | 'pullAllowedHosts'
 > &
-  Partial<Pick<Config, 'database' | 'demoDir' | 'reviewCron' | 'notifications'>>;
+  Partial<Pick<Config, 'database' | 'demoDir' | 'reviewCron' | 'notifications' | 'inactivityDays'>>;
 
 export const SCORING_JOB = 'scoring';
 export const RETENTION_JOB = 'retention';
 export const REVIEW_JOB = 'review';
 export const NOTIFICATION_JOB = 'notifications';
+export const INACTIVITY_JOB = 'inactivity';
 export const pullJobName = (source: string) => `pull:${source}`;
 
 /** The weekly scoring run, as of the local date of the tick. */
@@ -84,6 +86,16 @@ export function notificationJob(ctx: EngineContext, settings: Config['notificati
       if (errors.length > 0) throw new JobFailure(errors.join(' '), { ...queued, ...counts });
       return { ...queued, ...counts };
     },
+  };
+}
+
+/** Nightly, with retention: accounts not signed in for `inactivityDays` (default 90) are deactivated. */
+export function inactivityJob(ctx: EngineContext, settings: SchedulerSettings): JobSpec {
+  return {
+    name: INACTIVITY_JOB,
+    sourceName: null,
+    cron: settings.retentionCron,
+    run: async () => ({ ...(await deactivateInactiveUsers(ctx, settings.inactivityDays ?? 90)) }),
   };
 }
 

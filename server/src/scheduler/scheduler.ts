@@ -3,7 +3,7 @@ import { isPostgres } from '../db/connection.ts';
 import type { EngineContext } from '../services/context.ts';
 import { listSourceConfigs, sourcePolicy } from '../services/sources.ts';
 import { JobRunner, type JobSpec, type Logger, type RunResult } from './job-runner.ts';
-import { notificationJob, pullJob, pullJobName, retentionJob, reviewJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
+import { inactivityJob, notificationJob, pullJob, pullJobName, retentionJob, reviewJob, scoringJob, type PullDeps, type SchedulerSettings } from './jobs.ts';
 import { createJobLock, processHolder } from './lock.ts';
 import type { FolderMemory } from './pull-folder.ts';
 import type { Resolve } from './pull-http.ts';
@@ -53,6 +53,7 @@ export class Scheduler {
       scoringJob(engine, settings.scoringCron),
       retentionJob(engine, settings),
       reviewJob(engine, settings.reviewCron ?? '15 6 * * *'),
+      inactivityJob(engine, settings),
       ...(notifications ? [notifications] : []),
       ...sources.map((s) => pullJob(engine, s, this.pullDeps())),
     ];

@@ -15,6 +15,7 @@ import {
   insertSession,
   touchSession,
 } from '../repositories/session-repository.ts';
+import { recordSignIn } from '../repositories/second-factor-repository.ts';
 import { findUserByUsername, type UserRow } from '../repositories/user-repository.ts';
 
 export const IDLE_TIMEOUT_MS = 15 * 60_000;
@@ -41,7 +42,8 @@ export class PasswordAuthenticator implements Authenticator {
     if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
     const user = await findUserByUsername(this.db, username);
     const valid = user && user.active === 1 ? await verifyPassword(user.password_hash, password) : await rejectInSameTime(password);
-    await insertLoginAttempt(this.db, username, now.toISOString(), valid, ip);
+    // A right password with a second factor still to come must not reset the count of failures.
+    await insertLoginAttempt(this.db, username, now.toISOString(), valid && user?.totp_secret ? 'partial' : valid, ip);
     if (!valid || !user) return { ok: false, reason: 'invalid' };
     return { ok: true, user: toAuthenticatedUser(user) };
   }
@@ -56,6 +58,10 @@ export interface ActiveSession {
   id: string;
   csrfToken: string;
   user: AuthenticatedUser;
+  /** `full`, or the sign-in step still to do (services/second-factor.ts). */
+  stage: string;
+  /** The user has a second factor (TOTP) enrolled. */
+  secondFactor: boolean;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
 }
@@ -63,7 +69,14 @@ export interface ActiveSession {
 const sessionId = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 /** Starts a session; the token goes into the cookie, only its hash into the database. */
-export async function startSession(db: Db, clock: Clock, user: AuthenticatedUser, ip: string | null): Promise<{ token: string; session: ActiveSession }> {
+export async function startSession(
+  db: Db,
+  clock: Clock,
+  user: AuthenticatedUser,
+  ip: string | null,
+  stage = 'full',
+  secondFactor = false,
+): Promise<{ token: string; session: ActiveSession }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(32).toString('base64url');
   const now = clock.now();
@@ -74,8 +87,10 @@ export async function startSession(db: Db, clock: Clock, user: AuthenticatedUser
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
     ip,
+    stage,
   });
-  return { token, session: { id: sessionId(token), csrfToken, user, ...expiries(now, now) } };
+  if (stage === 'full') await recordSignIn(db, user.id, now.toISOString());
+  return { token, session: { id: sessionId(token), csrfToken, user, stage, secondFactor, ...expiries(now, now) } };
 }
 
 function expiries(createdAt: Date, lastSeen: Date) {
@@ -103,6 +118,8 @@ export async function resolveSession(db: Db, clock: Clock, token: string): Promi
     id: row.id,
     csrfToken: row.csrf_token,
     user: toAuthenticatedUser({ id: row.user_id, username: row.username, role: row.role, wijken: row.wijken }),
+    stage: row.stage,
+    secondFactor: row.totp_secret !== null,
     ...expiries(created, now),
   };
 }

@@ -1,9 +1,10 @@
 import type { CreateUserBody, UpdateUserBody, UserItem } from '@vroegsignaal/shared/api/admin';
 import { passwordProblem } from '../auth/password-policy.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import type { Clock } from '../core/clock.ts';
 import { isPostgres, type Db } from '../db/connection.ts';
 import { knownWijken } from '../repositories/household-repository.ts';
+import { clearSecondFactor } from '../repositories/second-factor-repository.ts';
 import { deleteUserSessions } from '../repositories/session-repository.ts';
 import { findUserById, findUserByUsername, insertUser, listUsers, otherActiveBeheerders, updateUser, type UserRow } from '../repositories/user-repository.ts';
 import type { Executor } from '../repositories/types.ts';
@@ -19,7 +20,15 @@ export function toUserItem(u: UserRow): UserItem {
     active: u.active === 1,
     created_at: u.created_at,
     email: u.email ?? null,
+    second_factor: u.totp_secret !== null,
+    reset_pending: u.must_change_password === 1,
+    last_login_at: u.last_login_at,
   };
+}
+
+export async function userById(db: Db, id: number): Promise<UserItem | null> {
+  const u = await findUserById(db, id);
+  return u ? toUserItem(u) : null;
 }
 
 export async function allUsers(db: Db): Promise<UserItem[]> {
@@ -52,7 +61,8 @@ async function checkedWijken(db: Executor, role: string, wijken: string[]): Prom
   return unique;
 }
 
-export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Promise<UserItem> {
+/** `oneTime`: the password must be changed at the first sign-in (the operator's CLI). */
+export async function createUser(db: Db, clock: Clock, body: CreateUserBody, oneTime = false): Promise<UserItem> {
   checkPassword(body.password, body.username);
   const taken = () => ApiError.conflict(`gebruiker '${body.username}' bestaat al`);
   if (await findUserByUsername(db, body.username)) throw taken();
@@ -66,9 +76,38 @@ export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Pr
     active: 1,
     created_at: at,
     updated_at: at,
+    must_change_password: oneTime ? 1 : 0,
   });
   if (id === null) throw taken();
   return toUserItem((await findUserById(db, id))!);
+}
+
+const OWN_ROLE = 'u kunt uw eigen rol niet wijzigen: laat dat een andere beheerder doen';
+
+/** What a change did, for the audit log: role and wijken before and after, and the other fields changed. */
+export function describeUserChange(before: UserItem, after: UserItem, fields: string[]): string {
+  const list = (w: string[]) => (w.length ? w.join(', ') : '–');
+  const parts = [`rol: ${before.role} → ${after.role}`, `wijken: ${list(before.wijken)} → ${list(after.wijken)}`];
+  if (before.active !== after.active) parts.push(`actief: ${before.active ? 'ja' : 'nee'} → ${after.active ? 'ja' : 'nee'}`);
+  const other = fields.filter((f) => f !== 'role' && f !== 'wijken' && f !== 'active');
+  if (other.length) parts.push(`gewijzigd: ${other.join(', ')}`);
+  return parts.join('; ');
+}
+
+/**
+ * A new one-time password, and the second factor removed: at the next sign-in the user
+ * must choose a new password and enrol a new second factor. Their sessions end now.
+ */
+export async function resetUser(db: Db, clock: Clock, id: number): Promise<{ user: UserItem; password: string }> {
+  const password = randomPassword();
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    if (!(await findUserById(trx, id))) throw ApiError.notFound('gebruiker niet gevonden');
+    await updateUser(trx, id, { password_hash: hash, must_change_password: 1, must_enrol_totp: 1, updated_at: clock.now().toISOString() });
+    await clearSecondFactor(trx, id);
+    await deleteUserSessions(trx, id);
+  });
+  return { user: toUserItem((await findUserById(db, id))!), password };
 }
 
 const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: maak eerst een andere gebruiker beheerder';
@@ -78,7 +117,7 @@ const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: 
  * user's sessions. A change that would leave no active beheerder is refused, checked inside the transaction. Open
  * cases assigned to the user outside the wijken they keep (all, when deactivated) are unassigned.
  */
-export async function changeUser(db: Db, clock: Clock, actor: Actor, id: number, body: UpdateUserBody): Promise<UserItem> {
+export async function changeUser(db: Db, clock: Clock, actor: Actor & { id?: number }, id: number, body: UpdateUserBody): Promise<UserItem> {
   const known = await findUserById(db, id);
   if (!known) throw ApiError.notFound('gebruiker niet gevonden');
   if (body.password !== undefined) checkPassword(body.password, known.username);
@@ -92,6 +131,7 @@ export async function changeUser(db: Db, clock: Clock, actor: Actor, id: number,
     if (isActiveBeheerder(user) && !isActiveBeheerder({ role, active }) && (await otherActiveBeheerders(trx, id, isPostgres(db))) === 0) {
       throw ApiError.conflict(LAST_BEHEERDER);
     }
+    if (actor.id === id && role !== user.role) throw ApiError.forbidden(OWN_ROLE);
     await updateUser(trx, id, {
       role,
       wijken: JSON.stringify(wijken),

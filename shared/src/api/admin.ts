@@ -13,8 +13,17 @@ export const UserItem = Type.Object({
   created_at: IsoDateTime,
   /** Where e-mail notifications go; null when none is set. */
   email: Type.Union([Type.String(), Type.Null()]),
+  /** A second factor (TOTP) is enrolled. */
+  second_factor: Type.Optional(Type.Boolean()),
+  /** The account waits for a new password (one-time password from create or reset) at its next sign-in. */
+  reset_pending: Type.Optional(Type.Boolean()),
+  last_login_at: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
 });
 export type UserItem = Static<typeof UserItem>;
+
+/** After a reset: the one-time password, shown this once; a new second factor follows at sign-in. */
+export const UserReset = Type.Object({ user: UserItem, one_time_password: Type.String() });
+export type UserReset = Static<typeof UserReset>;
 export const UserList = Type.Array(UserItem);
 
 /** The wijken of the basisregistratie (where households live), sorted: what a wijkteam member can be given. */

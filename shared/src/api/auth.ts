@@ -37,8 +37,32 @@ export const Session = Type.Object({
   csrf_token: Type.String(),
   idle_expires_at: IsoDateTime,
   absolute_expires_at: IsoDateTime,
+  /**
+   * A sign-in step still to do before anything else is allowed: the code of the
+   * authenticator app (`totp`), a new password (`password`) or enrolling a second factor (`enrol`).
+   */
+  pending: Type.Optional(Type.Union([Type.Literal('totp'), Type.Literal('password'), Type.Literal('enrol')])),
+  /** The user has a second factor (TOTP) enrolled. */
+  second_factor: Type.Optional(Type.Boolean()),
 });
 export type Session = Static<typeof Session>;
+
+/** A 6-digit code of the authenticator app, or a recovery code (xxxx-xxxx-xxxx-xxxx). */
+export const SecondFactorBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
+export type SecondFactorBody = Static<typeof SecondFactorBody>;
+
+/** A new TOTP secret to scan: shown only now, stored encrypted until confirmed with a code. */
+export const TotpEnrolment = Type.Object({
+  secret: Type.String(),
+  otpauth_uri: Type.String(),
+  /** The otpauth URI as a QR code, an SVG data URL. */
+  qr_code: Type.String(),
+});
+export type TotpEnrolment = Static<typeof TotpEnrolment>;
+
+/** The second factor is enrolled: the recovery codes are shown this once. */
+export const TotpEnrolled = Type.Object({ recovery_codes: Type.Array(Type.String()), session: Session });
+export type TotpEnrolled = Static<typeof TotpEnrolled>;
 
 export const ChangePasswordBody = Type.Object(
   {

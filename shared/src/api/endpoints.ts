@@ -20,6 +20,9 @@ export const ENDPOINTS = {
   changePassword: { method: 'POST', url: '/api/auth/password', roles: 'any' },
   notificationSettings: { method: 'GET', url: '/api/me/notifications', roles: 'any' },
   updateNotificationSettings: { method: 'PUT', url: '/api/me/notifications', roles: 'any' },
+  verifySecondFactor: { method: 'POST', url: '/api/auth/second-factor', roles: 'any' },
+  startTotpEnrolment: { method: 'POST', url: '/api/auth/second-factor/enrolment', roles: 'any' },
+  confirmTotpEnrolment: { method: 'POST', url: '/api/auth/second-factor/enrolment/confirm', roles: 'any' },
 
   runs: { method: 'GET', url: '/api/runs', roles: CARE },
   flags: { method: 'GET', url: '/api/runs/:runId/flags', roles: CARE },
@@ -64,6 +67,7 @@ export const ENDPOINTS = {
   users: { method: 'GET', url: '/api/users', roles: ['beheerder'] },
   createUser: { method: 'POST', url: '/api/users', roles: ['beheerder'] },
   updateUser: { method: 'PATCH', url: '/api/users/:id', roles: ['beheerder'] },
+  resetUser: { method: 'POST', url: '/api/users/:id/password-reset', roles: ['beheerder'] },
   knownWijken: { method: 'GET', url: '/api/wijken', roles: ['beheerder'] },
   audit: { method: 'GET', url: '/api/audit', roles: ['beheerder'] },
   ingestRuns: { method: 'GET', url: '/api/ingest-runs', roles: ['beheerder'] },

@@ -16,6 +16,7 @@ export function jobLabel(job: string): string {
   if (job === 'retention') return 'Bewaartermijnen toepassen';
   if (job === 'review') return 'Terug op de werklijst (opnieuw bekijken)';
   if (job === 'notifications') return 'E-mailmeldingen versturen';
+  if (job === 'inactivity') return 'Inactieve accounts deactiveren';
   return job;
 }
 
@@ -88,7 +89,9 @@ export function describeJobRun(run: { job: string; outcome: string; counts: JobC
           ? scoring(c)
           : run.job === 'retention'
             ? retention(c)
-            : generic(c);
+            : run.job === 'inactivity'
+              ? `${count(c.deactivated, 'account', 'accounts')} gedeactiveerd wegens inactiviteit${n(c.keptLastBeheerder) > 0 ? ' (de laatste actieve beheerder blijft actief)' : ''}.`
+              : generic(c);
   if (run.error) return done && !isIdleRun(c) ? `${run.error}. ${done}` : run.error;
   if (run.outcome === 'running') return 'Nog bezig.';
   return done || 'Geen bijzonderheden.';

@@ -24,7 +24,7 @@ export function sampleRequest(name: EndpointName, ids: Ids): InjectOptions {
     .replace(':flagId', String(ids.flagId))
     .replace(':name', SOURCE_NAME)
     .replace('*', 'swagger-ui.css')
-    .replace(':id', String(name === 'updateUser' ? ids.userId : name === 'ruleSet' ? ids.ruleSetId : ids.draftId));
+    .replace(':id', String(name === 'updateUser' || name === 'resetUser' ? ids.userId : name === 'ruleSet' ? ids.ruleSetId : ids.draftId));
   return { method: e.method, url, payload: body(name) as InjectOptions['payload'] };
 }
 

@@ -33,6 +33,11 @@ function page(path: string, roles: readonly Role[], load: Loader): RouteObject {
 
 const routes: RouteObject[] = [
   { path: paths.login, HydrateFallback: PageLoading, lazy: async () => ({ Component: (await import('../features/auth/routes/login.tsx')).default }) },
+  {
+    path: paths.signInStep,
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/auth/routes/sign-in-step.tsx')).default }),
+  },
   // Public: no session guard, so no session is asked for.
   {
     path: paths.howItWorks,
@@ -62,6 +67,7 @@ const routes: RouteObject[] = [
       page(paths.policy.register, ['beleidsmaker'], () => import('../features/register/routes/register.tsx')),
       page(paths.howItWorksInApp, ROLES, () => import('../features/transparency/routes/how-it-works-in-app.tsx')),
       page(paths.notifications, ROLES, () => import('../features/notifications/routes/notification-settings.tsx')),
+      page(paths.secondFactor, ROLES, () => import('../features/auth/routes/second-factor.tsx')),
       page(paths.admin.sources, ['beheerder'], () => import('../features/admin/routes/sources.tsx')),
       page(paths.admin.jobs, ['beheerder'], () => import('../features/admin/routes/jobs.tsx')),
       page(paths.admin.ingest, ['beheerder'], () => import('../features/admin/routes/ingest.tsx')),

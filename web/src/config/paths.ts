@@ -3,6 +3,10 @@
 export const paths = {
   home: '/',
   login: '/inloggen',
+  /** After the password: the code, a new password or enrolling a second factor. */
+  signInStep: '/inloggen/vervolg',
+  /** Enrolling a second factor for one's own account. */
+  secondFactor: '/tweede-factor',
   /** Public, no login (stable address: the municipality links to it). */
   howItWorks: '/hoe-werkt-het',
   /** The same explanation inside the dashboard, for signed-in users. */

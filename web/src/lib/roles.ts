@@ -55,7 +55,12 @@ export const ROLE_NAV: Record<Role, NavItem[]> = {
   ],
 };
 
-/** The main menu of a role: its own pages, then the e-mail settings and the explanation every role may read. */
+/** The main menu of a role: its own pages, then the e-mail settings, the second factor and the explanation every role may read. */
 export function menuFor(role: Role): NavItem[] {
-  return [...ROLE_NAV[role], { to: paths.notifications, label: 'Meldingen' }, { to: paths.howItWorksInApp, label: 'Hoe werkt het?' }];
+  return [
+    ...ROLE_NAV[role],
+    { to: paths.notifications, label: 'Meldingen' },
+    { to: paths.secondFactor, label: 'Tweede factor' },
+    { to: paths.howItWorksInApp, label: 'Hoe werkt het?' },
+  ];
 }

@@ -19,6 +19,9 @@ export function registerServe(program: Command): void {
 }
 
 async function prepareDemo(ctx: EngineContext, config: Config): Promise<void> {
+  if (config.env === 'production') {
+    throw new Error('mpg start is de demo en maakt demogebruikers; in productie: mpg db migrate, mpg users create en mpg serve');
+  }
   const log = (m: string) => console.log(m);
   const started = Date.now();
   const report = await setUpDemo(ctx, { demoDir: config.demoDir, settings: config, log });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ENDPOINTS, type Endpoint } from '@vroegsignaal/shared/api/endpoints';
 import type { Config } from '../../config.ts';
 import { ABSOLUTE_TIMEOUT_MS, resolveSession, type ActiveSession } from '../../services/auth.ts';
 
@@ -27,6 +28,13 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A session still in a sign-in step reaches only what that step needs (services/second-factor.ts). */
+const PENDING_ALLOWED: Record<string, readonly Endpoint[]> = {
+  totp: [ENDPOINTS.session, ENDPOINTS.logout, ENDPOINTS.verifySecondFactor],
+  password: [ENDPOINTS.session, ENDPOINTS.logout, ENDPOINTS.changePassword],
+  enrol: [ENDPOINTS.session, ENDPOINTS.logout, ENDPOINTS.startTotpEnrolment, ENDPOINTS.confirmTotpEnrolment],
+};
+
 function csrfMatches(request: FastifyRequest, session: ActiveSession): boolean {
   const sent = request.headers['x-csrf-token'];
   if (typeof sent !== 'string') return false;
@@ -52,6 +60,10 @@ export default fp(
       }
       if (endpoint.roles === 'public') return;
       if (!request.user) return refuse(request, reply, 401, 'niet ingelogd of sessie verlopen');
+      const stage = request.session!.stage;
+      if (stage !== 'full' && !PENDING_ALLOWED[stage]?.includes(endpoint)) {
+        return refuse(request, reply, 403, 'rond eerst het inloggen af (tweede stap, nieuw wachtwoord of tweede factor instellen)');
+      }
       if (endpoint.roles !== 'any' && !(endpoint.roles as readonly string[]).includes(request.user.role)) {
         return refuse(request, reply, 403, 'geen toegang voor uw rol');
       }

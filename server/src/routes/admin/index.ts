@@ -9,6 +9,7 @@ import {
   UpdateUserBody,
   UserItem,
   UserList,
+  UserReset,
   WijkList,
 } from '@vroegsignaal/shared/api/admin';
 import { ErrorResponse, IdParams } from '@vroegsignaal/shared/api/common';
@@ -18,7 +19,7 @@ import { addDays } from '../../core/dates.ts';
 import { searchAudit } from '../../repositories/audit-repository.ts';
 import { allWijken } from '../../repositories/household-repository.ts';
 import { pageIngestRuns, pageQuarantine } from '../../repositories/operations-repository.ts';
-import { allUsers, changeUser, createUser } from '../../services/users.ts';
+import { allUsers, changeUser, createUser, describeUserChange, resetUser, userById } from '../../services/users.ts';
 import type { RoutesPlugin } from '../types.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -54,10 +55,24 @@ const admin: RoutesPlugin = async (app) => {
       schema: { tags: ['admin'], params: IdParams, body: UpdateUserBody, response: { 200: UserItem, ...errors } },
     },
     async (request) => {
-      const changed = Object.keys(request.body).join(', ');
+      const before = await userById(app.db, request.params.id);
+      if (before) request.auditObject = { type: 'user', id: before.username, detail: `gevraagd: ${Object.keys(request.body).join(', ')}` };
       const user = await changeUser(app.db, app.clock, request.user!, request.params.id, request.body);
-      request.auditObject = { type: 'user', id: user.username, detail: `gewijzigd: ${changed}` };
+      request.auditObject = { type: 'user', id: user.username, detail: describeUserChange(before!, user, Object.keys(request.body)) };
       return user;
+    },
+  );
+
+  app.post(
+    '/api/users/:id/password-reset',
+    {
+      config: { endpoint: ENDPOINTS.resetUser },
+      schema: { tags: ['admin'], params: IdParams, response: { 200: UserReset, ...errors } },
+    },
+    async (request) => {
+      const { user, password } = await resetUser(app.db, app.clock, request.params.id);
+      request.auditObject = { type: 'user', id: user.username, detail: 'nieuw eenmalig wachtwoord, tweede factor verwijderd, sessies beëindigd' };
+      return { user, one_time_password: password };
     },
   );
 

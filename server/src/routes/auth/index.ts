@@ -5,18 +5,14 @@ import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/app/authentication.ts';
 import { writeAudit } from '../../plugins/app/audit.ts';
-import { endSession, purgeStale, startSession, type ActiveSession } from '../../services/auth.ts';
+import { endSession, purgeStale, startSession } from '../../services/auth.ts';
 import { ApiError } from '../../services/errors.ts';
 import { findUserById, updateUser } from '../../repositories/user-repository.ts';
 import { deleteUserSessions } from '../../repositories/session-repository.ts';
+import { stageAfter } from '../../services/second-factor.ts';
 import type { RoutesPlugin } from '../types.ts';
-
-const present = (s: ActiveSession) => ({
-  user: { username: s.user.username, role: s.user.role, wijken: s.user.wijken },
-  csrf_token: s.csrfToken,
-  idle_expires_at: s.idleExpiresAt.toISOString(),
-  absolute_expires_at: s.absoluteExpiresAt.toISOString(),
-});
+import { present } from './present.ts';
+import { secondFactorRoutes } from './second-factor.ts';
 
 const auth: RoutesPlugin = async (app) => {
   app.post(
@@ -46,9 +42,16 @@ const auth: RoutesPlugin = async (app) => {
       }
       if (request.session) await endSession(app.db, request.session.id);
       await purgeStale(app.db, app.clock);
-      const { token, session } = await startSession(app.db, app.clock, result.user, request.ip);
+      const account = (await findUserById(app.db, result.user.id))!;
+      const stage = stageAfter(account, app.config.requireTotp, false);
+      const { token, session } = await startSession(app.db, app.clock, result.user, request.ip, stage, account.totp_secret !== null);
       request.user = result.user;
-      await writeAudit(request, { event: 'login', outcome: 'success', object: { type: 'user', id: result.user.username }, sessionId: session.id });
+      await writeAudit(request, {
+        event: stage === 'full' ? 'login' : 'login_first_step',
+        outcome: 'success',
+        object: { type: 'user', id: result.user.username, ...(stage === 'full' ? {} : { detail: `volgende stap: ${stage}` }) },
+        sessionId: session.id,
+      });
       setSessionCookie(reply, app.config, token);
       return present(session);
     },
@@ -91,12 +94,14 @@ const auth: RoutesPlugin = async (app) => {
       if (problem) throw ApiError.badRequest('body.new_password', problem);
       const hash = await hashPassword(request.body.new_password);
       await app.db.transaction().execute(async (trx) => {
-        await updateUser(trx, user.id, { password_hash: hash, updated_at: app.clock.now().toISOString() });
+        await updateUser(trx, user.id, { password_hash: hash, must_change_password: 0, updated_at: app.clock.now().toISOString() });
         await deleteUserSessions(trx, user.id);
       });
       clearSessionCookie(reply, app.config);
       return { ok: true };
     },
   );
+
+  await secondFactorRoutes(app, {});
 };
 export default auth;

@@ -15,6 +15,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) return <Loading label="Sessie controleren…" />;
   if (session.isError) return <ErrorMessage error={session.error} />;
   if (!session.data) return <Navigate to={paths.login} replace state={{ from: location.pathname + location.search }} />;
+  if (session.data.pending) return <Navigate to={paths.signInStep} replace />;
   // Pages read the user from context, so they never render with a session that just ended.
   return <UserContext value={session.data.user}>{children}</UserContext>;
 }

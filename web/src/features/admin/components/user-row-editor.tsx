@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { ROLE_LABELS, ROLES } from '../../../lib/roles.ts';
 import { useUpdateUser } from '../api/update-user.ts';
+import { ResetUser } from './reset-user.tsx';
 import { WijkenChoice } from './wijken-choice.tsx';
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w) => b.includes(w));
@@ -35,6 +36,10 @@ export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijk
       <TableCell>
         <strong>{user.username}</strong>
         <div className="vs-small vs-muted">sinds {formatDate(user.created_at)}</div>
+        <div className="vs-small vs-muted">
+          tweede factor: {user.second_factor ? 'ja' : 'nee'}
+          {user.reset_pending ? ', wacht op nieuw wachtwoord' : ''}
+        </div>
       </TableCell>
       <TableCell>
         <Select aria-label={`Rol van ${user.username}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -68,6 +73,7 @@ export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijk
           Opslaan
         </Button>
         {update.isError ? <ErrorMessage error={update.error} title="Opslaan mislukt" /> : null}
+        <ResetUser user={user} />
         {update.isSuccess && !changed ? (
           <span className="vs-small" role="status">
             {' '}

@@ -1,10 +1,9 @@
 import { Alert, Button, FormField, FormLabel, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
-import { useLogin } from '../../../lib/auth.ts';
-import type { Role } from '../../../lib/roles.ts';
+import { type Session, useLogin } from '../../../lib/auth.ts';
 
-export function LoginForm({ onLoggedIn }: { onLoggedIn: (role: Role) => void }) {
+export function LoginForm({ onLoggedIn }: { onLoggedIn: (session: Session) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const login = useLogin();
@@ -13,7 +12,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (role: Role) => void }) 
     event.preventDefault();
     setMissing(!username || !password);
     if (!username || !password) return;
-    login.mutate({ username, password }, { onSuccess: (session) => onLoggedIn(session.user.role) });
+    login.mutate({ username, password }, { onSuccess: onLoggedIn });
   };
   return (
     <form onSubmit={onSubmit} className="vs-form" noValidate>

@@ -9,13 +9,15 @@ import { LoginForm } from '../components/login-form.tsx';
 interface LoginState {
   from?: string;
   expired?: boolean;
+  /** Back after replacing a one-time password. */
+  passwordChanged?: boolean;
 }
 
 export default function LoginRoute() {
   const session = useSession();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginState;
-  if (session.data && !state.expired) return <Navigate to={ROLE_HOME[session.data.user.role]} replace />;
+  if (session.data && !state.expired) return <Navigate to={session.data.pending ? paths.signInStep : ROLE_HOME[session.data.user.role]} replace />;
   return (
     <div className="vs-login">
       <main id="main" className="vs-login__card">
@@ -26,7 +28,18 @@ export default function LoginRoute() {
             <Paragraph>Uw sessie is verlopen. Log opnieuw in.</Paragraph>
           </Alert>
         ) : null}
-        <LoginForm onLoggedIn={(role) => navigate(state.from && state.from !== paths.login ? state.from : ROLE_HOME[role], { replace: true })} />
+        {state.passwordChanged ? (
+          <Alert type="ok" role="status">
+            <Paragraph>Uw wachtwoord is gewijzigd. Log in met uw nieuwe wachtwoord.</Paragraph>
+          </Alert>
+        ) : null}
+        <LoginForm
+          onLoggedIn={(session) =>
+            navigate(session.pending ? paths.signInStep : state.from && state.from !== paths.login ? state.from : ROLE_HOME[session.user.role], {
+              replace: true,
+            })
+          }
+        />
         <Paragraph appearance="small" className="vs-login__note">
           Vroegsignaal bevat gevoelige gegevens over gezinnen. Elke inzage wordt vastgelegd. Een signaal is een reden om te kijken, geen besluit.
         </Paragraph>
