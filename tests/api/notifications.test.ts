@@ -1,3 +1,5 @@
+import { describeJobRun } from '../../shared/src/api/job-details.ts';
+import type { JobRunItem } from '../../shared/src/api/operations.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatScore } from '../../server/src/core/score.ts';
 import { countJobRuns } from '../../server/src/repositories/job-run-repository.ts';
@@ -169,6 +171,15 @@ describe.each(DIALECTS)('e-mail notifications (%s)', (dialect) => {
     expect(page.total).toBe(jobs.length);
     expect(jobs.filter((j: { outcome: string }) => j.outcome === 'failed')).toEqual([expect.objectContaining({ job: 'notifications', error })]);
     expect(await countJobRuns(f.t.db, 'notifications')).toBe(jobs.length);
+    // The beheerder's Taken page hides runs with nothing to send, unless asked, and explains the rest in Dutch.
+    const busy = (await (await f.login('beheerder')).request({ method: 'GET', url: '/api/jobs?job=notifications&page_size=100&skip_idle=true' })).json().items;
+    const idle = jobs.filter((j: JobRunItem) => !busy.some((b: JobRunItem) => b.id === j.id));
+    expect(idle.length).toBeGreaterThan(0);
+    for (const j of idle) expect(describeJobRun(j)).toBe('Geen e-mails te versturen.');
+    expect(busy.map((j: JobRunItem) => describeJobRun(j))).toContain('2 e-mails verzonden.');
+    expect(busy.filter((j: JobRunItem) => j.outcome === 'failed').map((j: JobRunItem) => describeJobRun(j))).toEqual([
+      `${error} 1 herinnering over een termijn klaargezet, 0 e-mails verzonden, 2 later opnieuw geprobeerd.`,
+    ]);
   });
 
   it('gives up after the last retry', async () => {

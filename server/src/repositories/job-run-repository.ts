@@ -1,3 +1,4 @@
+import { MAIL_COUNTS } from '@vroegsignaal/shared/api/job-details';
 import type { Selectable } from 'kysely';
 import type { JobRunTable } from '../db/schema-scheduling.ts';
 import type { Executor } from './types.ts';
@@ -73,6 +74,8 @@ export interface JobRunFilter {
  */
 const IDLE_FOLDER = '{"files":0,"failedFiles":0,"waiting":0,%';
 const IDLE_HTTP = '%"sameAsLastDelivery":true%';
+/** The e-mail job with nothing to send (its counts in MAIL_COUNTS order, all 0). */
+const IDLE_MAIL = `{${MAIL_COUNTS.map((k) => `"${k}":0`).join(',')}}`;
 
 /** One page of job runs, newest first, with the total that match. */
 export async function pageJobRuns(db: Executor, f: JobRunFilter, limit: number, offset: number): Promise<{ items: JobRunRow[]; total: number }> {
@@ -83,7 +86,11 @@ export async function pageJobRuns(db: Executor, f: JobRunFilter, limit: number, 
   if (f.toExclusive) q = q.where('started_at', '<', f.toExclusive);
   if (f.skipIdle) {
     q = q.where((eb) =>
-      eb.or([eb('outcome', '!=', 'ok'), eb('counts', 'is', null), eb.and([eb('counts', 'not like', IDLE_FOLDER), eb('counts', 'not like', IDLE_HTTP)])]),
+      eb.or([
+        eb('outcome', '!=', 'ok'),
+        eb('counts', 'is', null),
+        eb.and([eb('counts', 'not like', IDLE_FOLDER), eb('counts', 'not like', IDLE_HTTP), eb('counts', '!=', IDLE_MAIL)]),
+      ]),
     );
   }
   const [items, total] = await Promise.all([

@@ -20,9 +20,13 @@ export function jobLabel(job: string): string {
   return job;
 }
 
-/** A pull that found nothing: an empty drop folder, or the same file as the last delivery. */
+/** The counts of one run of the e-mail job, in the order the job reports them. */
+export const MAIL_COUNTS = ['klaargezet', 'verzonden', 'overgeslagen', 'opnieuw_proberen', 'opgegeven'] as const;
+
+/** A run that found nothing to do: an empty drop folder, the same file as the last delivery, or no e-mail to send. */
 export function isIdleRun(counts: JobCounts | null): boolean {
   if (!counts) return false;
+  if (MAIL_COUNTS.every((k) => counts[k] === 0)) return true;
   return counts.sameAsLastDelivery === true || (counts.files === 0 && counts.failedFiles === 0 && counts.waiting === 0);
 }
 
@@ -65,6 +69,19 @@ function scoring(c: JobCounts): string {
   return `Berekening ${c.scoringRunId ?? ''}: ${count(c.flags, 'huishouden', 'huishoudens')} op de lijst, ${number.format(n(c.newFlags))} nieuw, ${number.format(n(c.persisting))} blijven, ${number.format(n(c.dropped))} van de lijst af.`;
 }
 
+function mail(c: JobCounts): string {
+  if (isIdleRun(c)) return 'Geen e-mails te versturen.';
+  return `${[
+    n(c.klaargezet) > 0 && `${count(c.klaargezet, 'herinnering', 'herinneringen')} over een termijn klaargezet`,
+    `${count(c.verzonden, 'e-mail', 'e-mails')} verzonden`,
+    n(c.overgeslagen) > 0 && `${number.format(n(c.overgeslagen))} niet verzonden (geen adres, account niet actief of melding uitgezet)`,
+    n(c.opnieuw_proberen) > 0 && `${number.format(n(c.opnieuw_proberen))} later opnieuw geprobeerd`,
+    n(c.opgegeven) > 0 && `${number.format(n(c.opgegeven))} opgegeven na de laatste poging`,
+  ]
+    .filter(Boolean)
+    .join(', ')}.`;
+}
+
 function retention(c: JobCounts): string {
   return [
     `Verwijderd: ${count(c.signalsDeleted, 'signaal', 'signalen')} waargenomen vóór ${date(c.signalsBefore)}`,
@@ -89,10 +106,12 @@ export function describeJobRun(run: { job: string; outcome: string; counts: JobC
           ? scoring(c)
           : run.job === 'retention'
             ? retention(c)
-            : run.job === 'inactivity'
-              ? `${count(c.deactivated, 'account', 'accounts')} gedeactiveerd wegens inactiviteit${n(c.keptLastBeheerder) > 0 ? ' (de laatste actieve beheerder blijft actief)' : ''}.`
-              : generic(c);
-  if (run.error) return done && !isIdleRun(c) ? `${run.error}. ${done}` : run.error;
+            : run.job === 'notifications'
+              ? mail(c)
+              : run.job === 'inactivity'
+                ? `${count(c.deactivated, 'account', 'accounts')} gedeactiveerd wegens inactiviteit${n(c.keptLastBeheerder) > 0 ? ' (de laatste actieve beheerder blijft actief)' : ''}.`
+                : generic(c);
+  if (run.error) return done && !isIdleRun(c) ? `${run.error}${run.error.endsWith('.') ? '' : '.'} ${done}` : run.error;
   if (run.outcome === 'running') return 'Nog bezig.';
   return done || 'Geen bijzonderheden.';
 }
