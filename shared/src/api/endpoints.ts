@@ -18,6 +18,11 @@ export const ENDPOINTS = {
   logout: { method: 'POST', url: '/api/auth/logout', roles: 'any' },
   session: { method: 'GET', url: '/api/auth/session', roles: 'any' },
   changePassword: { method: 'POST', url: '/api/auth/password', roles: 'any' },
+  // Sign-in through the municipality's OpenID Connect provider: the browser arrives without a session.
+  loginMethods: { method: 'GET', url: '/api/auth/methods', roles: 'public' },
+  oidcLogin: { method: 'GET', url: '/api/auth/oidc/login', roles: 'public' },
+  oidcCallback: { method: 'GET', url: '/api/auth/oidc/callback', roles: 'public' },
+  oidcBackchannelLogout: { method: 'POST', url: '/api/auth/oidc/backchannel-logout', roles: 'public' },
 
   runs: { method: 'GET', url: '/api/runs', roles: CARE },
   flags: { method: 'GET', url: '/api/runs/:runId/flags', roles: CARE },

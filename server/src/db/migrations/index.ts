@@ -10,6 +10,7 @@ import * as auditAppendOnly from './2026-12-04-0500-audit-append-only.ts';
 import * as triageEventRole from './2026-12-05-0113-triage-event-role.ts';
 import * as residentsRights from './2026-12-05-0230-residents-rights.ts';
 import * as signalMarksUnique from './2026-12-05-0300-signal-marks-unique.ts';
+import * as oidc from './2026-12-05-0510-oidc.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0113-triage-event-role': triageEventRole,
   '2026-12-05-0230-residents-rights': residentsRights,
   '2026-12-05-0300-signal-marks-unique': signalMarksUnique,
+  '2026-12-05-0510-oidc': oidc,
 };

@@ -1,6 +1,7 @@
 import { ChangePasswordBody, LoginBody, Session } from '@vroegsignaal/shared/api/auth';
 import { ErrorResponse, Ok } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
+import { LogoutResponse } from '@vroegsignaal/shared/api/oidc';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/app/authentication.ts';
@@ -9,6 +10,7 @@ import { endSession, purgeStale, startSession, type ActiveSession } from '../../
 import { ApiError } from '../../services/errors.ts';
 import { findUserById, updateUser } from '../../repositories/user-repository.ts';
 import { deleteUserSessions } from '../../repositories/session-repository.ts';
+import { sessionIdToken } from '../../repositories/oidc-repository.ts';
 import type { RoutesPlugin } from '../types.ts';
 
 const present = (s: ActiveSession) => ({
@@ -58,12 +60,15 @@ const auth: RoutesPlugin = async (app) => {
     '/api/auth/logout',
     {
       config: { endpoint: ENDPOINTS.logout },
-      schema: { tags: ['auth'], response: { 200: Ok } },
+      schema: { tags: ['auth'], response: { 200: LogoutResponse } },
     },
     async (request, reply) => {
+      // A session begun at the provider: the browser ends the provider's session too (RP-initiated logout).
+      const idToken = app.oidc ? await sessionIdToken(app.db, request.session!.id) : null;
       await endSession(app.db, request.session!.id);
       clearSessionCookie(reply, app.config);
-      return { ok: true };
+      const endSessionUrl = idToken ? await app.oidc!.endSessionUrl(idToken).catch(() => null) : null;
+      return endSessionUrl ? { ok: true, end_session_url: endSessionUrl } : { ok: true };
     },
   );
 
