@@ -190,14 +190,18 @@ export const EnvSchema = Type.Object({
   MPG_SOURCE_CODE_URL: httpsUrl,
   MPG_REGISTER_THEMES: limited(500),
   MPG_REGISTER_ID: limited(99),
-  MPG_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, expected: 'the provider\'s issuer URL' })),
+  MPG_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, expected: "the provider's issuer URL" })),
   MPG_OIDC_CLIENT_ID: limited(500),
   MPG_OIDC_CLIENT_SECRET: limited(2000),
-  MPG_OIDC_REDIRECT_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+/api/auth/oidc/callback$', expected: 'this server\'s URL ending in /api/auth/oidc/callback' })),
+  MPG_OIDC_REDIRECT_URL: Type.Optional(
+    Type.String({ pattern: '^https?://[^\\s]+/api/auth/oidc/callback$', expected: "this server's URL ending in /api/auth/oidc/callback" }),
+  ),
   MPG_OIDC_POST_LOGOUT_REDIRECT_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, expected: 'a URL' })),
   MPG_OIDC_SCOPE: text('openid profile email'),
   MPG_OIDC_CLAIM: Type.String({ pattern: '^[\\w.:/-]{1,200}$', default: 'roles', expected: 'a claim name, e.g. roles or groups' }),
-  MPG_OIDC_ROLE_MAP: Type.Optional(Type.String({ format: 'mpg-oidc-role-map', expected: 'a JSON object {"claim value": {"role": "...", "wijken": [...]}} (see the README)' })),
+  MPG_OIDC_ROLE_MAP: Type.Optional(
+    Type.String({ format: 'mpg-oidc-role-map', expected: 'a JSON object {"claim value": {"role": "...", "wijken": [...]}} (see the README)' }),
+  ),
   MPG_LOCAL_LOGIN: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('false'), Type.Literal('true')], {
     default: '1',
     expected: 'one of 0, 1, false, true',

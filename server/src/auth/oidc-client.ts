@@ -51,6 +51,8 @@ export class OidcClient {
       client.ClientSecretBasic(this.settings.clientSecret),
       insecure ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
     );
+    // An ID token from the token endpoint is checked against the provider's keys too, not only taken on TLS's word.
+    client.enableNonRepudiationChecks(config);
     return config;
   }
 
@@ -87,9 +89,7 @@ export class OidcClient {
   async endSessionUrl(idToken: string): Promise<string | null> {
     const config = await this.configuration();
     if (!config.serverMetadata().end_session_endpoint) return null;
-    return client
-      .buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: this.settings.postLogoutRedirectUrl })
-      .toString();
+    return client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: this.settings.postLogoutRedirectUrl }).toString();
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Db } from '../db/connection.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { findOidcIdentity, insertOidcIdentity, touchOidcIdentity } from '../repositories/oidc-repository.ts';
 import type { Executor } from '../repositories/types.ts';
-import { findUserById, findUserByUsername, insertUser, updateUser, type UserRow } from '../repositories/user-repository.ts';
+import { findUserById, findUserByUsername, insertUser, updateUser } from '../repositories/user-repository.ts';
 import { releaseAssignments } from './assignment-release.ts';
 import { toAuthenticatedUser } from './auth.ts';
 
@@ -118,4 +118,3 @@ async function createUser(trx: Executor, at: string, identity: OidcIdentity, gra
 async function nameTaken(trx: Executor, username: string): Promise<boolean> {
   return (await findUserByUsername(trx, username)) !== undefined;
 }
-

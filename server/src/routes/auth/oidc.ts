@@ -19,16 +19,26 @@ import type { RoutesPlugin } from '../types.ts';
 
 const LOGIN_PAGE = '/inloggen';
 const notice = (reply: FastifyReply, code: OidcNotice) => reply.redirect(`${LOGIN_PAGE}?melding=${code}`, 303);
-const short = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
+/** An error for the audit log: class, message, the library's code and what its cause names (never a token). */
+function short(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 300);
+  const code = (error as { code?: unknown }).code;
+  const cause = error.cause as Record<string, unknown> | undefined;
+  const named =
+    cause && typeof cause === 'object'
+      ? ['claim', 'parameter', 'error', 'error_description'].filter((k) => typeof cause[k] === 'string').map((k) => `${k} ${cause[k]}`)
+      : [];
+  const inner = error.cause instanceof Error ? short(error.cause) : null;
+  return [`${error.name}: ${error.message}`, typeof code === 'string' ? code : null, ...named, inner].filter(Boolean).join('; ').slice(0, 300);
+}
 
 const oidcRoutes: RoutesPlugin = async (app) => {
   await app.register(formbody);
 
-  app.get(
-    '/api/auth/methods',
-    { config: { endpoint: ENDPOINTS.loginMethods }, schema: { tags: ['auth'], response: { 200: LoginMethods } } },
-    async () => ({ local: app.config.localLogin, oidc: app.oidc !== null }),
-  );
+  app.get('/api/auth/methods', { config: { endpoint: ENDPOINTS.loginMethods }, schema: { tags: ['auth'], response: { 200: LoginMethods } } }, async () => ({
+    local: app.config.localLogin,
+    oidc: app.oidc !== null,
+  }));
 
   app.get(
     '/api/auth/oidc/login',
