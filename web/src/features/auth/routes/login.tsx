@@ -43,7 +43,9 @@ export default function LoginRoute() {
             {local ? <Paragraph>Of log in met een gebruikersnaam en wachtwoord van Vroegsignaal:</Paragraph> : null}
           </div>
         ) : null}
-        {local ? <LoginForm onLoggedIn={(role) => navigate(state.from && state.from !== paths.login ? state.from : ROLE_HOME[role], { replace: true })} /> : null}
+        {local ? (
+          <LoginForm onLoggedIn={(role) => navigate(state.from && state.from !== paths.login ? state.from : ROLE_HOME[role], { replace: true })} />
+        ) : null}
         <Paragraph appearance="small" className="vs-login__note">
           Vroegsignaal bevat gevoelige gegevens over gezinnen. Elke inzage wordt vastgelegd. Een signaal is een reden om te kijken, geen besluit.
         </Paragraph>
