@@ -77,8 +77,13 @@ export async function startProvider(options: ProviderOptions): Promise<TestProvi
             `${form}<button type="submit" form="op.logoutForm" value="yes" name="logout">Ja, uitloggen</button>`,
           );
         },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.body = page('U bent uitgelogd bij de testorganisatie', '<p>U kunt dit venster sluiten.</p>');
+        },
       },
     },
+    // The provider refuses to call loopback addresses (SSRF protection); the app of the tests is on one.
+    fetch: (url, options) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx, id) => {
       const account = accounts.get(id);
