@@ -224,6 +224,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && (bsnKey === DEVELOPMENT_BSN_KEY || bsnKey.length < 32)) {
     throw new ConfigError('MPG_BSN_KEY: must be set to a secret of at least 32 characters in production');
   }
+  const localLogin = e.MPG_LOCAL_LOGIN === '1' || e.MPG_LOCAL_LOGIN === 'true';
+  const oidc = oidcConfig(e);
+  if (!localLogin && !oidc) throw new ConfigError('MPG_LOCAL_LOGIN: can only be off when sign-in through OpenID Connect is configured (MPG_OIDC_ISSUER, …)');
   return {
     env: e.NODE_ENV,
     database: databaseTarget(e.DATABASE_URL, workingDir),
@@ -250,8 +253,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
     publication: publicationConfig(e),
-    oidc: oidcConfig(e),
-    localLogin: e.MPG_LOCAL_LOGIN === '1' || e.MPG_LOCAL_LOGIN === 'true',
+    oidc,
+    localLogin,
   };
 }
 

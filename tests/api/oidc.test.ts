@@ -1,9 +1,78 @@
 import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config.ts';
 import { insertUser } from '../../server/src/repositories/user-repository.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { startOidcApp, type OidcApp } from '../helpers/oidc-app.ts';
+import { ROLE_MAP, startOidcApp, type OidcApp } from '../helpers/oidc-app.ts';
 import { CookieJar, request, signInAs } from '../helpers/oidc-flow.ts';
+import { createApiFixture, type ApiFixture } from './support/fixture.ts';
+
+const ENV = {
+  NODE_ENV: 'test',
+  MPG_OIDC_ISSUER: 'https://login.microsoftonline.com/0b5e6c1a-0000-4000-8000-000000000000/v2.0',
+  MPG_OIDC_CLIENT_ID: 'c0ffee00-0000-4000-8000-000000000000',
+  MPG_OIDC_CLIENT_SECRET: 'geheim',
+  MPG_OIDC_REDIRECT_URL: 'https://vroegsignaal.gemeente.nl/api/auth/oidc/callback',
+  MPG_OIDC_ROLE_MAP: JSON.stringify(ROLE_MAP),
+};
+
+describe('OpenID Connect configuration', () => {
+  it('reads the provider, the claim mapping and a default post-logout URL', () => {
+    const { oidc, localLogin } = loadConfig({ ...ENV, MPG_OIDC_CLAIM: 'roles' });
+    expect(localLogin).toBe(true);
+    expect(oidc).toMatchObject({ claim: 'roles', scope: 'openid profile email', postLogoutRedirectUrl: 'https://vroegsignaal.gemeente.nl/inloggen' });
+    expect(oidc!.roleMap['grp-wijkteam-beijum']).toEqual({ role: 'wijkteam', wijken: ['Beijum'] });
+    expect(oidc!.roleMap['grp-privacy']).toEqual({ role: 'privacy', wijken: [] });
+    expect(loadConfig({ NODE_ENV: 'test' }).oidc).toBeNull();
+  });
+
+  it('refuses an incomplete or wrong configuration with one line naming the variable', () => {
+    const refused = (env: Record<string, string>) => () => loadConfig(env);
+    const { MPG_OIDC_CLIENT_SECRET: _, ...withoutSecret } = ENV;
+    expect(refused(withoutSecret)).toThrow(/^MPG_OIDC_CLIENT_SECRET: must be set too/);
+    expect(refused({ ...ENV, MPG_OIDC_ROLE_MAP: '{"g": {"role": "beheerder", "wijken": ["Beijum"]}}' })).toThrow(/^MPG_OIDC_ROLE_MAP: expected/);
+    expect(refused({ ...ENV, MPG_OIDC_ROLE_MAP: '{"g": {"role": "wijkteam"}}' })).toThrow(/^MPG_OIDC_ROLE_MAP: expected/);
+    expect(refused({ ...ENV, MPG_OIDC_ROLE_MAP: '{"g": {"role": "admin"}}' })).toThrow(/^MPG_OIDC_ROLE_MAP: expected/);
+    expect(refused({ ...ENV, MPG_OIDC_ROLE_MAP: 'groups=beheer' })).toThrow(/^MPG_OIDC_ROLE_MAP: expected/);
+    expect(refused({ ...ENV, MPG_OIDC_REDIRECT_URL: 'https://vroegsignaal.gemeente.nl/terug' })).toThrow(/^MPG_OIDC_REDIRECT_URL: expected/);
+    const production = { ...ENV, NODE_ENV: 'production', MPG_BSN_KEY: 'k'.repeat(40) };
+    expect(refused({ ...production, MPG_OIDC_ISSUER: 'http://login.gemeente.nl' })).toThrow(/^MPG_OIDC_ISSUER: must be an https:\/\/ URL in production/);
+    expect(refused({ NODE_ENV: 'test', MPG_LOCAL_LOGIN: '0' })).toThrow(/^MPG_LOCAL_LOGIN: can only be off/);
+  });
+});
+
+describe.each(DIALECTS)('without OpenID Connect, and with only it (%s)', (dialect) => {
+  let plain: ApiFixture;
+  let only: ApiFixture;
+  beforeAll(async () => {
+    plain = await createApiFixture(dialect, {}, false);
+    only = await createApiFixture(dialect, { ...loadConfig(ENV), localLogin: false }, false);
+  });
+  afterAll(async () => {
+    await plain?.close();
+    await only?.close();
+  });
+
+  it('offers only the password when no provider is configured, and its endpoints are not there', async () => {
+    expect((await plain.app.inject({ method: 'GET', url: '/api/auth/methods' })).json()).toEqual({ local: true, oidc: false });
+    expect((await plain.app.inject({ method: 'GET', url: '/api/auth/oidc/login' })).statusCode).toBe(404);
+    expect((await plain.app.inject({ method: 'GET', url: '/api/auth/oidc/callback?code=a&state=b' })).statusCode).toBe(404);
+  });
+
+  it('refuses a password login, audited, when local login is switched off', async () => {
+    expect((await only.app.inject({ method: 'GET', url: '/api/auth/methods' })).json()).toEqual({ local: false, oidc: true });
+    const res = await only.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'beheerder', password: only.passwords.get('beheerder') },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe('inloggen met gebruikersnaam en wachtwoord staat uit; log in via uw organisatie');
+    expect(res.cookies.find((c: { name: string }) => c.name === 'vs_session')).toBeUndefined();
+    const entry = await only.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'denied:login').executeTakeFirst();
+    expect(entry).toMatchObject({ outcome: 'denied' });
+  });
+});
 
 // Sign-in through a real OpenID Connect provider (oidc-provider, in this process, on
 // localhost) into a real server (127.0.0.1) on each database, driven with fetch.
