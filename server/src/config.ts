@@ -53,35 +53,14 @@ export interface Config {
   apiRateLimit: number;
   /** Login requests per minute per client address (MPG_LOGIN_RATE_LIMIT). */
   loginRateLimit: number;
-  /** The built dashboard the API server also serves, when it exists. */
-  webDistDir: string;
-  /** What the municipality publishes about the system: public page, Algoritmeregister, DPIA. */
-  publication: PublicationConfig;
   /** Sign-in through the municipality's OpenID Connect provider; null when not configured. */
   oidc: OidcConfig | null;
   /** Whether username and password sign-in is offered (MPG_LOCAL_LOGIN, default on). */
   localLogin: boolean;
-}
-
-/** What one claim value grants: a role, and for a wijkteam member their wijken. */
-export interface OidcGrant {
-  role: Role;
-  wijken: string[];
-}
-
-export interface OidcConfig {
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  /** Where the provider sends the browser back: this server's /api/auth/oidc/callback. */
-  redirectUrl: string;
-  /** Where the provider sends the browser after logging out there. */
-  postLogoutRedirectUrl: string;
-  scope: string;
-  /** The claim whose values are mapped (e.g. `roles` for app roles, `groups` for Entra ID groups). */
-  claim: string;
-  /** Claim value as the provider sends it → what it grants. */
-  roleMap: Record<string, OidcGrant>;
+  /** The built dashboard the API server also serves, when it exists. */
+  webDistDir: string;
+  /** What the municipality publishes about the system: public page, Algoritmeregister, DPIA. */
+  publication: PublicationConfig;
 }
 
 export const PUBLICATION_CATEGORIES = ['Hoog-risico AI-systemen', 'Impactvolle algoritmes', 'Overige algoritmes'] as const;
@@ -251,11 +230,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.NODE_ENV === 'production' || e.MPG_SECURE_COOKIES === '1' || e.MPG_SECURE_COOKIES === 'true',
     apiRateLimit: Number(e.MPG_API_RATE_LIMIT),
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
-    webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
-    publication: publicationConfig(e),
     oidc,
     localLogin,
+    webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
+    publication: publicationConfig(e),
   };
+}
+
+/** What one claim value grants: a role, and for a wijkteam member their wijken. */
+export interface OidcGrant {
+  role: Role;
+  wijken: string[];
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: this server's /api/auth/oidc/callback. */
+  redirectUrl: string;
+  /** Where the provider sends the browser after logging out there. */
+  postLogoutRedirectUrl: string;
+  scope: string;
+  /** The claim whose values are mapped (e.g. `roles` for app roles, `groups` for Entra ID groups). */
+  claim: string;
+  /** Claim value as the provider sends it → what it grants. */
+  roleMap: Record<string, OidcGrant>;
 }
 
 const OIDC_REQUIRED = ['MPG_OIDC_ISSUER', 'MPG_OIDC_CLIENT_ID', 'MPG_OIDC_CLIENT_SECRET', 'MPG_OIDC_REDIRECT_URL', 'MPG_OIDC_ROLE_MAP'] as const;

@@ -22,23 +22,11 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   last_seen_at: string;
-  ip: string | null;
   /** The provider's session id (`sid`) of a session begun through OpenID Connect (migration 2026-12-05-0510). */
   oidc_sid: string | null;
   /** The ID token of that sign-in, sent back as id_token_hint at logout. */
   oidc_id_token: string | null;
-}
-
-/** Who an OpenID Connect identity (issuer + subject) is in this system (migration 2026-12-05-0510). */
-export interface OidcIdentityTable {
-  id: Generated<number>;
-  issuer: string;
-  subject: string;
-  user_id: number;
-  /** The `email` claim of the last sign-in, when the provider sent one. */
-  email: string | null;
-  created_at: string;
-  last_login_at: string;
+  ip: string | null;
 }
 
 export interface LoginAttemptTable {
@@ -148,6 +136,18 @@ export interface HouseholdExclusionTable {
   lifted_by: string | null;
 }
 
+/** Who an OpenID Connect identity (issuer + subject) is in this system (migration 2026-12-05-0510). */
+export interface OidcIdentityTable {
+  id: Generated<number>;
+  issuer: string;
+  subject: string;
+  user_id: number;
+  /** The `email` claim of the last sign-in, when the provider sent one. */
+  email: string | null;
+  created_at: string;
+  last_login_at: string;
+}
+
 export interface AccessTables {
   access_requests: AccessRequestTable;
   access_request_withheld: AccessRequestWithheldTable;
@@ -155,10 +155,10 @@ export interface AccessTables {
   household_exclusions: HouseholdExclusionTable;
   users: UserTable;
   sessions: SessionTable;
-  oidc_identities: OidcIdentityTable;
   login_attempts: LoginAttemptTable;
   triage: TriageTable;
   triage_events: TriageEventTable;
   audit_log: AuditLogTable;
   audit_retention: AuditRetentionTable;
+  oidc_identities: OidcIdentityTable;
 }

@@ -2,6 +2,7 @@ import { ChangePasswordBody, LoginBody, Session } from '@vroegsignaal/shared/api
 import { ErrorResponse, Ok } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import { LogoutResponse } from '@vroegsignaal/shared/api/oidc';
+import { sessionIdToken } from '../../repositories/oidc-repository.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/app/authentication.ts';
@@ -10,7 +11,6 @@ import { endSession, purgeStale, startSession, type ActiveSession } from '../../
 import { ApiError } from '../../services/errors.ts';
 import { findUserById, updateUser } from '../../repositories/user-repository.ts';
 import { deleteUserSessions } from '../../repositories/session-repository.ts';
-import { sessionIdToken } from '../../repositories/oidc-repository.ts';
 import type { RoutesPlugin } from '../types.ts';
 
 const present = (s: ActiveSession) => ({

@@ -18,22 +18,17 @@ interface LoginState {
 export default function LoginRoute() {
   const session = useSession();
   const navigate = useNavigate();
-  const state = (useLocation().state ?? {}) as LoginState;
   const [params] = useSearchParams();
   const methods = useQuery(loginMethodsQueryOptions());
   const oidc = methods.data?.oidc === true;
   const local = methods.data?.local !== false;
+  const state = (useLocation().state ?? {}) as LoginState;
   if (session.data && !state.expired) return <Navigate to={ROLE_HOME[session.data.user.role]} replace />;
   return (
     <div className="vs-login">
       <main id="main" className="vs-login__card">
         <p className="vs-login__brand">Vroegsignaal</p>
         <PageTitle title="Inloggen" />
-        {state.expired ? (
-          <Alert type="warning">
-            <Paragraph>Uw sessie is verlopen. Log opnieuw in.</Paragraph>
-          </Alert>
-        ) : null}
         <OidcNotice code={params.get('melding')} />
         {oidc ? (
           <div className="vs-login__oidc">
@@ -42,6 +37,11 @@ export default function LoginRoute() {
             </ButtonLink>
             {local ? <Paragraph>Of log in met een gebruikersnaam en wachtwoord van Vroegsignaal:</Paragraph> : null}
           </div>
+        ) : null}
+        {state.expired ? (
+          <Alert type="warning">
+            <Paragraph>Uw sessie is verlopen. Log opnieuw in.</Paragraph>
+          </Alert>
         ) : null}
         {local ? (
           <LoginForm onLoggedIn={(role) => navigate(state.from && state.from !== paths.login ? state.from : ROLE_HOME[role], { replace: true })} />
