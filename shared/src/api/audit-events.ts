@@ -123,6 +123,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   flag: 'signalering',
   household: 'huishouden',
   ingest_run: 'levering',
+  oidc: 'inlogdienst van de organisatie',
   request: 'verzoek',
   rule_set: 'regelset',
   run: 'berekening',
