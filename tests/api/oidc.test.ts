@@ -2,6 +2,7 @@ import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.ts';
 import { insertUser } from '../../server/src/repositories/user-repository.ts';
+import { grantFor } from '../../server/src/services/oidc-sign-in.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { ROLE_MAP, startOidcApp, type OidcApp } from '../helpers/oidc-app.ts';
 import { CookieJar, request, signInAs } from '../helpers/oidc-flow.ts';
@@ -38,6 +39,27 @@ describe('OpenID Connect configuration', () => {
     const production = { ...ENV, NODE_ENV: 'production', MPG_BSN_KEY: 'k'.repeat(40) };
     expect(refused({ ...production, MPG_OIDC_ISSUER: 'http://login.gemeente.nl' })).toThrow(/^MPG_OIDC_ISSUER: must be an https:\/\/ URL in production/);
     expect(refused({ NODE_ENV: 'test', MPG_LOCAL_LOGIN: '0' })).toThrow(/^MPG_LOCAL_LOGIN: can only be off/);
+  });
+});
+
+describe('claim mapping', () => {
+  const roleMap = loadConfig(ENV).oidc!.roleMap;
+  it('reads a list, a single value or a dotted claim name, and joins the wijken of one role', () => {
+    expect(grantFor({ groups: 'grp-beleid' }, { claim: 'groups', roleMap })).toEqual({ ok: true, grant: { role: 'beleidsmaker', wijken: [] } });
+    expect(
+      grantFor({ realm_access: { roles: ['grp-wijkteam-lewenborg', 'offline_access', 'grp-wijkteam-beijum'] } }, { claim: 'realm_access.roles', roleMap }),
+    ).toEqual({
+      ok: true,
+      grant: { role: 'wijkteam', wijken: ['Beijum', 'Lewenborg'] },
+    });
+    expect(grantFor({ groups: [42, null, { role: 'beheerder' }] }, { claim: 'groups', roleMap })).toEqual({ ok: false, reason: 'unmapped' });
+    expect(grantFor({ roles: ['grp-beheer'] }, { claim: 'groups', roleMap })).toEqual({ ok: false, reason: 'unmapped' });
+  });
+
+  it('maps only values the configuration names, not what every object has', () => {
+    for (const value of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(grantFor({ groups: [value] }, { claim: 'groups', roleMap })).toEqual({ ok: false, reason: 'unmapped' });
+    }
   });
 });
 
