@@ -8,6 +8,7 @@ import authentication from './plugins/app/authentication.ts';
 import context from './plugins/app/context.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import finiteNumbers from './plugins/app/finite-numbers.ts';
+import oidc from './plugins/app/oidc.ts';
 import validation from './plugins/app/validation.ts';
 import cookie from './plugins/external/cookie.ts';
 import helmet from './plugins/external/helmet.ts';
@@ -19,6 +20,7 @@ import aggregates from './routes/aggregates/index.ts';
 import auth from './routes/auth/index.ts';
 import flags from './routes/flags/index.ts';
 import health from './routes/health/index.ts';
+import oidcRoutes from './routes/auth/oidc.ts';
 import operations from './routes/operations/index.ts';
 import privacy from './routes/privacy/index.ts';
 import publication from './routes/publication/index.ts';
@@ -48,9 +50,11 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(authentication);
   await fastify.register(audit);
   await fastify.register(finiteNumbers);
+  await fastify.register(oidc);
   for (const routes of [
     health,
     auth,
+    oidcRoutes,
     flags,
     triage,
     openWork,

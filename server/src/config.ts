@@ -6,6 +6,7 @@ import cron from 'node-cron';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Format } from 'typebox/format';
 import { Value } from 'typebox/value';
+import { ROLES, type Role } from '@vroegsignaal/shared/api/auth';
 
 // The one place that reads the environment. Everything else receives a Config.
 // The environment is checked against one schema before anything runs: a value
@@ -55,6 +56,10 @@ export interface Config {
   apiRateLimit: number;
   /** Login requests per minute per client address (MPG_LOGIN_RATE_LIMIT). */
   loginRateLimit: number;
+  /** Sign-in through the municipality's OpenID Connect provider; null when not configured. */
+  oidc: OidcConfig | null;
+  /** Whether username and password sign-in is offered (MPG_LOCAL_LOGIN, default on). */
+  localLogin: boolean;
   /** The built dashboard the API server also serves, when it exists. */
   webDistDir: string;
   /** What the municipality publishes about the system: public page, Algoritmeregister, DPIA. */
@@ -143,6 +148,7 @@ export const DEFAULT_RIGHTS =
 Format.Set('mpg-cron', (v) => v.trim().split(/\s+/).length === 5 && cron.validate(v));
 Format.Set('mpg-time-zone', isTimeZone);
 Format.Set('mpg-urgent', (v) => parseUrgentIndicators(v) !== null);
+Format.Set('mpg-oidc-role-map', (v) => parseRoleMap(v) !== null);
 Format.Set('mpg-instant', (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
 
 /** A whole number in [min, max], written in decimal digits only (`range` is checked after the schema). */
@@ -227,6 +233,22 @@ export const EnvSchema = Type.Object({
   MPG_NOTIFY_CRON: cronExpression('*/5 * * * *'),
   MPG_MAIL_RETRIES: whole(0, 20, 5),
   MPG_MAIL_RETRY_BASE_MS: whole(0, 86_400_000, 60_000),
+  MPG_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, expected: "the provider's issuer URL" })),
+  MPG_OIDC_CLIENT_ID: limited(500),
+  MPG_OIDC_CLIENT_SECRET: limited(2000),
+  MPG_OIDC_REDIRECT_URL: Type.Optional(
+    Type.String({ pattern: '^https?://[^\\s]+/api/auth/oidc/callback$', expected: "this server's URL ending in /api/auth/oidc/callback" }),
+  ),
+  MPG_OIDC_POST_LOGOUT_REDIRECT_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, expected: 'a URL' })),
+  MPG_OIDC_SCOPE: text('openid profile email'),
+  MPG_OIDC_CLAIM: Type.String({ pattern: '^[\\w.:/-]{1,200}$', default: 'roles', expected: 'a claim name, e.g. roles or groups' }),
+  MPG_OIDC_ROLE_MAP: Type.Optional(
+    Type.String({ format: 'mpg-oidc-role-map', expected: 'a JSON object {"claim value": {"role": "...", "wijken": [...]}} (see the README)' }),
+  ),
+  MPG_LOCAL_LOGIN: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('false'), Type.Literal('true')], {
+    default: '1',
+    expected: 'one of 0, 1, false, true',
+  }),
   MPG_PUBLICATION_CATEGORY: Type.Union(
     PUBLICATION_CATEGORIES.map((c) => Type.Literal(c)),
     { default: 'Impactvolle algoritmes', expected: `one of ${PUBLICATION_CATEGORIES.join(', ')}` },
@@ -245,6 +267,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && (bsnKey === DEVELOPMENT_BSN_KEY || bsnKey.length < 32)) {
     throw new ConfigError('MPG_BSN_KEY: must be set to a secret of at least 32 characters in production');
   }
+  const localLogin = e.MPG_LOCAL_LOGIN === '1' || e.MPG_LOCAL_LOGIN === 'true';
+  const oidc = oidcConfig(e);
+  if (!localLogin && !oidc) throw new ConfigError('MPG_LOCAL_LOGIN: can only be off when sign-in through OpenID Connect is configured (MPG_OIDC_ISSUER, …)');
   return {
     env: e.NODE_ENV,
     database: databaseTarget(e.DATABASE_URL, workingDir),
@@ -270,6 +295,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.NODE_ENV === 'production' || e.MPG_SECURE_COOKIES === '1' || e.MPG_SECURE_COOKIES === 'true',
     apiRateLimit: Number(e.MPG_API_RATE_LIMIT),
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
+    oidc,
+    localLogin,
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
     publication: publicationConfig(e),
     partnerOrganisations: e.MPG_PARTNER_ORGANISATIONS
@@ -299,6 +326,80 @@ function notificationConfig(e: Env): NotificationConfig {
     retries: Number(e.MPG_MAIL_RETRIES),
     retryBaseMs: Number(e.MPG_MAIL_RETRY_BASE_MS),
   };
+}
+
+/** What one claim value grants: a role, and for a wijkteam member their wijken. */
+export interface OidcGrant {
+  role: Role;
+  wijken: string[];
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: this server's /api/auth/oidc/callback. */
+  redirectUrl: string;
+  /** Where the provider sends the browser after logging out there. */
+  postLogoutRedirectUrl: string;
+  scope: string;
+  /** The claim whose values are mapped (e.g. `roles` for app roles, `groups` for Entra ID groups). */
+  claim: string;
+  /** Claim value as the provider sends it → what it grants. */
+  roleMap: Record<string, OidcGrant>;
+}
+
+const OIDC_REQUIRED = ['MPG_OIDC_ISSUER', 'MPG_OIDC_CLIENT_ID', 'MPG_OIDC_CLIENT_SECRET', 'MPG_OIDC_REDIRECT_URL', 'MPG_OIDC_ROLE_MAP'] as const;
+
+/** All of OIDC_REQUIRED or none; plain http only outside production (a provider on this machine in tests). */
+function oidcConfig(e: Env): OidcConfig | null {
+  const given = OIDC_REQUIRED.filter((name) => e[name] !== undefined);
+  if (given.length === 0) return null;
+  const missing = OIDC_REQUIRED.find((name) => e[name] === undefined);
+  if (missing) throw new ConfigError(`${missing}: must be set too when ${given[0]} is set (OpenID Connect)`);
+  const urls = ['MPG_OIDC_ISSUER', 'MPG_OIDC_REDIRECT_URL', 'MPG_OIDC_POST_LOGOUT_REDIRECT_URL'] as const;
+  const plain = urls.find((name) => e[name]?.startsWith('http://'));
+  if (plain && e.NODE_ENV === 'production') throw new ConfigError(`${plain}: must be an https:// URL in production`);
+  const redirectUrl = e.MPG_OIDC_REDIRECT_URL!;
+  return {
+    issuer: e.MPG_OIDC_ISSUER!,
+    clientId: e.MPG_OIDC_CLIENT_ID!,
+    clientSecret: e.MPG_OIDC_CLIENT_SECRET!,
+    redirectUrl,
+    postLogoutRedirectUrl: e.MPG_OIDC_POST_LOGOUT_REDIRECT_URL ?? new URL('/inloggen', redirectUrl).toString(),
+    scope: e.MPG_OIDC_SCOPE,
+    claim: e.MPG_OIDC_CLAIM,
+    roleMap: parseRoleMap(e.MPG_OIDC_ROLE_MAP!)!,
+  };
+}
+
+const RoleMapSchema = Type.Record(
+  Type.String({ minLength: 1, maxLength: 500 }),
+  Type.Object(
+    {
+      role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+      wijken: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 500 })),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+/** The claim mapping, or null when it is not JSON of the schema, or wijken are given for another role than wijkteam (or none for wijkteam). */
+export function parseRoleMap(json: string): Record<string, OidcGrant> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Value.Check(RoleMapSchema, value) || Object.keys(value).length === 0) return null;
+  const map: Record<string, OidcGrant> = {};
+  for (const [claimValue, grant] of Object.entries(value)) {
+    const wijken = grant.wijken ?? [];
+    if ((grant.role === 'wijkteam') !== wijken.length > 0) return null;
+    map[claimValue] = { role: grant.role, wijken };
+  }
+  return map;
 }
 
 function publicationConfig(e: Env): PublicationConfig {

@@ -15,7 +15,9 @@ const USER_OF: Record<Role, string> = {
   beheerder: 'beheerder',
   privacy: 'privacy',
 };
-const names = (Object.keys(ENDPOINTS) as EndpointName[]).filter((n) => n !== 'login' && n !== 'logout');
+// Sign-in through the organisation answers 404 here (not configured); tests/api/oidc.test.ts covers it with a provider.
+const OIDC_ONLY: readonly EndpointName[] = ['oidcLogin', 'oidcCallback', 'oidcBackchannelLogout'];
+const names = (Object.keys(ENDPOINTS) as EndpointName[]).filter((n) => n !== 'login' && n !== 'logout' && !OIDC_ONLY.includes(n));
 
 describe.each(DIALECTS)('role × endpoint (%s)', (dialect) => {
   let f: ApiFixture;

@@ -45,6 +45,10 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   last_seen_at: string;
+  /** The provider's session id (`sid`) of a session begun through OpenID Connect (migration 2026-12-05-0510). */
+  oidc_sid: string | null;
+  /** The ID token of that sign-in, sent back as id_token_hint at logout. */
+  oidc_id_token: string | null;
   ip: string | null;
   /** `full`, or the step of the sign-in still to do: `totp`, `password`, `enrol`. */
   stage: Generated<string>;
@@ -198,6 +202,18 @@ export interface MeetingItemTable {
   recorded_at: string | null;
 }
 
+/** Who an OpenID Connect identity (issuer + subject) is in this system (migration 2026-12-05-0510). */
+export interface OidcIdentityTable {
+  id: Generated<number>;
+  issuer: string;
+  subject: string;
+  user_id: number;
+  /** The `email` claim of the last sign-in, when the provider sent one. */
+  email: string | null;
+  created_at: string;
+  last_login_at: string;
+}
+
 export interface AccessTables {
   access_requests: AccessRequestTable;
   access_request_withheld: AccessRequestWithheldTable;
@@ -214,4 +230,5 @@ export interface AccessTables {
   meeting_items: MeetingItemTable;
   audit_log: AuditLogTable;
   audit_retention: AuditRetentionTable;
+  oidc_identities: OidcIdentityTable;
 }

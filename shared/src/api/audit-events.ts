@@ -7,6 +7,10 @@ import type { EndpointName } from './endpoints.ts';
 const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   health: 'status van de server opvragen',
   login: 'inloggen',
+  loginMethods: 'inlogmogelijkheden opvragen',
+  oidcLogin: 'inloggen via de organisatie beginnen',
+  oidcCallback: 'inloggen via de organisatie afronden',
+  oidcBackchannelLogout: 'uitloggen op verzoek van de inlogdienst van de organisatie',
   logout: 'uitloggen',
   session: 'sessie opvragen',
   changePassword: 'eigen wachtwoord wijzigen',
@@ -85,6 +89,10 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
 
 const OTHER_EVENTS: Record<string, string> = {
   login_failed: 'inloggen: gebruikersnaam of wachtwoord onjuist',
+  login_oidc: 'inloggen via de organisatie (OpenID Connect); rol en wijken van de inlogdienst overgenomen',
+  login_oidc_refused: 'inloggen via de organisatie geweigerd: geen (eenduidige) rol in Vroegsignaal of account gedeactiveerd',
+  login_oidc_failed: 'inloggen via de organisatie mislukt: antwoord van de inlogdienst ongeldig, verlopen of onbereikbaar',
+  logout_oidc_backchannel: 'uitgelogd door de inlogdienst van de organisatie (back-channel logout)',
   login_throttled: 'inloggen: te veel mislukte pogingen voor dit account, even geblokkeerd',
   login_first_step: 'inloggen: wachtwoord juist, tweede stap volgt',
   totp_failed: 'inloggen: code van de tweede factor onjuist',
@@ -141,6 +149,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   flag: 'signalering',
   household: 'huishouden',
   ingest_run: 'levering',
+  oidc: 'inlogdienst van de organisatie',
   request: 'verzoek',
   rule_set: 'regelset',
   run: 'berekening',

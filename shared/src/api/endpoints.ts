@@ -15,6 +15,11 @@ const CARE = ['coordinator', 'wijkteam'] as const;
 export const ENDPOINTS = {
   health: { method: 'GET', url: '/api/health', roles: 'public' },
   login: { method: 'POST', url: '/api/auth/login', roles: 'public' },
+  // Sign-in through the municipality's OpenID Connect provider: the browser arrives without a session.
+  loginMethods: { method: 'GET', url: '/api/auth/methods', roles: 'public' },
+  oidcLogin: { method: 'GET', url: '/api/auth/oidc/login', roles: 'public' },
+  oidcCallback: { method: 'GET', url: '/api/auth/oidc/callback', roles: 'public' },
+  oidcBackchannelLogout: { method: 'POST', url: '/api/auth/oidc/backchannel-logout', roles: 'public' },
   logout: { method: 'POST', url: '/api/auth/logout', roles: 'any' },
   session: { method: 'GET', url: '/api/auth/session', roles: 'any' },
   changePassword: { method: 'POST', url: '/api/auth/password', roles: 'any' },

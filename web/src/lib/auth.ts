@@ -1,6 +1,7 @@
 // The session: who is logged in, with which role, and the CSRF token.
 
 import type { LoginBody, Session, SessionUser } from '@vroegsignaal/shared/api/auth';
+import type { LogoutResponse } from '@vroegsignaal/shared/api/oidc';
 import { createContext, useContext } from 'react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
@@ -54,7 +55,12 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>(endpointUrl('logout'), {}, { allowUnauthorized: true }),
+    mutationFn: async () => {
+      const result = await api.post<LogoutResponse>(endpointUrl('logout'), {}, { allowUnauthorized: true });
+      // Signed in through the organisation: end its session too (RP-initiated logout).
+      if (result?.end_session_url) window.location.assign(result.end_session_url);
+      return result;
+    },
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();

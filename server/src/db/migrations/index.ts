@@ -12,6 +12,7 @@ import * as residentsRights from './2026-12-05-0230-residents-rights.ts';
 import * as signalMarksUnique from './2026-12-05-0300-signal-marks-unique.ts';
 import * as triageDeadlines from './2026-12-05-0400-triage-deadlines.ts';
 import * as zorgnetwerkMeetings from './2026-12-05-0401-zorgnetwerk-meetings.ts';
+import * as oidc from './2026-12-05-0510-oidc.ts';
 import * as localSecondFactor from './2026-12-05-0520-local-second-factor.ts';
 import * as notifications from './2026-12-05-0530-notifications.ts';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0300-signal-marks-unique': signalMarksUnique,
   '2026-12-05-0400-triage-deadlines': triageDeadlines,
   '2026-12-05-0401-zorgnetwerk-meetings': zorgnetwerkMeetings,
+  '2026-12-05-0510-oidc': oidc,
   '2026-12-05-0520-local-second-factor': localSecondFactor,
   '2026-12-05-0530-notifications': notifications,
 };

@@ -1,6 +1,8 @@
 import { ChangePasswordBody, LoginBody, Session } from '@vroegsignaal/shared/api/auth';
 import { ErrorResponse, Ok } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
+import { LogoutResponse } from '@vroegsignaal/shared/api/oidc';
+import { sessionIdToken } from '../../repositories/oidc-repository.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/app/authentication.ts';
@@ -61,12 +63,15 @@ const auth: RoutesPlugin = async (app) => {
     '/api/auth/logout',
     {
       config: { endpoint: ENDPOINTS.logout },
-      schema: { tags: ['auth'], response: { 200: Ok } },
+      schema: { tags: ['auth'], response: { 200: LogoutResponse } },
     },
     async (request, reply) => {
+      // A session begun at the provider: the browser ends the provider's session too (RP-initiated logout).
+      const idToken = app.oidc ? await sessionIdToken(app.db, request.session!.id) : null;
       await endSession(app.db, request.session!.id);
       clearSessionCookie(reply, app.config);
-      return { ok: true };
+      const endSessionUrl = idToken ? await app.oidc!.endSessionUrl(idToken).catch(() => null) : null;
+      return endSessionUrl ? { ok: true, end_session_url: endSessionUrl } : { ok: true };
     },
   );
 
