@@ -1,7 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
-import type { Database, FlagTable } from '../db/schema.ts';
+import type { FlagTable } from '../db/schema.ts';
 import { isActiveIn } from './active-rules.ts';
+import { notExcludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 // The flags of one run with the triage of each household's episode.
@@ -67,7 +68,7 @@ function base(db: Executor, p: FlagListFilter) {
       j.onRef('d.household_key', '=', 'f.household_key').on((eb) => eb('d.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
     )
     .where('f.run_id', '=', p.runId)
-    .where((eb) => notExcludedOn(eb, p.visibleOn))
+    .where((eb) => notExcludedOn(eb.ref('f.household_key'), p.visibleOn))
     .$if(p.wijken !== undefined, (q) => (p.wijken!.length ? q.where('f.wijk', 'in', p.wijken!) : q.where(sql<SqlBool>`1 = 0`)))
     .$if(p.wijk !== undefined, (q) => q.where('f.wijk', '=', p.wijk!))
     .$if(p.kind !== undefined, (q) => q.where('f.is_new', '=', p.kind === 'new' ? 1 : 0))
@@ -82,24 +83,6 @@ function base(db: Executor, p: FlagListFilter) {
     .$if(p.address !== undefined, (q) => q.where('f.household_key', 'like', likePattern(p.address!)))
     .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)))
     .$if(p.overdue === true, (q) => q.where(STATUS, '=', 'nieuw').where('d.first_contact_due', '<', p.today ?? '9999-12-31'));
-}
-
-/**
- * The household of flag `f` has no exclusion active on `on`: while a restriction or objection
- * lasts it is on no list, in no count and its page answers as not found (AVG art. 18/21).
- */
-function notExcludedOn(eb: ExpressionBuilder<Database & { f: FlagTable }, 'f'>, on: string) {
-  return eb.not(
-    eb.exists(
-      eb
-        .selectFrom('household_exclusions as x')
-        .select('x.id')
-        .whereRef('x.household_key', '=', 'f.household_key')
-        .where('x.lifted_at', 'is', null)
-        .where('x.from_date', '<=', on)
-        .where('x.to_date', '>=', on),
-    ),
-  );
 }
 
 /** The value holds only digits, capitals and dashes (parseAddressSearch), so nothing needs escaping. */
@@ -168,7 +151,7 @@ export async function findFlag(db: Executor, id: number, visibleOn: string) {
     .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
     .select([...FLAG_ROW, 'r.as_of'])
     .where('f.id', '=', id)
-    .where((eb) => notExcludedOn(eb, visibleOn))
+    .where((eb) => notExcludedOn(eb.ref('f.household_key'), visibleOn))
     .executeTakeFirst();
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { notExcludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 // Open cases across runs: the coordinator's workload per wijkteam member, and the cases
@@ -36,19 +37,7 @@ export async function openOffList(db: Executor, runId: number, closed: readonly 
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('flags as cur').select('cur.id').whereRef('cur.household_key', '=', 't.household_key').where('cur.run_id', '=', runId))),
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('household_exclusions as x')
-            .select('x.id')
-            .whereRef('x.household_key', '=', 't.household_key')
-            .where('x.lifted_at', 'is', null)
-            .where('x.from_date', '<=', today)
-            .where('x.to_date', '>=', today),
-        ),
-      ),
-    )
+    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today))
     .$if(wijken !== undefined, (q) => (wijken!.length ? q.where('t.wijk', 'in', wijken!) : q.where(sql<boolean>`1 = 0`)))
     .select((eb) => [
       't.household_key',
