@@ -19,7 +19,7 @@ import { CITY_RUN_DATES, attackerDrafts, smallCellsCity } from './support/small-
 // consistent with everything shown. No hidden cell may be pinned to one value.
 
 /** GET endpoints a beleidsmaker may call that show no counts (checked below to hold no numbers but ids and versions). */
-const COUNT_FREE = ['session', 'transparency', 'ruleSets', 'ruleSet', 'registerExport'];
+const COUNT_FREE = ['session', 'transparency', 'ruleSets', 'ruleSet', 'registerExport', 'notificationSettings'];
 const MODELLED = ['aggregateWeeks', 'aggregateWijken', 'aggregateIndicators', 'aggregatePrecision'];
 
 interface Http {
