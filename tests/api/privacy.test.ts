@@ -373,7 +373,7 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       expect((await page(wijkteam, flag)).statusCode).toBe(200);
     });
 
-    it('leaves the zorgnetwerk agenda and the open cases off the list too, and is back on both once lifted', async () => {
+    it('leaves the zorgnetwerk agenda, the open cases off the list and their counts too, and is back on all once lifted', async () => {
       const flag = await f.flagOf(run(), HOUSEHOLD);
       const { wijk } = await f.t.db.selectFrom('flags').select('wijk').where('id', '=', flag).executeTakeFirstOrThrow();
       const meeting = (await coordinator.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-20', wijken: [wijk] } })).json();
@@ -384,18 +384,28 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       const offList = async () =>
         (await coordinator.request({ method: 'GET', url: '/api/worklist/off-list' })).json().items.map((i: any) => i.household_key) as string[];
       // An open case, then a run in the exclusion's period: the household leaves the list while its case is open.
-      const noted = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/notes`, payload: { note: 'Eerst het overleg afwachten.' } });
-      expect(noted.statusCode).toBe(200);
-      expect(noted.json().status).not.toMatch(/^afgesloten/);
+      const assigned = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: 'wijkteam' } });
+      expect(assigned.statusCode).toBe(200);
+      expect(assigned.json().status).not.toMatch(/^afgesloten/);
+      // The counts beside the lists leave it out too: families on the agenda, open cases per wijkteam member.
+      const families = async () =>
+        (await coordinator.request({ method: 'GET', url: '/api/meetings' })).json().find((m: any) => m.id === meeting.id).families as number;
+      const open = async () =>
+        (await coordinator.request({ method: 'GET', url: '/api/workload' })).json().find((w: any) => w.username === 'wijkteam').open as number;
+      const before = { families: await families(), open: await open() };
       const { requestId, exclusionId } = await exclude('2026-10-09', '2026-10-20');
       await score('2026-10-18'); // after every other run of this file: the newest list
       expect(await onAgenda()).not.toContain(HOUSEHOLD);
       expect(await offList()).not.toContain(HOUSEHOLD);
       expect((await agenda()).statusCode).toBe(400);
+      expect(await families()).toBe(before.families - 1);
+      expect(await open()).toBe(before.open - 1);
 
       await privacy.request({ method: 'POST', url: `/api/privacy/requests/${requestId}/exclusions/${exclusionId}/lift` });
       expect(await onAgenda()).toContain(HOUSEHOLD);
       expect(await offList()).toContain(HOUSEHOLD);
+      expect(await families()).toBe(before.families);
+      expect(await open()).toBe(before.open);
     });
 
     it('is visible again the day after the period ends', async () => {

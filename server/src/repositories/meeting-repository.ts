@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MeetingItemTable, MeetingTable } from '../db/schema-access.ts';
+import { notExcludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 export async function insertMeeting(db: Executor, values: Insertable<MeetingTable>): Promise<number> {
@@ -7,10 +8,11 @@ export async function insertMeeting(db: Executor, values: Insertable<MeetingTabl
   return Number(row.id);
 }
 
-export async function listMeetings(db: Executor) {
+/** The meetings with the number of families on each agenda; a household excluded on `today` is not counted, as it is not shown. */
+export async function listMeetings(db: Executor, today: string) {
   return db
     .selectFrom('meetings as m')
-    .leftJoin('meeting_items as i', 'i.meeting_id', 'm.id')
+    .leftJoin('meeting_items as i', (j) => j.onRef('i.meeting_id', '=', 'm.id').on((eb) => notExcludedOn(eb.ref('i.household_key'), today)))
     .select((eb) => ['m.id', 'm.held_on', 'm.wijken', 'm.created_by', eb.fn.count<number>('i.id').as('families')])
     .groupBy(['m.id', 'm.held_on', 'm.wijken', 'm.created_by'])
     .orderBy('m.held_on', 'desc')

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { NotificationKind, NotificationOutboxTable } from '../db/schema-notifications.ts';
 import type { UserRow } from './user-repository.ts';
+import { notExcludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 // The e-mail outbox and who receives what. Only kinds and counts are stored.
@@ -80,12 +81,13 @@ export async function finishNotification(
 }
 
 /** Open, assigned cases still waiting for first contact, due in [from, to], with the assignee's id. */
-export async function waitingAssignedCases(db: Executor, from: string, to: string) {
+export async function waitingAssignedCases(db: Executor, from: string, to: string, today: string) {
   return db
     .selectFrom('triage as t')
     .innerJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
     .innerJoin('users as u', 'u.username', 't.assigned_to')
     .where('t.status', '=', 'nieuw')
+    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today))
     .where('d.first_contact_due', '>=', from)
     .where('d.first_contact_due', '<=', to)
     .select(['t.id as triage_id', 'u.id as user_id', 'u.username'])

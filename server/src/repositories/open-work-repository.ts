@@ -13,6 +13,7 @@ export async function workloadPerAssignee(db: Executor, closed: readonly string[
     .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
     .where('t.assigned_to', 'is not', null)
     .where('t.status', 'not in', [...closed])
+    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today))
     .select((eb) => [
       't.assigned_to',
       eb.fn.countAll<number>().as('open'),

@@ -23,8 +23,8 @@ import { changeTriage, presentTriage } from './triage.ts';
 
 const MEETING_NOT_FOUND = 'Dit overleg bestaat niet (meer).';
 
-export async function meetingsList(db: Db): Promise<MeetingList> {
-  return (await listMeetings(db)).map((m) => ({
+export async function meetingsList(db: Db, today: string): Promise<MeetingList> {
+  return (await listMeetings(db, today)).map((m) => ({
     id: Number(m.id),
     held_on: m.held_on,
     wijken: JSON.parse(m.wijken) as string[],

@@ -39,7 +39,7 @@ export async function notifyDigest(trx: Executor, runId: number, counts: { op_li
 }
 
 async function overdueAssigned(trx: Executor, today: string): Promise<number> {
-  return (await waitingAssignedCases(trx, '0000-01-01', addDays(today, -1))).length;
+  return (await waitingAssignedCases(trx, '0000-01-01', addDays(today, -1), today)).length;
 }
 
 /**
@@ -56,7 +56,7 @@ export async function enqueueDeadlineNotices(db: Executor, clock: Clock, timeZon
     ['termijn_verstreken', '0000-01-01', addDays(today, -1), { zaken: 1 }],
   ];
   for (const [kind, from, to, counts] of plan) {
-    const cases = await waitingAssignedCases(db, from, to);
+    const cases = await waitingAssignedCases(db, from, to, today);
     const wanted = await recipients(db, kind, { usernames: [...new Set(cases.map((c) => c.username))] });
     const ok = new Set(wanted.map((u) => u.id));
     const mine = cases.filter((c) => ok.has(c.user_id));

@@ -18,7 +18,7 @@ const meetings: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.meetings },
       schema: { tags: ['meetings'], response: { 200: MeetingList } },
     },
-    async () => meetingsList(app.db),
+    async () => meetingsList(app.db, todayOf(app)),
   );
 
   app.post(
