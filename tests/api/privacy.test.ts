@@ -378,7 +378,6 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       const { wijk } = await f.t.db.selectFrom('flags').select('wijk').where('id', '=', flag).executeTakeFirstOrThrow();
       const meeting = (await coordinator.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-20', wijken: [wijk] } })).json();
       const agenda = () => coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda`, payload: { flag_id: flag } });
-      expect((await agenda()).statusCode).toBe(200);
       const onAgenda = async () =>
         (await coordinator.request({ method: 'GET', url: `/api/meetings/${meeting.id}` })).json().items.map((i: any) => i.household_key) as string[];
       const offList = async () =>
@@ -387,6 +386,8 @@ describe.each(DIALECTS)('residents’ rights (%s)', (dialect) => {
       const assigned = await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/assignment`, payload: { assigned_to: 'wijkteam' } });
       expect(assigned.statusCode).toBe(200);
       expect(assigned.json().status).not.toMatch(/^afgesloten/);
+      // An open case may go on the agenda, also when a later run is the newest list.
+      expect((await agenda()).statusCode).toBe(200);
       // The counts beside the lists leave it out too: families on the agenda, open cases per wijkteam member.
       const families = async () =>
         (await coordinator.request({ method: 'GET', url: '/api/meetings' })).json().find((m: any) => m.id === meeting.id).families as number;

@@ -107,6 +107,7 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
       regisseur_org: 'Schuldhulpverlening',
       next_step: 'Intake plannen.',
       next_step_due: '2026-11-16',
+      seen_recorded_at: null,
     };
     const badOrg = await coordinator.request({
       method: 'POST',
@@ -116,7 +117,8 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
     expect(badOrg.json()).toMatchObject({ statusCode: 400, field: 'body.regisseur_org' });
     const recorded = await coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/items/${itemId}/record`, payload: record });
     expect(recorded.statusCode, recorded.body).toBe(200);
-    expect(recorded.json().items[0]).toMatchObject({ ...record, triage_status: 'besproken_in_zorgnetwerk', recorded_by: 'coordinator' });
+    const { seen_recorded_at: _seen, ...fields } = record;
+    expect(recorded.json().items[0]).toMatchObject({ ...fields, triage_status: 'besproken_in_zorgnetwerk', recorded_by: 'coordinator' });
     expect((await coordinator.request({ method: 'GET', url: '/api/meetings' })).json()).toEqual([
       expect.objectContaining({ id: meetingId, held_on: '2026-11-02', wijken: ['Beijum'], families: 1 }),
     ]);

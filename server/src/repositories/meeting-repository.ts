@@ -44,3 +44,14 @@ export async function findMeetingItem(db: Executor, meetingId: number, itemId: n
 export async function updateMeetingItem(db: Executor, id: number, values: Updateable<MeetingItemTable>): Promise<void> {
   await db.updateTable('meeting_items').set(values).where('id', '=', id).execute();
 }
+
+/** Records on an item only while its last record is still `recordedAt` (null: none yet): of two at once, one wins. */
+export async function recordMeetingItem(db: Executor, id: number, recordedAt: string | null, values: Updateable<MeetingItemTable>): Promise<boolean> {
+  const result = await db
+    .updateTable('meeting_items')
+    .set(values)
+    .where('id', '=', id)
+    .where((eb) => (recordedAt === null ? eb('recorded_at', 'is', null) : eb('recorded_at', '=', recordedAt)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { TriageEventTable, TriageTable } from '../db/schema-access.ts';
+import { notExcludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 export type TriageRow = Selectable<TriageTable>;
@@ -44,7 +45,14 @@ export async function openTriagesAssignedTo(db: Executor, username: string, fina
     .execute();
 }
 
-/** Concluded cases whose review date has come. */
+/** Concluded cases whose review date has come; a household excluded today waits until its exclusion ends. */
 export async function dueReviews(db: Executor, today: string) {
-  return db.selectFrom('triage').selectAll().where('review_on', 'is not', null).where('review_on', '<=', today).orderBy('id').execute();
+  return db
+    .selectFrom('triage as t')
+    .selectAll()
+    .where('t.review_on', 'is not', null)
+    .where('t.review_on', '<=', today)
+    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today))
+    .orderBy('t.id')
+    .execute();
 }

@@ -2,7 +2,7 @@ import type { Meeting, MeetingList, MeetingRecordBody, NewMeetingBody } from '@v
 import type { TriageStatus } from '@vroegsignaal/shared/api/triage';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Clock } from '../core/clock.ts';
-import { formatDutchDate, isRealDate } from '../core/dates.ts';
+import { addDays, formatDutchDate, isRealDate } from '../core/dates.ts';
 import type { Db } from '../db/connection.ts';
 import { findFlag } from '../repositories/flag-list-repository.ts';
 import { knownWijken } from '../repositories/household-repository.ts';
@@ -13,8 +13,11 @@ import {
   insertMeeting,
   listMeetings,
   meetingItems,
+  recordMeetingItem,
   updateMeetingItem,
 } from '../repositories/meeting-repository.ts';
+import { newestRun } from '../repositories/run-repository.ts';
+import { CLOSED_TRIAGE_STATUSES } from '@vroegsignaal/shared/api/flags';
 import { ApiError } from './errors.ts';
 import { changeTriage, presentTriage } from './triage.ts';
 
@@ -22,6 +25,10 @@ import { changeTriage, presentTriage } from './triage.ts';
 // triage to "besproken in zorgnetwerk" through the one transition table.
 
 const MEETING_NOT_FOUND = 'Dit overleg bestaat niet (meer).';
+/** A meeting is planned at most a year ahead, or recorded afterwards up to four weeks back. */
+const PAST_DAYS = 28;
+const AHEAD_DAYS = 366;
+const RECORDED_MEANWHILE = 'Het advies voor dit gezin is intussen door iemand anders vastgelegd. Bekijk het en probeer het zo nodig opnieuw.';
 
 export async function meetingsList(db: Db, today: string): Promise<MeetingList> {
   return (await listMeetings(db, today)).map((m) => ({
@@ -35,6 +42,12 @@ export async function meetingsList(db: Db, today: string): Promise<MeetingList> 
 
 export async function planMeeting(db: Db, clock: Clock, user: AuthenticatedUser, body: NewMeetingBody, orgs: string[], today: string): Promise<Meeting> {
   if (!isRealDate(body.held_on)) throw ApiError.badRequest('body.held_on', 'is geen bestaande datum');
+  if (body.held_on < addDays(today, -PAST_DAYS) || body.held_on > addDays(today, AHEAD_DAYS)) {
+    throw ApiError.badRequest(
+      'body.held_on',
+      `moet tussen ${formatDutchDate(addDays(today, -PAST_DAYS))} en ${formatDutchDate(addDays(today, AHEAD_DAYS))} liggen`,
+    );
+  }
   const known = await knownWijken(db, body.wijken);
   const unknown = body.wijken.find((w) => !known.has(w));
   if (unknown !== undefined) throw ApiError.badRequest('body.wijken', `wijk '${unknown}' is onbekend`);
@@ -99,6 +112,8 @@ export async function putOnAgenda(
   if (!flag) throw ApiError.badRequest('body.flag_id', 'deze signalering bestaat niet');
   const wijken = JSON.parse(m.wijken) as string[];
   if (!wijken.includes(flag.wijk)) throw ApiError.badRequest('body.flag_id', `dit huishouden ligt in ${flag.wijk}; het overleg gaat over ${wijken.join(', ')}`);
+  if (m.held_on < today) throw ApiError.conflict('Dit overleg is al geweest: zet het gezin op de agenda van een volgend overleg.');
+  await checkOnListOrOpen(db, flag);
   await addMeetingItem(db, {
     meeting_id: meetingId,
     flag_id: flagId,
@@ -108,6 +123,15 @@ export async function putOnAgenda(
     added_at: clock.now().toISOString(),
   });
   return meetingDetail(db, meetingId, orgs, today);
+}
+
+/** A family goes on an agenda from this week's list, or with a case still open after it left the list. */
+async function checkOnListOrOpen(db: Db, flag: NonNullable<Awaited<ReturnType<typeof findFlag>>>): Promise<void> {
+  if (flag.run_id === (await newestRun(db))?.id) return;
+  const triage = await presentTriage(db, flag);
+  if (triage.id === null || (CLOSED_TRIAGE_STATUSES as readonly string[]).includes(triage.status)) {
+    throw ApiError.badRequest('body.flag_id', 'dit huishouden staat niet meer op de lijst en heeft geen open zaak');
+  }
 }
 
 /**
@@ -128,12 +152,32 @@ export async function recordAdvice(
   if (!m || !item) throw ApiError.notFound('Dit gezin staat niet (meer) op de agenda van dit overleg.');
   if (!orgs.includes(body.regisseur_org)) throw ApiError.badRequest('body.regisseur_org', `kies een van: ${orgs.join(', ')}`);
   if (!isRealDate(body.next_step_due)) throw ApiError.badRequest('body.next_step_due', 'is geen bestaande datum');
+  if (body.next_step_due < m.held_on || body.next_step_due > addDays(m.held_on, AHEAD_DAYS)) {
+    throw ApiError.badRequest('body.next_step_due', `moet tussen de datum van het overleg (${formatDutchDate(m.held_on)}) en een jaar daarna liggen`);
+  }
   const flag = await findFlag(db, item.flag_id, today);
   if (!flag) throw ApiError.notFound('De signalering van dit gezin bestaat niet meer.');
   const note =
     `Zorgnetwerk ${formatDutchDate(m.held_on)}. Advies: ${body.advice} Regisseur: ${body.regisseur_name} (${body.regisseur_org}). ` +
     `Volgende stap: ${body.next_step} (vóór ${formatDutchDate(body.next_step_due)}).`;
   const current = (await presentTriage(db, flag)).status;
+  const previous = {
+    advice: item.advice,
+    regisseur_name: item.regisseur_name,
+    regisseur_org: item.regisseur_org,
+    next_step: item.next_step,
+    next_step_due: item.next_step_due,
+    recorded_by: item.recorded_by,
+    recorded_at: item.recorded_at,
+  };
+  const { seen_recorded_at: seen, ...record } = body;
+  if (
+    seen !== item.recorded_at ||
+    !(await recordMeetingItem(db, item.id, seen, { ...record, recorded_by: user.username, recorded_at: clock.now().toISOString() }))
+  ) {
+    throw ApiError.conflict(RECORDED_MEANWHILE);
+  }
+  // The triage step is its own transaction; when it is refused, the item gets its earlier record back.
   await changeTriage(
     db,
     clock,
@@ -143,7 +187,9 @@ export async function recordAdvice(
       ? { kind: 'note', note, meetingId: m.id }
       : { kind: 'status', to: 'besproken_in_zorgnetwerk', note, meetingId: m.id },
     today,
-  );
-  await updateMeetingItem(db, item.id, { ...body, recorded_by: user.username, recorded_at: clock.now().toISOString() });
+  ).catch(async (e: unknown) => {
+    await updateMeetingItem(db, item.id, previous);
+    throw e;
+  });
   return meetingDetail(db, m.id, orgs, today);
 }

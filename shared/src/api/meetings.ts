@@ -38,7 +38,15 @@ export const AgendaBody = Type.Object({ flag_id: Type.Integer({ minimum: 1, maxi
 export type AgendaBody = Static<typeof AgendaBody>;
 
 export const MeetingRecordBody = Type.Object(
-  { advice: Note, regisseur_name: Short, regisseur_org: Short, next_step: Note, next_step_due: IsoDate },
+  {
+    advice: Note,
+    regisseur_name: Short,
+    regisseur_org: Short,
+    next_step: Note,
+    next_step_due: IsoDate,
+    /** The item's `recorded_at` as the coordinator saw it (null: nothing recorded yet); someone else's record since then is a 409. */
+    seen_recorded_at: Type.Union([IsoDateTime, Type.Null()]),
+  },
   { additionalProperties: false },
 );
 export type MeetingRecordBody = Static<typeof MeetingRecordBody>;

@@ -39,7 +39,13 @@ function RecordForm({ meetingId, item, organisations, address }: { meetingId: nu
   const complete = Object.values(v).every((x) => x.trim() !== '');
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    record.mutate({ ...v, advice: v.advice.trim(), regisseur_name: v.regisseur_name.trim(), next_step: v.next_step.trim() });
+    record.mutate({
+      ...v,
+      advice: v.advice.trim(),
+      regisseur_name: v.regisseur_name.trim(),
+      next_step: v.next_step.trim(),
+      seen_recorded_at: item.recorded_at,
+    });
   };
   return (
     <form className="vs-form" onSubmit={onSubmit} aria-label={`Advies vastleggen voor ${address}`}>
