@@ -179,7 +179,17 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
     await page.locator('.vs-dl .vs-status', { hasText: 'Afgesloten' }).waitFor();
     expect(await page.getByRole('button', { name: 'Op de agenda zetten' }).count()).toBe(0);
+    const familyUrl = new URL(page.url()).pathname;
     await history.getByRole('link', { name: 'Besproken in het zorgnetwerkoverleg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zorgnetwerkoverleg 14 dec 2026' }).waitFor();
+
+    // The wijkteam cannot open meetings: the same line, without a link.
+    const wijkteam = (await suite.freshTabAs('wijkteam')).page;
+    await wijkteam.goto(familyUrl);
+    await wijkteam.getByRole('heading', { name: 'Opvolging' }).waitFor({ timeout: 60_000 });
+    await settled(wijkteam);
+    const theirHistory = wijkteam.getByRole('list', { name: 'Geschiedenis van de opvolging' });
+    await theirHistory.getByText('Besproken in het zorgnetwerkoverleg').waitFor();
+    expect(await theirHistory.getByRole('link').count()).toBe(0);
   });
 });
