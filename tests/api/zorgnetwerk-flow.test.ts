@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeJobRun } from '../../shared/src/api/job-details.ts';
 import { returnDueReviews } from '../../server/src/services/review-return.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -147,6 +148,18 @@ describe.each(DIALECTS)('from the scoring run back to the worklist (%s)', (diale
     expect(await returnDueReviews(f.t.db, f.clock, 'Europe/Amsterdam')).toEqual({ returned: 1 });
     expect(await returnDueReviews(f.t.db, f.clock, 'Europe/Amsterdam')).toEqual({ returned: 0 });
     expect(await offList('wijkteam')).toEqual([expect.objectContaining({ household_key: KEY, triage_status: 'in_behandeling' })]);
+    // The return is audited once, on the case (by its triage id), without household data.
+    const { id: triageId } = await f.t.db.selectFrom('triage').select('id').where('household_key', '=', KEY).executeTakeFirstOrThrow();
+    const returns = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'triage_review_returned').execute();
+    expect(returns).toEqual([
+      expect.objectContaining({ username: 'systeem', role: 'systeem', object_type: 'triage', object_id: String(triageId), outcome: 'success' }),
+    ]);
+    expect(returns[0]!.detail).toContain('2027-03-10');
+    expect(returns[0]!.detail).not.toContain(KEY);
+    expect(returns[0]!.detail).not.toContain('9711');
+    expect(describeJobRun({ job: 'review', outcome: 'ok', counts: { returned: 1 }, error: null })).toBe('1 zaak terug op de werklijst.');
+    expect(describeJobRun({ job: 'review', outcome: 'ok', counts: { returned: 3 }, error: null })).toBe('3 zaken terug op de werklijst.');
+    expect(describeJobRun({ job: 'review', outcome: 'ok', counts: { returned: 0 }, error: null })).toBe('Geen zaken om terug te zetten.');
 
     const triage = (await (await as('wijkteam')).request({ method: 'GET', url: `/api/flags/${flagId}/triage` })).json();
     expect(triage).toMatchObject({ status: 'in_behandeling', review_on: null, outcome: null, first_contact_due: '2026-10-29' });

@@ -116,12 +116,22 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
     await page.getByRole('button', { name: 'Op de agenda (1)' }).click();
     await page.getByText('1 gezin op de agenda gezet.').waitFor();
     await checkPage('zorgnetwerk-week-list-agenda');
+    // Again: the agenda did not grow, and the message says so.
+    await page.getByLabel(`Selecteer ${secondAddress}`).check();
+    await page.getByRole('button', { name: 'Op de agenda (1)' }).click();
+    await page.getByText('0 gezinnen op de agenda gezet, 1 stond er al op.').waitFor();
 
+    // Opening the meeting reads no family's household data (each such read is audited).
+    const householdReads: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/flags\/\d+\/household/.test(r.url())) householdReads.push(r.url());
+    });
     await menu.getByRole('link', { name: 'Zorgnetwerk' }).click();
     await meetingLink.click();
     await page.getByRole('heading', { level: 1, name: 'Zorgnetwerkoverleg 14 dec 2026' }).waitFor();
     await settled(page);
     expect(await page.getByRole('article').count()).toBe(2);
+    expect(householdReads).toEqual([]);
     await checkPage('zorgnetwerk-meeting');
 
     // The family taken up can move on; the other is refused by the transition table (it was never picked up).
@@ -138,8 +148,48 @@ describe('zorgnetwerk end to end (SQLite)', { timeout: 400_000 }, () => {
     expect(await first.locator('.vs-status').innerText()).toBe('Besproken in zorgnetwerk');
     await settled(page);
 
-    // Printed: the agenda, then one A4 per family.
+    expect(householdReads).toEqual([]);
+
+    // Printed: the summaries load on "Agenda afdrukken", then the print dialog opens (stubbed here).
+    await page.evaluate(() => {
+      const w = window as Window & { printed?: number };
+      w.printed = 0;
+      w.print = () => {
+        w.printed = (w.printed ?? 0) + 1;
+      };
+    });
+    await page.getByRole('button', { name: 'Agenda afdrukken' }).click();
+    await expect.poll(() => page.evaluate(() => (window as Window & { printed?: number }).printed)).toBe(1);
+    expect(householdReads).toHaveLength(2);
+    expect(await page.locator('.vs-print-agenda .vs-print-page').count()).toBe(2);
+    // The agenda, then one A4 per family.
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdfPages(pdf)).toBe(1 + 2);
+
+    // The family page's history names the meeting and links to it, for the coordinator.
+    await first.getByRole('link', { name: address, exact: true }).click();
+    await page.getByRole('heading', { name: 'Opvolging' }).waitFor();
+    await settled(page);
+    const history = page.getByRole('list', { name: 'Geschiedenis van de opvolging' });
+    await history.getByText('Besproken in zorgnetwerk', { exact: false }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Op de agenda zetten' }).count()).toBe(1);
+    await checkPage('zorgnetwerk-family-discussed');
+    // Closed, the case is no longer offered for an agenda.
+    await page.getByLabel('Nieuwe status').selectOption('afgesloten');
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await page.locator('.vs-dl .vs-status', { hasText: 'Afgesloten' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Op de agenda zetten' }).count()).toBe(0);
+    const familyUrl = new URL(page.url()).pathname;
+    await history.getByRole('link', { name: 'Besproken in het zorgnetwerkoverleg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zorgnetwerkoverleg 14 dec 2026' }).waitFor();
+
+    // The wijkteam cannot open meetings: the same line, without a link.
+    const wijkteam = (await suite.freshTabAs('wijkteam')).page;
+    await wijkteam.goto(familyUrl);
+    await wijkteam.getByRole('heading', { name: 'Opvolging' }).waitFor({ timeout: 60_000 });
+    await settled(wijkteam);
+    const theirHistory = wijkteam.getByRole('list', { name: 'Geschiedenis van de opvolging' });
+    await theirHistory.getByText('Besproken in het zorgnetwerkoverleg').waitFor();
+    expect(await theirHistory.getByRole('link').count()).toBe(0);
   });
 });

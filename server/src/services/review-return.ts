@@ -3,6 +3,7 @@ import type { TriageStatus } from '@vroegsignaal/shared/api/triage';
 import type { Clock } from '../core/clock.ts';
 import { formatDutchDate, localDate } from '../core/dates.ts';
 import type { Db } from '../db/connection.ts';
+import { insertAuditEntries } from '../repositories/audit-repository.ts';
 import { dueReviews, insertTriageEvent, updateTriage } from '../repositories/triage-repository.ts';
 
 /** Who the history names for the step the system takes on the review date. */
@@ -34,6 +35,22 @@ export async function returnDueReviews(db: Db, clock: Clock, timeZone: string): 
         review_on: null,
         note: `Opnieuw bekijken op ${formatDutchDate(row.review_on!)}: de zaak staat weer op de werklijst.`,
       });
+      // Counts and dates only: no household data in the audit detail.
+      await insertAuditEntries(trx, [
+        {
+          at,
+          event: 'triage_review_returned',
+          username: SYSTEM_ACTOR,
+          role: 'systeem',
+          object_type: 'triage',
+          object_id: String(row.id),
+          detail: `opnieuw bekijken op ${row.review_on}: van ${from} terug naar ${REVIEW_RETURN_STATUS}`,
+          outcome: 'success',
+          ip: null,
+          session_hash: null,
+          user_agent: null,
+        },
+      ]);
       return true;
     });
     if (moved) returned += 1;

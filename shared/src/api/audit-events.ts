@@ -110,6 +110,7 @@ const OTHER_EVENTS: Record<string, string> = {
   household_read: 'huishouden inzien',
   triage_read: 'opvolging van een signalering inzien',
   triage_unassigned: 'toewijzing vervallen (wijkteamlid niet meer in de wijk of gedeactiveerd)',
+  triage_review_returned: 'zaak terug op de werklijst op de datum "opnieuw bekijken" (dagelijkse taak)',
   meeting_read: 'agenda van een zorgnetwerkoverleg inzien (welke huishoudens: zie details)',
   audit_search: 'auditlog doorzoeken',
   register_export: 'export voor het Algoritmeregister downloaden',

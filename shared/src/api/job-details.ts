@@ -110,10 +110,17 @@ export function describeJobRun(run: { job: string; outcome: string; counts: JobC
               ? mail(c)
               : run.job === 'inactivity'
                 ? `${count(c.deactivated, 'account', 'accounts')} gedeactiveerd wegens inactiviteit${n(c.keptLastBeheerder) > 0 ? ' (de laatste actieve beheerder blijft actief)' : ''}.`
-                : generic(c);
+                : run.job === 'review'
+                  ? review(c)
+                  : generic(c);
   if (run.error) return done && !isIdleRun(c) ? `${run.error}${run.error.endsWith('.') ? '' : '.'} ${done}` : run.error;
   if (run.outcome === 'running') return 'Nog bezig.';
   return done || 'Geen bijzonderheden.';
+}
+
+function review(c: JobCounts): string {
+  if (n(c.returned) === 0) return 'Geen zaken om terug te zetten.';
+  return `${count(c.returned, 'zaak', 'zaken')} terug op de werklijst.`;
 }
 
 function generic(c: JobCounts): string {

@@ -66,7 +66,7 @@ export function FamilySummary({ household: h, printedBy }: { household: Househol
       </h2>
       <p>
         {composition.adults} volwassene{composition.adults === 1 ? '' : 'n'} en {composition.minors} minderjarige{composition.minors === 1 ? '' : 'n'}
-        {ages ? ` (leeftijden ${ages})` : ''}. {h.weeks_on_list} week{h.weeks_on_list === 1 ? '' : 'en'} op de lijst.
+        {ages ? ` (leeftijden ${ages})` : ''}. {h.weeks_on_list} {h.weeks_on_list === 1 ? 'week' : 'weken'} op de lijst.
       </p>
       <h3>Waarom op de lijst?</h3>
       <p>{whyOnList(flag)}</p>

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { RouterLink } from '../../../components/ui/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { formatDate } from '../../../lib/format.ts';
-import { useAddFlagsToAgenda } from '../api/add-to-agenda.ts';
+import { AgendaPartialError, type AgendaTally, useAddFlagsToAgenda } from '../api/add-to-agenda.ts';
 import { meetingsQueryOptions } from '../api/get-meetings.ts';
 
 interface AgendaBarProps {
@@ -21,14 +21,14 @@ export function AgendaBar({ selected, wijken, onDone }: AgendaBarProps) {
   const fitting = (meetings.data ?? []).filter((m) => wijken.every((w) => m.wijken.includes(w)));
   const add = useAddFlagsToAgenda();
   const [choice, setChoice] = useState('');
-  const [done, setDone] = useState<{ meetingId: number; count: number } | null>(null);
+  const [done, setDone] = useState<{ meetingId: number; tally: AgendaTally } | null>(null);
   const onAdd = () => {
     const meetingId = Number(choice);
     add.mutate(
       { meetingId, flagIds: selected },
       {
-        onSuccess: (count) => {
-          setDone({ meetingId, count });
+        onSuccess: (tally) => {
+          setDone({ meetingId, tally });
           onDone();
         },
       },
@@ -54,15 +54,30 @@ export function AgendaBar({ selected, wijken, onDone }: AgendaBarProps) {
         Op de agenda ({selected.length})
       </Button>
       {meetings.isError ? <ErrorMessage error={meetings.error} title="Overleggen laden mislukt" /> : null}
-      {add.isError ? <ErrorMessage error={add.error} title="Op de agenda zetten mislukt" /> : null}
+      {add.isError ? <AgendaFailure error={add.error} /> : null}
       {done && !add.isError ? (
         <Alert type="ok" role="status">
           <Paragraph>
-            {done.count === 1 ? '1 gezin' : `${done.count} gezinnen`} op de agenda gezet.{' '}
-            <RouterLink to={paths.coordinator.meeting(done.meetingId)}>Naar het overleg</RouterLink>
+            {describeTally(done.tally)} <RouterLink to={paths.coordinator.meeting(done.meetingId)}>Naar het overleg</RouterLink>
           </Paragraph>
         </Alert>
       ) : null}
     </div>
   );
+}
+
+const families = (n: number) => (n === 1 ? '1 gezin' : `${n} gezinnen`);
+
+/** "2 gezinnen op de agenda gezet, 1 stond er al op." */
+export function describeTally({ added, already }: AgendaTally): string {
+  const on = already === 0 ? '' : `, ${already} ${already === 1 ? 'stond' : 'stonden'} er al op`;
+  return `${families(added)} op de agenda gezet${on}.`;
+}
+
+/** The error, and what had been done before it: those families stay on the agenda. */
+function AgendaFailure({ error }: { error: unknown }) {
+  if (!(error instanceof AgendaPartialError)) return <ErrorMessage error={error} title="Op de agenda zetten mislukt" />;
+  const { added, already } = error.tally;
+  const before = added + already === 0 ? '' : ` (daarvoor: ${describeTally(error.tally).slice(0, -1)})`;
+  return <ErrorMessage error={error.failure} title={`Op de agenda zetten mislukt${before}`} />;
 }

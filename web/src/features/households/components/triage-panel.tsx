@@ -48,12 +48,12 @@ export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: st
         <dd>{triage.outcome ? OUTCOME_LABELS[triage.outcome] : 'Nog niet vastgelegd'}</dd>
       </dl>
       {user.role === 'coordinator' ? <AssignForm flagId={flagId} wijk={wijk} assignedTo={triage.assigned_to} /> : null}
-      {user.role === 'coordinator' ? <AgendaForm flagId={flagId} wijk={wijk} /> : null}
+      {user.role === 'coordinator' && !isFinalStatus(triage.status) ? <AgendaForm flagId={flagId} wijk={wijk} /> : null}
       <StatusForm flagId={flagId} current={triage.status} next={triage.next_statuses} />
       {isFinalStatus(triage.status) ? <OutcomeForm flagId={flagId} current={triage.outcome} /> : null}
       <NoteForm flagId={flagId} />
       <Heading3>Geschiedenis</Heading3>
-      <TriageHistory events={triage.events} />
+      <TriageHistory events={triage.events} linkMeetings={user.role === 'coordinator'} />
     </section>
   );
 }

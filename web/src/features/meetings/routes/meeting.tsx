@@ -1,18 +1,18 @@
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { Meeting } from '@vroegsignaal/shared/api/meetings';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { FamilySummary } from '../../../components/family/family-summary.tsx';
 import '../../../components/family/family-page.css';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
-import { QueryState } from '../../../components/ui/query-state.tsx';
+import { ErrorMessage, QueryState } from '../../../components/ui/query-state.tsx';
 import { RouterLink } from '../../../components/ui/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { useUser } from '../../../lib/auth.ts';
-import { formatAddressKey, formatDate } from '../../../lib/format.ts';
-import { householdQueryOptions } from '../api/get-household.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { meetingQueryOptions } from '../api/get-meeting.ts';
 import { AgendaItem } from '../components/agenda-item.tsx';
+import { PrintedAgenda, usePrintSummaries } from '../components/printed-agenda.tsx';
 
 /** One meeting: its agenda with a record form per family; printed, the agenda and per family its one-page summary. */
 export default function MeetingRoute() {
@@ -30,17 +30,27 @@ export default function MeetingRoute() {
 
 function MeetingView({ meeting: m }: { meeting: Meeting }) {
   const { username } = useUser();
+  const [printRequest, setPrintRequest] = useState(0);
+  const print = usePrintSummaries(m, printRequest);
   const title = `Zorgnetwerkoverleg ${formatDate(m.held_on)}`;
   return (
     <>
       <div className="vs-family-screen">
         <PageTitle title={title} intro={`Wijken: ${m.wijken.join(', ')}. Deze inzage is vastgelegd.`} />
         <div className="vs-family-actions">
-          <Button appearance="secondary-action-button" onClick={() => window.print()} disabled={m.items.length === 0}>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => setPrintRequest((n) => n + 1)}
+            disabled={m.items.length === 0 || print.loading}
+            busy={print.loading}
+          >
             Agenda afdrukken
           </Button>
-          <Paragraph appearance="small">Op A4: de agenda, en per gezin de samenvatting van één pagina.</Paragraph>
+          <Paragraph appearance="small">
+            Op A4: de agenda, en per gezin de samenvatting van één pagina. Bij afdrukken worden de samenvattingen opgehaald; die inzage wordt vastgelegd.
+          </Paragraph>
         </div>
+        {print.failed ? <ErrorMessage error={print.failed} title="Samenvattingen ophalen mislukt" /> : null}
         <section aria-labelledby="agenda-title" className="vs-panel">
           <Heading2 id="agenda-title">Agenda</Heading2>
           {m.items.length === 0 ? (
@@ -50,35 +60,7 @@ function MeetingView({ meeting: m }: { meeting: Meeting }) {
           )}
         </section>
       </div>
-      {m.items.length > 0 ? (
-        <div className="vs-print-agenda">
-          <section className="vs-print-summary" aria-label="Agenda van het zorgnetwerkoverleg">
-            <p className="vs-print-kicker">Vroegsignaal · agenda · vertrouwelijk</p>
-            <h2>{title}</h2>
-            <p>Wijken: {m.wijken.join(', ')}</p>
-            <ol>
-              {m.items.map((i) => (
-                <li key={i.id}>
-                  {formatAddressKey(i.household_key)} ({i.wijk})
-                </li>
-              ))}
-            </ol>
-            <p className="vs-print-meta">Afgedrukt door {username}. Per gezin volgt de samenvatting op een eigen pagina.</p>
-          </section>
-          {m.items.map((i) => (
-            <PrintedFamily key={i.id} flagId={i.flag_id} printedBy={username} />
-          ))}
-        </div>
-      ) : null}
+      {m.items.length > 0 ? <PrintedAgenda meeting={m} title={title} printedBy={username} households={print.households} /> : null}
     </>
   );
-}
-
-function PrintedFamily({ flagId, printedBy }: { flagId: number; printedBy: string }) {
-  const household = useQuery(householdQueryOptions(flagId));
-  return household.data ? (
-    <div className="vs-print-page">
-      <FamilySummary household={household.data} printedBy={printedBy} />
-    </div>
-  ) : null;
 }

@@ -1,0 +1,61 @@
+import type { Meeting } from '@vroegsignaal/shared/api/meetings';
+import { useQueries } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { FamilySummary } from '../../../components/family/family-summary.tsx';
+import { formatAddressKey } from '../../../lib/format.ts';
+import { householdQueryOptions } from '../api/get-household.ts';
+
+/**
+ * Each household read is audited, so the summaries load only once the coordinator asks to
+ * print (`request` > 0); the print dialog opens when all have loaded, once per request.
+ */
+export function usePrintSummaries(meeting: Meeting, request: number) {
+  const queries = useQueries({
+    queries: meeting.items.map((i) => ({ ...householdQueryOptions(i.flag_id), enabled: request > 0 })),
+  });
+  const ready = request > 0 && queries.every((q) => q.isSuccess);
+  const failed = queries.find((q) => q.isError)?.error ?? null;
+  const printed = useRef(0);
+  useEffect(() => {
+    if (!ready || printed.current === request) return;
+    printed.current = request;
+    window.print();
+  }, [ready, request]);
+  return { households: ready ? queries.map((q) => q.data!) : null, loading: request > 0 && !ready && !failed, failed };
+}
+
+/** Hidden on screen; on paper the agenda, then one page per family. */
+export function PrintedAgenda({
+  meeting: m,
+  title,
+  printedBy,
+  households,
+}: {
+  meeting: Meeting;
+  title: string;
+  printedBy: string;
+  households: ReturnType<typeof usePrintSummaries>['households'];
+}) {
+  return (
+    <div className="vs-print-agenda">
+      <section className="vs-print-summary" aria-label="Agenda van het zorgnetwerkoverleg">
+        <p className="vs-print-kicker">Vroegsignaal · agenda · vertrouwelijk</p>
+        <h2>{title}</h2>
+        <p>Wijken: {m.wijken.join(', ')}</p>
+        <ol>
+          {m.items.map((i) => (
+            <li key={i.id}>
+              {formatAddressKey(i.household_key)} ({i.wijk})
+            </li>
+          ))}
+        </ol>
+        <p className="vs-print-meta">Afgedrukt door {printedBy}. Per gezin volgt de samenvatting op een eigen pagina.</p>
+      </section>
+      {households?.map((h, index) => (
+        <div className="vs-print-page" key={m.items[index]!.id}>
+          <FamilySummary household={h} printedBy={printedBy} />
+        </div>
+      ))}
+    </div>
+  );
+}
