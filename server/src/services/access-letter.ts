@@ -8,7 +8,7 @@ import { sourceDisplayName } from '../core/source-name.ts';
 import { signalsOfHousehold, triageOfHousehold, viewsOfHousehold, wijkenOfUsers, withheldOf } from '../repositories/access-request-repository.ts';
 import { flagsOfHousehold, runRulesOf } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
-import { requestRow, type RightsContext } from './access-requests.ts';
+import { dutchDate, requestRow, type RightsContext } from './access-requests.ts';
 import { teamOf } from './letter-teams.ts';
 
 // The answer to an access request (AVG art. 15) as a letter in plain Dutch: short
@@ -33,10 +33,6 @@ export interface LetterSettings {
   contact?: string;
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** `2026-10-01` → `1 oktober 2026`. */
-export const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 const label = (indicator: string) => INDICATOR_CATALOGUE.find((e) => e.indicator === indicator)?.label ?? indicator.replace(/_/g, ' ');
 const number = (n: number) => String(n).replace('.', ',');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/databases.ts';
+import { TEST_BSN_KEY } from '../helpers/engine.ts';
+import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+
+// The review of residents' rights: a closed request takes no new exclusion but still lets
+// one be lifted, exclusions of a household never overlap or start far ahead, an overdue
+// request cannot be extended, and a reason of invisible characters is no reason.
+
+const HOUSEHOLD = '9711AA-1-';
+const PARENT_BSN = '908301662';
+const INVISIBLE = '\u200B\u200B\u200B\u200B';
+
+describe.each(DIALECTS)('residents’ rights after review (%s)', (dialect) => {
+  let f: ApiFixture;
+  let privacy: Agent;
+  const fileRequest = async (received_on = '2026-10-02') => {
+    const res = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: PARENT_BSN, received_on } });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as number;
+  };
+  const exclude = (id: number, from: string, to: string, reason = 'Bezwaar toegekend') =>
+    privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/exclusions`, payload: { ground: 'bezwaar', reason, from, to } });
+  const lift = (id: number, exclusionId: number) => privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/exclusions/${exclusionId}/lift` });
+  const active = async () =>
+    f.t.db
+      .selectFrom('household_exclusions')
+      .select(['id', 'from_date', 'to_date'])
+      .where('household_key', '=', HOUSEHOLD)
+      .where('lifted_at', 'is', null)
+      .execute();
+
+  beforeAll(async () => {
+    f = await createApiFixture(dialect, { bsnKey: TEST_BSN_KEY });
+    privacy = await f.login('privacy');
+  });
+  afterAll(async () => f?.close());
+
+  it('a closed request refuses a new exclusion with a Dutch 409, but an exclusion can still be lifted through it', async () => {
+    const id = await fileRequest();
+    const made = await exclude(id, '2026-10-09', '2026-10-20');
+    expect(made.statusCode).toBe(200);
+    const exclusionId = made.json().exclusions.at(-1).id as number;
+    expect((await privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/close` })).statusCode).toBe(200);
+    const refused = await exclude(id, '2026-10-25', '2026-11-20');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('afgehandeld en kan niet meer worden gewijzigd');
+    const lifted = await lift(id, exclusionId);
+    expect(lifted.statusCode).toBe(200);
+    expect(lifted.json().exclusions.find((x: any) => x.id === exclusionId).lifted).toBe(true);
+    expect(await active()).toEqual([]);
+  });
+
+  it('refuses an exclusion overlapping an active one (naming its period) or starting more than three months ahead; stores one of two identical requests at once', async () => {
+    const id = await fileRequest();
+    const first = await exclude(id, '2026-10-09', '2027-10-09');
+    expect(first.statusCode).toBe(200);
+    // A second one inside the first and running on would stretch the exclusion past a year.
+    const chained = await exclude(id, '2027-01-09', '2027-12-01');
+    expect(chained.statusCode).toBe(409);
+    expect(chained.json().message).toContain('al uitgesloten van 9 oktober 2026 tot en met 9 oktober 2027');
+    const inside = await exclude(id, '2026-11-01', '2026-11-02');
+    expect(inside.statusCode).toBe(409);
+    expect(await active()).toHaveLength(1);
+    // Chaining on the first one's end day is stopped by the start limit.
+    expect((await exclude(id, '2027-10-09', '2027-12-01')).json()).toMatchObject({ field: 'body.from' });
+    const far = await exclude(id, '2027-01-10', '2027-02-01');
+    expect(far.statusCode).toBe(400);
+    expect(far.json()).toMatchObject({ field: 'body.from' });
+    expect(far.json().reason).toContain('uiterlijk drie maanden na vandaag, op 2027-01-09');
+    // Once the first is lifted, a new period may be set.
+    expect((await lift(id, first.json().exclusions.at(-1).id)).statusCode).toBe(200);
+    expect((await exclude(id, '2027-01-09', '2027-02-01')).statusCode).toBe(200);
+    for (const x of await active()) await lift(id, x.id);
+
+    const [a, b] = await Promise.all([exclude(id, '2026-10-12', '2026-10-30'), exclude(id, '2026-10-12', '2026-10-30')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const stored = await active();
+    expect(stored).toEqual([expect.objectContaining({ from_date: '2026-10-12', to_date: '2026-10-30' })]);
+    await lift(id, stored[0]!.id);
+  });
+
+  it('extends a request only while its first month runs: on the deadline day yes, after it a Dutch 409', async () => {
+    const extend = (id: number) => privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/extend`, payload: { reason: 'Veel bronnen' } });
+    const overdue = await fileRequest('2026-09-08'); // deadline 8 October, today is 9 October
+    const late = await extend(overdue);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toContain('op 8 oktober 2026 verstreken');
+    const detail = (await privacy.request({ method: 'GET', url: `/api/privacy/requests/${overdue}` })).json();
+    expect(detail.request).toMatchObject({ deadline: '2026-10-08', extension_reason: null });
+    const lastDay = await fileRequest('2026-09-09'); // deadline today
+    const inTime = await extend(lastDay);
+    expect(inTime.statusCode).toBe(200);
+    expect(inTime.json()).toMatchObject({ deadline: '2026-12-09' });
+  });
+
+  it('refuses a reason or ground of invisible characters only, for marks, withheld notes, exclusions and extensions', async () => {
+    const id = await fileRequest();
+    const reasons = [INVISIBLE, ' \u200B\u2060\uFEFF ', '\u00AD\u00AD\u00AD'];
+    const beheerder = await f.login('beheerder');
+    for (const reason of reasons) {
+      const attempts = [
+        beheerder.request({ method: 'POST', url: '/api/privacy/marks', payload: { source: 'woco-noord', record_id: 'h-1', reason } }),
+        privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/withheld`, payload: { triage_event_id: 1, ground: reason } }),
+        exclude(id, '2026-10-12', '2026-10-20', reason),
+        privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/extend`, payload: { reason } }),
+      ];
+      for (const res of await Promise.all(attempts)) {
+        expect(res.statusCode).toBe(400);
+        expect(res.json().field).toMatch(/reason|ground/);
+      }
+    }
+    expect(await active()).toEqual([]);
+    expect(await f.t.db.selectFrom('signal_marks').select('id').execute()).toEqual([]);
+    // A real reason with a zero-width space in it is fine.
+    expect((await privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/extend`, payload: { reason: `Veel\u200B bronnen` } })).statusCode).toBe(
+      200,
+    );
+  });
+});
