@@ -1,6 +1,13 @@
+import pdf from 'pdf-parse/lib/pdf-parse.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../server/src/core/clock.ts';
+import { createPseudonymizer } from '../../server/src/core/pseudonym.ts';
+import { addDays } from '../../server/src/core/dates.ts';
+import { assembleLetter } from '../../server/src/services/access-letter.ts';
+import { dutchDate } from '../../server/src/services/access-requests.ts';
+import { applyRetention } from '../../server/src/services/retention.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { TEST_BSN_KEY } from '../helpers/engine.ts';
+import { engineContext, TEST_BSN_KEY } from '../helpers/engine.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
 
 // The review of residents' rights: a closed request takes no new exclusion but still lets
@@ -10,6 +17,8 @@ import { createApiFixture, type Agent, type ApiFixture } from './support/fixture
 const HOUSEHOLD = '9711AA-1-';
 const PARENT_BSN = '908301662';
 const INVISIBLE = '\u200B\u200B\u200B\u200B';
+const text = async (buffer: Buffer) => (await pdf(buffer)).text.replace(/\s+/g, ' ');
+const RETENTION = { retentionDays: 730, auditRetentionDays: 1826 };
 
 describe.each(DIALECTS)('residents’ rights after review (%s)', (dialect) => {
   let f: ApiFixture;
@@ -116,5 +125,76 @@ describe.each(DIALECTS)('residents’ rights after review (%s)', (dialect) => {
     expect((await privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/extend`, payload: { reason: `Veel\u200B bronnen` } })).statusCode).toBe(
       200,
     );
+  });
+
+  it('names list views that showed the household (week list, search, CSV export, zorgnetwerk agenda) by role and team, and no list that did not', async () => {
+    const id = await fileRequest();
+    const letter = async () => text((await privacy.request({ method: 'GET', url: `/api/privacy/requests/${id}/letter` })).rawPayload);
+    const coordinator = await f.login('coordinator');
+    const wijkteam = await f.login('wijkteam'); // wijken Beijum and Vinkhuizen; never opens the family page here
+    const run = f.runIds[1]!;
+    // A search that does not find the household is no view of it.
+    const other = await coordinator.request({ method: 'POST', url: `/api/runs/${run}/flags/search`, payload: { search: '1000ZZ' } });
+    expect(other.statusCode).toBe(200);
+    expect(await letter()).not.toContain('Bekeken in een lijst');
+
+    const list = await wijkteam.request({ method: 'GET', url: `/api/runs/${run}/flags?page_size=200` });
+    expect(list.json().items.map((i: any) => i.household_key)).toContain(HOUSEHOLD);
+    const afterList = await letter();
+    expect(afterList).toContain('Bekeken in een lijst');
+    expect(afterList).toContain('Een medewerker van wijkteam Beijum en Vinkhuizen');
+
+    expect((await coordinator.request({ method: 'GET', url: `/api/runs/${run}/flags.csv` })).body).toContain(HOUSEHOLD);
+    const flag = await f.flagOf(run, HOUSEHOLD);
+    const { wijk } = await f.t.db.selectFrom('flags').select('wijk').where('id', '=', flag).executeTakeFirstOrThrow();
+    const meeting = (await coordinator.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-20', wijken: [wijk] } })).json();
+    expect((await coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda`, payload: { flag_id: flag } })).statusCode).toBe(200);
+    const full = await letter();
+    expect(full).toContain('Bekeken in een lijst: opgeslagen als bestand');
+    expect(full).toContain('Bekeken in een lijst: de agenda van het zorgnetwerk');
+    expect(full).not.toMatch(/\bcoordinator\b|wijkteam1|undefined/);
+    const ctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
+    const views = (await assembleLetter(ctx, id, RETENTION)).sections.find((x) => x.heading === 'Wie uw gegevens heeft bekeken')!;
+    const listRows = views.table!.rows.filter((r) => r[2]!.startsWith('Bekeken in een lijst'));
+    // One week list, one CSV export, one agenda change: the empty search is not there.
+    expect(listRows.map((r) => r[2]).sort()).toEqual([
+      'Bekeken in een lijst',
+      'Bekeken in een lijst: de agenda van het zorgnetwerk',
+      'Bekeken in een lijst: opgeslagen als bestand',
+    ]);
+  });
+
+  it('states retention as the retention job applies it: a signal kept through its stated day and deleted the day after; flags and triage without an invented period; values with their unit', async () => {
+    const id = await fileRequest();
+    const coordinator = await f.login('coordinator');
+    const flag = await f.flagOf(f.runIds[1]!, HOUSEHOLD);
+    expect((await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/notes`, payload: { note: 'Contact gezocht.' } })).statusCode).toBe(200);
+    const ctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
+    const letter = await assembleLetter(ctx, id, RETENTION);
+    const section = (heading: string) => letter.sections.find((x) => x.heading === heading)!;
+    const signals = section('Signalen over uw huishouden');
+    expect(signals.table!.head.at(-1)).toBe('Bewaard tot en met');
+    const scoring = section('Hoe de berekening werkt');
+    expect(scoring.table!.head).not.toContain('Bewaard tot');
+    expect(scoring.paragraphs.join(' ')).toContain('Er is geen vaste bewaartermijn');
+    expect(section('Wat medewerkers hebben gedaan').paragraphs.join(' ')).toContain('niet vanzelf');
+    const rent = signals.table!.rows.find((r) => r[1] === 'Huurachterstand')!;
+    expect(rent[3]).toMatch(/^\d+(,\d+)? maanden huurachterstand$/);
+
+    // The oldest signal: kept on its stated last day, gone the day after, by the real job.
+    const oldest = await f.t.db
+      .selectFrom('signals')
+      .select(['id', 'observed_on'])
+      .where('household_key', '=', HOUSEHOLD)
+      .orderBy('observed_on')
+      .executeTakeFirstOrThrow();
+    const lastDay = addDays(oldest.observed_on, RETENTION.retentionDays);
+    expect(signals.table!.rows.some((r) => r[2] === dutchDate(oldest.observed_on) && r[4] === dutchDate(lastDay))).toBe(true);
+    const policy = { ...RETENTION, quarantineRetentionDays: 90 };
+    const exists = async () => (await f.t.db.selectFrom('signals').select('id').where('id', '=', oldest.id).execute()).length === 1;
+    await applyRetention(engineContext(f.t.db, fixedClock(`${lastDay}T12:00:00Z`)), policy);
+    expect(await exists()).toBe(true);
+    await applyRetention(engineContext(f.t.db, fixedClock(`${addDays(lastDay, 1)}T12:00:00Z`)), policy);
+    expect(await exists()).toBe(false);
   });
 });
