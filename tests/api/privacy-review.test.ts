@@ -127,6 +127,18 @@ describe.each(DIALECTS)('residents’ rights after review (%s)', (dialect) => {
     );
   });
 
+  it('a wrong house number in an address request is named as such, not as a missing BSN', async () => {
+    const res = await privacy.request({
+      method: 'POST',
+      url: '/api/privacy/requests',
+      payload: { postcode: '9711 AA', huisnummer: 0, received_on: '2026-10-02' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ field: 'body.huisnummer', reason: 'moet 1 of meer zijn' });
+    const bsn = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: '12345', received_on: '2026-10-02' } });
+    expect(bsn.json()).toMatchObject({ field: 'body.bsn' });
+  });
+
   it('names list views that showed the household (week list, search, CSV export, zorgnetwerk agenda) by role and team, and no list that did not', async () => {
     const id = await fileRequest();
     const letter = async () => text((await privacy.request({ method: 'GET', url: `/api/privacy/requests/${id}/letter` })).rawPayload);
