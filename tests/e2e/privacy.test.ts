@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { localDate } from '../../server/src/core/dates.ts';
+import { addDays, localDate } from '../../server/src/core/dates.ts';
+import { formatDate } from '../../web/src/lib/format.ts';
 import { addMonths } from '../../server/src/services/access-requests.ts';
 import { paths } from '../../web/src/config/paths.ts';
 import { startApp, type RunningApp } from './support/app-server.ts';
@@ -20,9 +21,11 @@ let tab: WatchedPage;
 let target: { postcode: string; huisnummer: string; toevoeging: string; source: string; recordId: string };
 
 // The date of receipt: two months back (within the year a request may lie back), deadlines from it.
-const RECEIVED = addMonths(localDate(new Date(), 'Europe/Amsterdam'), -2);
-const DEADLINE = addMonths(RECEIVED, 1);
-const EXTENDED = addMonths(RECEIVED, 3);
+// Received ten days ago: the first month still runs, so the deadline can be extended.
+const RECEIVED = addDays(localDate(new Date(), 'Europe/Amsterdam'), -10);
+// Dates on screen are Dutch, as the web formats them ("9 okt 2026").
+const DEADLINE = formatDate(addMonths(RECEIVED, 1));
+const EXTENDED = formatDate(addMonths(RECEIVED, 3));
 
 const WIDTHS = [
   { width: 1280, height: 800 },
@@ -94,8 +97,19 @@ it('registers an access request by address (only in a POST body), lists its dead
   await logIn(page, 'privacy', app.passwords.privacy!);
   await page.getByRole('heading', { level: 1, name: 'Verzoeken van inwoners' }).waitFor();
   await check('verzoeken-leeg');
+  await page.getByText('met een geheime sleutel een code').waitFor();
+  expect(await page.getByText('versleuteld').count()).toBe(0);
   await page.getByLabel('Zoeken op').selectOption('adres');
   await page.getByLabel('Postcode').fill(target.postcode);
+  await page.getByLabel('Ontvangen op').fill(RECEIVED);
+  // A wrong house number is named by its label, not as a missing BSN or a field code.
+  await page.getByLabel('Huisnummer').fill('0');
+  await page.getByRole('button', { name: 'Registreren' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Huisnummer: moet 1 of meer zijn' });
+  await refusal.waitFor();
+  expect(await refusal.textContent()).not.toMatch(/body\.|bsn/i);
+  // The refusal's own 400 is expected; nothing else went wrong.
+  expect(tab.takeErrors().every((e) => e.includes('400') && e.includes('/api/privacy/requests'))).toBe(true);
   await page.getByLabel('Huisnummer').fill(target.huisnummer);
   if (target.toevoeging) await page.getByLabel('Toevoeging').fill(target.toevoeging);
   await page.getByLabel('Ontvangen op').fill(RECEIVED);
@@ -136,7 +150,13 @@ it('registers an access request by address (only in a POST body), lists its dead
   await page.setViewportSize(WIDTHS[0]);
   expect(urls.filter((u) => u.includes(target.postcode))).toEqual([]);
   // A closed request is read-only: no extending, closing or withholding any more.
+  // Closing asks first: "Nee, terug" leaves it open, "Ja, afhandelen" closes it.
   await page.getByRole('button', { name: 'Afhandelen' }).click();
+  await page.getByRole('button', { name: 'Nee, terug' }).click();
+  await page.getByRole('button', { name: 'Afhandelen' }).click();
+  await page.getByText('Weet u het zeker?').waitFor();
+  await check('verzoek-afhandelen-vraag');
+  await page.getByRole('button', { name: 'Ja, afhandelen' }).click();
   await page.getByText('Dit verzoek is afgehandeld. Het kan niet meer worden gewijzigd.').waitFor();
   await check('verzoek-afgehandeld');
   expect(await page.getByRole('button', { name: /Afhandelen|Verlengen|Achterhouden|Weer opnemen/ }).count()).toBe(0);
@@ -144,6 +164,17 @@ it('registers an access request by address (only in a POST body), lists its dead
 
 it('marks a signal incorrect and excludes the household of the request, both reversible', async () => {
   const { page } = tab;
+  // The first request is closed: a new exclusion needs an open one.
+  await openFromMenu(page, 'Correctie en bezwaar');
+  await page.getByText('een nieuwe uitsluiting kan niet meer').waitFor();
+  await openFromMenu(page, 'Verzoeken');
+  await page.getByLabel('Zoeken op').selectOption('adres');
+  await page.getByLabel('Postcode').fill(target.postcode);
+  await page.getByLabel('Huisnummer').fill(target.huisnummer);
+  if (target.toevoeging) await page.getByLabel('Toevoeging').fill(target.toevoeging);
+  await page.getByLabel('Ontvangen op').fill(RECEIVED);
+  await page.getByRole('button', { name: 'Registreren' }).click();
+  await page.getByText(`De termijn loopt tot ${DEADLINE}.`).waitFor();
   await openFromMenu(page, 'Correctie en bezwaar');
   await check('correctie');
   await page.getByLabel('Bron', { exact: true }).fill(target.source);

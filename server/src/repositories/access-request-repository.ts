@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
 import type { Executor } from './types.ts';
 
@@ -88,6 +88,28 @@ export async function viewsOfHousehold(db: Executor, key: string, flagIds: numbe
         ...(flagIds.length ? [eb.and([eb('object_type', '=', 'flag'), eb('object_id', 'in', flagIds.map(String))])] : []),
       ]),
     )
+    .orderBy('audit_log.at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Audit object types whose detail lists the address keys shown (`huishoudens`/`adressen`: [...]). */
+export const LIST_OBJECT_TYPES = ['run', 'meeting', 'export', 'worklist'] as const;
+
+/**
+ * Audit entries of lists (week list, search, CSV export, zorgnetwerk agenda, off-list
+ * worklist) that showed the household: their detail holds its address key in quotes.
+ * A rare query (one per access request); it scans only these object types' entries.
+ */
+export async function listViewsOfHousehold(db: Executor, key: string) {
+  const quoted = `%${JSON.stringify(key).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.username', 'audit_log.username')
+    .select(['audit_log.at as at', 'audit_log.role as role', 'audit_log.object_type as object_type', 'users.wijken as wijken'])
+    .where('outcome', '=', 'success')
+    .where('object_type', 'in', [...LIST_OBJECT_TYPES])
+    .where(sql<boolean>`audit_log.detail like ${quoted} escape '\\'`)
     .orderBy('audit_log.at', 'desc')
     .limit(500)
     .execute();

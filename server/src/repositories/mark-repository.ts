@@ -55,6 +55,24 @@ export async function insertExclusion(db: Executor, values: Insertable<Household
   return id;
 }
 
+/**
+ * The household's first exclusion, not lifted, whose period overlaps [from, to]. With
+ * `lock` (PostgreSQL) the household's row is locked until the transaction ends, so two
+ * concurrent exclusions of one household see each other (SQLite writes one at a time).
+ */
+export async function overlappingExclusion(db: Executor, householdKey: string, from: string, to: string, lock: boolean) {
+  if (lock) await db.selectFrom('households').select('address_key').where('address_key', '=', householdKey).forUpdate().execute();
+  return db
+    .selectFrom('household_exclusions')
+    .select(['id', 'from_date', 'to_date'])
+    .where('household_key', '=', householdKey)
+    .where('lifted_at', 'is', null)
+    .where('from_date', '<=', to)
+    .where('to_date', '>=', from)
+    .orderBy('from_date')
+    .executeTakeFirst();
+}
+
 export async function exclusionsOf(db: Executor, householdKey: string) {
   return db.selectFrom('household_exclusions').selectAll().where('household_key', '=', householdKey).orderBy('id').execute();
 }

@@ -5,10 +5,17 @@ import { addDays } from '../core/dates.ts';
 import { parseEvidence } from '../core/evidence.ts';
 import { fromMicro } from '../core/score.ts';
 import { sourceDisplayName } from '../core/source-name.ts';
-import { signalsOfHousehold, triageOfHousehold, viewsOfHousehold, wijkenOfUsers, withheldOf } from '../repositories/access-request-repository.ts';
+import {
+  listViewsOfHousehold,
+  signalsOfHousehold,
+  triageOfHousehold,
+  viewsOfHousehold,
+  wijkenOfUsers,
+  withheldOf,
+} from '../repositories/access-request-repository.ts';
 import { flagsOfHousehold, runRulesOf } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
-import { requestRow, type RightsContext } from './access-requests.ts';
+import { dutchDate, requestRow, type RightsContext } from './access-requests.ts';
 import { teamOf } from './letter-teams.ts';
 
 // The answer to an access request (AVG art. 15) as a letter in plain Dutch: short
@@ -33,11 +40,8 @@ export interface LetterSettings {
   contact?: string;
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** `2026-10-01` → `1 oktober 2026`. */
-export const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-const label = (indicator: string) => INDICATOR_CATALOGUE.find((e) => e.indicator === indicator)?.label ?? indicator.replace(/_/g, ' ');
+const catalogue = (indicator: string) => INDICATOR_CATALOGUE.find((e) => e.indicator === indicator);
+const label = (indicator: string) => catalogue(indicator)?.label ?? indicator.replace(/_/g, ' ');
 const number = (n: number) => String(n).replace('.', ',');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatus] ?? s.replace(/_/g, ' ')) : '');
@@ -51,7 +55,7 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
     triageOfHousehold(ctx.db, key),
     withheldOf(ctx.db, requestId),
   ]);
-  const [marks, rules, views, teams] = await Promise.all([
+  const [marks, rules, views, listViews, teams] = await Promise.all([
     activeMarksOf(ctx.db, signals),
     runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]),
     viewsOfHousehold(
@@ -59,6 +63,7 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
       key,
       flags.map((f) => f.id),
     ),
+    listViewsOfHousehold(ctx.db, key),
     wijkenOfUsers(ctx.db, [...new Set(triage.events.map((e) => e.by_user))]),
   ]);
   const organisation = settings.organisation ?? 'de gemeente';
@@ -68,11 +73,11 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
     sections: [
       intro(request.received_on, settings),
       signalSection(signals, marks, settings.retentionDays, organisation),
-      scoringSection(flags, rules, settings.retentionDays),
+      scoringSection(flags, rules),
       triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground])), (e) =>
         capital(teamOf(e.by_role, teams.get(e.by_user) ?? null, organisation)),
       ),
-      viewSection(views, settings.auditRetentionDays, organisation),
+      viewSection(mergeViews(views, listViews), settings.auditRetentionDays, organisation),
       {
         heading: 'Waar de gegevens vandaan komen',
         paragraphs: sources.length
@@ -117,24 +122,34 @@ function signalSection(signals: SignalRow[], marks: Map<string, MarkRow>, retent
     paragraphs: [
       `Wij hebben ${signals.length} ${signals.length === 1 ? 'signaal' : 'signalen'} over uw huishouden.`,
       'Een signaal met de opmerking "verbeterd" telt niet meer mee.',
+      `Het systeem verwijdert een signaal ${retentionDays} dagen na de datum van het signaal.`,
+      'De laatste kolom noemt de laatste dag dat wij het signaal bewaren.',
     ],
     table: {
-      head: ['Organisatie', 'Soort signaal', 'Datum', 'Waarde', 'Bewaard tot'],
+      head: ['Organisatie', 'Soort signaal', 'Datum', 'Waarde', 'Bewaard tot en met'],
       rows: signals.map((s) => [
         sourceDisplayName(s.source),
         label(s.indicator) + correction(marks.get(markKey(s)), s.source, organisation),
         dutchDate(s.observed_on),
-        s.value === null ? 'geen' : number(Number(s.value)),
+        valueText(s.indicator, s.value),
         dutchDate(addDays(s.observed_on, retentionDays)),
       ]),
     },
   };
 }
 
+/** The value with its unit, as the family page shows it: `3 maanden huurachterstand`; a count of one event is its meaning. */
+function valueText(indicator: string, value: number | string | null): string {
+  const meaning = catalogue(indicator)?.valueMeaning;
+  if (meaning?.startsWith('één ')) return meaning;
+  if (value === null) return 'geen';
+  return meaning ? `${number(Number(value))} ${meaning}` : number(Number(value));
+}
+
 type FlagRow = Awaited<ReturnType<typeof flagsOfHousehold>>[number];
 type RuleRow = Awaited<ReturnType<typeof runRulesOf>>[number];
 
-function scoringSection(flags: FlagRow[], rules: RuleRow[], retentionDays: number): LetterSection {
+function scoringSection(flags: FlagRow[], rules: RuleRow[]): LetterSection {
   const paragraphs = [
     'Het systeem kijkt elke week naar de signalen van een vaste periode.',
     'Elk soort signaal heeft een vast gewicht. Het systeem telt de gewichten op tot een score.',
@@ -155,16 +170,20 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[], retentionDays: numbe
       .join('; ');
   return {
     heading: 'Hoe de berekening werkt',
-    paragraphs: [...paragraphs, `Uw huishouden stond ${flags.length} keer op de lijst. De tabel laat zien waarom.`],
+    paragraphs: [
+      ...paragraphs,
+      `Uw huishouden stond ${flags.length} keer op de lijst. De tabel laat zien waarom.`,
+      'Het systeem verwijdert deze vermeldingen niet vanzelf. Er is geen vaste bewaartermijn voor.',
+      'Wij bewaren ze tot wij ze zelf verwijderen. U kunt ons vragen ze te verwijderen.',
+    ],
     table: {
-      head: ['Datum', 'Score', 'Grens', 'Regels', 'Waarom', 'Bewaard tot'],
+      head: ['Datum', 'Score', 'Grens', 'Regels', 'Waarom'],
       rows: flags.map((f) => [
         dutchDate(f.as_of),
         number(fromMicro(Number(f.score_micro))),
         number(Number(f.flag_threshold)),
         `${f.rule_set_name}, versie ${f.rule_set_version}`,
         why(f),
-        dutchDate(addDays(f.as_of, retentionDays)),
       ]),
     },
   };
@@ -187,12 +206,35 @@ function triageSection(events: EventRow[], withheld: Map<number, string>, who: (
   };
   return {
     heading: 'Wat medewerkers hebben gedaan',
-    paragraphs: ['Medewerkers leggen vast wat zij met een signaal doen. Dat staat in deze tabel.'],
+    paragraphs: [
+      'Medewerkers leggen vast wat zij met een signaal doen. Dat staat in deze tabel.',
+      'Het systeem verwijdert deze gegevens niet vanzelf. Wij bewaren ze tot wij ze zelf verwijderen.',
+    ],
     table: { head: ['Datum', 'Wie', 'Wat', 'Notitie'], rows: events.map((e) => [dutchDate(e.at.slice(0, 10)), who(e), what(e), note(e)]) },
   };
 }
 
-type ViewRow = Awaited<ReturnType<typeof viewsOfHousehold>>[number];
+interface ViewRow {
+  at: string;
+  role: string | null;
+  wijken: string | null;
+  what: string;
+}
+
+const LIST_VIEW: Record<string, string> = {
+  run: 'Bekeken in een lijst',
+  worklist: 'Bekeken in een lijst',
+  meeting: 'Bekeken in een lijst: de agenda van het zorgnetwerk',
+  export: 'Bekeken in een lijst: opgeslagen als bestand',
+};
+
+/** Views of the household's own page and of lists that showed it, newest first. */
+function mergeViews(own: Awaited<ReturnType<typeof viewsOfHousehold>>, lists: Awaited<ReturnType<typeof listViewsOfHousehold>>): ViewRow[] {
+  return [
+    ...own.map((v) => ({ at: v.at, role: v.role, wijken: v.wijken, what: capital(describeAuditEvent(v.event)) })),
+    ...lists.map((v) => ({ at: v.at, role: v.role, wijken: v.wijken, what: LIST_VIEW[v.object_type ?? ''] ?? 'Bekeken in een lijst' })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+}
 
 function viewSection(views: ViewRow[], auditRetentionDays: number, organisation: string): LetterSection {
   const years = Math.round(auditRetentionDays / 365);
@@ -206,7 +248,7 @@ function viewSection(views: ViewRow[], auditRetentionDays: number, organisation:
       rows: views.map((v) => [
         dutchDate(v.at.slice(0, 10)),
         capital(teamOf(v.role, v.wijken, organisation)),
-        capital(describeAuditEvent(v.event)),
+        v.what,
         dutchDate(addDays(v.at.slice(0, 10), auditRetentionDays)),
       ]),
     },

@@ -5,7 +5,7 @@ import { checkBsn } from '../core/bsn.ts';
 import type { Clock } from '../core/clock.ts';
 import { daysBetween, localDate } from '../core/dates.ts';
 import type { Pseudonymizer } from '../core/pseudonym.ts';
-import type { Db } from '../db/connection.ts';
+import { isPostgres, type Db } from '../db/connection.ts';
 import type { Selectable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
 import {
@@ -22,7 +22,7 @@ import {
   withholdNote,
 } from '../repositories/access-request-repository.ts';
 import { flagsOfHousehold } from '../repositories/flag-list-repository.ts';
-import { exclusionsOf, insertExclusion, liftExclusion } from '../repositories/mark-repository.ts';
+import { exclusionsOf, insertExclusion, liftExclusion, overlappingExclusion } from '../repositories/mark-repository.ts';
 import { ApiError } from './errors.ts';
 
 // Access requests (AVG art. 15) and exclusions from scoring (art. 18/21), reached only
@@ -47,6 +47,11 @@ export function addMonths(date: string, months: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** `2026-10-01` → `1 oktober 2026`. */
+export const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 const today = (ctx: RightsContext) => localDate(ctx.clock.now(), ctx.timeZone);
 
@@ -80,6 +85,8 @@ async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): P
 const RECEIVED_MONTHS_BACK = 12;
 /** The longest exclusion from scoring in one go: a year; a longer one is made again when it ends. */
 const EXCLUSION_MAX_MONTHS = 12;
+/** How far ahead an exclusion may start: three months (further ahead would let exclusions be planned in a chain). */
+const EXCLUSION_START_MONTHS_AHEAD = 3;
 const CLOSED = 'Dit verzoek is afgehandeld en kan niet meer worden gewijzigd. Registreer een nieuw verzoek als de inwoner opnieuw iets vraagt.';
 
 /** Registers a request; the deadline is one month after receipt. */
@@ -124,9 +131,13 @@ async function openRequestRow(ctx: RightsContext, id: number): Promise<RequestRo
   return row;
 }
 
-/** Extends the deadline by two months, once, with a reason. */
+/** Extends the deadline by two months, once, with a reason, and only before the first month has passed (AVG art. 12(3)). */
 export async function extendRequest(ctx: RightsContext, id: number, reason: string): Promise<AccessRequestItem> {
   const row = await openRequestRow(ctx, id);
+  if (row.extension_reason === null && today(ctx) > row.deadline)
+    throw ApiError.conflict(
+      `De termijn van dit verzoek is op ${dutchDate(row.deadline)} verstreken. Verlengen kan alleen binnen de eerste maand; beantwoord het verzoek zo snel mogelijk.`,
+    );
   if (row.extension_reason !== null) throw ApiError.conflict('De termijn van dit verzoek is al verlengd. Verlengen kan één keer, met twee maanden.');
   const changed = { deadline: addMonths(row.received_on, 3), extension_reason: reason };
   if (!(await updateOpenAccessRequest(ctx.db, id, changed, true))) throw ApiError.conflict('Dit verzoek is zojuist al verlengd of afgehandeld.');
@@ -177,32 +188,47 @@ export async function release(ctx: RightsContext, id: number, triageEventId: num
   return requestDetail(ctx, id);
 }
 
-/** Excludes the request's household from scoring for a period (restriction or objection). */
+/**
+ * Excludes the request's household from scoring for a period (restriction or objection),
+ * while the request is open. One active exclusion per household at a time: a new one may
+ * not overlap it, so exclusions cannot be stacked past the one-year limit or doubled.
+ */
 export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUser, id: number, body: ExclusionBody): Promise<RequestDetail> {
-  const row = await requestRow(ctx, id);
+  const row = await openRequestRow(ctx, id);
   checkExclusionPeriod(today(ctx), body);
-  await insertExclusion(ctx.db, {
-    household_key: row.household_key,
-    ground: body.ground,
-    reason: body.reason,
-    from_date: body.from,
-    to_date: body.to,
-    created_by: user.username,
-    created_at: ctx.clock.now().toISOString(),
-    lifted_at: null,
-    lifted_by: null,
+  await ctx.db.transaction().execute(async (trx) => {
+    const existing = await overlappingExclusion(trx, row.household_key, body.from, body.to, isPostgres(ctx.db));
+    if (existing)
+      throw ApiError.conflict(
+        `Dit huishouden is al uitgesloten van ${dutchDate(existing.from_date)} tot en met ${dutchDate(existing.to_date)}. Een nieuwe uitsluiting mag die periode niet overlappen; hef de bestaande eerst op als de periode anders moet.`,
+      );
+    await insertExclusion(trx, {
+      household_key: row.household_key,
+      ground: body.ground,
+      reason: body.reason,
+      from_date: body.from,
+      to_date: body.to,
+      created_by: user.username,
+      created_at: ctx.clock.now().toISOString(),
+      lifted_at: null,
+      lifted_by: null,
+    });
   });
   return requestDetail(ctx, id);
 }
 
-/** From today or later, ending on or after its start, for at most a year. */
+/** From today up to three months ahead, ending on or after its start, for at most a year. */
 function checkExclusionPeriod(on: string, body: ExclusionBody): void {
   if (body.from < on) throw ApiError.badRequest('body.from', `de begindatum ligt in het verleden: een uitsluiting begint op ${on} of later`);
+  const furthest = addMonths(on, EXCLUSION_START_MONTHS_AHEAD);
+  if (body.from > furthest)
+    throw ApiError.badRequest('body.from', `de begindatum ligt te ver vooruit: een uitsluiting begint uiterlijk drie maanden na vandaag, op ${furthest}`);
   if (body.to < body.from) throw ApiError.badRequest('body.to', 'de einddatum ligt voor de begindatum');
   const latest = addMonths(body.from, EXCLUSION_MAX_MONTHS);
   if (body.to > latest) throw ApiError.badRequest('body.to', `een uitsluiting duurt hoogstens een jaar: kies een einddatum tot en met ${latest}`);
 }
 
+/** Lifting stays possible on a closed request: a withdrawn objection or restriction is always honoured. */
 export async function liftHouseholdExclusion(ctx: RightsContext, user: AuthenticatedUser, id: number, exclusionId: number): Promise<RequestDetail> {
   const row = await requestRow(ctx, id);
   const mine = (await exclusionsOf(ctx.db, row.household_key)).some((x) => x.id === exclusionId);

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate } from './common.ts';
+import { IsoDate, VISIBLE_CHAR } from './common.ts';
 
 // Residents' rights, handled by the privacy officer: access requests (AVG art. 15),
 // signals marked incorrect (art. 16) and households excluded from scoring (art. 18/21).
 // A BSN or address travels only in a POST body; no response ever holds a BSN.
 
-const Reason = Type.String({ minLength: 3, maxLength: 1000, pattern: '\\S' });
+/** A reason or ground: at least one visible character (zero-width spaces alone do not count). */
+const Reason = Type.String({ minLength: 3, maxLength: 1000, pattern: VISIBLE_CHAR });
 
 export const AccessRequestByBsn = Type.Object(
   { bsn: Type.String({ pattern: '^[0-9]{9}$', maxLength: 9 }), received_on: IsoDate },

@@ -71,8 +71,18 @@ function reasonOf(e: AjvLikeError, siblings: AjvLikeError[]): string {
 
 /** The first mistake of a failed validation: `body.rules.0.weight` and why, in Dutch. */
 export function schemaError(context: string | undefined, errors: AjvLikeError[]): { field: string; reason: string } {
-  const first = errors[0];
+  const first = unionChoice(errors) ?? errors[0];
   if (!first) return { field: context ?? 'request', reason: 'is ongeldig' };
   const siblings = errors.filter((e) => e.instancePath === first.instancePath);
   return { field: fieldOf(context, first), reason: reasonOf(first, siblings) };
+}
+
+/**
+ * A union (anyOf) reports every alternative's mistakes, the first alternative's first. A
+ * value that is present but wrong (huisnummer 0 in an address) says more than a field of
+ * another alternative that is missing (the BSN), so that one is named.
+ */
+function unionChoice(errors: AjvLikeError[]): AjvLikeError | undefined {
+  if (!errors.some((e) => e.keyword === 'anyOf')) return undefined;
+  return errors.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'required' && e.keyword !== 'additionalProperties' && (e.instancePath ?? '') !== '');
 }

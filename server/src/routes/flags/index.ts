@@ -102,7 +102,7 @@ export default flags;
 /** The dashboard's CSV of a run's flags under a filter, logged with the filter and the number of rows. */
 async function sendExport(request: FastifyRequest, reply: FastifyReply, runId: number, filter: FlagsExportBody, part: string) {
   const rows = await flagsForDashboardExport(request.server.db, userOf(request), runId, filter, part, todayOf(request.server));
-  const detail = { huishoudens: rows.length, kolommen: DASHBOARD_EXPORT_HEADER, filter };
+  const detail = { huishoudens: rows.length, kolommen: DASHBOARD_EXPORT_HEADER, filter, adressen: rows.map((r) => r.household_key) };
   request.auditObject = { type: 'export', id: `run:${runId}`, detail: `signaleringen als CSV: ${JSON.stringify(detail)}` };
   reply.header('content-disposition', `attachment; filename="signaleringen-ronde-${runId}.csv"`);
   return reply.type('text/csv; charset=utf-8').send(dashboardExportCsv(rows));

@@ -11,8 +11,16 @@ export function Loading({ label = 'Gegevens worden geladen…' }: { label?: stri
   );
 }
 
-export function ErrorMessage({ error, title = 'Het laden is mislukt' }: { error: unknown; title?: string }) {
-  const message = error instanceof ApiError ? error.message : 'Er ging iets mis. Probeer het later opnieuw.';
+/** A refusal's field (`body.huisnummer`) by its label on screen, when the form names it in `fields`. */
+function messageOf(error: unknown, fields?: Record<string, string>): string {
+  if (!(error instanceof ApiError)) return 'Er ging iets mis. Probeer het later opnieuw.';
+  const body = error.body as { field?: unknown; reason?: unknown } | null;
+  const label = typeof body?.field === 'string' ? fields?.[body.field] : undefined;
+  return label && typeof body?.reason === 'string' ? `${label}: ${body.reason}` : error.message;
+}
+
+export function ErrorMessage({ error, title = 'Het laden is mislukt', fields }: { error: unknown; title?: string; fields?: Record<string, string> }) {
+  const message = messageOf(error, fields);
   return (
     <Alert type="error" role="alert">
       <Paragraph>

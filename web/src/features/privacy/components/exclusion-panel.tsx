@@ -2,6 +2,8 @@ import { Button, FormField, FormLabel, Heading2, Paragraph, Select, SelectOption
 import { useQuery } from '@tanstack/react-query';
 import type { AccessRequestItem } from '@vroegsignaal/shared/api/privacy';
 import { useState, type FormEvent } from 'react';
+import { formatDate } from '../../../lib/format.ts';
+import { withReason } from './field-labels.ts';
 import { ErrorMessage, QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { useCreateExclusion } from '../api/create-exclusion.ts';
@@ -23,12 +25,16 @@ export function ExclusionPanel({ requests }: { requests: AccessRequestItem[] }) 
         <Select id="exclusion-request" value={String(requestId)} onChange={(e) => setRequestId(Number(e.target.value))}>
           {requests.map((r) => (
             <SelectOption key={r.id} value={String(r.id)}>
-              Verzoek {r.id} (ontvangen {r.received_on})
+              Verzoek {r.id} (ontvangen {formatDate(r.received_on)})
             </SelectOption>
           ))}
         </Select>
       </FormField>
-      <ExclusionForm requestId={requestId} />
+      {requests.find((r) => r.id === requestId)?.status === 'open' ? (
+        <ExclusionForm requestId={requestId} />
+      ) : (
+        <Paragraph>Dit verzoek is afgehandeld: een nieuwe uitsluiting kan niet meer. Een uitsluiting opheffen kan wel.</Paragraph>
+      )}
       <Exclusions requestId={requestId} />
     </section>
   );
@@ -68,7 +74,7 @@ function ExclusionForm({ requestId }: { requestId: number }) {
       <Button type="submit" appearance="primary-action-button" disabled={reason.trim().length < 3 || !from || !to || from > to || create.isPending}>
         Uitsluiten
       </Button>
-      {create.isError ? <ErrorMessage error={create.error} title="Uitsluiten mislukt" /> : null}
+      {create.isError ? <ErrorMessage error={create.error} title="Uitsluiten mislukt" fields={withReason('Reden')} /> : null}
     </form>
   );
 }
@@ -87,7 +93,7 @@ function Exclusions({ requestId }: { requestId: number }) {
           columns={[
             { header: 'Grond', cell: (x) => x.ground },
             { header: 'Reden', cell: (x) => x.reason },
-            { header: 'Periode', cell: (x) => `${x.from} tot en met ${x.to}` },
+            { header: 'Periode', cell: (x) => `${formatDate(x.from)} tot en met ${formatDate(x.to)}` },
             {
               header: 'Status',
               cell: (x) =>

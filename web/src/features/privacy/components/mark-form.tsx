@@ -1,5 +1,6 @@
 import { Alert, Button, FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
+import { withReason } from './field-labels.ts';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { useCreateSignalMark } from '../api/create-signal-mark.ts';
 
@@ -42,7 +43,7 @@ export function MarkForm() {
           Markeren
         </Button>
       </div>
-      {mark.isError ? <ErrorMessage error={mark.error} title="Markeren mislukt" /> : null}
+      {mark.isError ? <ErrorMessage error={mark.error} title="Markeren mislukt" fields={withReason('Reden')} /> : null}
       {mark.isSuccess ? (
         <Alert type="ok" role="status">
           <Paragraph>Het signaal is gemarkeerd als onjuist.</Paragraph>

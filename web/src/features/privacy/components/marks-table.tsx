@@ -1,3 +1,4 @@
+import { formatDate } from '../../../lib/format.ts';
 import { Button, Heading2 } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { QueryState } from '../../../components/ui/query-state.tsx';
@@ -23,12 +24,12 @@ export function MarksTable() {
               { header: 'Bron', cell: (m) => m.source },
               { header: 'Kenmerk', cell: (m) => m.record_id },
               { header: 'Reden', cell: (m) => m.reason },
-              { header: 'Gemarkeerd op', cell: (m) => m.marked_at.slice(0, 10) },
+              { header: 'Gemarkeerd op', cell: (m) => formatDate(m.marked_at) },
               {
                 header: 'Status',
                 cell: (m) =>
                   m.lifted_at ? (
-                    `opgeheven op ${m.lifted_at.slice(0, 10)}`
+                    `opgeheven op ${formatDate(m.lifted_at)}`
                   ) : (
                     <Button
                       appearance="secondary-action-button"

@@ -1,5 +1,7 @@
 import { Alert, Button, FormField, FormLabel, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
+import { formatDate } from '../../../lib/format.ts';
+import { PRIVACY_FIELDS } from './field-labels.ts';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { useCreateAccessRequest } from '../api/create-access-request.ts';
 
@@ -33,7 +35,10 @@ export function RegisterRequestForm() {
   return (
     <form className="vs-panel" onSubmit={onSubmit} aria-labelledby="register-request-title">
       <Heading2 id="register-request-title">Verzoek registreren</Heading2>
-      <Paragraph>Het BSN wordt direct versleuteld en niet bewaard. Alleen het huishouden wordt aan het verzoek gekoppeld.</Paragraph>
+      <Paragraph>
+        Het BSN wordt niet bewaard. Het systeem maakt er met een geheime sleutel een code van en zoekt daarmee het huishouden. Daarna vergeet het systeem het
+        BSN en de code. Alleen het huishouden wordt aan het verzoek gekoppeld.
+      </Paragraph>
       <div className="vs-filters">
         <FormField>
           <FormLabel htmlFor="request-by">Zoeken op</FormLabel>
@@ -71,11 +76,11 @@ export function RegisterRequestForm() {
           Registreren
         </Button>
       </div>
-      {create.isError ? <ErrorMessage error={create.error} title="Registreren mislukt" /> : null}
+      {create.isError ? <ErrorMessage error={create.error} title="Registreren mislukt" fields={PRIVACY_FIELDS} /> : null}
       {create.isSuccess ? (
         <Alert type="ok" role="status">
           <Paragraph>
-            Verzoek {create.data.id} is geregistreerd. De termijn loopt tot {create.data.deadline}.
+            Verzoek {create.data.id} is geregistreerd. De termijn loopt tot {formatDate(create.data.deadline)}.
           </Paragraph>
         </Alert>
       ) : null}

@@ -2,6 +2,8 @@ import { Button, ButtonLink, FormField, FormLabel, Heading2, Heading3, Paragraph
 import { useQuery } from '@tanstack/react-query';
 import type { RequestDetail } from '@vroegsignaal/shared/api/privacy';
 import { useState } from 'react';
+import { formatDate } from '../../../lib/format.ts';
+import { PRIVACY_FIELDS, withReason } from './field-labels.ts';
 import { ErrorMessage, QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { endpointUrl } from '../../../lib/endpoints.ts';
@@ -28,7 +30,8 @@ function RequestBody({ detail }: { detail: RequestDetail }) {
   return (
     <>
       <Paragraph>
-        Ontvangen op {r.received_on}, termijn tot {r.deadline}. Wij hebben {detail.signals} signalen en {detail.flags} signaleringen van dit huishouden.
+        Ontvangen op {formatDate(r.received_on)}, termijn tot {formatDate(r.deadline)}. Wij hebben {detail.signals} signalen en {detail.flags} signaleringen van
+        dit huishouden.
       </Paragraph>
       <div className="vs-actions">
         <ButtonLink appearance="primary-action-button" href={endpointUrl('accessLetter', { requestId: r.id })} download={`inzage-${r.id}.pdf`}>
@@ -46,7 +49,7 @@ function RequestBody({ detail }: { detail: RequestDetail }) {
           rowKey={(n) => n.triage_event_id}
           stacked
           columns={[
-            { header: 'Datum', cell: (n) => n.at.slice(0, 10) },
+            { header: 'Datum', cell: (n) => formatDate(n.at) },
             { header: 'Notitie', cell: (n) => n.note },
             { header: 'In de brief', cell: (n) => (n.withheld_ground ? `Nee: ${n.withheld_ground}` : 'Ja') },
             ...(open
@@ -72,7 +75,7 @@ function ReleaseButton({ requestId, note }: { requestId: number; note: RequestDe
         onClick={() => release.mutate({ requestId, triageEventId: note.triage_event_id })}
         busy={release.isPending}
         disabled={release.isPending}
-        aria-label={`Weer opnemen: notitie van ${note.at.slice(0, 10)}`}
+        aria-label={`Weer opnemen: notitie van ${formatDate(note.at)}`}
       >
         Weer opnemen
       </Button>
@@ -81,12 +84,27 @@ function ReleaseButton({ requestId, note }: { requestId: number; note: RequestDe
   );
 }
 
+/** Closing is for good: a first click asks, "Ja, afhandelen" closes. */
 function CloseButton({ requestId }: { requestId: number }) {
   const close = useCloseAccessRequest();
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <Button appearance="secondary-action-button" onClick={() => setAsking(true)}>
+        Afhandelen
+      </Button>
+    );
   return (
-    <Button appearance="secondary-action-button" onClick={() => close.mutate(requestId)} busy={close.isPending} disabled={close.isPending}>
-      Afhandelen
-    </Button>
+    <div className="vs-filters">
+      <Paragraph>Een afgehandeld verzoek kan niet meer worden gewijzigd. Weet u het zeker?</Paragraph>
+      <Button appearance="primary-action-button" onClick={() => close.mutate(requestId)} busy={close.isPending} disabled={close.isPending}>
+        Ja, afhandelen
+      </Button>
+      <Button appearance="secondary-action-button" onClick={() => setAsking(false)} disabled={close.isPending}>
+        Nee, terug
+      </Button>
+      {close.isError ? <ErrorMessage error={close.error} title="Afhandelen mislukt" /> : null}
+    </div>
   );
 }
 
@@ -109,7 +127,7 @@ function ExtendForm({ requestId }: { requestId: number }) {
       <Button type="submit" appearance="secondary-action-button" disabled={reason.trim().length < 3 || extend.isPending}>
         Verlengen
       </Button>
-      {extend.isError ? <ErrorMessage error={extend.error} title="Verlengen mislukt" /> : null}
+      {extend.isError ? <ErrorMessage error={extend.error} title="Verlengen mislukt" fields={withReason('Reden om de termijn te verlengen')} /> : null}
     </form>
   );
 }
@@ -132,7 +150,7 @@ function WithholdForm({ requestId, notes }: { requestId: number; notes: RequestD
         <Select id="withhold-note" value={eventId} onChange={(e) => setEventId(e.target.value)}>
           {notes.map((n) => (
             <SelectOption key={n.triage_event_id} value={String(n.triage_event_id)}>
-              {n.at.slice(0, 10)}: {n.note.slice(0, 40)}
+              {formatDate(n.at)}: {n.note.slice(0, 40)}
             </SelectOption>
           ))}
         </Select>
@@ -144,7 +162,7 @@ function WithholdForm({ requestId, notes }: { requestId: number; notes: RequestD
       <Button type="submit" appearance="secondary-action-button" disabled={ground.trim().length < 3 || withhold.isPending}>
         Achterhouden
       </Button>
-      {withhold.isError ? <ErrorMessage error={withhold.error} title="Achterhouden mislukt" /> : null}
+      {withhold.isError ? <ErrorMessage error={withhold.error} title="Achterhouden mislukt" fields={PRIVACY_FIELDS} /> : null}
     </form>
   );
 }

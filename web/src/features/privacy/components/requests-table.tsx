@@ -1,3 +1,4 @@
+import { formatDate } from '../../../lib/format.ts';
 import { Button } from '@utrecht/component-library-react';
 import type { AccessRequestItem } from '@vroegsignaal/shared/api/privacy';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
@@ -15,8 +16,8 @@ export function RequestsTable({ requests, onOpen }: { requests: AccessRequestIte
       columns={[
         { header: 'Verzoek', cell: (r) => r.id, numeric: true },
         { header: 'Gevonden via', cell: (r) => (r.identified_by === 'bsn' ? 'BSN' : 'adres') },
-        { header: 'Ontvangen', cell: (r) => r.received_on },
-        { header: 'Termijn tot', cell: (r) => `${r.deadline}${r.extension_reason ? ' (verlengd)' : ''}` },
+        { header: 'Ontvangen', cell: (r) => formatDate(r.received_on) },
+        { header: 'Termijn tot', cell: (r) => `${formatDate(r.deadline)}${r.extension_reason ? ' (verlengd)' : ''}` },
         { header: 'Resterend', cell: left },
         {
           header: 'Actie',
