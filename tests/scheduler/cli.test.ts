@@ -6,7 +6,8 @@ import { runCli } from '../helpers/cli.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { feedCsv, tempDir } from './helpers.ts';
 
-describe.each(DIALECTS)('the sources, jobs and scheduler verbs (%s)', (dialect) => {
+// Each test runs the CLI as a child process about ten times; on a busy two-core machine that takes minutes.
+describe.each(DIALECTS)('the sources, jobs and scheduler verbs (%s)', { timeout: 240_000 }, (dialect) => {
   let t: TestDatabase;
   let env: Record<string, string>;
   let folder: string;
