@@ -1,5 +1,4 @@
 import type { CreateUserBody, UpdateUserBody, UserItem } from '@vroegsignaal/shared/api/admin';
-import { passwordProblem } from '../auth/password-policy.ts';
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import type { Clock } from '../core/clock.ts';
 import { isPostgres, type Db } from '../db/connection.ts';
@@ -35,11 +34,6 @@ export async function allUsers(db: Db): Promise<UserItem[]> {
   return (await listUsers(db)).map(toUserItem);
 }
 
-function checkPassword(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
-  if (problem) throw ApiError.badRequest('body.password', problem);
-}
-
 /**
  * The wijken a user of `role` works in: a wijkteam member in one or more wijken of the
  * registry, any other role in none (a wijk given for them is refused, not dropped).
@@ -61,9 +55,9 @@ async function checkedWijken(db: Executor, role: string, wijken: string[]): Prom
   return unique;
 }
 
-/** `oneTime`: the password must be changed at the first sign-in (the operator's CLI). */
-export async function createUser(db: Db, clock: Clock, body: CreateUserBody, oneTime = false): Promise<UserItem> {
-  checkPassword(body.password, body.username);
+/** A new account with a generated one-time password that must be changed at the first sign-in. */
+export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Promise<{ user: UserItem; password: string }> {
+  const password = randomPassword();
   const taken = () => ApiError.conflict(`gebruiker '${body.username}' bestaat al`);
   if (await findUserByUsername(db, body.username)) throw taken();
   const wijken = await checkedWijken(db, body.role, body.wijken ?? []);
@@ -71,15 +65,15 @@ export async function createUser(db: Db, clock: Clock, body: CreateUserBody, one
   const id = await insertUser(db, {
     username: body.username,
     role: body.role,
-    password_hash: await hashPassword(body.password),
+    password_hash: await hashPassword(password),
     wijken: JSON.stringify(wijken),
     active: 1,
     created_at: at,
     updated_at: at,
-    must_change_password: oneTime ? 1 : 0,
+    must_change_password: 1,
   });
   if (id === null) throw taken();
-  return toUserItem((await findUserById(db, id))!);
+  return { user: toUserItem((await findUserById(db, id))!), password };
 }
 
 const OWN_ROLE = 'u kunt uw eigen rol niet wijzigen: laat dat een andere beheerder doen';
@@ -113,15 +107,13 @@ export async function resetUser(db: Db, clock: Clock, id: number): Promise<{ use
 const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: maak eerst een andere gebruiker beheerder';
 
 /**
- * Changes role, wijken, active, password or e-mail address; any change but the address ends the
+ * Changes role, wijken, active or e-mail address; any change but the address ends the
  * user's sessions. A change that would leave no active beheerder is refused, checked inside the transaction. Open
  * cases assigned to the user outside the wijken they keep (all, when deactivated) are unassigned.
  */
 export async function changeUser(db: Db, clock: Clock, actor: Actor & { id?: number }, id: number, body: UpdateUserBody): Promise<UserItem> {
   const known = await findUserById(db, id);
   if (!known) throw ApiError.notFound('gebruiker niet gevonden');
-  if (body.password !== undefined) checkPassword(body.password, known.username);
-  const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
   await db.transaction().execute(async (trx) => {
     const user = await findUserById(trx, id);
     if (!user) throw ApiError.notFound('gebruiker niet gevonden');
@@ -136,7 +128,6 @@ export async function changeUser(db: Db, clock: Clock, actor: Actor & { id?: num
       role,
       wijken: JSON.stringify(wijken),
       active,
-      ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
       ...(body.email !== undefined ? { email: body.email } : {}),
       updated_at: clock.now().toISOString(),
     });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { ROLES, type Role } from '@vroegsignaal/shared/api/auth';
-import { randomPassword } from '../../auth/passwords.ts';
 import type { EngineContext } from '../../services/context.ts';
 import { allUsers, changeUser, createUser, resetUser } from '../../services/users.ts';
 import { findUserByUsername } from '../../repositories/user-repository.ts';
@@ -42,15 +41,14 @@ function checkedRole(role: string): Role {
 
 async function create(ctx: EngineContext, username: string, opts: { role: string; wijk?: string[] }): Promise<void> {
   const role = checkedRole(opts.role);
-  const password = randomPassword();
-  const user = await auditedCli(
+  const { user, password } = await auditedCli(
     ctx,
     {
       event: 'cli:users_create',
       command: 'mpg users create',
-      describe: (u) => ({ type: 'user', id: u.username, detail: `rol ${u.role}${u.wijken.length ? `, wijken ${u.wijken.join(', ')}` : ''}` }),
+      describe: ({ user: u }) => ({ type: 'user', id: u.username, detail: `rol ${u.role}${u.wijken.length ? `, wijken ${u.wijken.join(', ')}` : ''}` }),
     },
-    () => createUser(ctx.db, ctx.clock, { username, role, wijken: opts.wijk ?? [], password }, true),
+    () => createUser(ctx.db, ctx.clock, { username, role, wijken: opts.wijk ?? [] }),
   );
   console.log(`gebruiker: ${user.username}, rol: ${user.role}${user.wijken.length ? `, wijken: ${user.wijken.join(', ')}` : ''}`);
   console.log(`eenmalig wachtwoord (alleen nu getoond; bij de eerste keer inloggen kiest de gebruiker een nieuw): ${password}`);

@@ -95,6 +95,9 @@ const auth: RoutesPlugin = async (app) => {
       if (!(await verifyPassword(user.password_hash, request.body.current_password))) {
         throw ApiError.badRequest('body.current_password', 'het huidige wachtwoord klopt niet');
       }
+      if (await verifyPassword(user.password_hash, request.body.new_password)) {
+        throw ApiError.badRequest('body.new_password', 'kies een ander wachtwoord dan het huidige');
+      }
       const problem = passwordProblem(request.body.new_password, user.username);
       if (problem) throw ApiError.badRequest('body.new_password', problem);
       const hash = await hashPassword(request.body.new_password);
