@@ -119,4 +119,27 @@ describe.each(DIALECTS)('account management by a beheerder (%s)', (dialect) => {
     const after = await s.f.t.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
     expect(after.password_hash).toBe(before.password_hash);
   });
+
+  it('refuses a reset and password sign-in for an account of the organisation’s provider, and says how it signs in', async () => {
+    const id = await idOf('privacy');
+    const at = s.f.clock.now().toISOString();
+    await s.f.t.db
+      .insertInto('oidc_identities')
+      .values({ issuer: 'https://idp.example', subject: 'sub-privacy', user_id: id, email: null, created_at: at, last_login_at: at })
+      .execute();
+    const listed = (await s.agent.request({ method: 'GET', url: '/api/users' })).json() as { username: string; sign_in: string }[];
+    expect(listed.find((u) => u.username === 'privacy')?.sign_in).toBe('organisatie');
+    expect(listed.find((u) => u.username === 'beheerder')?.sign_in).toBe('lokaal');
+    const before = await s.f.t.db.selectFrom('users').select(['password_hash', 'must_change_password']).where('id', '=', id).executeTakeFirstOrThrow();
+    const reset = await s.agent.request({ method: 'POST', url: `/api/users/${id}/password-reset` });
+    expect(reset.statusCode).toBe(409);
+    expect(reset.json().message).toBe('dit account meldt zich aan via de identiteitsprovider van de organisatie: het wachtwoord wordt daar beheerd, niet hier');
+    const after = await s.f.t.db.selectFrom('users').select(['password_hash', 'must_change_password']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    // Even the right local password no longer opens the account: the same answer as a wrong one.
+    const login = await s.f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'privacy', password: s.f.passwords.get('privacy') } });
+    expect(login.statusCode).toBe(401);
+    expect(login.json().message).toBe('gebruikersnaam of wachtwoord onjuist');
+    expect(await lastAudit('login_failed')).toMatchObject({ username: 'privacy', outcome: 'failure', object_id: 'privacy' });
+  });
 });

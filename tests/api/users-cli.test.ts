@@ -134,4 +134,17 @@ describe.each(DIALECTS)('mpg users (%s)', (dialect) => {
     const names = (await t.db.selectFrom('users').select('username').execute()).map((u) => u.username);
     expect(names).not.toContain('coordinator');
   });
+
+  it('refuses reset-password for an account of the organisation’s provider, in one Dutch line', async () => {
+    expectSuccess(await mpg('create', 'org.lid', '--role', 'coordinator'));
+    const user = await t.db.selectFrom('users').select(['id', 'password_hash']).where('username', '=', 'org.lid').executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    await t.db
+      .insertInto('oidc_identities')
+      .values({ issuer: 'https://idp.example', subject: 'org-lid', user_id: user.id, email: null, created_at: at, last_login_at: at })
+      .execute();
+    expectFailure(await mpg('reset-password', 'org.lid'), /^error: dit account meldt zich aan via de identiteitsprovider van de organisatie/);
+    const after = await t.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(after.password_hash).toBe(user.password_hash);
+  });
 });

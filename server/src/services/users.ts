@@ -3,6 +3,7 @@ import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import type { Clock } from '../core/clock.ts';
 import { isPostgres, type Db } from '../db/connection.ts';
 import { knownWijken } from '../repositories/household-repository.ts';
+import { usersWithOidcIdentity } from '../repositories/oidc-repository.ts';
 import { clearSecondFactor } from '../repositories/second-factor-repository.ts';
 import { deleteUserSessions } from '../repositories/session-repository.ts';
 import { findUserById, findUserByUsername, insertUser, listUsers, otherActiveBeheerders, updateUser, type UserRow } from '../repositories/user-repository.ts';
@@ -10,7 +11,7 @@ import type { Executor } from '../repositories/types.ts';
 import { releaseAssignments, type Actor } from './assignment-release.ts';
 import { ApiError } from './errors.ts';
 
-export function toUserItem(u: UserRow): UserItem {
+export function toUserItem(u: UserRow, linked = false): UserItem {
   return {
     id: u.id,
     username: u.username,
@@ -22,17 +23,21 @@ export function toUserItem(u: UserRow): UserItem {
     second_factor: u.totp_secret !== null,
     reset_pending: u.must_change_password === 1,
     last_login_at: u.last_login_at,
+    sign_in: linked ? 'organisatie' : 'lokaal',
   };
 }
 
-export async function userById(db: Db, id: number): Promise<UserItem | null> {
+export async function userById(db: Executor, id: number): Promise<UserItem | null> {
   const u = await findUserById(db, id);
-  return u ? toUserItem(u) : null;
+  return u ? toUserItem(u, (await usersWithOidcIdentity(db, id)).has(id)) : null;
 }
 
 export async function allUsers(db: Db): Promise<UserItem[]> {
-  return (await listUsers(db)).map(toUserItem);
+  const linked = await usersWithOidcIdentity(db);
+  return (await listUsers(db)).map((u) => toUserItem(u, linked.has(u.id)));
 }
+
+const PROVIDER_ACCOUNT = 'dit account meldt zich aan via de identiteitsprovider van de organisatie: het wachtwoord wordt daar beheerd, niet hier';
 
 /**
  * The wijken a user of `role` works in: a wijkteam member in one or more wijken of the
@@ -97,11 +102,12 @@ export async function resetUser(db: Db, clock: Clock, id: number): Promise<{ use
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     if (!(await findUserById(trx, id))) throw ApiError.notFound('gebruiker niet gevonden');
+    if ((await usersWithOidcIdentity(trx, id)).has(id)) throw ApiError.conflict(PROVIDER_ACCOUNT);
     await updateUser(trx, id, { password_hash: hash, must_change_password: 1, must_enrol_totp: 1, updated_at: clock.now().toISOString() });
     await clearSecondFactor(trx, id);
     await deleteUserSessions(trx, id);
   });
-  return { user: toUserItem((await findUserById(db, id))!), password };
+  return { user: (await userById(db, id))!, password };
 }
 
 const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: maak eerst een andere gebruiker beheerder';
@@ -135,7 +141,7 @@ export async function changeUser(db: Db, clock: Clock, actor: Actor & { id?: num
     if (Object.keys(body).some((k) => k !== 'email')) await deleteUserSessions(trx, id);
     await releaseAssignments(trx, clock.now().toISOString(), actor, user.username, active === 1 ? wijken : [], active === 1 ? 'wijk' : 'deactivated');
   });
-  return toUserItem((await findUserById(db, id))!);
+  return (await userById(db, id))!;
 }
 
 const isActiveBeheerder = (u: Pick<UserRow, 'role' | 'active'>) => u.role === 'beheerder' && u.active === 1;

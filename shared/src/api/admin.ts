@@ -18,6 +18,8 @@ export const UserItem = Type.Object({
   /** The account waits for a new password (one-time password from create or reset) at its next sign-in. */
   reset_pending: Type.Optional(Type.Boolean()),
   last_login_at: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
+  /** How the account signs in: with a local password, or through the organisation's OpenID Connect provider (no reset then). */
+  sign_in: Type.Optional(Type.Union([Type.Literal('lokaal'), Type.Literal('organisatie')])),
 });
 export type UserItem = Static<typeof UserItem>;
 

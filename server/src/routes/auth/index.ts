@@ -31,6 +31,9 @@ const auth: RoutesPlugin = async (app) => {
           event: result.reason === 'locked' ? 'login_throttled' : 'login_failed',
           outcome: 'failure',
           username: username.slice(0, 64),
+          ...(result.reason === 'provider'
+            ? { object: { type: 'user', id: username.slice(0, 64), detail: 'account van de identiteitsprovider: geen wachtwoord' } }
+            : {}),
         });
         if (result.reason === 'locked') {
           reply.header('retry-after', String(result.retryAfterSeconds ?? 1));
