@@ -59,8 +59,23 @@ export async function unusedRecoveryCodes(db: Executor, userId: number): Promise
 
 /** Removes the second factor: after a reset a new one must be enrolled. */
 export async function clearSecondFactor(db: Executor, userId: number): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null, totp_failures: 0 })
+    .where('id', '=', userId)
+    .execute();
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+}
+
+/** Counts a wrong code (returns the count in a row now), or ends the row after a right one. */
+export async function countTotpFailure(db: Executor, userId: number, wrong: boolean): Promise<number> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ totp_failures: wrong ? eb('totp_failures', '+', 1) : eb.val(0) }))
+    .where('id', '=', userId)
+    .execute();
+  const r = await db.selectFrom('users').select('totp_failures').where('id', '=', userId).executeTakeFirstOrThrow();
+  return Number(r.totp_failures);
 }
 
 export async function setSessionStage(db: Executor, sessionId: string, stage: string): Promise<void> {

@@ -13,6 +13,7 @@ import { findUserById, updateUser } from '../../repositories/user-repository.ts'
 import { deleteUserSessions } from '../../repositories/session-repository.ts';
 import { stageAfter } from '../../services/second-factor.ts';
 import type { RoutesPlugin } from '../types.ts';
+import { secondsText } from '../../core/seconds-text.ts';
 import { present } from './present.ts';
 import { secondFactorRoutes } from './second-factor.ts';
 
@@ -40,7 +41,7 @@ const auth: RoutesPlugin = async (app) => {
           return reply.code(429).send({
             statusCode: 429,
             error: 'Too Many Requests',
-            message: `te veel mislukte pogingen; probeer het over ${result.retryAfterSeconds} seconden opnieuw`,
+            message: `te veel mislukte pogingen; probeer het over ${secondsText(result.retryAfterSeconds ?? 1)} opnieuw`,
           });
         }
         return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'gebruikersnaam of wachtwoord onjuist' });
