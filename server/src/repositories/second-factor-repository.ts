@@ -86,8 +86,14 @@ export async function recordSignIn(db: Executor, userId: number, at: string): Pr
   await db.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
 }
 
-/** Active users whose last sign-in (or, never signed in, creation) is before `before`. */
-export async function inactiveUsers(db: Executor, before: string): Promise<{ id: number; username: string; role: string; last: string }[]> {
+/**
+ * Active users whose last sign-in (or, never signed in, creation) is before `before`: the
+ * never signed in first, then by last sign-in, so the most recent one comes last.
+ */
+export async function inactiveUsers(
+  db: Executor,
+  before: string,
+): Promise<{ id: number; username: string; role: string; last: string; neverSignedIn: boolean }[]> {
   const rows = await db
     .selectFrom('users')
     .select(['id', 'username', 'role', 'last_login_at', 'created_at'])
@@ -95,5 +101,8 @@ export async function inactiveUsers(db: Executor, before: string): Promise<{ id:
     .where((eb) => eb.or([eb('last_login_at', '<', before), eb.and([eb('last_login_at', 'is', null), eb('created_at', '<', before)])]))
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, username: r.username, role: r.role, last: r.last_login_at ?? r.created_at }));
+  const signedIn = (r: (typeof rows)[number]) => r.last_login_at ?? '';
+  return rows
+    .sort((a, b) => (signedIn(a) < signedIn(b) ? -1 : signedIn(a) > signedIn(b) ? 1 : a.id - b.id))
+    .map((r) => ({ id: r.id, username: r.username, role: r.role, last: r.last_login_at ?? r.created_at, neverSignedIn: r.last_login_at === null }));
 }
