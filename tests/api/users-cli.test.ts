@@ -69,7 +69,11 @@ describe.each(DIALECTS)('mpg users (%s)', (dialect) => {
       /^gebruiker: wijk\.lid, rol: wijkteam, wijken: Beijum, Vinkhuizen\n/,
     );
     expectFailure(await mpg('create', 'iemand', '--role', 'baas'), /^error: onbekende rol 'baas'/);
-    expectFailure(await mpg('create', 'iemand', '--role', 'wijkteam', '--wijk', 'Nergens'), /^error: body\.wijken: onbekende wijk 'Nergens'/);
+    expectFailure(await mpg('create', 'iemand', '--role', 'wijkteam', '--wijk', 'Nergens'), /^error: onbekende wijk 'Nergens'/);
+    for (const name of ['Hoofdletter', 'ab', 'met spatie']) {
+      expectFailure(await mpg('create', name, '--role', 'coordinator'), /^error: ongeldige gebruikersnaam '.*': 3 tot 64 tekens/);
+    }
+    expect(await t.db.selectFrom('users').select('username').where('username', '=', 'Hoofdletter').executeTakeFirst()).toBeUndefined();
     expectFailure(await mpg('create', 'wijk.lid', '--role', 'coordinator'), /^error: gebruiker 'wijk\.lid' bestaat al/);
   });
 
