@@ -1,4 +1,5 @@
 import path from 'node:path';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseAllowedHosts, type AllowedHost } from './core/outbound-address.ts';
 import { parseUrgentIndicators, type DeadlinePolicy } from './core/deadlines.ts';
@@ -56,6 +57,11 @@ export interface Config {
   apiRateLimit: number;
   /** Login requests per minute per client address (MPG_LOGIN_RATE_LIMIT). */
   loginRateLimit: number;
+  /**
+   * The proxies whose X-Forwarded-For is believed, as fastify's trustProxy takes them
+   * (MPG_TRUST_PROXY): false (off), a number of hops, or addresses and CIDR ranges.
+   */
+  trustProxy: false | number | string[];
   /** Sign-in through the municipality's OpenID Connect provider; null when not configured. */
   oidc: OidcConfig | null;
   /** Whether username and password sign-in is offered (MPG_LOCAL_LOGIN, default on). */
@@ -195,6 +201,12 @@ export const EnvSchema = Type.Object({
   }),
   MPG_API_RATE_LIMIT: whole(1, 1_000_000, 1200),
   MPG_LOGIN_RATE_LIMIT: whole(1, 1_000_000, 10),
+  MPG_TRUST_PROXY: Type.Optional(
+    Type.String({
+      pattern: '^(\\d{1,2}|[0-9A-Fa-f:.]+(/\\d{1,3})?( *, *[0-9A-Fa-f:.]+(/\\d{1,3})?)*)$',
+      expected: 'a number of proxies (1-99) or proxy addresses/CIDR ranges separated by commas, e.g. 10.0.0.5,10.1.0.0/16',
+    }),
+  ),
   MPG_REQUIRE_TOTP: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('false'), Type.Literal('true')], {
     default: '0',
     expected: 'one of 0, 1, false, true',
@@ -295,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.NODE_ENV === 'production' || e.MPG_SECURE_COOKIES === '1' || e.MPG_SECURE_COOKIES === 'true',
     apiRateLimit: Number(e.MPG_API_RATE_LIMIT),
     loginRateLimit: Number(e.MPG_LOGIN_RATE_LIMIT),
+    trustProxy: parseTrustProxy(e.MPG_TRUST_PROXY),
     oidc,
     localLogin,
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
@@ -424,6 +437,26 @@ function publicationConfig(e: Env): PublicationConfig {
     registerId: e.MPG_REGISTER_ID ?? null,
     category: e.MPG_PUBLICATION_CATEGORY,
   };
+}
+
+/** Off when unset; a hop count; or addresses and CIDR ranges, each checked. */
+function parseTrustProxy(value: string | undefined): false | number | string[] {
+  if (value === undefined || value.trim() === '') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops < 1) throw new ConfigError('MPG_TRUST_PROXY: a number of proxies is at least 1; leave it unset to trust none');
+    return hops;
+  }
+  const entries = value.split(',').map((v) => v.trim());
+  for (const entry of entries) {
+    const [address, bits] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    if (family === 0 || (bits !== undefined && Number(bits) > maxBits)) {
+      throw new ConfigError(`MPG_TRUST_PROXY: '${entry}' is no IP address or CIDR range`);
+    }
+  }
+  return entries;
 }
 
 /** The variables of EnvSchema with defaults filled in; throws a ConfigError naming the first that does not fit. */

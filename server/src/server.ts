@@ -52,6 +52,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     // A request id that is unique across restarts, so a user's report can be matched to the log line.
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
+    // Behind the TLS proxy: the client's address (rate limits, audit) from X-Forwarded-For, only from the proxies named.
+    trustProxy: trustedProxies(opts.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
   // At the root, so that it sees every route, also one added outside the app plugin.
   await fastify.register(routeGuard);
@@ -65,4 +67,9 @@ export async function startHttpServer(opts: ServerOptions): Promise<FastifyInsta
   const address = await fastify.listen({ host: opts.config.host, port: opts.config.port });
   console.log(`Vroegsignaal API: ${address} (documentatie: ${address}/api/docs)`);
   return fastify;
+}
+
+/** A hop count as proxy-addr takes it (the nearest `hops` addresses are proxies); a list or false as is. */
+function trustedProxies(t: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_address: string, hop: number) => hop < t : t;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { createApiFixture, createUserByApi, type Agent, type ApiFixture } from './support/fixture.ts';
 import { draftDefinition } from './support/requests.ts';
 
 // Four eyes at the HTTP boundary: the approval names the exact version and a reason; nobody
@@ -18,9 +18,8 @@ describe.each(DIALECTS)('four eyes on rule sets (%s)', (dialect) => {
     b = await f.login('beleidsmaker2');
     const admin = await f.login('beheerder');
     const password = 'een lang en sterk wachtwoord 3';
-    const created = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'beleidsmaker3', role: 'beleidsmaker', password } });
+    const created = await createUserByApi(f, admin, { username: 'beleidsmaker3', role: 'beleidsmaker' }, password);
     expect(created.statusCode, created.body).toBe(201);
-    f.passwords.set('beleidsmaker3', password);
     c = await f.login('beleidsmaker3');
   });
   afterAll(async () => f?.close());

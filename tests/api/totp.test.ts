@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetUser } from '../../server/src/services/users.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { type ApiFixture, createApiFixture, sessionCookie } from './support/fixture.ts';
 
@@ -131,6 +132,7 @@ describe.each(DIALECTS)('TOTP second factor for local accounts (%s)', (dialect) 
     // After three failures the account waits, for the password and the code alike.
     const locked = await signIn(f, 'beleidsmaker');
     expect(locked.status).toBe(429);
+    expect(locked.body.message).toBe('te veel mislukte pogingen; probeer het over 1 seconde opnieuw');
     expect(await auditOf(f, 'login_throttled', 'beleidsmaker')).toHaveLength(1);
     f.clock.advance(2_000);
     const s = await signIn(f, 'beleidsmaker');
@@ -179,5 +181,40 @@ describe.each(DIALECTS)('TOTP required (production setting) (%s)', (dialect) => 
     expect((await call(f, s, 'GET', '/api/users')).statusCode).toBe(200);
     const row = await f.t.db.selectFrom('users').select('last_login_at').where('username', '=', 'beheerder').executeTakeFirstOrThrow();
     expect(row.last_login_at).toBe(f.clock.now().toISOString());
+  });
+
+  it('locks the second factor after ten wrong codes in a row until a beheerder reset; a right code (typed with a space) ends the row', async () => {
+    const { secret } = await enrol(f, 'coordinator');
+    const wrongCode = async () => ((await codeAt(f, secret)) === '000000' ? '111111' : '000000');
+    const attempt = async (code: string) => {
+      f.clock.advance(31_000);
+      const s = await signIn(f, 'coordinator');
+      expect(s.status).toBe(200);
+      return call(f, s, 'POST', '/api/auth/second-factor', { code });
+    };
+    for (let i = 0; i < 9; i++) expect((await attempt(await wrongCode())).statusCode).toBe(400);
+    f.clock.advance(31_000);
+    const right = await codeAt(f, secret);
+    const spaced = await attempt(`${right.slice(0, 3)} ${right.slice(3)}`);
+    expect(spaced.statusCode).toBe(200);
+    for (let i = 0; i < 9; i++) expect((await attempt(await wrongCode())).statusCode).toBe(400);
+    const tenth = await attempt(await wrongCode());
+    expect(tenth.statusCode).toBe(403);
+    const blocked = 'uw tweede factor is vergrendeld na te veel foute codes; neem contact op met de beheerder om uw account te laten resetten';
+    expect(tenth.json().message).toBe(blocked);
+    f.clock.advance(31_000);
+    const stillRight = await attempt(await codeAt(f, secret));
+    expect(stillRight.statusCode).toBe(403);
+    expect(stillRight.json().message).toBe(blocked);
+    const audits = await auditOf(f, 'totp_blocked', 'coordinator');
+    expect(audits.map((a) => a.detail)).toEqual(['vergrendeld na 10 foute codes op rij', 'poging terwijl vergrendeld']);
+    // A reset (the same service behind the beheerder's button and mpg users reset-password) ends the lock.
+    const id = (await f.t.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow()).id;
+    const { password: otp } = await resetUser(f.t.db, f.clock, id);
+    f.clock.advance(31_000);
+    const again = await signIn(f, 'coordinator', otp);
+    expect(again.body.pending).toBe('password');
+    const row = await f.t.db.selectFrom('users').select(['totp_failures', 'totp_secret']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ totp_failures: 0, totp_secret: null });
   });
 });

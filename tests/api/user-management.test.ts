@@ -16,7 +16,7 @@ describe.each(DIALECTS)('account management by a beheerder (%s)', (dialect) => {
     const other = await s.agent.request({
       method: 'POST',
       url: '/api/users',
-      payload: { username: 'beheer2', role: 'beheerder', password: 'een heel lang wachtwoord 42' },
+      payload: { username: 'beheer2', role: 'beheerder' },
     });
     expect(other.statusCode).toBe(201);
     const res = await s.agent.request({ method: 'PATCH', url: `/api/users/${await idOf('beheerder')}`, payload: { role: 'coordinator' } });
@@ -77,5 +77,69 @@ describe.each(DIALECTS)('account management by a beheerder (%s)', (dialect) => {
     // Not even a reset may be done by anyone but a beheerder.
     const other = await s.f.login('coordinator');
     expect((await other.request({ method: 'POST', url: `/api/users/${await idOf('beheerder')}/password-reset` })).statusCode).toBe(403);
+  });
+
+  it('creates an account with a server-made one-time password, shown once, that must be changed at the first sign-in', async () => {
+    const typed = await s.agent.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'nieuw1', role: 'coordinator', password: 'een heel lang wachtwoord 42' },
+    });
+    expect(typed.statusCode).toBe(400);
+    const res = await s.agent.request({ method: 'POST', url: '/api/users', payload: { username: 'nieuw1', role: 'coordinator' } });
+    expect(res.statusCode).toBe(201);
+    const otp: string = res.json().one_time_password;
+    expect(otp.length).toBeGreaterThanOrEqual(12);
+    expect(res.json().user).toMatchObject({ username: 'nieuw1', role: 'coordinator', reset_pending: true });
+    expect((await lastAudit('createUser')).detail).not.toContain(otp);
+    const list = (await s.agent.request({ method: 'GET', url: '/api/users' })).body;
+    expect(list).not.toContain(otp);
+    const login = await s.f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nieuw1', password: otp } });
+    expect(login.json().pending).toBe('password');
+    const headers = { cookie: sessionCookie(login), 'x-csrf-token': login.json().csrf_token };
+    expect((await s.f.app.inject({ method: 'GET', url: '/api/runs', headers })).statusCode).toBe(403);
+    // The one-time password may not be kept as the own password.
+    const same = await s.f.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { current_password: otp, new_password: otp } });
+    expect(same.statusCode).toBe(400);
+    expect(same.json()).toMatchObject({ field: 'body.new_password', message: 'body.new_password: kies een ander wachtwoord dan het huidige' });
+    const own = 'mijn eigen lange wachtwoord 8';
+    expect(
+      (await s.f.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { current_password: otp, new_password: own } })).statusCode,
+    ).toBe(200);
+    const next = await s.f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nieuw1', password: own } });
+    expect(next.statusCode).toBe(200);
+    expect(next.json().pending).toBeUndefined();
+  });
+
+  it('refuses a password in a change of an account: only the reset sets one (400, nothing changed)', async () => {
+    const id = await idOf('coordinator');
+    const before = await s.f.t.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
+    const res = await s.agent.request({ method: 'PATCH', url: `/api/users/${id}`, payload: { password: 'een heel lang wachtwoord 42' } });
+    expect(res.statusCode).toBe(400);
+    const after = await s.f.t.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(after.password_hash).toBe(before.password_hash);
+  });
+
+  it('refuses a reset and password sign-in for an account of the organisation’s provider, and says how it signs in', async () => {
+    const id = await idOf('privacy');
+    const at = s.f.clock.now().toISOString();
+    await s.f.t.db
+      .insertInto('oidc_identities')
+      .values({ issuer: 'https://idp.example', subject: 'sub-privacy', user_id: id, email: null, created_at: at, last_login_at: at })
+      .execute();
+    const listed = (await s.agent.request({ method: 'GET', url: '/api/users' })).json() as { username: string; sign_in: string }[];
+    expect(listed.find((u) => u.username === 'privacy')?.sign_in).toBe('organisatie');
+    expect(listed.find((u) => u.username === 'beheerder')?.sign_in).toBe('lokaal');
+    const before = await s.f.t.db.selectFrom('users').select(['password_hash', 'must_change_password']).where('id', '=', id).executeTakeFirstOrThrow();
+    const reset = await s.agent.request({ method: 'POST', url: `/api/users/${id}/password-reset` });
+    expect(reset.statusCode).toBe(409);
+    expect(reset.json().message).toBe('dit account meldt zich aan via de identiteitsprovider van de organisatie: het wachtwoord wordt daar beheerd, niet hier');
+    const after = await s.f.t.db.selectFrom('users').select(['password_hash', 'must_change_password']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    // Even the right local password no longer opens the account: the same answer as a wrong one.
+    const login = await s.f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'privacy', password: s.f.passwords.get('privacy') } });
+    expect(login.statusCode).toBe(401);
+    expect(login.json().message).toBe('gebruikersnaam of wachtwoord onjuist');
+    expect(await lastAudit('login_failed')).toMatchObject({ username: 'privacy', outcome: 'failure', object_id: 'privacy' });
   });
 });

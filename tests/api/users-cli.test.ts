@@ -69,7 +69,11 @@ describe.each(DIALECTS)('mpg users (%s)', (dialect) => {
       /^gebruiker: wijk\.lid, rol: wijkteam, wijken: Beijum, Vinkhuizen\n/,
     );
     expectFailure(await mpg('create', 'iemand', '--role', 'baas'), /^error: onbekende rol 'baas'/);
-    expectFailure(await mpg('create', 'iemand', '--role', 'wijkteam', '--wijk', 'Nergens'), /^error: body\.wijken: onbekende wijk 'Nergens'/);
+    expectFailure(await mpg('create', 'iemand', '--role', 'wijkteam', '--wijk', 'Nergens'), /^error: onbekende wijk 'Nergens'/);
+    for (const name of ['Hoofdletter', 'ab', 'met spatie']) {
+      expectFailure(await mpg('create', name, '--role', 'coordinator'), /^error: ongeldige gebruikersnaam '.*': 3 tot 64 tekens/);
+    }
+    expect(await t.db.selectFrom('users').select('username').where('username', '=', 'Hoofdletter').executeTakeFirst()).toBeUndefined();
     expectFailure(await mpg('create', 'wijk.lid', '--role', 'coordinator'), /^error: gebruiker 'wijk\.lid' bestaat al/);
   });
 
@@ -133,5 +137,18 @@ describe.each(DIALECTS)('mpg users (%s)', (dialect) => {
     expect(r.stderr).toMatch(/mpg start is de demo/);
     const names = (await t.db.selectFrom('users').select('username').execute()).map((u) => u.username);
     expect(names).not.toContain('coordinator');
+  });
+
+  it('refuses reset-password for an account of the organisation’s provider, in one Dutch line', async () => {
+    expectSuccess(await mpg('create', 'org.lid', '--role', 'coordinator'));
+    const user = await t.db.selectFrom('users').select(['id', 'password_hash']).where('username', '=', 'org.lid').executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    await t.db
+      .insertInto('oidc_identities')
+      .values({ issuer: 'https://idp.example', subject: 'org-lid', user_id: user.id, email: null, created_at: at, last_login_at: at })
+      .execute();
+    expectFailure(await mpg('reset-password', 'org.lid'), /^error: dit account meldt zich aan via de identiteitsprovider van de organisatie/);
+    const after = await t.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(after.password_hash).toBe(user.password_hash);
   });
 });

@@ -31,8 +31,7 @@ describe.each(DIALECTS)('sign-in of a local account with TOTP in Chromium (%s)',
   beforeAll(async () => {
     ensureWebBuild();
     t = await createTestDatabase(dialect);
-    oneTime = 'eenmalig wachtwoord 4815162342';
-    await createUser(t.db, clock, { username: 'eerste.beheerder', role: 'beheerder', password: oneTime }, true);
+    oneTime = (await createUser(t.db, clock, { username: 'eerste.beheerder', role: 'beheerder' })).password;
     const config = { ...loadConfig({ NODE_ENV: 'test' }), database: t.target, port: 0, loginRateLimit: 1000, apiRateLimit: 100_000, requireTotp: true };
     app = await buildServer({ config, db: t.db, clock });
     baseURL = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -23,6 +23,9 @@ describe.each(DIALECTS)('the nightly inactivity job (%s)', (dialect) => {
       ['nooit', 'coordinator', null, daysAgo(120)],
       ['nieuw', 'coordinator', null, daysAgo(5)],
       ['enige-beheerder', 'beheerder', daysAgo(200), daysAgo(400)],
+      // Made later (higher ids) but signed in longer ago or never: not the one kept.
+      ['oude-beheerder', 'beheerder', daysAgo(300), daysAgo(400)],
+      ['nooit-beheerder', 'beheerder', null, daysAgo(400)],
     ];
     for (const [username, role, last, created] of users) {
       ids[username] = (await insertUser(t.db, {
@@ -51,7 +54,7 @@ describe.each(DIALECTS)('the nightly inactivity job (%s)', (dialect) => {
   it('deactivates accounts not signed in for 90 days, ends their sessions, keeps the last beheerder, and audits each without names in its record', async () => {
     const clock = new FakeClock(NOW);
     const run = resultOf(await testScheduler(t.db, clock).tick(clock.now()), 'inactivity');
-    expect(run).toMatchObject({ status: 'ok', counts: { deactivated: 2, keptLastBeheerder: 1 } });
+    expect(run).toMatchObject({ status: 'ok', counts: { deactivated: 4, keptLastBeheerder: 1 } });
     expect(JSON.stringify(run)).not.toMatch(/oud|nooit|beheerder/);
     expect(await active()).toEqual(['enige-beheerder', 'nieuw', 'recent']);
     expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', ids.oud!).execute()).toHaveLength(0);
@@ -60,8 +63,16 @@ describe.each(DIALECTS)('the nightly inactivity job (%s)', (dialect) => {
     expect(audit.map((a) => [a.object_id, a.outcome])).toEqual([
       ['enige-beheerder', 'failure'],
       ['nooit', 'success'],
+      ['nooit-beheerder', 'success'],
       ['oud', 'success'],
+      ['oude-beheerder', 'success'],
     ]);
+    expect(audit.find((a) => a.object_id === 'nooit')!.detail).toBe(
+      `nooit ingelogd (aangemaakt ${daysAgo(120).slice(0, 10)}), langer dan 90 dagen geleden; sessies beëindigd`,
+    );
+    expect(audit.find((a) => a.object_id === 'enige-beheerder')!.detail).toBe(
+      `niet gedeactiveerd: laatste actieve beheerder (laatst ingelogd ${daysAgo(200).slice(0, 10)})`,
+    );
     expect(audit.find((a) => a.object_id === 'oud')!.detail).toBe(
       `laatst ingelogd ${daysAgo(100).slice(0, 10)}, langer dan 90 dagen geleden; sessies beëindigd`,
     );

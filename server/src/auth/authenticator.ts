@@ -11,7 +11,7 @@ export interface AuthenticatedUser {
   wijken: string[];
 }
 
-export type AuthenticationResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: 'invalid' | 'locked'; retryAfterSeconds?: number };
+export type AuthenticationResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: 'invalid' | 'locked' | 'provider'; retryAfterSeconds?: number };
 
 export interface Credentials {
   username: string;

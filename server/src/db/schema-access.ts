@@ -27,6 +27,8 @@ export interface UserTable {
   totp_pending_secret: string | null;
   /** The newest TOTP time step accepted: a code of that step or before is a replay. */
   totp_last_step: number | string | null;
+  /** Wrong second-factor codes in a row; at the limit the second factor is locked until a reset (migration 2026-12-05-0610). */
+  totp_failures: Generated<number>;
   last_login_at: string | null;
 }
 

@@ -26,6 +26,13 @@ export async function insertOidcIdentity(
   }
 }
 
+/** The users that sign in through the organisation's provider (an identity is linked to them). */
+export async function usersWithOidcIdentity(db: Executor, userId?: number): Promise<Set<number>> {
+  let q = db.selectFrom('oidc_identities').select('user_id');
+  if (userId !== undefined) q = q.where('user_id', '=', userId);
+  return new Set((await q.execute()).map((r) => r.user_id));
+}
+
 export async function touchOidcIdentity(db: Executor, id: number, email: string | null, at: string): Promise<void> {
   await db.updateTable('oidc_identities').set({ email, last_login_at: at }).where('id', '=', id).execute();
 }

@@ -59,8 +59,23 @@ export async function unusedRecoveryCodes(db: Executor, userId: number): Promise
 
 /** Removes the second factor: after a reset a new one must be enrolled. */
 export async function clearSecondFactor(db: Executor, userId: number): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null, totp_failures: 0 })
+    .where('id', '=', userId)
+    .execute();
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+}
+
+/** Counts a wrong code (returns the count in a row now), or ends the row after a right one. */
+export async function countTotpFailure(db: Executor, userId: number, wrong: boolean): Promise<number> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ totp_failures: wrong ? eb('totp_failures', '+', 1) : eb.val(0) }))
+    .where('id', '=', userId)
+    .execute();
+  const r = await db.selectFrom('users').select('totp_failures').where('id', '=', userId).executeTakeFirstOrThrow();
+  return Number(r.totp_failures);
 }
 
 export async function setSessionStage(db: Executor, sessionId: string, stage: string): Promise<void> {
@@ -71,8 +86,14 @@ export async function recordSignIn(db: Executor, userId: number, at: string): Pr
   await db.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
 }
 
-/** Active users whose last sign-in (or, never signed in, creation) is before `before`. */
-export async function inactiveUsers(db: Executor, before: string): Promise<{ id: number; username: string; role: string; last: string }[]> {
+/**
+ * Active users whose last sign-in (or, never signed in, creation) is before `before`: the
+ * never signed in first, then by last sign-in, so the most recent one comes last.
+ */
+export async function inactiveUsers(
+  db: Executor,
+  before: string,
+): Promise<{ id: number; username: string; role: string; last: string; neverSignedIn: boolean }[]> {
   const rows = await db
     .selectFrom('users')
     .select(['id', 'username', 'role', 'last_login_at', 'created_at'])
@@ -80,5 +101,8 @@ export async function inactiveUsers(db: Executor, before: string): Promise<{ id:
     .where((eb) => eb.or([eb('last_login_at', '<', before), eb.and([eb('last_login_at', 'is', null), eb('created_at', '<', before)])]))
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, username: r.username, role: r.role, last: r.last_login_at ?? r.created_at }));
+  const signedIn = (r: (typeof rows)[number]) => r.last_login_at ?? '';
+  return rows
+    .sort((a, b) => (signedIn(a) < signedIn(b) ? -1 : signedIn(a) > signedIn(b) ? 1 : a.id - b.id))
+    .map((r) => ({ id: r.id, username: r.username, role: r.role, last: r.last_login_at ?? r.created_at, neverSignedIn: r.last_login_at === null }));
 }

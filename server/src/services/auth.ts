@@ -17,6 +17,7 @@ import {
 } from '../repositories/session-repository.ts';
 import { recordSignIn } from '../repositories/second-factor-repository.ts';
 import { findUserByUsername, type UserRow } from '../repositories/user-repository.ts';
+import { usersWithOidcIdentity } from '../repositories/oidc-repository.ts';
 
 export const IDLE_TIMEOUT_MS = 15 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 3600_000;
@@ -41,10 +42,13 @@ export class PasswordAuthenticator implements Authenticator {
     const wait = loginWaitSeconds(stats, now);
     if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
     const user = await findUserByUsername(this.db, username);
-    const valid = user && user.active === 1 ? await verifyPassword(user.password_hash, password) : await rejectInSameTime(password);
+    const right = user && user.active === 1 ? await verifyPassword(user.password_hash, password) : await rejectInSameTime(password);
+    // An account of the organisation's provider has no password here that anyone may use.
+    const provider = user !== undefined && (await usersWithOidcIdentity(this.db, user.id)).has(user.id);
+    const valid = right && !provider;
     // A right password with a second factor still to come must not reset the count of failures.
     await insertLoginAttempt(this.db, username, now.toISOString(), valid && user?.totp_secret ? 'partial' : valid, ip);
-    if (!valid || !user) return { ok: false, reason: 'invalid' };
+    if (!valid || !user) return { ok: false, reason: provider ? 'provider' : 'invalid' };
     return { ok: true, user: toAuthenticatedUser(user) };
   }
 }

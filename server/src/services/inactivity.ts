@@ -21,7 +21,9 @@ export async function deactivateInactiveUsers(ctx: EngineContext, days: number):
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
   let deactivated = 0;
   let keptLastBeheerder = 0;
+  // The most recent sign-in comes last: of the inactive beheerders, that one is kept.
   for (const user of await inactiveUsers(ctx.db, before)) {
+    const last = user.neverSignedIn ? `nooit ingelogd (aangemaakt ${user.last.slice(0, 10)})` : `laatst ingelogd ${user.last.slice(0, 10)}`;
     const outcome = await changeUser(ctx.db, ctx.clock, INACTIVITY_ACTOR, user.id, { active: false }).then(
       () => 'success' as const,
       (error: unknown) => (error instanceof Error && 'statusCode' in error && error.statusCode === 409 ? ('failure' as const) : Promise.reject(error)),
@@ -37,9 +39,7 @@ export async function deactivateInactiveUsers(ctx: EngineContext, days: number):
         object_type: 'user',
         object_id: user.username,
         detail:
-          outcome === 'success'
-            ? `laatst ingelogd ${user.last.slice(0, 10)}, langer dan ${days} dagen geleden; sessies beëindigd`
-            : `niet gedeactiveerd: laatste actieve beheerder (laatst ingelogd ${user.last.slice(0, 10)})`,
+          outcome === 'success' ? `${last}, langer dan ${days} dagen geleden; sessies beëindigd` : `niet gedeactiveerd: laatste actieve beheerder (${last})`,
         outcome,
         ip: null,
         session_hash: null,

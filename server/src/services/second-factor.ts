@@ -8,6 +8,7 @@ import {
   claimTotpStep,
   confirmTotp,
   consumeRecoveryCode,
+  countTotpFailure,
   recordSignIn,
   setPendingTotpSecret,
   setSessionStage,
@@ -36,10 +37,16 @@ export function stageAfter(user: Pick<UserRow, 'totp_secret' | 'must_change_pass
   return 'full';
 }
 
+/** Wrong codes in a row after which the second factor is locked until a beheerder resets the account. */
+export const MAX_CODE_FAILURES = 10;
+
 export type CodeCheck =
   | { ok: true; stage: Stage; method: 'totp' | 'recovery'; recoveryLeft: number }
   | { ok: false; reason: 'locked'; retryAfterSeconds: number }
-  | { ok: false; reason: 'invalid' | 'replayed' };
+  | { ok: false; reason: 'invalid' | 'replayed' | 'blocked'; justBlocked?: boolean };
+
+/** What a user types: apps show a code in groups ("718 271"). */
+export const typedCode = (code: string) => code.replace(/\s+/g, '');
 
 /** Seconds the account must wait before a code is even checked (the password throttle). */
 async function waitSeconds(deps: SecondFactorDeps, username: string): Promise<number> {
@@ -50,11 +57,15 @@ async function waitSeconds(deps: SecondFactorDeps, username: string): Promise<nu
 /** Checks the code of a session in stage `totp` and moves the session on. */
 export async function verifySecondFactor(deps: SecondFactorDeps, sessionId: string, userId: number, code: string, ip: string | null): Promise<CodeCheck> {
   const user = (await findUserById(deps.db, userId))!;
+  if (user.totp_failures >= MAX_CODE_FAILURES) return { ok: false, reason: 'blocked' };
   const wait = await waitSeconds(deps, user.username);
   if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
   const at = deps.clock.now();
-  const result = await checkCode(deps, user, code.trim(), at);
+  const result = await checkCode(deps, user, typedCode(code), at);
   await insertLoginAttempt(deps.db, user.username, at.toISOString(), result === 'totp' || result === 'recovery', ip);
+  // A replayed code was right once: it neither counts as a guess nor ends the row of wrong ones.
+  const failures = result === 'replayed' ? user.totp_failures : await countTotpFailure(deps.db, user.id, result === 'invalid');
+  if (failures >= MAX_CODE_FAILURES) return { ok: false, reason: 'blocked', justBlocked: true };
   if (result === 'invalid' || result === 'replayed') return { ok: false, reason: result };
   const stage = stageAfter(user, deps.config.requireTotp, true);
   await moveOn(deps, sessionId, user.id, stage);
@@ -101,7 +112,7 @@ export async function confirmEnrolment(deps: SecondFactorDeps, sessionId: string
   const user = (await findUserById(deps.db, userId))!;
   if (!user.totp_pending_secret) return { ok: false, reason: 'none' };
   const at = deps.clock.now();
-  const step = await checkTotp(open(user.totp_pending_secret, deps.config.bsnKey), code.trim(), at, null);
+  const step = await checkTotp(open(user.totp_pending_secret, deps.config.bsnKey), typedCode(code), at, null);
   if (step === null) return { ok: false, reason: 'invalid' };
   const codes = newRecoveryCodes();
   await deps.db.transaction().execute(async (trx) => {

@@ -1,9 +1,9 @@
 import type { CreateUserBody, UpdateUserBody, UserItem } from '@vroegsignaal/shared/api/admin';
-import { passwordProblem } from '../auth/password-policy.ts';
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import type { Clock } from '../core/clock.ts';
 import { isPostgres, type Db } from '../db/connection.ts';
 import { knownWijken } from '../repositories/household-repository.ts';
+import { usersWithOidcIdentity } from '../repositories/oidc-repository.ts';
 import { clearSecondFactor } from '../repositories/second-factor-repository.ts';
 import { deleteUserSessions } from '../repositories/session-repository.ts';
 import { findUserById, findUserByUsername, insertUser, listUsers, otherActiveBeheerders, updateUser, type UserRow } from '../repositories/user-repository.ts';
@@ -11,7 +11,7 @@ import type { Executor } from '../repositories/types.ts';
 import { releaseAssignments, type Actor } from './assignment-release.ts';
 import { ApiError } from './errors.ts';
 
-export function toUserItem(u: UserRow): UserItem {
+export function toUserItem(u: UserRow, linked = false): UserItem {
   return {
     id: u.id,
     username: u.username,
@@ -23,22 +23,21 @@ export function toUserItem(u: UserRow): UserItem {
     second_factor: u.totp_secret !== null,
     reset_pending: u.must_change_password === 1,
     last_login_at: u.last_login_at,
+    sign_in: linked ? 'organisatie' : 'lokaal',
   };
 }
 
-export async function userById(db: Db, id: number): Promise<UserItem | null> {
+export async function userById(db: Executor, id: number): Promise<UserItem | null> {
   const u = await findUserById(db, id);
-  return u ? toUserItem(u) : null;
+  return u ? toUserItem(u, (await usersWithOidcIdentity(db, id)).has(id)) : null;
 }
 
 export async function allUsers(db: Db): Promise<UserItem[]> {
-  return (await listUsers(db)).map(toUserItem);
+  const linked = await usersWithOidcIdentity(db);
+  return (await listUsers(db)).map((u) => toUserItem(u, linked.has(u.id)));
 }
 
-function checkPassword(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
-  if (problem) throw ApiError.badRequest('body.password', problem);
-}
+const PROVIDER_ACCOUNT = 'dit account meldt zich aan via de identiteitsprovider van de organisatie: het wachtwoord wordt daar beheerd, niet hier';
 
 /**
  * The wijken a user of `role` works in: a wijkteam member in one or more wijken of the
@@ -61,9 +60,9 @@ async function checkedWijken(db: Executor, role: string, wijken: string[]): Prom
   return unique;
 }
 
-/** `oneTime`: the password must be changed at the first sign-in (the operator's CLI). */
-export async function createUser(db: Db, clock: Clock, body: CreateUserBody, oneTime = false): Promise<UserItem> {
-  checkPassword(body.password, body.username);
+/** A new account with a generated one-time password that must be changed at the first sign-in. */
+export async function createUser(db: Db, clock: Clock, body: CreateUserBody): Promise<{ user: UserItem; password: string }> {
+  const password = randomPassword();
   const taken = () => ApiError.conflict(`gebruiker '${body.username}' bestaat al`);
   if (await findUserByUsername(db, body.username)) throw taken();
   const wijken = await checkedWijken(db, body.role, body.wijken ?? []);
@@ -71,15 +70,15 @@ export async function createUser(db: Db, clock: Clock, body: CreateUserBody, one
   const id = await insertUser(db, {
     username: body.username,
     role: body.role,
-    password_hash: await hashPassword(body.password),
+    password_hash: await hashPassword(password),
     wijken: JSON.stringify(wijken),
     active: 1,
     created_at: at,
     updated_at: at,
-    must_change_password: oneTime ? 1 : 0,
+    must_change_password: 1,
   });
   if (id === null) throw taken();
-  return toUserItem((await findUserById(db, id))!);
+  return { user: toUserItem((await findUserById(db, id))!), password };
 }
 
 const OWN_ROLE = 'u kunt uw eigen rol niet wijzigen: laat dat een andere beheerder doen';
@@ -103,25 +102,24 @@ export async function resetUser(db: Db, clock: Clock, id: number): Promise<{ use
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     if (!(await findUserById(trx, id))) throw ApiError.notFound('gebruiker niet gevonden');
+    if ((await usersWithOidcIdentity(trx, id)).has(id)) throw ApiError.conflict(PROVIDER_ACCOUNT);
     await updateUser(trx, id, { password_hash: hash, must_change_password: 1, must_enrol_totp: 1, updated_at: clock.now().toISOString() });
     await clearSecondFactor(trx, id);
     await deleteUserSessions(trx, id);
   });
-  return { user: toUserItem((await findUserById(db, id))!), password };
+  return { user: (await userById(db, id))!, password };
 }
 
 const LAST_BEHEERDER = 'er moet ten minste één actieve beheerder overblijven: maak eerst een andere gebruiker beheerder';
 
 /**
- * Changes role, wijken, active, password or e-mail address; any change but the address ends the
+ * Changes role, wijken, active or e-mail address; any change but the address ends the
  * user's sessions. A change that would leave no active beheerder is refused, checked inside the transaction. Open
  * cases assigned to the user outside the wijken they keep (all, when deactivated) are unassigned.
  */
 export async function changeUser(db: Db, clock: Clock, actor: Actor & { id?: number }, id: number, body: UpdateUserBody): Promise<UserItem> {
   const known = await findUserById(db, id);
   if (!known) throw ApiError.notFound('gebruiker niet gevonden');
-  if (body.password !== undefined) checkPassword(body.password, known.username);
-  const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
   await db.transaction().execute(async (trx) => {
     const user = await findUserById(trx, id);
     if (!user) throw ApiError.notFound('gebruiker niet gevonden');
@@ -136,7 +134,6 @@ export async function changeUser(db: Db, clock: Clock, actor: Actor & { id?: num
       role,
       wijken: JSON.stringify(wijken),
       active,
-      ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
       ...(body.email !== undefined ? { email: body.email } : {}),
       updated_at: clock.now().toISOString(),
     });
@@ -144,7 +141,7 @@ export async function changeUser(db: Db, clock: Clock, actor: Actor & { id?: num
     if (Object.keys(body).some((k) => k !== 'email')) await deleteUserSessions(trx, id);
     await releaseAssignments(trx, clock.now().toISOString(), actor, user.username, active === 1 ? wijken : [], active === 1 ? 'wijk' : 'deactivated');
   });
-  return toUserItem((await findUserById(db, id))!);
+  return (await userById(db, id))!;
 }
 
 const isActiveBeheerder = (u: Pick<UserRow, 'role' | 'active'>) => u.role === 'beheerder' && u.active === 1;

@@ -18,6 +18,8 @@ export const UserItem = Type.Object({
   /** The account waits for a new password (one-time password from create or reset) at its next sign-in. */
   reset_pending: Type.Optional(Type.Boolean()),
   last_login_at: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
+  /** How the account signs in: with a local password, or through the organisation's OpenID Connect provider (no reset then). */
+  sign_in: Type.Optional(Type.Union([Type.Literal('lokaal'), Type.Literal('organisatie')])),
 });
 export type UserItem = Static<typeof UserItem>;
 
@@ -29,22 +31,22 @@ export const UserList = Type.Array(UserItem);
 /** The wijken of the basisregistratie (where households live), sorted: what a wijkteam member can be given. */
 export const WijkList = Type.Array(Type.String());
 
-const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9._-]+$' });
+export const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9._-]+$' });
 const Email = Type.String({ maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
 const Wijken = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 });
 
-export const CreateUserBody = Type.Object(
-  { username: Username, role: Role, wijken: Type.Optional(Wijken), password: Type.String({ minLength: 1, maxLength: 128 }) },
-  { additionalProperties: false },
-);
+/** No password: the server makes a one-time password that must be changed at the first sign-in. */
+export const CreateUserBody = Type.Object({ username: Username, role: Role, wijken: Type.Optional(Wijken) }, { additionalProperties: false });
 export type CreateUserBody = Static<typeof CreateUserBody>;
+/** A new account with its one-time password, shown this once. */
+export const UserCreated = Type.Object({ user: UserItem, one_time_password: Type.String() });
+export type UserCreated = Static<typeof UserCreated>;
 
 export const UpdateUserBody = Type.Object(
   {
     role: Type.Optional(Role),
     wijken: Type.Optional(Wijken),
     active: Type.Optional(Type.Boolean()),
-    password: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     /** Null removes the address. */
     email: Type.Optional(Type.Union([Email, Type.Null()])),
   },

@@ -98,6 +98,7 @@ const OTHER_EVENTS: Record<string, string> = {
   totp_failed: 'inloggen: code van de tweede factor onjuist',
   totp_replayed: 'inloggen: code van de tweede factor al gebruikt (geweigerd)',
   totp_throttled: 'inloggen: tweede factor even geblokkeerd na te veel mislukte pogingen',
+  totp_blocked: 'inloggen: tweede factor vergrendeld na te veel foute codes op rij (tot een reset door de beheerder)',
   totp_enrolled: 'tweede factor (authenticator-app) ingesteld, herstelcodes uitgegeven',
   totp_enrol_failed: 'tweede factor instellen: bevestigingscode onjuist',
   user_inactive_deactivated: 'account gedeactiveerd wegens inactiviteit (nachtelijke taak)',

@@ -129,3 +129,19 @@ export function useSignedInFixture(dialect: Dialect, username: string): { f: Api
   afterAll(async () => s.f?.close());
   return s;
 }
+
+/**
+ * A user made on the Gebruikers page (POST /api/users), signed in once with the one-time
+ * password from the answer and given `password`: afterwards `f.login(username)` works.
+ */
+export async function createUserByApi(f: ApiFixture, admin: Agent, body: Record<string, unknown>, password: string): Promise<LightMyRequestResponse> {
+  const created = await admin.request({ method: 'POST', url: '/api/users', payload: body });
+  if (created.statusCode !== 201) return created;
+  const otp = created.json().one_time_password as string;
+  const first = await f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: body.username, password: otp } });
+  const headers = { cookie: sessionCookie(first), 'x-csrf-token': first.json().csrf_token };
+  const changed = await f.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { current_password: otp, new_password: password } });
+  if (changed.statusCode !== 200) throw new Error(`password change ${String(body.username)}: ${changed.body}`);
+  f.passwords.set(String(body.username), password);
+  return created;
+}

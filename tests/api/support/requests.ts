@@ -54,7 +54,7 @@ function body(name: EndpointName): unknown {
     case 'approveRuleSet':
       return { content_hash: '0'.repeat(64), reason: 'proef' };
     case 'createUser':
-      return { username: `nieuw${counter}`, role: 'beheerder', password: 'correct paard batterij nietje 7' };
+      return { username: `nieuw${counter}`, role: 'beheerder' };
     case 'updateUser':
       return { active: true };
     case 'createSource':

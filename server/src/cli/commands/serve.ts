@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../../config.ts';
 import { runSchedulerProcess } from '../../scheduler/run-process.ts';
@@ -39,7 +41,15 @@ async function prepareDemo(ctx: EngineContext, config: Config): Promise<void> {
   }
 }
 
+/** One line when the dashboard was not built (web/dist is not in git): only the API would answer. */
+export function missingWebWarning(config: Pick<Config, 'webDistDir'>): string | null {
+  if (fs.existsSync(path.join(config.webDistDir, 'index.html'))) return null;
+  return `waarschuwing: het dashboard is niet gebouwd (${path.join(config.webDistDir, 'index.html')} ontbreekt); voer eerst pnpm install --frozen-lockfile en pnpm build uit, nu antwoordt alleen de API`;
+}
+
 /** The API server and the dashboard, next to the scheduler. */
 async function startHttp(ctx: EngineContext, config: Config): Promise<{ close(): Promise<unknown> }> {
+  const warning = missingWebWarning(config);
+  if (warning) console.error(warning);
   return startHttpServer({ config, db: ctx.db, clock: ctx.clock, logStream: process.stderr });
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { Username } from '@vroegsignaal/shared/api/admin';
 import { ROLES, type Role } from '@vroegsignaal/shared/api/auth';
-import { randomPassword } from '../../auth/passwords.ts';
+import { Value } from 'typebox/value';
+import { ApiError } from '../../services/errors.ts';
 import type { EngineContext } from '../../services/context.ts';
 import { allUsers, changeUser, createUser, resetUser } from '../../services/users.ts';
 import { findUserByUsername } from '../../repositories/user-repository.ts';
@@ -35,22 +37,39 @@ export function registerUsers(program: Command): void {
     .action(() => withEngine((ctx) => list(ctx)));
 }
 
+/** The same rules as the API's (shared Username schema), said in one Dutch line. */
+function checkedUsername(username: string): string {
+  if (!Value.Check(Username, username)) {
+    throw new Error(`ongeldige gebruikersnaam '${username}': 3 tot 64 tekens, alleen kleine letters, cijfers, punt, liggend streepje en koppelteken`);
+  }
+  return username;
+}
+
+/** A service's refusal without the API's field path ("body.wijken: …"): the CLI has no body. */
+async function plainly<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    throw e instanceof ApiError && e.reason ? new Error(e.reason) : e;
+  }
+}
+
 function checkedRole(role: string): Role {
   if (!(ROLES as readonly string[]).includes(role)) throw new Error(`onbekende rol '${role}': kies uit ${ROLES.join(', ')}`);
   return role as Role;
 }
 
 async function create(ctx: EngineContext, username: string, opts: { role: string; wijk?: string[] }): Promise<void> {
+  checkedUsername(username);
   const role = checkedRole(opts.role);
-  const password = randomPassword();
-  const user = await auditedCli(
+  const { user, password } = await auditedCli(
     ctx,
     {
       event: 'cli:users_create',
       command: 'mpg users create',
-      describe: (u) => ({ type: 'user', id: u.username, detail: `rol ${u.role}${u.wijken.length ? `, wijken ${u.wijken.join(', ')}` : ''}` }),
+      describe: ({ user: u }) => ({ type: 'user', id: u.username, detail: `rol ${u.role}${u.wijken.length ? `, wijken ${u.wijken.join(', ')}` : ''}` }),
     },
-    () => createUser(ctx.db, ctx.clock, { username, role, wijken: opts.wijk ?? [], password }, true),
+    () => plainly(createUser(ctx.db, ctx.clock, { username, role, wijken: opts.wijk ?? [] })),
   );
   console.log(`gebruiker: ${user.username}, rol: ${user.role}${user.wijken.length ? `, wijken: ${user.wijken.join(', ')}` : ''}`);
   console.log(`eenmalig wachtwoord (alleen nu getoond; bij de eerste keer inloggen kiest de gebruiker een nieuw): ${password}`);
@@ -71,7 +90,7 @@ async function reset(ctx: EngineContext, username: string): Promise<void> {
       command: 'mpg users reset-password',
       describe: () => ({ type: 'user', id: username, detail: 'nieuw eenmalig wachtwoord, tweede factor verwijderd, sessies beëindigd' }),
     },
-    () => resetUser(ctx.db, ctx.clock, id),
+    () => plainly(resetUser(ctx.db, ctx.clock, id)),
   );
   console.log(`eenmalig wachtwoord voor ${username} (alleen nu getoond): ${password}`);
   console.log('bij de volgende keer inloggen: nieuw wachtwoord kiezen en de tweede factor opnieuw instellen');
@@ -88,7 +107,7 @@ async function deactivate(ctx: EngineContext, username: string): Promise<void> {
       command: 'mpg users deactivate',
       describe: () => ({ type: 'user', id: username, detail: 'actief: ja → nee, sessies beëindigd' }),
     },
-    () => changeUser(ctx.db, ctx.clock, actor, id, { active: false }),
+    () => plainly(changeUser(ctx.db, ctx.clock, actor, id, { active: false })),
   );
   console.log(`gedeactiveerd: ${username} (alle sessies beëindigd)`);
 }

@@ -15,6 +15,7 @@ import * as zorgnetwerkMeetings from './2026-12-05-0401-zorgnetwerk-meetings.ts'
 import * as oidc from './2026-12-05-0510-oidc.ts';
 import * as localSecondFactor from './2026-12-05-0520-local-second-factor.ts';
 import * as notifications from './2026-12-05-0530-notifications.ts';
+import * as secondFactorLock from './2026-12-05-0610-second-factor-lock.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0510-oidc': oidc,
   '2026-12-05-0520-local-second-factor': localSecondFactor,
   '2026-12-05-0530-notifications': notifications,
+  '2026-12-05-0610-second-factor-lock': secondFactorLock,
 };

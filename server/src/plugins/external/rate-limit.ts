@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
+import { secondsText } from '../../core/seconds-text.ts';
 
 // Per client address over the whole API; the login route has its own, lower limit.
 export default fp<{ config: Config }>(
@@ -12,7 +13,7 @@ export default fp<{ config: Config }>(
       errorResponseBuilder: (_req, ctx) => ({
         statusCode: 429,
         error: 'Too Many Requests',
-        message: `te veel verzoeken; probeer het over ${Math.ceil(ctx.ttl / 1000)} seconden opnieuw`,
+        message: `te veel verzoeken; probeer het over ${secondsText(Math.ceil(ctx.ttl / 1000))} opnieuw`,
       }),
     });
   },

@@ -7,6 +7,7 @@ import {
   QuarantinePage,
   QuarantineQuery,
   UpdateUserBody,
+  UserCreated,
   UserItem,
   UserList,
   UserReset,
@@ -40,11 +41,12 @@ const admin: RoutesPlugin = async (app) => {
     '/api/users',
     {
       config: { endpoint: ENDPOINTS.createUser },
-      schema: { tags: ['admin'], body: CreateUserBody, response: { 201: UserItem, ...errors } },
+      schema: { tags: ['admin'], body: CreateUserBody, response: { 201: UserCreated, ...errors } },
     },
     async (request, reply) => {
-      request.auditObject = { type: 'user', id: request.body.username, detail: `rol ${request.body.role}` };
-      return reply.code(201).send(await createUser(app.db, app.clock, request.body));
+      request.auditObject = { type: 'user', id: request.body.username, detail: `rol ${request.body.role}, eenmalig wachtwoord` };
+      const { user, password } = await createUser(app.db, app.clock, request.body);
+      return reply.code(201).send({ user, one_time_password: password });
     },
   );
 

@@ -13,6 +13,7 @@ import { findUserById, updateUser } from '../../repositories/user-repository.ts'
 import { deleteUserSessions } from '../../repositories/session-repository.ts';
 import { stageAfter } from '../../services/second-factor.ts';
 import type { RoutesPlugin } from '../types.ts';
+import { secondsText } from '../../core/seconds-text.ts';
 import { present } from './present.ts';
 import { secondFactorRoutes } from './second-factor.ts';
 
@@ -31,13 +32,16 @@ const auth: RoutesPlugin = async (app) => {
           event: result.reason === 'locked' ? 'login_throttled' : 'login_failed',
           outcome: 'failure',
           username: username.slice(0, 64),
+          ...(result.reason === 'provider'
+            ? { object: { type: 'user', id: username.slice(0, 64), detail: 'account van de identiteitsprovider: geen wachtwoord' } }
+            : {}),
         });
         if (result.reason === 'locked') {
           reply.header('retry-after', String(result.retryAfterSeconds ?? 1));
           return reply.code(429).send({
             statusCode: 429,
             error: 'Too Many Requests',
-            message: `te veel mislukte pogingen; probeer het over ${result.retryAfterSeconds} seconden opnieuw`,
+            message: `te veel mislukte pogingen; probeer het over ${secondsText(result.retryAfterSeconds ?? 1)} opnieuw`,
           });
         }
         return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'gebruikersnaam of wachtwoord onjuist' });
@@ -94,6 +98,9 @@ const auth: RoutesPlugin = async (app) => {
       const user = (await findUserById(app.db, request.user!.id))!;
       if (!(await verifyPassword(user.password_hash, request.body.current_password))) {
         throw ApiError.badRequest('body.current_password', 'het huidige wachtwoord klopt niet');
+      }
+      if (await verifyPassword(user.password_hash, request.body.new_password)) {
+        throw ApiError.badRequest('body.new_password', 'kies een ander wachtwoord dan het huidige');
       }
       const problem = passwordProblem(request.body.new_password, user.username);
       if (problem) throw ApiError.badRequest('body.new_password', problem);

@@ -5,21 +5,24 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { writeAudit } from '../../plugins/app/audit.ts';
 import type { ActiveSession } from '../../services/auth.ts';
 import { ApiError } from '../../services/errors.ts';
-import { confirmEnrolment, startEnrolment, verifySecondFactor, type SecondFactorDeps, type Stage } from '../../services/second-factor.ts';
+import { MAX_CODE_FAILURES, confirmEnrolment, startEnrolment, verifySecondFactor, type SecondFactorDeps, type Stage } from '../../services/second-factor.ts';
 import type { RoutesPlugin } from '../types.ts';
+import { secondsText } from '../../core/seconds-text.ts';
 import { present } from './present.ts';
 
 // The second step of a local sign-in (code or recovery code) and enrolling a second
 // factor. Each answer is audited here: failures with the account, never the code typed.
 
-const errors = { 400: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
+const BLOCKED = 'uw tweede factor is vergrendeld na te veel foute codes; neem contact op met de beheerder om uw account te laten resetten';
+
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
 function throttled(reply: FastifyReply, seconds: number) {
   reply.header('retry-after', String(seconds));
   return reply.code(429).send({
     statusCode: 429,
     error: 'Too Many Requests',
-    message: `te veel mislukte pogingen; probeer het over ${seconds} seconden opnieuw`,
+    message: `te veel mislukte pogingen; probeer het over ${secondsText(seconds)} opnieuw`,
   });
 }
 
@@ -39,6 +42,14 @@ export const secondFactorRoutes: RoutesPlugin = async (app) => {
       const session = request.session!;
       if (session.stage !== 'totp') throw ApiError.conflict('er wordt nu geen code van de tweede factor gevraagd');
       const r = await verifySecondFactor(deps, session.id, session.user.id, request.body.code, request.ip);
+      if (!r.ok && r.reason === 'blocked') {
+        await writeAudit(request, {
+          event: 'totp_blocked',
+          outcome: 'denied',
+          object: { ...account(request), detail: r.justBlocked ? `vergrendeld na ${MAX_CODE_FAILURES} foute codes op rij` : 'poging terwijl vergrendeld' },
+        });
+        throw ApiError.forbidden(BLOCKED);
+      }
       if (!r.ok) {
         const event = r.reason === 'locked' ? 'totp_throttled' : r.reason === 'replayed' ? 'totp_replayed' : 'totp_failed';
         await writeAudit(request, { event, outcome: r.reason === 'invalid' ? 'failure' : 'denied', object: account(request) });

@@ -1,4 +1,4 @@
-import type { CreateUserBody, UserItem } from '@vroegsignaal/shared/api/admin';
+import type { CreateUserBody, UserCreated } from '@vroegsignaal/shared/api/admin';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { endpointUrl } from '../../../lib/endpoints.ts';
@@ -6,7 +6,7 @@ import { endpointUrl } from '../../../lib/endpoints.ts';
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateUserBody) => api.post<UserItem>(endpointUrl('createUser'), body),
+    mutationFn: (body: CreateUserBody) => api.post<UserCreated>(endpointUrl('createUser'), body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
 }

@@ -6,22 +6,20 @@ import { ROLE_LABELS, ROLES } from '../../../lib/roles.ts';
 import { useCreateUser } from '../api/create-user.ts';
 import { WijkenChoice } from './wijken-choice.tsx';
 
-/** A new user with a role, wijken (for wijkteam) and a first password. */
+/** A new user with a role and wijken (for wijkteam); the server makes a one-time password, shown this once. */
 export function CreateUserForm({ knownWijken }: { knownWijken: readonly string[] }) {
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('wijkteam');
   const [wijken, setWijken] = useState<string[]>([]);
-  const [password, setPassword] = useState('');
   const create = useCreateUser();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { username, role, wijken: role === 'wijkteam' ? wijken : [], password },
+      { username, role, wijken: role === 'wijkteam' ? wijken : [] },
       {
         onSuccess: () => {
           setUsername('');
           setWijken([]);
-          setPassword('');
         },
       },
     );
@@ -44,21 +42,20 @@ export function CreateUserForm({ knownWijken }: { knownWijken: readonly string[]
             ))}
           </Select>
         </FormField>
-        <FormField>
-          <FormLabel htmlFor="new-password">Eerste wachtwoord (12 tot 128 tekens)</FormLabel>
-          <Textbox id="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </FormField>
         {role === 'wijkteam' ? (
           <WijkenChoice legend="Wijken van het nieuwe wijkteamlid" known={knownWijken} value={wijken} onChange={setWijken} visibleLegend />
         ) : null}
-        <Button type="submit" appearance="primary-action-button" disabled={!username || password.length < 12 || create.isPending} busy={create.isPending}>
+        <Button type="submit" appearance="primary-action-button" disabled={!username || create.isPending} busy={create.isPending}>
           Toevoegen
         </Button>
       </div>
       {create.isError ? <ErrorMessage error={create.error} title="Toevoegen mislukt" /> : null}
       {create.isSuccess ? (
         <Alert type="ok" role="status">
-          <Paragraph>Gebruiker {create.data.username} is toegevoegd.</Paragraph>
+          <Paragraph>
+            Gebruiker {create.data.user.username} is toegevoegd. Eenmalig wachtwoord: <code>{create.data.one_time_password}</code>. Het wordt maar één keer
+            getoond: geef het persoonlijk door. Bij de eerste keer inloggen kiest {create.data.user.username} een nieuw wachtwoord.
+          </Paragraph>
         </Alert>
       ) : null}
     </form>

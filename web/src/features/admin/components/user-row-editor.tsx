@@ -3,6 +3,7 @@ import type { UserItem } from '@vroegsignaal/shared/api/admin';
 import type { Role } from '@vroegsignaal/shared/api/auth';
 import { useState } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
+import { useUser } from '../../../lib/auth.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { ROLE_LABELS, ROLES } from '../../../lib/roles.ts';
 import { useUpdateUser } from '../api/update-user.ts';
@@ -18,6 +19,9 @@ export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijk
   const [active, setActive] = useState(user.active);
   const [email, setEmail] = useState(user.email ?? '');
   const update = useUpdateUser();
+  // The server refuses a beheerder's change of their own role: the choice is not offered.
+  const own = useUser().username === user.username;
+  const provider = user.sign_in === 'organisatie';
   const chosen = role === 'wijkteam' ? wijken : [];
   const accessChanged = role !== user.role || !same(chosen, user.wijken) || active !== user.active;
   const emailChanged = email.trim() !== (user.email ?? '');
@@ -39,16 +43,18 @@ export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijk
         <div className="vs-small vs-muted">
           tweede factor: {user.second_factor ? 'ja' : 'nee'}
           {user.reset_pending ? ', wacht op nieuw wachtwoord' : ''}
+          {provider ? ', meldt zich aan via de organisatie' : ''}
         </div>
       </TableCell>
       <TableCell>
-        <Select aria-label={`Rol van ${user.username}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <Select aria-label={`Rol van ${user.username}`} disabled={own} value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <SelectOption key={r} value={r}>
               {ROLE_LABELS[r]}
             </SelectOption>
           ))}
         </Select>
+        {own ? <div className="vs-small vs-muted">Uw eigen rol wijzigt een andere beheerder.</div> : null}
       </TableCell>
       <TableCell>
         {role === 'wijkteam' ? (
@@ -73,7 +79,7 @@ export function UserRowEditor({ user, knownWijken }: { user: UserItem; knownWijk
           Opslaan
         </Button>
         {update.isError ? <ErrorMessage error={update.error} title="Opslaan mislukt" /> : null}
-        <ResetUser user={user} />
+        {provider ? null : <ResetUser user={user} />}
         {update.isSuccess && !changed ? (
           <span className="vs-small" role="status">
             {' '}
