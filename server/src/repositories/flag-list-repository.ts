@@ -9,8 +9,8 @@ import type { Executor } from './types.ts';
 
 export interface FlagListFilter {
   runId: number;
-  /** Today: a household with an exclusion (restriction, objection) active on this date is left out. */
-  visibleOn: string;
+  /** The local date: a household with an exclusion (restriction, objection) active on it is left out, and the overdue filter counts from it. */
+  today: string;
   /** Run ids from this run backwards: index w-1 is where a flag with weeks_on_list w entered the list. */
   episodeRuns: number[];
   wijken?: string[];
@@ -30,8 +30,6 @@ export interface FlagListFilter {
   address?: { kind: 'prefix' | 'contains'; value: string };
   /** Only flags whose first contact is overdue on `today` (still `nieuw` after the due date). */
   overdue?: boolean;
-  /** The local date the overdue filter counts from. */
-  today?: string;
 }
 
 export interface FlagListPage extends FlagListFilter {
@@ -68,7 +66,7 @@ function base(db: Executor, p: FlagListFilter) {
       j.onRef('d.household_key', '=', 'f.household_key').on((eb) => eb('d.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
     )
     .where('f.run_id', '=', p.runId)
-    .where((eb) => notExcludedOn(eb.ref('f.household_key'), p.visibleOn))
+    .where((eb) => notExcludedOn(eb.ref('f.household_key'), p.today))
     .$if(p.wijken !== undefined, (q) => (p.wijken!.length ? q.where('f.wijk', 'in', p.wijken!) : q.where(sql<SqlBool>`1 = 0`)))
     .$if(p.wijk !== undefined, (q) => q.where('f.wijk', '=', p.wijk!))
     .$if(p.kind !== undefined, (q) => q.where('f.is_new', '=', p.kind === 'new' ? 1 : 0))
@@ -82,7 +80,7 @@ function base(db: Executor, p: FlagListFilter) {
     .$if((p.excludeStatuses?.length ?? 0) > 0, (q) => q.where(STATUS, 'not in', [...p.excludeStatuses!]))
     .$if(p.address !== undefined, (q) => q.where('f.household_key', 'like', likePattern(p.address!)))
     .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)))
-    .$if(p.overdue === true, (q) => q.where(STATUS, '=', 'nieuw').where('d.first_contact_due', '<', p.today ?? '9999-12-31'));
+    .$if(p.overdue === true, (q) => q.where(STATUS, '=', 'nieuw').where('d.first_contact_due', '<', p.today));
 }
 
 /** The value holds only digits, capitals and dashes (parseAddressSearch), so nothing needs escaping. */

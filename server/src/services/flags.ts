@@ -112,7 +112,7 @@ function checkedFilter(q: FlagsExportBody, part: string): CheckedFilter {
 async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: FlagsExportBody, c: CheckedFilter, today: string): Promise<FlagListFilter> {
   return {
     runId,
-    visibleOn: today,
+    today,
     episodeRuns: await episodeRuns(db, runId),
     wijken: wijkScope(user),
     wijk: q.wijk,
@@ -127,7 +127,6 @@ async function listFilter(db: Db, user: AuthenticatedUser, runId: number, q: Fla
     excludeStatuses: q.hide_closed ? CLOSED_TRIAGE_STATUSES : undefined,
     address: c.address,
     overdue: q.overdue,
-    today,
   };
 }
 
