@@ -37,22 +37,7 @@ export async function insertRuleSet(db: Executor, def: RuleSetDefinition, versio
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (def.rules.length > 0) {
-    await db
-      .insertInto('rule_set_rules')
-      .values(
-        def.rules.map((r) => ({
-          rule_set_id: id,
-          indicator: r.indicator,
-          domain: r.domain,
-          weight: r.weight,
-          threshold: r.threshold,
-          window_days: r.window_days,
-          min_count: r.min_count,
-        })),
-      )
-      .execute();
-  }
+  await insertRules(db, id, def);
   return id;
 }
 
@@ -135,22 +120,7 @@ export async function updateDraft(db: Executor, id: number, def: RuleSetDefiniti
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   await db.deleteFrom('rule_set_rules').where('rule_set_id', '=', id).execute();
-  if (def.rules.length > 0) {
-    await db
-      .insertInto('rule_set_rules')
-      .values(
-        def.rules.map((r) => ({
-          rule_set_id: id,
-          indicator: r.indicator,
-          domain: r.domain,
-          weight: r.weight,
-          threshold: r.threshold,
-          window_days: r.window_days,
-          min_count: r.min_count,
-        })),
-      )
-      .execute();
-  }
+  await insertRules(db, id, def);
   return true;
 }
 
@@ -184,3 +154,19 @@ export async function eventsOfRuleSets(db: Executor, ids: number[]): Promise<Rul
   if (ids.length === 0) return [];
   return db.selectFrom('rule_set_events').selectAll().where('rule_set_id', 'in', ids).orderBy('rule_set_id').orderBy('id').execute();
 }
+
+/** The rules of a rule set as rows, for the indexes that look a rule up by indicator. */
+async function insertRules(db: Executor, id: number, def: RuleSetDefinition): Promise<void> {
+  if (def.rules.length === 0) return;
+  const rows = def.rules.map((r) => ({ rule_set_id: id, ...pick(r) }));
+  await db.insertInto('rule_set_rules').values(rows).execute();
+}
+
+const pick = ({ indicator, domain, weight, threshold, window_days, min_count }: RuleSetDefinition['rules'][number]) => ({
+  indicator,
+  domain,
+  weight,
+  threshold,
+  window_days,
+  min_count,
+});
