@@ -146,16 +146,20 @@ export function describeAuditEvent(event: string): string {
 
 /** What an audit entry's object is, in Dutch (the code stays in the log). */
 export const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
+  access_request: 'inzageverzoek',
   export: 'export',
   file: 'bestand',
   flag: 'signalering',
   household: 'huishouden',
   ingest_run: 'levering',
+  meeting: 'zorgnetwerkoverleg',
   oidc: 'inlogdienst van de organisatie',
   request: 'verzoek',
   rule_set: 'regelset',
   run: 'berekening',
+  signal_mark: 'markering van een signaal',
   source: 'bron',
   triage: 'opvolging',
   user: 'gebruiker',
+  worklist: 'werklijst',
 };

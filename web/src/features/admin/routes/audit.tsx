@@ -10,6 +10,7 @@ import { QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { auditQueryOptions } from '../api/get-audit.ts';
+import { AuditObjectFilter } from '../components/audit-object-filter.tsx';
 import '../admin.css';
 import { ROLE_LABELS } from '../../../lib/roles.ts';
 
@@ -18,8 +19,6 @@ const OUTCOMES = { success: 'Gelukt', denied: 'Geweigerd', failure: 'Mislukt' } 
 const FIELDS = [
   { key: 'username', label: 'Gebruiker' },
   { key: 'event', label: 'Gebeurtenis (code)' },
-  { key: 'object_type', label: 'Soort object' },
-  { key: 'object_id', label: 'Object' },
 ] as const;
 
 type Filters = Pick<AuditQuery, 'username' | 'event' | 'object_type' | 'object_id' | 'outcome' | 'from' | 'to'>;
@@ -40,12 +39,17 @@ export default function AuditRoute() {
     <>
       <PageTitle
         title="Auditlog"
-        intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen."
+        intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen. Welk huishouden een regel betreft is afgeschermd; bij een lijst staat hoeveel huishoudens die toonde."
       />
       <form className="vs-filters vs-panel" onSubmit={onSubmit} aria-label="Zoeken in het auditlog">
         {FIELDS.map((f) => (
           <TextFilter key={f.key} id={`audit-${f.key}`} label={f.label} value={draft[f.key] ?? ''} onChange={(v) => set(f.key, v)} />
         ))}
+        <AuditObjectFilter
+          type={draft.object_type ?? ''}
+          id={draft.object_id ?? ''}
+          onChange={(type, id) => setDraft((d) => ({ ...d, object_type: type || undefined, object_id: id || undefined }))}
+        />
         <SelectFilter
           id="audit-outcome"
           label="Uitkomst"
