@@ -21,11 +21,7 @@ export function AuditObjectFilter({ type, id, onChange }: Props) {
   const hintId = useId();
   const shielded = isShieldedObjectType(type);
   const open = type !== '' && !shielded;
-  const hint = shielded
-    ? 'Afgeschermd: op één huishouden, signalering of opvolging zoeken kan niet.'
-    : type === ''
-      ? 'Kies eerst een soort object.'
-      : 'Bijvoorbeeld een gebruikersnaam of een nummer.';
+  const hint = shielded ? 'Afgeschermd: hierop zoeken kan niet.' : type === '' ? 'Kies eerst een soort object.' : 'Bijvoorbeeld een gebruikersnaam.';
   return (
     <>
       <SelectFilter

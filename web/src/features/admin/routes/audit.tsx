@@ -1,6 +1,7 @@
 import { Button } from '@utrecht/component-library-react';
 import type { AuditEntry, AuditQuery } from '@vroegsignaal/shared/api/admin';
 import { AUDIT_OBJECT_TYPE_LABELS } from '@vroegsignaal/shared/api/audit-events';
+import { isShieldedObjectType } from '@vroegsignaal/shared/api/audit-shield';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { SelectFilter, TextFilter } from '../../../components/ui/filter-fields.tsx';
@@ -87,8 +88,7 @@ export default function AuditRoute() {
                 { header: 'Gebruiker', cell: (e: AuditEntry) => (e.username ? `${e.username}${e.role ? ` (${roleLabel(e.role)})` : ''}` : '—') },
                 {
                   header: 'Object',
-                  cell: (e: AuditEntry) =>
-                    [e.object_type ? (AUDIT_OBJECT_TYPE_LABELS[e.object_type] ?? e.object_type) : null, e.object_id].filter(Boolean).join(' ') || '—',
+                  cell: objectCell,
                 },
                 { header: 'Details', cell: (e: AuditEntry) => <span className="vs-small">{e.detail ?? '—'}</span> },
                 { header: 'Uitkomst', cell: (e: AuditEntry) => OUTCOMES[e.outcome] },
@@ -110,6 +110,12 @@ export default function AuditRoute() {
     </>
   );
 }
+
+/** "gebruiker coordinator"; a shielded id ("huishouden (afgeschermd)") names its kind itself. */
+const objectCell = (e: AuditEntry) =>
+  isShieldedObjectType(e.object_type)
+    ? e.object_id
+    : [e.object_type ? (AUDIT_OBJECT_TYPE_LABELS[e.object_type] ?? e.object_type) : null, e.object_id].filter(Boolean).join(' ') || '—';
 
 /** "huishouden inzien" → "Huishouden inzien". */
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
