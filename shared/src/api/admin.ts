@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, PageInfo, PageQuery } from './common.ts';
 import { Role } from './auth.ts';
+import { NO_HOUSEHOLD_TEXT } from './audit-shield.ts';
 
 // Beheerder: users, roles, wijk assignments, the audit log, ingest runs and quarantine.
 
@@ -56,6 +57,9 @@ export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
 export const AuditOutcome = Type.Union([Type.Literal('success'), Type.Literal('denied'), Type.Literal('failure')]);
 
+/** Text the beheerder reads in the audit log: without an address key or postcode. */
+const ShieldedText = Type.String({ pattern: NO_HOUSEHOLD_TEXT });
+
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: IsoDateTime,
@@ -65,8 +69,10 @@ export const AuditEntry = Type.Object({
   username: Type.Union([Type.String(), Type.Null()]),
   role: Type.Union([Type.String(), Type.Null()]),
   object_type: Type.Union([Type.String(), Type.Null()]),
-  object_id: Type.Union([Type.String(), Type.Null()]),
-  detail: Type.Union([Type.String(), Type.Null()]),
+  /** Never a household's address key or a flag id: "huishouden (afgeschermd)" (audit-shield.ts). */
+  object_id: Type.Union([ShieldedText, Type.Null()]),
+  /** Of a list, how many households it showed, its filter and page; never which ones. */
+  detail: Type.Union([ShieldedText, Type.Null()]),
   outcome: AuditOutcome,
   ip: Type.Union([Type.String(), Type.Null()]),
   /** A hash of the session (never its id); the same for every entry of one session. */
@@ -80,6 +86,7 @@ export const AuditQuery = Type.Object(
     username: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     event: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     object_type: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Only with an object_type, and never of a household, flag or follow-up (SHIELDED_OBJECT_TYPES). */
     object_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     outcome: Type.Optional(AuditOutcome),
     from: Type.Optional(IsoDate),

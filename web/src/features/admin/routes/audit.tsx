@@ -1,6 +1,7 @@
 import { Button } from '@utrecht/component-library-react';
 import type { AuditEntry, AuditQuery } from '@vroegsignaal/shared/api/admin';
 import { AUDIT_OBJECT_TYPE_LABELS } from '@vroegsignaal/shared/api/audit-events';
+import { isShieldedObjectType } from '@vroegsignaal/shared/api/audit-shield';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { SelectFilter, TextFilter } from '../../../components/ui/filter-fields.tsx';
@@ -10,6 +11,7 @@ import { QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { auditQueryOptions } from '../api/get-audit.ts';
+import { AuditObjectFilter } from '../components/audit-object-filter.tsx';
 import '../admin.css';
 import { ROLE_LABELS } from '../../../lib/roles.ts';
 
@@ -18,8 +20,6 @@ const OUTCOMES = { success: 'Gelukt', denied: 'Geweigerd', failure: 'Mislukt' } 
 const FIELDS = [
   { key: 'username', label: 'Gebruiker' },
   { key: 'event', label: 'Gebeurtenis (code)' },
-  { key: 'object_type', label: 'Soort object' },
-  { key: 'object_id', label: 'Object' },
 ] as const;
 
 type Filters = Pick<AuditQuery, 'username' | 'event' | 'object_type' | 'object_id' | 'outcome' | 'from' | 'to'>;
@@ -40,12 +40,17 @@ export default function AuditRoute() {
     <>
       <PageTitle
         title="Auditlog"
-        intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen."
+        intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen. Welk huishouden een regel betreft is afgeschermd; bij een lijst staat hoeveel huishoudens die toonde."
       />
       <form className="vs-filters vs-panel" onSubmit={onSubmit} aria-label="Zoeken in het auditlog">
         {FIELDS.map((f) => (
           <TextFilter key={f.key} id={`audit-${f.key}`} label={f.label} value={draft[f.key] ?? ''} onChange={(v) => set(f.key, v)} />
         ))}
+        <AuditObjectFilter
+          type={draft.object_type ?? ''}
+          id={draft.object_id ?? ''}
+          onChange={(type, id) => setDraft((d) => ({ ...d, object_type: type || undefined, object_id: id || undefined }))}
+        />
         <SelectFilter
           id="audit-outcome"
           label="Uitkomst"
@@ -83,8 +88,7 @@ export default function AuditRoute() {
                 { header: 'Gebruiker', cell: (e: AuditEntry) => (e.username ? `${e.username}${e.role ? ` (${roleLabel(e.role)})` : ''}` : '—') },
                 {
                   header: 'Object',
-                  cell: (e: AuditEntry) =>
-                    [e.object_type ? (AUDIT_OBJECT_TYPE_LABELS[e.object_type] ?? e.object_type) : null, e.object_id].filter(Boolean).join(' ') || '—',
+                  cell: objectCell,
                 },
                 { header: 'Details', cell: (e: AuditEntry) => <span className="vs-small">{e.detail ?? '—'}</span> },
                 { header: 'Uitkomst', cell: (e: AuditEntry) => OUTCOMES[e.outcome] },
@@ -106,6 +110,12 @@ export default function AuditRoute() {
     </>
   );
 }
+
+/** "gebruiker coordinator"; a shielded id ("huishouden (afgeschermd)") names its kind itself. */
+const objectCell = (e: AuditEntry) =>
+  isShieldedObjectType(e.object_type)
+    ? e.object_id
+    : [e.object_type ? (AUDIT_OBJECT_TYPE_LABELS[e.object_type] ?? e.object_type) : null, e.object_id].filter(Boolean).join(' ') || '—';
 
 /** "huishouden inzien" → "Huishouden inzien". */
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
