@@ -41,12 +41,18 @@ export async function findActiveMark(db: Executor, source: string, recordId: str
     .executeTakeFirst();
 }
 
-export async function listMarks(db: Executor) {
-  return db.selectFrom('signal_marks').selectAll().orderBy('id', 'desc').limit(500).execute();
+/** The newest marks; with `madeByRole`, only those made by that role. */
+export async function listMarks(db: Executor, madeByRole?: string) {
+  let q = db.selectFrom('signal_marks').selectAll();
+  if (madeByRole) q = q.where('marked_role', '=', madeByRole);
+  return q.orderBy('id', 'desc').limit(500).execute();
 }
 
-export async function liftMark(db: Executor, id: number, by: string, at: string): Promise<boolean> {
-  const r = await db.updateTable('signal_marks').set({ lifted_at: at, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null).executeTakeFirst();
+/** Lifts a mark still in force; with `madeByRole`, only one made by that role. */
+export async function liftMark(db: Executor, id: number, by: string, at: string, madeByRole?: string): Promise<boolean> {
+  let q = db.updateTable('signal_marks').set({ lifted_at: at, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null);
+  if (madeByRole) q = q.where('marked_role', '=', madeByRole);
+  const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

@@ -8,6 +8,9 @@ import { ApiError } from './errors.ts';
 // A signal marked incorrect (AVG art. 16) by (source, record_id): it counts in no run
 // after this one, also after a re-delivery of the same record, until the mark is lifted.
 // Only the source and record id are shown: a beheerder sees no household data here.
+// A beheerder sees and lifts only the marks of beheerders (made on a source's
+// instruction): a privacy officer's mark comes from a resident's request, and its
+// reason and its lifting are the privacy officer's.
 
 const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => ({
   id: m.id,
@@ -19,8 +22,11 @@ const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => 
   lifted_at: m.lifted_at,
 });
 
-export async function allMarks(db: Db): Promise<MarkItem[]> {
-  return (await listMarks(db)).map(present);
+/** The role whose marks `user` may see and lift: all for the privacy officer, their own role's for a beheerder. */
+const visibleRole = (user: AuthenticatedUser) => (user.role === 'privacy' ? undefined : user.role);
+
+export async function allMarks(db: Db, user: AuthenticatedUser): Promise<MarkItem[]> {
+  return (await listMarks(db, visibleRole(user))).map(present);
 }
 
 export async function markSignal(db: Db, clock: Clock, user: AuthenticatedUser, body: MarkBody): Promise<MarkItem> {
@@ -42,7 +48,8 @@ export async function markSignal(db: Db, clock: Clock, user: AuthenticatedUser, 
 }
 
 export async function unmarkSignal(db: Db, clock: Clock, user: AuthenticatedUser, id: number): Promise<MarkItem> {
-  if (!(await liftMark(db, id, user.username, clock.now().toISOString()))) throw ApiError.notFound('markering niet gevonden of al opgeheven');
+  if (!(await liftMark(db, id, user.username, clock.now().toISOString(), visibleRole(user))))
+    throw ApiError.notFound('markering niet gevonden of al opgeheven');
   const mark = (await listMarks(db)).find((m) => m.id === id)!;
   return present(mark);
 }

@@ -169,8 +169,8 @@ const privacy: RoutesPlugin = async (app) => {
     },
   );
 
-  app.get('/api/privacy/marks', { config: { endpoint: ENDPOINTS.signalMarks }, schema: { tags: ['privacy'], response: { 200: MarkList } } }, async () =>
-    allMarks(app.db),
+  app.get('/api/privacy/marks', { config: { endpoint: ENDPOINTS.signalMarks }, schema: { tags: ['privacy'], response: { 200: MarkList } } }, async (request) =>
+    allMarks(app.db, userOf(request)),
   );
 
   app.post(

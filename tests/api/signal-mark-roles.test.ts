@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/databases.ts';
+import { TEST_BSN_KEY } from '../helpers/engine.ts';
+import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+
+// A privacy officer's correction comes from a resident's request: the beheerder neither
+// reads its reason nor lifts it. The beheerder's own marks (on a source's instruction)
+// stay theirs to see and lift; the privacy officer sees and lifts every mark.
+
+describe.each(DIALECTS)('signal marks by role (%s)', (dialect) => {
+  let f: ApiFixture;
+  let privacy: Agent;
+  let beheerder: Agent;
+  beforeAll(async () => {
+    f = await createApiFixture(dialect, { bsnKey: TEST_BSN_KEY });
+    privacy = await f.login('privacy');
+    beheerder = await f.login('beheerder');
+  });
+  afterAll(async () => f?.close());
+
+  const mark = (agent: Agent, record_id: string, reason: string) =>
+    agent.request({ method: 'POST', url: '/api/privacy/marks', payload: { source: 'woco-noord', record_id, reason } });
+  const list = async (agent: Agent) => (await agent.request({ method: 'GET', url: '/api/privacy/marks' })).json() as { id: number; reason: string }[];
+
+  it('hides the privacy officer’s marks from the beheerder and refuses their lifting as not found', async () => {
+    const resident = await mark(privacy, 'h-1', 'De inwoner toonde een betalingsbewijs.');
+    const source = await mark(beheerder, 'h-2', 'De corporatie trekt de regel in.');
+    expect([resident.statusCode, source.statusCode]).toEqual([201, 201]);
+    const seen = await list(beheerder);
+    expect(seen.map((m) => m.id)).toEqual([source.json().id]);
+    expect(JSON.stringify(seen)).not.toContain('betalingsbewijs');
+    expect((await list(privacy)).map((m) => m.id).sort()).toEqual([resident.json().id, source.json().id].sort());
+
+    const lift = await beheerder.request({ method: 'POST', url: `/api/privacy/marks/${resident.json().id}/lift` });
+    expect(lift.statusCode).toBe(404);
+    expect(lift.json().message).toBe('markering niet gevonden of al opgeheven');
+    const stillActive = await f.t.db.selectFrom('signal_marks').select('lifted_at').where('id', '=', resident.json().id).executeTakeFirstOrThrow();
+    expect(stillActive.lifted_at).toBeNull();
+
+    expect((await beheerder.request({ method: 'POST', url: `/api/privacy/marks/${source.json().id}/lift` })).statusCode).toBe(200);
+    expect((await privacy.request({ method: 'POST', url: `/api/privacy/marks/${resident.json().id}/lift` })).statusCode).toBe(200);
+  });
+});
