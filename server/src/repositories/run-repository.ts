@@ -1,3 +1,4 @@
+import { excludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 // Scoring runs as the API shows them.
@@ -60,9 +61,7 @@ export async function hiddenFlagCounts(db: Executor, on: string, wijken?: string
   return db
     .selectFrom('flags')
     .select((eb) => ['run_id', eb.fn.countAll<number>().as('flags'), eb.fn.sum<number>('is_new').as('new_flags')])
-    .where('household_key', 'in', (eb) =>
-      eb.selectFrom('household_exclusions').select('household_key').where('lifted_at', 'is', null).where('from_date', '<=', on).where('to_date', '>=', on),
-    )
+    .where((eb) => excludedOn(eb.ref('household_key'), on))
     .$if(wijken !== undefined, (q) => q.where('wijk', 'in', wijken!))
     .groupBy('run_id')
     .execute();
