@@ -59,11 +59,12 @@ export async function wijkFlagCounts(db: Executor, wijken: string[]) {
 export async function hiddenFlagCounts(db: Executor, on: string, wijken?: string[]) {
   if (wijken?.length === 0) return [];
   return db
-    .selectFrom('flags')
-    .select((eb) => ['run_id', eb.fn.countAll<number>().as('flags'), eb.fn.sum<number>('is_new').as('new_flags')])
-    .where((eb) => excludedOn(eb.ref('household_key'), on))
-    .$if(wijken !== undefined, (q) => q.where('wijk', 'in', wijken!))
-    .groupBy('run_id')
+    .selectFrom('flags as f')
+    .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
+    .select((eb) => ['f.run_id', eb.fn.countAll<number>().as('flags'), eb.fn.sum<number>('f.is_new').as('new_flags')])
+    .where((eb) => excludedOn(eb.ref('f.household_key'), on, eb.ref('r.started_at')))
+    .$if(wijken !== undefined, (q) => q.where('f.wijk', 'in', wijken!))
+    .groupBy('f.run_id')
     .execute();
 }
 
