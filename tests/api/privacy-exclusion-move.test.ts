@@ -27,7 +27,8 @@ function movedRegistry(): string {
   const lines = fs.readFileSync(path.join(EXAMPLE_DIR, 'registry.csv'), 'utf8').trim().split('\n');
   const moved = lines.map((line) => (A.includes(line.split(',')[0]!) ? line.replace(/,9711 ?[Aa]{2},1,,/, ',9714DD,7,,') : line));
   expect(moved.filter((line) => line.includes('9714DD,7'))).toHaveLength(3);
-  return [...moved, `${B_PARENT},1984-04-04,9711AA,1,,Beijum`, `${B_CHILD},2014-02-02,9711AA,1,,Beijum`].join('\n') + '\n';
+  const newFamily = [`${B_PARENT},1984-04-04,9711AA,1,,Beijum`, `${B_CHILD},2014-02-02,9711AA,1,,Beijum`];
+  return `${[...moved, ...newFamily].join('\n')}\n`;
 }
 
 /** A third domain for A (a police contact of its child), and enough for B to be flagged at X with X's own overlast. */
@@ -117,7 +118,8 @@ describe.each(DIALECTS)('an exclusion follows its persons when they move (%s)', 
       .select(['bsn_hash', 'address_key'])
       .where('bsn_hash', 'in', [...A, B_PARENT].map(hash))
       .execute();
-    expect(new Map(where.map((p) => [p.bsn_hash, p.address_key]))).toEqual(new Map([...A.map((b) => [hash(b), Y]), [hash(B_PARENT), X]]));
+    const expected = new Map<string, string>([...A.map((b): [string, string] => [hash(b), Y]), [hash(B_PARENT), X]]);
+    expect(new Map(where.map((p) => [p.bsn_hash, p.address_key]))).toEqual(expected);
 
     const run = await score();
     const keys = await flagged(run);
