@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../server/src/core/clock.ts';
+import { addDays } from '../../server/src/core/dates.ts';
 import { createPseudonymizer } from '../../server/src/core/pseudonym.ts';
 import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../server/src/services/registry-import.ts';
+import { applyRetention } from '../../server/src/services/retention.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { EXAMPLE_DIR, engineContext, TEST_BSN_KEY, tempFile } from '../helpers/engine.ts';
@@ -76,6 +79,8 @@ describe.each(DIALECTS)('an exclusion follows its persons when they move (%s)', 
   /** Open cases of wijkteam in the coordinator's workload. */
   const open = async () =>
     (await coordinator.request({ method: 'GET', url: '/api/workload' })).json().find((w: { username: string }) => w.username === 'wijkteam')?.open ?? 0;
+  const personsOf = async (exclusion: number) =>
+    (await f.t.db.selectFrom('household_exclusion_persons').select('bsn_hash').where('exclusion_id', '=', exclusion).execute()).map((r) => r.bsn_hash);
   const lift = (id: number, exclusion: number) => privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/exclusions/${exclusion}/lift` });
 
   beforeAll(async () => {
@@ -152,11 +157,12 @@ describe.each(DIALECTS)('an exclusion follows its persons when they move (%s)', 
     const atX = await exclude(forB);
     expect(atX.statusCode).toBe(200);
     const made = atX.json().exclusions.at(-1);
-    expect((await f.t.db.selectFrom('household_exclusion_persons').select('bsn_hash').where('exclusion_id', '=', made.id).execute()).length).toBe(2);
+    expect(await personsOf(made.id)).toHaveLength(2);
     const run = (await f.t.db.selectFrom('scoring_runs').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
     expect(await weekList(run)).not.toContain(X);
     expect((await lift(forB, made.id)).statusCode).toBe(200);
     expect(await weekList(run)).toContain(X);
+    expect(await personsOf(made.id)).toEqual([]);
   });
 
   it('lifting the exclusion brings the family back at Y, in the next run and the week list', async () => {
@@ -168,5 +174,21 @@ describe.each(DIALECTS)('an exclusion follows its persons when they move (%s)', 
     expect(await weekList(run)).toEqual(expect.arrayContaining([X, Y]));
     expect(await weekList(f.runIds[1]!)).toContain(X);
     expect(await open()).toBe(openBefore + 1);
+    expect(await personsOf(exclusionId)).toEqual([]); // a lifted exclusion needs no one
+  });
+
+  it('retention forgets the persons of an exclusion once it ended before the oldest kept signal', async () => {
+    const made = await exclude(await fileRequest(A[0]!));
+    expect(made.statusCode).toBe(200);
+    const id = made.json().exclusions.at(-1).id as number;
+    expect(await personsOf(id)).toHaveLength(3);
+    const retain = (at: string, retentionDays: number) =>
+      applyRetention(engineContext(f.t.db, fixedClock(at)), { retentionDays, quarantineRetentionDays: 90, auditRetentionDays: 1826 });
+    // It ends 2026-10-31: kept while signals from that day are kept, forgotten the day after.
+    const lastDay = addDays('2026-10-31', 730);
+    expect((await retain(`${lastDay}T12:00:00Z`, 730)).exclusionPersonsDeleted).toBe(0);
+    expect(await personsOf(id)).toHaveLength(3);
+    expect((await retain(`${addDays(lastDay, 1)}T12:00:00Z`, 730)).exclusionPersonsDeleted).toBe(3);
+    expect(await personsOf(id)).toEqual([]);
   });
 });

@@ -93,6 +93,7 @@ export async function exclusionsOf(db: Executor, householdKey: string) {
   return db.selectFrom('household_exclusions').selectAll().where('household_key', '=', householdKey).orderBy('id').execute();
 }
 
+/** Lifts an exclusion and forgets its persons: it never applies again (retention catches a crash between). */
 export async function liftExclusion(db: Executor, id: number, by: string, at: string): Promise<boolean> {
   const r = await db
     .updateTable('household_exclusions')
@@ -100,7 +101,9 @@ export async function liftExclusion(db: Executor, id: number, by: string, at: st
     .where('id', '=', id)
     .where('lifted_at', 'is', null)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  if (Number(r.numUpdatedRows) === 0) return false;
+  await db.deleteFrom('household_exclusion_persons').where('exclusion_id', '=', id).execute();
+  return true;
 }
 
 export async function signalExists(db: Executor, source: string, recordId: string): Promise<boolean> {
