@@ -192,3 +192,41 @@ describe.each(DIALECTS)('an exclusion follows its persons when they move (%s)', 
     expect(await personsOf(id)).toEqual([]);
   });
 });
+
+describe.each(DIALECTS)('an exclusion that starts later covers what was recorded before it began (%s)', (dialect) => {
+  let f: ApiFixture;
+  beforeAll(async () => {
+    f = await createApiFixture(dialect, { bsnKey: TEST_BSN_KEY });
+  });
+  afterAll(async () => f?.close());
+
+  it('a run made between the exclusion and its start, at the old address, stays hidden once it begins after the family moved', async () => {
+    const privacy = await f.login('privacy');
+    const requested = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: A[0], received_on: '2026-10-02' } });
+    const made = await privacy.request({
+      method: 'POST',
+      url: `/api/privacy/requests/${requested.json().id}/exclusions`,
+      payload: { ground: 'beperking', reason: 'Beperking van de verwerking toegekend', from: '2026-10-20', to: '2026-11-30' },
+    });
+    expect(made.statusCode).toBe(200);
+    f.clock.advance(MINUTE);
+    const ctx = engineContext(f.t.db, f.clock);
+    const between = (await scoreAsOf(ctx, ON)).runId; // A still at X, the period not begun: A is on it
+    expect(await f.flagOf(between, X)).toBeGreaterThan(0);
+    await ingestFeed(ctx, tempFile('extra.csv', EXTRA_FEED));
+    await importRegistry(ctx, tempFile('registry.csv', movedRegistry()));
+
+    f.clock.advance(12 * 24 * 3600_000); // 2026-10-21: the period has begun
+    const coordinator = await f.login('coordinator');
+    const list = async (runId: number) =>
+      (await coordinator.request({ method: 'GET', url: `/api/runs/${runId}/flags?page_size=200` }))
+        .json()
+        .items.map((i: { household_key: string }) => i.household_key);
+    expect(await list(between)).not.toContain(X);
+    const flag = await f.flagOf(between, X);
+    expect((await coordinator.request({ method: 'GET', url: `/api/flags/${flag}/household` })).statusCode).toBe(404);
+    const now = (await scoreAsOf(engineContext(f.t.db, f.clock), '2026-10-21')).runId;
+    expect(await list(now)).toContain(X); // B
+    expect(await list(now)).not.toContain(Y);
+  });
+});

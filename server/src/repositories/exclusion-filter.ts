@@ -4,8 +4,8 @@ import type { Database } from '../db/schema.ts';
 // An exclusion (restriction, objection) is for the persons who lived in the household when it
 // was made (household_exclusion_persons), not for the address: it applies to every household
 // where one of them lives now (current registry), so new occupants of their old address are
-// scored and listed. What was recorded at their old address before the exclusion (flags of
-// earlier runs, cases, agenda items) is theirs, and stays hidden there after they move.
+// scored and listed. What was recorded at their old address before the exclusion took effect
+// (flags of earlier runs, cases, agenda items) is theirs, and stays hidden there after they move.
 // Every reader of "is this household excluded" goes through this file.
 
 const eb = () => expressionBuilder<Database, never>();
@@ -26,9 +26,18 @@ export function excludedHouseholdsOn(on: string) {
     .select('xperson.address_key as household_key');
 }
 
-/** An exclusion in force on `on` made for `household` at or after `madeAt`: data from before it is of its persons. */
+/**
+ * An exclusion in force on `on`, made for `household`, that took effect (made, and its period
+ * begun) after `madeAt`: data from before that is of its persons, who lived there then. A date
+ * sorts before every timestamp of its day, so `from_date > madeAt` is "begun after madeAt".
+ */
 function madeBefore(household: Expression<string>, on: string, madeAt: Expression<string>) {
-  return eb().exists(inForceOn(on).select('x.id').where('x.household_key', '=', household).where('x.created_at', '>=', madeAt));
+  return eb().exists(
+    inForceOn(on)
+      .select('x.id')
+      .where('x.household_key', '=', household)
+      .where((e) => e.or([e('x.created_at', '>=', madeAt), e('x.from_date', '>', madeAt)])),
+  );
 }
 
 /**
