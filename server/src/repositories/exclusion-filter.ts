@@ -43,8 +43,8 @@ function madeBefore(household: Expression<string>, on: string, madeAt: Expressio
 /**
  * Data of household `household` (a column reference, e.g. `eb.ref('f.household_key')`) is
  * hidden on `on`: one of an exclusion's persons lives there now, or, when `madeAt` (an ISO
- * timestamp: the start of a flag's run, a case's creation) is given, the exclusion was made for
- * this household after the data. A run made now needs no `madeAt`.
+ * timestamp: the start of a flag's run, a case's creation) is given, an exclusion made for this
+ * household took effect after the data. A run made now needs no `madeAt`.
  */
 export function excludedOn(household: Expression<string>, on: string, madeAt?: Expression<string>): Expression<SqlBool> {
   const inSet = eb()(household, 'in', excludedHouseholdsOn(on));
