@@ -178,6 +178,15 @@ export interface HouseholdExclusionTable {
   lifted_by: string | null;
 }
 
+/**
+ * The persons an exclusion is for: the keyed bsn hash of each person living in its household
+ * when it was made (migration 2026-12-05-0710). It applies wherever one of them lives now.
+ */
+export interface HouseholdExclusionPersonTable {
+  exclusion_id: number;
+  bsn_hash: string;
+}
+
 export interface MeetingTable {
   id: Generated<number>;
   held_on: string;
@@ -221,6 +230,7 @@ export interface AccessTables {
   access_request_withheld: AccessRequestWithheldTable;
   signal_marks: SignalMarkTable;
   household_exclusions: HouseholdExclusionTable;
+  household_exclusion_persons: HouseholdExclusionPersonTable;
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

@@ -28,7 +28,8 @@ export async function dataVersion(db: Executor): Promise<string> {
         .where('job', '=', 'retention')
         .where('outcome', '!=', 'running')
         .as('retention'),
-      // An exclusion made or lifted changes which households the lists show.
+      // An exclusion made (its persons in the same transaction) or lifted changes which households
+      // the lists show; so does a registry import moving its persons, counted in `ingests`.
       eb
         .selectFrom('household_exclusions')
         .select((e) => e.fn.max('id').as('v'))

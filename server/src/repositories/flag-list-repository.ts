@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
 import type { FlagTable } from '../db/schema.ts';
 import { isActiveIn } from './active-rules.ts';
-import { notExcludedOn } from './exclusion-filter.ts';
+import { notExcludedOn, runStartedAt } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 // The flags of one run with the triage of each household's episode.
@@ -66,7 +66,7 @@ function base(db: Executor, p: FlagListFilter) {
       j.onRef('d.household_key', '=', 'f.household_key').on((eb) => eb('d.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
     )
     .where('f.run_id', '=', p.runId)
-    .where((eb) => notExcludedOn(eb.ref('f.household_key'), p.today))
+    .where((eb) => notExcludedOn(eb.ref('f.household_key'), p.today, runStartedAt(p.runId)))
     .$if(p.wijken !== undefined, (q) => (p.wijken!.length ? q.where('f.wijk', 'in', p.wijken!) : q.where(sql<SqlBool>`1 = 0`)))
     .$if(p.wijk !== undefined, (q) => q.where('f.wijk', '=', p.wijk!))
     .$if(p.kind !== undefined, (q) => q.where('f.is_new', '=', p.kind === 'new' ? 1 : 0))
@@ -149,7 +149,7 @@ export async function findFlag(db: Executor, id: number, visibleOn: string) {
     .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
     .select([...FLAG_ROW, 'r.as_of'])
     .where('f.id', '=', id)
-    .where((eb) => notExcludedOn(eb.ref('f.household_key'), visibleOn))
+    .where((eb) => notExcludedOn(eb.ref('f.household_key'), visibleOn, eb.ref('r.started_at')))
     .executeTakeFirst();
 }
 

@@ -1,5 +1,6 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { HouseholdExclusionTable, SignalMarkTable } from '../db/schema-access.ts';
+import { exclusionIdsAt } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 // Signals marked incorrect (AVG art. 16) and households excluded from scoring
@@ -56,13 +57,28 @@ export async function liftMark(db: Executor, id: number, by: string, at: string,
   return Number(r.numUpdatedRows) > 0;
 }
 
+/**
+ * Stores an exclusion with the persons it is for: the keyed bsn hashes (nothing else) of those
+ * living in its household now. Call it inside the transaction that checked for an overlap.
+ */
 export async function insertExclusion(db: Executor, values: Insertable<HouseholdExclusionTable>): Promise<number> {
   const { id } = await db.insertInto('household_exclusions').values(values).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('household_exclusion_persons')
+    .columns(['exclusion_id', 'bsn_hash'])
+    .expression(
+      db
+        .selectFrom('persons')
+        .select([sql.lit(id).as('exclusion_id'), 'bsn_hash'])
+        .where('address_key', '=', values.household_key),
+    )
+    .execute();
   return id;
 }
 
 /**
- * The household's first exclusion, not lifted, whose period overlaps [from, to]. With
+ * The first exclusion, not lifted, of a person now living in the household whose period
+ * overlaps [from, to] (the one that would already apply to it). With
  * `lock` (PostgreSQL) the household's row is locked until the transaction ends, so two
  * concurrent exclusions of one household see each other (SQLite writes one at a time).
  */
@@ -71,7 +87,7 @@ export async function overlappingExclusion(db: Executor, householdKey: string, f
   return db
     .selectFrom('household_exclusions')
     .select(['id', 'from_date', 'to_date'])
-    .where('household_key', '=', householdKey)
+    .where('id', 'in', exclusionIdsAt(householdKey))
     .where('lifted_at', 'is', null)
     .where('from_date', '<=', to)
     .where('to_date', '>=', from)
@@ -83,6 +99,7 @@ export async function exclusionsOf(db: Executor, householdKey: string) {
   return db.selectFrom('household_exclusions').selectAll().where('household_key', '=', householdKey).orderBy('id').execute();
 }
 
+/** Lifts an exclusion and forgets its persons: it never applies again (retention catches a crash between). */
 export async function liftExclusion(db: Executor, id: number, by: string, at: string): Promise<boolean> {
   const r = await db
     .updateTable('household_exclusions')
@@ -90,7 +107,9 @@ export async function liftExclusion(db: Executor, id: number, by: string, at: st
     .where('id', '=', id)
     .where('lifted_at', 'is', null)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  if (Number(r.numUpdatedRows) === 0) return false;
+  await db.deleteFrom('household_exclusion_persons').where('exclusion_id', '=', id).execute();
+  return true;
 }
 
 export async function signalExists(db: Executor, source: string, recordId: string): Promise<boolean> {

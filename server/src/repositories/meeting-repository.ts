@@ -12,7 +12,9 @@ export async function insertMeeting(db: Executor, values: Insertable<MeetingTabl
 export async function listMeetings(db: Executor, today: string) {
   return db
     .selectFrom('meetings as m')
-    .leftJoin('meeting_items as i', (j) => j.onRef('i.meeting_id', '=', 'm.id').on((eb) => notExcludedOn(eb.ref('i.household_key'), today)))
+    .leftJoin('meeting_items as i', (j) =>
+      j.onRef('i.meeting_id', '=', 'm.id').on((eb) => notExcludedOn(eb.ref('i.household_key'), today, eb.ref('i.added_at'))),
+    )
     .select((eb) => ['m.id', 'm.held_on', 'm.wijken', 'm.created_by', eb.fn.count<number>('i.id').as('families')])
     .groupBy(['m.id', 'm.held_on', 'm.wijken', 'm.created_by'])
     .orderBy('m.held_on', 'desc')

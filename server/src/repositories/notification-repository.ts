@@ -87,7 +87,7 @@ export async function waitingAssignedCases(db: Executor, from: string, to: strin
     .innerJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
     .innerJoin('users as u', 'u.username', 't.assigned_to')
     .where('t.status', '=', 'nieuw')
-    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today))
+    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today, eb.ref('t.created_at')))
     .where('d.first_contact_due', '>=', from)
     .where('d.first_contact_due', '<=', to)
     .select(['t.id as triage_id', 'u.id as user_id', 'u.username'])

@@ -13,7 +13,7 @@ export async function workloadPerAssignee(db: Executor, closed: readonly string[
     .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
     .where('t.assigned_to', 'is not', null)
     .where('t.status', 'not in', [...closed])
-    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today))
+    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today, eb.ref('t.created_at')))
     .select((eb) => [
       't.assigned_to',
       eb.fn.countAll<number>().as('open'),
@@ -38,7 +38,7 @@ export async function openOffList(db: Executor, runId: number, closed: readonly 
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('flags as cur').select('cur.id').whereRef('cur.household_key', '=', 't.household_key').where('cur.run_id', '=', runId))),
     )
-    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today))
+    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today, eb.ref('t.created_at')))
     .$if(wijken !== undefined, (q) => (wijken!.length ? q.where('t.wijk', 'in', wijken!) : q.where(sql<boolean>`1 = 0`)))
     .select((eb) => [
       't.household_key',

@@ -18,6 +18,19 @@ export async function deleteJobRunsStartedBefore(db: Executor, beforeIso: string
   return Number(result.numDeletedRows);
 }
 
+/**
+ * Forgets the persons of exclusions that can no longer apply: lifted, or ended before
+ * `beforeDate` (the oldest signal kept, so no run as of a kept date needs them); returns how many.
+ */
+export async function deleteSpentExclusionPersons(db: Executor, beforeDate: string): Promise<number> {
+  const spent = db
+    .selectFrom('household_exclusions')
+    .select('id')
+    .where((eb) => eb.or([eb('lifted_at', 'is not', null), eb('to_date', '<', beforeDate)]));
+  const result = await db.deleteFrom('household_exclusion_persons').where('exclusion_id', 'in', spent).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Deletes replaced signal versions (kept as evidence of flags) observed before `beforeDate`; returns how many. */
 export async function deleteSignalVersionsObservedBefore(db: Executor, beforeDate: string): Promise<number> {
   const result = await db.deleteFrom('signal_versions').where('observed_on', '<', beforeDate).executeTakeFirst();

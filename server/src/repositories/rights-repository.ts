@@ -1,3 +1,4 @@
+import { excludedHouseholdsOn, excludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 // Residents' rights in scoring: signals marked incorrect and households excluded
@@ -9,19 +10,20 @@ export async function hasActiveMarks(db: Executor): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Households excluded from scoring on date `asOf` (not lifted, period includes the date). */
-export function excludedOn(db: Executor, asOf: string) {
-  return db
-    .selectFrom('household_exclusions')
-    .select('household_key')
-    .where('lifted_at', 'is', null)
-    .where('from_date', '<=', asOf)
-    .where('to_date', '>=', asOf);
+/** Households excluded from scoring on date `asOf`: where a person of an exclusion in force lives now. */
+export async function excludedHouseholdKeys(db: Executor, asOf: string): Promise<Set<string>> {
+  const rows = await db.selectFrom(excludedHouseholdsOn(asOf).as('e')).select('e.household_key').distinct().execute();
+  return new Set(rows.map((r) => r.household_key));
 }
 
 /** Removes the run's flags of excluded households (before anything counts them); returns how many households were excluded. */
 export async function applyExclusions(db: Executor, runId: number, asOf: string): Promise<number> {
-  const keys = [...new Set((await excludedOn(db, asOf).execute()).map((r) => r.household_key))];
-  if (keys.length) await db.deleteFrom('flags').where('run_id', '=', runId).where('household_key', 'in', excludedOn(db, asOf)).execute();
-  return keys.length;
+  const keys = await excludedHouseholdKeys(db, asOf);
+  if (keys.size)
+    await db
+      .deleteFrom('flags')
+      .where('run_id', '=', runId)
+      .where((eb) => excludedOn(eb.ref('household_key'), asOf))
+      .execute();
+  return keys.size;
 }

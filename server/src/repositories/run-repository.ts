@@ -1,3 +1,4 @@
+import { excludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
 // Scoring runs as the API shows them.
@@ -58,13 +59,12 @@ export async function wijkFlagCounts(db: Executor, wijken: string[]) {
 export async function hiddenFlagCounts(db: Executor, on: string, wijken?: string[]) {
   if (wijken?.length === 0) return [];
   return db
-    .selectFrom('flags')
-    .select((eb) => ['run_id', eb.fn.countAll<number>().as('flags'), eb.fn.sum<number>('is_new').as('new_flags')])
-    .where('household_key', 'in', (eb) =>
-      eb.selectFrom('household_exclusions').select('household_key').where('lifted_at', 'is', null).where('from_date', '<=', on).where('to_date', '>=', on),
-    )
-    .$if(wijken !== undefined, (q) => q.where('wijk', 'in', wijken!))
-    .groupBy('run_id')
+    .selectFrom('flags as f')
+    .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
+    .select((eb) => ['f.run_id', eb.fn.countAll<number>().as('flags'), eb.fn.sum<number>('f.is_new').as('new_flags')])
+    .where((eb) => excludedOn(eb.ref('f.household_key'), on, eb.ref('r.started_at')))
+    .$if(wijken !== undefined, (q) => q.where('f.wijk', 'in', wijken!))
+    .groupBy('f.run_id')
     .execute();
 }
 

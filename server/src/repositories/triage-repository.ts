@@ -52,7 +52,7 @@ export async function dueReviews(db: Executor, today: string) {
     .selectAll()
     .where('t.review_on', 'is not', null)
     .where('t.review_on', '<=', today)
-    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today))
+    .where((eb) => notExcludedOn(eb.ref('t.household_key'), today, eb.ref('t.created_at')))
     .orderBy('t.id')
     .execute();
 }

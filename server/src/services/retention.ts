@@ -5,6 +5,7 @@ import {
   deleteQuarantineCreatedBefore,
   deleteSignalsObservedBefore,
   deleteSignalVersionsObservedBefore,
+  deleteSpentExclusionPersons,
 } from '../repositories/retention-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import type { EngineContext } from './context.ts';
@@ -25,6 +26,8 @@ export interface RetentionResult {
   signalsDeleted: number;
   /** Versions of signals replaced by a correction, kept as the evidence of flags: they follow the signals' retention. */
   versionsDeleted: number;
+  /** Persons of exclusions lifted or ended before `signalsBefore` (they can no longer apply). */
+  exclusionPersonsDeleted: number;
   quarantineDeleted: number;
   jobRunsDeleted: number;
   auditDeleted: number;
@@ -43,6 +46,7 @@ export async function applyRetention(ctx: EngineContext, policy: RetentionPolicy
   return ctx.db.transaction().execute(async (trx) => ({
     signalsDeleted: await deleteSignalsObservedBefore(trx, signalsBefore),
     versionsDeleted: await deleteSignalVersionsObservedBefore(trx, signalsBefore),
+    exclusionPersonsDeleted: await deleteSpentExclusionPersons(trx, signalsBefore),
     quarantineDeleted: await deleteQuarantineCreatedBefore(trx, quarantineBefore),
     jobRunsDeleted: await deleteJobRunsStartedBefore(trx, new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 86_400_000).toISOString()),
     ...(await applyAuditRetention(trx, now, policy.auditRetentionDays)),

@@ -17,7 +17,7 @@ import {
   type FlagCandidate,
 } from '../repositories/scoring-repository.ts';
 import type { Executor } from '../repositories/types.ts';
-import { applyExclusions, excludedOn, hasActiveMarks } from '../repositories/rights-repository.ts';
+import { applyExclusions, excludedHouseholdKeys, hasActiveMarks } from '../repositories/rights-repository.ts';
 import type { EngineContext } from './context.ts';
 import { notifyDigest } from './notifications.ts';
 
@@ -127,7 +127,7 @@ async function prepareRun(trx: Executor, runId: number, asOf: string, rs: RuleSe
  */
 export async function computeFlags(trx: Executor, runId: number, asOf: string, rs: RuleSetRow): Promise<FlagCandidate[]> {
   const params = await prepareRun(trx, runId, asOf, rs);
-  const excluded = new Set((await excludedOn(trx, asOf).execute()).map((r) => r.household_key));
+  const excluded = await excludedHouseholdKeys(trx, asOf);
   const candidates = (await flagCandidates(trx, params)).filter((c) => !excluded.has(c.household_key));
   if (params.thresholdMicro > 0) return candidates;
   const known = new Set(candidates.map((c) => c.household_key));
