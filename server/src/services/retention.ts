@@ -3,6 +3,7 @@ import { databaseNow, deleteAuditEntriesBefore, raiseAuditRetentionFloor } from 
 import {
   deleteJobRunsStartedBefore,
   deleteQuarantineCreatedBefore,
+  deleteResidencesEndedBefore,
   deleteSignalsObservedBefore,
   deleteSignalVersionsObservedBefore,
 } from '../repositories/retention-repository.ts';
@@ -25,6 +26,8 @@ export interface RetentionResult {
   signalsDeleted: number;
   /** Versions of signals replaced by a correction, kept as the evidence of flags: they follow the signals' retention. */
   versionsDeleted: number;
+  /** Residences that ended (the person moved or left the registry) longer ago than the signals' retention. */
+  residencesDeleted: number;
   quarantineDeleted: number;
   jobRunsDeleted: number;
   auditDeleted: number;
@@ -43,6 +46,7 @@ export async function applyRetention(ctx: EngineContext, policy: RetentionPolicy
   return ctx.db.transaction().execute(async (trx) => ({
     signalsDeleted: await deleteSignalsObservedBefore(trx, signalsBefore),
     versionsDeleted: await deleteSignalVersionsObservedBefore(trx, signalsBefore),
+    residencesDeleted: await deleteResidencesEndedBefore(trx, signalsBefore),
     quarantineDeleted: await deleteQuarantineCreatedBefore(trx, quarantineBefore),
     jobRunsDeleted: await deleteJobRunsStartedBefore(trx, new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 86_400_000).toISOString()),
     ...(await applyAuditRetention(trx, now, policy.auditRetentionDays)),
