@@ -51,8 +51,8 @@ function Holdings({ detail }: { detail: RequestDetail }) {
   if (!r.household)
     return (
       <>
-        Deze persoon staat niet in de Basisregistratie Personen. Wij hebben {detail.signals} signalen over deze persoon. Ze horen bij geen huishouden en zijn
-        dus nooit meegeteld.
+        Deze persoon staat niet in de Basisregistratie Personen. Wij hebben {detail.signals} {detail.signals === 1 ? 'signaal' : 'signalen'} over deze persoon.
+        Ze horen bij geen huishouden en zijn dus nooit meegeteld.
       </>
     );
   const who = r.identified_by === 'bsn' ? 'de inwoner' : 'de eerste huidige bewoner';
