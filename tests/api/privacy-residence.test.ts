@@ -202,6 +202,10 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
     expect(await f.t.db.selectFrom('access_request_signals').select(['request_id', 'signal_id']).where('request_id', '=', id).execute()).toEqual([
       { request_id: id, signal_id: signal.id },
     ]);
+    // A correction after registration gives the signal a new id: the request keeps the version it found.
+    expect((await ingestFeed(ctx(), feed('correction.csv', [`woco-noord,u-1,huurachterstand,2026-07-15,5,${UNLINKED},,,`]))).updated).toBe(1);
+    expect(await detailOf(id)).toMatchObject({ signals: 1 });
+    expect(await letterOf(id)).toContain('15 juli 2026');
     // No household, so nothing to exclude: a Dutch 409.
     const excluded = await privacy.request({
       method: 'POST',

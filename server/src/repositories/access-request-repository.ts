@@ -69,16 +69,19 @@ export async function insertRequestSignals(db: Executor, requestId: number, sign
   }
 }
 
-/** The signals a request without a household found, as far as retention has kept them. */
+/**
+ * The signals a request without a household found, as the ids named them at registration
+ * (a signal id names one version): a version since replaced by a correction is read from
+ * signal_versions, so a request never shows content delivered later (perhaps about someone
+ * else). Retention deletes both in time.
+ */
 export async function signalsOfRequest(db: Executor, requestId: number) {
-  return db
-    .selectFrom('access_request_signals as a')
-    .innerJoin('signals', 'signals.id', 'a.signal_id')
-    .select(SIGNAL_COLUMNS.map((c) => `signals.${c}` as const))
-    .where('a.request_id', '=', requestId)
-    .orderBy('signals.observed_on', 'desc')
-    .orderBy('signals.id')
-    .execute();
+  const ids = db.selectFrom('access_request_signals').select('signal_id').where('request_id', '=', requestId);
+  const [current, replaced] = await Promise.all([
+    db.selectFrom('signals').select(SIGNAL_COLUMNS).where('id', 'in', ids).execute(),
+    db.selectFrom('signal_versions').select(SIGNAL_COLUMNS).where('id', 'in', ids).execute(),
+  ]);
+  return [...current, ...replaced].sort((a, b) => b.observed_on.localeCompare(a.observed_on) || a.id - b.id);
 }
 
 /** The start of a person's open residence at an address (null: since before the first registry); undefined without one. */
