@@ -159,7 +159,7 @@ export async function requestRow(ctx: RightsContext, id: number): Promise<Reques
 function withHousehold(row: RequestRow): RequestRow & { household_key: string } {
   if (row.household_key === null)
     throw ApiError.conflict(
-      'Dit verzoek gaat over een persoon die niet in de Basisregistratie Personen staat. Er is geen huishouden om uit te sluiten. Zijn signalen tellen al niet mee in de berekening.',
+      'Dit verzoek gaat over een persoon die niet in de Basisregistratie Personen staat. Er is geen huishouden om uit te sluiten. De signalen van deze persoon tellen al niet mee in de berekening.',
     );
   return row as RequestRow & { household_key: string };
 }
