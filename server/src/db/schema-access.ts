@@ -133,7 +133,8 @@ export interface AuditRetentionTable {
 /** An access request (AVG art. 15): the household it concerns, never the BSN it was found by. */
 export interface AccessRequestTable {
   id: Generated<number>;
-  household_key: string;
+  /** Null for a person the registry does not know: the request holds their unlinked signals (access_request_signals). */
+  household_key: string | null;
   identified_by: 'bsn' | 'adres';
   received_on: string;
   deadline: string;
@@ -142,6 +143,14 @@ export interface AccessRequestTable {
   created_by: string;
   created_at: string;
   closed_at: string | null;
+  /** Household data from this date on only (the residents' arrival); null: no limit (migration 2026-12-05-0701). */
+  scope_from: string | null;
+}
+
+/** An unlinked signal (its bsn not in the registry) that a request by that BSN found; never the bsn or its hash. */
+export interface AccessRequestSignalTable {
+  request_id: number;
+  signal_id: number;
 }
 
 /** A triage note left out of a request's letter, with the legal ground. */
@@ -228,6 +237,7 @@ export interface OidcIdentityTable {
 export interface AccessTables {
   access_requests: AccessRequestTable;
   access_request_withheld: AccessRequestWithheldTable;
+  access_request_signals: AccessRequestSignalTable;
   signal_marks: SignalMarkTable;
   household_exclusions: HouseholdExclusionTable;
   household_exclusion_persons: HouseholdExclusionPersonTable;

@@ -19,6 +19,19 @@ export interface HouseholdTable {
   persons: number;
 }
 
+/**
+ * Since when a person (by bsn hash) lives at an address, kept by the registry import
+ * (migration 2026-12-05-0700). `since` null: already there at the first registry the
+ * system saw; `until` null: still there. A closed one is deleted after the signals' retention.
+ */
+export interface ResidenceTable {
+  id: Generated<number>;
+  bsn_hash: string;
+  address_key: string;
+  since: string | null;
+  until: string | null;
+}
+
 export interface RegistryStagingTable {
   row_number: number;
   bsn_hash: string;
@@ -196,6 +209,7 @@ export interface RunWijkStatTable {
 export interface EngineTables {
   persons: PersonTable;
   households: HouseholdTable;
+  residences: ResidenceTable;
   registry_staging: RegistryStagingTable;
   signals: SignalTable;
   quarantine: QuarantineTable;

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
 import type { Executor } from './types.ts';
+import { chunk } from './types.ts';
 
 // Access requests (AVG art. 15) and what the system holds about one household.
 
@@ -40,44 +41,94 @@ export async function householdExists(db: Executor, key: string): Promise<boolea
   return row !== undefined;
 }
 
-export async function signalsOfHousehold(db: Executor, key: string) {
-  return db
-    .selectFrom('signals')
-    .select(['id', 'source', 'record_id', 'indicator', 'observed_on', 'value'])
-    .where('household_key', '=', key)
-    .orderBy('observed_on', 'desc')
-    .orderBy('id')
-    .execute();
+const SIGNAL_COLUMNS = ['id', 'source', 'record_id', 'indicator', 'observed_on', 'value'] as const;
+
+/**
+ * The household's signals; with `from`, an address-only signal counts from that date on
+ * (earlier ones may be a previous occupant's), a signal with a bsn always (it follows
+ * its person, who lives here now).
+ */
+export async function signalsOfHousehold(db: Executor, key: string, from: string | null = null) {
+  let query = db.selectFrom('signals').select(SIGNAL_COLUMNS).where('household_key', '=', key);
+  if (from !== null) query = query.where((eb) => eb.or([eb('bsn_hash', 'is not', null), eb('observed_on', '>=', from)]));
+  return query.orderBy('observed_on', 'desc').orderBy('id').execute();
 }
 
-export async function triageOfHousehold(db: Executor, key: string) {
-  const rows = await db
+/** The unlinked signals (no household) of a bsn hash: the partial index signals_unlinked_bsn finds them. */
+export async function unlinkedSignalIds(db: Executor, bsnHash: string): Promise<number[]> {
+  const rows = await db.selectFrom('signals').select('id').where('bsn_hash', '=', bsnHash).where('household_key', 'is', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertRequestSignals(db: Executor, requestId: number, signalIds: number[]): Promise<void> {
+  for (const part of chunk(signalIds, 1000)) {
+    await db
+      .insertInto('access_request_signals')
+      .values(part.map((signal_id) => ({ request_id: requestId, signal_id })))
+      .execute();
+  }
+}
+
+/**
+ * The signals a request without a household found, as the ids named them at registration
+ * (a signal id names one version): a version since replaced by a correction is read from
+ * signal_versions, so a request never shows content delivered later (perhaps about someone
+ * else). Retention deletes both in time.
+ */
+export async function signalsOfRequest(db: Executor, requestId: number) {
+  const ids = db.selectFrom('access_request_signals').select('signal_id').where('request_id', '=', requestId);
+  const [current, replaced] = await Promise.all([
+    db.selectFrom('signals').select(SIGNAL_COLUMNS).where('id', 'in', ids).execute(),
+    db.selectFrom('signal_versions').select(SIGNAL_COLUMNS).where('id', 'in', ids).execute(),
+  ]);
+  return [...current, ...replaced].sort((a, b) => b.observed_on.localeCompare(a.observed_on) || a.id - b.id);
+}
+
+/** The start of a person's open residence at an address (null: since before the first registry); undefined without one. */
+export async function residenceSince(db: Executor, bsnHash: string, key: string): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom('residences')
+    .select('since')
+    .where('bsn_hash', '=', bsnHash)
+    .where('address_key', '=', key)
+    .where('until', 'is', null)
+    .executeTakeFirst();
+  return row?.since;
+}
+
+/** The start of each open residence at an address (null: since before the first registry). */
+export async function residenceStartsAt(db: Executor, key: string): Promise<(string | null)[]> {
+  const rows = await db.selectFrom('residences').select('since').where('address_key', '=', key).where('until', 'is', null).execute();
+  return rows.map((r) => r.since);
+}
+
+/** The household's triage; with `from`, only episodes of runs as of that date or later, and their events from then on. */
+export async function triageOfHousehold(db: Executor, key: string, from: string | null = null) {
+  let query = db
     .selectFrom('triage')
-    .select(['id', 'episode_run_id', 'status', 'outcome', 'created_at'])
-    .where('household_key', '=', key)
-    .orderBy('id')
-    .execute();
-  const events = rows.length
-    ? await db
-        .selectFrom('triage_events')
-        .select(['id', 'triage_id', 'at', 'by_user', 'by_role', 'kind', 'from_status', 'to_status', 'outcome', 'note'])
-        .where(
-          'triage_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .orderBy('id')
-        .execute()
-    : [];
-  return { rows, events };
+    .leftJoin('scoring_runs as r', 'r.id', 'triage.episode_run_id')
+    .select(['triage.id', 'triage.episode_run_id', 'triage.status', 'triage.outcome', 'triage.created_at'])
+    .where('triage.household_key', '=', key);
+  if (from !== null) query = query.where('r.as_of', '>=', from);
+  const rows = await query.orderBy('triage.id').execute();
+  let events = db
+    .selectFrom('triage_events')
+    .select(['id', 'triage_id', 'at', 'by_user', 'by_role', 'kind', 'from_status', 'to_status', 'outcome', 'note'])
+    .where(
+      'triage_id',
+      'in',
+      rows.map((r) => r.id),
+    );
+  if (from !== null) events = events.where('at', '>=', from);
+  return { rows, events: rows.length ? await events.orderBy('id').execute() : [] };
 }
 
 /**
  * Audit entries about the household or its flags, with the viewer's team (their wijken as
  * a JSON array) but never their username: the letter names role and team, not the person.
  */
-export async function viewsOfHousehold(db: Executor, key: string, flagIds: number[]) {
-  return db
+export async function viewsOfHousehold(db: Executor, key: string, flagIds: number[], from: string | null = null) {
+  let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.username', 'audit_log.username')
     .select(['audit_log.at as at', 'audit_log.role as role', 'audit_log.event as event', 'users.wijken as wijken'])
@@ -87,10 +138,9 @@ export async function viewsOfHousehold(db: Executor, key: string, flagIds: numbe
         eb.and([eb('object_type', '=', 'household'), eb('object_id', '=', key)]),
         ...(flagIds.length ? [eb.and([eb('object_type', '=', 'flag'), eb('object_id', 'in', flagIds.map(String))])] : []),
       ]),
-    )
-    .orderBy('audit_log.at', 'desc')
-    .limit(500)
-    .execute();
+    );
+  if (from !== null) query = query.where('audit_log.at', '>=', from);
+  return query.orderBy('audit_log.at', 'desc').limit(500).execute();
 }
 
 /** Audit object types whose detail lists the address keys shown (`huishoudens`/`adressen`: [...]). */
@@ -101,18 +151,17 @@ export const LIST_OBJECT_TYPES = ['run', 'meeting', 'export', 'worklist'] as con
  * worklist) that showed the household: their detail holds its address key in quotes.
  * A rare query (one per access request); it scans only these object types' entries.
  */
-export async function listViewsOfHousehold(db: Executor, key: string) {
+export async function listViewsOfHousehold(db: Executor, key: string, from: string | null = null) {
   const quoted = `%${JSON.stringify(key).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
+  let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.username', 'audit_log.username')
     .select(['audit_log.at as at', 'audit_log.role as role', 'audit_log.object_type as object_type', 'users.wijken as wijken'])
     .where('outcome', '=', 'success')
     .where('object_type', 'in', [...LIST_OBJECT_TYPES])
-    .where(sql<boolean>`audit_log.detail like ${quoted} escape '\\'`)
-    .orderBy('audit_log.at', 'desc')
-    .limit(500)
-    .execute();
+    .where(sql<boolean>`audit_log.detail like ${quoted} escape '\\'`);
+  if (from !== null) query = query.where('audit_log.at', '>=', from);
+  return query.orderBy('audit_log.at', 'desc').limit(500).execute();
 }
 
 /** The wijken (JSON arrays) of these users, by username: a triage step is named by role and team. */

@@ -77,6 +77,59 @@ async function insertHouseholds(db: Executor): Promise<void> {
     .execute();
 }
 
+/** Whether any registry was imported before: persons, or residences kept from earlier imports. */
+export async function registryKnown(db: Executor): Promise<boolean> {
+  const person = await db.selectFrom('persons').select('bsn_hash').limit(1).executeTakeFirst();
+  if (person) return true;
+  return (await db.selectFrom('residences').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Brings residences in line with the persons just imported, in two set statements:
+ * an open residence whose person is gone or lives elsewhere now ends on `importDate`;
+ * a person without an open residence at their address gets one from `since` (the
+ * import date, or null for the first registry the system sees).
+ */
+export async function updateResidences(db: Executor, importDate: string, since: string | null): Promise<void> {
+  await db
+    .updateTable('residences')
+    .set({ until: importDate })
+    .where('until', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('persons')
+            .select('persons.bsn_hash')
+            .whereRef('persons.bsn_hash', '=', 'residences.bsn_hash')
+            .whereRef('persons.address_key', '=', 'residences.address_key'),
+        ),
+      ),
+    )
+    .execute();
+  await db
+    .insertInto('residences')
+    .columns(['bsn_hash', 'address_key', 'since'])
+    .expression((eb) =>
+      eb
+        .selectFrom('persons as p')
+        .select(['p.bsn_hash', 'p.address_key', sql<string | null>`cast(${since} as text)`.as('since')])
+        .where((w) =>
+          w.not(
+            w.exists(
+              w
+                .selectFrom('residences as r')
+                .select('r.id')
+                .whereRef('r.bsn_hash', '=', 'p.bsn_hash')
+                .whereRef('r.address_key', '=', 'p.address_key')
+                .where('r.until', 'is', null),
+            ),
+          ),
+        ),
+    )
+    .execute();
+}
+
 /** Points every stored signal at its household under the current registry. */
 export async function relinkSignals(db: Executor): Promise<void> {
   await db

@@ -36,3 +36,9 @@ export async function deleteSignalVersionsObservedBefore(db: Executor, beforeDat
   const result = await db.deleteFrom('signal_versions').where('observed_on', '<', beforeDate).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes residences that ended before `beforeDate` (YYYY-MM-DD); returns how many. */
+export async function deleteResidencesEndedBefore(db: Executor, beforeDate: string): Promise<number> {
+  const result = await db.deleteFrom('residences').where('until', '<', beforeDate).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -5,16 +5,10 @@ import { addDays } from '../core/dates.ts';
 import { parseEvidence } from '../core/evidence.ts';
 import { fromMicro } from '../core/score.ts';
 import { sourceDisplayName } from '../core/source-name.ts';
-import {
-  listViewsOfHousehold,
-  signalsOfHousehold,
-  triageOfHousehold,
-  viewsOfHousehold,
-  wijkenOfUsers,
-  withheldOf,
-} from '../repositories/access-request-repository.ts';
-import { flagsOfHousehold, runRulesOf } from '../repositories/flag-list-repository.ts';
+import { wijkenOfUsers, withheldOf, type listViewsOfHousehold, type viewsOfHousehold } from '../repositories/access-request-repository.ts';
+import { runRulesOf } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
+import { requestData, requestViews, type RequestFlag, type RequestSignal, type RequestTriage } from './access-request-data.ts';
 import { dutchDate, requestRow, type RightsContext } from './access-requests.ts';
 import { teamOf } from './letter-teams.ts';
 
@@ -48,36 +42,32 @@ const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatu
 
 export async function assembleLetter(ctx: RightsContext, requestId: number, settings: LetterSettings): Promise<Letter> {
   const request = await requestRow(ctx, requestId);
-  const key = request.household_key;
-  const [signals, flags, triage, withheld] = await Promise.all([
-    signalsOfHousehold(ctx.db, key),
-    flagsOfHousehold(ctx.db, key),
-    triageOfHousehold(ctx.db, key),
-    withheldOf(ctx.db, requestId),
-  ]);
-  const [marks, rules, views, listViews, teams] = await Promise.all([
+  const [{ signals, flags, triage }, withheld] = await Promise.all([requestData(ctx.db, request), withheldOf(ctx.db, requestId)]);
+  const [marks, rules, views, teams] = await Promise.all([
     activeMarksOf(ctx.db, signals),
     runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]),
-    viewsOfHousehold(
+    requestViews(
       ctx.db,
-      key,
+      request,
       flags.map((f) => f.id),
     ),
-    listViewsOfHousehold(ctx.db, key),
     wijkenOfUsers(ctx.db, [...new Set(triage.events.map((e) => e.by_user))]),
   ]);
   const organisation = settings.organisation ?? 'de gemeente';
   const sources = [...new Set(signals.map((s) => sourceDisplayName(s.source)))].sort((a, b) => a.localeCompare(b, 'nl'));
+  const linked = request.household_key !== null;
   return {
     title: 'Uw gegevens in Vroegsignaal',
     sections: [
-      intro(request.received_on, settings),
-      signalSection(signals, marks, settings.retentionDays, organisation),
-      scoringSection(flags, rules),
-      triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground])), (e) =>
+      intro(request, settings),
+      linked
+        ? signalSection(signals, marks, settings.retentionDays, organisation)
+        : unlinkedSignalSection(signals, marks, settings.retentionDays, organisation),
+      linked ? scoringSection(flags, rules) : unscoredSection(),
+      triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground])), linked, (e) =>
         capital(teamOf(e.by_role, teams.get(e.by_user) ?? null, organisation)),
       ),
-      viewSection(mergeViews(views, listViews), settings.auditRetentionDays, organisation),
+      viewSection(mergeViews(views.own, views.lists), settings.auditRetentionDays, organisation, linked),
       {
         heading: 'Waar de gegevens vandaan komen',
         paragraphs: sources.length
@@ -89,14 +79,17 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
   };
 }
 
-function intro(receivedOn: string, s: LetterSettings): LetterSection {
+type RequestRow = Awaited<ReturnType<typeof requestRow>>;
+
+function intro(request: RequestRow, s: LetterSettings): LetterSection {
   return {
     heading: 'Uw vraag',
     paragraphs: [
       'Geachte heer of mevrouw,',
-      `U vroeg ons op ${dutchDate(receivedOn)} welke gegevens wij over u en uw huishouden bewaren.`,
+      `U vroeg ons op ${dutchDate(request.received_on)} welke gegevens wij over u en uw huishouden bewaren.`,
       'In deze brief leest u welke gegevens dat zijn.',
       'U leest ook wie ze heeft bekeken en hoe lang wij ze bewaren.',
+      ...scope(request),
       `${s.organisation ?? 'De gemeente'} gebruikt het systeem Vroegsignaal.`,
       'Het systeem helpt om gezinnen met zorgen vroeg te zien.',
       'Een signaal is geen besluit over u. Een medewerker kijkt altijd zelf of hulp nodig is.',
@@ -104,7 +97,19 @@ function intro(receivedOn: string, s: LetterSettings): LetterSection {
   };
 }
 
-type SignalRow = Awaited<ReturnType<typeof signalsOfHousehold>>[number];
+/** From which date the letter shows the data of the address, and why; nothing when there is no limit. */
+function scope(request: RequestRow): string[] {
+  if (request.scope_from === null) return [];
+  const who = request.identified_by === 'bsn' ? 'u' : 'de eerste huidige bewoner';
+  return [
+    `Deze brief toont de gegevens over uw adres vanaf ${dutchDate(request.scope_from)}.`,
+    `Dat is de datum waarop ${who} volgens de Basisregistratie Personen op dit adres kwam wonen.`,
+    'Gegevens van eerdere bewoners van dit adres staan niet in deze brief.',
+    'Signalen over een persoon in uw huishouden tonen wij wel altijd, ook van eerder.',
+  ];
+}
+
+type SignalRow = RequestSignal;
 
 type MarkRow = Awaited<ReturnType<typeof activeMarksOf>> extends Map<string, infer M> ? M : never;
 
@@ -125,16 +130,38 @@ function signalSection(signals: SignalRow[], marks: Map<string, MarkRow>, retent
       `Het systeem verwijdert een signaal ${retentionDays} dagen na de datum van het signaal.`,
       'De laatste kolom noemt de laatste dag dat wij het signaal bewaren.',
     ],
-    table: {
-      head: ['Organisatie', 'Soort signaal', 'Datum', 'Waarde', 'Bewaard tot en met'],
-      rows: signals.map((s) => [
-        sourceDisplayName(s.source),
-        label(s.indicator) + correction(marks.get(markKey(s)), s.source, organisation),
-        dutchDate(s.observed_on),
-        valueText(s.indicator, s.value),
-        dutchDate(addDays(s.observed_on, retentionDays)),
-      ]),
-    },
+    table: signalTable(signals, marks, retentionDays, organisation),
+  };
+}
+
+/** The signals of a person the registry does not know: linked to no household, so never scored. */
+function unlinkedSignalSection(signals: SignalRow[], marks: Map<string, MarkRow>, retentionDays: number, organisation: string): LetterSection {
+  const heading = 'Signalen over u';
+  if (!signals.length) return { heading, paragraphs: ['Wij hebben geen signalen meer over u. Het systeem heeft ze inmiddels verwijderd.'] };
+  return {
+    heading,
+    paragraphs: [
+      `Wij hebben ${signals.length} ${signals.length === 1 ? 'signaal' : 'signalen'} over u.`,
+      'U staat niet in de gegevens van de Basisregistratie Personen die wij gebruiken.',
+      'Daarom zijn deze signalen niet gekoppeld aan een huishouden.',
+      'Een signaal met de opmerking "verbeterd" telt niet meer mee.',
+      `Het systeem verwijdert een signaal ${retentionDays} dagen na de datum van het signaal.`,
+      'De laatste kolom noemt de laatste dag dat wij het signaal bewaren.',
+    ],
+    table: signalTable(signals, marks, retentionDays, organisation),
+  };
+}
+
+function signalTable(signals: SignalRow[], marks: Map<string, MarkRow>, retentionDays: number, organisation: string): LetterSection['table'] {
+  return {
+    head: ['Organisatie', 'Soort signaal', 'Datum', 'Waarde', 'Bewaard tot en met'],
+    rows: signals.map((s) => [
+      sourceDisplayName(s.source),
+      label(s.indicator) + correction(marks.get(markKey(s)), s.source, organisation),
+      dutchDate(s.observed_on),
+      valueText(s.indicator, s.value),
+      dutchDate(addDays(s.observed_on, retentionDays)),
+    ]),
   };
 }
 
@@ -146,18 +173,33 @@ function valueText(indicator: string, value: number | string | null): string {
   return meaning ? `${number(Number(value))} ${meaning}` : number(Number(value));
 }
 
-type FlagRow = Awaited<ReturnType<typeof flagsOfHousehold>>[number];
+type FlagRow = RequestFlag;
 type RuleRow = Awaited<ReturnType<typeof runRulesOf>>[number];
 
+const SCORING = [
+  'Het systeem kijkt elke week naar de signalen van een vaste periode.',
+  'Elk soort signaal heeft een vast gewicht. Het systeem telt de gewichten op tot een score.',
+  'Is de score hoog genoeg, dan komt het huishouden op een lijst.',
+  'Dat gebeurt ook bij zorgen op genoeg verschillende terreinen, zoals geld, wonen of school.',
+  'Het gaat alleen om huishoudens met een volwassene en een kind.',
+  'De regels en gewichten zijn openbaar. Elke versie van de regels heeft een nummer.',
+];
+
+/** Signals that link to no household are in no calculation: scoring is per household. */
+function unscoredSection(): LetterSection {
+  return {
+    heading: 'Hoe de berekening werkt',
+    paragraphs: [
+      ...SCORING,
+      'Uw signalen zijn niet aan een huishouden gekoppeld.',
+      'Daarom heeft het systeem ze nooit meegeteld in een berekening.',
+      'U heeft dus nooit op een lijst gestaan.',
+    ],
+  };
+}
+
 function scoringSection(flags: FlagRow[], rules: RuleRow[]): LetterSection {
-  const paragraphs = [
-    'Het systeem kijkt elke week naar de signalen van een vaste periode.',
-    'Elk soort signaal heeft een vast gewicht. Het systeem telt de gewichten op tot een score.',
-    'Is de score hoog genoeg, dan komt het huishouden op een lijst.',
-    'Dat gebeurt ook bij zorgen op genoeg verschillende terreinen, zoals geld, wonen of school.',
-    'Het gaat alleen om huishoudens met een volwassene en een kind.',
-    'De regels en gewichten zijn openbaar. Elke versie van de regels heeft een nummer.',
-  ];
+  const paragraphs = SCORING;
   if (!flags.length) return { heading: 'Hoe de berekening werkt', paragraphs: [...paragraphs, 'Uw huishouden heeft nooit op de lijst gestaan.'] };
   const weight = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
   const why = (f: FlagRow) =>
@@ -189,10 +231,11 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[]): LetterSection {
   };
 }
 
-type EventRow = Awaited<ReturnType<typeof triageOfHousehold>>['events'][number];
+type EventRow = RequestTriage['events'][number];
 
-function triageSection(events: EventRow[], withheld: Map<number, string>, who: (e: EventRow) => string): LetterSection {
-  if (!events.length) return { heading: 'Wat medewerkers hebben gedaan', paragraphs: ['Geen medewerker heeft iets vastgelegd over uw huishouden.'] };
+function triageSection(events: EventRow[], withheld: Map<number, string>, linked: boolean, who: (e: EventRow) => string): LetterSection {
+  if (!events.length)
+    return { heading: 'Wat medewerkers hebben gedaan', paragraphs: [`Geen medewerker heeft iets vastgelegd over ${linked ? 'uw huishouden' : 'u'}.`] };
   const what = (e: EventRow) => {
     if (e.kind === 'status') return `Stap gewijzigd naar: ${status(e.to_status)}`;
     if (e.kind === 'assignment') return 'Toegewezen aan een medewerker';
@@ -236,10 +279,14 @@ function mergeViews(own: Awaited<ReturnType<typeof viewsOfHousehold>>, lists: Aw
   ].sort((a, b) => b.at.localeCompare(a.at));
 }
 
-function viewSection(views: ViewRow[], auditRetentionDays: number, organisation: string): LetterSection {
+function viewSection(views: ViewRow[], auditRetentionDays: number, organisation: string, linked: boolean): LetterSection {
   const years = Math.round(auditRetentionDays / 365);
   const keep = `Wij bewaren deze gegevens ${years} jaar.`;
-  if (!views.length) return { heading: 'Wie uw gegevens heeft bekeken', paragraphs: ['Niemand heeft de gegevens van uw huishouden bekeken.', keep] };
+  if (!views.length)
+    return {
+      heading: 'Wie uw gegevens heeft bekeken',
+      paragraphs: [linked ? 'Niemand heeft de gegevens van uw huishouden bekeken.' : 'Niemand heeft deze gegevens bekeken.', keep],
+    };
   return {
     heading: 'Wie uw gegevens heeft bekeken',
     paragraphs: ['Elke keer dat iemand uw gegevens bekijkt, legt het systeem dat vast.', 'Wij noemen de functie en het team, niet de naam.', keep],

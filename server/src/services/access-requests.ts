@@ -13,21 +13,25 @@ import {
   householdExists,
   householdOfPerson,
   insertAccessRequest,
+  insertRequestSignals,
   listAccessRequests,
   releaseNote,
-  signalsOfHousehold,
-  triageOfHousehold,
+  residenceSince,
+  residenceStartsAt,
+  unlinkedSignalIds,
   updateOpenAccessRequest,
   withheldOf,
   withholdNote,
 } from '../repositories/access-request-repository.ts';
-import { flagsOfHousehold } from '../repositories/flag-list-repository.ts';
+import { requestData, requestTriage } from './access-request-data.ts';
 import { exclusionsOf, insertExclusion, liftExclusion, overlappingExclusion } from '../repositories/mark-repository.ts';
 import { ApiError } from './errors.ts';
 
 // Access requests (AVG art. 15) and exclusions from scoring (art. 18/21), reached only
 // through a request the privacy officer registered. A BSN is hashed at once and only
-// used to find the household; neither it nor its hash is stored.
+// used to find the household (or, for a person the registry does not know, their
+// unlinked signals, kept by id); neither it nor its hash is stored. A request covers
+// its household's data from the day its residents came to live there (scope_from).
 
 export interface RightsContext {
   db: Db;
@@ -64,21 +68,42 @@ export function presentRequest(row: RequestRow, on: string): AccessRequestItem {
     extension_reason: row.extension_reason,
     status: row.status,
     days_left: daysBetween(on, row.deadline),
+    scope_from: row.scope_from,
+    household: row.household_key !== null,
   };
 }
 
-async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): Promise<{ key: string | undefined; by: 'bsn' | 'adres' }> {
+interface Found {
+  by: 'bsn' | 'adres';
+  /** The household, if the registry knows the person or the address. */
+  key: string | null;
+  scopeFrom: string | null;
+  /** Without a household: the person's signals that link to no household. */
+  signalIds: number[];
+}
+
+async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): Promise<Found> {
   if ('bsn' in body) {
     const bsn = checkBsn(body.bsn);
     if (!bsn.ok) throw ApiError.badRequest('body.bsn', 'het BSN voldoet niet aan de elfproef');
-    return { key: await householdOfPerson(ctx.db, ctx.pseudonymize(bsn.value)), by: 'bsn' };
+    const hash = ctx.pseudonymize(bsn.value);
+    const key = await householdOfPerson(ctx.db, hash);
+    if (key) return { by: 'bsn', key, scopeFrom: (await residenceSince(ctx.db, hash, key)) ?? null, signalIds: [] };
+    return { by: 'bsn', key: null, scopeFrom: null, signalIds: await unlinkedSignalIds(ctx.db, hash) };
   }
   const postcode = checkPostcode(body.postcode);
   const huisnummer = checkHuisnummer(String(body.huisnummer));
   const toevoeging = checkToevoeging(body.toevoeging ?? '');
   if (!postcode.ok || !huisnummer.ok || !toevoeging.ok) throw ApiError.badRequest('body.postcode', 'het adres is niet geldig');
   const key = addressKey(postcode.value, huisnummer.value, toevoeging.value);
-  return { key: (await householdExists(ctx.db, key)) ? key : undefined, by: 'adres' };
+  if (!(await householdExists(ctx.db, key))) return { by: 'adres', key: null, scopeFrom: null, signalIds: [] };
+  return { by: 'adres', key, scopeFrom: earliest(await residenceStartsAt(ctx.db, key)), signalIds: [] };
+}
+
+/** The earliest arrival of the current residents; null (no limit) when one was there before the first registry. */
+function earliest(starts: (string | null)[]): string | null {
+  if (!starts.length || starts.includes(null)) return null;
+  return [...(starts as string[])].sort()[0]!;
 }
 
 /** How far back a request's date of receipt may lie: a year (an older date is a typing error, or long overdue). */
@@ -96,11 +121,13 @@ export async function registerRequest(ctx: RightsContext, user: AuthenticatedUse
   const earliest = addMonths(on, -RECEIVED_MONTHS_BACK);
   if (body.received_on < earliest)
     throw ApiError.badRequest('body.received_on', `de datum van ontvangst ligt meer dan een jaar terug: vul een datum in vanaf ${earliest}`);
-  const { key, by } = await householdOf(ctx, body);
-  if (!key) throw ApiError.notFound('Over deze persoon of dit adres zijn geen gegevens vastgelegd. Laat de inwoner dat schriftelijk weten.');
+  const found = await householdOf(ctx, body);
+  if (!found.key && !found.signalIds.length)
+    throw ApiError.notFound('Over deze persoon of dit adres zijn geen gegevens vastgelegd. Laat de inwoner dat schriftelijk weten.');
   const row = {
-    household_key: key,
-    identified_by: by,
+    household_key: found.key,
+    scope_from: found.scopeFrom,
+    identified_by: found.by,
     received_on: body.received_on,
     deadline: addMonths(body.received_on, 1),
     extension_reason: null,
@@ -109,7 +136,11 @@ export async function registerRequest(ctx: RightsContext, user: AuthenticatedUse
     created_at: ctx.clock.now().toISOString(),
     closed_at: null,
   };
-  const id = await insertAccessRequest(ctx.db, row);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const made = await insertAccessRequest(trx, row);
+    await insertRequestSignals(trx, made, found.signalIds);
+    return made;
+  });
   return presentRequest({ ...row, id }, on);
 }
 
@@ -122,6 +153,15 @@ export async function requestRow(ctx: RightsContext, id: number): Promise<Reques
   const row = await findAccessRequest(ctx.db, id);
   if (!row) throw ApiError.notFound('inzageverzoek niet gevonden');
   return row;
+}
+
+/** A request about a household: one about a person the registry does not know answers 409 (nothing to exclude). */
+function withHousehold(row: RequestRow): RequestRow & { household_key: string } {
+  if (row.household_key === null)
+    throw ApiError.conflict(
+      'Dit verzoek gaat over een persoon die niet in de Basisregistratie Personen staat. Er is geen huishouden om uit te sluiten. De signalen van deze persoon tellen al niet mee in de berekening.',
+    );
+  return row as RequestRow & { household_key: string };
 }
 
 /** A request that may still change: a closed (afgehandeld) one answers 409. */
@@ -153,12 +193,10 @@ export async function closeRequest(ctx: RightsContext, id: number): Promise<Acce
 
 export async function requestDetail(ctx: RightsContext, id: number): Promise<RequestDetail> {
   const row = await requestRow(ctx, id);
-  const [signals, flags, triage, withheld, exclusions] = await Promise.all([
-    signalsOfHousehold(ctx.db, row.household_key),
-    flagsOfHousehold(ctx.db, row.household_key),
-    triageOfHousehold(ctx.db, row.household_key),
+  const [{ signals, flags, triage }, withheld, exclusions] = await Promise.all([
+    requestData(ctx.db, row),
     withheldOf(ctx.db, id),
-    exclusionsOf(ctx.db, row.household_key),
+    row.household_key === null ? [] : exclusionsOf(ctx.db, row.household_key),
   ]);
   const ground = new Map(withheld.map((w) => [w.triage_event_id, w.ground]));
   return {
@@ -175,7 +213,7 @@ export async function requestDetail(ctx: RightsContext, id: number): Promise<Req
 /** Leaves a triage note of the request's household out of the letter, with the ground. */
 export async function withhold(ctx: RightsContext, id: number, triageEventId: number, ground: string): Promise<RequestDetail> {
   const row = await openRequestRow(ctx, id);
-  const { events } = await triageOfHousehold(ctx.db, row.household_key);
+  const { events } = await requestTriage(ctx.db, row);
   if (!events.some((e) => e.id === triageEventId && e.note)) throw ApiError.notFound('deze notitie hoort niet bij het huishouden van dit verzoek');
   await withholdNote(ctx.db, id, triageEventId, ground);
   return requestDetail(ctx, id);
@@ -194,7 +232,7 @@ export async function release(ctx: RightsContext, id: number, triageEventId: num
  * not overlap it, so exclusions cannot be stacked past the one-year limit or doubled.
  */
 export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUser, id: number, body: ExclusionBody): Promise<RequestDetail> {
-  const row = await openRequestRow(ctx, id);
+  const row = withHousehold(await openRequestRow(ctx, id));
   checkExclusionPeriod(today(ctx), body);
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await overlappingExclusion(trx, row.household_key, body.from, body.to, isPostgres(ctx.db));
@@ -230,7 +268,7 @@ function checkExclusionPeriod(on: string, body: ExclusionBody): void {
 
 /** Lifting stays possible on a closed request: a withdrawn objection or restriction is always honoured. */
 export async function liftHouseholdExclusion(ctx: RightsContext, user: AuthenticatedUser, id: number, exclusionId: number): Promise<RequestDetail> {
-  const row = await requestRow(ctx, id);
+  const row = withHousehold(await requestRow(ctx, id));
   const mine = (await exclusionsOf(ctx.db, row.household_key)).some((x) => x.id === exclusionId);
   if (!mine || !(await liftExclusion(ctx.db, exclusionId, user.username, ctx.clock.now().toISOString()))) {
     throw ApiError.notFound('uitsluiting niet gevonden of al opgeheven');

@@ -5,7 +5,15 @@ import { checkRegistryRow } from '../core/registry-row.ts';
 import { openRows } from '../io/read-rows.ts';
 import { emptyRun, insertIngestRun, updateIngestRun } from '../repositories/ingest-run-repository.ts';
 import { insertQuarantine, type QuarantineEntry } from '../repositories/quarantine-repository.ts';
-import { clearStaging, insertStaging, relinkSignals, replaceRegistry, stagedDuplicates } from '../repositories/registry-repository.ts';
+import {
+  clearStaging,
+  insertStaging,
+  registryKnown,
+  relinkSignals,
+  replaceRegistry,
+  stagedDuplicates,
+  updateResidences,
+} from '../repositories/registry-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import type { RegistryStagingTable } from '../db/schema.ts';
 import type { Insertable } from 'kysely';
@@ -48,7 +56,9 @@ export async function importRegistry(ctx: EngineContext, file: string): Promise<
       }
       await insertStaging(trx, staged);
       await rejectDuplicates(trx, rejected, ctx);
+      const known = await registryKnown(trx);
       const counts = await replaceRegistry(trx);
+      await updateResidences(trx, importDate, known ? importDate : null);
       await relinkSignals(trx);
       await clearStaging(trx);
       const finished = ctx.clock.now();

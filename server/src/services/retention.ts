@@ -3,6 +3,7 @@ import { databaseNow, deleteAuditEntriesBefore, raiseAuditRetentionFloor } from 
 import {
   deleteJobRunsStartedBefore,
   deleteQuarantineCreatedBefore,
+  deleteResidencesEndedBefore,
   deleteSignalsObservedBefore,
   deleteSignalVersionsObservedBefore,
   deleteSpentExclusionPersons,
@@ -28,6 +29,8 @@ export interface RetentionResult {
   versionsDeleted: number;
   /** Persons of exclusions lifted or ended before `signalsBefore` (they can no longer apply). */
   exclusionPersonsDeleted: number;
+  /** Residences that ended (the person moved or left the registry) longer ago than the signals' retention. */
+  residencesDeleted: number;
   quarantineDeleted: number;
   jobRunsDeleted: number;
   auditDeleted: number;
@@ -47,6 +50,7 @@ export async function applyRetention(ctx: EngineContext, policy: RetentionPolicy
     signalsDeleted: await deleteSignalsObservedBefore(trx, signalsBefore),
     versionsDeleted: await deleteSignalVersionsObservedBefore(trx, signalsBefore),
     exclusionPersonsDeleted: await deleteSpentExclusionPersons(trx, signalsBefore),
+    residencesDeleted: await deleteResidencesEndedBefore(trx, signalsBefore),
     quarantineDeleted: await deleteQuarantineCreatedBefore(trx, quarantineBefore),
     jobRunsDeleted: await deleteJobRunsStartedBefore(trx, new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 86_400_000).toISOString()),
     ...(await applyAuditRetention(trx, now, policy.auditRetentionDays)),

@@ -86,6 +86,7 @@ function retention(c: JobCounts): string {
   return [
     `Verwijderd: ${count(c.signalsDeleted, 'signaal', 'signalen')} waargenomen vóór ${date(c.signalsBefore)}`,
     `${count(c.versionsDeleted, 'vervangen versie', 'vervangen versies')}`,
+    ...(n(c.residencesDeleted) > 0 ? [`${count(c.residencesDeleted, 'beëindigde woonperiode', 'beëindigde woonperiodes')}`] : []),
     `${count(c.quarantineDeleted, 'rij', 'rijen')} uit quarantaine van vóór ${date(c.quarantineBefore)}`,
     `${count(c.jobRunsDeleted, 'oude taakregel', 'oude taakregels')}`,
     `${count(c.auditDeleted, 'auditregel', 'auditregels')}${c.auditBefore ? ` van vóór ${date(c.auditBefore)}` : ''}.`,

@@ -33,6 +33,13 @@ export const AccessRequestItem = Type.Object({
   status: Type.Union([Type.Literal('open'), Type.Literal('afgehandeld')]),
   /** Days until the deadline, negative when it has passed. */
   days_left: Type.Integer(),
+  /**
+   * Household data from this date on: the day the person (or, by address, the first of
+   * the current residents) came to live there by the registry; null: no limit.
+   */
+  scope_from: Type.Union([IsoDate, Type.Null()]),
+  /** False for a person the registry does not know: the request holds only their signals that link to no household. */
+  household: Type.Boolean(),
 });
 export type AccessRequestItem = Static<typeof AccessRequestItem>;
 export const AccessRequestList = Type.Array(AccessRequestItem);

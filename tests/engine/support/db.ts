@@ -18,6 +18,7 @@ const ENGINE_TABLES = [
   'registry_staging',
   'households',
   'persons',
+  'residences',
 ] as const;
 
 export async function emptyEngine(db: Db): Promise<void> {

@@ -16,6 +16,8 @@ import * as oidc from './2026-12-05-0510-oidc.ts';
 import * as localSecondFactor from './2026-12-05-0520-local-second-factor.ts';
 import * as notifications from './2026-12-05-0530-notifications.ts';
 import * as secondFactorLock from './2026-12-05-0610-second-factor-lock.ts';
+import * as residences from './2026-12-05-0700-residences.ts';
+import * as accessRequestScope from './2026-12-05-0701-access-request-scope.ts';
 import * as exclusionPersons from './2026-12-05-0710-exclusion-persons.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
@@ -37,5 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0520-local-second-factor': localSecondFactor,
   '2026-12-05-0530-notifications': notifications,
   '2026-12-05-0610-second-factor-lock': secondFactorLock,
+  '2026-12-05-0700-residences': residences,
+  '2026-12-05-0701-access-request-scope': accessRequestScope,
   '2026-12-05-0710-exclusion-persons': exclusionPersons,
 };

@@ -37,7 +37,8 @@ export function RegisterRequestForm() {
       <Heading2 id="register-request-title">Verzoek registreren</Heading2>
       <Paragraph>
         Het BSN wordt niet bewaard. Het systeem maakt er met een geheime sleutel een code van en zoekt daarmee het huishouden. Daarna vergeet het systeem het
-        BSN en de code. Alleen het huishouden wordt aan het verzoek gekoppeld.
+        BSN en de code. Alleen het huishouden wordt aan het verzoek gekoppeld. Staat de persoon niet in de Basisregistratie Personen, dan koppelt het systeem de
+        signalen die het over deze persoon vindt.
       </Paragraph>
       <div className="vs-filters">
         <FormField>

@@ -30,8 +30,7 @@ function RequestBody({ detail }: { detail: RequestDetail }) {
   return (
     <>
       <Paragraph>
-        Ontvangen op {formatDate(r.received_on)}, termijn tot {formatDate(r.deadline)}. Wij hebben {detail.signals} signalen en {detail.flags} signaleringen van
-        dit huishouden.
+        Ontvangen op {formatDate(r.received_on)}, termijn tot {formatDate(r.deadline)}. <Holdings detail={detail} />
       </Paragraph>
       <div className="vs-actions">
         <ButtonLink appearance="primary-action-button" href={endpointUrl('accessLetter', { requestId: r.id })} download={`inzage-${r.id}.pdf`}>
@@ -41,6 +40,38 @@ function RequestBody({ detail }: { detail: RequestDetail }) {
       </div>
       {open ? null : <Paragraph>Dit verzoek is afgehandeld. Het kan niet meer worden gewijzigd.</Paragraph>}
       {open && !r.extension_reason ? <ExtendForm requestId={r.id} /> : null}
+      {r.household ? <Notes detail={detail} /> : null}
+    </>
+  );
+}
+
+/** What the request covers: the household from its residents' arrival, or a person's unlinked signals. */
+function Holdings({ detail }: { detail: RequestDetail }) {
+  const r = detail.request;
+  if (!r.household)
+    return (
+      <>
+        Deze persoon staat niet in de Basisregistratie Personen. Wij hebben {detail.signals} {detail.signals === 1 ? 'signaal' : 'signalen'} over deze persoon.
+        Ze horen bij geen huishouden en zijn dus nooit meegeteld.
+      </>
+    );
+  const who = r.identified_by === 'bsn' ? 'de inwoner' : 'de eerste huidige bewoner';
+  return (
+    <>
+      Wij hebben {detail.signals} signalen en {detail.flags} signaleringen van dit huishouden.
+      {r.scope_from
+        ? ` Gegevens van het adres vanaf ${formatDate(r.scope_from)}, de dag waarop ${who} er volgens de Basisregistratie Personen kwam wonen; gegevens van eerdere bewoners tellen niet mee.`
+        : null}
+    </>
+  );
+}
+
+/** The household's triage notes, each in the letter or withheld with a ground. */
+function Notes({ detail }: { detail: RequestDetail }) {
+  const r = detail.request;
+  const open = r.status === 'open';
+  return (
+    <>
       <Heading3>Notities van de opvolging</Heading3>
       {detail.notes.length ? (
         <SimpleTable

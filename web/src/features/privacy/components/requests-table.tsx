@@ -15,7 +15,7 @@ export function RequestsTable({ requests, onOpen }: { requests: AccessRequestIte
       stacked
       columns={[
         { header: 'Verzoek', cell: (r) => r.id, numeric: true },
-        { header: 'Gevonden via', cell: (r) => (r.identified_by === 'bsn' ? 'BSN' : 'adres') },
+        { header: 'Gevonden via', cell: (r) => (r.identified_by === 'adres' ? 'adres' : r.household ? 'BSN' : 'BSN, geen huishouden') },
         { header: 'Ontvangen', cell: (r) => formatDate(r.received_on) },
         { header: 'Termijn tot', cell: (r) => `${formatDate(r.deadline)}${r.extension_reason ? ' (verlengd)' : ''}` },
         { header: 'Resterend', cell: left },

@@ -17,8 +17,8 @@ export default function CorrectionsRoute() {
       />
       <MarkForm />
       <MarksTable />
-      <QueryState query={requests} isEmpty={(r) => r.length === 0} empty="Registreer eerst een verzoek om een huishouden uit te sluiten.">
-        {(list) => <ExclusionPanel requests={list} />}
+      <QueryState query={requests} isEmpty={(r) => !r.some((x) => x.household)} empty="Registreer eerst een verzoek over een huishouden om het uit te sluiten.">
+        {(list) => <ExclusionPanel requests={list.filter((x) => x.household)} />}
       </QueryState>
     </>
   );
