@@ -69,11 +69,26 @@ export async function clearSecondFactor(db: Executor, userId: number): Promise<v
 
 /** Counts a wrong code (returns the count in a row now), or ends the row after a right one. */
 export async function countTotpFailure(db: Executor, userId: number, wrong: boolean): Promise<number> {
-  await db
+  const r = await db
     .updateTable('users')
     .set((eb) => ({ totp_failures: wrong ? eb('totp_failures', '+', 1) : eb.val(0) }))
     .where('id', '=', userId)
+    .returning('totp_failures')
+    .executeTakeFirstOrThrow();
+  return Number(r.totp_failures);
+}
+
+/** Takes back one counted wrong code (a replayed code was right once); never below zero. */
+export async function uncountTotpFailure(db: Executor, userId: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ totp_failures: eb('totp_failures', '-', 1) }))
+    .where('id', '=', userId)
+    .where('totp_failures', '>', 0)
     .execute();
+}
+
+export async function totpFailures(db: Executor, userId: number): Promise<number> {
   const r = await db.selectFrom('users').select('totp_failures').where('id', '=', userId).executeTakeFirstOrThrow();
   return Number(r.totp_failures);
 }

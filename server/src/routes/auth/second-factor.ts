@@ -3,9 +3,10 @@ import { ErrorResponse } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { writeAudit } from '../../plugins/app/audit.ts';
-import type { ActiveSession } from '../../services/auth.ts';
+import type { Config } from '../../config.ts';
+import { setSessionCookie } from '../../plugins/app/authentication.ts';
 import { ApiError } from '../../services/errors.ts';
-import { MAX_CODE_FAILURES, confirmEnrolment, startEnrolment, verifySecondFactor, type SecondFactorDeps, type Stage } from '../../services/second-factor.ts';
+import { MAX_CODE_FAILURES, confirmEnrolment, startEnrolment, verifySecondFactor, type Renewed, type SecondFactorDeps } from '../../services/second-factor.ts';
 import type { RoutesPlugin } from '../types.ts';
 import { secondsText } from '../../core/seconds-text.ts';
 import { present } from './present.ts';
@@ -26,7 +27,11 @@ function throttled(reply: FastifyReply, seconds: number) {
   });
 }
 
-const after = (s: ActiveSession, stage: Stage, secondFactor = s.secondFactor) => present({ ...s, stage, secondFactor });
+/** The session after a completed step: a new token goes into the cookie (none when the session was already full). */
+function renewed(reply: FastifyReply, config: Config, r: Renewed) {
+  if (r.token) setSessionCookie(reply, config, r.token);
+  return present(r.session);
+}
 
 export const secondFactorRoutes: RoutesPlugin = async (app) => {
   const deps: SecondFactorDeps = { db: app.db, clock: app.clock, config: app.config };
@@ -41,7 +46,7 @@ export const secondFactorRoutes: RoutesPlugin = async (app) => {
     async (request, reply) => {
       const session = request.session!;
       if (session.stage !== 'totp') throw ApiError.conflict('er wordt nu geen code van de tweede factor gevraagd');
-      const r = await verifySecondFactor(deps, session.id, session.user.id, request.body.code, request.ip);
+      const r = await verifySecondFactor(deps, session, request.body.code, request.ip);
       if (!r.ok && r.reason === 'blocked') {
         await writeAudit(request, {
           event: 'totp_blocked',
@@ -60,8 +65,9 @@ export const secondFactorRoutes: RoutesPlugin = async (app) => {
         );
       }
       const detail = r.method === 'recovery' ? `met herstelcode (nog ${r.recoveryLeft} over)` : 'met code van de authenticator-app';
-      await writeAudit(request, { event: r.stage === 'full' ? 'login' : 'login_first_step', outcome: 'success', object: { ...account(request), detail } });
-      return after(session, r.stage);
+      const event = r.stage === 'full' ? 'login' : 'login_first_step';
+      await writeAudit(request, { event, outcome: 'success', object: { ...account(request), detail }, sessionId: r.session.id });
+      return renewed(reply, app.config, r);
     },
   );
 
@@ -86,19 +92,21 @@ export const secondFactorRoutes: RoutesPlugin = async (app) => {
       config: { endpoint: ENDPOINTS.confirmTotpEnrolment, auditSelf: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], body: SecondFactorBody, response: { 200: TotpEnrolled, ...errors } },
     },
-    async (request) => {
+    async (request, reply) => {
       const session = request.session!;
       if (session.stage !== 'enrol' && session.stage !== 'full') throw ApiError.conflict('rond eerst de vorige stap van het inloggen af');
       if (session.secondFactor) throw ApiError.conflict('u heeft al een tweede factor; een beheerder kan die resetten');
-      const r = await confirmEnrolment(deps, session.id, session.user.id, request.body.code);
+      const r = await confirmEnrolment(deps, session, request.body.code, request.ip);
       if (!r.ok) {
         if (r.reason === 'none') throw ApiError.conflict('vraag eerst een nieuwe sleutel aan');
         await writeAudit(request, { event: 'totp_enrol_failed', outcome: 'failure', object: account(request) });
         throw ApiError.badRequest('body.code', 'de code klopt niet; controleer of de klok van uw telefoon goed staat');
       }
-      await writeAudit(request, { event: 'totp_enrolled', outcome: 'success', object: account(request) });
-      if (r.stage === 'full' && session.stage !== 'full') await writeAudit(request, { event: 'login', outcome: 'success', object: account(request) });
-      return { recovery_codes: r.recoveryCodes, session: after(session, r.stage, true) };
+      await writeAudit(request, { event: 'totp_enrolled', outcome: 'success', object: account(request), sessionId: r.session.id });
+      if (r.stage === 'full' && session.stage !== 'full') {
+        await writeAudit(request, { event: 'login', outcome: 'success', object: account(request), sessionId: r.session.id });
+      }
+      return { recovery_codes: r.recoveryCodes, session: renewed(reply, app.config, r) };
     },
   );
 };
