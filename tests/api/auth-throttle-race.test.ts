@@ -38,7 +38,9 @@ describe.each(DIALECTS)('wrong attempts sent at once (%s)', (dialect) => {
   it('lets exactly three of six wrong passwords reach the check, in every round, and audits each answer', async () => {
     // A race is a matter of timing: several rounds, an hour apart so each starts afresh.
     for (let round = 1; round <= 3; round++) {
-      const answers = await Promise.all(Array.from({ length: N }, () => send(base, null, 'POST', '/api/auth/login', { username: 'beleidsmaker', password: 'fout wachtwoord' })));
+      const answers = await Promise.all(
+        Array.from({ length: N }, () => send(base, null, 'POST', '/api/auth/login', { username: 'beleidsmaker', password: 'fout wachtwoord' })),
+      );
       expect(statuses(answers)).toEqual([401, 401, 401, 429, 429, 429]);
       expectThrottled(answers);
       expect(await failedAttempts('beleidsmaker')).toBe(FREE * round);
@@ -50,7 +52,9 @@ describe.each(DIALECTS)('wrong attempts sent at once (%s)', (dialect) => {
   });
 
   it('does the same for an account name that does not exist', async () => {
-    const answers = await Promise.all(Array.from({ length: N }, () => send(base, null, 'POST', '/api/auth/login', { username: 'bestaat.niet', password: 'x' })));
+    const answers = await Promise.all(
+      Array.from({ length: N }, () => send(base, null, 'POST', '/api/auth/login', { username: 'bestaat.niet', password: 'x' })),
+    );
     expect(statuses(answers)).toEqual([401, 401, 401, 429, 429, 429]);
     expect(await failedAttempts('bestaat.niet')).toBe(FREE);
   });
@@ -59,7 +63,9 @@ describe.each(DIALECTS)('wrong attempts sent at once (%s)', (dialect) => {
     const { secret } = await enrolOverHttp(f, base, 'coordinator');
     const sessions: HttpSession[] = [];
     for (let i = 0; i < N; i++) sessions.push(await signIn(base, 'coordinator', f.passwords.get('coordinator')!));
-    const answers = await Promise.all(sessions.map(async (s, i) => send(base, s, 'POST', '/api/auth/second-factor', { code: await wrongCodeAt(f, secret, i) })));
+    const answers = await Promise.all(
+      sessions.map(async (s, i) => send(base, s, 'POST', '/api/auth/second-factor', { code: await wrongCodeAt(f, secret, i) })),
+    );
     expect(statuses(answers)).toEqual([400, 400, 400, 429, 429, 429]);
     expectThrottled(answers);
     expect(await audits('totp_failed', 'coordinator')).toHaveLength(FREE);
@@ -80,7 +86,9 @@ describe.each(DIALECTS)('wrong attempts sent at once (%s)', (dialect) => {
     f.clock.advance(3601_000);
     const sessions: HttpSession[] = [];
     for (let i = 0; i < N; i++) sessions.push(await signIn(base, 'privacy', password));
-    const answers = await Promise.all(sessions.map(async (x, i) => send(base, x, 'POST', '/api/auth/second-factor', { code: await wrongCodeAt(f, secret, i) })));
+    const answers = await Promise.all(
+      sessions.map(async (x, i) => send(base, x, 'POST', '/api/auth/second-factor', { code: await wrongCodeAt(f, secret, i) })),
+    );
     expect(statuses(answers)).toEqual(Array(N).fill(403));
     for (const a of answers) expect(a.body.message).toBe(BLOCKED);
     const row = await f.t.db.selectFrom('users').select('totp_failures').where('username', '=', 'privacy').executeTakeFirstOrThrow();

@@ -101,6 +101,8 @@ const OTHER_EVENTS: Record<string, string> = {
   totp_blocked: 'inloggen: tweede factor vergrendeld na te veel foute codes op rij (tot een reset door de beheerder)',
   totp_enrolled: 'tweede factor (authenticator-app) ingesteld, herstelcodes uitgegeven',
   totp_enrol_failed: 'tweede factor instellen: bevestigingscode onjuist',
+  password_change_failed: 'eigen wachtwoord wijzigen: huidig wachtwoord onjuist',
+  password_change_throttled: 'eigen wachtwoord wijzigen: te veel mislukte pogingen voor dit account, even geblokkeerd',
   user_inactive_deactivated: 'account gedeactiveerd wegens inactiviteit (nachtelijke taak)',
   'cli:users_create': 'gebruiker aanmaken via beheer (CLI)',
   'cli:users_reset_password': 'wachtwoord en tweede factor resetten via beheer (CLI)',
