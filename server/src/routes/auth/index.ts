@@ -94,7 +94,7 @@ const auth: RoutesPlugin = async (app) => {
   app.post(
     '/api/auth/password',
     {
-      config: { endpoint: ENDPOINTS.changePassword, auditSelf: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
+      config: { endpoint: ENDPOINTS.changePassword, auditSelf: true },
       schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok, 400: ErrorResponse, 429: ErrorResponse } },
     },
     async (request, reply) => {
