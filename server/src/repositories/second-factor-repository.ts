@@ -14,6 +14,11 @@ export async function confirmTotp(db: Executor, userId: number, sealed: string, 
     .set({ totp_secret: sealed, totp_pending_secret: null, totp_last_step: step, must_enrol_totp: 0, updated_at: at })
     .where('id', '=', userId)
     .execute();
+  await replaceRecoveryCodes(db, userId, codeHashes);
+}
+
+/** The user's recovery codes are these (hashes) from now on; the earlier ones, used or not, are gone. */
+export async function replaceRecoveryCodes(db: Executor, userId: number, codeHashes: string[]): Promise<void> {
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   await db
     .insertInto('recovery_codes')

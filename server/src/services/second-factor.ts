@@ -1,23 +1,13 @@
 import { open, seal } from '../auth/secret-box.ts';
-import { checkTotp, hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, totpUri } from '../auth/totp.ts';
+import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, totpUri } from '../auth/totp.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/connection.ts';
-import {
-  claimTotpStep,
-  confirmTotp,
-  consumeRecoveryCode,
-  countTotpFailure,
-  setPendingTotpSecret,
-  setSessionStage,
-  totpFailures,
-  uncountTotpFailure,
-  unusedRecoveryCodes,
-} from '../repositories/second-factor-repository.ts';
+import { confirmTotp, setPendingTotpSecret, setSessionStage, unusedRecoveryCodes } from '../repositories/second-factor-repository.ts';
 import { findUserById, type UserRow } from '../repositories/user-repository.ts';
 import { type ActiveSession, renewSession } from './auth.ts';
 import { ApiError } from './errors.ts';
-import { claimWithinLock, settleAttempt, underAccountLock } from './login-attempts.ts';
+import { type CodeFailure, typedCode, spendCode } from './second-factor-code.ts';
 
 // The steps of a local sign-in after the password: the code of the authenticator app
 // (or a recovery code), a one-time password to replace, a second factor to enrol. Each
@@ -40,8 +30,7 @@ export function stageAfter(user: Pick<UserRow, 'totp_secret' | 'must_change_pass
   return 'full';
 }
 
-/** Wrong codes in a row after which the second factor is locked until a beheerder resets the account. */
-export const MAX_CODE_FAILURES = 10;
+export { MAX_CODE_FAILURES, typedCode } from './second-factor-code.ts';
 
 /** A session after a completed step: its new cookie token, and the session as it is now. */
 export interface Renewed {
@@ -49,57 +38,16 @@ export interface Renewed {
   session: ActiveSession;
 }
 
-export type CodeCheck =
-  | ({ ok: true; stage: Stage; method: 'totp' | 'recovery'; recoveryLeft: number } & Renewed)
-  | { ok: false; reason: 'locked'; retryAfterSeconds: number }
-  | { ok: false; reason: 'invalid' | 'replayed' | 'blocked'; justBlocked?: boolean };
-
-/** What a user types: apps show a code in groups ("718 271"). */
-export const typedCode = (code: string) => code.replace(/\s+/g, '');
-
-type CodeClaim =
-  | { ok: true; attemptId: number; failures: number }
-  | { ok: false; reason: 'blocked' }
-  | { ok: false; reason: 'locked'; retryAfterSeconds: number };
-
-/**
- * Under the account's lock: refuses a locked second factor, takes an attempt of the
- * password throttle and counts the code as wrong until it is checked, so that concurrent
- * codes each see the ones before them (services/login-attempts.ts).
- */
-function claimCode(deps: SecondFactorDeps, user: UserRow, ip: string | null): Promise<CodeClaim> {
-  return underAccountLock(deps.db, user.username, async (trx): Promise<CodeClaim> => {
-    if ((await totpFailures(trx, user.id)) >= MAX_CODE_FAILURES) return { ok: false, reason: 'blocked' };
-    const claim = await claimWithinLock(trx, deps.clock, user.username, ip);
-    if (!claim.ok) return { ok: false, reason: 'locked', retryAfterSeconds: claim.retryAfterSeconds };
-    return { ok: true, attemptId: claim.attemptId, failures: await countTotpFailure(trx, user.id, true) };
-  });
-}
+export type CodeCheck = ({ ok: true; stage: Stage; method: 'totp' | 'recovery'; recoveryLeft: number } & Renewed) | CodeFailure;
 
 /** Checks the code of a session in stage `totp` and replaces the session by one in the next stage. */
 export async function verifySecondFactor(deps: SecondFactorDeps, session: ActiveSession, code: string, ip: string | null): Promise<CodeCheck> {
   const user = (await findUserById(deps.db, session.user.id))!;
-  const claim = await claimCode(deps, user, ip);
-  if (!claim.ok) return claim;
-  const result = await checkCode(deps, user, typedCode(code), deps.clock.now());
-  // A replayed code was right once: it neither counts as a guess nor ends the row of wrong ones.
-  if (result === 'replayed') await uncountTotpFailure(deps.db, user.id);
-  if (result === 'invalid' && claim.failures >= MAX_CODE_FAILURES) return { ok: false, reason: 'blocked', justBlocked: true };
-  if (result === 'invalid' || result === 'replayed') return { ok: false, reason: result };
-  await settleAttempt(deps.db, claim, true);
-  await countTotpFailure(deps.db, user.id, false);
+  const used = await spendCode(deps, user, code, ip, true);
+  if (!used.ok) return used;
   const stage = stageAfter(user, deps.config.requireTotp, true);
   const renewed = await moveOn(deps, session, stage, true, ip);
-  return { ok: true, stage, method: result, recoveryLeft: await unusedRecoveryCodes(deps.db, user.id), ...renewed };
-}
-
-async function checkCode(deps: SecondFactorDeps, user: UserRow, code: string, at: Date): Promise<'totp' | 'recovery' | 'invalid' | 'replayed'> {
-  if (looksLikeRecoveryCode(code)) {
-    return (await consumeRecoveryCode(deps.db, user.id, hashRecoveryCode(code), at.toISOString())) ? 'recovery' : 'invalid';
-  }
-  const step = await checkTotp(open(user.totp_secret!, deps.config.bsnKey), code, at, null);
-  if (step === null) return 'invalid';
-  return (await claimTotpStep(deps.db, user.id, step)) ? 'totp' : 'replayed';
+  return { ok: true, stage, method: used.method, recoveryLeft: await unusedRecoveryCodes(deps.db, user.id), ...renewed };
 }
 
 /** A session in a sign-in step gets a new token for the next stage; a full one stays as it is. */

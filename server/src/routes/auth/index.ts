@@ -5,7 +5,6 @@ import { LogoutResponse } from '@vroegsignaal/shared/api/oidc';
 import { sessionIdToken } from '../../repositories/oidc-repository.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
-import type { FastifyReply } from 'fastify';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/app/authentication.ts';
 import { type AuditOutcome, writeAudit } from '../../plugins/app/audit.ts';
 import { checkOwnPassword, endSession, purgeStale, startSession } from '../../services/auth.ts';
@@ -14,18 +13,10 @@ import { findUserById, updateUser } from '../../repositories/user-repository.ts'
 import { deleteUserSessions } from '../../repositories/session-repository.ts';
 import { stageAfter } from '../../services/second-factor.ts';
 import type { RoutesPlugin } from '../types.ts';
-import { secondsText } from '../../core/seconds-text.ts';
 import { present } from './present.ts';
+import { tooManyAttempts } from './code-refusal.ts';
+import { recoveryCodeRoutes } from './recovery-codes.ts';
 import { secondFactorRoutes } from './second-factor.ts';
-
-function tooManyAttempts(reply: FastifyReply, seconds: number) {
-  reply.header('retry-after', String(seconds));
-  return reply.code(429).send({
-    statusCode: 429,
-    error: 'Too Many Requests',
-    message: `te veel mislukte pogingen; probeer het over ${secondsText(seconds)} opnieuw`,
-  });
-}
 
 const auth: RoutesPlugin = async (app) => {
   app.post(
@@ -128,5 +119,6 @@ const auth: RoutesPlugin = async (app) => {
   );
 
   await secondFactorRoutes(app, {});
+  await recoveryCodeRoutes(app, {});
 };
 export default auth;
