@@ -32,9 +32,9 @@ export function stageAfter(user: Pick<UserRow, 'totp_secret' | 'must_change_pass
 
 export { MAX_CODE_FAILURES, typedCode } from './second-factor-code.ts';
 
-/** A session after a completed step: its new cookie token, and the session as it is now. */
+/** A session after a completed step: its new cookie token (null: the session was full already and keeps its token), and the session as it is now. */
 export interface Renewed {
-  token: string;
+  token: string | null;
   session: ActiveSession;
 }
 
@@ -54,7 +54,7 @@ export async function verifySecondFactor(deps: SecondFactorDeps, session: Active
 async function moveOn(deps: SecondFactorDeps, session: ActiveSession, stage: Stage, secondFactor: boolean, ip: string | null): Promise<Renewed> {
   if (session.stage === 'full') {
     await setSessionStage(deps.db, session.id, stage);
-    return { token: '', session: { ...session, stage, secondFactor } };
+    return { token: null, session: { ...session, stage, secondFactor } };
   }
   const renewed = await renewSession(deps.db, deps.clock, session, stage, secondFactor, ip);
   if (!renewed) throw ApiError.conflict('deze stap van het inloggen is al afgerond of verlopen; log opnieuw in');
