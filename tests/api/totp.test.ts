@@ -20,8 +20,14 @@ async function signIn(f: ApiFixture, username: string, password = f.passwords.ge
   return { status: res.statusCode, body, cookie: res.statusCode === 200 ? sessionCookie(res) : '', csrf: body.csrf_token };
 }
 
-function call(f: ApiFixture, s: Step, method: 'GET' | 'POST', url: string, payload?: object) {
-  return f.app.inject({ method, url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(payload ? { payload } : {}) });
+/** A request of the session, which (like a browser) follows a renewed session cookie and its CSRF token. */
+async function call(f: ApiFixture, s: Step, method: 'GET' | 'POST', url: string, payload?: object) {
+  const res = await f.app.inject({ method, url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(payload ? { payload } : {}) });
+  if (res.statusCode === 200 && res.cookies.some((c) => c.name.endsWith('vs_session') && c.value)) {
+    s.cookie = sessionCookie(res);
+    s.csrf = res.json().csrf_token ?? res.json().session.csrf_token;
+  }
+  return res;
 }
 
 const codeAt = (f: ApiFixture, secret: string) => generate({ secret, epoch: Math.floor(f.clock.now().getTime() / 1000) });

@@ -33,9 +33,17 @@ describe.each(DIALECTS)('mpg users (%s)', (dialect) => {
   const login = async (username: string, password: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     const body = res.statusCode === 200 ? res.json() : {};
-    const cookie = res.statusCode === 200 ? sessionCookie(res) : '';
-    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      app.inject({ method, url, headers: { cookie, 'x-csrf-token': body.csrf_token }, ...(payload ? { payload } : {}) });
+    let cookie = res.statusCode === 200 ? sessionCookie(res) : '';
+    let csrf = body.csrf_token;
+    // Like a browser, follows the new session cookie of a completed sign-in step.
+    const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
+      const r = await app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf }, ...(payload ? { payload } : {}) });
+      if (r.statusCode === 200 && r.cookies.some((c) => c.name.endsWith('vs_session') && c.value)) {
+        cookie = sessionCookie(r);
+        csrf = r.json().session?.csrf_token ?? r.json().csrf_token;
+      }
+      return r;
+    };
     return { status: res.statusCode, body, call };
   };
   const signInFully = async (username: string, password: string) => {

@@ -14,6 +14,11 @@ export async function confirmTotp(db: Executor, userId: number, sealed: string, 
     .set({ totp_secret: sealed, totp_pending_secret: null, totp_last_step: step, must_enrol_totp: 0, updated_at: at })
     .where('id', '=', userId)
     .execute();
+  await replaceRecoveryCodes(db, userId, codeHashes);
+}
+
+/** The user's recovery codes are these (hashes) from now on; the earlier ones, used or not, are gone. */
+export async function replaceRecoveryCodes(db: Executor, userId: number, codeHashes: string[]): Promise<void> {
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   await db
     .insertInto('recovery_codes')
@@ -69,11 +74,26 @@ export async function clearSecondFactor(db: Executor, userId: number): Promise<v
 
 /** Counts a wrong code (returns the count in a row now), or ends the row after a right one. */
 export async function countTotpFailure(db: Executor, userId: number, wrong: boolean): Promise<number> {
-  await db
+  const r = await db
     .updateTable('users')
     .set((eb) => ({ totp_failures: wrong ? eb('totp_failures', '+', 1) : eb.val(0) }))
     .where('id', '=', userId)
+    .returning('totp_failures')
+    .executeTakeFirstOrThrow();
+  return Number(r.totp_failures);
+}
+
+/** Takes back one counted wrong code (a replayed code was right once); never below zero. */
+export async function uncountTotpFailure(db: Executor, userId: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ totp_failures: eb('totp_failures', '-', 1) }))
+    .where('id', '=', userId)
+    .where('totp_failures', '>', 0)
     .execute();
+}
+
+export async function totpFailures(db: Executor, userId: number): Promise<number> {
   const r = await db.selectFrom('users').select('totp_failures').where('id', '=', userId).executeTakeFirstOrThrow();
   return Number(r.totp_failures);
 }

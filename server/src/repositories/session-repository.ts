@@ -1,4 +1,5 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import { isPostgres } from '../db/connection.ts';
 import type { SessionTable } from '../db/schema-access.ts';
 import type { Executor } from './types.ts';
 
@@ -25,6 +26,12 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
+/** Ends a session only while it is still in `stage`: of two requests completing the same step, one wins. */
+export async function deleteSessionInStage(db: Executor, id: string, stage: string): Promise<boolean> {
+  const r = await db.deleteFrom('sessions').where('id', '=', id).where('stage', '=', stage).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
 export async function deleteUserSessions(db: Executor, userId: number): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
@@ -37,12 +44,38 @@ export async function deleteExpiredSessions(db: Executor, idleBefore: string, cr
     .execute();
 }
 
-/** `partial`: the password was right and a second factor is still to come (neither a failure nor a success). */
-export async function insertLoginAttempt(db: Executor, username: string, at: string, success: boolean | 'partial', ip: string | null): Promise<void> {
-  await db
+export type AttemptOutcome = boolean | 'partial';
+
+const attemptCode = (success: AttemptOutcome) => (success === 'partial' ? 2 : success ? 1 : 0);
+
+/** `partial`: the password was right and a second factor is still to come (neither a failure nor a success). Returns the id. */
+export async function insertLoginAttempt(db: Executor, username: string, at: string, success: AttemptOutcome, ip: string | null): Promise<number> {
+  const r = await db
     .insertInto('login_attempts')
-    .values({ username, at, success: success === 'partial' ? 2 : success ? 1 : 0, ip })
+    .values({ username, at, success: attemptCode(success), ip })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Records how an attempt that was taken as failed (before its check) turned out. */
+export async function settleLoginAttempt(db: Executor, id: number, success: AttemptOutcome): Promise<void> {
+  await db
+    .updateTable('login_attempts')
+    .set({ success: attemptCode(success) })
+    .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Within a transaction, waits until no other transaction is taking an attempt of the same
+ * account. PostgreSQL: a transaction-scoped advisory lock on the account name (which need
+ * not exist as a user). SQLite: the transaction already began with the write lock
+ * (BEGIN IMMEDIATE, db/connection.ts), so nothing else runs meanwhile.
+ */
+export async function lockAccountAttempts(trx: Executor, username: string): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`login-attempts:${username}`}, 0))`.execute(trx);
 }
 
 /** Failed attempts since `since`, and those after the last success (with the newest time). */

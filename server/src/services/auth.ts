@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { Role } from '@vroegsignaal/shared/api/auth';
 import type { AuthenticatedUser, AuthenticationResult, Authenticator, Credentials } from '../auth/authenticator.ts';
-import { loginWaitSeconds } from '../auth/login-throttle.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/connection.ts';
@@ -9,15 +8,16 @@ import {
   deleteExpiredSessions,
   deleteLoginAttemptsBefore,
   deleteSession,
-  failureStats,
+  deleteSessionInStage,
   findSessionWithUser,
-  insertLoginAttempt,
   insertSession,
   touchSession,
 } from '../repositories/session-repository.ts';
 import { recordSignIn } from '../repositories/second-factor-repository.ts';
 import { findUserByUsername, type UserRow } from '../repositories/user-repository.ts';
 import { usersWithOidcIdentity } from '../repositories/oidc-repository.ts';
+import type { Executor } from '../repositories/types.ts';
+import { claimAttempt, settleAttempt } from './login-attempts.ts';
 
 export const IDLE_TIMEOUT_MS = 15 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 3600_000;
@@ -37,20 +37,39 @@ export class PasswordAuthenticator implements Authenticator {
   ) {}
 
   async authenticate({ username, password, ip }: Credentials): Promise<AuthenticationResult> {
-    const now = this.clock.now();
-    const stats = await failureStats(this.db, username, new Date(now.getTime() - 3600_000).toISOString());
-    const wait = loginWaitSeconds(stats, now);
-    if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
+    const claim = await claimAttempt(this.db, this.clock, username, ip);
+    if (!claim.ok) return { ok: false, reason: 'locked', retryAfterSeconds: claim.retryAfterSeconds };
     const user = await findUserByUsername(this.db, username);
     const right = user && user.active === 1 ? await verifyPassword(user.password_hash, password) : await rejectInSameTime(password);
     // An account of the organisation's provider has no password here that anyone may use.
     const provider = user !== undefined && (await usersWithOidcIdentity(this.db, user.id)).has(user.id);
     const valid = right && !provider;
     // A right password with a second factor still to come must not reset the count of failures.
-    await insertLoginAttempt(this.db, username, now.toISOString(), valid && user?.totp_secret ? 'partial' : valid, ip);
+    await settleAttempt(this.db, claim, valid && user?.totp_secret ? 'partial' : valid);
     if (!valid || !user) return { ok: false, reason: provider ? 'provider' : 'invalid' };
     return { ok: true, user: toAuthenticatedUser(user) };
   }
+}
+
+export type OwnPasswordCheck = { ok: true } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; retryAfterSeconds: number };
+
+/**
+ * The current password of a signed-in user (to change it), in the same throttle as the
+ * sign-in: a stolen session must not become a way to guess the password. A right one is
+ * neither a failure nor a success of a sign-in.
+ */
+export async function checkOwnPassword(
+  db: Db,
+  clock: Clock,
+  user: Pick<UserRow, 'username' | 'password_hash'>,
+  password: string,
+  ip: string | null,
+): Promise<OwnPasswordCheck> {
+  const claim = await claimAttempt(db, clock, user.username, ip);
+  if (!claim.ok) return { ok: false, reason: 'locked', retryAfterSeconds: claim.retryAfterSeconds };
+  const right = await verifyPassword(user.password_hash, password);
+  await settleAttempt(db, claim, right ? 'partial' : false);
+  return right ? { ok: true } : { ok: false, reason: 'invalid' };
 }
 
 async function rejectInSameTime(password: string): Promise<false> {
@@ -74,12 +93,13 @@ const sessionId = (token: string) => crypto.createHash('sha256').update(token).d
 
 /** Starts a session; the token goes into the cookie, only its hash into the database. */
 export async function startSession(
-  db: Db,
+  db: Executor,
   clock: Clock,
   user: AuthenticatedUser,
   ip: string | null,
   stage = 'full',
   secondFactor = false,
+  createdAt = clock.now(),
 ): Promise<{ token: string; session: ActiveSession }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(32).toString('base64url');
@@ -88,13 +108,34 @@ export async function startSession(
     id: sessionId(token),
     user_id: user.id,
     csrf_token: csrfToken,
-    created_at: now.toISOString(),
+    created_at: createdAt.toISOString(),
     last_seen_at: now.toISOString(),
     ip,
     stage,
   });
   if (stage === 'full') await recordSignIn(db, user.id, now.toISOString());
-  return { token, session: { id: sessionId(token), csrfToken, user, stage, secondFactor, ...expiries(now, now) } };
+  return { token, session: { id: sessionId(token), csrfToken, user, stage, secondFactor, ...expiries(createdAt, now) } };
+}
+
+/**
+ * Replaces a session that completed a sign-in step by a new one (new token, new CSRF
+ * token): the token an attacker may have planted or seen before the step is dead. The
+ * sign-in keeps its start, so the absolute timeout is not extended. Null when the old
+ * session is gone or no longer in its step (another request completed it first).
+ */
+export async function renewSession(
+  db: Db,
+  clock: Clock,
+  old: ActiveSession,
+  stage: string,
+  secondFactor: boolean,
+  ip: string | null,
+): Promise<{ token: string; session: ActiveSession } | null> {
+  const createdAt = new Date(old.absoluteExpiresAt.getTime() - ABSOLUTE_TIMEOUT_MS);
+  return db.transaction().execute(async (trx) => {
+    if (!(await deleteSessionInStage(trx, old.id, old.stage))) return null;
+    return startSession(trx, clock, old.user, ip, stage, secondFactor, createdAt);
+  });
 }
 
 function expiries(createdAt: Date, lastSeen: Date) {

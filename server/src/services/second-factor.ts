@@ -1,25 +1,18 @@
-import { loginWaitSeconds } from '../auth/login-throttle.ts';
 import { open, seal } from '../auth/secret-box.ts';
-import { checkTotp, hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, totpUri } from '../auth/totp.ts';
+import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, totpUri } from '../auth/totp.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/connection.ts';
-import {
-  claimTotpStep,
-  confirmTotp,
-  consumeRecoveryCode,
-  countTotpFailure,
-  recordSignIn,
-  setPendingTotpSecret,
-  setSessionStage,
-  unusedRecoveryCodes,
-} from '../repositories/second-factor-repository.ts';
-import { failureStats, insertLoginAttempt } from '../repositories/session-repository.ts';
+import { confirmTotp, setPendingTotpSecret, setSessionStage, unusedRecoveryCodes } from '../repositories/second-factor-repository.ts';
 import { findUserById, type UserRow } from '../repositories/user-repository.ts';
+import { type ActiveSession, renewSession } from './auth.ts';
+import { ApiError } from './errors.ts';
+import { type CodeFailure, typedCode, spendCode } from './second-factor-code.ts';
 
 // The steps of a local sign-in after the password: the code of the authenticator app
 // (or a recovery code), a one-time password to replace, a second factor to enrol. Each
-// failed code counts as a failed login in the same throttle as passwords.
+// failed code counts as a failed login in the same throttle as passwords. Completing a
+// step gives the session a new token (renewSession).
 
 export type Stage = 'full' | 'totp' | 'password' | 'enrol';
 
@@ -37,53 +30,35 @@ export function stageAfter(user: Pick<UserRow, 'totp_secret' | 'must_change_pass
   return 'full';
 }
 
-/** Wrong codes in a row after which the second factor is locked until a beheerder resets the account. */
-export const MAX_CODE_FAILURES = 10;
+export { MAX_CODE_FAILURES, typedCode } from './second-factor-code.ts';
 
-export type CodeCheck =
-  | { ok: true; stage: Stage; method: 'totp' | 'recovery'; recoveryLeft: number }
-  | { ok: false; reason: 'locked'; retryAfterSeconds: number }
-  | { ok: false; reason: 'invalid' | 'replayed' | 'blocked'; justBlocked?: boolean };
-
-/** What a user types: apps show a code in groups ("718 271"). */
-export const typedCode = (code: string) => code.replace(/\s+/g, '');
-
-/** Seconds the account must wait before a code is even checked (the password throttle). */
-async function waitSeconds(deps: SecondFactorDeps, username: string): Promise<number> {
-  const now = deps.clock.now();
-  return loginWaitSeconds(await failureStats(deps.db, username, new Date(now.getTime() - 3600_000).toISOString()), now);
+/** A session after a completed step: its new cookie token (null: the session was full already and keeps its token), and the session as it is now. */
+export interface Renewed {
+  token: string | null;
+  session: ActiveSession;
 }
 
-/** Checks the code of a session in stage `totp` and moves the session on. */
-export async function verifySecondFactor(deps: SecondFactorDeps, sessionId: string, userId: number, code: string, ip: string | null): Promise<CodeCheck> {
-  const user = (await findUserById(deps.db, userId))!;
-  if (user.totp_failures >= MAX_CODE_FAILURES) return { ok: false, reason: 'blocked' };
-  const wait = await waitSeconds(deps, user.username);
-  if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
-  const at = deps.clock.now();
-  const result = await checkCode(deps, user, typedCode(code), at);
-  await insertLoginAttempt(deps.db, user.username, at.toISOString(), result === 'totp' || result === 'recovery', ip);
-  // A replayed code was right once: it neither counts as a guess nor ends the row of wrong ones.
-  const failures = result === 'replayed' ? user.totp_failures : await countTotpFailure(deps.db, user.id, result === 'invalid');
-  if (failures >= MAX_CODE_FAILURES) return { ok: false, reason: 'blocked', justBlocked: true };
-  if (result === 'invalid' || result === 'replayed') return { ok: false, reason: result };
+export type CodeCheck = ({ ok: true; stage: Stage; method: 'totp' | 'recovery'; recoveryLeft: number } & Renewed) | CodeFailure;
+
+/** Checks the code of a session in stage `totp` and replaces the session by one in the next stage. */
+export async function verifySecondFactor(deps: SecondFactorDeps, session: ActiveSession, code: string, ip: string | null): Promise<CodeCheck> {
+  const user = (await findUserById(deps.db, session.user.id))!;
+  const used = await spendCode(deps, user, code, ip, true);
+  if (!used.ok) return used;
   const stage = stageAfter(user, deps.config.requireTotp, true);
-  await moveOn(deps, sessionId, user.id, stage);
-  return { ok: true, stage, method: result, recoveryLeft: await unusedRecoveryCodes(deps.db, user.id) };
+  const renewed = await moveOn(deps, session, stage, true, ip);
+  return { ok: true, stage, method: used.method, recoveryLeft: await unusedRecoveryCodes(deps.db, user.id), ...renewed };
 }
 
-async function checkCode(deps: SecondFactorDeps, user: UserRow, code: string, at: Date): Promise<'totp' | 'recovery' | 'invalid' | 'replayed'> {
-  if (looksLikeRecoveryCode(code)) {
-    return (await consumeRecoveryCode(deps.db, user.id, hashRecoveryCode(code), at.toISOString())) ? 'recovery' : 'invalid';
+/** A session in a sign-in step gets a new token for the next stage; a full one stays as it is. */
+async function moveOn(deps: SecondFactorDeps, session: ActiveSession, stage: Stage, secondFactor: boolean, ip: string | null): Promise<Renewed> {
+  if (session.stage === 'full') {
+    await setSessionStage(deps.db, session.id, stage);
+    return { token: null, session: { ...session, stage, secondFactor } };
   }
-  const step = await checkTotp(open(user.totp_secret!, deps.config.bsnKey), code, at, null);
-  if (step === null) return 'invalid';
-  return (await claimTotpStep(deps.db, user.id, step)) ? 'totp' : 'replayed';
-}
-
-async function moveOn(deps: SecondFactorDeps, sessionId: string, userId: number, stage: Stage): Promise<void> {
-  await setSessionStage(deps.db, sessionId, stage);
-  if (stage === 'full') await recordSignIn(deps.db, userId, deps.clock.now().toISOString());
+  const renewed = await renewSession(deps.db, deps.clock, session, stage, secondFactor, ip);
+  if (!renewed) throw ApiError.conflict('deze stap van het inloggen is al afgerond of verlopen; log opnieuw in');
+  return renewed;
 }
 
 export interface Enrolment {
@@ -101,15 +76,15 @@ export async function startEnrolment(deps: SecondFactorDeps, userId: number): Pr
   return { secret, otpauth_uri: uri, qr_code: await qrDataUrl(uri) };
 }
 
-export type EnrolmentCheck = { ok: true; stage: Stage; recoveryCodes: string[] } | { ok: false; reason: 'invalid' | 'none' };
+export type EnrolmentCheck = ({ ok: true; stage: Stage; recoveryCodes: string[] } & Renewed) | { ok: false; reason: 'invalid' | 'none' };
 
 /**
  * Confirms the pending secret with a code from the app; returns the recovery codes, shown
  * once. A wrong code here is no guess at a factor (the secret was just shown to this
  * session), so it is audited but not counted in the login throttle.
  */
-export async function confirmEnrolment(deps: SecondFactorDeps, sessionId: string, userId: number, code: string): Promise<EnrolmentCheck> {
-  const user = (await findUserById(deps.db, userId))!;
+export async function confirmEnrolment(deps: SecondFactorDeps, session: ActiveSession, code: string, ip: string | null): Promise<EnrolmentCheck> {
+  const user = (await findUserById(deps.db, session.user.id))!;
   if (!user.totp_pending_secret) return { ok: false, reason: 'none' };
   const at = deps.clock.now();
   const step = await checkTotp(open(user.totp_pending_secret, deps.config.bsnKey), typedCode(code), at, null);
@@ -119,6 +94,6 @@ export async function confirmEnrolment(deps: SecondFactorDeps, sessionId: string
     await confirmTotp(trx, user.id, user.totp_pending_secret!, step, codes.map(hashRecoveryCode), at.toISOString());
   });
   const stage = stageAfter({ ...user, totp_secret: user.totp_pending_secret, must_enrol_totp: 0 }, deps.config.requireTotp, true);
-  await moveOn(deps, sessionId, user.id, stage);
-  return { ok: true, stage, recoveryCodes: codes };
+  const renewed = await moveOn(deps, session, stage, true, ip);
+  return { ok: true, stage, recoveryCodes: codes, ...renewed };
 }

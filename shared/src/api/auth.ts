@@ -64,6 +64,10 @@ export type TotpEnrolment = Static<typeof TotpEnrolment>;
 export const TotpEnrolled = Type.Object({ recovery_codes: Type.Array(Type.String()), session: Session });
 export type TotpEnrolled = Static<typeof TotpEnrolled>;
 
+/** New recovery codes (the old ones no longer work), shown this once. */
+export const RecoveryCodes = Type.Object({ recovery_codes: Type.Array(Type.String()) });
+export type RecoveryCodes = Static<typeof RecoveryCodes>;
+
 export const ChangePasswordBody = Type.Object(
   {
     current_password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),

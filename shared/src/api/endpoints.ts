@@ -28,6 +28,7 @@ export const ENDPOINTS = {
   verifySecondFactor: { method: 'POST', url: '/api/auth/second-factor', roles: 'any' },
   startTotpEnrolment: { method: 'POST', url: '/api/auth/second-factor/enrolment', roles: 'any' },
   confirmTotpEnrolment: { method: 'POST', url: '/api/auth/second-factor/enrolment/confirm', roles: 'any' },
+  regenerateRecoveryCodes: { method: 'POST', url: '/api/auth/second-factor/recovery-codes', roles: 'any' },
 
   runs: { method: 'GET', url: '/api/runs', roles: CARE },
   flags: { method: 'GET', url: '/api/runs/:runId/flags', roles: CARE },

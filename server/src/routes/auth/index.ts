@@ -6,15 +6,16 @@ import { sessionIdToken } from '../../repositories/oidc-repository.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/app/authentication.ts';
-import { writeAudit } from '../../plugins/app/audit.ts';
-import { endSession, purgeStale, startSession } from '../../services/auth.ts';
+import { type AuditOutcome, writeAudit } from '../../plugins/app/audit.ts';
+import { checkOwnPassword, endSession, purgeStale, startSession } from '../../services/auth.ts';
 import { ApiError } from '../../services/errors.ts';
 import { findUserById, updateUser } from '../../repositories/user-repository.ts';
 import { deleteUserSessions } from '../../repositories/session-repository.ts';
 import { stageAfter } from '../../services/second-factor.ts';
 import type { RoutesPlugin } from '../types.ts';
-import { secondsText } from '../../core/seconds-text.ts';
 import { present } from './present.ts';
+import { tooManyAttempts } from './code-refusal.ts';
+import { recoveryCodeRoutes } from './recovery-codes.ts';
 import { secondFactorRoutes } from './second-factor.ts';
 
 const auth: RoutesPlugin = async (app) => {
@@ -36,14 +37,7 @@ const auth: RoutesPlugin = async (app) => {
             ? { object: { type: 'user', id: username.slice(0, 64), detail: 'account van de identiteitsprovider: geen wachtwoord' } }
             : {}),
         });
-        if (result.reason === 'locked') {
-          reply.header('retry-after', String(result.retryAfterSeconds ?? 1));
-          return reply.code(429).send({
-            statusCode: 429,
-            error: 'Too Many Requests',
-            message: `te veel mislukte pogingen; probeer het over ${secondsText(result.retryAfterSeconds ?? 1)} opnieuw`,
-          });
-        }
+        if (result.reason === 'locked') return tooManyAttempts(reply, result.retryAfterSeconds ?? 1);
         return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'gebruikersnaam of wachtwoord onjuist' });
       }
       if (request.session) await endSession(app.db, request.session.id);
@@ -91,29 +85,40 @@ const auth: RoutesPlugin = async (app) => {
   app.post(
     '/api/auth/password',
     {
-      config: { endpoint: ENDPOINTS.changePassword },
-      schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok, 400: ErrorResponse } },
+      config: { endpoint: ENDPOINTS.changePassword, auditSelf: true },
+      schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok, 400: ErrorResponse, 429: ErrorResponse } },
     },
     async (request, reply) => {
       const user = (await findUserById(app.db, request.user!.id))!;
-      if (!(await verifyPassword(user.password_hash, request.body.current_password))) {
+      const audit = (event: string, outcome: AuditOutcome) => writeAudit(request, { event, outcome, object: { type: 'user', id: user.username } });
+      // In the sign-in's throttle of the account: a session must not become a way to guess the password.
+      const current = await checkOwnPassword(app.db, app.clock, user, request.body.current_password, request.ip);
+      if (!current.ok && current.reason === 'locked') {
+        await audit('password_change_throttled', 'denied');
+        return tooManyAttempts(reply, current.retryAfterSeconds);
+      }
+      if (!current.ok) {
+        await audit('password_change_failed', 'failure');
         throw ApiError.badRequest('body.current_password', 'het huidige wachtwoord klopt niet');
       }
-      if (await verifyPassword(user.password_hash, request.body.new_password)) {
-        throw ApiError.badRequest('body.new_password', 'kies een ander wachtwoord dan het huidige');
+      const same = await verifyPassword(user.password_hash, request.body.new_password);
+      const problem = same ? 'kies een ander wachtwoord dan het huidige' : passwordProblem(request.body.new_password, user.username);
+      if (problem) {
+        await audit('changePassword', 'failure');
+        throw ApiError.badRequest('body.new_password', problem);
       }
-      const problem = passwordProblem(request.body.new_password, user.username);
-      if (problem) throw ApiError.badRequest('body.new_password', problem);
       const hash = await hashPassword(request.body.new_password);
       await app.db.transaction().execute(async (trx) => {
         await updateUser(trx, user.id, { password_hash: hash, must_change_password: 0, updated_at: app.clock.now().toISOString() });
         await deleteUserSessions(trx, user.id);
       });
+      await audit('changePassword', 'success');
       clearSessionCookie(reply, app.config);
       return { ok: true };
     },
   );
 
   await secondFactorRoutes(app, {});
+  await recoveryCodeRoutes(app, {});
 };
 export default auth;

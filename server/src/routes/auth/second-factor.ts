@@ -1,32 +1,23 @@
 import { SecondFactorBody, Session, TotpEnrolled, TotpEnrolment } from '@vroegsignaal/shared/api/auth';
-import { ErrorResponse } from '@vroegsignaal/shared/api/common';
 import { ENDPOINTS } from '@vroegsignaal/shared/api/endpoints';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { writeAudit } from '../../plugins/app/audit.ts';
-import type { ActiveSession } from '../../services/auth.ts';
+import type { Config } from '../../config.ts';
+import { setSessionCookie } from '../../plugins/app/authentication.ts';
 import { ApiError } from '../../services/errors.ts';
-import { MAX_CODE_FAILURES, confirmEnrolment, startEnrolment, verifySecondFactor, type SecondFactorDeps, type Stage } from '../../services/second-factor.ts';
+import { confirmEnrolment, startEnrolment, verifySecondFactor, type Renewed, type SecondFactorDeps } from '../../services/second-factor.ts';
 import type { RoutesPlugin } from '../types.ts';
-import { secondsText } from '../../core/seconds-text.ts';
+import { codeErrors, refuseCode, signInRefusal } from './code-refusal.ts';
 import { present } from './present.ts';
 
 // The second step of a local sign-in (code or recovery code) and enrolling a second
 // factor. Each answer is audited here: failures with the account, never the code typed.
 
-const BLOCKED = 'uw tweede factor is vergrendeld na te veel foute codes; neem contact op met de beheerder om uw account te laten resetten';
-
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
-
-function throttled(reply: FastifyReply, seconds: number) {
-  reply.header('retry-after', String(seconds));
-  return reply.code(429).send({
-    statusCode: 429,
-    error: 'Too Many Requests',
-    message: `te veel mislukte pogingen; probeer het over ${secondsText(seconds)} opnieuw`,
-  });
+/** The session after a completed step: a new token goes into the cookie (none when the session was already full). */
+function renewed(reply: FastifyReply, config: Config, r: Renewed) {
+  if (r.token) setSessionCookie(reply, config, r.token);
+  return present(r.session);
 }
-
-const after = (s: ActiveSession, stage: Stage, secondFactor = s.secondFactor) => present({ ...s, stage, secondFactor });
 
 export const secondFactorRoutes: RoutesPlugin = async (app) => {
   const deps: SecondFactorDeps = { db: app.db, clock: app.clock, config: app.config };
@@ -36,32 +27,17 @@ export const secondFactorRoutes: RoutesPlugin = async (app) => {
     '/api/auth/second-factor',
     {
       config: { endpoint: ENDPOINTS.verifySecondFactor, auditSelf: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], body: SecondFactorBody, response: { 200: Session, ...errors } },
+      schema: { tags: ['auth'], body: SecondFactorBody, response: { 200: Session, ...codeErrors } },
     },
     async (request, reply) => {
       const session = request.session!;
       if (session.stage !== 'totp') throw ApiError.conflict('er wordt nu geen code van de tweede factor gevraagd');
-      const r = await verifySecondFactor(deps, session.id, session.user.id, request.body.code, request.ip);
-      if (!r.ok && r.reason === 'blocked') {
-        await writeAudit(request, {
-          event: 'totp_blocked',
-          outcome: 'denied',
-          object: { ...account(request), detail: r.justBlocked ? `vergrendeld na ${MAX_CODE_FAILURES} foute codes op rij` : 'poging terwijl vergrendeld' },
-        });
-        throw ApiError.forbidden(BLOCKED);
-      }
-      if (!r.ok) {
-        const event = r.reason === 'locked' ? 'totp_throttled' : r.reason === 'replayed' ? 'totp_replayed' : 'totp_failed';
-        await writeAudit(request, { event, outcome: r.reason === 'invalid' ? 'failure' : 'denied', object: account(request) });
-        if (r.reason === 'locked') return throttled(reply, r.retryAfterSeconds);
-        throw ApiError.badRequest(
-          'body.code',
-          r.reason === 'replayed' ? 'deze code is al gebruikt; wacht op de volgende code in uw app' : 'de code klopt niet of is verlopen',
-        );
-      }
+      const r = await verifySecondFactor(deps, session, request.body.code, request.ip);
+      if (!r.ok) return refuseCode(request, reply, r, signInRefusal(r));
       const detail = r.method === 'recovery' ? `met herstelcode (nog ${r.recoveryLeft} over)` : 'met code van de authenticator-app';
-      await writeAudit(request, { event: r.stage === 'full' ? 'login' : 'login_first_step', outcome: 'success', object: { ...account(request), detail } });
-      return after(session, r.stage);
+      const event = r.stage === 'full' ? 'login' : 'login_first_step';
+      await writeAudit(request, { event, outcome: 'success', object: { ...account(request), detail }, sessionId: r.session.id });
+      return renewed(reply, app.config, r);
     },
   );
 
@@ -69,7 +45,7 @@ export const secondFactorRoutes: RoutesPlugin = async (app) => {
     '/api/auth/second-factor/enrolment',
     {
       config: { endpoint: ENDPOINTS.startTotpEnrolment },
-      schema: { tags: ['auth'], response: { 200: TotpEnrolment, ...errors } },
+      schema: { tags: ['auth'], response: { 200: TotpEnrolment, ...codeErrors } },
     },
     async (request) => {
       const session = request.session!;
@@ -84,21 +60,23 @@ export const secondFactorRoutes: RoutesPlugin = async (app) => {
     '/api/auth/second-factor/enrolment/confirm',
     {
       config: { endpoint: ENDPOINTS.confirmTotpEnrolment, auditSelf: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], body: SecondFactorBody, response: { 200: TotpEnrolled, ...errors } },
+      schema: { tags: ['auth'], body: SecondFactorBody, response: { 200: TotpEnrolled, ...codeErrors } },
     },
-    async (request) => {
+    async (request, reply) => {
       const session = request.session!;
       if (session.stage !== 'enrol' && session.stage !== 'full') throw ApiError.conflict('rond eerst de vorige stap van het inloggen af');
       if (session.secondFactor) throw ApiError.conflict('u heeft al een tweede factor; een beheerder kan die resetten');
-      const r = await confirmEnrolment(deps, session.id, session.user.id, request.body.code);
+      const r = await confirmEnrolment(deps, session, request.body.code, request.ip);
       if (!r.ok) {
         if (r.reason === 'none') throw ApiError.conflict('vraag eerst een nieuwe sleutel aan');
         await writeAudit(request, { event: 'totp_enrol_failed', outcome: 'failure', object: account(request) });
         throw ApiError.badRequest('body.code', 'de code klopt niet; controleer of de klok van uw telefoon goed staat');
       }
-      await writeAudit(request, { event: 'totp_enrolled', outcome: 'success', object: account(request) });
-      if (r.stage === 'full' && session.stage !== 'full') await writeAudit(request, { event: 'login', outcome: 'success', object: account(request) });
-      return { recovery_codes: r.recoveryCodes, session: after(session, r.stage, true) };
+      await writeAudit(request, { event: 'totp_enrolled', outcome: 'success', object: account(request), sessionId: r.session.id });
+      if (r.stage === 'full' && session.stage !== 'full') {
+        await writeAudit(request, { event: 'login', outcome: 'success', object: account(request), sessionId: r.session.id });
+      }
+      return { recovery_codes: r.recoveryCodes, session: renewed(reply, app.config, r) };
     },
   );
 };

@@ -3,6 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { useChangePassword } from '../api/change-password.ts';
 
+/** A refusal named by the field on screen, not by the API's `body.…`. */
+const PASSWORD_FIELDS = { 'body.current_password': 'Eenmalig wachtwoord', 'body.new_password': 'Nieuw wachtwoord' };
+
 /** The forced change of a one-time password (from the operator or a reset). */
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const [current, setCurrent] = useState('');
@@ -34,7 +37,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   );
   return (
     <form onSubmit={onSubmit} className="vs-form" noValidate>
-      {change.isError ? <ErrorMessage error={change.error} title="Wijzigen mislukt" /> : null}
+      {change.isError ? <ErrorMessage error={change.error} title="Wijzigen mislukt" fields={PASSWORD_FIELDS} /> : null}
       {problem ? (
         <Alert type="error" role="alert">
           <Paragraph>{problem}</Paragraph>

@@ -1,5 +1,8 @@
 import { FormField, FormFieldDescription, FormLabel, Textbox } from '@utrecht/component-library-react';
 
+/** A refused code named by its field on screen, not by the API's `body.code` (for ErrorMessage). */
+export const CODE_FIELDS = { 'body.code': 'Code' };
+
 /** The field for a 6-digit code of the authenticator app (or, where allowed, a recovery code). */
 export function CodeField({ value, onChange, recovery }: { value: string; onChange: (v: string) => void; recovery: boolean }) {
   return (

@@ -2,7 +2,7 @@ import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { useVerifySecondFactor } from '../api/verify-second-factor.ts';
-import { CodeField } from './code-field.tsx';
+import { CODE_FIELDS, CodeField } from './code-field.tsx';
 
 /** The second sign-in step: the code of the app, or a recovery code. */
 export function TotpCodeForm() {
@@ -16,7 +16,7 @@ export function TotpCodeForm() {
   };
   return (
     <form onSubmit={onSubmit} className="vs-form" noValidate>
-      {verify.isError ? <ErrorMessage error={verify.error} title="Code niet geaccepteerd" /> : null}
+      {verify.isError ? <ErrorMessage error={verify.error} title="Code niet geaccepteerd" fields={CODE_FIELDS} /> : null}
       {missing ? (
         <Alert type="error" role="alert">
           <Paragraph>Vul de code in.</Paragraph>

@@ -1,10 +1,11 @@
-import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import type { Session } from '@vroegsignaal/shared/api/auth';
 import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { useConfirmTotpEnrolment } from '../api/confirm-totp-enrolment.ts';
 import { useStartTotpEnrolment } from '../api/start-totp-enrolment.ts';
-import { CodeField } from './code-field.tsx';
+import { CODE_FIELDS, CodeField } from './code-field.tsx';
+import { RecoveryCodeList } from './recovery-code-list.tsx';
 
 /** Enrolling a second factor: scan the QR code, confirm with a code, keep the recovery codes. */
 export function TotpEnrolment({ onDone }: { onDone: (session: Session) => void }) {
@@ -41,7 +42,7 @@ export function TotpEnrolment({ onDone }: { onDone: (session: Session) => void }
       <Paragraph>
         Sleutel: <code className="vs-totp__secret">{start.data.secret}</code>
       </Paragraph>
-      {confirm.isError ? <ErrorMessage error={confirm.error} title="Code niet geaccepteerd" /> : null}
+      {confirm.isError ? <ErrorMessage error={confirm.error} title="Code niet geaccepteerd" fields={CODE_FIELDS} /> : null}
       <CodeField value={code} onChange={setCode} recovery={false} />
       <Button type="submit" appearance="primary-action-button" busy={confirm.isPending} disabled={confirm.isPending || code.trim() === ''}>
         Bevestigen
@@ -56,18 +57,7 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
       <Alert type="ok" role="status">
         <Paragraph>De tweede factor is ingesteld.</Paragraph>
       </Alert>
-      <Heading2>Uw herstelcodes</Heading2>
-      <Paragraph>
-        Bewaar deze codes op een veilige plek, bijvoorbeeld in een wachtwoordkluis. Met elke code kunt u één keer inloggen als u uw telefoon kwijt bent. Ze
-        worden maar één keer getoond.
-      </Paragraph>
-      <ul className="vs-totp__codes" aria-label="Herstelcodes">
-        {codes.map((c) => (
-          <li key={c}>
-            <code>{c}</code>
-          </li>
-        ))}
-      </ul>
+      <RecoveryCodeList codes={codes} />
       <Button appearance="primary-action-button" onClick={onDone}>
         Ik heb de herstelcodes bewaard
       </Button>

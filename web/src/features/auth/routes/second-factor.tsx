@@ -2,6 +2,7 @@ import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
 import { sessionQueryKey, useSession } from '../../../lib/auth.ts';
+import { RecoveryCodesRenewal } from '../components/recovery-codes-renewal.tsx';
 import { TotpEnrolment } from '../components/totp-enrolment.tsx';
 import '../totp.css';
 
@@ -13,9 +14,12 @@ export default function SecondFactorRoute() {
     <>
       <PageTitle title="Tweede factor" intro="Een code uit een authenticator-app naast uw wachtwoord, zodat een gestolen wachtwoord alleen niet genoeg is." />
       {session.data?.second_factor ? (
-        <Alert type="ok">
-          <Paragraph>U heeft een tweede factor ingesteld. Bij het inloggen vraagt Vroegsignaal na uw wachtwoord om de code uit de app.</Paragraph>
-        </Alert>
+        <>
+          <Alert type="ok">
+            <Paragraph>U heeft een tweede factor ingesteld. Bij het inloggen vraagt Vroegsignaal na uw wachtwoord om de code uit de app.</Paragraph>
+          </Alert>
+          <RecoveryCodesRenewal />
+        </>
       ) : (
         <TotpEnrolment onDone={(s) => queryClient.setQueryData(sessionQueryKey, s)} />
       )}
