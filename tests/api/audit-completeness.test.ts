@@ -106,7 +106,10 @@ describe.each(DIALECTS)('server errors are audited (%s)', (dialect) => {
     await f.t.db.schema.alterTable('scoring_runs').renameTo('scoring_runs_weg').execute(); // the list of runs now fails
     const res = await coordinator.request({ method: 'GET', url: '/api/runs', headers: { 'user-agent': BROWSER } });
     expect(res.statusCode).toBe(500);
-    const entry = await f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'server_error:runs').executeTakeFirstOrThrow();
+    // A server error's entry is written once the response is out (the database may be the cause): wait for it.
+    const find = () => f.t.db.selectFrom('audit_log').selectAll().where('event', '=', 'server_error:runs').executeTakeFirst();
+    await expect.poll(find, { timeout: 5000 }).toBeDefined();
+    const entry = (await find())!;
     expect(entry).toMatchObject({
       username: 'coordinator',
       role: 'coordinator',
