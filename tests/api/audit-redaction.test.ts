@@ -38,10 +38,14 @@ describe('redactAuditEntry', () => {
     expect(redactAuditEntry(entry('household', '9711AA-1-', meeting)).detail).toBe('zorgnetwerk 3: advies en regisseur vastgelegd');
     expect(redactAuditEntry(entry('meeting', '1', '{"huishoudens":["9711AA-1-"]}')).detail).toBeNull();
     const exported = `signaleringen als CSV: ${JSON.stringify({ huishoudens: 2, kolommen: 'address_key,wijk', filter: { search: '9711AA' }, adressen: ['9711AA-1-', '9711AA-2-'] })}`;
-    expect(redactAuditEntry(entry('export', 'run:7', exported)).detail).toBe('signaleringen als CSV: {"kolommen":"address_key,wijk","filter":{"search":"(afgeschermd)"}}');
+    expect(redactAuditEntry(entry('export', 'run:7', exported)).detail).toBe(
+      'signaleringen als CSV: {"kolommen":"address_key,wijk","filter":{"search":"(afgeschermd)"}}',
+    );
     expect(redactAuditEntry(entry('export', 'run:7', 'signaleringen als CSV naar stdout: 63 huishoudens')).detail).toBe('signaleringen als CSV naar stdout');
     // A detail cut short still loses its keys and counts.
-    expect(redactAuditEntry(entry('run', '7', 'lijst: {"huishoudens":["9711AA-1-"],"totaal":40,"filter":{"wijk":"Beijum"')).detail).toBe('lijst: {"filter":{"wijk":"Beijum"');
+    expect(redactAuditEntry(entry('run', '7', 'lijst: {"huishoudens":["9711AA-1-"],"totaal":40,"filter":{"wijk":"Beijum"')).detail).toBe(
+      'lijst: {"filter":{"wijk":"Beijum"',
+    );
     expect(redactAuditEntry(entry('worklist', 'off-list', '{"huishoudens":[]}')).detail).toBeNull();
     expect(redactAuditEntry(entry('household', 'k', 'signalering 42: samenstelling, adres')).detail).toBe('signalering (afgeschermd): samenstelling, adres');
     expect(redactAuditEntry(entry('file', 'a.csv', 'mislukt: 9711AB-5-A en 9711 AB 5 a en 9711AB onbekend')).detail).toBe(
@@ -163,9 +167,10 @@ describe.each(DIALECTS)('the beheerder reads the audit log without household dat
     expect(users.items.every((e) => e.object_id === 'coordinator')).toBe(true);
   });
 
-  it("gives the same views of lists, exports and a meeting before and after an exclusion, and of the exclusion only that it happened", async () => {
+  it('gives the same views of lists, exports and a meeting before and after an exclusion, and of the exclusion only that it happened', async () => {
     const flag = await f.flagOf(run(), HOUSEHOLD);
-    const meeting = (await coordinator.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-20', wijken: ['Beijum'] } })).json().id as number;
+    const meeting = (await coordinator.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-20', wijken: ['Beijum'] } })).json()
+      .id as number;
     expect((await coordinator.request({ method: 'POST', url: `/api/meetings/${meeting}/agenda`, payload: { flag_id: flag } })).statusCode).toBe(200);
     // The reviewer's reads: the wijk's export, an address search's export, the whole run's export, the list and the meeting.
     const reads = async () => {
@@ -199,7 +204,9 @@ describe.each(DIALECTS)('the beheerder reads the audit log without household dat
     const after = await audit('');
 
     // Stored, every read of the second round differs from its twin of the first: the household is gone.
-    const storedReads = (await f.t.db.selectFrom('audit_log').select(['event', 'detail']).where('username', '=', 'coordinator').orderBy('id', 'desc').limit(10).execute()).reverse();
+    const storedReads = (
+      await f.t.db.selectFrom('audit_log').select(['event', 'detail']).where('username', '=', 'coordinator').orderBy('id', 'desc').limit(10).execute()
+    ).reverse();
     for (let i = 0; i < 5; i++) expect(storedReads[i + 5]!.detail).not.toBe(storedReads[i]!.detail);
 
     // Shown, the old entries stay as they were, and the new reads read exactly like the old ones.
@@ -207,7 +214,14 @@ describe.each(DIALECTS)('the beheerder reads the audit log without household dat
     const kept = after.items.filter((e) => seen.has(e.id));
     expect(kept).toEqual(before.items);
     const added = after.items.filter((e) => !seen.has(e.id)).reverse();
-    const view = (e: AuditItem) => ({ event: e.event, object_type: e.object_type, object_id: e.object_id, detail: e.detail, outcome: e.outcome, username: e.username });
+    const view = (e: AuditItem) => ({
+      event: e.event,
+      object_type: e.object_type,
+      object_id: e.object_id,
+      detail: e.detail,
+      outcome: e.outcome,
+      username: e.username,
+    });
     const firstRound = before.items.slice(0, 5).reverse().map(view);
     expect(added.filter((e) => e.username === 'coordinator').map(view)).toEqual(firstRound);
     expect(JSON.stringify(firstRound)).not.toMatch(/"(huishoudens|adressen|getoond|totaal)|\d+ huishoudens/);

@@ -13,7 +13,12 @@ describe.each(DIALECTS)('audit details of refused and done actions (%s)', (diale
   let privacy: Agent;
   let beheerder: Agent;
   const last = async (event: string) =>
-    f.t.db.selectFrom('audit_log').select(['outcome', 'object_type', 'object_id', 'detail']).where('event', '=', event).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    f.t.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'object_type', 'object_id', 'detail'])
+      .where('event', '=', event)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
   const post = (agent: Agent, url: string, payload?: object) => agent.request({ method: 'POST', url, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
@@ -28,7 +33,12 @@ describe.each(DIALECTS)('audit details of refused and done actions (%s)', (diale
     const url = `/api/privacy/requests/${id}`;
 
     expect((await post(privacy, `${url}/exclusions/999999/lift`)).statusCode).toBe(404);
-    expect(await last('liftExclusion')).toEqual({ outcome: 'failure', object_type: 'access_request', object_id: String(id), detail: 'poging: uitsluiting 999999 opheffen' });
+    expect(await last('liftExclusion')).toEqual({
+      outcome: 'failure',
+      object_type: 'access_request',
+      object_id: String(id),
+      detail: 'poging: uitsluiting 999999 opheffen',
+    });
     expect((await post(privacy, `${url}/withheld`, { triage_event_id: 999999, ground: 'Rechten van anderen' })).statusCode).toBe(404);
     expect(await last('withholdNote')).toMatchObject({ outcome: 'failure', detail: 'poging: notitie 999999 achterhouden' });
     expect((await post(privacy, `${url}/withheld/999999/release`)).statusCode).toBe(404);
@@ -53,7 +63,12 @@ describe.each(DIALECTS)('audit details of refused and done actions (%s)', (diale
     expect(mark.statusCode).toBe(201);
     const lift = `/api/privacy/marks/${mark.json().id}/lift`;
     expect((await post(beheerder, lift)).statusCode).toBe(200);
-    expect(await last('liftSignalMark')).toEqual({ outcome: 'success', object_type: 'signal_mark', object_id: String(mark.json().id), detail: 'markering opgeheven' });
+    expect(await last('liftSignalMark')).toEqual({
+      outcome: 'success',
+      object_type: 'signal_mark',
+      object_id: String(mark.json().id),
+      detail: 'markering opgeheven',
+    });
     expect((await post(beheerder, lift)).statusCode).toBe(404);
     expect(await last('liftSignalMark')).toMatchObject({ outcome: 'failure', detail: 'poging: markering opheffen' });
   });

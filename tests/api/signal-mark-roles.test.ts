@@ -57,4 +57,21 @@ describe.each(DIALECTS)('signal marks by role (%s)', (dialect) => {
     expect(active).toEqual([{ marked_role: 'privacy' }]);
     for (const m of [resident, own]) expect((await privacy.request({ method: 'POST', url: `/api/privacy/marks/${m.json().id}/lift` })).statusCode).toBe(200);
   });
+
+  it('lists the sources that delivered signals by their Dutch names, and names a mark’s source so', async () => {
+    const codes = (await f.t.db.selectFrom('signals').select('source').distinct().execute()).map((r) => r.source).sort();
+    for (const agent of [privacy, beheerder]) {
+      const res = await agent.request({ method: 'GET', url: '/api/privacy/sources' });
+      expect(res.statusCode).toBe(200);
+      const sources = res.json() as { source: string; name: string }[];
+      expect(sources.map((s) => s.source).sort()).toEqual(codes);
+      expect(sources.find((s) => s.source === 'woco-noord')?.name).toBe('Woningcorporatie noord');
+      for (const s of sources) expect(s.name).not.toMatch(/\b[a-z]+[-_][a-z]+\b/);
+    }
+    const coordinator = await f.login('coordinator');
+    expect((await coordinator.request({ method: 'GET', url: '/api/privacy/sources' })).statusCode).toBe(403);
+    const made = await mark(beheerder, 'h-3', 'De corporatie trekt de regel in.');
+    expect(made.json()).toMatchObject({ source: 'woco-noord', source_name: 'Woningcorporatie noord' });
+    expect((await list(beheerder)).find((m) => m.id === made.json().id)).toMatchObject({ source_name: 'Woningcorporatie noord' });
+  });
 });

@@ -1,8 +1,9 @@
-import type { MarkBody, MarkItem } from '@vroegsignaal/shared/api/privacy';
+import type { MarkBody, MarkItem, SignalSource } from '@vroegsignaal/shared/api/privacy';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Clock } from '../core/clock.ts';
+import { sourceDisplayName } from '../core/source-name.ts';
 import type { Db } from '../db/connection.ts';
-import { findActiveMark, insertMark, liftMark, listMarks, signalExists } from '../repositories/mark-repository.ts';
+import { findActiveMark, insertMark, liftMark, listMarks, signalExists, signalSourceCodes } from '../repositories/mark-repository.ts';
 import { ApiError } from './errors.ts';
 
 // A signal marked incorrect (AVG art. 16) by (source, record_id): it counts in no run
@@ -21,6 +22,7 @@ const ALREADY_MARKED = 'Op dit signaal staat al een markering: het telt al niet 
 const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => ({
   id: m.id,
   source: m.source,
+  source_name: sourceDisplayName(m.source),
   record_id: m.record_id,
   reason: m.reason,
   marked_role: m.marked_role,
@@ -30,6 +32,12 @@ const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => 
 
 /** The role whose marks `user` may see and lift: all for the privacy officer, their own role's for a beheerder. */
 const visibleRole = (user: AuthenticatedUser) => (user.role === 'privacy' ? undefined : user.role);
+
+/** The sources a mark can name, by their names in plain Dutch, sorted by name. */
+export async function signalSources(db: Db): Promise<SignalSource[]> {
+  const sources = (await signalSourceCodes(db)).map((source) => ({ source, name: sourceDisplayName(source) }));
+  return sources.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
 
 export async function allMarks(db: Db, user: AuthenticatedUser): Promise<MarkItem[]> {
   return (await listMarks(db, visibleRole(user))).map(present);

@@ -80,6 +80,7 @@ const ENDPOINT_EVENTS: Record<EndpointName, string> = {
   signalMarks: 'gecorrigeerde signalen bekijken',
   createSignalMark: 'signaal als onjuist markeren',
   liftSignalMark: 'markering als onjuist opheffen',
+  signalSources: 'bronnen van signalen bekijken',
   apiDocs: 'API-documentatie openen',
   apiDocsJson: 'API-beschrijving ophalen',
   apiDocsYaml: 'API-beschrijving ophalen',

@@ -13,6 +13,7 @@ import {
   MarkList,
   RequestDetail,
   RequestParams,
+  SignalSourceList,
   WithheldParams,
   WithholdBody,
 } from '@vroegsignaal/shared/api/privacy';
@@ -31,7 +32,7 @@ import {
   withhold,
   type RightsContext,
 } from '../../services/access-requests.ts';
-import { allMarks, markSignal, unmarkSignal } from '../../services/signal-marks.ts';
+import { allMarks, markSignal, signalSources, unmarkSignal } from '../../services/signal-marks.ts';
 import { userOf, type RoutesPlugin } from '../types.ts';
 
 // Residents' rights (AVG art. 15, 16, 18, 21). A BSN or address arrives only in a POST
@@ -188,6 +189,12 @@ const privacy: RoutesPlugin = async (app) => {
 
   app.get('/api/privacy/marks', { config: { endpoint: ENDPOINTS.signalMarks }, schema: { tags: ['privacy'], response: { 200: MarkList } } }, async (request) =>
     allMarks(app.db, userOf(request)),
+  );
+
+  app.get(
+    '/api/privacy/sources',
+    { config: { endpoint: ENDPOINTS.signalSources }, schema: { tags: ['privacy'], response: { 200: SignalSourceList } } },
+    async () => signalSources(app.db),
   );
 
   app.post(
