@@ -42,6 +42,7 @@ describe('redactAuditEntry', () => {
       'signaleringen als CSV: {"kolommen":"address_key,wijk","filter":{"search":"(afgeschermd)"}}',
     );
     expect(redactAuditEntry(entry('export', 'run:7', 'signaleringen als CSV naar stdout: 63 huishoudens')).detail).toBe('signaleringen als CSV naar stdout');
+    expect(redactAuditEntry(entry('run', '7', 'peildatum 2026-10-08: 409 signaleringen')).detail).toBe('peildatum 2026-10-08');
     // A detail cut short still loses its keys and counts.
     expect(redactAuditEntry(entry('run', '7', 'lijst: {"huishoudens":["9711AA-1-"],"totaal":40,"filter":{"wijk":"Beijum"')).detail).toBe(
       'lijst: {"filter":{"wijk":"Beijum"',

@@ -21,8 +21,8 @@ const householdText = new RegExp(HOUSEHOLD_TEXT, 'g');
 const COUNT_KEYS = ['huishoudens', 'adressen', 'getoond', 'totaal'];
 /** The same keys when the JSON tail does not parse (`"huishoudens":[…]`, `"totaal":40`). */
 const countEntries = /"(?:huishoudens|adressen|getoond|totaal)":(?:\d+|\[(?:"(?:[^"\\]|\\.)*",?)*\]),?/g;
-/** The command line's export: `signaleringen als CSV naar stdout: 12 huishoudens`. */
-const countText = /:? ?\b\d+ huishoudens\b/g;
+/** The command line's export and run: `…naar stdout: 12 huishoudens`, `peildatum 2026-10-08: 40 signaleringen`. */
+const countText = /:? ?\b\d+ (?:huishoudens|signaleringen)\b/g;
 /** The address a user searched for (flag list search and export). */
 const searchTerm = /"search":"(?:[^"\\]|\\.)*"/g;
 /** A flag id: flags are numbered per run in address order, so an id hints at the address. */
