@@ -87,7 +87,7 @@ describe.each(DIALECTS)('the audit log is complete (%s)', (dialect) => {
       login_failed: 'inloggen: gebruikersnaam of wachtwoord onjuist',
       'rate_limited:login': 'geweigerd (te veel verzoeken vanaf dit adres): inloggen',
       household_read: 'huishouden inzien',
-      flags_list: 'signaleringslijst bekijken (hoeveel huishoudens: zie details)',
+      flags_list: 'signaleringslijst bekijken (filter en pagina: zie details)',
     });
     expect(page.items[0]).toHaveProperty('session_hash');
     expect(page.items[0]).toHaveProperty('user_agent');

@@ -9,7 +9,7 @@ import { createApiFixture, type Agent, type ApiFixture } from './support/fixture
 // flag id, no search on one household, and no way to tell by comparing two views of the
 // week list which household an objection took off it. The stored log keeps everything.
 
-const entry = (object_type: string | null, object_id: string | null, detail: string | null) => ({ id: 1, event: 'x', object_type, object_id, detail });
+const entry = (object_type: string | null, object_id: string | null, detail: string | null, event = 'x') => ({ id: 1, event, object_type, object_id, detail });
 const clean = new RegExp(NO_HOUSEHOLD_TEXT);
 
 describe('redactAuditEntry', () => {
@@ -22,7 +22,7 @@ describe('redactAuditEntry', () => {
     expect(redactAuditEntry(entry(null, null, null))).toEqual(entry(null, null, null));
   });
 
-  it('keeps of a list view its count, filter and page, not its households, its total or an address searched for', () => {
+  it('keeps of a list view its filter and page, not its households, how many there were, or an address searched for', () => {
     const raw = JSON.stringify({
       huishoudens: ['9711AA-1-', '9733BC-12-B'],
       getoond: 2,
@@ -30,21 +30,43 @@ describe('redactAuditEntry', () => {
       filter: { search: '9711 aa 1', wijk: 'Beijum', page: 2, sort: 'address' },
     });
     const detail = redactAuditEntry(entry('run', '7', raw)).detail!;
-    expect(JSON.parse(detail)).toEqual({ huishoudens: 2, getoond: 2, filter: { search: '(afgeschermd)', wijk: 'Beijum', page: 2, sort: 'address' } });
+    expect(JSON.parse(detail)).toEqual({ filter: { search: '(afgeschermd)', wijk: 'Beijum', page: 2, sort: 'address' } });
   });
 
-  it('counts the households of a meeting, an export and the off-list worklist, and hides flag ids and stray addresses', () => {
+  it('drops the households and their number of a meeting, an export and the off-list worklist, and hides flag ids and stray addresses', () => {
     const meeting = `zorgnetwerk 3: advies en regisseur vastgelegd; ${JSON.stringify({ huishoudens: ['9711AA-1-', '9733BC-12-B', '9999ZZ-3-'] })}`;
-    expect(redactAuditEntry(entry('household', '9711AA-1-', meeting)).detail).toBe('zorgnetwerk 3: advies en regisseur vastgelegd; {"huishoudens":3}');
+    expect(redactAuditEntry(entry('household', '9711AA-1-', meeting)).detail).toBe('zorgnetwerk 3: advies en regisseur vastgelegd');
+    expect(redactAuditEntry(entry('meeting', '1', '{"huishoudens":["9711AA-1-"]}')).detail).toBeNull();
     const exported = `signaleringen als CSV: ${JSON.stringify({ huishoudens: 2, kolommen: 'address_key,wijk', filter: { search: '9711AA' }, adressen: ['9711AA-1-', '9711AA-2-'] })}`;
     expect(redactAuditEntry(entry('export', 'run:7', exported)).detail).toBe(
-      'signaleringen als CSV: {"huishoudens":2,"kolommen":"address_key,wijk","filter":{"search":"(afgeschermd)"},"adressen":2}',
+      'signaleringen als CSV: {"kolommen":"address_key,wijk","filter":{"search":"(afgeschermd)"}}',
     );
-    expect(redactAuditEntry(entry('worklist', 'off-list', '{"huishoudens":[]}')).detail).toBe('{"huishoudens":0}');
+    expect(redactAuditEntry(entry('export', 'run:7', 'signaleringen als CSV naar stdout: 63 huishoudens')).detail).toBe('signaleringen als CSV naar stdout');
+    expect(redactAuditEntry(entry('run', '7', 'peildatum 2026-10-08: 409 signaleringen')).detail).toBe('peildatum 2026-10-08');
+    // A detail cut short still loses its keys and counts.
+    expect(redactAuditEntry(entry('run', '7', 'lijst: {"huishoudens":["9711AA-1-"],"totaal":40,"filter":{"wijk":"Beijum"')).detail).toBe(
+      'lijst: {"filter":{"wijk":"Beijum"',
+    );
+    expect(redactAuditEntry(entry('worklist', 'off-list', '{"huishoudens":[]}')).detail).toBeNull();
     expect(redactAuditEntry(entry('household', 'k', 'signalering 42: samenstelling, adres')).detail).toBe('signalering (afgeschermd): samenstelling, adres');
     expect(redactAuditEntry(entry('file', 'a.csv', 'mislukt: 9711AB-5-A en 9711 AB 5 a en 9711AB onbekend')).detail).toBe(
       'mislukt: (afgeschermd) en (afgeschermd) en (afgeschermd) onbekend',
     );
+  });
+
+  it("shows of the privacy officer's work only that it happened, failed and denied calls included", () => {
+    const excluded = entry('access_request', '8', 'beperking: uitgesloten van 2026-12-05 tot en met 2027-03-05', 'createExclusion');
+    expect(redactAuditEntry(excluded)).toEqual({ ...excluded, object_id: 'inzageverzoek (afgeschermd)', detail: null });
+    const lifted = entry('signal_mark', '3', 'poging: markering opheffen', 'liftSignalMark');
+    expect(redactAuditEntry(lifted)).toEqual({ ...lifted, object_id: 'markering (afgeschermd)', detail: null });
+    expect(redactAuditEntry(entry('request', '8', null, 'denied:liftExclusion'))).toMatchObject({ object_id: '(afgeschermd)', detail: null });
+    expect(redactAuditEntry(entry('access_request', '8', 'gevonden via bsn', 'access_letter')).detail).toBeNull();
+    expect(redactAuditEntry(entry(null, null, null, 'accessRequests'))).toEqual(entry(null, null, null, 'accessRequests'));
+  });
+
+  it('keeps counts that are no household list: a registry import', () => {
+    const imported = 'registry.csv: personen 410, huishoudens 180, geweigerd 0';
+    expect(redactAuditEntry(entry('file', 'registry.csv', imported)).detail).toBe(imported);
   });
 
   it('leaves text without a household alone, lower-case content hashes included', () => {
@@ -65,6 +87,16 @@ describe('redactAuditEntry', () => {
 });
 
 const HOUSEHOLD = '9711AA-1-';
+interface AuditItem {
+  id: number;
+  event: string;
+  username: string | null;
+  role: string | null;
+  object_type: string | null;
+  object_id: string | null;
+  detail: string | null;
+  outcome: string;
+}
 const PARENT_BSN = '908301662';
 
 describe.each(DIALECTS)('the beheerder reads the audit log without household data (%s)', (dialect) => {
@@ -78,7 +110,7 @@ describe.each(DIALECTS)('the beheerder reads the audit log without household dat
   const audit = async (query: string) => {
     const res = await beheerder.request({ method: 'GET', url: `/api/audit?page_size=200${query}` });
     expect(res.statusCode).toBe(200);
-    return res.json() as { items: { event: string; object_type: string | null; object_id: string | null; detail: string | null }[]; total: number };
+    return res.json() as { items: AuditItem[]; total: number };
   };
   const stored = (event: string) => f.t.db.selectFrom('audit_log').selectAll().where('event', '=', event).orderBy('id').execute();
 
@@ -112,8 +144,8 @@ describe.each(DIALECTS)('the beheerder reads the audit log without household dat
     expect(read).toMatchObject({ object_type: 'household', object_id: SHIELDED_ID.household });
     expect(read.detail).not.toContain(String(flag));
     const list = page.items.find((e) => e.event === 'flags_list' && e.detail?.includes('"search"'))!;
-    const found = search.json().items.length;
-    expect(JSON.parse(list.detail!)).toMatchObject({ huishoudens: found, getoond: found, filter: { search: '(afgeschermd)' } });
+    expect(Object.keys(JSON.parse(list.detail!))).toEqual(['filter']);
+    expect(JSON.parse(list.detail!)).toMatchObject({ filter: { search: '(afgeschermd)' } });
     for (const e of page.items.filter((i) => ['household', 'flag', 'triage'].includes(i.object_type ?? ''))) {
       expect(Object.values(SHIELDED_ID)).toContain(e.object_id);
     }
@@ -136,28 +168,79 @@ describe.each(DIALECTS)('the beheerder reads the audit log without household dat
     expect(users.items.every((e) => e.object_id === 'coordinator')).toBe(true);
   });
 
-  it('gives two views of the week list, before and after an objection, that differ in counts only', async () => {
-    expect((await weekList()).json().items.map((i: { household_key: string }) => i.household_key)).toContain(HOUSEHOLD);
+  it('gives the same views of lists, exports and a meeting before and after an exclusion, and of the exclusion only that it happened', async () => {
+    const flag = await f.flagOf(run(), HOUSEHOLD);
+    const meeting = (await coordinator.request({ method: 'POST', url: '/api/meetings', payload: { held_on: '2026-10-20', wijken: ['Beijum'] } })).json()
+      .id as number;
+    expect((await coordinator.request({ method: 'POST', url: `/api/meetings/${meeting}/agenda`, payload: { flag_id: flag } })).statusCode).toBe(200);
+    // The reviewer's reads: the wijk's export, an address search's export, the whole run's export, the list and the meeting.
+    const reads = async () => {
+      const exportOf = (payload: object) => coordinator.request({ method: 'POST', url: `/api/runs/${run()}/flags/export`, payload });
+      const answers = [
+        await exportOf({ wijk: 'Beijum' }),
+        await exportOf({ search: '9711 AA 1' }),
+        await coordinator.request({ method: 'GET', url: `/api/runs/${run()}/flags.csv` }),
+        await weekList(),
+        await coordinator.request({ method: 'GET', url: `/api/meetings/${meeting}` }),
+      ];
+      for (const a of answers) expect(a.statusCode).toBe(200);
+      return answers;
+    };
+    const [, searched, , , meetingBefore] = await reads();
+    expect(searched!.body).toContain(HOUSEHOLD);
+    expect(meetingBefore!.json().items).toHaveLength(1);
+    const before = await audit('');
+
     const request = (await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { bsn: PARENT_BSN, received_on: '2026-10-02' } })).json();
     const excluded = await privacy.request({
       method: 'POST',
       url: `/api/privacy/requests/${request.id}/exclusions`,
-      payload: { ground: 'bezwaar', reason: 'Bezwaar toegekend', from: '2026-10-09', to: '2026-10-20' },
+      payload: { ground: 'beperking', reason: 'Beperking toegekend', from: '2026-10-09', to: '2026-12-31' },
     });
     expect(excluded.statusCode).toBe(200);
-    expect((await weekList()).json().items.map((i: { household_key: string }) => i.household_key)).not.toContain(HOUSEHOLD);
+    const [, searchedAfter, , list, meetingAfter] = await reads();
+    expect(searchedAfter!.body).not.toContain(HOUSEHOLD);
+    expect(list!.json().items.map((i: { household_key: string }) => i.household_key)).not.toContain(HOUSEHOLD);
+    expect(meetingAfter!.json().items).toHaveLength(0);
+    const after = await audit('');
 
-    // Stored, the two views differ by exactly the household that objected.
-    const [rawBefore, rawAfter] = (await stored('flags_list')).slice(-2).map((e) => JSON.parse(e.detail!).huishoudens as string[]);
-    expect(rawBefore!.filter((k) => !rawAfter!.includes(k))).toEqual([HOUSEHOLD]);
+    // Stored, every read of the second round differs from its twin of the first: the household is gone.
+    const storedReads = (
+      await f.t.db.selectFrom('audit_log').select(['event', 'detail']).where('username', '=', 'coordinator').orderBy('id', 'desc').limit(10).execute()
+    ).reverse();
+    for (let i = 0; i < 5; i++) expect(storedReads[i + 5]!.detail).not.toBe(storedReads[i]!.detail);
 
-    const views = (await audit('&event=flags_list')).items.slice(0, 2).reverse();
-    const [before, after] = views.map((e) => JSON.parse(e.detail!));
-    expect(before).toMatchObject({ huishoudens: rawBefore!.length, getoond: rawBefore!.length, filter: { page_size: 200 } });
-    expect(Object.keys(before).sort()).toEqual(['filter', 'getoond', 'huishoudens']);
-    expect(after).toEqual({ ...before, huishoudens: rawAfter!.length, getoond: rawAfter!.length });
-    expect(views.map((e) => e.object_id)).toEqual([String(run()), String(run())]);
-    const everything = JSON.stringify(await audit(''));
+    // Shown, the old entries stay as they were, and the new reads read exactly like the old ones.
+    const seen = new Set(before.items.map((e) => e.id));
+    const kept = after.items.filter((e) => seen.has(e.id));
+    expect(kept).toEqual(before.items);
+    const added = after.items.filter((e) => !seen.has(e.id)).reverse();
+    const view = (e: AuditItem) => ({
+      event: e.event,
+      object_type: e.object_type,
+      object_id: e.object_id,
+      detail: e.detail,
+      outcome: e.outcome,
+      username: e.username,
+    });
+    const firstRound = before.items.slice(0, 5).reverse().map(view);
+    expect(added.filter((e) => e.username === 'coordinator').map(view)).toEqual(firstRound);
+    expect(JSON.stringify(firstRound)).not.toMatch(/"(huishoudens|adressen|getoond|totaal)|\d+ huishoudens/);
+    expect(added.filter((e) => e.username === 'privacy').map((e) => [e.event, e.role, e.object_id, e.detail])).toEqual([
+      ['createAccessRequest', 'privacy', 'inzageverzoek (afgeschermd)', null],
+      ['createExclusion', 'privacy', 'inzageverzoek (afgeschermd)', null],
+    ]);
+    // Besides: the beheerder's own first look at the log.
+    expect(added.filter((e) => e.username === 'beheerder').map((e) => e.event)).toEqual(['audit_search']);
+    expect(added).toHaveLength(8);
+    const everything = JSON.stringify(after);
     for (const key of keys) expect(everything).not.toContain(key);
+    expect(everything).not.toMatch(/uitgesloten|2026-12-31|Beperking toegekend/);
+  });
+
+  it('refuses a search on one access request or mark, like on a household', async () => {
+    const res = await beheerder.request({ method: 'GET', url: '/api/audit?object_type=access_request&object_id=1' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ field: 'querystring.object_id', reason: expect.stringContaining('verzoek') });
   });
 });

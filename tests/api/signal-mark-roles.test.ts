@@ -40,4 +40,38 @@ describe.each(DIALECTS)('signal marks by role (%s)', (dialect) => {
     expect((await beheerder.request({ method: 'POST', url: `/api/privacy/marks/${source.json().id}/lift` })).statusCode).toBe(200);
     expect((await privacy.request({ method: 'POST', url: `/api/privacy/marks/${resident.json().id}/lift` })).statusCode).toBe(200);
   });
+
+  it('refuses the beheerder’s mark on a signal marked by the privacy officer exactly like one on their own mark, naming no one and no reason', async () => {
+    const resident = await mark(privacy, 'h-1', 'De inwoner toonde een afschrift van de bank.');
+    const own = await mark(beheerder, 'h-2', 'De corporatie trekt de regel in.');
+    expect([resident.statusCode, own.statusCode]).toEqual([201, 201]);
+    const onResident = await mark(beheerder, 'h-1', 'De corporatie trekt de regel in.');
+    const onOwn = await mark(beheerder, 'h-2', 'De corporatie trekt de regel in.');
+    expect(onResident.statusCode).toBe(409);
+    expect([onOwn.statusCode, onOwn.body]).toEqual([onResident.statusCode, onResident.body]);
+    expect(onResident.json().message).toBe('Op dit signaal staat al een markering: het telt al niet meer mee.');
+    expect(onResident.body).not.toMatch(/privacy|inwoner|afschrift|onjuist/i);
+    // The privacy officer's mark is untouched and still theirs alone.
+    expect((await list(beheerder)).map((m) => m.id)).not.toContain(resident.json().id);
+    const active = await f.t.db.selectFrom('signal_marks').select(['marked_role']).where('record_id', '=', 'h-1').where('lifted_at', 'is', null).execute();
+    expect(active).toEqual([{ marked_role: 'privacy' }]);
+    for (const m of [resident, own]) expect((await privacy.request({ method: 'POST', url: `/api/privacy/marks/${m.json().id}/lift` })).statusCode).toBe(200);
+  });
+
+  it('lists the sources that delivered signals by their Dutch names, and names a mark’s source so', async () => {
+    const codes = (await f.t.db.selectFrom('signals').select('source').distinct().execute()).map((r) => r.source).sort();
+    for (const agent of [privacy, beheerder]) {
+      const res = await agent.request({ method: 'GET', url: '/api/privacy/sources' });
+      expect(res.statusCode).toBe(200);
+      const sources = res.json() as { source: string; name: string }[];
+      expect(sources.map((s) => s.source).sort()).toEqual(codes);
+      expect(sources.find((s) => s.source === 'woco-noord')?.name).toBe('Woningcorporatie noord');
+      for (const s of sources) expect(s.name).not.toMatch(/\b[a-z]+[-_][a-z]+\b/);
+    }
+    const coordinator = await f.login('coordinator');
+    expect((await coordinator.request({ method: 'GET', url: '/api/privacy/sources' })).statusCode).toBe(403);
+    const made = await mark(beheerder, 'h-3', 'De corporatie trekt de regel in.');
+    expect(made.json()).toMatchObject({ source: 'woco-noord', source_name: 'Woningcorporatie noord' });
+    expect((await list(beheerder)).find((m) => m.id === made.json().id)).toMatchObject({ source_name: 'Woningcorporatie noord' });
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, localDate } from '../../server/src/core/dates.ts';
+import { sourceDisplayName } from '../../server/src/core/source-name.ts';
 import { formatDate } from '../../web/src/lib/format.ts';
 import { addMonths } from '../../server/src/services/access-requests.ts';
 import { paths } from '../../web/src/config/paths.ts';
@@ -164,9 +165,9 @@ it('registers an access request by address (only in a POST body), lists its dead
 
 it('marks a signal incorrect and excludes the household of the request, both reversible', async () => {
   const { page } = tab;
-  // The first request is closed: a new exclusion needs an open one.
+  // The first request is closed: a new exclusion needs an open one, and a closed one is not offered.
   await openFromMenu(page, 'Correctie en bezwaar');
-  await page.getByText('een nieuwe uitsluiting kan niet meer').waitFor();
+  await page.getByText('Er is geen open verzoek over een huishouden.').waitFor();
   await openFromMenu(page, 'Verzoeken');
   await page.getByLabel('Zoeken op').selectOption('adres');
   await page.getByLabel('Postcode').fill(target.postcode);
@@ -175,22 +176,30 @@ it('marks a signal incorrect and excludes the household of the request, both rev
   await page.getByLabel('Ontvangen op').fill(RECEIVED);
   await page.getByRole('button', { name: 'Registreren' }).click();
   await page.getByText(`De termijn loopt tot ${DEADLINE}.`).waitFor();
+  expect(await page.getByRole('cell', { name: 'het adres', exact: true }).count()).toBeGreaterThan(0);
   await openFromMenu(page, 'Correctie en bezwaar');
   await check('correctie');
-  await page.getByLabel('Bron', { exact: true }).fill(target.source);
+  // Only the open request is offered; grounds and sources by their Dutch names.
+  expect(await page.locator('#exclusion-request option').count()).toBe(1);
+  expect(await page.locator('#exclusion-ground option').allInnerTexts()).toEqual(['Bezwaar (art. 21)', 'Beperking (art. 18)']);
+  const sourceName = sourceDisplayName(target.source);
+  await page.getByLabel('Bron', { exact: true }).selectOption({ label: sourceName });
   await page.getByLabel('Kenmerk bij de bron').fill(target.recordId);
   await page.locator('#mark-reason').fill('De bron meldt een boekingsfout');
   await page.getByRole('button', { name: 'Markeren' }).click();
   await page.getByText('Het signaal is gemarkeerd als onjuist.').waitFor();
-  await page.getByRole('button', { name: `Markering van ${target.source} ${target.recordId} opheffen` }).waitFor();
+  await page.getByRole('button', { name: `Markering van ${sourceName} ${target.recordId} opheffen` }).waitFor();
+  await page.getByRole('cell', { name: sourceName, exact: true }).first().waitFor();
+  expect(await page.locator('main').innerText()).not.toContain(target.source);
   await page.locator('#exclusion-reason').fill('Bezwaar toegekend');
   await page.getByRole('button', { name: 'Uitsluiten' }).click();
   const lift = page.getByRole('button', { name: /^Uitsluiting \d+ opheffen$/ });
   await lift.waitFor();
+  await page.getByRole('cell', { name: 'Bezwaar (art. 21)', exact: true }).waitFor();
   await check('correctie-gemarkeerd');
   await lift.click();
   await page.getByRole('cell', { name: 'opgeheven', exact: true }).waitFor();
-  await page.getByRole('button', { name: `Markering van ${target.source} ${target.recordId} opheffen` }).click();
+  await page.getByRole('button', { name: `Markering van ${sourceName} ${target.recordId} opheffen` }).click();
   await page.getByRole('cell', { name: /^opgeheven op / }).waitFor();
   await check('correctie-opgeheven');
 });

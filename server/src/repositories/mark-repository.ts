@@ -112,6 +112,11 @@ export async function liftExclusion(db: Executor, id: number, by: string, at: st
   return true;
 }
 
+/** Every source that delivered a signal, by code. */
+export async function signalSourceCodes(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('signals').select('source').distinct().orderBy('source').execute()).map((r) => r.source);
+}
+
 export async function signalExists(db: Executor, source: string, recordId: string): Promise<boolean> {
   const row = await db.selectFrom('signals').select('id').where('source', '=', source).where('record_id', '=', recordId).limit(1).executeTakeFirst();
   return row !== undefined;

@@ -1,4 +1,4 @@
-import { DOMAIN_LABELS, INDICATOR_CATALOGUE, type Domain } from '@vroegsignaal/shared';
+import { DOMAIN_LABELS, type Domain } from '@vroegsignaal/shared';
 import { TRIAGE_STATUS_LABELS, type TriageStatus } from '@vroegsignaal/shared/api/triage';
 import { describeAuditEvent } from '@vroegsignaal/shared/api/audit-events';
 import { addDays } from '../core/dates.ts';
@@ -11,6 +11,7 @@ import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
 import { requestData, requestViews, type RequestFlag, type RequestSignal, type RequestTriage } from './access-request-data.ts';
 import { dutchDate, requestRow, type RightsContext } from './access-requests.ts';
 import { teamOf } from './letter-teams.ts';
+import { letterLabel, letterValueMeaning } from './letter-wording.ts';
 
 // The answer to an access request (AVG art. 15) as a letter in plain Dutch: short
 // sentences (at most 20 words), the data in tables, the scoring in words, the
@@ -34,8 +35,7 @@ export interface LetterSettings {
   contact?: string;
 }
 
-const catalogue = (indicator: string) => INDICATOR_CATALOGUE.find((e) => e.indicator === indicator);
-const label = (indicator: string) => catalogue(indicator)?.label ?? indicator.replace(/_/g, ' ');
+const label = letterLabel;
 const number = (n: number) => String(n).replace('.', ',');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatus] ?? s.replace(/_/g, ' ')) : '');
@@ -167,7 +167,7 @@ function signalTable(signals: SignalRow[], marks: Map<string, MarkRow>, retentio
 
 /** The value with its unit, as the family page shows it: `3 maanden huurachterstand`; a count of one event is its meaning. */
 function valueText(indicator: string, value: number | string | null): string {
-  const meaning = catalogue(indicator)?.valueMeaning;
+  const meaning = letterValueMeaning(indicator);
   if (meaning?.startsWith('één ')) return meaning;
   if (value === null) return 'geen';
   return meaning ? `${number(Number(value))} ${meaning}` : number(Number(value));

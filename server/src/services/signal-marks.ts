@@ -1,8 +1,9 @@
-import type { MarkBody, MarkItem } from '@vroegsignaal/shared/api/privacy';
+import type { MarkBody, MarkItem, SignalSource } from '@vroegsignaal/shared/api/privacy';
 import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Clock } from '../core/clock.ts';
+import { sourceDisplayName } from '../core/source-name.ts';
 import type { Db } from '../db/connection.ts';
-import { findActiveMark, insertMark, liftMark, listMarks, signalExists } from '../repositories/mark-repository.ts';
+import { findActiveMark, insertMark, liftMark, listMarks, signalExists, signalSourceCodes } from '../repositories/mark-repository.ts';
 import { ApiError } from './errors.ts';
 
 // A signal marked incorrect (AVG art. 16) by (source, record_id): it counts in no run
@@ -11,10 +12,17 @@ import { ApiError } from './errors.ts';
 // A beheerder sees and lifts only the marks of beheerders (made on a source's
 // instruction): a privacy officer's mark comes from a resident's request, and its
 // reason and its lifting are the privacy officer's.
+// A signal has at most one mark in force (the database's unique index). A beheerder who
+// marks a signal the privacy officer already marked gets the refusal any mark in force
+// gives, whoever made it: it tells that the signal already counts in no run, never by
+// whom, when or why. That the beheerder then finds no mark of their own in their list is
+// accepted: the source named the record, so it is no household the beheerder looked up.
+const ALREADY_MARKED = 'Op dit signaal staat al een markering: het telt al niet meer mee.';
 
 const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => ({
   id: m.id,
   source: m.source,
+  source_name: sourceDisplayName(m.source),
   record_id: m.record_id,
   reason: m.reason,
   marked_role: m.marked_role,
@@ -25,13 +33,19 @@ const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => 
 /** The role whose marks `user` may see and lift: all for the privacy officer, their own role's for a beheerder. */
 const visibleRole = (user: AuthenticatedUser) => (user.role === 'privacy' ? undefined : user.role);
 
+/** The sources a mark can name, by their names in plain Dutch, sorted by name. */
+export async function signalSources(db: Db): Promise<SignalSource[]> {
+  const sources = (await signalSourceCodes(db)).map((source) => ({ source, name: sourceDisplayName(source) }));
+  return sources.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
 export async function allMarks(db: Db, user: AuthenticatedUser): Promise<MarkItem[]> {
   return (await listMarks(db, visibleRole(user))).map(present);
 }
 
 export async function markSignal(db: Db, clock: Clock, user: AuthenticatedUser, body: MarkBody): Promise<MarkItem> {
   if (!(await signalExists(db, body.source, body.record_id))) throw ApiError.notFound('Er is geen signaal met deze bron en dit kenmerk.');
-  if (await findActiveMark(db, body.source, body.record_id)) throw ApiError.conflict('Dit signaal is al als onjuist gemarkeerd.');
+  if (await findActiveMark(db, body.source, body.record_id)) throw ApiError.conflict(ALREADY_MARKED);
   const row = {
     source: body.source,
     record_id: body.record_id,
@@ -43,7 +57,7 @@ export async function markSignal(db: Db, clock: Clock, user: AuthenticatedUser, 
     lifted_by: null,
   };
   const id = await insertMark(db, row);
-  if (id === null) throw ApiError.conflict('Dit signaal is al als onjuist gemarkeerd.');
+  if (id === null) throw ApiError.conflict(ALREADY_MARKED);
   return present({ ...row, id });
 }
 

@@ -71,7 +71,7 @@ export const AuditEntry = Type.Object({
   object_type: Type.Union([Type.String(), Type.Null()]),
   /** Never a household's address key or a flag id: "huishouden (afgeschermd)" (audit-shield.ts). */
   object_id: Type.Union([ShieldedText, Type.Null()]),
-  /** Of a list, how many households it showed, its filter and page; never which ones. */
+  /** Of a list, export or meeting its filter and page; never which households, nor how many. */
   detail: Type.Union([ShieldedText, Type.Null()]),
   outcome: AuditOutcome,
   ip: Type.Union([Type.String(), Type.Null()]),

@@ -98,6 +98,7 @@ export const ENDPOINTS = {
   signalMarks: { method: 'GET', url: '/api/privacy/marks', roles: ['privacy', 'beheerder'] },
   createSignalMark: { method: 'POST', url: '/api/privacy/marks', roles: ['privacy', 'beheerder'] },
   liftSignalMark: { method: 'POST', url: '/api/privacy/marks/:id/lift', roles: ['privacy', 'beheerder'] },
+  signalSources: { method: 'GET', url: '/api/privacy/sources', roles: ['privacy', 'beheerder'] },
 
   // The API documentation (@fastify/swagger-ui); public like the API's shape itself.
   apiDocs: { method: 'GET', url: '/api/docs', roles: 'public' },

@@ -78,6 +78,8 @@ export type MarkBody = Static<typeof MarkBody>;
 export const MarkItem = Type.Object({
   id: Type.Integer(),
   source: Type.String(),
+  /** The source by its name in plain Dutch (`Woningcorporatie noord`), never the code alone on screen. */
+  source_name: Type.String(),
   record_id: Type.String(),
   reason: Type.String(),
   marked_role: Type.String(),
@@ -86,6 +88,11 @@ export const MarkItem = Type.Object({
 });
 export type MarkItem = Static<typeof MarkItem>;
 export const MarkList = Type.Array(MarkItem);
+
+/** The sources that delivered signals: what a mark can name, by code and by name. */
+export const SignalSource = Type.Object({ source: Type.String(), name: Type.String() });
+export type SignalSource = Static<typeof SignalSource>;
+export const SignalSourceList = Type.Array(SignalSource);
 
 export const ExclusionBody = Type.Object(
   {

@@ -42,8 +42,9 @@ const admin: RoutesPlugin = async (app) => {
       schema: { tags: ['admin'], body: CreateUserBody, response: { 201: UserCreated, ...errors } },
     },
     async (request, reply) => {
-      request.auditObject = { type: 'user', id: request.body.username, detail: `rol ${request.body.role}, eenmalig wachtwoord` };
+      request.auditObject = { type: 'user', id: request.body.username, detail: `poging: aanmaken met rol ${request.body.role}` };
       const { user, password } = await createUser(app.db, app.clock, request.body);
+      request.auditObject = { type: 'user', id: user.username, detail: `rol ${user.role}, eenmalig wachtwoord` };
       return reply.code(201).send({ user, one_time_password: password });
     },
   );

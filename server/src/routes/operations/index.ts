@@ -31,8 +31,11 @@ const operations: RoutesPlugin = async (app) => {
       schema: { tags: ['operations'], params: SourceParams, body: SourceBody, response: { 200: SourceItem, ...errors } },
     },
     async (request) => {
-      request.auditObject = { type: 'source', id: request.params.name, detail: `gewijzigd: ${Object.keys(request.body).join(', ')}` };
-      return updateSource(app.db, app.clock, request.params.name, request.body, sourcePolicy(app.config));
+      const fields = Object.keys(request.body).join(', ');
+      request.auditObject = { type: 'source', id: request.params.name, detail: `poging: wijzigen van ${fields}` };
+      const updated = await updateSource(app.db, app.clock, request.params.name, request.body, sourcePolicy(app.config));
+      request.auditObject = { type: 'source', id: request.params.name, detail: `gewijzigd: ${fields}` };
+      return updated;
     },
   );
 

@@ -13,6 +13,7 @@ import {
   MarkList,
   RequestDetail,
   RequestParams,
+  SignalSourceList,
   WithheldParams,
   WithholdBody,
 } from '@vroegsignaal/shared/api/privacy';
@@ -31,14 +32,17 @@ import {
   withhold,
   type RightsContext,
 } from '../../services/access-requests.ts';
-import { allMarks, markSignal, unmarkSignal } from '../../services/signal-marks.ts';
+import { allMarks, markSignal, signalSources, unmarkSignal } from '../../services/signal-marks.ts';
 import { userOf, type RoutesPlugin } from '../types.ts';
 
 // Residents' rights (AVG art. 15, 16, 18, 21). A BSN or address arrives only in a POST
 // body and is neither logged nor audited: the audit entry names the request's id.
+// An action's entry says it was done only once it was; until then (and so on a refusal)
+// it reads "poging: …".
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const requestObject = (id: number, detail?: string) => ({ type: 'access_request', id: String(id), ...(detail ? { detail } : {}) });
+const attempt = (id: number, what: string) => requestObject(id, `poging: ${what}`);
 
 const privacy: RoutesPlugin = async (app) => {
   const ctx: RightsContext = { db: app.db, clock: app.clock, pseudonymize: createPseudonymizer(app.config.bsnKey), timeZone: app.config.timeZone };
@@ -101,6 +105,7 @@ const privacy: RoutesPlugin = async (app) => {
       schema: { tags: ['privacy'], params: RequestParams, body: ExtendBody, response: { 200: AccessRequestItem, ...errors } },
     },
     async (request) => {
+      request.auditObject = attempt(request.params.requestId, 'termijn verlengen');
       const extended = await extendRequest(ctx, request.params.requestId, request.body.reason);
       request.auditObject = requestObject(request.params.requestId, 'termijn met twee maanden verlengd');
       return extended;
@@ -114,8 +119,10 @@ const privacy: RoutesPlugin = async (app) => {
       schema: { tags: ['privacy'], params: RequestParams, response: { 200: AccessRequestItem, ...errors } },
     },
     async (request) => {
+      request.auditObject = attempt(request.params.requestId, 'afhandelen');
+      const closed = await closeRequest(ctx, request.params.requestId);
       request.auditObject = requestObject(request.params.requestId, 'afgehandeld');
-      return closeRequest(ctx, request.params.requestId);
+      return closed;
     },
   );
 
@@ -126,8 +133,11 @@ const privacy: RoutesPlugin = async (app) => {
       schema: { tags: ['privacy'], params: RequestParams, body: WithholdBody, response: { 200: RequestDetail, ...errors } },
     },
     async (request) => {
-      request.auditObject = requestObject(request.params.requestId, `notitie ${request.body.triage_event_id} achtergehouden`);
-      return withhold(ctx, request.params.requestId, request.body.triage_event_id, request.body.ground);
+      const { requestId } = request.params;
+      request.auditObject = attempt(requestId, `notitie ${request.body.triage_event_id} achterhouden`);
+      const detail = await withhold(ctx, requestId, request.body.triage_event_id, request.body.ground);
+      request.auditObject = requestObject(requestId, `notitie ${request.body.triage_event_id} achtergehouden`);
+      return detail;
     },
   );
 
@@ -139,8 +149,10 @@ const privacy: RoutesPlugin = async (app) => {
     },
     async (request) => {
       const { requestId, triageEventId } = request.params;
+      request.auditObject = attempt(requestId, `notitie ${triageEventId} weer opnemen`);
+      const detail = await release(ctx, requestId, triageEventId);
       request.auditObject = requestObject(requestId, `notitie ${triageEventId} weer opgenomen`);
-      return release(ctx, requestId, triageEventId);
+      return detail;
     },
   );
 
@@ -152,8 +164,11 @@ const privacy: RoutesPlugin = async (app) => {
     },
     async (request) => {
       const b = request.body;
-      request.auditObject = requestObject(request.params.requestId, `${b.ground}: uitgesloten van ${b.from} tot en met ${b.to}`);
-      return excludeHousehold(ctx, userOf(request), request.params.requestId, b);
+      const period = `van ${b.from} tot en met ${b.to}`;
+      request.auditObject = attempt(request.params.requestId, `${b.ground}: uitsluiten ${period}`);
+      const detail = await excludeHousehold(ctx, userOf(request), request.params.requestId, b);
+      request.auditObject = requestObject(request.params.requestId, `${b.ground}: uitgesloten ${period}`);
+      return detail;
     },
   );
 
@@ -164,13 +179,22 @@ const privacy: RoutesPlugin = async (app) => {
       schema: { tags: ['privacy'], params: ExclusionParams, response: { 200: RequestDetail, ...errors } },
     },
     async (request) => {
-      request.auditObject = requestObject(request.params.requestId, `uitsluiting ${request.params.exclusionId} opgeheven`);
-      return liftHouseholdExclusion(ctx, userOf(request), request.params.requestId, request.params.exclusionId);
+      const { requestId, exclusionId } = request.params;
+      request.auditObject = attempt(requestId, `uitsluiting ${exclusionId} opheffen`);
+      const detail = await liftHouseholdExclusion(ctx, userOf(request), requestId, exclusionId);
+      request.auditObject = requestObject(requestId, `uitsluiting ${exclusionId} opgeheven`);
+      return detail;
     },
   );
 
   app.get('/api/privacy/marks', { config: { endpoint: ENDPOINTS.signalMarks }, schema: { tags: ['privacy'], response: { 200: MarkList } } }, async (request) =>
     allMarks(app.db, userOf(request)),
+  );
+
+  app.get(
+    '/api/privacy/sources',
+    { config: { endpoint: ENDPOINTS.signalSources }, schema: { tags: ['privacy'], response: { 200: SignalSourceList } } },
+    async () => signalSources(app.db),
   );
 
   app.post(
@@ -194,8 +218,11 @@ const privacy: RoutesPlugin = async (app) => {
       schema: { tags: ['privacy'], params: IdParams, response: { 200: MarkItem, ...errors } },
     },
     async (request) => {
-      request.auditObject = { type: 'signal_mark', id: String(request.params.id), detail: 'markering opgeheven' };
-      return unmarkSignal(app.db, app.clock, userOf(request), request.params.id);
+      const mark = (detail: string) => ({ type: 'signal_mark', id: String(request.params.id), detail });
+      request.auditObject = mark('poging: markering opheffen');
+      const lifted = await unmarkSignal(app.db, app.clock, userOf(request), request.params.id);
+      request.auditObject = mark('markering opgeheven');
+      return lifted;
     },
   );
 };

@@ -40,7 +40,7 @@ export default function AuditRoute() {
     <>
       <PageTitle
         title="Auditlog"
-        intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen. Welk huishouden een regel betreft is afgeschermd; bij een lijst staat hoeveel huishoudens die toonde."
+        intro="Elke inzage, export, wijziging, inlog, geweigerde poging en serverfout, ook wat via beheer (CLI) is gedaan. Alleen toevoegen, nooit wijzigen. Welk huishouden een regel betreft is afgeschermd, en ook hoeveel huishoudens een lijst, export of overleg toonde; van verzoeken van bewoners staat alleen dat er iets gebeurde."
       />
       <form className="vs-filters vs-panel" onSubmit={onSubmit} aria-label="Zoeken in het auditlog">
         {FIELDS.map((f) => (

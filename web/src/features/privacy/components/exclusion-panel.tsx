@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AccessRequestItem } from '@vroegsignaal/shared/api/privacy';
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../../lib/format.ts';
-import { withReason } from './field-labels.ts';
+import { GROUND_LABELS, groundLabel, withReason } from './field-labels.ts';
 import { ErrorMessage, QueryState } from '../../../components/ui/query-state.tsx';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
 import { useCreateExclusion } from '../api/create-exclusion.ts';
@@ -13,7 +13,10 @@ import { useLiftExclusion } from '../api/lift-exclusion.ts';
 /** The date in the Netherlands (the server's time zone), as the server checks "not in the past". */
 const isoDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
-/** Restriction or objection (AVG art. 18/21): the household of a request left out of scoring for a period. */
+/**
+ * Restriction or objection (AVG art. 18/21): the household of a request left out of scoring
+ * for a period. Only open requests with a household can exclude one (the server refuses others).
+ */
 export function ExclusionPanel({ requests }: { requests: AccessRequestItem[] }) {
   const [requestId, setRequestId] = useState(requests[0]!.id);
   return (
@@ -30,11 +33,7 @@ export function ExclusionPanel({ requests }: { requests: AccessRequestItem[] }) 
           ))}
         </Select>
       </FormField>
-      {requests.find((r) => r.id === requestId)?.status === 'open' ? (
-        <ExclusionForm requestId={requestId} />
-      ) : (
-        <Paragraph>Dit verzoek is afgehandeld: een nieuwe uitsluiting kan niet meer. Een uitsluiting opheffen kan wel.</Paragraph>
-      )}
+      <ExclusionForm requestId={requestId} />
       <Exclusions requestId={requestId} />
     </section>
   );
@@ -55,8 +54,8 @@ function ExclusionForm({ requestId }: { requestId: number }) {
       <FormField>
         <FormLabel htmlFor="exclusion-ground">Grond</FormLabel>
         <Select id="exclusion-ground" value={ground} onChange={(e) => setGround(e.target.value as 'beperking' | 'bezwaar')}>
-          <SelectOption value="bezwaar">Bezwaar</SelectOption>
-          <SelectOption value="beperking">Beperking</SelectOption>
+          <SelectOption value="bezwaar">{GROUND_LABELS.bezwaar}</SelectOption>
+          <SelectOption value="beperking">{GROUND_LABELS.beperking}</SelectOption>
         </Select>
       </FormField>
       <FormField>
@@ -91,7 +90,7 @@ function Exclusions({ requestId }: { requestId: number }) {
           rowKey={(x) => x.id}
           stacked
           columns={[
-            { header: 'Grond', cell: (x) => x.ground },
+            { header: 'Grond', cell: (x) => groundLabel(x.ground) },
             { header: 'Reden', cell: (x) => x.reason },
             { header: 'Periode', cell: (x) => `${formatDate(x.from)} tot en met ${formatDate(x.to)}` },
             {

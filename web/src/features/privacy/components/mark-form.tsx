@@ -1,8 +1,10 @@
-import { Alert, Button, FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
+import { Alert, Button, FormField, FormLabel, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { withReason } from './field-labels.ts';
 import { ErrorMessage } from '../../../components/ui/query-state.tsx';
 import { useCreateSignalMark } from '../api/create-signal-mark.ts';
+import { signalSourcesQueryOptions } from '../api/get-signal-sources.ts';
 
 /** Marks one signal incorrect by source and record id (AVG art. 16); no household data is shown. */
 export function MarkForm() {
@@ -10,10 +12,11 @@ export function MarkForm() {
   const [recordId, setRecordId] = useState('');
   const [reason, setReason] = useState('');
   const mark = useCreateSignalMark();
+  const sources = useQuery(signalSourcesQueryOptions());
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     mark.mutate(
-      { source: source.trim(), record_id: recordId.trim(), reason },
+      { source, record_id: recordId.trim(), reason },
       {
         onSuccess: () => {
           setRecordId('');
@@ -29,7 +32,14 @@ export function MarkForm() {
       <div className="vs-filters">
         <FormField>
           <FormLabel htmlFor="mark-source">Bron</FormLabel>
-          <Textbox id="mark-source" autoComplete="off" value={source} onChange={(e) => setSource(e.target.value)} />
+          <Select id="mark-source" value={source} onChange={(e) => setSource(e.target.value)}>
+            <SelectOption value="">Kies een bron</SelectOption>
+            {(sources.data ?? []).map((s) => (
+              <SelectOption key={s.source} value={s.source}>
+                {s.name}
+              </SelectOption>
+            ))}
+          </Select>
         </FormField>
         <FormField>
           <FormLabel htmlFor="mark-record">Kenmerk bij de bron</FormLabel>
@@ -39,10 +49,11 @@ export function MarkForm() {
           <FormLabel htmlFor="mark-reason">Reden</FormLabel>
           <Textbox id="mark-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </FormField>
-        <Button type="submit" appearance="primary-action-button" disabled={!source.trim() || !recordId.trim() || reason.trim().length < 3 || mark.isPending}>
+        <Button type="submit" appearance="primary-action-button" disabled={!source || !recordId.trim() || reason.trim().length < 3 || mark.isPending}>
           Markeren
         </Button>
       </div>
+      {sources.isError ? <ErrorMessage error={sources.error} title="De bronnen konden niet worden geladen" /> : null}
       {mark.isError ? <ErrorMessage error={mark.error} title="Markeren mislukt" fields={withReason('Reden')} /> : null}
       {mark.isSuccess ? (
         <Alert type="ok" role="status">

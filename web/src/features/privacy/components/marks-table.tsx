@@ -21,7 +21,7 @@ export function MarksTable() {
             rowKey={(m) => m.id}
             stacked
             columns={[
-              { header: 'Bron', cell: (m) => m.source },
+              { header: 'Bron', cell: (m) => m.source_name },
               { header: 'Kenmerk', cell: (m) => m.record_id },
               { header: 'Reden', cell: (m) => m.reason },
               { header: 'Gemarkeerd op', cell: (m) => formatDate(m.marked_at) },
@@ -35,7 +35,7 @@ export function MarksTable() {
                       appearance="secondary-action-button"
                       onClick={() => lift.mutate(m.id)}
                       disabled={lift.isPending}
-                      aria-label={`Markering van ${m.source} ${m.record_id} opheffen`}
+                      aria-label={`Markering van ${m.source_name} ${m.record_id} opheffen`}
                     >
                       Opheffen
                     </Button>

@@ -2,6 +2,7 @@ import { formatDate } from '../../../lib/format.ts';
 import { Button } from '@utrecht/component-library-react';
 import type { AccessRequestItem } from '@vroegsignaal/shared/api/privacy';
 import { SimpleTable } from '../../../components/ui/simple-table.tsx';
+import { foundVia } from './field-labels.ts';
 
 const left = (r: AccessRequestItem) => (r.status !== 'open' ? 'afgehandeld' : r.days_left < 0 ? `${-r.days_left} dagen te laat` : `${r.days_left} dagen`);
 
@@ -15,7 +16,7 @@ export function RequestsTable({ requests, onOpen }: { requests: AccessRequestIte
       stacked
       columns={[
         { header: 'Verzoek', cell: (r) => r.id, numeric: true },
-        { header: 'Gevonden via', cell: (r) => (r.identified_by === 'adres' ? 'adres' : r.household ? 'BSN' : 'BSN, geen huishouden') },
+        { header: 'Gevonden via', cell: foundVia },
         { header: 'Ontvangen', cell: (r) => formatDate(r.received_on) },
         { header: 'Termijn tot', cell: (r) => `${formatDate(r.deadline)}${r.extension_reason ? ' (verlengd)' : ''}` },
         { header: 'Resterend', cell: left },
