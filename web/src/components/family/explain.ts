@@ -1,6 +1,7 @@
 // Plain-Dutch sentences for a flag's explanation.
 
 import type { FlagExplanation } from '@vroegsignaal/shared/api/households';
+import { sourceDisplayName } from '@vroegsignaal/shared/source-name';
 import { formatDate, formatNumber, indicatorLabel, indicatorValueMeaning } from '../../lib/format.ts';
 
 /** "Huurachterstand van 3 maanden" or just "Overlastmelding" for a counted event. */
@@ -13,7 +14,7 @@ export function describeSignal(indicator: string, value: number | null): string 
 }
 
 export function sourceAndDate(source: string, observedOn: string): string {
-  return `${source}, ${formatDate(observedOn)}`;
+  return `${sourceDisplayName(source)}, ${formatDate(observedOn)}`;
 }
 
 export const points = (weight: number): string => `telt ${formatNumber(weight)} punt${weight === 1 ? '' : 'en'}`;

@@ -1,3 +1,4 @@
+import { sourceDisplayName } from '@vroegsignaal/shared/source-name';
 import { Heading2, Heading3 } from '@utrecht/component-library-react';
 import type { HouseholdDetail } from '@vroegsignaal/shared/api/households';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
@@ -27,7 +28,7 @@ export function SignalTimeline({ timeline }: { timeline: readonly Signal[] }) {
                 .map((s) => (
                   <li key={s.id}>
                     <span className="vs-nowrap">{formatDate(s.observed_on)}</span>: {describeSignal(s.indicator, s.value)}{' '}
-                    <span className="vs-muted">({s.source})</span>
+                    <span className="vs-muted">({sourceDisplayName(s.source)})</span>
                   </li>
                 ))}
             </ol>
