@@ -96,12 +96,6 @@ export async function residenceSince(db: Executor, bsnHash: string, key: string)
   return row?.since;
 }
 
-/** The start of each open residence at an address (null: since before the first registry). */
-export async function residenceStartsAt(db: Executor, key: string): Promise<(string | null)[]> {
-  const rows = await db.selectFrom('residences').select('since').where('address_key', '=', key).where('until', 'is', null).execute();
-  return rows.map((r) => r.since);
-}
-
 /** The household's triage; with `from`, only episodes of runs as of that date or later, and their events from then on. */
 export async function triageOfHousehold(db: Executor, key: string, from: string | null = null) {
   let query = db

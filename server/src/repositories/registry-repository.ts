@@ -167,3 +167,9 @@ export async function countRows(db: Executor, table: 'persons' | 'households' | 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The start of each open residence at an address (null: since before the first registry). */
+export async function residenceStartsAt(db: Executor, key: string): Promise<(string | null)[]> {
+  const rows = await db.selectFrom('residences').select('since').where('address_key', '=', key).where('until', 'is', null).execute();
+  return rows.map((r) => r.since);
+}

@@ -17,7 +17,6 @@ import {
   listAccessRequests,
   releaseNote,
   residenceSince,
-  residenceStartsAt,
   unlinkedSignalIds,
   updateOpenAccessRequest,
   withheldOf,
@@ -26,6 +25,7 @@ import {
 import { requestData, requestTriage } from './access-request-data.ts';
 import { exclusionsOf, insertExclusion, liftExclusion, overlappingExclusion } from '../repositories/mark-repository.ts';
 import { ApiError } from './errors.ts';
+import { residentsSince } from './residents.ts';
 
 // Access requests (AVG art. 15) and exclusions from scoring (art. 18/21), reached only
 // through a request the privacy officer registered. A BSN is hashed at once and only
@@ -97,13 +97,7 @@ async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): P
   if (!postcode.ok || !huisnummer.ok || !toevoeging.ok) throw ApiError.badRequest('body.postcode', 'het adres is niet geldig');
   const key = addressKey(postcode.value, huisnummer.value, toevoeging.value);
   if (!(await householdExists(ctx.db, key))) return { by: 'adres', key: null, scopeFrom: null, signalIds: [] };
-  return { by: 'adres', key, scopeFrom: earliest(await residenceStartsAt(ctx.db, key)), signalIds: [] };
-}
-
-/** The earliest arrival of the current residents; null (no limit) when one was there before the first registry. */
-function earliest(starts: (string | null)[]): string | null {
-  if (!starts.length || starts.includes(null)) return null;
-  return [...(starts as string[])].sort()[0]!;
+  return { by: 'adres', key, scopeFrom: await residentsSince(ctx.db, key), signalIds: [] };
 }
 
 /** How far back a request's date of receipt may lie: a year (an older date is a typing error, or long overdue). */

@@ -13,6 +13,7 @@ import { birthDatesAt, findHousehold, signalTimeline } from '../repositories/hou
 import { listRuns } from '../repositories/run-repository.ts';
 import type { ReadCache } from './read-cache.ts';
 import { flagForUser, type FlagRow } from './scope.ts';
+import { residentsSince } from './residents.ts';
 import { forRole, presentTriage } from './triage.ts';
 
 const TIMELINE_LIMIT = 500;
@@ -34,19 +35,25 @@ export async function householdOfFlag(
 
 async function detailOf(db: Db, flag: FlagRow, today: string): Promise<HouseholdDetail> {
   const key = flag.household_key;
-  const [household, births, flags, runs, timeline, triage] = await Promise.all([
+  const [household, births, allFlags, allRuns, timeline, triage, since] = await Promise.all([
     findHousehold(db, key),
     birthDatesAt(db, key),
     flagsOfHousehold(db, key),
     listRuns(db),
     signalTimeline(db, key, TIMELINE_LIMIT),
     presentTriage(db, flag),
+    residentsSince(db, key),
   ]);
-  const explanations = await explainFlags(db, flags, flag.id);
+  // What was recorded before the current residents came to live here is not theirs; the flag opened always shows.
+  const current = (asOf: string) => since === null || asOf >= since;
+  const flags = allFlags.filter((f) => f.id === flag.id || current(f.as_of));
+  const runs = allRuns.filter((r) => current(r.as_of));
+  const explanations = await explainFlags(db, flags, flag.id, since);
   const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
   const flaggedIn = new Map(flags.map((f) => [f.run_id, f]));
   return {
     household_key: key,
+    shown_from: since,
     address: parseAddressKey(key),
     wijk: household?.wijk ?? flag.wijk,
     composition: { adults: members.filter((m) => !m.minor).length, minors: members.filter((m) => m.minor).length, members },
@@ -56,15 +63,17 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
       const f = flaggedIn.get(r.id);
       return { run_id: r.id, as_of: r.as_of, flagged: f !== undefined, score: f ? fromMicro(Number(f.score_micro)) : null, domains: f?.domains ?? null };
     }),
-    weeks_on_list: flag.weeks_on_list,
-    timeline: timeline.map((s) => ({
-      id: s.id,
-      indicator: s.indicator,
-      domain: domainOf(s.indicator) ?? '',
-      source: s.source,
-      observed_on: s.observed_on,
-      value: s.value,
-    })),
+    weeks_on_list: since === null ? flag.weeks_on_list : Math.min(flag.weeks_on_list, runs.filter((r) => r.as_of <= flag.as_of).length),
+    timeline: timeline
+      .filter((s) => current(s.observed_on))
+      .map((s) => ({
+        id: s.id,
+        indicator: s.indicator,
+        domain: domainOf(s.indicator) ?? '',
+        source: s.source,
+        observed_on: s.observed_on,
+        value: s.value,
+      })),
     triage,
   };
 }
@@ -74,7 +83,7 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
  * contributing signals only for the flag opened (an earlier flag shows its own
  * when it is opened): a year on the list would otherwise send hundreds of them.
  */
-async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHousehold>>, openedId: number): Promise<FlagExplanation[]> {
+async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHousehold>>, openedId: number, since: string | null): Promise<FlagExplanation[]> {
   const evidence = new Map(flags.map((f) => [f.id, parseEvidence(f.evidence)]));
   const openedIds = (evidence.get(openedId) ?? []).flatMap((r) => r.signalIds);
   const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds)]);
@@ -101,7 +110,13 @@ async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHous
           .filter((s) => ids.has(Number(s.id)))
           .map((s) => {
             const mark = marks.get(markKey(s));
-            const signal = { source: s.source, record_id: s.record_id, observed_on: s.observed_on, value: s.value === null ? null : Number(s.value) };
+            const signal = {
+              source: s.source,
+              record_id: s.record_id,
+              observed_on: s.observed_on,
+              value: s.value === null ? null : Number(s.value),
+              before_residents: since !== null && s.observed_on < since,
+            };
             return mark ? { ...signal, correction: { reason: mark.reason, marked_at: mark.marked_at } } : signal;
           }),
       };

@@ -9,6 +9,8 @@ import { ensureTriage, findTriage, insertTriageEvent, triageEvents, updateTriage
 import { findUserByUsername } from '../repositories/user-repository.ts';
 import { findDeadline } from '../repositories/deadline-repository.ts';
 import { ApiError } from './errors.ts';
+import { findRun } from '../repositories/run-repository.ts';
+import { residentsSince } from './residents.ts';
 import { notifyAssignment } from './notifications.ts';
 import { episodeStart, flagForUser, type FlagRow } from './scope.ts';
 
@@ -35,11 +37,22 @@ export function forRole(triage: Triage, role: Role): Triage {
   return { ...triage, next_statuses: nextStatuses(triage.status, role) };
 }
 
+// The open case of the current flag is always shown, but only its steps from the current
+// residents' arrival on: an earlier family's notes are not this family's. A case that
+// began before the arrival says so, so the coordinator reviews it.
 async function present(db: Db, householdKey: string, episode: number, row: TriageRow | undefined): Promise<Triage> {
   const status = (row?.status ?? 'nieuw') as TriageStatus;
-  const events = row ? await triageEvents(db, row.id) : [];
-  const deadline = await findDeadline(db, householdKey, episode);
+  const [all, deadline, since, start] = await Promise.all([
+    row ? triageEvents(db, row.id) : [],
+    findDeadline(db, householdKey, episode),
+    residentsSince(db, householdKey),
+    findRun(db, episode),
+  ]);
+  const events = since === null ? all : all.filter((e) => e.at >= since);
+  const began = [start?.as_of, row?.created_at.slice(0, 10)].filter((d): d is string => d !== undefined).sort()[0];
   return {
+    shown_from: since,
+    residents_changed: since !== null && began !== undefined && began < since,
     id: row?.id ?? null,
     episode_run_id: episode,
     status,
