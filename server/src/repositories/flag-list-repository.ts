@@ -188,11 +188,18 @@ export async function runRulesOf(db: Executor, runIds: number[]) {
 export async function signalVersions(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
   const columns = ['id', 'indicator', 'source', 'record_id', 'observed_on', 'value'] as const;
+  // `linked`: the signal names a person (1) or only an address (0); a replaced version is its signal's. Never the bsn_hash itself.
+  const versionLinked = sql<number>`case when exists (select 1 from signals s where s.source = signal_versions.source and s.record_id = signal_versions.record_id and s.bsn_hash is not null) then 1 else 0 end`;
   return db
     .selectFrom('signals')
-    .select(columns)
+    .select([...columns, sql<number>`case when bsn_hash is not null then 1 else 0 end`.as('linked')])
     .where('id', 'in', ids)
-    .unionAll((eb) => eb.selectFrom('signal_versions').select(columns).where('id', 'in', ids))
+    .unionAll((eb) =>
+      eb
+        .selectFrom('signal_versions')
+        .select([...columns, versionLinked.as('linked')])
+        .where('id', 'in', ids),
+    )
     .orderBy('observed_on', 'desc')
     .execute();
 }

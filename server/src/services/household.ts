@@ -35,14 +35,14 @@ export async function householdOfFlag(
 
 async function detailOf(db: Db, flag: FlagRow, today: string): Promise<HouseholdDetail> {
   const key = flag.household_key;
-  const [household, births, allFlags, allRuns, timeline, triage, since] = await Promise.all([
+  const since = await residentsSince(db, key);
+  const [household, births, allFlags, allRuns, timeline, triage] = await Promise.all([
     findHousehold(db, key),
     birthDatesAt(db, key),
     flagsOfHousehold(db, key),
     listRuns(db),
-    signalTimeline(db, key, TIMELINE_LIMIT),
+    signalTimeline(db, key, TIMELINE_LIMIT, since),
     presentTriage(db, flag),
-    residentsSince(db, key),
   ]);
   // What was recorded before the current residents came to live here is not theirs; the flag opened always shows.
   const current = (asOf: string) => since === null || asOf >= since;
@@ -115,7 +115,8 @@ async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHous
               record_id: s.record_id,
               observed_on: s.observed_on,
               value: s.value === null ? null : Number(s.value),
-              before_residents: since !== null && s.observed_on < since,
+              // An address-only signal from before the arrival still counts, but is not the current residents'.
+              before_residents: since !== null && s.observed_on < since && Number(s.linked) === 0,
             };
             return mark ? { ...signal, correction: { reason: mark.reason, marked_at: mark.marked_at } } : signal;
           }),
