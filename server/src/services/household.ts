@@ -64,16 +64,14 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
       return { run_id: r.id, as_of: r.as_of, flagged: f !== undefined, score: f ? fromMicro(Number(f.score_micro)) : null, domains: f?.domains ?? null };
     }),
     weeks_on_list: since === null ? flag.weeks_on_list : Math.min(flag.weeks_on_list, runs.filter((r) => r.as_of <= flag.as_of).length),
-    timeline: timeline
-      .filter((s) => current(s.observed_on))
-      .map((s) => ({
-        id: s.id,
-        indicator: s.indicator,
-        domain: domainOf(s.indicator) ?? '',
-        source: s.source,
-        observed_on: s.observed_on,
-        value: s.value,
-      })),
+    timeline: timeline.map((s) => ({
+      id: s.id,
+      indicator: s.indicator,
+      domain: domainOf(s.indicator) ?? '',
+      source: s.source,
+      observed_on: s.observed_on,
+      value: s.value,
+    })),
     triage,
   };
 }
