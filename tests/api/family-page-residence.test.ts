@@ -155,6 +155,8 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
     const page = await pageOf(await f.flagOf(runs[0]!, OLD));
     expect(page.triage).toMatchObject({ status: 'besproken_in_zorgnetwerk', events: [], residents_changed: true, shown_from: MOVE_DAY });
     expect(page.triage.id).not.toBeNull();
+    // Every signal of A's flag predates B, and none names someone who lives here now.
+    expect(evidence(page)).toEqual(['a-1 true', 'a-2 true', 'a-3 true', 'o-1 true', 'o-2 true']);
     expect(JSON.stringify(page)).not.toContain(A_NOTE);
     const triage = await coordinator.request({ method: 'GET', url: `/api/flags/${await f.flagOf(runs[0]!, OLD)}/triage` });
     expect(triage.json()).toMatchObject({ events: [], residents_changed: true });

@@ -48,7 +48,7 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
   const current = (asOf: string) => since === null || asOf >= since;
   const flags = allFlags.filter((f) => f.id === flag.id || current(f.as_of));
   const runs = allRuns.filter((r) => current(r.as_of));
-  const explanations = await explainFlags(db, flags, flag.id, since);
+  const explanations = await explainFlags(db, flags, flag.id, { key, since });
   const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
   const flaggedIn = new Map(flags.map((f) => [f.run_id, f]));
   return {
@@ -81,10 +81,16 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
  * contributing signals only for the flag opened (an earlier flag shows its own
  * when it is opened): a year on the list would otherwise send hundreds of them.
  */
-async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHousehold>>, openedId: number, since: string | null): Promise<FlagExplanation[]> {
+async function explainFlags(
+  db: Db,
+  flags: Awaited<ReturnType<typeof flagsOfHousehold>>,
+  openedId: number,
+  scope: { key: string; since: string | null },
+): Promise<FlagExplanation[]> {
+  const { key, since } = scope;
   const evidence = new Map(flags.map((f) => [f.id, parseEvidence(f.evidence)]));
   const openedIds = (evidence.get(openedId) ?? []).flatMap((r) => r.signalIds);
-  const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds)]);
+  const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds, key)]);
   const marks = await activeMarksOf(db, signals);
   const ruleOf = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
   return flags.map((f) => ({
@@ -113,8 +119,8 @@ async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHous
               record_id: s.record_id,
               observed_on: s.observed_on,
               value: s.value === null ? null : Number(s.value),
-              // An address-only signal from before the arrival still counts, but is not the current residents'.
-              before_residents: since !== null && s.observed_on < since && Number(s.linked) === 0,
+              // A signal from before the arrival that names no current resident still counts, but is not theirs.
+              before_residents: since !== null && s.observed_on < since && Number(s.resident) === 0,
             };
             return mark ? { ...signal, correction: { reason: mark.reason, marked_at: mark.marked_at } } : signal;
           }),

@@ -30,7 +30,7 @@ export const FlagExplanation = Type.Object({
           value: Type.Union([Type.Number(), Type.Null()]),
           /** Set when the signal was later marked incorrect (AVG art. 16): it no longer counts in new runs. */
           correction: Type.Optional(Type.Object({ reason: Type.String(), marked_at: Type.String() })),
-          /** Recorded before the current residents came to live here (an address-only signal still counts): not theirs to be attributed. */
+          /** Observed before the current residents came to live here and naming none of them (it may still count): not to be attributed to them. */
           before_residents: Type.Boolean(),
         }),
       ),
