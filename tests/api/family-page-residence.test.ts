@@ -26,7 +26,6 @@ const MOVE_DAY = '2026-09-01';
 const A_NOTE = 'Gesprek met moeder gepland over de huurachterstand.';
 const A_ADVICE = 'Schuldhulp inschakelen voor gezin A.';
 const D_NOTE = 'Gezin D is bekend bij het wijkteam.';
-const SHOWN_FROM = 'Gegevens van voor 1 september 2026, toen de huidige bewoners hier kwamen wonen, worden niet getoond.';
 
 const REGISTRY_HEADER = 'bsn,birth_date,postcode,huisnummer,toevoeging,wijk';
 const FEED_HEADER = 'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging';

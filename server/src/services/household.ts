@@ -47,7 +47,7 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
   // What was recorded before the current residents came to live here is not theirs; the flag opened always shows.
   const current = (asOf: string) => since === null || asOf >= since;
   const flags = allFlags.filter((f) => f.id === flag.id || current(f.as_of));
-  const runs = allRuns.filter((r) => current(r.as_of));
+  const runs = allRuns.filter((r) => r.id === flag.run_id || current(r.as_of));
   const explanations = await explainFlags(db, flags, flag.id, { key, since });
   const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
   const flaggedIn = new Map(flags.map((f) => [f.run_id, f]));
