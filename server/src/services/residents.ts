@@ -1,8 +1,11 @@
 import type { Db } from '../db/connection.ts';
 import { residenceStartsAt } from '../repositories/registry-repository.ts';
+import { dayOf } from '../repositories/request-scope-repository.ts';
 
 // Since when the current residents of an address live there: the one rule that scopes
-// both a resident's access request and what professionals see on the family page.
+// both a resident's access request and what professionals see on the family page. A
+// residence starts at an instant (the import's start); instants (triage steps) compare
+// with it, dates (a signal's observed_on, a run's as_of) with its UTC date (dayOf).
 
 /** The earliest arrival of the current residents; null (no limit) when one was there before the first registry. */
 export function earliest(starts: (string | null)[]): string | null {
@@ -10,7 +13,13 @@ export function earliest(starts: (string | null)[]): string | null {
   return [...(starts as string[])].sort()[0]!;
 }
 
+/** The instant the current residents of an address came to live there; null: no limit. */
+export async function residentsArrivedAt(db: Db, key: string): Promise<string | null> {
+  return earliest(await residenceStartsAt(db, key));
+}
+
 /** The day the current residents of an address came to live there; null: no limit. */
 export async function residentsSince(db: Db, key: string): Promise<string | null> {
-  return earliest(await residenceStartsAt(db, key));
+  const at = await residentsArrivedAt(db, key);
+  return at === null ? null : dayOf(at);
 }

@@ -10,7 +10,8 @@ import { findUserByUsername } from '../repositories/user-repository.ts';
 import { findDeadline } from '../repositories/deadline-repository.ts';
 import { ApiError } from './errors.ts';
 import { findRun } from '../repositories/run-repository.ts';
-import { residentsSince } from './residents.ts';
+import { dayOf } from '../repositories/request-scope-repository.ts';
+import { residentsArrivedAt } from './residents.ts';
 import { notifyAssignment } from './notifications.ts';
 import { episodeStart, flagForUser, type FlagRow } from './scope.ts';
 
@@ -42,17 +43,18 @@ export function forRole(triage: Triage, role: Role): Triage {
 // began before the arrival says so, so the coordinator reviews it.
 async function present(db: Db, householdKey: string, episode: number, row: TriageRow | undefined): Promise<Triage> {
   const status = (row?.status ?? 'nieuw') as TriageStatus;
-  const [all, deadline, since, start] = await Promise.all([
+  const [all, deadline, arrived, start] = await Promise.all([
     row ? triageEvents(db, row.id) : [],
     findDeadline(db, householdKey, episode),
-    residentsSince(db, householdKey),
+    residentsArrivedAt(db, householdKey),
     findRun(db, episode),
   ]);
-  const events = since === null ? all : all.filter((e) => e.at >= since);
-  const began = [start?.as_of, row?.created_at.slice(0, 10)].filter((d): d is string => d !== undefined).sort()[0];
+  // Instants with instants: a step earlier on the import day is the earlier family's.
+  const events = arrived === null ? all : all.filter((e) => e.at >= arrived);
+  const began = [start?.started_at, row?.created_at].filter((d): d is string => d !== undefined).sort()[0];
   return {
-    shown_from: since,
-    residents_changed: since !== null && began !== undefined && began < since,
+    shown_from: arrived === null ? null : dayOf(arrived),
+    residents_changed: arrived !== null && began !== undefined && began < arrived,
     id: row?.id ?? null,
     episode_run_id: episode,
     status,
