@@ -1,4 +1,4 @@
-import { type Insertable, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
 import type { Executor } from './types.ts';
 import { chunk } from './types.ts';
