@@ -158,16 +158,21 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     expect(mine).toContain('Bekeken in een lijst');
   });
 
-  it('H2: A\'s request by BSN after the move covers A\'s earlier residence, and says so in true sentences', async () => {
+  it("H2: A's request by BSN after the move covers A's earlier residence, and says so in true sentences", async () => {
     expect(await detailOf(ids.aAfter!)).toMatchObject({ signals: 5, flags: 1 });
     const letter = await letterOf(ids.aAfter!);
-    for (const expected of ['Van elk adres tonen wij alleen de periode dat u er woonde.', 'Uw huishouden stond 1 keer op de lijst.', A_NOTE, 'Huiselijk geweld'])
+    for (const expected of [
+      'Van elk adres tonen wij alleen de periode dat u er woonde.',
+      'Uw huishouden stond 1 keer op de lijst.',
+      A_NOTE,
+      'Huiselijk geweld',
+    ])
       expect(letter).toContain(expected);
     for (const absent of ['nooit op de lijst', 'Geen medewerker heeft', 'Niemand heeft', '5 september 2026', '10 september 2026'])
       expect(letter).not.toContain(absent);
   });
 
-  it('M1: a request lists and lifts only its own persons\' exclusions; a 409 names only what the request shows', async () => {
+  it("M1: a request lists and lifts only its own persons' exclusions; a 409 names only what the request shows", async () => {
     // B's request neither lists nor lifts A's objection.
     const b = await detailOf(ids.b!);
     expect(b.exclusions.map((x: { id: number }) => x.id)).not.toContain(aExclusion);
