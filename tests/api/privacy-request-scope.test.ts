@@ -45,6 +45,8 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
   let privacy: Agent;
   const ids: Record<string, number> = {};
   let aExclusion = 0;
+  let moveDayRun = 0;
+  let october = 0;
   const ctx = () => engineContext(f.t.db, f.clock);
   const setClock = (iso: string) => f.clock.advance(Date.parse(iso) - f.clock.now().getTime());
   const register = async (payload: Record<string, unknown>, received_on: string) => {
@@ -101,6 +103,10 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     setClock('2026-09-01T07:30:00Z');
     const later = await f.login('coordinator'); // a session idles out in half an hour
     expect((await later.request({ method: 'POST', url: `/api/flags/${aFlag}/triage/notes`, payload: { note: MOVE_DAY_NOTE } })).statusCode).toBe(200);
+    // A run as of the move day that started before the import: A's flag, not B's.
+    setClock('2026-09-01T07:45:00Z');
+    moveDayRun = (await scoreAsOf(ctx(), '2026-09-01')).runId;
+    expect(await f.flagOf(moveDayRun, OLD)).toBeGreaterThan(0);
     setClock('2026-09-01T08:00:00Z');
     await importRegistry(ctx(), registry('r2.csv', [...family(A, NEW), ...family(B, OLD)]));
 
@@ -111,7 +117,7 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
       feed('september.csv', [`woco-noord,b-1,huurachterstand,2026-09-05,4,${B.parent},,,`, 'meldpunt-overlast,b-2,overlastmelding,2026-09-10,,,9711AA,1,']),
     );
     setClock('2026-10-01T06:00:00Z');
-    const october = (await scoreAsOf(ctx(), '2026-10-01')).runId;
+    october = (await scoreAsOf(ctx(), '2026-10-01')).runId;
     expect(await f.flagOf(october, OLD)).toBeGreaterThan(0);
 
     setClock('2026-10-09T08:00:00Z');
@@ -127,13 +133,13 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     expect(made.statusCode).toBe(200);
     for (const id of [ids.aByAddress!, ids.aByBsn!]) {
       const detail = await detailOf(id);
-      // A's five July signals, A's one flag, both notes; A's exclusion, not B's.
-      expect(detail).toMatchObject({ signals: 5, flags: 1 });
+      // A's five July signals, A's two flags (July, and the move day's run before the import), both notes; A's exclusion, not B's.
+      expect(detail).toMatchObject({ signals: 5, flags: 2 });
       expect(detail.notes.map((n: { note: string }) => n.note)).toEqual([A_NOTE, MOVE_DAY_NOTE]);
       expect(detail.exclusions.map((x: { id: number }) => x.id)).toEqual([aExclusion]);
       const letter = await letterOf(id);
       for (const absent of ['5 september 2026', '10 september 2026', '1 oktober 2026']) expect(letter).not.toContain(absent);
-      expect(letter).toContain('Uw huishouden stond 1 keer op de lijst.');
+      expect(letter).toContain('Uw huishouden stond 2 keer op de lijst.');
     }
   });
 
@@ -156,14 +162,23 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     const mine = await letterOf(ids.aAfter!);
     expect(mine).toContain(MOVE_DAY_NOTE);
     expect(mine).toContain('Bekeken in een lijst');
+    // The family page agrees: B's page starts with the October run, not the move day's run before the import.
+    setClock('2026-10-09T08:10:00Z');
+    const coordinator = await f.login('coordinator');
+    const page = await coordinator.request({ method: 'GET', url: `/api/flags/${await f.flagOf(october, OLD)}/household` });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().trend.map((t: { run_id: number }) => t.run_id)).toEqual([october]);
+    expect(page.json().earlier_flags).toEqual([]);
+    expect(page.json().triage.events).toEqual([]);
+    expect(moveDayRun).toBeLessThan(october);
   });
 
   it("H2: A's request by BSN after the move covers A's earlier residence, and says so in true sentences", async () => {
-    expect(await detailOf(ids.aAfter!)).toMatchObject({ signals: 5, flags: 1 });
+    expect(await detailOf(ids.aAfter!)).toMatchObject({ signals: 5, flags: 2 });
     const letter = await letterOf(ids.aAfter!);
     for (const expected of [
       'Van elk adres tonen wij alleen de periode dat u er woonde.',
-      'Uw huishouden stond 1 keer op de lijst.',
+      'Uw huishouden stond 2 keer op de lijst.',
       A_NOTE,
       'Huiselijk geweld',
     ])

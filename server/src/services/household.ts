@@ -10,10 +10,11 @@ import type { Db } from '../db/connection.ts';
 import { flagsOfHousehold, runRulesOf, signalVersions } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
 import { birthDatesAt, findHousehold, signalTimeline } from '../repositories/household-repository.ts';
-import { listRuns } from '../repositories/run-repository.ts';
+import { listRuns, runStartTimes } from '../repositories/run-repository.ts';
 import type { ReadCache } from './read-cache.ts';
 import { flagForUser, type FlagRow } from './scope.ts';
-import { residentsSince } from './residents.ts';
+import { dayOf } from '../repositories/request-scope-repository.ts';
+import { residentsArrivedAt } from './residents.ts';
 import { forRole, presentTriage } from './triage.ts';
 
 const TIMELINE_LIMIT = 500;
@@ -35,19 +36,22 @@ export async function householdOfFlag(
 
 async function detailOf(db: Db, flag: FlagRow, today: string): Promise<HouseholdDetail> {
   const key = flag.household_key;
-  const since = await residentsSince(db, key);
-  const [household, births, allFlags, allRuns, timeline, triage] = await Promise.all([
+  const arrived = await residentsArrivedAt(db, key);
+  const since = arrived === null ? null : dayOf(arrived);
+  const [household, births, allFlags, allRuns, timeline, triage, starts] = await Promise.all([
     findHousehold(db, key),
     birthDatesAt(db, key),
     flagsOfHousehold(db, key),
     listRuns(db),
     signalTimeline(db, key, TIMELINE_LIMIT, since),
     presentTriage(db, flag),
+    runStartTimes(db),
   ]);
-  // What was recorded before the current residents came to live here is not theirs; the flag opened always shows.
-  const current = (asOf: string) => since === null || asOf >= since;
-  const flags = allFlags.filter((f) => f.id === flag.id || current(f.as_of));
-  const runs = allRuns.filter((r) => r.id === flag.run_id || current(r.as_of));
+  // What was scored before the current residents came to live here is not theirs; the flag opened always shows.
+  // Instants with instants, as an access request does: a run earlier on the import day is the earlier family's.
+  const current = (runId: number) => arrived === null || (starts.get(Number(runId)) ?? '') >= arrived;
+  const flags = allFlags.filter((f) => f.id === flag.id || current(f.run_id));
+  const runs = allRuns.filter((r) => r.id === flag.run_id || current(r.id));
   const explanations = await explainFlags(db, flags, flag.id, { key, since });
   const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
   const flaggedIn = new Map(flags.map((f) => [f.run_id, f]));

@@ -17,9 +17,3 @@ export function earliest(starts: (string | null)[]): string | null {
 export async function residentsArrivedAt(db: Db, key: string): Promise<string | null> {
   return earliest(await residenceStartsAt(db, key));
 }
-
-/** The day the current residents of an address came to live there; null: no limit. */
-export async function residentsSince(db: Db, key: string): Promise<string | null> {
-  const at = await residentsArrivedAt(db, key);
-  return at === null ? null : dayOf(at);
-}
