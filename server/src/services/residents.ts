@@ -1,6 +1,5 @@
 import type { Db } from '../db/connection.ts';
 import { residenceStartsAt } from '../repositories/registry-repository.ts';
-import { dayOf } from '../repositories/request-scope-repository.ts';
 
 // Since when the current residents of an address live there: the one rule that scopes
 // both a resident's access request and what professionals see on the family page. A

@@ -66,6 +66,7 @@ function Holdings({ detail }: { detail: RequestDetail }) {
       {r.scope_from
         ? ` Gegevens van het adres vanaf ${formatDate(r.scope_from)}, de dag waarop ${who} er volgens de Basisregistratie Personen kwam wonen; gegevens van eerdere bewoners tellen niet mee.`
         : null}
+      {r.identified_by === 'bsn' ? ' Eerdere adressen van de inwoner tellen ook mee, alleen voor de tijd dat de inwoner er woonde.' : null}
     </>
   );
 }
