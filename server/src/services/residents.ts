@@ -3,8 +3,8 @@ import { residenceStartsAt } from '../repositories/registry-repository.ts';
 
 // Since when the current residents of an address live there: the one rule that scopes
 // both a resident's access request and what professionals see on the family page. A
-// residence starts at an instant (the import's start); instants (triage steps) compare
-// with it, dates (a signal's observed_on, a run's as_of) with its UTC date (dayOf).
+// residence starts at an instant (the import's start); instants (triage steps, a run's
+// start) compare with it, a signal's observed_on with its UTC date (dayOf).
 
 /** The earliest arrival of the current residents; null (no limit) when one was there before the first registry. */
 export function earliest(starts: (string | null)[]): string | null {
