@@ -28,6 +28,7 @@ const NOWHERE = validBsn(8);
 const OLD = '9711AA-1-'; // A's home, then B's
 const NEW = '9722CC-5-'; // C's home, then A's
 const MOVE_DAY = '2026-09-01';
+const MOVE_AT = `${MOVE_DAY}T08:00:00.000Z`; // the start of the registry import that saw the move
 const A_NOTE = 'Gesprek met gezin A over de huur.';
 const C_NOTE = 'Gezin C heeft hulp van schuldhulp.';
 
@@ -117,9 +118,9 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
         `Dat is de datum waarop ${who} volgens de Basisregistratie Personen op dit adres kwam wonen.`,
         'Gegevens van eerdere bewoners van dit adres staan niet in deze brief.',
         '10 september 2026', // B's own nuisance report
-        'Uw huishouden heeft nooit op de lijst gestaan.',
-        'Geen medewerker heeft iets vastgelegd over uw huishouden.',
-        'Niemand heeft de gegevens van uw huishouden bekeken.',
+        'In de periode dat u op dit adres woonde, stond uw huishouden niet op de lijst.',
+        'In de periode dat u op dit adres woonde, heeft geen medewerker iets vastgelegd over uw huishouden.',
+        'In de periode dat u op dit adres woonde, heeft niemand de gegevens van uw huishouden bekeken.',
       ])
         expect(letter).toContain(expected);
       // A's nuisance reports, rent arrears, flag, note and viewers are not B's.
@@ -137,14 +138,28 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
     }
   });
 
-  it("A's request at the new address holds A's own signals, but not the flag, note or nuisance reports of C who lived there before", async () => {
+  it("A's request after the move holds A's own history at the old address, but nothing of C who lived at the new one before", async () => {
     const res = await register({ bsn: A.parent });
     expect(res.json()).toMatchObject({ scope_from: MOVE_DAY, household: true });
     const detail = await detailOf(res.json().id);
-    expect(detail).toMatchObject({ signals: 2, flags: 0, notes: [] });
+    // A's four July signals at OLD (two about A, two about the address while A lived there), A's flag and note.
+    expect(detail).toMatchObject({ signals: 4, flags: 1, notes: [{ note: A_NOTE }] });
     const letter = await letterOf(res.json().id);
-    for (const expected of ['vanaf 1 september 2026', 'Huurachterstand', '10 juli 2026', 'Schoolverzuim', '11 juli 2026']) expect(letter).toContain(expected);
-    for (const absent of ['6 juli 2026', '21 juli 2026', '12 juli 2026', C_NOTE, A_NOTE, '1 augustus 2026', 'Bekeken in een lijst'])
+    for (const expected of [
+      'Deze brief toont de gegevens van elk adres waar u volgens de Basisregistratie Personen woonde.',
+      'Van elk adres tonen wij alleen de periode dat u er woonde.',
+      'Huurachterstand',
+      '10 juli 2026',
+      'Schoolverzuim',
+      '11 juli 2026',
+      '5 juli 2026',
+      '20 juli 2026',
+      'Uw huishouden stond 1 keer op de lijst.',
+      A_NOTE,
+      'De coördinator van het zorgnetwerk',
+    ])
+      expect(letter).toContain(expected);
+    for (const absent of ['6 juli 2026', '21 juli 2026', '12 juli 2026', C_NOTE, '10 september 2026', 'nooit op de lijst', 'Niemand heeft'])
       expect(letter).not.toContain(absent);
     // A note of C is not this request's to withhold.
     const cNote = await f.t.db.selectFrom('triage_events').select('id').where('note', '=', C_NOTE).executeTakeFirstOrThrow();
@@ -160,14 +175,14 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
     const rows = await f.t.db.selectFrom('residences').select(['address_key', 'since', 'until']).execute();
     const sorted = rows.map((r) => `${r.address_key} ${r.since ?? '…'} ${r.until ?? '…'}`).sort();
     expect(sorted).toEqual([
-      `${OLD} 2026-09-01 …`,
-      `${OLD} 2026-09-01 …`,
-      `${OLD} … 2026-09-01`,
-      `${OLD} … 2026-09-01`,
-      `${NEW} 2026-09-01 …`,
-      `${NEW} 2026-09-01 …`,
-      `${NEW} … 2026-09-01`,
-      `${NEW} … 2026-09-01`,
+      `${OLD} ${MOVE_AT} …`,
+      `${OLD} ${MOVE_AT} …`,
+      `${OLD} … ${MOVE_AT}`,
+      `${OLD} … ${MOVE_AT}`,
+      `${NEW} ${MOVE_AT} …`,
+      `${NEW} ${MOVE_AT} …`,
+      `${NEW} … ${MOVE_AT}`,
+      `${NEW} … ${MOVE_AT}`,
     ]);
   });
 
@@ -214,10 +229,11 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
     });
     expect(excluded.statusCode).toBe(409);
     expect(excluded.json().message).toContain('Er is geen huishouden om uit te sluiten.');
-    // C left the registry: C's signals with a bsn are unlinked now, and found the same way.
+    // C left the registry: the request covers C's time at NEW (signals, flag, note), without a household now.
     const c = await register({ bsn: C.parent });
     expect(c.statusCode).toBe(201);
-    expect(await detailOf(c.json().id)).toMatchObject({ signals: 1 });
+    expect(c.json()).toMatchObject({ household: false });
+    expect(await detailOf(c.json().id)).toMatchObject({ signals: 4, flags: 1, notes: [{ note: C_NOTE }] });
   });
 
   it('a BSN in neither the registry nor any signal is a Dutch 404', async () => {
@@ -263,12 +279,14 @@ describe.each(DIALECTS)('residences kept by the registry import (%s)', (dialect)
     // A moves to NEW, C leaves, B arrives at OLD.
     const second = [...family(A, NEW), ...family(B, OLD)];
     await importRegistry(at('2026-08-01'), registry('second.csv', second));
+    // Instants: the start of the import that saw the move.
+    const aug = '2026-08-01T08:00:00.000Z';
     expect(await of(A.parent)).toEqual([
-      { address_key: OLD, since: null, until: '2026-08-01' },
-      { address_key: NEW, since: '2026-08-01', until: null },
+      { address_key: OLD, since: null, until: aug },
+      { address_key: NEW, since: aug, until: null },
     ]);
-    expect(await of(C.parent)).toEqual([{ address_key: NEW, since: null, until: '2026-08-01' }]);
-    expect(await of(B.child)).toEqual([{ address_key: OLD, since: '2026-08-01', until: null }]);
+    expect(await of(C.parent)).toEqual([{ address_key: NEW, since: null, until: aug }]);
+    expect(await of(B.child)).toEqual([{ address_key: OLD, since: aug, until: null }]);
     const moved = await residences();
     await importRegistry(at('2026-08-08'), registry('second-again.csv', second));
     expect(await residences()).toEqual(moved);
@@ -276,8 +294,8 @@ describe.each(DIALECTS)('residences kept by the registry import (%s)', (dialect)
     // C comes back to NEW: a new residence from that day, the old one stays closed.
     await importRegistry(at('2026-09-01'), registry('third.csv', [...second, ...family(C, NEW)]));
     expect(await of(C.parent)).toEqual([
-      { address_key: NEW, since: null, until: '2026-08-01' },
-      { address_key: NEW, since: '2026-09-01', until: null },
+      { address_key: NEW, since: null, until: '2026-08-01T08:00:00.000Z' },
+      { address_key: NEW, since: '2026-09-01T08:00:00.000Z', until: null },
     ]);
   });
 

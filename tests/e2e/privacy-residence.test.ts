@@ -32,7 +32,11 @@ it('registers a request for a BSN outside the registry: its signals without a ho
   await page.getByText('De termijn loopt tot').waitFor();
   const row = page.getByRole('row').filter({ hasText: 'BSN, geen huishouden' });
   await row.getByRole('button', { name: /openen/ }).click();
-  await page.getByText('Deze persoon staat niet in de Basisregistratie Personen. Wij hebben 1 signaal over deze persoon.').waitFor();
+  await page
+    .getByText(
+      'Deze persoon staat nu niet in de Basisregistratie Personen. Wij hebben 1 signaal over deze persoon. Dit signaal hoort nu bij geen huishouden en telt dus niet mee in de berekening.',
+    )
+    .waitFor();
   expect(await page.getByRole('heading', { name: 'Notities van de opvolging' }).count()).toBe(0);
   expect(await page.getByRole('link', { name: 'Brief downloaden (PDF)' }).count()).toBe(1);
   expect(await page.content()).not.toContain(UNKNOWN);

@@ -67,8 +67,17 @@ describe.each(DIALECTS)('residences and request scope migrations (%s)', (dialect
     );
     await importRegistry(engineContext(t.db, fixedClock('2026-10-05T08:00:00Z')), file);
     const rows = await t.db.selectFrom('residences').select(['bsn_hash', 'since', 'until']).execute();
-    expect(rows.find((r) => r.bsn_hash === hash(validBsn(3)))).toEqual({ bsn_hash: hash(validBsn(3)), since: '2026-10-05', until: null });
-    expect(rows.find((r) => r.bsn_hash === hash(validBsn(2)))).toEqual({ bsn_hash: hash(validBsn(2)), since: null, until: '2026-10-05' });
+    expect(rows.find((r) => r.bsn_hash === hash(validBsn(3)))).toEqual({ bsn_hash: hash(validBsn(3)), since: '2026-10-05T08:00:00.000Z', until: null });
+    expect(rows.find((r) => r.bsn_hash === hash(validBsn(2)))).toEqual({ bsn_hash: hash(validBsn(2)), since: null, until: '2026-10-05T08:00:00.000Z' });
+
+    // A request covers residences; the link goes down with 0701.
+    const residence = await t.db
+      .selectFrom('residences')
+      .select('id')
+      .where('bsn_hash', '=', hash(validBsn(3)))
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('access_request_residences').values({ request_id: id, residence_id: residence.id }).execute();
+    await expect(t.db.insertInto('access_request_residences').values({ request_id: 999, residence_id: residence.id }).execute()).rejects.toThrow();
 
     // And back: the request without a household cannot exist before 0701 and goes; the other stays.
     await migrateTo(t.db, BEFORE);

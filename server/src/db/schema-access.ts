@@ -143,7 +143,7 @@ export interface AccessRequestTable {
   created_by: string;
   created_at: string;
   closed_at: string | null;
-  /** Household data from this date on only (the residents' arrival); null: no limit (migration 2026-12-05-0701). */
+  /** Shown only: the day the residents of the address it found came to live there; null: no limit. Its scope is access_request_residences (migration 2026-12-05-0701). */
   scope_from: string | null;
 }
 
@@ -151,6 +151,18 @@ export interface AccessRequestTable {
 export interface AccessRequestSignalTable {
   request_id: number;
   signal_id: number;
+}
+
+/** A residence a request covers (migration 2026-12-05-0701): its scope is their (address, since, until). */
+export interface AccessRequestResidenceTable {
+  request_id: number;
+  residence_id: number;
+}
+
+/** The request an exclusion was made through (migration 2026-12-05-0710). */
+export interface AccessRequestExclusionTable {
+  exclusion_id: number;
+  request_id: number;
 }
 
 /** A triage note left out of a request's letter, with the legal ground. */
@@ -238,6 +250,8 @@ export interface AccessTables {
   access_requests: AccessRequestTable;
   access_request_withheld: AccessRequestWithheldTable;
   access_request_signals: AccessRequestSignalTable;
+  access_request_residences: AccessRequestResidenceTable;
+  access_request_exclusions: AccessRequestExclusionTable;
   signal_marks: SignalMarkTable;
   household_exclusions: HouseholdExclusionTable;
   household_exclusion_persons: HouseholdExclusionPersonTable;

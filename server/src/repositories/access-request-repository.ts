@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
 import type { Executor } from './types.ts';
 import { chunk } from './types.ts';
@@ -36,23 +36,24 @@ export async function householdOfPerson(db: Executor, bsnHash: string): Promise<
   return row?.address_key;
 }
 
+/** Whether the registry ever placed a person (by BSN hash) at an address that retention kept. */
+export async function hasResidence(db: Executor, bsnHash: string): Promise<boolean> {
+  return (await db.selectFrom('residences').select('id').where('bsn_hash', '=', bsnHash).limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Which of these persons (by BSN hash) live at an address now. */
+export async function personsLivingAt(db: Executor, key: string, bsnHashes: string[]): Promise<string[]> {
+  if (!bsnHashes.length) return [];
+  const rows = await db.selectFrom('persons').select('bsn_hash').where('address_key', '=', key).where('bsn_hash', 'in', bsnHashes).execute();
+  return rows.map((r) => r.bsn_hash);
+}
+
 export async function householdExists(db: Executor, key: string): Promise<boolean> {
   const row = await db.selectFrom('households').select('address_key').where('address_key', '=', key).executeTakeFirst();
   return row !== undefined;
 }
 
 const SIGNAL_COLUMNS = ['id', 'source', 'record_id', 'indicator', 'observed_on', 'value'] as const;
-
-/**
- * The household's signals; with `from`, an address-only signal counts from that date on
- * (earlier ones may be a previous occupant's), a signal with a bsn always (it follows
- * its person, who lives here now).
- */
-export async function signalsOfHousehold(db: Executor, key: string, from: string | null = null) {
-  let query = db.selectFrom('signals').select(SIGNAL_COLUMNS).where('household_key', '=', key);
-  if (from !== null) query = query.where((eb) => eb.or([eb('bsn_hash', 'is not', null), eb('observed_on', '>=', from)]));
-  return query.orderBy('observed_on', 'desc').orderBy('id').execute();
-}
 
 /** The unlinked signals (no household) of a bsn hash: the partial index signals_unlinked_bsn finds them. */
 export async function unlinkedSignalIds(db: Executor, bsnHash: string): Promise<number[]> {
@@ -82,86 +83,6 @@ export async function signalsOfRequest(db: Executor, requestId: number) {
     db.selectFrom('signal_versions').select(SIGNAL_COLUMNS).where('id', 'in', ids).execute(),
   ]);
   return [...current, ...replaced].sort((a, b) => b.observed_on.localeCompare(a.observed_on) || a.id - b.id);
-}
-
-/** The start of a person's open residence at an address (null: since before the first registry); undefined without one. */
-export async function residenceSince(db: Executor, bsnHash: string, key: string): Promise<string | null | undefined> {
-  const row = await db
-    .selectFrom('residences')
-    .select('since')
-    .where('bsn_hash', '=', bsnHash)
-    .where('address_key', '=', key)
-    .where('until', 'is', null)
-    .executeTakeFirst();
-  return row?.since;
-}
-
-/** The start of each open residence at an address (null: since before the first registry). */
-export async function residenceStartsAt(db: Executor, key: string): Promise<(string | null)[]> {
-  const rows = await db.selectFrom('residences').select('since').where('address_key', '=', key).where('until', 'is', null).execute();
-  return rows.map((r) => r.since);
-}
-
-/** The household's triage; with `from`, only episodes of runs as of that date or later, and their events from then on. */
-export async function triageOfHousehold(db: Executor, key: string, from: string | null = null) {
-  let query = db
-    .selectFrom('triage')
-    .leftJoin('scoring_runs as r', 'r.id', 'triage.episode_run_id')
-    .select(['triage.id', 'triage.episode_run_id', 'triage.status', 'triage.outcome', 'triage.created_at'])
-    .where('triage.household_key', '=', key);
-  if (from !== null) query = query.where('r.as_of', '>=', from);
-  const rows = await query.orderBy('triage.id').execute();
-  let events = db
-    .selectFrom('triage_events')
-    .select(['id', 'triage_id', 'at', 'by_user', 'by_role', 'kind', 'from_status', 'to_status', 'outcome', 'note'])
-    .where(
-      'triage_id',
-      'in',
-      rows.map((r) => r.id),
-    );
-  if (from !== null) events = events.where('at', '>=', from);
-  return { rows, events: rows.length ? await events.orderBy('id').execute() : [] };
-}
-
-/**
- * Audit entries about the household or its flags, with the viewer's team (their wijken as
- * a JSON array) but never their username: the letter names role and team, not the person.
- */
-export async function viewsOfHousehold(db: Executor, key: string, flagIds: number[], from: string | null = null) {
-  let query = db
-    .selectFrom('audit_log')
-    .leftJoin('users', 'users.username', 'audit_log.username')
-    .select(['audit_log.at as at', 'audit_log.role as role', 'audit_log.event as event', 'users.wijken as wijken'])
-    .where('outcome', '=', 'success')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('object_type', '=', 'household'), eb('object_id', '=', key)]),
-        ...(flagIds.length ? [eb.and([eb('object_type', '=', 'flag'), eb('object_id', 'in', flagIds.map(String))])] : []),
-      ]),
-    );
-  if (from !== null) query = query.where('audit_log.at', '>=', from);
-  return query.orderBy('audit_log.at', 'desc').limit(500).execute();
-}
-
-/** Audit object types whose detail lists the address keys shown (`huishoudens`/`adressen`: [...]). */
-export const LIST_OBJECT_TYPES = ['run', 'meeting', 'export', 'worklist'] as const;
-
-/**
- * Audit entries of lists (week list, search, CSV export, zorgnetwerk agenda, off-list
- * worklist) that showed the household: their detail holds its address key in quotes.
- * A rare query (one per access request); it scans only these object types' entries.
- */
-export async function listViewsOfHousehold(db: Executor, key: string, from: string | null = null) {
-  const quoted = `%${JSON.stringify(key).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  let query = db
-    .selectFrom('audit_log')
-    .leftJoin('users', 'users.username', 'audit_log.username')
-    .select(['audit_log.at as at', 'audit_log.role as role', 'audit_log.object_type as object_type', 'users.wijken as wijken'])
-    .where('outcome', '=', 'success')
-    .where('object_type', 'in', [...LIST_OBJECT_TYPES])
-    .where(sql<boolean>`audit_log.detail like ${quoted} escape '\\'`);
-  if (from !== null) query = query.where('audit_log.at', '>=', from);
-  return query.orderBy('audit_log.at', 'desc').limit(500).execute();
 }
 
 /** The wijken (JSON arrays) of these users, by username: a triage step is named by role and team. */

@@ -184,15 +184,25 @@ export async function runRulesOf(db: Executor, runIds: number[]) {
   return db.selectFrom('scoring_run_rules').select(['run_id', 'indicator', 'domain', 'weight_micro']).where('run_id', 'in', runIds).execute();
 }
 
-/** Signal versions by id, current (`signals`) or replaced by a correction (`signal_versions`), newest observation first. */
-export async function signalVersions(db: Executor, ids: number[]) {
+/**
+ * Signal versions by id, current (`signals`) or replaced by a correction (`signal_versions`), newest observation first. With `residentsOf`, `resident` says whether the signal names a person
+ * now living at that address (1) or only an address or someone who left (0); a replaced version
+ * is its signal's. Never the bsn_hash itself.
+ */
+export async function signalVersions(db: Executor, ids: number[], residentsOf = '') {
   if (ids.length === 0) return [];
   const columns = ['id', 'indicator', 'source', 'record_id', 'observed_on', 'value'] as const;
+  const versionResident = sql<number>`case when exists (select 1 from signals s where s.source = signal_versions.source and s.record_id = signal_versions.record_id and s.bsn_hash is not null and s.household_key = ${residentsOf}) then 1 else 0 end`;
   return db
     .selectFrom('signals')
-    .select(columns)
+    .select([...columns, sql<number>`case when bsn_hash is not null and household_key = ${residentsOf} then 1 else 0 end`.as('resident')])
     .where('id', 'in', ids)
-    .unionAll((eb) => eb.selectFrom('signal_versions').select(columns).where('id', 'in', ids))
+    .unionAll((eb) =>
+      eb
+        .selectFrom('signal_versions')
+        .select([...columns, versionResident.as('resident')])
+        .where('id', 'in', ids),
+    )
     .orderBy('observed_on', 'desc')
     .execute();
 }

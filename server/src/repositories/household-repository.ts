@@ -11,11 +11,13 @@ export async function birthDatesAt(db: Executor, key: string): Promise<string[]>
   return rows.map((r) => r.birth_date);
 }
 
-export async function signalTimeline(db: Executor, key: string, limit: number) {
+/** With `from`, an address-only signal only from that day on: one naming a person now living here is theirs whenever it was observed. */
+export async function signalTimeline(db: Executor, key: string, limit: number, from: string | null = null) {
   return db
     .selectFrom('signals')
     .select(['id', 'indicator', 'source', 'observed_on', 'value'])
     .where('household_key', '=', key)
+    .$if(from !== null, (q) => q.where((eb) => eb.or([eb('bsn_hash', 'is not', null), eb('observed_on', '>=', from!)])))
     .orderBy('observed_on', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -58,21 +58,19 @@ export async function liftMark(db: Executor, id: number, by: string, at: string,
 }
 
 /**
- * Stores an exclusion with the persons it is for: the keyed bsn hashes (nothing else) of those
- * living in its household now. Call it inside the transaction that checked for an overlap.
+ * Stores an exclusion made through request `requestId` with the persons it is for: the keyed
+ * bsn hashes (nothing else) of `persons`, or (null) of everyone living in its household now.
+ * Call it inside the transaction that checked for an overlap.
  */
-export async function insertExclusion(db: Executor, values: Insertable<HouseholdExclusionTable>): Promise<number> {
+export async function insertExclusion(db: Executor, requestId: number, persons: string[] | null, values: Insertable<HouseholdExclusionTable>): Promise<number> {
   const { id } = await db.insertInto('household_exclusions').values(values).returning('id').executeTakeFirstOrThrow();
-  await db
-    .insertInto('household_exclusion_persons')
-    .columns(['exclusion_id', 'bsn_hash'])
-    .expression(
-      db
-        .selectFrom('persons')
-        .select([sql.lit(id).as('exclusion_id'), 'bsn_hash'])
-        .where('address_key', '=', values.household_key),
-    )
-    .execute();
+  let living = db
+    .selectFrom('persons')
+    .select([sql.lit(id).as('exclusion_id'), 'bsn_hash'])
+    .where('address_key', '=', values.household_key);
+  if (persons !== null) living = living.where('bsn_hash', 'in', persons.length ? persons : ['']);
+  await db.insertInto('household_exclusion_persons').columns(['exclusion_id', 'bsn_hash']).expression(living).execute();
+  await db.insertInto('access_request_exclusions').values({ exclusion_id: id, request_id: requestId }).execute();
   return id;
 }
 
@@ -95,8 +93,27 @@ export async function overlappingExclusion(db: Executor, householdKey: string, f
     .executeTakeFirst();
 }
 
-export async function exclusionsOf(db: Executor, householdKey: string) {
-  return db.selectFrom('household_exclusions').selectAll().where('household_key', '=', householdKey).orderBy('id').execute();
+/**
+ * The exclusions a request may list and lift: those of its persons (the residences it covers),
+ * and those made through it (a lifted one has forgotten its persons).
+ */
+export async function exclusionsOfRequest(db: Executor, requestId: number) {
+  const persons = db
+    .selectFrom('access_request_residences as ar')
+    .innerJoin('residences as r', 'r.id', 'ar.residence_id')
+    .select('r.bsn_hash')
+    .where('ar.request_id', '=', requestId);
+  return db
+    .selectFrom('household_exclusions')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('id', 'in', eb.selectFrom('household_exclusion_persons').select('exclusion_id').where('bsn_hash', 'in', persons)),
+        eb('id', 'in', eb.selectFrom('access_request_exclusions').select('exclusion_id').where('request_id', '=', requestId)),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
 }
 
 /** Lifts an exclusion and forgets its persons: it never applies again (retention catches a crash between). */

@@ -86,14 +86,14 @@ export async function registryKnown(db: Executor): Promise<boolean> {
 
 /**
  * Brings residences in line with the persons just imported, in two set statements:
- * an open residence whose person is gone or lives elsewhere now ends on `importDate`;
- * a person without an open residence at their address gets one from `since` (the
- * import date, or null for the first registry the system sees).
+ * an open residence whose person is gone or lives elsewhere now ends at `importAt` (the
+ * import's start instant); a person without an open residence at their address gets one
+ * from `since` (that instant, or null for the first registry the system sees).
  */
-export async function updateResidences(db: Executor, importDate: string, since: string | null): Promise<void> {
+export async function updateResidences(db: Executor, importAt: string, since: string | null): Promise<void> {
   await db
     .updateTable('residences')
-    .set({ until: importDate })
+    .set({ until: importAt })
     .where('until', 'is', null)
     .where((eb) =>
       eb.not(
@@ -166,4 +166,10 @@ export async function countRows(db: Executor, table: 'persons' | 'households' | 
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The start of each open residence at an address (null: since before the first registry). */
+export async function residenceStartsAt(db: Executor, key: string): Promise<(string | null)[]> {
+  const rows = await db.selectFrom('residences').select('since').where('address_key', '=', key).where('until', 'is', null).execute();
+  return rows.map((r) => r.since);
 }

@@ -37,8 +37,15 @@ export async function deleteSignalVersionsObservedBefore(db: Executor, beforeDat
   return Number(result.numDeletedRows);
 }
 
-/** Deletes residences that ended before `beforeDate` (YYYY-MM-DD); returns how many. */
+/**
+ * Deletes residences that ended before `beforeDate` (YYYY-MM-DD; an instant of that day
+ * sorts after it), except those an access request covers: its scope; returns how many.
+ */
 export async function deleteResidencesEndedBefore(db: Executor, beforeDate: string): Promise<number> {
-  const result = await db.deleteFrom('residences').where('until', '<', beforeDate).executeTakeFirst();
+  const result = await db
+    .deleteFrom('residences')
+    .where('until', '<', beforeDate)
+    .where('id', 'not in', db.selectFrom('access_request_residences').select('residence_id'))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

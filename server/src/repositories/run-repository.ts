@@ -27,6 +27,12 @@ export async function listRuns(db: Executor) {
     .execute();
 }
 
+/** When each run started, by id: what was scored before residents arrived is not theirs. */
+export async function runStartTimes(db: Executor): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('scoring_runs').select(['id', 'started_at']).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.started_at]));
+}
+
 export async function findRun(db: Executor, id: number) {
   return db.selectFrom('scoring_runs').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -5,7 +5,8 @@ import { addDays } from '../core/dates.ts';
 import { parseEvidence } from '../core/evidence.ts';
 import { fromMicro } from '../core/score.ts';
 import { sourceDisplayName } from '../core/source-name.ts';
-import { wijkenOfUsers, withheldOf, type listViewsOfHousehold, type viewsOfHousehold } from '../repositories/access-request-repository.ts';
+import { wijkenOfUsers, withheldOf } from '../repositories/access-request-repository.ts';
+import { evidenceOutside, type listViewsInPeriods, type Period, type viewsInPeriods } from '../repositories/request-scope-repository.ts';
 import { runRulesOf } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
 import { requestData, requestViews, type RequestFlag, type RequestSignal, type RequestTriage } from './access-request-data.ts';
@@ -42,54 +43,69 @@ const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatu
 
 export async function assembleLetter(ctx: RightsContext, requestId: number, settings: LetterSettings): Promise<Letter> {
   const request = await requestRow(ctx, requestId);
-  const [{ signals, flags, triage }, withheld] = await Promise.all([requestData(ctx.db, request), withheldOf(ctx.db, requestId)]);
-  const [marks, rules, views, teams] = await Promise.all([
+  const [{ periods, signals, flags, triage }, withheld] = await Promise.all([requestData(ctx.db, request), withheldOf(ctx.db, requestId)]);
+  const [marks, rules, views, teams, outside] = await Promise.all([
     activeMarksOf(ctx.db, signals),
     runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]),
     requestViews(
       ctx.db,
-      request,
+      periods,
       flags.map((f) => f.id),
     ),
     wijkenOfUsers(ctx.db, [...new Set(triage.events.map((e) => e.by_user))]),
+    evidenceOutside(
+      ctx.db,
+      flags.flatMap((f) => parseEvidence(f.evidence).flatMap((e) => e.signalIds)),
+      periods,
+    ),
   ]);
   const organisation = settings.organisation ?? 'de gemeente';
   const sources = [...new Set(signals.map((s) => sourceDisplayName(s.source)))].sort((a, b) => a.localeCompare(b, 'nl'));
-  const linked = request.household_key !== null;
+  const linked = periods.length > 0;
+  const during = period(periods);
   return {
     title: 'Uw gegevens in Vroegsignaal',
     sections: [
-      intro(request, settings),
+      intro(request, periods, settings),
       linked
         ? signalSection(signals, marks, settings.retentionDays, organisation)
         : unlinkedSignalSection(signals, marks, settings.retentionDays, organisation),
-      linked ? scoringSection(flags, rules) : unscoredSection(),
-      triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground])), linked, (e) =>
+      linked ? scoringSection(flags, rules, outside, during) : unscoredSection(),
+      triageSection(triage.events, new Map(withheld.map((w) => [w.triage_event_id, w.ground])), linked, during, (e) =>
         capital(teamOf(e.by_role, teams.get(e.by_user) ?? null, organisation)),
       ),
-      viewSection(mergeViews(views.own, views.lists), settings.auditRetentionDays, organisation, linked),
+      viewSection(mergeViews(views.own, views.lists), settings.auditRetentionDays, organisation, linked, during),
       {
         heading: 'Waar de gegevens vandaan komen',
         paragraphs: sources.length
           ? [`De signalen komen van deze organisaties: ${sources.join(', ')}.`]
           : ['Wij hebben geen gegevens van andere organisaties over u.'],
       },
-      rights(settings),
+      rights(settings, request.household_key !== null),
     ],
   };
 }
 
 type RequestRow = Awaited<ReturnType<typeof requestRow>>;
 
-function intro(request: RequestRow, s: LetterSettings): LetterSection {
+/**
+ * "In de periode dat u op dit adres woonde": the words that keep a sentence about what is not
+ * there true when the letter covers only part of the time; '' when it covers all of it.
+ */
+function period(periods: Period[]): string {
+  if (!periods.some((p) => p.since !== null || p.until !== null)) return '';
+  return `In de periode dat u op ${new Set(periods.map((p) => p.address_key)).size > 1 ? 'deze adressen' : 'dit adres'} woonde`;
+}
+
+function intro(request: RequestRow, periods: Period[], s: LetterSettings): LetterSection {
   return {
     heading: 'Uw vraag',
     paragraphs: [
       'Geachte heer of mevrouw,',
-      `U vroeg ons op ${dutchDate(request.received_on)} welke gegevens wij over u en uw huishouden bewaren.`,
+      `U vroeg ons op ${dutchDate(request.received_on)} welke gegevens wij over u${request.household_key === null ? '' : ' en uw huishouden'} bewaren.`,
       'In deze brief leest u welke gegevens dat zijn.',
       'U leest ook wie ze heeft bekeken en hoe lang wij ze bewaren.',
-      ...scope(request),
+      ...scope(request, periods),
       `${s.organisation ?? 'De gemeente'} gebruikt het systeem Vroegsignaal.`,
       'Het systeem helpt om gezinnen met zorgen vroeg te zien.',
       'Een signaal is geen besluit over u. Een medewerker kijkt altijd zelf of hulp nodig is.',
@@ -97,8 +113,16 @@ function intro(request: RequestRow, s: LetterSettings): LetterSection {
   };
 }
 
-/** From which date the letter shows the data of the address, and why; nothing when there is no limit. */
-function scope(request: RequestRow): string[] {
+/** Which periods the letter shows, and why; nothing when there is no limit. */
+function scope(request: RequestRow, periods: Period[]): string[] {
+  const moved = periods.some((p) => p.until !== null) || new Set(periods.map((p) => p.address_key)).size > 1;
+  if (moved)
+    return [
+      'Deze brief toont de gegevens van elk adres waar u volgens de Basisregistratie Personen woonde.',
+      'Van elk adres tonen wij alleen de periode dat u er woonde.',
+      'Gegevens van eerdere of latere bewoners van die adressen staan niet in deze brief.',
+      'Signalen over een persoon met wie u samenwoonde, tonen wij wel altijd.',
+    ];
   if (request.scope_from === null) return [];
   const who = request.identified_by === 'bsn' ? 'u' : 'de eerste huidige bewoner';
   return [
@@ -198,23 +222,36 @@ function unscoredSection(): LetterSection {
   };
 }
 
-function scoringSection(flags: FlagRow[], rules: RuleRow[]): LetterSection {
+/**
+ * A flag explained by the signals in the letter's scope only: signals about the address from
+ * before the residents came (still counted, as the data contract says) are not theirs to read,
+ * but they must know such signals counted, to object or ask for correction.
+ */
+function scoringSection(flags: FlagRow[], rules: RuleRow[], outside: Set<number>, during: string): LetterSection {
   const paragraphs = SCORING;
-  if (!flags.length) return { heading: 'Hoe de berekening werkt', paragraphs: [...paragraphs, 'Uw huishouden heeft nooit op de lijst gestaan.'] };
+  if (!flags.length)
+    return {
+      heading: 'Hoe de berekening werkt',
+      paragraphs: [...paragraphs, during ? `${during}, stond uw huishouden niet op de lijst.` : 'Uw huishouden heeft nooit op de lijst gestaan.'],
+    };
   const weight = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
   const why = (f: FlagRow) =>
     parseEvidence(f.evidence)
+      .map((e) => ({ ...e, qualifying: e.qualifying - e.signalIds.filter((id) => outside.has(id)).length }))
+      .filter((e) => e.qualifying > 0)
       .map((e) => {
         const r = weight.get(`${f.run_id}|${e.indicator}`);
         const domain = r ? (DOMAIN_LABELS[r.domain as Domain] ?? r.domain) : '';
         return `${label(e.indicator)} (${e.qualifying} keer, gewicht ${number(fromMicro(Number(r?.weight_micro ?? 0)))}${domain ? `, terrein ${domain.toLowerCase()}` : ''})`;
       })
       .join('; ');
+  const earlier = flags.some((f) => parseEvidence(f.evidence).some((e) => e.signalIds.some((id) => outside.has(id))));
   return {
     heading: 'Hoe de berekening werkt',
     paragraphs: [
       ...paragraphs,
       `Uw huishouden stond ${flags.length} keer op de lijst. De tabel laat zien waarom.`,
+      ...(earlier ? ['Ook signalen over dit adres van voordat u er kwam wonen, telden mee in de berekening.'] : []),
       'Het systeem verwijdert deze vermeldingen niet vanzelf. Er is geen vaste bewaartermijn voor.',
       'Wij bewaren ze tot wij ze zelf verwijderen. U kunt ons vragen ze te verwijderen.',
     ],
@@ -233,9 +270,16 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[]): LetterSection {
 
 type EventRow = RequestTriage['events'][number];
 
-function triageSection(events: EventRow[], withheld: Map<number, string>, linked: boolean, who: (e: EventRow) => string): LetterSection {
+function triageSection(events: EventRow[], withheld: Map<number, string>, linked: boolean, during: string, who: (e: EventRow) => string): LetterSection {
   if (!events.length)
-    return { heading: 'Wat medewerkers hebben gedaan', paragraphs: [`Geen medewerker heeft iets vastgelegd over ${linked ? 'uw huishouden' : 'u'}.`] };
+    return {
+      heading: 'Wat medewerkers hebben gedaan',
+      paragraphs: [
+        during
+          ? `${during}, heeft geen medewerker iets vastgelegd over uw huishouden.`
+          : `Geen medewerker heeft iets vastgelegd over ${linked ? 'uw huishouden' : 'u'}.`,
+      ],
+    };
   const what = (e: EventRow) => {
     if (e.kind === 'status') return `Stap gewijzigd naar: ${status(e.to_status)}`;
     if (e.kind === 'assignment') return 'Toegewezen aan een medewerker';
@@ -272,21 +316,22 @@ const LIST_VIEW: Record<string, string> = {
 };
 
 /** Views of the household's own page and of lists that showed it, newest first. */
-function mergeViews(own: Awaited<ReturnType<typeof viewsOfHousehold>>, lists: Awaited<ReturnType<typeof listViewsOfHousehold>>): ViewRow[] {
+function mergeViews(own: Awaited<ReturnType<typeof viewsInPeriods>>, lists: Awaited<ReturnType<typeof listViewsInPeriods>>): ViewRow[] {
   return [
     ...own.map((v) => ({ at: v.at, role: v.role, wijken: v.wijken, what: capital(describeAuditEvent(v.event)) })),
     ...lists.map((v) => ({ at: v.at, role: v.role, wijken: v.wijken, what: LIST_VIEW[v.object_type ?? ''] ?? 'Bekeken in een lijst' })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 }
 
-function viewSection(views: ViewRow[], auditRetentionDays: number, organisation: string, linked: boolean): LetterSection {
+function viewSection(views: ViewRow[], auditRetentionDays: number, organisation: string, linked: boolean, during: string): LetterSection {
   const years = Math.round(auditRetentionDays / 365);
   const keep = `Wij bewaren deze gegevens ${years} jaar.`;
-  if (!views.length)
-    return {
-      heading: 'Wie uw gegevens heeft bekeken',
-      paragraphs: [linked ? 'Niemand heeft de gegevens van uw huishouden bekeken.' : 'Niemand heeft deze gegevens bekeken.', keep],
-    };
+  const nobody = during
+    ? `${during}, heeft niemand de gegevens van uw huishouden bekeken.`
+    : linked
+      ? 'Niemand heeft de gegevens van uw huishouden bekeken.'
+      : 'Niemand heeft deze gegevens bekeken.';
+  if (!views.length) return { heading: 'Wie uw gegevens heeft bekeken', paragraphs: [nobody, keep] };
   return {
     heading: 'Wie uw gegevens heeft bekeken',
     paragraphs: ['Elke keer dat iemand uw gegevens bekijkt, legt het systeem dat vast.', 'Wij noemen de functie en het team, niet de naam.', keep],
@@ -302,15 +347,20 @@ function viewSection(views: ViewRow[], auditRetentionDays: number, organisation:
   };
 }
 
-function rights(s: LetterSettings): LetterSection {
+/** Without a household now there is nothing to exclude: its signals count in no calculation. */
+function rights(s: LetterSettings, household: boolean): LetterSection {
   return {
     heading: 'Uw rechten',
     paragraphs: [
       'Kloppen de gegevens niet? Dan kunt u vragen ze te verbeteren.',
       'Een onjuist signaal telt dan niet meer mee.',
-      'U kunt ook vragen het gebruik van uw gegevens te beperken.',
-      'U kunt bezwaar maken tegen het gebruik van uw gegevens.',
-      'Dan laat het systeem uw huishouden een tijd buiten de berekening.',
+      ...(household
+        ? [
+            'U kunt ook vragen het gebruik van uw gegevens te beperken.',
+            'U kunt bezwaar maken tegen het gebruik van uw gegevens.',
+            'Dan laat het systeem uw huishouden een tijd buiten de berekening.',
+          ]
+        : ['U staat nu niet in de Basisregistratie Personen.', 'Daarom telt het systeem uw signalen nu in geen enkele berekening mee.']),
       'Bent u het niet eens met ons antwoord? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.',
       s.contact ? `Heeft u vragen? Neem dan contact met ons op via ${s.contact}.` : 'Heeft u vragen? Neem dan contact op met de gemeente.',
       'Met vriendelijke groet,',

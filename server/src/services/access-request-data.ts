@@ -1,46 +1,60 @@
 import type { Selectable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
-import { listViewsOfHousehold, signalsOfHousehold, signalsOfRequest, triageOfHousehold, viewsOfHousehold } from '../repositories/access-request-repository.ts';
-import { flagsOfHousehold } from '../repositories/flag-list-repository.ts';
+import { signalsOfRequest } from '../repositories/access-request-repository.ts';
+import {
+  flagsInPeriods,
+  listViewsInPeriods,
+  periodsOf,
+  signalsInPeriods,
+  triageInPeriods,
+  viewsInPeriods,
+  type Period,
+} from '../repositories/request-scope-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 
-// What an access request covers. A household's flags, triage, address-only signals and
-// views are keyed by its address, so they count only from the request's scope_from on
-// (the day its residents arrived): what earlier occupants left there is not theirs. A
-// request without a household (a BSN the registry does not know) covers the signals it
-// found at registration, and nothing else.
+// What an access request covers: the residences it was registered for (see
+// request-scope-repository.ts), each for the time the person lived there, read again at
+// every read. A request of a person the registry does not know (or no longer knows) also
+// covers the unlinked signals it found at registration.
 
-type RequestRow = Pick<Selectable<AccessRequestTable>, 'id' | 'household_key' | 'scope_from'>;
+type RequestRow = Pick<Selectable<AccessRequestTable>, 'id'>;
 
-export type RequestSignal = Awaited<ReturnType<typeof signalsOfHousehold>>[number];
-export type RequestFlag = Awaited<ReturnType<typeof flagsOfHousehold>>[number];
-export type RequestTriage = Awaited<ReturnType<typeof triageOfHousehold>>;
+export type RequestSignal = Awaited<ReturnType<typeof signalsInPeriods>>[number];
+export type RequestFlag = Awaited<ReturnType<typeof flagsInPeriods>>[number];
+export type RequestTriage = Awaited<ReturnType<typeof triageInPeriods>>;
 
 export interface RequestData {
+  periods: Period[];
   signals: RequestSignal[];
   flags: RequestFlag[];
   triage: RequestTriage;
 }
 
+/** The request's periods, without the persons: what a reader may see. */
+export async function requestPeriods(db: Executor, row: RequestRow): Promise<Period[]> {
+  return (await periodsOf(db, row.id)).map(({ address_key, since, until }) => ({ address_key, since, until }));
+}
+
 export async function requestData(db: Executor, row: RequestRow): Promise<RequestData> {
-  const key = row.household_key;
-  if (key === null) return { signals: await signalsOfRequest(db, row.id), flags: [], triage: { rows: [], events: [] } };
-  const from = row.scope_from;
-  const [signals, flags, triage] = await Promise.all([signalsOfHousehold(db, key, from), flagsOfHousehold(db, key), triageOfHousehold(db, key, from)]);
-  return { signals, flags: flags.filter((f) => from === null || f.as_of >= from), triage };
+  const periods = await requestPeriods(db, row);
+  const [scoped, unlinked, flags, triage] = await Promise.all([
+    signalsInPeriods(db, periods),
+    signalsOfRequest(db, row.id),
+    flagsInPeriods(db, periods),
+    triageInPeriods(db, periods),
+  ]);
+  const seen = new Set(scoped.map((s) => s.id));
+  const signals = [...scoped, ...unlinked.filter((s) => !seen.has(s.id))].sort((a, b) => b.observed_on.localeCompare(a.observed_on) || a.id - b.id);
+  return { periods, signals, flags, triage };
 }
 
 /** The request's triage only (the withhold check). */
 export async function requestTriage(db: Executor, row: RequestRow): Promise<RequestTriage> {
-  return row.household_key === null ? { rows: [], events: [] } : triageOfHousehold(db, row.household_key, row.scope_from);
+  return triageInPeriods(db, await requestPeriods(db, row));
 }
 
-/** Who viewed the household's data, its own pages and the lists that showed it, within the scope. */
-export async function requestViews(db: Executor, row: RequestRow, flagIds: number[]) {
-  if (row.household_key === null) return { own: [], lists: [] };
-  const [own, lists] = await Promise.all([
-    viewsOfHousehold(db, row.household_key, flagIds, row.scope_from),
-    listViewsOfHousehold(db, row.household_key, row.scope_from),
-  ]);
+/** Who viewed the data in scope: the household's own pages and the lists that showed it, and the request's flags. */
+export async function requestViews(db: Executor, periods: Period[], flagIds: number[]) {
+  const [own, lists] = await Promise.all([viewsInPeriods(db, periods, flagIds), listViewsInPeriods(db, periods)]);
   return { own, lists };
 }

@@ -11,27 +11,31 @@ import type { AccessRequestTable } from '../db/schema-access.ts';
 import {
   findAccessRequest,
   householdExists,
+  hasResidence,
   householdOfPerson,
+  personsLivingAt,
   insertAccessRequest,
   insertRequestSignals,
   listAccessRequests,
   releaseNote,
-  residenceSince,
-  residenceStartsAt,
   unlinkedSignalIds,
   updateOpenAccessRequest,
   withheldOf,
   withholdNote,
 } from '../repositories/access-request-repository.ts';
 import { requestData, requestTriage } from './access-request-data.ts';
-import { exclusionsOf, insertExclusion, liftExclusion, overlappingExclusion } from '../repositories/mark-repository.ts';
+import { exclusionsOfRequest, insertExclusion, liftExclusion, overlappingExclusion } from '../repositories/mark-repository.ts';
+import { dayOf, linkOpenResidencesAt, linkResidencesOfPerson, openResidenceStarts, periodsOf } from '../repositories/request-scope-repository.ts';
+import type { Executor } from '../repositories/types.ts';
 import { ApiError } from './errors.ts';
+import { earliest } from './residents.ts';
 
 // Access requests (AVG art. 15) and exclusions from scoring (art. 18/21), reached only
 // through a request the privacy officer registered. A BSN is hashed at once and only
 // used to find the household (or, for a person the registry does not know, their
-// unlinked signals, kept by id); neither it nor its hash is stored. A request covers
-// its household's data from the day its residents came to live there (scope_from).
+// unlinked signals, kept by id); neither it nor its hash is stored. A request covers the
+// residences it was registered for (access_request_residences), each for its period: by
+// BSN every residence of the person, by address the residents living there then.
 
 export interface RightsContext {
   db: Db;
@@ -80,30 +84,37 @@ interface Found {
   scopeFrom: string | null;
   /** Without a household: the person's signals that link to no household. */
   signalIds: number[];
+  /** Links the residences the request covers (inside the registering transaction). */
+  link: (db: Executor, requestId: number) => Promise<void>;
+  /** Whether any residence is covered. */
+  resided: boolean;
 }
+
+const dayOrNull = (at: string | null) => (at === null ? null : dayOf(at));
 
 async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): Promise<Found> {
   if ('bsn' in body) {
     const bsn = checkBsn(body.bsn);
     if (!bsn.ok) throw ApiError.badRequest('body.bsn', 'het BSN voldoet niet aan de elfproef');
     const hash = ctx.pseudonymize(bsn.value);
-    const key = await householdOfPerson(ctx.db, hash);
-    if (key) return { by: 'bsn', key, scopeFrom: (await residenceSince(ctx.db, hash, key)) ?? null, signalIds: [] };
-    return { by: 'bsn', key: null, scopeFrom: null, signalIds: await unlinkedSignalIds(ctx.db, hash) };
+    const [key, open, resided] = await Promise.all([
+      householdOfPerson(ctx.db, hash),
+      openResidenceStarts(ctx.db, { bsnHash: hash }),
+      hasResidence(ctx.db, hash),
+    ]);
+    const link = (db: Executor, id: number) => linkResidencesOfPerson(db, id, hash);
+    if (key) return { by: 'bsn', key, scopeFrom: dayOrNull(earliest(open)), signalIds: [], link, resided };
+    return { by: 'bsn', key: null, scopeFrom: null, signalIds: await unlinkedSignalIds(ctx.db, hash), link, resided };
   }
   const postcode = checkPostcode(body.postcode);
   const huisnummer = checkHuisnummer(String(body.huisnummer));
   const toevoeging = checkToevoeging(body.toevoeging ?? '');
   if (!postcode.ok || !huisnummer.ok || !toevoeging.ok) throw ApiError.badRequest('body.postcode', 'het adres is niet geldig');
   const key = addressKey(postcode.value, huisnummer.value, toevoeging.value);
-  if (!(await householdExists(ctx.db, key))) return { by: 'adres', key: null, scopeFrom: null, signalIds: [] };
-  return { by: 'adres', key, scopeFrom: earliest(await residenceStartsAt(ctx.db, key)), signalIds: [] };
-}
-
-/** The earliest arrival of the current residents; null (no limit) when one was there before the first registry. */
-function earliest(starts: (string | null)[]): string | null {
-  if (!starts.length || starts.includes(null)) return null;
-  return [...(starts as string[])].sort()[0]!;
+  const none = async () => {};
+  if (!(await householdExists(ctx.db, key))) return { by: 'adres', key: null, scopeFrom: null, signalIds: [], link: none, resided: false };
+  const link = (db: Executor, id: number) => linkOpenResidencesAt(db, id, key);
+  return { by: 'adres', key, scopeFrom: dayOrNull(earliest(await openResidenceStarts(ctx.db, { key }))), signalIds: [], link, resided: true };
 }
 
 /** How far back a request's date of receipt may lie: a year (an older date is a typing error, or long overdue). */
@@ -122,7 +133,7 @@ export async function registerRequest(ctx: RightsContext, user: AuthenticatedUse
   if (body.received_on < earliest)
     throw ApiError.badRequest('body.received_on', `de datum van ontvangst ligt meer dan een jaar terug: vul een datum in vanaf ${earliest}`);
   const found = await householdOf(ctx, body);
-  if (!found.key && !found.signalIds.length)
+  if (!found.key && !found.resided && !found.signalIds.length)
     throw ApiError.notFound('Over deze persoon of dit adres zijn geen gegevens vastgelegd. Laat de inwoner dat schriftelijk weten.');
   const row = {
     household_key: found.key,
@@ -138,6 +149,7 @@ export async function registerRequest(ctx: RightsContext, user: AuthenticatedUse
   };
   const id = await ctx.db.transaction().execute(async (trx) => {
     const made = await insertAccessRequest(trx, row);
+    await found.link(trx, made);
     await insertRequestSignals(trx, made, found.signalIds);
     return made;
   });
@@ -155,13 +167,27 @@ export async function requestRow(ctx: RightsContext, id: number): Promise<Reques
   return row;
 }
 
-/** A request about a household: one about a person the registry does not know answers 409 (nothing to exclude). */
-function withHousehold(row: RequestRow): RequestRow & { household_key: string } {
-  if (row.household_key === null)
+const NO_HOUSEHOLD =
+  'Dit verzoek gaat over een persoon die nu niet in de Basisregistratie Personen staat. Er is geen huishouden om uit te sluiten. Signalen zonder huishouden tellen al niet mee in de berekening.';
+
+/**
+ * Where an exclusion through this request applies now, and for whom: by BSN, the household
+ * the person lives in now (everyone there); by address, the residents at registration who
+ * still live there. None: 409, nothing to exclude.
+ */
+async function exclusionTarget(ctx: RightsContext, row: RequestRow): Promise<{ key: string; persons: string[] | null }> {
+  const persons = [...new Set((await periodsOf(ctx.db, row.id)).map((p) => p.bsn_hash))];
+  if (row.identified_by === 'bsn') {
+    const key = persons.length ? await householdOfPerson(ctx.db, persons[0]!) : undefined;
+    if (!key) throw ApiError.conflict(NO_HOUSEHOLD);
+    return { key, persons: null };
+  }
+  const still = row.household_key === null ? [] : await personsLivingAt(ctx.db, row.household_key, persons);
+  if (!still.length)
     throw ApiError.conflict(
-      'Dit verzoek gaat over een persoon die niet in de Basisregistratie Personen staat. Er is geen huishouden om uit te sluiten. De signalen van deze persoon tellen al niet mee in de berekening.',
+      'De bewoners van dit verzoek wonen niet meer op dit adres. Er is geen huishouden om uit te sluiten. Registreer een verzoek op hun BSN.',
     );
-  return row as RequestRow & { household_key: string };
+  return { key: row.household_key!, persons: still };
 }
 
 /** A request that may still change: a closed (afgehandeld) one answers 409. */
@@ -196,7 +222,7 @@ export async function requestDetail(ctx: RightsContext, id: number): Promise<Req
   const [{ signals, flags, triage }, withheld, exclusions] = await Promise.all([
     requestData(ctx.db, row),
     withheldOf(ctx.db, id),
-    row.household_key === null ? [] : exclusionsOf(ctx.db, row.household_key),
+    exclusionsOfRequest(ctx.db, id),
   ]);
   const ground = new Map(withheld.map((w) => [w.triage_event_id, w.ground]));
   return {
@@ -232,16 +258,14 @@ export async function release(ctx: RightsContext, id: number, triageEventId: num
  * not overlap it, so exclusions cannot be stacked past the one-year limit or doubled.
  */
 export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUser, id: number, body: ExclusionBody): Promise<RequestDetail> {
-  const row = withHousehold(await openRequestRow(ctx, id));
+  const row = await openRequestRow(ctx, id);
   checkExclusionPeriod(today(ctx), body);
+  const target = await exclusionTarget(ctx, row);
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await overlappingExclusion(trx, row.household_key, body.from, body.to, isPostgres(ctx.db));
-    if (existing)
-      throw ApiError.conflict(
-        `Dit huishouden is al uitgesloten van ${dutchDate(existing.from_date)} tot en met ${dutchDate(existing.to_date)}. Een nieuwe uitsluiting mag die periode niet overlappen; hef de bestaande eerst op als de periode anders moet.`,
-      );
-    await insertExclusion(trx, {
-      household_key: row.household_key,
+    const existing = await overlappingExclusion(trx, target.key, body.from, body.to, isPostgres(ctx.db));
+    if (existing) throw await overlapConflict(trx, id, existing);
+    await insertExclusion(trx, id, target.persons, {
+      household_key: target.key,
       ground: body.ground,
       reason: body.reason,
       from_date: body.from,
@@ -253,6 +277,18 @@ export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUs
     });
   });
   return requestDetail(ctx, id);
+}
+
+/** A 409 that names the overlapping exclusion's period only when this request lists it. */
+async function overlapConflict(db: Executor, id: number, existing: { id: number; from_date: string; to_date: string }): Promise<ApiError> {
+  const shown = (await exclusionsOfRequest(db, id)).some((x) => x.id === existing.id);
+  if (!shown)
+    return ApiError.conflict(
+      'Iemand in dit huishouden is in deze periode al uitgesloten, via een ander verzoek. Een nieuwe uitsluiting mag die niet overlappen.',
+    );
+  return ApiError.conflict(
+    `Dit huishouden is al uitgesloten van ${dutchDate(existing.from_date)} tot en met ${dutchDate(existing.to_date)}. Een nieuwe uitsluiting mag die periode niet overlappen; hef de bestaande eerst op als de periode anders moet.`,
+  );
 }
 
 /** From today up to three months ahead, ending on or after its start, for at most a year. */
@@ -268,8 +304,8 @@ function checkExclusionPeriod(on: string, body: ExclusionBody): void {
 
 /** Lifting stays possible on a closed request: a withdrawn objection or restriction is always honoured. */
 export async function liftHouseholdExclusion(ctx: RightsContext, user: AuthenticatedUser, id: number, exclusionId: number): Promise<RequestDetail> {
-  const row = withHousehold(await requestRow(ctx, id));
-  const mine = (await exclusionsOf(ctx.db, row.household_key)).some((x) => x.id === exclusionId);
+  await requestRow(ctx, id);
+  const mine = (await exclusionsOfRequest(ctx.db, id)).some((x) => x.id === exclusionId);
   if (!mine || !(await liftExclusion(ctx.db, exclusionId, user.username, ctx.clock.now().toISOString()))) {
     throw ApiError.notFound('uitsluiting niet gevonden of al opgeheven');
   }

@@ -10,9 +10,11 @@ import type { Db } from '../db/connection.ts';
 import { flagsOfHousehold, runRulesOf, signalVersions } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
 import { birthDatesAt, findHousehold, signalTimeline } from '../repositories/household-repository.ts';
-import { listRuns } from '../repositories/run-repository.ts';
+import { listRuns, runStartTimes } from '../repositories/run-repository.ts';
 import type { ReadCache } from './read-cache.ts';
 import { flagForUser, type FlagRow } from './scope.ts';
+import { dayOf } from '../repositories/request-scope-repository.ts';
+import { residentsArrivedAt } from './residents.ts';
 import { forRole, presentTriage } from './triage.ts';
 
 const TIMELINE_LIMIT = 500;
@@ -34,19 +36,28 @@ export async function householdOfFlag(
 
 async function detailOf(db: Db, flag: FlagRow, today: string): Promise<HouseholdDetail> {
   const key = flag.household_key;
-  const [household, births, flags, runs, timeline, triage] = await Promise.all([
+  const arrived = await residentsArrivedAt(db, key);
+  const since = arrived === null ? null : dayOf(arrived);
+  const [household, births, allFlags, allRuns, timeline, triage, starts] = await Promise.all([
     findHousehold(db, key),
     birthDatesAt(db, key),
     flagsOfHousehold(db, key),
     listRuns(db),
-    signalTimeline(db, key, TIMELINE_LIMIT),
+    signalTimeline(db, key, TIMELINE_LIMIT, since),
     presentTriage(db, flag),
+    runStartTimes(db),
   ]);
-  const explanations = await explainFlags(db, flags, flag.id);
+  // What was scored before the current residents came to live here is not theirs; the flag opened always shows.
+  // Instants with instants, as an access request does: a run earlier on the import day is the earlier family's.
+  const current = (runId: number) => arrived === null || (starts.get(Number(runId)) ?? '') >= arrived;
+  const flags = allFlags.filter((f) => f.id === flag.id || current(f.run_id));
+  const runs = allRuns.filter((r) => r.id === flag.run_id || current(r.id));
+  const explanations = await explainFlags(db, flags, flag.id, { key, since });
   const members = births.map((b) => ({ age: ageOn(b, today), minor: ageOn(b, today) < 18 })).sort((a, b) => b.age - a.age);
   const flaggedIn = new Map(flags.map((f) => [f.run_id, f]));
   return {
     household_key: key,
+    shown_from: since,
     address: parseAddressKey(key),
     wijk: household?.wijk ?? flag.wijk,
     composition: { adults: members.filter((m) => !m.minor).length, minors: members.filter((m) => m.minor).length, members },
@@ -56,7 +67,7 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
       const f = flaggedIn.get(r.id);
       return { run_id: r.id, as_of: r.as_of, flagged: f !== undefined, score: f ? fromMicro(Number(f.score_micro)) : null, domains: f?.domains ?? null };
     }),
-    weeks_on_list: flag.weeks_on_list,
+    weeks_on_list: since === null ? flag.weeks_on_list : Math.min(flag.weeks_on_list, runs.filter((r) => r.as_of <= flag.as_of).length),
     timeline: timeline.map((s) => ({
       id: s.id,
       indicator: s.indicator,
@@ -74,10 +85,16 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
  * contributing signals only for the flag opened (an earlier flag shows its own
  * when it is opened): a year on the list would otherwise send hundreds of them.
  */
-async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHousehold>>, openedId: number): Promise<FlagExplanation[]> {
+async function explainFlags(
+  db: Db,
+  flags: Awaited<ReturnType<typeof flagsOfHousehold>>,
+  openedId: number,
+  scope: { key: string; since: string | null },
+): Promise<FlagExplanation[]> {
+  const { key, since } = scope;
   const evidence = new Map(flags.map((f) => [f.id, parseEvidence(f.evidence)]));
   const openedIds = (evidence.get(openedId) ?? []).flatMap((r) => r.signalIds);
-  const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds)]);
+  const [rules, signals] = await Promise.all([runRulesOf(db, [...new Set(flags.map((f) => f.run_id))]), signalVersions(db, openedIds, key)]);
   const marks = await activeMarksOf(db, signals);
   const ruleOf = new Map(rules.map((r) => [`${r.run_id}|${r.indicator}`, r]));
   return flags.map((f) => ({
@@ -101,7 +118,14 @@ async function explainFlags(db: Db, flags: Awaited<ReturnType<typeof flagsOfHous
           .filter((s) => ids.has(Number(s.id)))
           .map((s) => {
             const mark = marks.get(markKey(s));
-            const signal = { source: s.source, record_id: s.record_id, observed_on: s.observed_on, value: s.value === null ? null : Number(s.value) };
+            const signal = {
+              source: s.source,
+              record_id: s.record_id,
+              observed_on: s.observed_on,
+              value: s.value === null ? null : Number(s.value),
+              // A signal from before the arrival that names no current resident still counts, but is not theirs.
+              before_residents: since !== null && s.observed_on < since && Number(s.resident) === 0,
+            };
             return mark ? { ...signal, correction: { reason: mark.reason, marked_at: mark.marked_at } } : signal;
           }),
       };

@@ -58,7 +58,7 @@ export async function importRegistry(ctx: EngineContext, file: string): Promise<
       await rejectDuplicates(trx, rejected, ctx);
       const known = await registryKnown(trx);
       const counts = await replaceRegistry(trx);
-      await updateResidences(trx, importDate, known ? importDate : null);
+      await updateResidences(trx, started.toISOString(), known ? started.toISOString() : null);
       await relinkSignals(trx);
       await clearStaging(trx);
       const finished = ctx.clock.now();

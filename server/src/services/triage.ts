@@ -9,6 +9,9 @@ import { ensureTriage, findTriage, insertTriageEvent, triageEvents, updateTriage
 import { findUserByUsername } from '../repositories/user-repository.ts';
 import { findDeadline } from '../repositories/deadline-repository.ts';
 import { ApiError } from './errors.ts';
+import { findRun } from '../repositories/run-repository.ts';
+import { dayOf } from '../repositories/request-scope-repository.ts';
+import { residentsArrivedAt } from './residents.ts';
 import { notifyAssignment } from './notifications.ts';
 import { episodeStart, flagForUser, type FlagRow } from './scope.ts';
 
@@ -35,11 +38,23 @@ export function forRole(triage: Triage, role: Role): Triage {
   return { ...triage, next_statuses: nextStatuses(triage.status, role) };
 }
 
+// The open case of the current flag is always shown, but only its steps from the current
+// residents' arrival on: an earlier family's notes are not this family's. A case that
+// began before the arrival says so, so the coordinator reviews it.
 async function present(db: Db, householdKey: string, episode: number, row: TriageRow | undefined): Promise<Triage> {
   const status = (row?.status ?? 'nieuw') as TriageStatus;
-  const events = row ? await triageEvents(db, row.id) : [];
-  const deadline = await findDeadline(db, householdKey, episode);
+  const [all, deadline, arrived, start] = await Promise.all([
+    row ? triageEvents(db, row.id) : [],
+    findDeadline(db, householdKey, episode),
+    residentsArrivedAt(db, householdKey),
+    findRun(db, episode),
+  ]);
+  // Instants with instants: a step earlier on the import day is the earlier family's.
+  const events = arrived === null ? all : all.filter((e) => e.at >= arrived);
+  const began = [start?.started_at, row?.created_at].filter((d): d is string => d !== undefined).sort()[0];
   return {
+    shown_from: arrived === null ? null : dayOf(arrived),
+    residents_changed: arrived !== null && began !== undefined && began < arrived,
     id: row?.id ?? null,
     episode_run_id: episode,
     status,

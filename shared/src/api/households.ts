@@ -30,6 +30,8 @@ export const FlagExplanation = Type.Object({
           value: Type.Union([Type.Number(), Type.Null()]),
           /** Set when the signal was later marked incorrect (AVG art. 16): it no longer counts in new runs. */
           correction: Type.Optional(Type.Object({ reason: Type.String(), marked_at: Type.String() })),
+          /** Observed before the current residents came to live here and naming none of them (it may still count): not to be attributed to them. */
+          before_residents: Type.Boolean(),
         }),
       ),
     }),
@@ -57,6 +59,8 @@ export const TrendPoint = Type.Object({
 
 export const HouseholdDetail = Type.Object({
   household_key: Type.String(),
+  /** The day the current residents came to live here: earlier flags, trend, signals and notes from before it are left out; null: nothing left out. */
+  shown_from: Type.Union([IsoDate, Type.Null()]),
   address: Type.Object({ postcode: Type.String(), huisnummer: Type.Integer(), toevoeging: Type.String() }),
   wijk: Type.String(),
   composition: Type.Object({ adults: Type.Integer(), minors: Type.Integer(), members: Type.Array(Member) }),

@@ -34,11 +34,12 @@ export const AccessRequestItem = Type.Object({
   /** Days until the deadline, negative when it has passed. */
   days_left: Type.Integer(),
   /**
-   * Household data from this date on: the day the person (or, by address, the first of
-   * the current residents) came to live there by the registry; null: no limit.
+   * The day the person (or, by address, the first of the residents) came to live at the
+   * address the request found, by the registry (the UTC date of the import); null: no limit.
+   * The request covers its residences' periods: by BSN earlier addresses too.
    */
   scope_from: Type.Union([IsoDate, Type.Null()]),
-  /** False for a person the registry does not know: the request holds only their signals that link to no household. */
+  /** False for a person the registry does not know (now): nothing to exclude; the request holds their unlinked signals and the periods they lived here. */
   household: Type.Boolean(),
 });
 export type AccessRequestItem = Static<typeof AccessRequestItem>;

@@ -65,6 +65,10 @@ export const Triage = Type.Object({
   review_on: Type.Union([IsoDate, Type.Null()]),
   /** Statuses this user's role may move to now (shared/src/triage.ts). */
   next_statuses: Type.Array(TriageStatus),
+  /** Steps and notes from before this day, when the current residents came to live here, are left out; null: all shown. */
+  shown_from: Type.Union([IsoDate, Type.Null()]),
+  /** The case began before the current residents came to live here: whoever follows it up should review it. */
+  residents_changed: Type.Boolean(),
   events: Type.Array(TriageEvent),
 });
 export type Triage = Static<typeof Triage>;

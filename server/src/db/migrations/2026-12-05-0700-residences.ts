@@ -1,8 +1,9 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen. Since when each person lives at an address, kept by the registry import:
-// an access request then shows a household's data only from the day its current
-// residents arrived, not what earlier occupants of the address left behind. `since`
+// an access request then covers a person's data for the time they lived there, not what
+// other occupants of the address left before or after. `since` and `until` are instants
+// (ISO text, like other *_at columns): the start of the import that saw the move. `since`
 // null: the person already lived there when the system first saw the registry; that
 // is what everyone in the registry at this migration gets. `until` null: still there.
 // Keyed by the bsn hash, as persons; no foreign key, since an import replaces persons.

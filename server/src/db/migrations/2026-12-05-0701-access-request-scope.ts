@@ -1,10 +1,13 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-// Frozen. An access request keeps where its scope starts (`scope_from`: the day the
-// person, or the first of the current residents, came to live at the address; null:
-// no limit), and may concern no household: a BSN the registry does not know but whose
-// signals a feed delivered. Such a request keeps the ids of those signals, never the
-// BSN or its hash. SQLite cannot drop NOT NULL in place, so it rebuilds the table under
+// Frozen. An access request covers residences (access_request_residences): by BSN every
+// residence of that person, open or closed; by address the open residences there at
+// registration. Their (address, since, until) are its scope, read at every read, so a
+// later move closes it and later occupants stay out; retention keeps a residence a
+// request refers to. `scope_from` only shows when the residents of the address the
+// request found came to live there (a date; null: no limit). A request may concern no
+// household: a BSN the registry does not know but whose signals a feed delivered. Such
+// a request keeps the ids of those signals, never the BSN or its hash. SQLite cannot drop NOT NULL in place, so it rebuilds the table under
 // the same name (access_request_withheld refers to it by name). A partial index
 // finds unlinked signals by bsn hash without burdening the ingest of linked ones.
 
@@ -25,6 +28,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('signal_id', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('access_request_signals_pk', ['request_id', 'signal_id'])
     .execute();
+  await db.schema
+    .createTable('access_request_residences')
+    .addColumn('request_id', 'integer', (c) => c.notNull().references('access_requests.id'))
+    .addColumn('residence_id', 'integer', (c) => c.notNull().references('residences.id'))
+    .addPrimaryKeyConstraint('access_request_residences_pk', ['request_id', 'residence_id'])
+    .execute();
+  await db.schema.createIndex('access_request_residences_residence').on('access_request_residences').column('residence_id').execute();
   await db.schema.createIndex('signals_unlinked_bsn').on('signals').column('bsn_hash').where(sql.ref('household_key'), 'is', null).execute();
 }
 
@@ -32,6 +42,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema.dropIndex('signals_unlinked_bsn').execute();
   await db.schema.dropTable('access_request_signals').execute();
+  await db.schema.dropTable('access_request_residences').execute();
   await db.schema.alterTable('access_requests').dropColumn('scope_from').execute();
   // Requests without a household cannot exist before this migration.
   const orphans = db.selectFrom('access_requests').select('id').where('household_key', 'is', null);

@@ -2,6 +2,7 @@ import type { HouseholdDetail } from '@vroegsignaal/shared/api/households';
 import type { TriageEvent } from '@vroegsignaal/shared/api/triage';
 import { domainLabel, domainsOf, formatDate, formatDateTime, formatNumber, indicatorLabel, triageLabel } from '../../lib/format.ts';
 import { whyOnList } from './explain.ts';
+import { residentsChangedSentence, shownFromSentence } from './residents.ts';
 import { OUTCOME_LABELS } from './outcome.ts';
 import { describeEvent } from './triage-history.tsx';
 
@@ -68,6 +69,7 @@ export function FamilySummary({ household: h, printedBy }: { household: Househol
         {composition.adults} volwassene{composition.adults === 1 ? '' : 'n'} en {composition.minors} minderjarige{composition.minors === 1 ? '' : 'n'}
         {ages ? ` (leeftijden ${ages})` : ''}. {h.weeks_on_list} {h.weeks_on_list === 1 ? 'week' : 'weken'} op de lijst.
       </p>
+      {h.shown_from ? <p>{shownFromSentence(h.shown_from)}</p> : null}
       <h3>Waarom op de lijst?</h3>
       <p>{whyOnList(flag)}</p>
       <p>
@@ -98,6 +100,7 @@ export function FamilySummary({ household: h, printedBy }: { household: Househol
         ) : null}{' '}
         Uitkomst: {triage.outcome ? OUTCOME_LABELS[triage.outcome].toLowerCase() : 'nog niet vastgelegd'}.
       </p>
+      {triage.residents_changed && triage.shown_from ? <p>{residentsChangedSentence(triage.shown_from)}</p> : null}
       <h3>Notities</h3>
       <Notes events={triage.events} />
       <p className="vs-print-meta vs-print-footer">

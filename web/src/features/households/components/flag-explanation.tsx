@@ -2,6 +2,7 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { FlagExplanation as Explanation } from '@vroegsignaal/shared/api/households';
 import { LeefgebiedBadges } from '../../../components/ui/leefgebied-badges.tsx';
 import { domainLabel, formatDate, indicatorLabel } from '../../../lib/format.ts';
+import { BEFORE_RESIDENTS } from '../../../components/family/residents.ts';
 import { describeSignal, points, sourceAndDate, whyOnList } from '../../../components/family/explain.ts';
 
 /** Why this household is on the list, rule by rule, in plain words. */
@@ -23,6 +24,7 @@ export function FlagExplanation({ flag }: { flag: Explanation }) {
               {rule.signals.map((s) => (
                 <li key={`${s.source}-${s.record_id}`}>
                   {describeSignal(rule.indicator, s.value)} ({sourceAndDate(s.source, s.observed_on)})
+                  {s.before_residents ? <em> — {BEFORE_RESIDENTS}</em> : null}
                   {s.correction ? <> — later gecorrigeerd als onjuist ({s.correction.reason}); telt niet meer mee in nieuwe berekeningen.</> : null}
                 </li>
               ))}

@@ -13,6 +13,7 @@ import { AssignForm } from './assign-form.tsx';
 import { OUTCOME_LABELS } from '../../../components/family/outcome.ts';
 import { StatusForm } from './status-form.tsx';
 import { TriageHistory } from '../../../components/family/triage-history.tsx';
+import { residentsChangedSentence } from '../../../components/family/residents.ts';
 import { hasVisibleText } from '@vroegsignaal/shared/api/common';
 
 /** Status, assignment, outcome and the history, with the actions this user may take. */
@@ -23,6 +24,11 @@ export function TriagePanel({ flagId, wijk, triage }: { flagId: number; wijk: st
       <Heading2 id="triage-title" tabIndex={-1}>
         Opvolging
       </Heading2>
+      {triage.residents_changed && triage.shown_from ? (
+        <Alert type="warning">
+          <Paragraph>{residentsChangedSentence(triage.shown_from)}</Paragraph>
+        </Alert>
+      ) : null}
       <dl className="vs-dl">
         <dt>Status</dt>
         <dd>

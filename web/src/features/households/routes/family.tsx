@@ -10,6 +10,7 @@ import { useUser } from '../../../lib/auth.ts';
 import { formatAddressKey } from '../../../lib/format.ts';
 import { householdQueryOptions } from '../api/get-household.ts';
 import { FamilySummary } from '../../../components/family/family-summary.tsx';
+import { shownFromSentence } from '../../../components/family/residents.ts';
 import { FlagExplanation } from '../components/flag-explanation.tsx';
 import { HouseholdFacts } from '../components/household-facts.tsx';
 import { ScoreChart } from '../components/score-chart.tsx';
@@ -58,6 +59,7 @@ function FamilyView({ flagId, back, username }: { flagId: number; back: { to: st
                   documentTitle="Huishouden"
                   intro={`Wijk ${h.wijk}. Deze inzage is vastgelegd.`}
                 />
+                {h.shown_from ? <Paragraph className="vs-shown-from">{shownFromSentence(h.shown_from)}</Paragraph> : null}
                 <div className="vs-family-actions">
                   <Button appearance="secondary-action-button" onClick={() => window.print()}>
                     Afdrukken

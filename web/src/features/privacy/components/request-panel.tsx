@@ -51,17 +51,22 @@ function Holdings({ detail }: { detail: RequestDetail }) {
   if (!r.household)
     return (
       <>
-        Deze persoon staat niet in de Basisregistratie Personen. Wij hebben {detail.signals} {detail.signals === 1 ? 'signaal' : 'signalen'} over deze persoon.
-        Ze horen bij geen huishouden en zijn dus nooit meegeteld.
+        Deze persoon staat nu niet in de Basisregistratie Personen. Wij hebben {detail.signals} {detail.signals === 1 ? 'signaal' : 'signalen'} over deze
+        persoon
+        {detail.flags ? ` en ${detail.flags} ${detail.flags === 1 ? 'signalering' : 'signaleringen'} van een adres waar deze persoon woonde` : ''}.{' '}
+        {detail.signals === 1 ? 'Dit signaal hoort' : 'Deze signalen horen'} nu bij geen huishouden en {detail.signals === 1 ? 'telt' : 'tellen'} dus niet mee
+        in de berekening.
       </>
     );
   const who = r.identified_by === 'bsn' ? 'de inwoner' : 'de eerste huidige bewoner';
   return (
     <>
-      Wij hebben {detail.signals} signalen en {detail.flags} signaleringen van dit huishouden.
+      Wij hebben {detail.signals} {detail.signals === 1 ? 'signaal' : 'signalen'} en {detail.flags} {detail.flags === 1 ? 'signalering' : 'signaleringen'} van
+      dit huishouden.
       {r.scope_from
         ? ` Gegevens van het adres vanaf ${formatDate(r.scope_from)}, de dag waarop ${who} er volgens de Basisregistratie Personen kwam wonen; gegevens van eerdere bewoners tellen niet mee.`
         : null}
+      {r.identified_by === 'bsn' ? ' Eerdere adressen van de inwoner tellen ook mee, alleen voor de tijd dat de inwoner er woonde.' : null}
     </>
   );
 }

@@ -1,0 +1,221 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Executor } from './types.ts';
+
+// What an access request covers: the residences linked to it at registration, read at every
+// read. Each is a period (address, since, until) of instants; `until` null is "still there",
+// so a later move closes the period and later occupants' data stays out. Instants (audit
+// entries, triage events, a flag's run start) compare with instants. A signal's observed_on is
+// a date: an address-only signal belongs to a period when observed from the UTC date of its
+// `since` up to, not including, the UTC date of its `until`, so the move day is the newcomers'.
+// A signal naming a person is theirs whenever observed, for everyone who lived with them.
+
+export interface Period {
+  address_key: string;
+  since: string | null;
+  until: string | null;
+}
+
+/** The UTC date of an instant: the day a move counts from for dated signals. */
+export const dayOf = (instant: string) => instant.slice(0, 10);
+
+/** Links every residence of a person, open or closed, to the request. */
+export async function linkResidencesOfPerson(db: Executor, requestId: number, bsnHash: string): Promise<void> {
+  await db
+    .insertInto('access_request_residences')
+    .columns(['request_id', 'residence_id'])
+    .expression(
+      db
+        .selectFrom('residences')
+        .select([sql.lit(requestId).as('request_id'), 'id'])
+        .where('bsn_hash', '=', bsnHash),
+    )
+    .execute();
+}
+
+/** Links the open residences at an address (its residents now) to the request. */
+export async function linkOpenResidencesAt(db: Executor, requestId: number, key: string): Promise<void> {
+  await db
+    .insertInto('access_request_residences')
+    .columns(['request_id', 'residence_id'])
+    .expression(
+      db
+        .selectFrom('residences')
+        .select([sql.lit(requestId).as('request_id'), 'id'])
+        .where('address_key', '=', key)
+        .where('until', 'is', null),
+    )
+    .execute();
+}
+
+/** The open residences of a person (by hash) or at an address, `since` each: a request's scope start. */
+export async function openResidenceStarts(db: Executor, by: { bsnHash: string } | { key: string }): Promise<(string | null)[]> {
+  let query = db.selectFrom('residences').select('since').where('until', 'is', null);
+  query = 'bsnHash' in by ? query.where('bsn_hash', '=', by.bsnHash) : query.where('address_key', '=', by.key);
+  return (await query.execute()).map((r) => r.since);
+}
+
+/** The periods a request covers, with the person of each (never shown: it finds their exclusions). */
+export async function periodsOf(db: Executor, requestId: number) {
+  return db
+    .selectFrom('access_request_residences as ar')
+    .innerJoin('residences as r', 'r.id', 'ar.residence_id')
+    .select(['r.address_key', 'r.since', 'r.until', 'r.bsn_hash'])
+    .where('ar.request_id', '=', requestId)
+    .orderBy('r.id')
+    .execute();
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: one helper for the columns of several tables, named as strings
+type Eb = ExpressionBuilder<any, any>;
+
+/** `column` (an instant, or a date with `day`) lies in [since, until). */
+export function within(eb: Eb, column: Expression<string | null> | string, p: Period, day = false): Expression<SqlBool> {
+  const from = p.since === null ? null : day ? dayOf(p.since) : p.since;
+  const to = p.until === null ? null : day ? dayOf(p.until) : p.until;
+  const ref = typeof column === 'string' ? eb.ref(column) : column;
+  return eb.and([...(from === null ? [] : [eb(ref, '>=', from)]), ...(to === null ? [] : [eb(ref, '<', to)])]);
+}
+
+/** At one of the periods' addresses (`keyColumn`) while `column` lies in that period. */
+export function inPeriods(eb: Eb, periods: Period[], keyColumn: string, column: Expression<string | null> | string, day = false): Expression<SqlBool> {
+  if (!periods.length) return sql<SqlBool>`1 = 0`;
+  return eb.or(periods.map((p) => eb.and([eb(eb.ref(keyColumn), '=', p.address_key), within(eb, column, p, day)])));
+}
+
+/** Everyone who lived at a period's address during part of it (the persons themselves too). */
+export function coResidents(db: Executor, periods: Period[]) {
+  return db
+    .selectFrom('residences as co')
+    .select('co.bsn_hash')
+    .where((eb) =>
+      eb.or(
+        periods.map((p) =>
+          eb.and([
+            eb('co.address_key', '=', p.address_key),
+            ...(p.until === null ? [] : [eb.or([eb('co.since', 'is', null), eb('co.since', '<', p.until)])]),
+            ...(p.since === null ? [] : [eb.or([eb('co.until', 'is', null), eb('co.until', '>', p.since)])]),
+          ]),
+        ),
+      ),
+    );
+}
+
+const SIGNAL_COLUMNS = ['s.id', 's.source', 's.record_id', 's.indicator', 's.observed_on', 's.value'] as const;
+
+/** The signals in the periods: of a person who lived there then (any date), or address-only ones observed then. */
+export async function signalsInPeriods(db: Executor, periods: Period[]) {
+  if (!periods.length) return [];
+  return db
+    .selectFrom('signals as s')
+    .select(SIGNAL_COLUMNS)
+    .where((eb) =>
+      eb.or([
+        eb('s.bsn_hash', 'in', coResidents(db, periods)),
+        eb.and([eb('s.bsn_hash', 'is', null), inPeriods(eb, periods, 's.address_key', 's.observed_on', true)]),
+      ]),
+    )
+    .orderBy('s.observed_on', 'desc')
+    .orderBy('s.id')
+    .execute();
+}
+
+/**
+ * Of these signal ids (a flag's evidence; current or replaced versions), those in the periods:
+ * any naming a person, address-only ones observed at a period's address in it. Ids retention
+ * deleted are in neither answer.
+ */
+export async function evidenceOutside(db: Executor, ids: number[], periods: Period[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const addressOnly = await db
+    .selectFrom('signals as s')
+    .select(['s.id', 's.address_key', 's.observed_on'])
+    .where('s.id', 'in', ids)
+    .where('s.bsn_hash', 'is', null)
+    .unionAll(
+      db
+        .selectFrom('signal_versions as v')
+        .innerJoin('signals as cur', (j) => j.onRef('cur.source', '=', 'v.source').onRef('cur.record_id', '=', 'v.record_id'))
+        .select(['v.id', 'cur.address_key', 'v.observed_on'])
+        .where('v.id', 'in', ids)
+        .where('cur.bsn_hash', 'is', null),
+    )
+    .execute();
+  const inside = (s: { address_key: string | null; observed_on: string }) =>
+    periods.some(
+      (p) => p.address_key === s.address_key && (p.since === null || s.observed_on >= dayOf(p.since)) && (p.until === null || s.observed_on < dayOf(p.until)),
+    );
+  return new Set(addressOnly.filter((s) => !inside(s)).map((s) => s.id));
+}
+
+/** The flags of runs that started in a period, at its address. */
+export async function flagsInPeriods(db: Executor, periods: Period[]) {
+  if (!periods.length) return [];
+  return db
+    .selectFrom('flags as f')
+    .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
+    .innerJoin('rule_sets as rs', 'rs.id', 'r.rule_set_id')
+    .select(['f.id', 'f.run_id', 'r.as_of', 'f.score_micro', 'f.evidence', 'rs.name as rule_set_name', 'rs.version as rule_set_version', 'rs.flag_threshold'])
+    .where((eb) => inPeriods(eb, periods, 'f.household_key', 'r.started_at'))
+    .orderBy('r.as_of', 'desc')
+    .orderBy('f.run_id', 'desc')
+    .execute();
+}
+
+/** The triage steps recorded in a period at its address. */
+export async function triageInPeriods(db: Executor, periods: Period[]) {
+  if (!periods.length) return { events: [] };
+  const events = await db
+    .selectFrom('triage_events as e')
+    .innerJoin('triage as t', 't.id', 'e.triage_id')
+    .select(['e.id', 'e.triage_id', 'e.at', 'e.by_user', 'e.by_role', 'e.kind', 'e.from_status', 'e.to_status', 'e.outcome', 'e.note'])
+    .where((eb) => inPeriods(eb, periods, 't.household_key', 'e.at'))
+    .orderBy('e.id')
+    .execute();
+  return { events };
+}
+
+/** Audit object types whose detail lists the address keys shown (`huishoudens`/`adressen`: [...]). */
+export const LIST_OBJECT_TYPES = ['run', 'meeting', 'export', 'worklist'] as const;
+
+const quoted = (key: string) => `%${JSON.stringify(key).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Audit entries, in a period, about its household, and any about the request's flags, with
+ * the viewer's team (their wijken as a JSON array) but never their username.
+ */
+export async function viewsInPeriods(db: Executor, periods: Period[], flagIds: number[]) {
+  if (!periods.length) return [];
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.username', 'audit_log.username')
+    .select(['audit_log.at as at', 'audit_log.role as role', 'audit_log.event as event', 'users.wijken as wijken'])
+    .where('outcome', '=', 'success')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('object_type', '=', 'household'), inPeriods(eb, periods, 'object_id', 'audit_log.at')]),
+        ...(flagIds.length ? [eb.and([eb('object_type', '=', 'flag'), eb('object_id', 'in', flagIds.map(String))])] : []),
+      ]),
+    )
+    .orderBy('audit_log.at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/**
+ * Audit entries of lists (week list, search, CSV export, zorgnetwerk agenda, off-list
+ * worklist) that showed a period's household during it: their detail holds its address key
+ * in quotes. A rare query (one per access request); it scans only these object types' entries.
+ */
+export async function listViewsInPeriods(db: Executor, periods: Period[]) {
+  if (!periods.length) return [];
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.username', 'audit_log.username')
+    .select(['audit_log.at as at', 'audit_log.role as role', 'audit_log.object_type as object_type', 'users.wijken as wijken'])
+    .where('outcome', '=', 'success')
+    .where('object_type', 'in', [...LIST_OBJECT_TYPES])
+    .where((eb) => eb.or(periods.map((p) => eb.and([sql<boolean>`audit_log.detail like ${quoted(p.address_key)} escape '\\'`, within(eb, 'audit_log.at', p)]))))
+    .orderBy('audit_log.at', 'desc')
+    .limit(500)
+    .execute();
+}
