@@ -30,7 +30,7 @@ it('registers a request for a BSN outside the registry: its signals without a ho
   await page.getByLabel('Ontvangen op').fill(TODAY);
   await page.getByRole('button', { name: 'Registreren' }).click();
   await page.getByText('De termijn loopt tot').waitFor();
-  const row = page.getByRole('row').filter({ hasText: 'BSN, geen huishouden' });
+  const row = page.getByRole('row').filter({ hasText: 'het BSN (geen huishouden)' });
   await row.getByRole('button', { name: /openen/ }).click();
   await page
     .getByText(
@@ -43,7 +43,7 @@ it('registers a request for a BSN outside the registry: its signals without a ho
   await checkAtBothWidths(suite.tab, 'privacy-unlinked-request', { designSystemCss: true });
 
   await openFromMenu(page, 'Correctie en bezwaar');
-  await page.getByText('Registreer eerst een verzoek over een huishouden om het uit te sluiten.').waitFor();
+  await page.getByText('Er is geen open verzoek over een huishouden. Registreer eerst een verzoek om het huishouden uit te sluiten.').waitFor();
   expect(await page.getByLabel('Verzoek').count()).toBe(0);
   await checkAtBothWidths(suite.tab, 'privacy-unlinked-corrections', { designSystemCss: true });
 });
