@@ -77,9 +77,9 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
       viewSection(mergeViews(views.own, views.lists), settings.auditRetentionDays, organisation, linked, during),
       {
         heading: 'Waar de gegevens vandaan komen',
-        paragraphs: sources.length
-          ? [`De signalen komen van deze organisaties: ${sources.join(', ')}.`]
-          : ['Wij hebben geen gegevens van andere organisaties over u.'],
+        // A table, not a sentence: a list of names would soon pass the 20 words of a sentence.
+        paragraphs: sources.length ? ['De signalen komen van de organisaties in deze tabel.'] : ['Wij hebben geen gegevens van andere organisaties over u.'],
+        ...(sources.length ? { table: { head: ['Organisatie'], rows: sources.map((name) => [name]) } } : {}),
       },
       rights(settings, request.household_key !== null),
     ],
