@@ -51,7 +51,7 @@ interface Page {
   earlier_flags: { flag_id: number }[];
   trend: { as_of: string; flagged: boolean }[];
   weeks_on_list: number;
-  timeline: { id: number; observed_on: string }[];
+  timeline: { id: number; observed_on: string; before_arrival: boolean }[];
   triage: { id: number | null; status: string; shown_from: string | null; residents_changed: boolean; events: { note: string | null }[] };
 }
 const evidence = (page: Page) => page.flag.rules.flatMap((r) => r.signals.map((s) => `${s.record_id} ${s.before_residents}`)).sort();
@@ -60,6 +60,7 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
   let f: ApiFixture;
   let coordinator: Agent;
   const runs: number[] = [];
+  let meeting = 0;
   const ctx = () => engineContext(f.t.db, f.clock);
   const setClock = (iso: string) => f.clock.advance(Date.parse(iso) - f.clock.now().getTime());
   const pageOf = async (flagId: number): Promise<Page> => {
@@ -100,7 +101,7 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
     await post(`/api/flags/${aFlag}/triage/notes`, { note: A_NOTE });
     await post(`/api/flags/${await f.flagOf(runs[0]!, STAY)}/triage/notes`, { note: D_NOTE });
     await post(`/api/flags/${aFlag}/triage/status`, { status: 'in_behandeling' });
-    const meeting = (await post('/api/meetings', { held_on: '2026-08-10', wijken: ['Beijum'] })).id as number;
+    meeting = (await post('/api/meetings', { held_on: '2026-08-10', wijken: ['Beijum'] })).id as number;
     const items = (await post(`/api/meetings/${meeting}/agenda`, { flag_id: aFlag })).items as { id: number; household_key: string }[];
     setClock('2026-08-10T12:00:00Z');
     coordinator = await f.login('coordinator');
@@ -120,6 +121,8 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
     await ingestFeed(
       ctx(),
       feed('september.csv', [
+        // B lost a job in August, before B came here: recorded at B's previous address.
+        `uwv,b-0,werkloosheid,2026-08-20,,${B.parent},,,`,
         `woco-noord,b-1,huurachterstand,2026-09-12,4,${B.parent},,,`,
         `leerplicht,b-2,schoolverzuim,2026-09-13,18,${B.child},,,`,
         'meldpunt-overlast,o-3,overlastmelding,2026-09-10,,,9711AA,1,',
@@ -137,7 +140,7 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
     expect(page.earlier_flags).toEqual([]);
     expect(page.trend.map((p) => `${p.as_of} ${p.flagged}`)).toEqual(['2026-09-05 false', '2026-10-01 true']);
     expect(page.weeks_on_list).toBe(1);
-    expect(page.timeline.map((s) => s.observed_on).sort()).toEqual(['2026-09-10', '2026-09-12', '2026-09-13']);
+    expect(page.timeline.map((s) => s.observed_on).sort()).toEqual(['2026-08-20', '2026-09-10', '2026-09-12', '2026-09-13']);
     expect(page.triage).toMatchObject({ id: null, status: 'nieuw', events: [], residents_changed: false, shown_from: MOVE_DAY });
     const text = JSON.stringify(page);
     for (const absent of [A_NOTE, A_ADVICE, '2026-08-01', '2026-07-10', 'a-1']) expect(text).not.toContain(absent);
@@ -147,18 +150,48 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
 
   it("B's evidence still lists the nuisance reports about the address from before B came, marked as such", async () => {
     const page = await pageOf(await f.flagOf(runs[2]!, OLD));
-    expect(evidence(page)).toEqual(['b-1 false', 'b-2 false', 'o-1 true', 'o-2 true', 'o-3 false']);
+    expect(evidence(page)).toEqual(['b-0 false', 'b-1 false', 'b-2 false', 'o-1 true', 'o-2 true', 'o-3 false']);
   });
 
-  it("A's case, still open at OLD when B came, shows without A's steps and asks for a review", async () => {
-    const page = await pageOf(await f.flagOf(runs[0]!, OLD));
-    expect(page.triage).toMatchObject({ status: 'besproken_in_zorgnetwerk', events: [], residents_changed: true, shown_from: MOVE_DAY });
-    expect(page.triage.id).not.toBeNull();
-    // Every signal of A's flag predates B, and none names someone who lives here now.
-    expect(evidence(page)).toEqual(['a-1 true', 'a-2 true', 'a-3 true', 'o-1 true', 'o-2 true']);
-    expect(JSON.stringify(page)).not.toContain(A_NOTE);
-    const triage = await coordinator.request({ method: 'GET', url: `/api/flags/${await f.flagOf(runs[0]!, OLD)}/triage` });
-    expect(triage.json()).toMatchObject({ events: [], residents_changed: true });
+  it("B's own signal from before B came shows in the timeline, marked as observed before the arrival", async () => {
+    const page = await pageOf(await f.flagOf(runs[2]!, OLD));
+    const marked = page.timeline.map((s) => `${s.observed_on} ${s.before_arrival}`).sort();
+    expect(marked).toEqual(['2026-08-20 true', '2026-09-10 false', '2026-09-12 false', '2026-09-13 false']);
+  });
+
+  it("A's flag at OLD from before the move no longer opens as a family page, for the household and the triage read", async () => {
+    const aFlag = await f.flagOf(runs[0]!, OLD);
+    for (const url of [`/api/flags/${aFlag}/household`, `/api/flags/${aFlag}/triage`]) {
+      const res = await coordinator.request({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(409);
+      expect(res.json().message).toBe(
+        'De bewoners van dit adres zijn veranderd sinds deze signalering. De gegevens van toen worden niet meer getoond; open de signalering van de huidige bewoners.',
+      );
+      for (const absent of [A_NOTE, 'b-1', 'a-1', '9711AA']) expect(res.body).not.toContain(absent);
+    }
+    // Audited as a refused read of that flag.
+    const audited = await f.t.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'object_type'])
+      .where('event', '=', 'household_read')
+      .where('object_id', '=', String(aFlag))
+      .execute();
+    expect(audited).toEqual([{ outcome: 'failure', object_type: 'flag' }]);
+    // A's page at NEW, where A lives now, and B's page at OLD still open.
+    await pageOf(await f.flagOf(runs[2]!, NEW));
+    await pageOf(await f.flagOf(runs[2]!, OLD));
+  });
+
+  it("the meeting that discussed A marks A's item as of earlier residents; a current flag's item is not", async () => {
+    const res = await coordinator.request({ method: 'GET', url: `/api/meetings/${meeting}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { household_key: string; residents_changed: boolean; advice: string | null }[];
+    expect(items.map((i) => `${i.household_key} ${i.residents_changed}`)).toEqual([`${OLD} true`]);
+    const next = (await post('/api/meetings', { held_on: '2026-10-10', wijken: ['Beijum'] })).id as number;
+    const agenda = await post(`/api/meetings/${next}/agenda`, { flag_id: await f.flagOf(runs[2]!, OLD) });
+    expect(agenda.items.map((i: { household_key: string; residents_changed: boolean }) => `${i.household_key} ${i.residents_changed}`)).toEqual([
+      `${OLD} false`,
+    ]);
   });
 
   it("A's page at the new address keeps A's own signals, unmarked, and nothing of OLD", async () => {

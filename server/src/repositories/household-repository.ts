@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './types.ts';
 
 // A household's composition and signals. Birth dates only: never the bsn_hash.
@@ -15,7 +16,7 @@ export async function birthDatesAt(db: Executor, key: string): Promise<string[]>
 export async function signalTimeline(db: Executor, key: string, limit: number, from: string | null = null) {
   return db
     .selectFrom('signals')
-    .select(['id', 'indicator', 'source', 'observed_on', 'value'])
+    .select(['id', 'indicator', 'source', 'observed_on', 'value', sql<number>`case when bsn_hash is not null then 1 else 0 end`.as('resident')])
     .where('household_key', '=', key)
     .$if(from !== null, (q) => q.where((eb) => eb.or([eb('bsn_hash', 'is not', null), eb('observed_on', '>=', from!)])))
     .orderBy('observed_on', 'desc')

@@ -14,7 +14,7 @@ import { listRuns, runStartTimes } from '../repositories/run-repository.ts';
 import type { ReadCache } from './read-cache.ts';
 import { flagForUser, type FlagRow } from './scope.ts';
 import { dayOf } from '../repositories/request-scope-repository.ts';
-import { residentsArrivedAt } from './residents.ts';
+import { checkCurrentResidents, residentsArrivedAt } from './residents.ts';
 import { forRole, presentTriage } from './triage.ts';
 
 const TIMELINE_LIMIT = 500;
@@ -30,6 +30,7 @@ export async function householdOfFlag(
 ): Promise<HouseholdDetail> {
   const today = localDate(clock.now(), timeZone);
   const flag = await flagForUser(db, user, flagId, today); // access is checked on every request, cached or not
+  await checkCurrentResidents(db, flag); // an earlier family's flag would mix two families on one page
   const detail = await cache.get(JSON.stringify(['household', flagId, today]), () => detailOf(db, flag, today));
   return { ...detail, triage: forRole(detail.triage, user.role) }; // the cached detail is the same for every role
 }
@@ -75,6 +76,8 @@ async function detailOf(db: Db, flag: FlagRow, today: string): Promise<Household
       source: s.source,
       observed_on: s.observed_on,
       value: s.value,
+      // A person's signals follow them: one of a current resident from before the arrival may be from a previous address.
+      before_arrival: since !== null && s.observed_on < since && Number(s.resident) === 1,
     })),
     triage,
   };

@@ -19,6 +19,7 @@ import {
 import { newestRun } from '../repositories/run-repository.ts';
 import { CLOSED_TRIAGE_STATUSES } from '@vroegsignaal/shared/api/flags';
 import { ApiError } from './errors.ts';
+import { flagPredatesResidents } from './residents.ts';
 import { changeTriage, presentTriage } from './triage.ts';
 
 // The zorgnetwerk meeting: planning, the agenda, and per family the record that moves its
@@ -83,6 +84,7 @@ export async function meetingDetail(db: Db, id: number, orgs: string[], today: s
       next_step_due: r.next_step_due,
       recorded_by: r.recorded_by,
       recorded_at: r.recorded_at,
+      residents_changed: await flagPredatesResidents(db, flag),
     });
   }
   return {

@@ -11,7 +11,7 @@ import { findDeadline } from '../repositories/deadline-repository.ts';
 import { ApiError } from './errors.ts';
 import { findRun } from '../repositories/run-repository.ts';
 import { dayOf } from '../repositories/request-scope-repository.ts';
-import { residentsArrivedAt } from './residents.ts';
+import { checkCurrentResidents, residentsArrivedAt } from './residents.ts';
 import { notifyAssignment } from './notifications.ts';
 import { episodeStart, flagForUser, type FlagRow } from './scope.ts';
 
@@ -25,6 +25,7 @@ const OUTCOME_NOT_FINAL =
 
 export async function triageOfFlag(db: Db, user: AuthenticatedUser, flagId: number, today: string): Promise<Triage> {
   const flag = await flagForUser(db, user, flagId, today);
+  await checkCurrentResidents(db, flag);
   return forRole(await presentTriage(db, flag), user.role);
 }
 

@@ -47,6 +47,8 @@ export const TimelineSignal = Type.Object({
   source: Type.String(),
   observed_on: IsoDate,
   value: Type.Union([Type.Number(), Type.Null()]),
+  /** Names a current resident and was observed before they came to live here: possibly at a previous address. */
+  before_arrival: Type.Boolean(),
 });
 
 export const TrendPoint = Type.Object({

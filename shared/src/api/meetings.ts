@@ -64,6 +64,8 @@ export const MeetingItem = Type.Object({
   next_step_due: Type.Union([IsoDate, Type.Null()]),
   recorded_by: Type.Union([Type.String(), Type.Null()]),
   recorded_at: Type.Union([IsoDateTime, Type.Null()]),
+  /** The flag is an earlier family's: the residents changed since, so it no longer opens as a family page. */
+  residents_changed: Type.Boolean(),
 });
 export type MeetingItem = Static<typeof MeetingItem>;
 

@@ -83,7 +83,7 @@ const flags: RoutesPlugin = async (app) => {
     '/api/flags/:flagId/household',
     {
       config: { endpoint: ENDPOINTS.household, auditRead: 'household_read' },
-      schema: { tags: ['flags'], params: FlagParams, response: { 200: HouseholdDetail, ...errors } },
+      schema: { tags: ['flags'], params: FlagParams, response: { 200: HouseholdDetail, 409: ErrorResponse, ...errors } },
     },
     async (request, reply) => {
       request.auditObject = { type: 'flag', id: String(request.params.flagId) };

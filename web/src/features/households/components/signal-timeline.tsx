@@ -5,6 +5,7 @@ import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'rec
 import { SERIES_COLORS } from '../../../components/charts/chart-frame.tsx';
 import { domainLabel, domainsOf, formatDate, formatShortDate } from '../../../lib/format.ts';
 import { describeSignal } from '../../../components/family/explain.ts';
+import { BEFORE_MOVE } from '../../../components/family/residents.ts';
 
 type Signal = HouseholdDetail['timeline'][number];
 
@@ -29,6 +30,7 @@ export function SignalTimeline({ timeline }: { timeline: readonly Signal[] }) {
                   <li key={s.id}>
                     <span className="vs-nowrap">{formatDate(s.observed_on)}</span>: {describeSignal(s.indicator, s.value)}{' '}
                     <span className="vs-muted">({sourceDisplayName(s.source)})</span>
+                    {s.before_arrival ? <span className="vs-muted"> · {BEFORE_MOVE}</span> : null}
                   </li>
                 ))}
             </ol>

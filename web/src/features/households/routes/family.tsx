@@ -1,4 +1,4 @@
-import { Button, LinkButton, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, LinkButton, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/ui/page-title.tsx';
@@ -39,6 +39,8 @@ function FamilyView({ flagId, back, username }: { flagId: number; back: { to: st
   const household = useQuery(householdQueryOptions(flagId));
   // Another wijk's household and one that does not exist get the same 404 from the server, and the same words here.
   const notVisible = household.error instanceof ApiError && household.error.status === 404;
+  // An earlier family's flag: the server refuses to show it next to the current residents' data.
+  const residentsChanged = household.error instanceof ApiError && household.error.status === 409 ? household.error.message : null;
   return (
     <>
       <p className="vs-family-screen">
@@ -48,6 +50,13 @@ function FamilyView({ flagId, back, username }: { flagId: number; back: { to: st
         <>
           <PageTitle title="Huishouden niet in uw wijken of niet gevonden" />
           <Paragraph>Controleer de link, of zoek het huishouden op postcode en huisnummer in de lijst.</Paragraph>
+        </>
+      ) : residentsChanged ? (
+        <>
+          <PageTitle title="Bewoners veranderd sinds deze signalering" />
+          <Alert type="warning">
+            <Paragraph>{residentsChanged}</Paragraph>
+          </Alert>
         </>
       ) : (
         <QueryState query={household} loadingLabel="Gegevens van het huishouden worden geladen…">

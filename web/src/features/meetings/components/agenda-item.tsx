@@ -6,6 +6,7 @@ import { RouterLink } from '../../../components/ui/router-link.tsx';
 import { TriageBadge } from '../../../components/ui/triage-badge.tsx';
 import { paths } from '../../../config/paths.ts';
 import { formatAddressKey, formatDate } from '../../../lib/format.ts';
+import { RESIDENTS_CHANGED_ITEM } from '../../../components/family/residents.ts';
 import { useRecordAdvice } from '../api/record-advice.ts';
 
 /** One family on the agenda: what was recorded, or the form to record the advice, regisseur and next step. */
@@ -14,8 +15,9 @@ export function AgendaItem({ meetingId, item, organisations }: { meetingId: numb
   return (
     <article className="vs-panel" aria-labelledby={`item-${item.id}`}>
       <Heading3 id={`item-${item.id}`}>
-        <RouterLink to={paths.family.to(item.flag_id)}>{address}</RouterLink> · {item.wijk}
+        {item.residents_changed ? address : <RouterLink to={paths.family.to(item.flag_id)}>{address}</RouterLink>} · {item.wijk}
       </Heading3>
+      {item.residents_changed ? <Paragraph className="vs-residents-changed">{RESIDENTS_CHANGED_ITEM}.</Paragraph> : null}
       <Paragraph>
         Status: <TriageBadge status={item.triage_status} />
       </Paragraph>
@@ -24,7 +26,7 @@ export function AgendaItem({ meetingId, item, organisations }: { meetingId: numb
           Advies: {item.advice} Regisseur: {item.regisseur_name} ({item.regisseur_org}). Volgende stap: {item.next_step} (vóór {formatDate(item.next_step_due!)}
           ).
         </Paragraph>
-      ) : (
+      ) : item.residents_changed ? null : (
         <RecordForm meetingId={meetingId} item={item} organisations={organisations} address={address} />
       )}
     </article>

@@ -3,6 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { FamilySummary } from '../../../components/family/family-summary.tsx';
 import { formatAddressKey } from '../../../lib/format.ts';
+import { RESIDENTS_CHANGED_ITEM } from '../../../components/family/residents.ts';
 import { householdQueryOptions } from '../api/get-household.ts';
 
 /**
@@ -11,9 +12,10 @@ import { householdQueryOptions } from '../api/get-household.ts';
  */
 export function usePrintSummaries(meeting: Meeting, request: number) {
   const queries = useQueries({
-    queries: meeting.items.map((i) => ({ ...householdQueryOptions(i.flag_id), enabled: request > 0 })),
+    // An earlier family's flag is not fetched: the address's data now is another family's.
+    queries: meeting.items.map((i) => ({ ...householdQueryOptions(i.flag_id), enabled: request > 0 && !i.residents_changed })),
   });
-  const ready = request > 0 && queries.every((q) => q.isSuccess);
+  const ready = request > 0 && queries.every((q, i) => q.isSuccess || meeting.items[i]!.residents_changed);
   const failed = queries.find((q) => q.isError)?.error ?? null;
   const printed = useRef(0);
   useEffect(() => {
@@ -21,7 +23,7 @@ export function usePrintSummaries(meeting: Meeting, request: number) {
     printed.current = request;
     window.print();
   }, [ready, request]);
-  return { households: ready ? queries.map((q) => q.data!) : null, loading: request > 0 && !ready && !failed, failed };
+  return { households: ready ? queries.map((q) => q.data ?? null) : null, loading: request > 0 && !ready && !failed, failed };
 }
 
 /** Hidden on screen; on paper the agenda, then one page per family. */
@@ -45,7 +47,7 @@ export function PrintedAgenda({
         <ol>
           {m.items.map((i) => (
             <li key={i.id}>
-              {formatAddressKey(i.household_key)} ({i.wijk})
+              {formatAddressKey(i.household_key)} ({i.wijk}){i.residents_changed ? ` · ${RESIDENTS_CHANGED_ITEM}` : ''}
             </li>
           ))}
         </ol>
@@ -53,7 +55,14 @@ export function PrintedAgenda({
       </section>
       {households?.map((h, index) => (
         <div className="vs-print-page" key={m.items[index]!.id}>
-          <FamilySummary household={h} printedBy={printedBy} />
+          {h ? (
+            <FamilySummary household={h} printedBy={printedBy} />
+          ) : (
+            <section className="vs-print-summary" aria-label={`Samenvatting ${formatAddressKey(m.items[index]!.household_key)}`}>
+              <h2>{formatAddressKey(m.items[index]!.household_key)}</h2>
+              <p>{RESIDENTS_CHANGED_ITEM}: de samenvatting van toen wordt niet meer getoond.</p>
+            </section>
+          )}
         </div>
       ))}
     </div>
