@@ -215,6 +215,7 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     setClock('2026-10-12T09:00:00Z');
     privacy = await f.login('privacy');
     const e = await register({ bsn: E }, '2026-10-12');
+    ids.e = e;
     expect((await detailOf(e)).exclusions).toEqual([]);
     const hidden = await exclude(e, '2026-10-13', '2026-10-20');
     expect(hidden.statusCode).toBe(409);
@@ -224,6 +225,30 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     const lifted = await privacy.request({ method: 'POST', url: `/api/privacy/requests/${ids.aByBsn}/exclusions/${aExclusion}/lift` });
     expect(lifted.statusCode).toBe(200);
     expect(lifted.json().exclusions).toMatchObject([{ id: aExclusion, lifted: true }]);
+  });
+
+  it("R1: a housemate's signals count only from the time they lived together; one's own always", async () => {
+    // E (moved in with A on 12 October) had a signal in August; A gets one after E came.
+    setClock('2026-10-20T08:00:00Z');
+    await ingestFeed(ctx(), feed('e.csv', [`woco-noord,e-1,huurachterstand,2026-08-15,2,${E},,,`, `leerplicht,a-6,schoolverzuim,2026-10-15,12,${A.child},,,`]));
+    setClock('2026-10-20T09:00:00Z');
+    privacy = await f.login('privacy');
+    ids.newByAddress = await register({ postcode: '9722CC', huisnummer: 5 }, '2026-10-20');
+    ids.aLatest = await register({ bsn: A.parent }, '2026-10-20');
+    // E's request: E's own August signal and A's child's October one, none of A's July signals.
+    const e = await letterOf(ids.e!);
+    for (const expected of ['15 augustus 2026', '15 oktober 2026']) expect(e).toContain(expected);
+    for (const absent of ['10 juli 2026', '11 juli 2026']) expect(e).not.toContain(absent);
+    expect((await detailOf(ids.e!)).signals).toBe(2);
+    // A's request by BSN: all A's own signals (five in July incl. the address's, the child's in October), none of E's August.
+    const a = await letterOf(ids.aLatest!);
+    expect(a).not.toContain('15 augustus 2026');
+    expect((await detailOf(ids.aLatest!)).signals).toBe(6);
+    // The new address's request: its residents' signals from their time there only.
+    const address = await letterOf(ids.newByAddress!);
+    expect(address).toContain('15 oktober 2026');
+    for (const absent of ['15 augustus 2026', '10 juli 2026', '11 juli 2026']) expect(address).not.toContain(absent);
+    expect(a).toContain('Signalen over een huisgenoot tonen wij alleen uit de tijd dat u samenwoonde.');
   });
 
   it('L4: a request without a household offers no exclusion and speaks of "u" only', async () => {

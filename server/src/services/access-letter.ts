@@ -43,7 +43,7 @@ const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatu
 
 export async function assembleLetter(ctx: RightsContext, requestId: number, settings: LetterSettings): Promise<Letter> {
   const request = await requestRow(ctx, requestId);
-  const [{ periods, signals, flags, triage }, withheld] = await Promise.all([requestData(ctx.db, request), withheldOf(ctx.db, requestId)]);
+  const [{ periods, scope: requestScope, signals, flags, triage }, withheld] = await Promise.all([requestData(ctx.db, request), withheldOf(ctx.db, requestId)]);
   const [marks, rules, views, teams, outside] = await Promise.all([
     activeMarksOf(ctx.db, signals),
     runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]),
@@ -56,7 +56,7 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
     evidenceOutside(
       ctx.db,
       flags.flatMap((f) => parseEvidence(f.evidence).flatMap((e) => e.signalIds)),
-      periods,
+      requestScope,
     ),
   ]);
   const organisation = settings.organisation ?? 'de gemeente';
@@ -121,7 +121,7 @@ function scope(request: RequestRow, periods: Period[]): string[] {
       'Deze brief toont de gegevens van elk adres waar u volgens de Basisregistratie Personen woonde.',
       'Van elk adres tonen wij alleen de periode dat u er woonde.',
       'Gegevens van eerdere of latere bewoners van die adressen staan niet in deze brief.',
-      'Signalen over een persoon met wie u samenwoonde, tonen wij wel altijd.',
+      'Signalen over een huisgenoot tonen wij alleen uit de tijd dat u samenwoonde.',
     ];
   if (request.scope_from === null) return [];
   const who = request.identified_by === 'bsn' ? 'u' : 'de eerste huidige bewoner';
@@ -129,7 +129,7 @@ function scope(request: RequestRow, periods: Period[]): string[] {
     `Deze brief toont de gegevens over uw adres vanaf ${dutchDate(request.scope_from)}.`,
     `Dat is de datum waarop ${who} volgens de Basisregistratie Personen op dit adres kwam wonen.`,
     'Gegevens van eerdere bewoners van dit adres staan niet in deze brief.',
-    'Signalen over een persoon in uw huishouden tonen wij wel altijd, ook van eerder.',
+    'Signalen over een huisgenoot tonen wij alleen uit de tijd dat hij of zij hier woonde.',
   ];
 }
 
