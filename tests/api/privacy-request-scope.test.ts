@@ -251,6 +251,32 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     expect(a).toContain('Signalen over een huisgenoot tonen wij alleen uit de tijd dat u samenwoonde.');
   });
 
+  it("R2: a flag that counted earlier occupants' signals shows no score or threshold; one with all evidence in scope does", async () => {
+    const rctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
+    const settings = { retentionDays: 730, auditRetentionDays: 1826 };
+    const rowsOf = async (id: number) => (await assembleLetter(rctx, id, settings)).sections.find((s) => s.table?.head.includes('Score'))?.table?.rows ?? [];
+    const scoreOf = async (runId: number) => {
+      const flag = await f.t.db
+        .selectFrom('flags')
+        .select(['score_micro'])
+        .where('run_id', '=', runId)
+        .where('household_key', '=', OLD)
+        .executeTakeFirstOrThrow();
+      return String(Number(flag.score_micro) / 1_000_000).replace('.', ',');
+    };
+    const [bRow] = await rowsOf(ids.b!);
+    const bScore = await scoreOf(october);
+    expect(bRow!.slice(1, 3)).toEqual(['niet getoond', 'niet getoond']);
+    expect(bRow!.join(' ')).not.toContain(bScore);
+    expect(bRow![4]).toContain('samen met eerdere signalen over dit adres');
+    const letter = await letterOf(ids.b!);
+    expect(letter).toContain('Bij "niet getoond" stond uw huishouden op de lijst');
+    const aRows = await rowsOf(ids.aByBsn!);
+    expect(aRows).toHaveLength(2);
+    expect(aRows.map((r) => r[1])).toContain(await scoreOf(moveDayRun));
+    expect(aRows.flat()).not.toContain('niet getoond');
+  });
+
   it('L4: a request without a household offers no exclusion and speaks of "u" only', async () => {
     const letter = await letterOf(ids.loner!);
     expect(letter).toContain('welke gegevens wij over u bewaren.');

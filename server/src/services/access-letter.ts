@@ -245,13 +245,22 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[], outside: Set<number>
         return `${label(e.indicator)} (${e.qualifying} keer, gewicht ${number(fromMicro(Number(r?.weight_micro ?? 0)))}${domain ? `, terrein ${domain.toLowerCase()}` : ''})`;
       })
       .join('; ');
-  const earlier = flags.some((f) => parseEvidence(f.evidence).some((e) => e.signalIds.some((id) => outside.has(id))));
+  // A flag that counted earlier occupants' signals shows no score or threshold: with the listed
+  // points they would tell what the hidden signals added up to.
+  const hides = (f: FlagRow) => parseEvidence(f.evidence).some((e) => e.signalIds.some((id) => outside.has(id)));
+  const earlier = flags.some(hides);
   return {
     heading: 'Hoe de berekening werkt',
     paragraphs: [
       ...paragraphs,
       `Uw huishouden stond ${flags.length} keer op de lijst. De tabel laat zien waarom.`,
-      ...(earlier ? ['Ook signalen over dit adres van voordat u er kwam wonen, telden mee in de berekening.'] : []),
+      ...(earlier
+        ? [
+            'Ook signalen over dit adres van voordat u er kwam wonen, telden mee in de berekening.',
+            'Bij "niet getoond" stond uw huishouden op de lijst door uw signalen samen met eerdere signalen over dit adres.',
+            'Daarom tonen wij dan geen score en geen grens.',
+          ]
+        : []),
       'Het systeem verwijdert deze vermeldingen niet vanzelf. Er is geen vaste bewaartermijn voor.',
       'Wij bewaren ze tot wij ze zelf verwijderen. U kunt ons vragen ze te verwijderen.',
     ],
@@ -259,10 +268,10 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[], outside: Set<number>
       head: ['Datum', 'Score', 'Grens', 'Regels', 'Waarom'],
       rows: flags.map((f) => [
         dutchDate(f.as_of),
-        number(fromMicro(Number(f.score_micro))),
-        number(Number(f.flag_threshold)),
+        hides(f) ? 'niet getoond' : number(fromMicro(Number(f.score_micro))),
+        hides(f) ? 'niet getoond' : number(Number(f.flag_threshold)),
         `${f.rule_set_name}, versie ${f.rule_set_version}`,
-        why(f),
+        hides(f) ? `${why(f) || 'Geen van uw signalen'}, samen met eerdere signalen over dit adres` : why(f),
       ]),
     },
   };
