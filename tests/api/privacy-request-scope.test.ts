@@ -140,7 +140,11 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
       const letter = await letterOf(id);
       for (const absent of ['5 september 2026', '10 september 2026', '1 oktober 2026']) expect(letter).not.toContain(absent);
       expect(letter).toContain('Uw huishouden stond 2 keer op de lijst.');
+      expect(letter).not.toContain('elk adres waar u volgens de Basisregistratie Personen woonde');
     }
+    // Each kind says truly what it covers.
+    expect(await letterOf(ids.aByAddress!)).toContain('Deze brief toont de gegevens van dit adres vanaf de komst van de bewoners, zolang zij er woonden.');
+    expect(await letterOf(ids.aByBsn!)).toContain('Deze brief toont de adressen waar u woonde toen u uw vraag stelde, voor de tijd dat u er woonde.');
   });
 
   it("M2 and H3: B's letter holds nothing of A from earlier on the move day, and explains B's flag by B's signals only", async () => {

@@ -116,9 +116,15 @@ function intro(request: RequestRow, periods: Period[], s: LetterSettings): Lette
 /** Which periods the letter shows, and why; nothing when there is no limit. */
 function scope(request: RequestRow, periods: Period[]): string[] {
   const moved = periods.some((p) => p.until !== null) || new Set(periods.map((p) => p.address_key)).size > 1;
+  if (moved && request.identified_by === 'adres')
+    return [
+      'Deze brief toont de gegevens van dit adres vanaf de komst van de bewoners, zolang zij er woonden.',
+      'Gegevens van eerdere of latere bewoners van dit adres staan niet in deze brief.',
+      'Signalen over een bewoner tonen wij alleen uit de tijd dat hij of zij hier woonde.',
+    ];
   if (moved)
     return [
-      'Deze brief toont de gegevens van elk adres waar u volgens de Basisregistratie Personen woonde.',
+      'Deze brief toont de adressen waar u woonde toen u uw vraag stelde, voor de tijd dat u er woonde.',
       'Van elk adres tonen wij alleen de periode dat u er woonde.',
       'Gegevens van eerdere of latere bewoners van die adressen staan niet in deze brief.',
       'Signalen over een huisgenoot tonen wij alleen uit de tijd dat u samenwoonde.',
