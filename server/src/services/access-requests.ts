@@ -222,7 +222,7 @@ export async function requestDetail(ctx: RightsContext, id: number): Promise<Req
   const [{ signals, flags, triage }, withheld, exclusions] = await Promise.all([
     requestData(ctx.db, row),
     withheldOf(ctx.db, id),
-    exclusionsOfRequest(ctx.db, id),
+    exclusionsOfRequest(ctx.db, id, row.identified_by === 'bsn'),
   ]);
   const ground = new Map(withheld.map((w) => [w.triage_event_id, w.ground]));
   return {
@@ -263,7 +263,7 @@ export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUs
   const target = await exclusionTarget(ctx, row);
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await overlappingExclusion(trx, target.key, body.from, body.to, isPostgres(ctx.db));
-    if (existing) throw await overlapConflict(trx, id, existing);
+    if (existing) throw await overlapConflict(trx, row, existing);
     await insertExclusion(trx, id, target.persons, {
       household_key: target.key,
       ground: body.ground,
@@ -280,8 +280,8 @@ export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUs
 }
 
 /** A 409 that names the overlapping exclusion's period only when this request lists it. */
-async function overlapConflict(db: Executor, id: number, existing: { id: number; from_date: string; to_date: string }): Promise<ApiError> {
-  const shown = (await exclusionsOfRequest(db, id)).some((x) => x.id === existing.id);
+async function overlapConflict(db: Executor, row: RequestRow, existing: { id: number; from_date: string; to_date: string }): Promise<ApiError> {
+  const shown = (await exclusionsOfRequest(db, row.id, row.identified_by === 'bsn')).some((x) => x.id === existing.id);
   if (!shown)
     return ApiError.conflict(
       'Iemand in dit huishouden is in deze periode al uitgesloten, via een ander verzoek. Een nieuwe uitsluiting mag die niet overlappen.',
@@ -304,8 +304,8 @@ function checkExclusionPeriod(on: string, body: ExclusionBody): void {
 
 /** Lifting stays possible on a closed request: a withdrawn objection or restriction is always honoured. */
 export async function liftHouseholdExclusion(ctx: RightsContext, user: AuthenticatedUser, id: number, exclusionId: number): Promise<RequestDetail> {
-  await requestRow(ctx, id);
-  const mine = (await exclusionsOfRequest(ctx.db, id)).some((x) => x.id === exclusionId);
+  const row = await requestRow(ctx, id);
+  const mine = (await exclusionsOfRequest(ctx.db, id, row.identified_by === 'bsn')).some((x) => x.id === exclusionId);
   if (!mine || !(await liftExclusion(ctx.db, exclusionId, user.username, ctx.clock.now().toISOString()))) {
     throw ApiError.notFound('uitsluiting niet gevonden of al opgeheven');
   }
