@@ -288,6 +288,26 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     expect(aRows.flat()).not.toContain('niet getoond');
   });
 
+  it('R4: a request whose persons no longer live in a household says so, counts the unlinked signals apart and offers no exclusion', async () => {
+    // E leaves the registry; A's request by the old address has no residents there any more.
+    setClock('2026-10-21T08:00:00Z');
+    await importRegistry(ctx(), registry('r4.csv', [...family(A, NEW), ...family(B, OLD)]));
+    setClock('2026-10-21T09:00:00Z');
+    privacy = await f.login('privacy');
+    const e = await detailOf(ids.e!);
+    // E's own August signal names a person outside the registry; A's child's October signal still counts.
+    expect(e).toMatchObject({ signals: 2, unlinked_signals: 1, request: { household: false } });
+    expect((await exclude(ids.e!, '2026-10-22', '2026-10-30')).statusCode).toBe(409);
+    expect(await detailOf(ids.aByAddress!)).toMatchObject({ unlinked_signals: 0, request: { household: false } });
+    expect(await detailOf(ids.aByBsn!)).toMatchObject({ request: { household: true } });
+    const list = (await privacy.request({ method: 'GET', url: '/api/privacy/requests' })).json() as { id: number; household: boolean }[];
+    expect(list.find((r) => r.id === ids.e)?.household).toBe(false);
+    expect(list.find((r) => r.id === ids.aByBsn)?.household).toBe(true);
+    for (const id of [ids.e!, ids.aByAddress!]) expect(await letterOf(id)).not.toContain('uw huishouden een tijd buiten de berekening');
+    expect(await letterOf(ids.aByAddress!)).toContain('De bewoners wonen nu niet meer op dit adres.');
+    expect(await letterOf(ids.aByBsn!)).toContain('Dan laat het systeem uw huishouden een tijd buiten de berekening.');
+  });
+
   it('L4: a request without a household offers no exclusion and speaks of "u" only', async () => {
     const letter = await letterOf(ids.loner!);
     expect(letter).toContain('welke gegevens wij over u bewaren.');

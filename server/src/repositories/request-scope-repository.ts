@@ -168,6 +168,21 @@ export async function evidenceOutside(db: Executor, ids: number[], scope: Scope)
   return new Set(all.map((r) => Number(r.id)).filter((id) => !kept.has(id)));
 }
 
+/** Of these signals, how many name a person who lives nowhere now (no open residence): they count in no calculation. */
+export async function unlinkedAmong(db: Executor, ids: number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const row = await db
+    .selectFrom('signals as s')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('s.id', 'in', ids)
+    .where('s.bsn_hash', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('residences as r').select('r.id').whereRef('r.bsn_hash', '=', 's.bsn_hash').where('r.until', 'is', null))),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The flags of runs that started in a period, at its address. */
 export async function flagsInPeriods(db: Executor, periods: Period[]) {
   if (!periods.length) return [];

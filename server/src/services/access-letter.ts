@@ -10,7 +10,7 @@ import { evidenceOutside, type listViewsInPeriods, type Period, type viewsInPeri
 import { runRulesOf } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
 import { requestData, requestViews, type RequestFlag, type RequestSignal, type RequestTriage } from './access-request-data.ts';
-import { dutchDate, requestRow, type RightsContext } from './access-requests.ts';
+import { currentHousehold, dutchDate, requestRow, type RightsContext } from './access-requests.ts';
 import { teamOf } from './letter-teams.ts';
 import { letterLabel, letterValueMeaning } from './letter-wording.ts';
 
@@ -43,7 +43,11 @@ const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatu
 
 export async function assembleLetter(ctx: RightsContext, requestId: number, settings: LetterSettings): Promise<Letter> {
   const request = await requestRow(ctx, requestId);
-  const [{ periods, scope: requestScope, signals, flags, triage }, withheld] = await Promise.all([requestData(ctx.db, request), withheldOf(ctx.db, requestId)]);
+  const [{ periods, scope: requestScope, signals, flags, triage }, withheld, household] = await Promise.all([
+    requestData(ctx.db, request),
+    withheldOf(ctx.db, requestId),
+    currentHousehold(ctx, request),
+  ]);
   const [marks, rules, views, teams, outside] = await Promise.all([
     activeMarksOf(ctx.db, signals),
     runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]),
@@ -81,7 +85,7 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
           ? [`De signalen komen van deze organisaties: ${sources.join(', ')}.`]
           : ['Wij hebben geen gegevens van andere organisaties over u.'],
       },
-      rights(settings, request.household_key !== null),
+      rights(settings, household !== null, request.identified_by === 'adres' && request.household_key !== null),
     ],
   };
 }
@@ -362,8 +366,11 @@ function viewSection(views: ViewRow[], auditRetentionDays: number, organisation:
   };
 }
 
-/** Without a household now there is nothing to exclude: its signals count in no calculation. */
-function rights(s: LetterSettings, household: boolean): LetterSection {
+/** Without a household now there is nothing to exclude: the person left the registry, or the residents the address. */
+function rights(s: LetterSettings, household: boolean, address: boolean): LetterSection {
+  const none = address
+    ? ['De bewoners wonen nu niet meer op dit adres.', 'Daarom kunnen wij hun huishouden hier niet buiten de berekening laten.']
+    : ['U staat nu niet in de Basisregistratie Personen.', 'Daarom telt het systeem uw signalen nu in geen enkele berekening mee.'];
   return {
     heading: 'Uw rechten',
     paragraphs: [
@@ -375,7 +382,7 @@ function rights(s: LetterSettings, household: boolean): LetterSection {
             'U kunt bezwaar maken tegen het gebruik van uw gegevens.',
             'Dan laat het systeem uw huishouden een tijd buiten de berekening.',
           ]
-        : ['U staat nu niet in de Basisregistratie Personen.', 'Daarom telt het systeem uw signalen nu in geen enkele berekening mee.']),
+        : none),
       'Bent u het niet eens met ons antwoord? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.',
       s.contact ? `Heeft u vragen? Neem dan contact met ons op via ${s.contact}.` : 'Heeft u vragen? Neem dan contact op met de gemeente.',
       'Met vriendelijke groet,',

@@ -6,6 +6,7 @@ import {
   listViewsInPeriods,
   periodsOf,
   signalsInScope,
+  unlinkedAmong,
   triageInPeriods,
   viewsInPeriods,
   type Period,
@@ -29,6 +30,8 @@ export interface RequestData {
   /** Never shown: the persons whose named signals are the request's whenever observed. */
   scope: Scope;
   signals: RequestSignal[];
+  /** How many of the signals name a person who lives in no household now (counted in no calculation). */
+  unlinked: number;
   flags: RequestFlag[];
   triage: RequestTriage;
 }
@@ -56,7 +59,17 @@ export async function requestData(db: Executor, row: RequestRow): Promise<Reques
   ]);
   const seen = new Set(scoped.map((s) => s.id));
   const signals = [...scoped, ...unlinked.filter((s) => !seen.has(s.id))].sort((a, b) => b.observed_on.localeCompare(a.observed_on) || a.id - b.id);
-  return { periods, scope, signals, flags, triage };
+  return {
+    periods,
+    scope,
+    signals,
+    unlinked: await unlinkedAmong(
+      db,
+      signals.map((s) => s.id),
+    ),
+    flags,
+    triage,
+  };
 }
 
 /** The request's triage only (the withhold check). */

@@ -63,7 +63,8 @@ export const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[
 
 const today = (ctx: RightsContext) => localDate(ctx.clock.now(), ctx.timeZone);
 
-export function presentRequest(row: RequestRow, on: string): AccessRequestItem {
+/** `household`: whether the request's person(s) live in a household now (what an exclusion needs). */
+export function presentRequest(row: RequestRow, on: string, household: boolean): AccessRequestItem {
   return {
     id: row.id,
     identified_by: row.identified_by,
@@ -73,7 +74,7 @@ export function presentRequest(row: RequestRow, on: string): AccessRequestItem {
     status: row.status,
     days_left: daysBetween(on, row.deadline),
     scope_from: row.scope_from,
-    household: row.household_key !== null,
+    household,
   };
 }
 
@@ -153,12 +154,12 @@ export async function registerRequest(ctx: RightsContext, user: AuthenticatedUse
     await insertRequestSignals(trx, made, found.signalIds);
     return made;
   });
-  return presentRequest({ ...row, id }, on);
+  return presentRequest({ ...row, id }, on, found.key !== null);
 }
 
 export async function listRequests(ctx: RightsContext): Promise<AccessRequestItem[]> {
   const on = today(ctx);
-  return (await listAccessRequests(ctx.db)).map((r) => presentRequest(r, on));
+  return Promise.all((await listAccessRequests(ctx.db)).map(async (r) => presentRequest(r, on, (await currentHousehold(ctx, r)) !== null)));
 }
 
 export async function requestRow(ctx: RightsContext, id: number): Promise<RequestRow> {
@@ -171,23 +172,28 @@ const NO_HOUSEHOLD =
   'Dit verzoek gaat over een persoon die nu niet in de Basisregistratie Personen staat. Er is geen huishouden om uit te sluiten. Signalen zonder huishouden tellen al niet mee in de berekening.';
 
 /**
- * Where an exclusion through this request applies now, and for whom: by BSN, the household
- * the person lives in now (everyone there); by address, the residents at registration who
- * still live there. None: 409, nothing to exclude.
+ * The household the request's person(s) live in now, and for whom: by BSN, the household the
+ * person lives in now (everyone there); by address, the residents at registration who still
+ * live there. Null: none (nothing to exclude).
  */
-async function exclusionTarget(ctx: RightsContext, row: RequestRow): Promise<{ key: string; persons: string[] | null }> {
+export async function currentHousehold(ctx: RightsContext, row: RequestRow): Promise<{ key: string; persons: string[] | null } | null> {
   const persons = [...new Set((await periodsOf(ctx.db, row.id)).map((p) => p.bsn_hash))];
   if (row.identified_by === 'bsn') {
     const key = persons.length ? await householdOfPerson(ctx.db, persons[0]!) : undefined;
-    if (!key) throw ApiError.conflict(NO_HOUSEHOLD);
-    return { key, persons: null };
+    return key ? { key, persons: null } : null;
   }
   const still = row.household_key === null ? [] : await personsLivingAt(ctx.db, row.household_key, persons);
-  if (!still.length)
-    throw ApiError.conflict(
-      'De bewoners van dit verzoek wonen niet meer op dit adres. Er is geen huishouden om uit te sluiten. Registreer een verzoek op hun BSN.',
-    );
-  return { key: row.household_key!, persons: still };
+  return still.length ? { key: row.household_key!, persons: still } : null;
+}
+
+/** Where an exclusion through this request applies now; none: 409. */
+async function exclusionTarget(ctx: RightsContext, row: RequestRow): Promise<{ key: string; persons: string[] | null }> {
+  const target = await currentHousehold(ctx, row);
+  if (target) return target;
+  if (row.identified_by === 'bsn') throw ApiError.conflict(NO_HOUSEHOLD);
+  throw ApiError.conflict(
+    'De bewoners van dit verzoek wonen niet meer op dit adres. Er is geen huishouden om uit te sluiten. Registreer een verzoek op hun BSN.',
+  );
 }
 
 /** A request that may still change: a closed (afgehandeld) one answers 409. */
@@ -207,27 +213,29 @@ export async function extendRequest(ctx: RightsContext, id: number, reason: stri
   if (row.extension_reason !== null) throw ApiError.conflict('De termijn van dit verzoek is al verlengd. Verlengen kan één keer, met twee maanden.');
   const changed = { deadline: addMonths(row.received_on, 3), extension_reason: reason };
   if (!(await updateOpenAccessRequest(ctx.db, id, changed, true))) throw ApiError.conflict('Dit verzoek is zojuist al verlengd of afgehandeld.');
-  return presentRequest({ ...row, ...changed }, today(ctx));
+  return presentRequest({ ...row, ...changed }, today(ctx), (await currentHousehold(ctx, row)) !== null);
 }
 
 export async function closeRequest(ctx: RightsContext, id: number): Promise<AccessRequestItem> {
   const row = await openRequestRow(ctx, id);
   const changed = { status: 'afgehandeld' as const, closed_at: ctx.clock.now().toISOString() };
   if (!(await updateOpenAccessRequest(ctx.db, id, changed))) throw ApiError.conflict('Dit verzoek is zojuist al afgehandeld.');
-  return presentRequest({ ...row, ...changed }, today(ctx));
+  return presentRequest({ ...row, ...changed }, today(ctx), (await currentHousehold(ctx, row)) !== null);
 }
 
 export async function requestDetail(ctx: RightsContext, id: number): Promise<RequestDetail> {
   const row = await requestRow(ctx, id);
-  const [{ signals, flags, triage }, withheld, exclusions] = await Promise.all([
+  const [{ signals, unlinked, flags, triage }, withheld, exclusions, household] = await Promise.all([
     requestData(ctx.db, row),
     withheldOf(ctx.db, id),
     exclusionsOfRequest(ctx.db, id, row.identified_by === 'bsn'),
+    currentHousehold(ctx, row),
   ]);
   const ground = new Map(withheld.map((w) => [w.triage_event_id, w.ground]));
   return {
-    request: presentRequest(row, today(ctx)),
+    request: presentRequest(row, today(ctx), household !== null),
     signals: signals.length,
+    unlinked_signals: unlinked,
     flags: flags.length,
     notes: triage.events
       .filter((e) => e.note)
