@@ -308,6 +308,29 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     expect(await letterOf(ids.aByBsn!)).toContain('Dan laat het systeem uw huishouden een tijd buiten de berekening.');
   });
 
+  it('R6: a request by an address where nobody lives now, but with stored data, asks for the BSN instead of saying nothing is held', async () => {
+    setClock('2026-10-22T08:00:00Z');
+    await importRegistry(ctx(), registry('r6.csv', family(A, NEW))); // B leaves: OLD is empty
+    setClock('2026-10-22T09:00:00Z');
+    privacy = await f.login('privacy');
+    const res = await privacy.request({
+      method: 'POST',
+      url: '/api/privacy/requests',
+      payload: { received_on: '2026-10-22', postcode: '9711AA', huisnummer: 1 },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('Registreer het verzoek op het BSN van de inwoner');
+    expect(res.json().message).not.toContain('geen gegevens vastgelegd');
+    // An address nothing is known about still answers that nothing is held.
+    const unknown = await privacy.request({
+      method: 'POST',
+      url: '/api/privacy/requests',
+      payload: { received_on: '2026-10-22', postcode: '9799ZZ', huisnummer: 9 },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toContain('geen gegevens vastgelegd');
+  });
+
   it('L4: a request without a household offers no exclusion and speaks of "u" only', async () => {
     const letter = await letterOf(ids.loner!);
     expect(letter).toContain('welke gegevens wij over u bewaren.');

@@ -10,6 +10,7 @@ import type { Selectable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
 import {
   findAccessRequest,
+  addressHasData,
   householdExists,
   hasResidence,
   householdOfPerson,
@@ -113,10 +114,16 @@ async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): P
   if (!postcode.ok || !huisnummer.ok || !toevoeging.ok) throw ApiError.badRequest('body.postcode', 'het adres is niet geldig');
   const key = addressKey(postcode.value, huisnummer.value, toevoeging.value);
   const none = async () => {};
-  if (!(await householdExists(ctx.db, key))) return { by: 'adres', key: null, scopeFrom: null, signalIds: [], link: none, resided: false };
+  if (!(await householdExists(ctx.db, key))) {
+    if (await addressHasData(ctx.db, key)) throw ApiError.conflict(EMPTY_ADDRESS);
+    return { by: 'adres', key: null, scopeFrom: null, signalIds: [], link: none, resided: false };
+  }
   const link = (db: Executor, id: number) => linkOpenResidencesAt(db, id, key);
   return { by: 'adres', key, scopeFrom: dayOrNull(earliest(await openResidenceStarts(ctx.db, { key }))), signalIds: [], link, resided: true };
 }
+
+const EMPTY_ADDRESS =
+  'Op dit adres woont nu niemand, maar er zijn wel gegevens over dit adres vastgelegd. Registreer het verzoek op het BSN van de inwoner: dan ziet u de gegevens uit de tijd dat die er woonde.';
 
 /** How far back a request's date of receipt may lie: a year (an older date is a typing error, or long overdue). */
 const RECEIVED_MONTHS_BACK = 12;
