@@ -136,11 +136,15 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
       // A's five July signals, A's two flags (July, and the move day's run before the import), both notes; A's exclusion, not B's.
       expect(detail).toMatchObject({ signals: 5, flags: 2 });
       expect(detail.notes.map((n: { note: string }) => n.note)).toEqual([A_NOTE, MOVE_DAY_NOTE]);
-      expect(detail.exclusions.map((x: { id: number }) => x.id)).toEqual([aExclusion]);
+      expect(detail.exclusions.map((x: { id: number }) => x.id)).toEqual(id === ids.aByBsn ? [aExclusion] : []);
       const letter = await letterOf(id);
       for (const absent of ['5 september 2026', '10 september 2026', '1 oktober 2026']) expect(letter).not.toContain(absent);
       expect(letter).toContain('Uw huishouden stond 2 keer op de lijst.');
+      expect(letter).not.toContain('elk adres waar u volgens de Basisregistratie Personen woonde');
     }
+    // Each kind says truly what it covers.
+    expect(await letterOf(ids.aByAddress!)).toContain('Deze brief toont de gegevens van dit adres vanaf de komst van de bewoners, zolang zij er woonden.');
+    expect(await letterOf(ids.aByBsn!)).toContain('Deze brief toont de adressen waar u woonde toen u uw vraag stelde, voor de tijd dat u er woonde.');
   });
 
   it("M2 and H3: B's letter holds nothing of A from earlier on the move day, and explains B's flag by B's signals only", async () => {
@@ -215,15 +219,116 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     setClock('2026-10-12T09:00:00Z');
     privacy = await f.login('privacy');
     const e = await register({ bsn: E }, '2026-10-12');
+    ids.e = e;
     expect((await detailOf(e)).exclusions).toEqual([]);
     const hidden = await exclude(e, '2026-10-13', '2026-10-20');
     expect(hidden.statusCode).toBe(409);
     expect(hidden.json().message).toContain('via een ander verzoek');
     expect(hidden.json().message).not.toMatch(/september|december/);
+    // A newcomer's request by address neither lists nor lifts an objection made before they came.
+    const eAtNew = await register({ postcode: '9722CC', huisnummer: 5 }, '2026-10-12');
+    expect((await detailOf(eAtNew)).exclusions).toEqual([]);
+    const byAddressLift = await privacy.request({ method: 'POST', url: `/api/privacy/requests/${eAtNew}/exclusions/${aExclusion}/lift` });
+    expect(byAddressLift.statusCode).toBe(404);
+    // A's request by the old address lists only what was made through it: not A's by-BSN objection.
+    expect((await detailOf(ids.aByAddress!)).exclusions).toEqual([]);
     // A's own request lifts A's objection, and still lists it, lifted.
     const lifted = await privacy.request({ method: 'POST', url: `/api/privacy/requests/${ids.aByBsn}/exclusions/${aExclusion}/lift` });
     expect(lifted.statusCode).toBe(200);
     expect(lifted.json().exclusions).toMatchObject([{ id: aExclusion, lifted: true }]);
+  });
+
+  it("R1: a housemate's signals count only from the time they lived together; one's own always", async () => {
+    // E (moved in with A on 12 October) had a signal in August; A gets one after E came.
+    setClock('2026-10-20T08:00:00Z');
+    await ingestFeed(ctx(), feed('e.csv', [`woco-noord,e-1,huurachterstand,2026-08-15,2,${E},,,`, `leerplicht,a-6,schoolverzuim,2026-10-15,12,${A.child},,,`]));
+    setClock('2026-10-20T09:00:00Z');
+    privacy = await f.login('privacy');
+    ids.newByAddress = await register({ postcode: '9722CC', huisnummer: 5 }, '2026-10-20');
+    ids.aLatest = await register({ bsn: A.parent }, '2026-10-20');
+    // E's request: E's own August signal and A's child's October one, none of A's July signals.
+    const e = await letterOf(ids.e!);
+    for (const expected of ['15 augustus 2026', '15 oktober 2026']) expect(e).toContain(expected);
+    for (const absent of ['10 juli 2026', '11 juli 2026']) expect(e).not.toContain(absent);
+    expect((await detailOf(ids.e!)).signals).toBe(2);
+    // A's request by BSN: all A's own signals (five in July incl. the address's, the child's in October), none of E's August.
+    const a = await letterOf(ids.aLatest!);
+    expect(a).not.toContain('15 augustus 2026');
+    expect((await detailOf(ids.aLatest!)).signals).toBe(6);
+    // The new address's request: its residents' signals from their time there only.
+    const address = await letterOf(ids.newByAddress!);
+    expect(address).toContain('15 oktober 2026');
+    for (const absent of ['15 augustus 2026', '10 juli 2026', '11 juli 2026']) expect(address).not.toContain(absent);
+    expect(a).toContain('Signalen over een huisgenoot tonen wij alleen uit de tijd dat u samenwoonde.');
+  });
+
+  it("R2: a flag that counted earlier occupants' signals shows no score or threshold; one with all evidence in scope does", async () => {
+    const rctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
+    const settings = { retentionDays: 730, auditRetentionDays: 1826 };
+    const rowsOf = async (id: number) => (await assembleLetter(rctx, id, settings)).sections.find((s) => s.table?.head.includes('Score'))?.table?.rows ?? [];
+    const scoreOf = async (runId: number) => {
+      const flag = await f.t.db
+        .selectFrom('flags')
+        .select(['score_micro'])
+        .where('run_id', '=', runId)
+        .where('household_key', '=', OLD)
+        .executeTakeFirstOrThrow();
+      return String(Number(flag.score_micro) / 1_000_000).replace('.', ',');
+    };
+    const [bRow] = await rowsOf(ids.b!);
+    const bScore = await scoreOf(october);
+    expect(bRow!.slice(1, 3)).toEqual(['niet getoond', 'niet getoond']);
+    expect(bRow!.join(' ')).not.toContain(bScore);
+    expect(bRow![4]).toContain('samen met eerdere signalen over dit adres');
+    const letter = await letterOf(ids.b!);
+    expect(letter).toContain('Bij "niet getoond" stond uw huishouden op de lijst');
+    const aRows = await rowsOf(ids.aByBsn!);
+    expect(aRows).toHaveLength(2);
+    expect(aRows.map((r) => r[1])).toContain(await scoreOf(moveDayRun));
+    expect(aRows.flat()).not.toContain('niet getoond');
+  });
+
+  it('R4: a request whose persons no longer live in a household says so, counts the unlinked signals apart and offers no exclusion', async () => {
+    // E leaves the registry; A's request by the old address has no residents there any more.
+    setClock('2026-10-21T08:00:00Z');
+    await importRegistry(ctx(), registry('r4.csv', [...family(A, NEW), ...family(B, OLD)]));
+    setClock('2026-10-21T09:00:00Z');
+    privacy = await f.login('privacy');
+    const e = await detailOf(ids.e!);
+    // E's own August signal names a person outside the registry; A's child's October signal still counts.
+    expect(e).toMatchObject({ signals: 2, unlinked_signals: 1, request: { household: false } });
+    expect((await exclude(ids.e!, '2026-10-22', '2026-10-30')).statusCode).toBe(409);
+    expect(await detailOf(ids.aByAddress!)).toMatchObject({ unlinked_signals: 0, request: { household: false } });
+    expect(await detailOf(ids.aByBsn!)).toMatchObject({ request: { household: true } });
+    const list = (await privacy.request({ method: 'GET', url: '/api/privacy/requests' })).json() as { id: number; household: boolean }[];
+    expect(list.find((r) => r.id === ids.e)?.household).toBe(false);
+    expect(list.find((r) => r.id === ids.aByBsn)?.household).toBe(true);
+    for (const id of [ids.e!, ids.aByAddress!]) expect(await letterOf(id)).not.toContain('uw huishouden een tijd buiten de berekening');
+    expect(await letterOf(ids.aByAddress!)).toContain('De bewoners wonen nu niet meer op dit adres.');
+    expect(await letterOf(ids.aByBsn!)).toContain('Dan laat het systeem uw huishouden een tijd buiten de berekening.');
+  });
+
+  it('R6: a request by an address where nobody lives now, but with stored data, asks for the BSN instead of saying nothing is held', async () => {
+    setClock('2026-10-22T08:00:00Z');
+    await importRegistry(ctx(), registry('r6.csv', family(A, NEW))); // B leaves: OLD is empty
+    setClock('2026-10-22T09:00:00Z');
+    privacy = await f.login('privacy');
+    const res = await privacy.request({
+      method: 'POST',
+      url: '/api/privacy/requests',
+      payload: { received_on: '2026-10-22', postcode: '9711AA', huisnummer: 1 },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('Registreer het verzoek op het BSN van de inwoner');
+    expect(res.json().message).not.toContain('geen gegevens vastgelegd');
+    // An address nothing is known about still answers that nothing is held.
+    const unknown = await privacy.request({
+      method: 'POST',
+      url: '/api/privacy/requests',
+      payload: { received_on: '2026-10-22', postcode: '9799ZZ', huisnummer: 9 },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toContain('geen gegevens vastgelegd');
   });
 
   it('L4: a request without a household offers no exclusion and speaks of "u" only', async () => {

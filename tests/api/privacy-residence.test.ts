@@ -146,7 +146,7 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
     expect(detail).toMatchObject({ signals: 4, flags: 1, notes: [{ note: A_NOTE }] });
     const letter = await letterOf(res.json().id);
     for (const expected of [
-      'Deze brief toont de gegevens van elk adres waar u volgens de Basisregistratie Personen woonde.',
+      'Deze brief toont de adressen waar u woonde toen u uw vraag stelde, voor de tijd dat u er woonde.',
       'Van elk adres tonen wij alleen de periode dat u er woonde.',
       'Huurachterstand',
       '10 juli 2026',

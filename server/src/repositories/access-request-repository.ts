@@ -53,6 +53,21 @@ export async function householdExists(db: Executor, key: string): Promise<boolea
   return row !== undefined;
 }
 
+/** Whether anything is stored about an address: a signal, a flag or a residence (now or before). */
+export async function addressHasData(db: Executor, key: string): Promise<boolean> {
+  const [signal, flag, residence] = await Promise.all([
+    db
+      .selectFrom('signals')
+      .select('id')
+      .where((eb) => eb.or([eb('address_key', '=', key), eb('household_key', '=', key)]))
+      .limit(1)
+      .executeTakeFirst(),
+    db.selectFrom('flags').select('id').where('household_key', '=', key).limit(1).executeTakeFirst(),
+    db.selectFrom('residences').select('id').where('address_key', '=', key).limit(1).executeTakeFirst(),
+  ]);
+  return signal !== undefined || flag !== undefined || residence !== undefined;
+}
+
 const SIGNAL_COLUMNS = ['id', 'source', 'record_id', 'indicator', 'observed_on', 'value'] as const;
 
 /** The unlinked signals (no household) of a bsn hash: the partial index signals_unlinked_bsn finds them. */

@@ -94,10 +94,11 @@ export async function overlappingExclusion(db: Executor, householdKey: string, f
 }
 
 /**
- * The exclusions a request may list and lift: those of its persons (the residences it covers),
- * and those made through it (a lifted one has forgotten its persons).
+ * The exclusions a request may list and lift: those made through it (a lifted one has forgotten
+ * its persons), and for a request by BSN (`byPerson`) those of its persons. A request by address
+ * does not see its residents' own ones: a newcomer could otherwise read an earlier objection.
  */
-export async function exclusionsOfRequest(db: Executor, requestId: number) {
+export async function exclusionsOfRequest(db: Executor, requestId: number, byPerson: boolean) {
   const persons = db
     .selectFrom('access_request_residences as ar')
     .innerJoin('residences as r', 'r.id', 'ar.residence_id')
@@ -108,7 +109,7 @@ export async function exclusionsOfRequest(db: Executor, requestId: number) {
     .selectAll()
     .where((eb) =>
       eb.or([
-        eb('id', 'in', eb.selectFrom('household_exclusion_persons').select('exclusion_id').where('bsn_hash', 'in', persons)),
+        ...(byPerson ? [eb('id', 'in', eb.selectFrom('household_exclusion_persons').select('exclusion_id').where('bsn_hash', 'in', persons))] : []),
         eb('id', 'in', eb.selectFrom('access_request_exclusions').select('exclusion_id').where('request_id', '=', requestId)),
       ]),
     )

@@ -7,7 +7,8 @@ import type { Executor } from './types.ts';
 // entries, triage events, a flag's run start) compare with instants. A signal's observed_on is
 // a date: an address-only signal belongs to a period when observed from the UTC date of its
 // `since` up to, not including, the UTC date of its `until`, so the move day is the newcomers'.
-// A signal naming a person is theirs whenever observed, for everyone who lived with them.
+// A signal naming the request's own person is theirs whenever observed; one naming anyone
+// else only while that person lived there together with the request's person (see inScope).
 
 export interface Period {
   address_key: string;
@@ -82,69 +83,104 @@ export function inPeriods(eb: Eb, periods: Period[], keyColumn: string, column: 
   return eb.or(periods.map((p) => eb.and([eb(eb.ref(keyColumn), '=', p.address_key), within(eb, column, p, day)])));
 }
 
-/** Everyone who lived at a period's address during part of it (the persons themselves too). */
-export function coResidents(db: Executor, periods: Period[]) {
-  return db
-    .selectFrom('residences as co')
-    .select('co.bsn_hash')
-    .where((eb) =>
-      eb.or(
-        periods.map((p) =>
-          eb.and([
-            eb('co.address_key', '=', p.address_key),
-            ...(p.until === null ? [] : [eb.or([eb('co.since', 'is', null), eb('co.since', '<', p.until)])]),
-            ...(p.since === null ? [] : [eb.or([eb('co.until', 'is', null), eb('co.until', '>', p.since)])]),
-          ]),
+/** A request's scope: its periods, and the persons whose named signals are theirs whenever observed (by BSN: the person). */
+export interface Scope {
+  periods: Period[];
+  own: string[];
+}
+
+interface SignalColumns {
+  bsn: string;
+  key: string;
+  day: string;
+}
+
+const dayRef = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+
+/**
+ * A signal in the scope: naming one of `own` (any date); naming anyone else, observed while
+ * they lived at a period's address together with the request's person (the overlap of the two
+ * stays, by the move-day rule); about the address only, observed in a period.
+ */
+export function inScope(eb: Eb, scope: Scope, c: SignalColumns): Expression<SqlBool> {
+  if (!scope.periods.length) return sql<SqlBool>`1 = 0`;
+  const together = eb.exists(
+    eb
+      .selectFrom('residences as co')
+      .select('co.id')
+      .where('co.bsn_hash', '=', eb.ref(c.bsn))
+      .where((inner: Eb) =>
+        inner.or(
+          scope.periods.map((p) =>
+            inner.and([
+              inner('co.address_key', '=', p.address_key),
+              inner.or([inner('co.since', 'is', null), inner(inner.ref(c.day), '>=', dayRef('co.since'))]),
+              inner.or([inner('co.until', 'is', null), inner(inner.ref(c.day), '<', dayRef('co.until'))]),
+              within(inner, c.day, p, true),
+            ]),
+          ),
         ),
       ),
-    );
+  );
+  return eb.or([
+    ...(scope.own.length ? [eb(eb.ref(c.bsn), 'in', scope.own)] : []),
+    eb.and([eb(eb.ref(c.bsn), 'is not', null), together]),
+    eb.and([eb(eb.ref(c.bsn), 'is', null), inPeriods(eb, scope.periods, c.key, c.day, true)]),
+  ]);
 }
 
 const SIGNAL_COLUMNS = ['s.id', 's.source', 's.record_id', 's.indicator', 's.observed_on', 's.value'] as const;
+const CURRENT = { bsn: 's.bsn_hash', key: 's.address_key', day: 's.observed_on' };
 
-/** The signals in the periods: of a person who lived there then (any date), or address-only ones observed then. */
-export async function signalsInPeriods(db: Executor, periods: Period[]) {
-  if (!periods.length) return [];
+/** The signals in a request's scope (see inScope). */
+export async function signalsInScope(db: Executor, scope: Scope) {
+  if (!scope.periods.length) return [];
   return db
     .selectFrom('signals as s')
     .select(SIGNAL_COLUMNS)
-    .where((eb) =>
-      eb.or([
-        eb('s.bsn_hash', 'in', coResidents(db, periods)),
-        eb.and([eb('s.bsn_hash', 'is', null), inPeriods(eb, periods, 's.address_key', 's.observed_on', true)]),
-      ]),
-    )
+    .where((eb) => inScope(eb, scope, CURRENT))
     .orderBy('s.observed_on', 'desc')
     .orderBy('s.id')
     .execute();
 }
 
 /**
- * Of these signal ids (a flag's evidence; current or replaced versions), those in the periods:
- * any naming a person, address-only ones observed at a period's address in it. Ids retention
- * deleted are in neither answer.
+ * Of these signal ids (a flag's evidence; current or replaced versions), those outside the
+ * scope. Ids retention deleted are in neither answer.
  */
-export async function evidenceOutside(db: Executor, ids: number[], periods: Period[]): Promise<Set<number>> {
+export async function evidenceOutside(db: Executor, ids: number[], scope: Scope): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const addressOnly = await db
+  const versions = () =>
+    db
+      .selectFrom('signal_versions as v')
+      .innerJoin('signals as cur', (j) => j.onRef('cur.source', '=', 'v.source').onRef('cur.record_id', '=', 'v.record_id'))
+      .select('v.id')
+      .where('v.id', 'in', ids);
+  const current = () => db.selectFrom('signals as s').select('s.id').where('s.id', 'in', ids);
+  const [all, inside] = await Promise.all([
+    current().unionAll(versions()).execute(),
+    current()
+      .where((eb) => inScope(eb, scope, CURRENT))
+      .unionAll(versions().where((eb) => inScope(eb, scope, { bsn: 'cur.bsn_hash', key: 'cur.address_key', day: 'v.observed_on' })))
+      .execute(),
+  ]);
+  const kept = new Set(inside.map((r) => Number(r.id)));
+  return new Set(all.map((r) => Number(r.id)).filter((id) => !kept.has(id)));
+}
+
+/** Of these signals, how many name a person who lives nowhere now (no open residence): they count in no calculation. */
+export async function unlinkedAmong(db: Executor, ids: number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const row = await db
     .selectFrom('signals as s')
-    .select(['s.id', 's.address_key', 's.observed_on'])
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('s.id', 'in', ids)
-    .where('s.bsn_hash', 'is', null)
-    .unionAll(
-      db
-        .selectFrom('signal_versions as v')
-        .innerJoin('signals as cur', (j) => j.onRef('cur.source', '=', 'v.source').onRef('cur.record_id', '=', 'v.record_id'))
-        .select(['v.id', 'cur.address_key', 'v.observed_on'])
-        .where('v.id', 'in', ids)
-        .where('cur.bsn_hash', 'is', null),
+    .where('s.bsn_hash', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('residences as r').select('r.id').whereRef('r.bsn_hash', '=', 's.bsn_hash').where('r.until', 'is', null))),
     )
-    .execute();
-  const inside = (s: { address_key: string | null; observed_on: string }) =>
-    periods.some(
-      (p) => p.address_key === s.address_key && (p.since === null || s.observed_on >= dayOf(p.since)) && (p.until === null || s.observed_on < dayOf(p.until)),
-    );
-  return new Set(addressOnly.filter((s) => !inside(s)).map((s) => s.id));
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The flags of runs that started in a period, at its address. */

@@ -10,7 +10,7 @@ import { evidenceOutside, type listViewsInPeriods, type Period, type viewsInPeri
 import { runRulesOf } from '../repositories/flag-list-repository.ts';
 import { activeMarksOf, markKey } from '../repositories/mark-repository.ts';
 import { requestData, requestViews, type RequestFlag, type RequestSignal, type RequestTriage } from './access-request-data.ts';
-import { dutchDate, requestRow, type RightsContext } from './access-requests.ts';
+import { currentHousehold, dutchDate, requestRow, type RightsContext } from './access-requests.ts';
 import { teamOf } from './letter-teams.ts';
 import { letterLabel, letterValueMeaning } from './letter-wording.ts';
 
@@ -43,7 +43,11 @@ const status = (s: string | null) => (s ? (TRIAGE_STATUS_LABELS[s as TriageStatu
 
 export async function assembleLetter(ctx: RightsContext, requestId: number, settings: LetterSettings): Promise<Letter> {
   const request = await requestRow(ctx, requestId);
-  const [{ periods, signals, flags, triage }, withheld] = await Promise.all([requestData(ctx.db, request), withheldOf(ctx.db, requestId)]);
+  const [{ periods, scope: requestScope, signals, flags, triage }, withheld, household] = await Promise.all([
+    requestData(ctx.db, request),
+    withheldOf(ctx.db, requestId),
+    currentHousehold(ctx, request),
+  ]);
   const [marks, rules, views, teams, outside] = await Promise.all([
     activeMarksOf(ctx.db, signals),
     runRulesOf(ctx.db, [...new Set(flags.map((f) => f.run_id))]),
@@ -56,7 +60,7 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
     evidenceOutside(
       ctx.db,
       flags.flatMap((f) => parseEvidence(f.evidence).flatMap((e) => e.signalIds)),
-      periods,
+      requestScope,
     ),
   ]);
   const organisation = settings.organisation ?? 'de gemeente';
@@ -81,7 +85,7 @@ export async function assembleLetter(ctx: RightsContext, requestId: number, sett
         paragraphs: sources.length ? ['De signalen komen van de organisaties in deze tabel.'] : ['Wij hebben geen gegevens van andere organisaties over u.'],
         ...(sources.length ? { table: { head: ['Organisatie'], rows: sources.map((name) => [name]) } } : {}),
       },
-      rights(settings, request.household_key !== null),
+      rights(settings, household !== null, request.identified_by === 'adres' && request.household_key !== null),
     ],
   };
 }
@@ -116,12 +120,18 @@ function intro(request: RequestRow, periods: Period[], s: LetterSettings): Lette
 /** Which periods the letter shows, and why; nothing when there is no limit. */
 function scope(request: RequestRow, periods: Period[]): string[] {
   const moved = periods.some((p) => p.until !== null) || new Set(periods.map((p) => p.address_key)).size > 1;
+  if (moved && request.identified_by === 'adres')
+    return [
+      'Deze brief toont de gegevens van dit adres vanaf de komst van de bewoners, zolang zij er woonden.',
+      'Gegevens van eerdere of latere bewoners van dit adres staan niet in deze brief.',
+      'Signalen over een bewoner tonen wij alleen uit de tijd dat hij of zij hier woonde.',
+    ];
   if (moved)
     return [
-      'Deze brief toont de gegevens van elk adres waar u volgens de Basisregistratie Personen woonde.',
+      'Deze brief toont de adressen waar u woonde toen u uw vraag stelde, voor de tijd dat u er woonde.',
       'Van elk adres tonen wij alleen de periode dat u er woonde.',
       'Gegevens van eerdere of latere bewoners van die adressen staan niet in deze brief.',
-      'Signalen over een persoon met wie u samenwoonde, tonen wij wel altijd.',
+      'Signalen over een huisgenoot tonen wij alleen uit de tijd dat u samenwoonde.',
     ];
   if (request.scope_from === null) return [];
   const who = request.identified_by === 'bsn' ? 'u' : 'de eerste huidige bewoner';
@@ -129,7 +139,7 @@ function scope(request: RequestRow, periods: Period[]): string[] {
     `Deze brief toont de gegevens over uw adres vanaf ${dutchDate(request.scope_from)}.`,
     `Dat is de datum waarop ${who} volgens de Basisregistratie Personen op dit adres kwam wonen.`,
     'Gegevens van eerdere bewoners van dit adres staan niet in deze brief.',
-    'Signalen over een persoon in uw huishouden tonen wij wel altijd, ook van eerder.',
+    'Signalen over een huisgenoot tonen wij alleen uit de tijd dat hij of zij hier woonde.',
   ];
 }
 
@@ -245,13 +255,22 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[], outside: Set<number>
         return `${label(e.indicator)} (${e.qualifying} keer, gewicht ${number(fromMicro(Number(r?.weight_micro ?? 0)))}${domain ? `, terrein ${domain.toLowerCase()}` : ''})`;
       })
       .join('; ');
-  const earlier = flags.some((f) => parseEvidence(f.evidence).some((e) => e.signalIds.some((id) => outside.has(id))));
+  // A flag that counted earlier occupants' signals shows no score or threshold: with the listed
+  // points they would tell what the hidden signals added up to.
+  const hides = (f: FlagRow) => parseEvidence(f.evidence).some((e) => e.signalIds.some((id) => outside.has(id)));
+  const earlier = flags.some(hides);
   return {
     heading: 'Hoe de berekening werkt',
     paragraphs: [
       ...paragraphs,
       `Uw huishouden stond ${flags.length} keer op de lijst. De tabel laat zien waarom.`,
-      ...(earlier ? ['Ook signalen over dit adres van voordat u er kwam wonen, telden mee in de berekening.'] : []),
+      ...(earlier
+        ? [
+            'Ook signalen over dit adres van voordat u er kwam wonen, telden mee in de berekening.',
+            'Bij "niet getoond" stond uw huishouden op de lijst door uw signalen samen met eerdere signalen over dit adres.',
+            'Daarom tonen wij dan geen score en geen grens.',
+          ]
+        : []),
       'Het systeem verwijdert deze vermeldingen niet vanzelf. Er is geen vaste bewaartermijn voor.',
       'Wij bewaren ze tot wij ze zelf verwijderen. U kunt ons vragen ze te verwijderen.',
     ],
@@ -259,10 +278,10 @@ function scoringSection(flags: FlagRow[], rules: RuleRow[], outside: Set<number>
       head: ['Datum', 'Score', 'Grens', 'Regels', 'Waarom'],
       rows: flags.map((f) => [
         dutchDate(f.as_of),
-        number(fromMicro(Number(f.score_micro))),
-        number(Number(f.flag_threshold)),
+        hides(f) ? 'niet getoond' : number(fromMicro(Number(f.score_micro))),
+        hides(f) ? 'niet getoond' : number(Number(f.flag_threshold)),
         `${f.rule_set_name}, versie ${f.rule_set_version}`,
-        why(f),
+        hides(f) ? `${why(f) || 'Geen van uw signalen'}, samen met eerdere signalen over dit adres` : why(f),
       ]),
     },
   };
@@ -347,8 +366,11 @@ function viewSection(views: ViewRow[], auditRetentionDays: number, organisation:
   };
 }
 
-/** Without a household now there is nothing to exclude: its signals count in no calculation. */
-function rights(s: LetterSettings, household: boolean): LetterSection {
+/** Without a household now there is nothing to exclude: the person left the registry, or the residents the address. */
+function rights(s: LetterSettings, household: boolean, address: boolean): LetterSection {
+  const none = address
+    ? ['De bewoners wonen nu niet meer op dit adres.', 'Daarom kunnen wij hun huishouden hier niet buiten de berekening laten.']
+    : ['U staat nu niet in de Basisregistratie Personen.', 'Daarom telt het systeem uw signalen nu in geen enkele berekening mee.'];
   return {
     heading: 'Uw rechten',
     paragraphs: [
@@ -360,7 +382,7 @@ function rights(s: LetterSettings, household: boolean): LetterSection {
             'U kunt bezwaar maken tegen het gebruik van uw gegevens.',
             'Dan laat het systeem uw huishouden een tijd buiten de berekening.',
           ]
-        : ['U staat nu niet in de Basisregistratie Personen.', 'Daarom telt het systeem uw signalen nu in geen enkele berekening mee.']),
+        : none),
       'Bent u het niet eens met ons antwoord? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.',
       s.contact ? `Heeft u vragen? Neem dan contact met ons op via ${s.contact}.` : 'Heeft u vragen? Neem dan contact op met de gemeente.',
       'Met vriendelijke groet,',

@@ -5,10 +5,12 @@ import {
   flagsInPeriods,
   listViewsInPeriods,
   periodsOf,
-  signalsInPeriods,
+  signalsInScope,
+  unlinkedAmong,
   triageInPeriods,
   viewsInPeriods,
   type Period,
+  type Scope,
 } from '../repositories/request-scope-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 
@@ -17,15 +19,19 @@ import type { Executor } from '../repositories/types.ts';
 // every read. A request of a person the registry does not know (or no longer knows) also
 // covers the unlinked signals it found at registration.
 
-type RequestRow = Pick<Selectable<AccessRequestTable>, 'id'>;
+type RequestRow = Pick<Selectable<AccessRequestTable>, 'id' | 'identified_by'>;
 
-export type RequestSignal = Awaited<ReturnType<typeof signalsInPeriods>>[number];
+export type RequestSignal = Awaited<ReturnType<typeof signalsInScope>>[number];
 export type RequestFlag = Awaited<ReturnType<typeof flagsInPeriods>>[number];
 export type RequestTriage = Awaited<ReturnType<typeof triageInPeriods>>;
 
 export interface RequestData {
   periods: Period[];
+  /** Never shown: the persons whose named signals are the request's whenever observed. */
+  scope: Scope;
   signals: RequestSignal[];
+  /** How many of the signals name a person who lives in no household now (counted in no calculation). */
+  unlinked: number;
   flags: RequestFlag[];
   triage: RequestTriage;
 }
@@ -35,17 +41,35 @@ export async function requestPeriods(db: Executor, row: RequestRow): Promise<Per
   return (await periodsOf(db, row.id)).map(({ address_key, since, until }) => ({ address_key, since, until }));
 }
 
+/** The request's scope: by BSN its person's named signals are always theirs; by address no one's are. */
+export async function requestScope(db: Executor, row: RequestRow): Promise<Scope> {
+  const rows = await periodsOf(db, row.id);
+  const periods = rows.map(({ address_key, since, until }) => ({ address_key, since, until }));
+  return { periods, own: row.identified_by === 'bsn' ? [...new Set(rows.map((r) => r.bsn_hash))] : [] };
+}
+
 export async function requestData(db: Executor, row: RequestRow): Promise<RequestData> {
-  const periods = await requestPeriods(db, row);
+  const scope = await requestScope(db, row);
+  const { periods } = scope;
   const [scoped, unlinked, flags, triage] = await Promise.all([
-    signalsInPeriods(db, periods),
+    signalsInScope(db, scope),
     signalsOfRequest(db, row.id),
     flagsInPeriods(db, periods),
     triageInPeriods(db, periods),
   ]);
   const seen = new Set(scoped.map((s) => s.id));
   const signals = [...scoped, ...unlinked.filter((s) => !seen.has(s.id))].sort((a, b) => b.observed_on.localeCompare(a.observed_on) || a.id - b.id);
-  return { periods, signals, flags, triage };
+  return {
+    periods,
+    scope,
+    signals,
+    unlinked: await unlinkedAmong(
+      db,
+      signals.map((s) => s.id),
+    ),
+    flags,
+    triage,
+  };
 }
 
 /** The request's triage only (the withhold check). */

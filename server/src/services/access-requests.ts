@@ -10,6 +10,7 @@ import type { Selectable } from 'kysely';
 import type { AccessRequestTable } from '../db/schema-access.ts';
 import {
   findAccessRequest,
+  addressHasData,
   householdExists,
   hasResidence,
   householdOfPerson,
@@ -63,7 +64,8 @@ export const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[
 
 const today = (ctx: RightsContext) => localDate(ctx.clock.now(), ctx.timeZone);
 
-export function presentRequest(row: RequestRow, on: string): AccessRequestItem {
+/** `household`: whether the request's person(s) live in a household now (what an exclusion needs). */
+export function presentRequest(row: RequestRow, on: string, household: boolean): AccessRequestItem {
   return {
     id: row.id,
     identified_by: row.identified_by,
@@ -73,7 +75,7 @@ export function presentRequest(row: RequestRow, on: string): AccessRequestItem {
     status: row.status,
     days_left: daysBetween(on, row.deadline),
     scope_from: row.scope_from,
-    household: row.household_key !== null,
+    household,
   };
 }
 
@@ -112,10 +114,16 @@ async function householdOf(ctx: RightsContext, body: CreateAccessRequestBody): P
   if (!postcode.ok || !huisnummer.ok || !toevoeging.ok) throw ApiError.badRequest('body.postcode', 'het adres is niet geldig');
   const key = addressKey(postcode.value, huisnummer.value, toevoeging.value);
   const none = async () => {};
-  if (!(await householdExists(ctx.db, key))) return { by: 'adres', key: null, scopeFrom: null, signalIds: [], link: none, resided: false };
+  if (!(await householdExists(ctx.db, key))) {
+    if (await addressHasData(ctx.db, key)) throw ApiError.conflict(EMPTY_ADDRESS);
+    return { by: 'adres', key: null, scopeFrom: null, signalIds: [], link: none, resided: false };
+  }
   const link = (db: Executor, id: number) => linkOpenResidencesAt(db, id, key);
   return { by: 'adres', key, scopeFrom: dayOrNull(earliest(await openResidenceStarts(ctx.db, { key }))), signalIds: [], link, resided: true };
 }
+
+const EMPTY_ADDRESS =
+  'Op dit adres woont nu niemand, maar er zijn wel gegevens over dit adres vastgelegd. Registreer het verzoek op het BSN van de inwoner: dan ziet u de gegevens uit de tijd dat die er woonde.';
 
 /** How far back a request's date of receipt may lie: a year (an older date is a typing error, or long overdue). */
 const RECEIVED_MONTHS_BACK = 12;
@@ -153,12 +161,12 @@ export async function registerRequest(ctx: RightsContext, user: AuthenticatedUse
     await insertRequestSignals(trx, made, found.signalIds);
     return made;
   });
-  return presentRequest({ ...row, id }, on);
+  return presentRequest({ ...row, id }, on, found.key !== null);
 }
 
 export async function listRequests(ctx: RightsContext): Promise<AccessRequestItem[]> {
   const on = today(ctx);
-  return (await listAccessRequests(ctx.db)).map((r) => presentRequest(r, on));
+  return Promise.all((await listAccessRequests(ctx.db)).map(async (r) => presentRequest(r, on, (await currentHousehold(ctx, r)) !== null)));
 }
 
 export async function requestRow(ctx: RightsContext, id: number): Promise<RequestRow> {
@@ -171,23 +179,28 @@ const NO_HOUSEHOLD =
   'Dit verzoek gaat over een persoon die nu niet in de Basisregistratie Personen staat. Er is geen huishouden om uit te sluiten. Signalen zonder huishouden tellen al niet mee in de berekening.';
 
 /**
- * Where an exclusion through this request applies now, and for whom: by BSN, the household
- * the person lives in now (everyone there); by address, the residents at registration who
- * still live there. None: 409, nothing to exclude.
+ * The household the request's person(s) live in now, and for whom: by BSN, the household the
+ * person lives in now (everyone there); by address, the residents at registration who still
+ * live there. Null: none (nothing to exclude).
  */
-async function exclusionTarget(ctx: RightsContext, row: RequestRow): Promise<{ key: string; persons: string[] | null }> {
+export async function currentHousehold(ctx: RightsContext, row: RequestRow): Promise<{ key: string; persons: string[] | null } | null> {
   const persons = [...new Set((await periodsOf(ctx.db, row.id)).map((p) => p.bsn_hash))];
   if (row.identified_by === 'bsn') {
     const key = persons.length ? await householdOfPerson(ctx.db, persons[0]!) : undefined;
-    if (!key) throw ApiError.conflict(NO_HOUSEHOLD);
-    return { key, persons: null };
+    return key ? { key, persons: null } : null;
   }
   const still = row.household_key === null ? [] : await personsLivingAt(ctx.db, row.household_key, persons);
-  if (!still.length)
-    throw ApiError.conflict(
-      'De bewoners van dit verzoek wonen niet meer op dit adres. Er is geen huishouden om uit te sluiten. Registreer een verzoek op hun BSN.',
-    );
-  return { key: row.household_key!, persons: still };
+  return still.length ? { key: row.household_key!, persons: still } : null;
+}
+
+/** Where an exclusion through this request applies now; none: 409. */
+async function exclusionTarget(ctx: RightsContext, row: RequestRow): Promise<{ key: string; persons: string[] | null }> {
+  const target = await currentHousehold(ctx, row);
+  if (target) return target;
+  if (row.identified_by === 'bsn') throw ApiError.conflict(NO_HOUSEHOLD);
+  throw ApiError.conflict(
+    'De bewoners van dit verzoek wonen niet meer op dit adres. Er is geen huishouden om uit te sluiten. Registreer een verzoek op hun BSN.',
+  );
 }
 
 /** A request that may still change: a closed (afgehandeld) one answers 409. */
@@ -207,27 +220,29 @@ export async function extendRequest(ctx: RightsContext, id: number, reason: stri
   if (row.extension_reason !== null) throw ApiError.conflict('De termijn van dit verzoek is al verlengd. Verlengen kan één keer, met twee maanden.');
   const changed = { deadline: addMonths(row.received_on, 3), extension_reason: reason };
   if (!(await updateOpenAccessRequest(ctx.db, id, changed, true))) throw ApiError.conflict('Dit verzoek is zojuist al verlengd of afgehandeld.');
-  return presentRequest({ ...row, ...changed }, today(ctx));
+  return presentRequest({ ...row, ...changed }, today(ctx), (await currentHousehold(ctx, row)) !== null);
 }
 
 export async function closeRequest(ctx: RightsContext, id: number): Promise<AccessRequestItem> {
   const row = await openRequestRow(ctx, id);
   const changed = { status: 'afgehandeld' as const, closed_at: ctx.clock.now().toISOString() };
   if (!(await updateOpenAccessRequest(ctx.db, id, changed))) throw ApiError.conflict('Dit verzoek is zojuist al afgehandeld.');
-  return presentRequest({ ...row, ...changed }, today(ctx));
+  return presentRequest({ ...row, ...changed }, today(ctx), (await currentHousehold(ctx, row)) !== null);
 }
 
 export async function requestDetail(ctx: RightsContext, id: number): Promise<RequestDetail> {
   const row = await requestRow(ctx, id);
-  const [{ signals, flags, triage }, withheld, exclusions] = await Promise.all([
+  const [{ signals, unlinked, flags, triage }, withheld, exclusions, household] = await Promise.all([
     requestData(ctx.db, row),
     withheldOf(ctx.db, id),
-    exclusionsOfRequest(ctx.db, id),
+    exclusionsOfRequest(ctx.db, id, row.identified_by === 'bsn'),
+    currentHousehold(ctx, row),
   ]);
   const ground = new Map(withheld.map((w) => [w.triage_event_id, w.ground]));
   return {
-    request: presentRequest(row, today(ctx)),
+    request: presentRequest(row, today(ctx), household !== null),
     signals: signals.length,
+    unlinked_signals: unlinked,
     flags: flags.length,
     notes: triage.events
       .filter((e) => e.note)
@@ -263,7 +278,7 @@ export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUs
   const target = await exclusionTarget(ctx, row);
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await overlappingExclusion(trx, target.key, body.from, body.to, isPostgres(ctx.db));
-    if (existing) throw await overlapConflict(trx, id, existing);
+    if (existing) throw await overlapConflict(trx, row, existing);
     await insertExclusion(trx, id, target.persons, {
       household_key: target.key,
       ground: body.ground,
@@ -280,8 +295,8 @@ export async function excludeHousehold(ctx: RightsContext, user: AuthenticatedUs
 }
 
 /** A 409 that names the overlapping exclusion's period only when this request lists it. */
-async function overlapConflict(db: Executor, id: number, existing: { id: number; from_date: string; to_date: string }): Promise<ApiError> {
-  const shown = (await exclusionsOfRequest(db, id)).some((x) => x.id === existing.id);
+async function overlapConflict(db: Executor, row: RequestRow, existing: { id: number; from_date: string; to_date: string }): Promise<ApiError> {
+  const shown = (await exclusionsOfRequest(db, row.id, row.identified_by === 'bsn')).some((x) => x.id === existing.id);
   if (!shown)
     return ApiError.conflict(
       'Iemand in dit huishouden is in deze periode al uitgesloten, via een ander verzoek. Een nieuwe uitsluiting mag die niet overlappen.',
@@ -304,8 +319,8 @@ function checkExclusionPeriod(on: string, body: ExclusionBody): void {
 
 /** Lifting stays possible on a closed request: a withdrawn objection or restriction is always honoured. */
 export async function liftHouseholdExclusion(ctx: RightsContext, user: AuthenticatedUser, id: number, exclusionId: number): Promise<RequestDetail> {
-  await requestRow(ctx, id);
-  const mine = (await exclusionsOfRequest(ctx.db, id)).some((x) => x.id === exclusionId);
+  const row = await requestRow(ctx, id);
+  const mine = (await exclusionsOfRequest(ctx.db, id, row.identified_by === 'bsn')).some((x) => x.id === exclusionId);
   if (!mine || !(await liftExclusion(ctx.db, exclusionId, user.username, ctx.clock.now().toISOString()))) {
     throw ApiError.notFound('uitsluiting niet gevonden of al opgeheven');
   }

@@ -39,7 +39,7 @@ export const AccessRequestItem = Type.Object({
    * The request covers its residences' periods: by BSN earlier addresses too.
    */
   scope_from: Type.Union([IsoDate, Type.Null()]),
-  /** False for a person the registry does not know (now): nothing to exclude; the request holds their unlinked signals and the periods they lived here. */
+  /** Whether the request's person(s) live in a household now: only then can it exclude one. */
   household: Type.Boolean(),
 });
 export type AccessRequestItem = Static<typeof AccessRequestItem>;
@@ -65,6 +65,8 @@ export const RequestNote = Type.Object({
 export const RequestDetail = Type.Object({
   request: AccessRequestItem,
   signals: Type.Integer(),
+  /** Of `signals`, those linked to no household: counted in no calculation. */
+  unlinked_signals: Type.Integer(),
   flags: Type.Integer(),
   notes: Type.Array(RequestNote),
   exclusions: Type.Array(Type.Object({ id: Type.Integer(), ground: Type.String(), reason: Type.String(), from: IsoDate, to: IsoDate, lifted: Type.Boolean() })),

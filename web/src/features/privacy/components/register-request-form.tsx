@@ -36,9 +36,10 @@ export function RegisterRequestForm() {
     <form className="vs-panel" onSubmit={onSubmit} aria-labelledby="register-request-title">
       <Heading2 id="register-request-title">Verzoek registreren</Heading2>
       <Paragraph>
-        Het BSN wordt niet bewaard. Het systeem maakt er met een geheime sleutel een code van en zoekt daarmee het huishouden. Daarna vergeet het systeem het
-        BSN en de code. Alleen het huishouden wordt aan het verzoek gekoppeld. Staat de persoon niet in de Basisregistratie Personen, dan koppelt het systeem de
-        signalen die het over deze persoon vindt.
+        Het BSN wordt niet bewaard. Het systeem maakt er met een geheime sleutel een code van en zoekt daarmee de woningen van de persoon. Aan het verzoek
+        koppelt het elke woning waar de persoon nu of eerder woonde, met de periode dat de persoon er woonde. Bij een adres koppelt het de huidige bewoners,
+        vanaf de dag dat zij er kwamen wonen. Staat de persoon niet in de Basisregistratie Personen, dan koppelt het systeem de signalen die het over deze
+        persoon vindt.
       </Paragraph>
       <div className="vs-filters">
         <FormField>

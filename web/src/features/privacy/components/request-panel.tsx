@@ -40,7 +40,7 @@ function RequestBody({ detail }: { detail: RequestDetail }) {
       </div>
       {open ? null : <Paragraph>Dit verzoek is afgehandeld. Het kan niet meer worden gewijzigd.</Paragraph>}
       {open && !r.extension_reason ? <ExtendForm requestId={r.id} /> : null}
-      {r.household ? <Notes detail={detail} /> : null}
+      {r.household || detail.notes.length ? <Notes detail={detail} /> : null}
     </>
   );
 }
@@ -48,16 +48,7 @@ function RequestBody({ detail }: { detail: RequestDetail }) {
 /** What the request covers: the household from its residents' arrival, or a person's unlinked signals. */
 function Holdings({ detail }: { detail: RequestDetail }) {
   const r = detail.request;
-  if (!r.household)
-    return (
-      <>
-        Deze persoon staat nu niet in de Basisregistratie Personen. Wij hebben {detail.signals} {detail.signals === 1 ? 'signaal' : 'signalen'} over deze
-        persoon
-        {detail.flags ? ` en ${detail.flags} ${detail.flags === 1 ? 'signalering' : 'signaleringen'} van een adres waar deze persoon woonde` : ''}.{' '}
-        {detail.signals === 1 ? 'Dit signaal hoort' : 'Deze signalen horen'} nu bij geen huishouden en {detail.signals === 1 ? 'telt' : 'tellen'} dus niet mee
-        in de berekening.
-      </>
-    );
+  if (!r.household) return <NoHousehold detail={detail} />;
   const who = r.identified_by === 'bsn' ? 'de inwoner' : 'de eerste huidige bewoner';
   return (
     <>
@@ -67,6 +58,27 @@ function Holdings({ detail }: { detail: RequestDetail }) {
         ? ` Gegevens van het adres vanaf ${formatDate(r.scope_from)}, de dag waarop ${who} er volgens de Basisregistratie Personen kwam wonen; gegevens van eerdere bewoners tellen niet mee.`
         : null}
       {r.identified_by === 'bsn' ? ' Eerdere adressen van de inwoner tellen ook mee, alleen voor de tijd dat de inwoner er woonde.' : null}
+    </>
+  );
+}
+
+/** Nobody of the request lives in a household now; only the signals of persons outside the registry count nowhere. */
+function NoHousehold({ detail }: { detail: RequestDetail }) {
+  const byBsn = detail.request.identified_by === 'bsn';
+  const n = detail.signals;
+  const u = detail.unlinked_signals;
+  const unlinked =
+    u === n
+      ? `${n === 1 ? 'Dit signaal hoort' : 'Deze signalen horen'} nu bij geen huishouden en ${n === 1 ? 'telt' : 'tellen'} dus niet mee in de berekening.`
+      : `${u} daarvan ${u === 1 ? 'hoort' : 'horen'} nu bij geen huishouden en ${u === 1 ? 'telt' : 'tellen'} dus niet mee in de berekening.`;
+  return (
+    <>
+      {byBsn ? 'Deze persoon staat nu niet in de Basisregistratie Personen.' : 'De bewoners van dit verzoek wonen niet meer op dit adres.'} Wij hebben {n}{' '}
+      {n === 1 ? 'signaal' : 'signalen'} over {byBsn ? 'deze persoon' : 'hen'}
+      {detail.flags
+        ? ` en ${detail.flags} ${detail.flags === 1 ? 'signalering' : 'signaleringen'} van ${byBsn ? 'een adres waar deze persoon woonde' : 'dit adres'}`
+        : ''}
+      .{u > 0 ? ` ${unlinked}` : ''}
     </>
   );
 }
