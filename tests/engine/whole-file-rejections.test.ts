@@ -43,7 +43,7 @@ describe.each(DIALECTS)('a file rejected as a whole stores nothing (%s)', (diale
       ]),
     );
     const before = await snapshot(db, { exclude: ['ingest_runs'] });
-    const runsBefore = await db.selectFrom('ingest_runs').selectAll().execute();
+    const runsBefore = await db.selectFrom('ingest_runs').selectAll().orderBy('id').execute();
     const file = tempFile('feed.csv', content);
     await expect(ingestFeed(engineContext(db), file)).rejects.toThrow(FileRejected);
     expect(await snapshot(db, { exclude: ['ingest_runs'] })).toEqual(before);
