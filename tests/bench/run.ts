@@ -12,6 +12,7 @@ import { BackendSampler, runCli } from './processes.ts';
 import { markdown, writeResults, type BenchResult } from './report.ts';
 import { query, runParams } from './bench-db.ts';
 import { systemClock } from '../../server/src/core/clock.ts';
+import { addDays } from '../../server/src/core/dates.ts';
 import { createDb } from '../../server/src/db/connection.ts';
 import { definitionOf, newestPublished } from '../../server/src/repositories/rule-set-repository.ts';
 import { createDraft } from '../../server/src/services/rule-set-workflow.ts';
@@ -129,6 +130,14 @@ async function benchOne(dialect: 'sqlite' | 'postgres', city: City, households: 
     );
     const previewSeconds = await timePreview(dialect, db.url);
     log(`rule-set preview: ${previewSeconds.toFixed(1)} s`);
+    // A week later, as the scheduler does: each flag now continues (or not) the previous run's.
+    const next = await runCli(['score', '--as-of', addDays(asOf, 7)], db.url);
+    const [nextRun] = await query<{ duration_ms: number }>(
+      dialect,
+      db.url,
+      `SELECT duration_ms FROM scoring_runs WHERE id = ${Number(/run: (\d+)/.exec(next.stdout)![1])}`,
+    );
+    log(`next week's score: ${next.stdout}, run ${nextRun!.duration_ms} ms`);
     return {
       dialect,
       households,
@@ -146,6 +155,7 @@ async function benchOne(dialect: 'sqlite' | 'postgres', city: City, households: 
       scoreBackendMiB: score.backendMiB,
       bestSeconds: best.seconds,
       previewSeconds,
+      nextRunSeconds: nextRun!.duration_ms / 1000,
       flags: engineFlags.length,
       flagsMatch,
     };

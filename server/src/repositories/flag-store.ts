@@ -182,9 +182,20 @@ function flagRows(db: Executor, runId: number, previousRunId: number | null, row
  * by the key it is joined on.
  */
 function previousFlag(db: Executor, previousRunId: number) {
-  const key = sql`pf.run_id = ${previousRunId} and pf.household_key = c.household_key`;
+  const key = sql`pf.run_id = ${previousRunId} and pf.household_key = c.household_key and ${sameResidents(previousRunId)}`;
   if (isPostgres(db)) return sql`left join lateral (select pf.id, pf.weeks_on_list from flags pf where ${key} limit 1) pf on true`;
   return sql`left join flags pf on ${key}`;
+}
+
+/**
+ * Whether someone living at c's address now already lived there when the previous run
+ * started. When all residents came since, the flag is a new family's: it starts a new
+ * episode (new, one week, its own case and first-contact deadline) rather than
+ * continuing the earlier family's case. Same test as the family page's (services/residents.ts).
+ */
+function sameResidents(previousRunId: number) {
+  return sql`exists (select 1 from residences r where r.address_key = c.household_key and r.until is null
+    and (r.since is null or r.since <= (select pr.started_at from scoring_runs pr where pr.id = ${previousRunId})))`;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 import { newestRun } from '../repositories/run-repository.ts';
 import { CLOSED_TRIAGE_STATUSES } from '@vroegsignaal/shared/api/flags';
 import { ApiError } from './errors.ts';
-import { flagPredatesResidents } from './residents.ts';
+import { checkCurrentResidents, flagPredatesResidents } from './residents.ts';
 import { changeTriage, presentTriage } from './triage.ts';
 
 // The zorgnetwerk meeting: planning, the agenda, and per family the record that moves its
@@ -159,6 +159,7 @@ export async function recordAdvice(
   }
   const flag = await findFlag(db, item.flag_id, today);
   if (!flag) throw ApiError.notFound('De signalering van dit gezin bestaat niet meer.');
+  await checkCurrentResidents(db, flag); // advice about an earlier family must not land in the newcomers' case
   const note =
     `Zorgnetwerk ${formatDutchDate(m.held_on)}. Advies: ${body.advice} Regisseur: ${body.regisseur_name} (${body.regisseur_org}). ` +
     `Volgende stap: ${body.next_step} (vóór ${formatDutchDate(body.next_step_due)}).`;
