@@ -1,8 +1,8 @@
 import { ENDPOINTS } from '../../shared/src/api/endpoints.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { type ApiFixture, createApiFixture } from './support/fixture.ts';
-import { codeAt, enrolOverHttp, type HttpAnswer, type HttpSession, handedOver, send, signIn } from './support/http-session.ts';
+import type { ApiFixture } from './support/fixture.ts';
+import { codeAt, enrolOverHttp, type HttpAnswer, type HttpSession, handedOver, listeningFixture, send, signIn } from './support/http-session.ts';
 
 // A session gets a new token when its sign-in completes a step (OWASP: a new session id on
 // every change of privilege): the token of the password step, which an attacker may have
@@ -37,8 +37,7 @@ describe.each(DIALECTS)('a new session token after the second factor (%s)', (dia
   let f: ApiFixture;
   let base: string;
   beforeAll(async () => {
-    f = await createApiFixture(dialect, { secureCookies: true }, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
+    ({ f, base } = await listeningFixture(dialect, { secureCookies: true }));
   });
   afterAll(async () => f?.close());
 
@@ -92,8 +91,7 @@ describe.each(DIALECTS)('a new session token after the first enrolment of a seco
   let f: ApiFixture;
   let base: string;
   beforeAll(async () => {
-    f = await createApiFixture(dialect, { secureCookies: true, requireTotp: true }, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
+    ({ f, base } = await listeningFixture(dialect, { secureCookies: true, requireTotp: true }));
   });
   afterAll(async () => f?.close());
 
