@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { ApiFixture } from './support/fixture.ts';
-import { auditsOf, type HttpAnswer, listeningFixture, send, signIn, WAIT_ONE_SECOND } from './support/http-session.ts';
+import { auditsOf, type HttpAnswer, useListeningFixture, send, signIn, WAIT_ONE_SECOND } from './support/http-session.ts';
 
 // Changing one's own password checks the current one in the sign-in's throttle of the
 // account: a session (stolen, or left open) is no way to guess the password. Over real
@@ -13,10 +13,7 @@ const NEW_PASSWORD = 'een nieuw en lang wachtwoord 7';
 describe.each(DIALECTS)('a wrong current password when changing it (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    ({ f, base } = await listeningFixture(dialect));
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s));
 
   const audits = (event: string, username: string) => auditsOf(f, event, username, ['outcome', 'object_id']);
   const change = (s: { cookie: string; csrf: string }, current: string, next = NEW_PASSWORD) =>

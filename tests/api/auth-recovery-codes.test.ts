@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { ApiFixture } from './support/fixture.ts';
-import { auditsOf, codeAt, enrolOverHttp, listeningFixture, send, signIn, signInWithCode, WAIT_ONE_SECOND, wrongCodeAt } from './support/http-session.ts';
+import { auditsOf, codeAt, enrolOverHttp, useListeningFixture, send, signIn, signInWithCode, WAIT_ONE_SECOND, wrongCodeAt } from './support/http-session.ts';
 
 // A user renews their own recovery codes with a code of the authenticator app: the old
 // codes stop working, the code counts in the account's throttle, every answer is audited.
@@ -12,10 +12,7 @@ const URL = '/api/auth/second-factor/recovery-codes';
 describe.each(DIALECTS)('new recovery codes for one’s own account (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    ({ f, base } = await listeningFixture(dialect));
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s));
 
   const audits = (event: string, username: string) => auditsOf(f, event, username, ['outcome', 'detail']);
 

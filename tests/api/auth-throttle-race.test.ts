@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
 import type { ApiFixture } from './support/fixture.ts';
 import {
@@ -7,7 +7,7 @@ import {
   enrolOverHttp,
   type HttpAnswer,
   type HttpSession,
-  listeningFixture,
+  useListeningFixture,
   send,
   signIn,
   WAIT_ONE_SECOND,
@@ -34,10 +34,7 @@ function expectThrottled(answers: HttpAnswer[]): void {
 describe.each(DIALECTS)('wrong attempts sent at once (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    ({ f, base } = await listeningFixture(dialect));
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s));
 
   const failedAttempts = async (username: string) =>
     (await f.t.db.selectFrom('login_attempts').select('id').where('username', '=', username).where('success', '=', 0).execute()).length;

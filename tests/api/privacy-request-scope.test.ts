@@ -286,20 +286,14 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     await importRegistryAt(f, '2026-10-22T08:00:00Z', 'r6.csv', family(A, NEW)); // B leaves: OLD is empty
     setClock(f, '2026-10-22T09:00:00Z');
     privacy = await f.login('privacy');
-    const res = await privacy.request({
-      method: 'POST',
-      url: '/api/privacy/requests',
-      payload: { received_on: '2026-10-22', postcode: '9711AA', huisnummer: 1 },
-    });
+    const byAddress = (postcode: string, huisnummer: number) =>
+      privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { received_on: '2026-10-22', postcode, huisnummer } });
+    const res = await byAddress('9711AA', 1);
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toContain('Registreer het verzoek op het BSN van de inwoner');
     expect(res.json().message).not.toContain('geen gegevens vastgelegd');
     // An address nothing is known about still answers that nothing is held.
-    const unknown = await privacy.request({
-      method: 'POST',
-      url: '/api/privacy/requests',
-      payload: { received_on: '2026-10-22', postcode: '9799ZZ', huisnummer: 9 },
-    });
+    const unknown = await byAddress('9799ZZ', 9);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().message).toContain('geen gegevens vastgelegd');
   });

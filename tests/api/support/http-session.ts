@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Config } from '../../../server/src/config.ts';
 import type { Dialect } from '../../helpers/databases.ts';
 import { type ApiFixture, createApiFixture } from './fixture.ts';
@@ -27,6 +27,20 @@ export const WAIT_ONE_SECOND = 'te veel mislukte pogingen; probeer het over 1 se
 export async function listeningFixture(dialect: Dialect, overrides: Partial<Config> = {}): Promise<{ f: ApiFixture; base: string }> {
   const f = await createApiFixture(dialect, overrides, false);
   return { f, base: await f.app.listen({ host: '127.0.0.1', port: 0 }) };
+}
+
+/**
+ * The hooks of one listening fixture for a describe block: from beforeAll on `use` is handed
+ * the fixture and its base URL; afterAll closes it.
+ */
+export function useListeningFixture(dialect: Dialect, use: (s: { f: ApiFixture; base: string }) => void, overrides: Partial<Config> = {}): void {
+  let f: ApiFixture | undefined;
+  beforeAll(async () => {
+    const s = await listeningFixture(dialect, overrides);
+    f = s.f;
+    use(s);
+  });
+  afterAll(async () => f?.close());
 }
 
 type AuditColumn = 'outcome' | 'detail' | 'object_id';
