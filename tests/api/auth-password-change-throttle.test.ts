@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { type ApiFixture, createApiFixture } from './support/fixture.ts';
-import { type HttpAnswer, send, signIn } from './support/http-session.ts';
+import type { ApiFixture } from './support/fixture.ts';
+import { auditsOf, type HttpAnswer, useListeningFixture, send, signIn, WAIT_ONE_SECOND } from './support/http-session.ts';
 
 // Changing one's own password checks the current one in the sign-in's throttle of the
 // account: a session (stolen, or left open) is no way to guess the password. Over real
 // HTTP on both databases.
 
-const WAIT_ONE_SECOND = 'te veel mislukte pogingen; probeer het over 1 seconde opnieuw';
 const WRONG_CURRENT = 'body.current_password: het huidige wachtwoord klopt niet';
 const NEW_PASSWORD = 'een nieuw en lang wachtwoord 7';
 
 describe.each(DIALECTS)('a wrong current password when changing it (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    f = await createApiFixture(dialect, {}, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s));
 
-  const audits = async (event: string, username: string) =>
-    f.t.db.selectFrom('audit_log').select(['outcome', 'object_id']).where('event', '=', event).where('username', '=', username).orderBy('id').execute();
+  const audits = (event: string, username: string) => auditsOf(f, event, username, ['outcome', 'object_id']);
   const change = (s: { cookie: string; csrf: string }, current: string, next = NEW_PASSWORD) =>
     send(base, s, 'POST', '/api/auth/password', { current_password: current, new_password: next });
 

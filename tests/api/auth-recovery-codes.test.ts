@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { type ApiFixture, createApiFixture } from './support/fixture.ts';
-import { codeAt, enrolOverHttp, type HttpSession, handedOver, send, signIn, wrongCodeAt } from './support/http-session.ts';
+import type { ApiFixture } from './support/fixture.ts';
+import { auditsOf, codeAt, enrolOverHttp, useListeningFixture, send, signIn, signInWithCode, WAIT_ONE_SECOND, wrongCodeAt } from './support/http-session.ts';
 
 // A user renews their own recovery codes with a code of the authenticator app: the old
 // codes stop working, the code counts in the account's throttle, every answer is audited.
@@ -12,27 +12,13 @@ const URL = '/api/auth/second-factor/recovery-codes';
 describe.each(DIALECTS)('new recovery codes for one’s own account (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    f = await createApiFixture(dialect, {}, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s));
 
-  const audits = async (event: string, username: string) =>
-    f.t.db.selectFrom('audit_log').select(['outcome', 'detail']).where('event', '=', event).where('username', '=', username).orderBy('id').execute();
-
-  /** Signs in with password and code; returns the full session. */
-  async function signInFully(username: string, secret: string): Promise<HttpSession> {
-    f.clock.advance(31_000);
-    const pending = await signIn(base, username, f.passwords.get(username)!);
-    const done = await send(base, pending, 'POST', '/api/auth/second-factor', { code: await codeAt(f, secret) });
-    expect(done.status).toBe(200);
-    return handedOver(done);
-  }
+  const audits = (event: string, username: string) => auditsOf(f, event, username, ['outcome', 'detail']);
 
   it('gives ten new codes for a right code of the app; the old ones stop working, the new ones work', async () => {
     const { secret, codes: old } = await enrolOverHttp(f, base, 'coordinator');
-    const s = await signInFully('coordinator', secret);
+    const s = await signInWithCode(f, base, 'coordinator', secret);
     f.clock.advance(31_000);
     const answer = await send(base, s, 'POST', URL, { code: await codeAt(f, secret) });
     expect(answer.status).toBe(200);
@@ -52,7 +38,7 @@ describe.each(DIALECTS)('new recovery codes for one’s own account (%s)', (dial
 
   it('refuses a wrong code, a replayed one and a recovery code, counting each in the throttle, and keeps the codes', async () => {
     const { secret, codes } = await enrolOverHttp(f, base, 'wijkteam');
-    const s = await signInFully('wijkteam', secret);
+    const s = await signInWithCode(f, base, 'wijkteam', secret);
     const before = await f.t.db.selectFrom('recovery_codes').select('code_hash').orderBy('code_hash').execute();
     const wrong = await send(base, s, 'POST', URL, { code: await wrongCodeAt(f, secret) });
     expect(wrong.status).toBe(400);
@@ -66,7 +52,7 @@ describe.each(DIALECTS)('new recovery codes for one’s own account (%s)', (dial
     // Three failures: the account waits, for this as for a sign-in.
     const waiting = await send(base, s, 'POST', URL, { code: await codeAt(f, secret) });
     expect(waiting.status).toBe(429);
-    expect(waiting.body.message).toBe('te veel mislukte pogingen; probeer het over 1 seconde opnieuw');
+    expect(waiting.body.message).toBe(WAIT_ONE_SECOND);
     expect((await signIn(base, 'wijkteam', f.passwords.get('wijkteam')!)).answer.status).toBe(429);
 
     expect(await audits('recovery_codes_refused', 'wijkteam')).toEqual([

@@ -1,8 +1,8 @@
 import { ENDPOINTS } from '../../shared/src/api/endpoints.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { type ApiFixture, createApiFixture } from './support/fixture.ts';
-import { codeAt, enrolOverHttp, type HttpAnswer, type HttpSession, handedOver, send, signIn } from './support/http-session.ts';
+import type { ApiFixture } from './support/fixture.ts';
+import { codeAt, enrolOverHttp, type HttpAnswer, type HttpSession, handedOver, useListeningFixture, send, signIn } from './support/http-session.ts';
 
 // A session gets a new token when its sign-in completes a step (OWASP: a new session id on
 // every change of privilege): the token of the password step, which an attacker may have
@@ -36,11 +36,7 @@ async function sessionsOf(f: ApiFixture, username: string): Promise<number> {
 describe.each(DIALECTS)('a new session token after the second factor (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    f = await createApiFixture(dialect, { secureCookies: true }, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s), { secureCookies: true });
 
   it('replaces the token of the password step once the code is right; the old one reaches no endpoint', async () => {
     const { secret } = await enrolOverHttp(f, base, 'coordinator');
@@ -91,11 +87,7 @@ const sessionCookieCount = (a: HttpAnswer) => a.setCookies.filter((h) => h.inclu
 describe.each(DIALECTS)('a new session token after the first enrolment of a second factor (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    f = await createApiFixture(dialect, { secureCookies: true, requireTotp: true }, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s), { secureCookies: true, requireTotp: true });
 
   it('replaces the token of the enrolment step when the confirmed code completes the sign-in', async () => {
     const pending = await signIn(base, 'beheerder', f.passwords.get('beheerder')!);

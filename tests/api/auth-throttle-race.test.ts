@@ -1,7 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { type ApiFixture, createApiFixture } from './support/fixture.ts';
-import { codeAt, enrolOverHttp, type HttpAnswer, type HttpSession, send, signIn, wrongCodeAt } from './support/http-session.ts';
+import type { ApiFixture } from './support/fixture.ts';
+import {
+  auditsOf,
+  codeAt,
+  enrolOverHttp,
+  type HttpAnswer,
+  type HttpSession,
+  useListeningFixture,
+  send,
+  signIn,
+  WAIT_ONE_SECOND,
+  wrongCodeAt,
+} from './support/http-session.ts';
 
 // The throttle of an account under concurrent attempts over real HTTP, on both databases:
 // of N wrong passwords or codes sent at once, exactly the free attempts (3) reach the check
@@ -9,7 +20,6 @@ import { codeAt, enrolOverHttp, type HttpAnswer, type HttpSession, send, signIn,
 
 const N = 6;
 const FREE = 3;
-const WAIT_ONE_SECOND = 'te veel mislukte pogingen; probeer het over 1 seconde opnieuw';
 const BLOCKED = 'uw tweede factor is vergrendeld na te veel foute codes; neem contact op met de beheerder om uw account te laten resetten';
 
 const statuses = (answers: HttpAnswer[]) => answers.map((a) => a.status).sort();
@@ -24,16 +34,11 @@ function expectThrottled(answers: HttpAnswer[]): void {
 describe.each(DIALECTS)('wrong attempts sent at once (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    f = await createApiFixture(dialect, {}, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s));
 
   const failedAttempts = async (username: string) =>
     (await f.t.db.selectFrom('login_attempts').select('id').where('username', '=', username).where('success', '=', 0).execute()).length;
-  const audits = async (event: string, username: string) =>
-    f.t.db.selectFrom('audit_log').select(['detail', 'outcome']).where('event', '=', event).where('username', '=', username).orderBy('id').execute();
+  const audits = (event: string, username: string) => auditsOf(f, event, username, ['detail', 'outcome']);
 
   it('lets exactly three of six wrong passwords reach the check, in every round, and audits each answer', async () => {
     // A race is a matter of timing: several rounds, an hour apart so each starts afresh.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
 import { createApiFixture, createUserByApi, type Agent, type ApiFixture } from './support/fixture.ts';
+import { useListeningFixture } from './support/http-session.ts';
 
 describe.each(DIALECTS)('two beheerders creating the same user at the same time (%s)', (dialect) => {
   let f: ApiFixture;
@@ -33,11 +34,7 @@ describe.each(DIALECTS)('two beheerders creating the same user at the same time 
 describe.each(DIALECTS)('two requests demoting the last two beheerders at the same time (%s)', (dialect) => {
   let f: ApiFixture;
   let base: string;
-  beforeAll(async () => {
-    f = await createApiFixture(dialect, {}, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => f?.close());
+  useListeningFixture(dialect, (s) => ({ f, base } = s));
 
   const send = (actor: Agent, method: string, url: string, body: unknown) =>
     fetch(`${base}${url}`, {

@@ -1,13 +1,10 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
-import { importRegistry } from '../../server/src/services/registry-import.ts';
-import { readRuleSetFile, storeRuleSet } from '../../server/src/services/rule-sets.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { EXAMPLE_DIR, engineContext, TEST_BSN_KEY, tempFile } from '../helpers/engine.ts';
+import { TEST_BSN_KEY } from '../helpers/engine.ts';
 import { validBsn } from '../engine/support/bsn.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { engineOf, family, importRegistryAt, ingestFeedAt, setClock, storeExampleRuleSet } from './support/moves.ts';
 
 // The family page starts at the current residents' arrival. Family A, on the list at OLD
 // with a note and a meeting's advice, moves to NEW on 1 September; family B moves into OLD
@@ -26,15 +23,6 @@ const MOVE_DAY = '2026-09-01';
 const A_NOTE = 'Gesprek met moeder gepland over de huurachterstand.';
 const A_ADVICE = 'Schuldhulp inschakelen voor gezin A.';
 const D_NOTE = 'Gezin D is bekend bij het wijkteam.';
-
-const REGISTRY_HEADER = 'bsn,birth_date,postcode,huisnummer,toevoeging,wijk';
-const FEED_HEADER = 'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging';
-const family = (f: { parent: string; child: string }, address: string) => {
-  const [postcode, huisnummer] = address.split('-');
-  return [`${f.parent},1985-01-01,${postcode},${huisnummer},,Beijum`, `${f.child},2014-01-01,${postcode},${huisnummer},,Beijum`];
-};
-const registry = (name: string, rows: string[]) => tempFile(name, `${[REGISTRY_HEADER, ...rows].join('\n')}\n`);
-const feed = (name: string, rows: string[]) => tempFile(name, `${[FEED_HEADER, ...rows].join('\n')}\n`);
 
 interface Signal {
   record_id: string;
@@ -61,8 +49,7 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
   let coordinator: Agent;
   const runs: number[] = [];
   let meeting = 0;
-  const ctx = () => engineContext(f.t.db, f.clock);
-  const setClock = (iso: string) => f.clock.advance(Date.parse(iso) - f.clock.now().getTime());
+  const ctx = () => engineOf(f);
   const pageOf = async (flagId: number): Promise<Page> => {
     const res = await coordinator.request({ method: 'GET', url: `/api/flags/${flagId}/household` });
     expect(res.statusCode, res.body).toBe(200);
@@ -76,26 +63,21 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
 
   beforeAll(async () => {
     f = await createApiFixture(dialect, { bsnKey: TEST_BSN_KEY }, false);
-    setClock('2026-07-01T08:00:00Z');
-    await importRegistry(ctx(), registry('r1.csv', [...family(A, OLD), ...family(D, STAY)]));
-    await storeRuleSet(ctx(), await readRuleSetFile(path.join(EXAMPLE_DIR, 'ruleset.json')), true);
-    setClock('2026-07-31T08:00:00Z');
-    await ingestFeed(
-      ctx(),
-      feed('july.csv', [
-        `woco-noord,a-1,huurachterstand,2026-07-10,3,${A.parent},,,`,
-        `leerplicht,a-2,schoolverzuim,2026-07-11,20,${A.child},,,`,
-        `uwv,a-3,werkloosheid,2026-07-15,,${A.parent},,,`,
-        'meldpunt-overlast,o-1,overlastmelding,2026-07-05,,,9711AA,1,',
-        'meldpunt-overlast,o-2,overlastmelding,2026-07-20,,,9711AA,1,',
-        `woco-noord,d-1,huurachterstand,2026-07-12,4,${D.parent},,,`,
-        `leerplicht,d-2,schoolverzuim,2026-07-13,18,${D.child},,,`,
-        'meldpunt-overlast,d-3,overlastmelding,2026-07-06,,,9733DD,7,',
-        'meldpunt-overlast,d-4,overlastmelding,2026-07-21,,,9733DD,7,',
-      ]),
-    );
+    await importRegistryAt(f, '2026-07-01T08:00:00Z', 'r1.csv', [...family(A, OLD), ...family(D, STAY)]);
+    await storeExampleRuleSet(f);
+    await ingestFeedAt(f, '2026-07-31T08:00:00Z', 'july.csv', [
+      `woco-noord,a-1,huurachterstand,2026-07-10,3,${A.parent},,,`,
+      `leerplicht,a-2,schoolverzuim,2026-07-11,20,${A.child},,,`,
+      `uwv,a-3,werkloosheid,2026-07-15,,${A.parent},,,`,
+      'meldpunt-overlast,o-1,overlastmelding,2026-07-05,,,9711AA,1,',
+      'meldpunt-overlast,o-2,overlastmelding,2026-07-20,,,9711AA,1,',
+      `woco-noord,d-1,huurachterstand,2026-07-12,4,${D.parent},,,`,
+      `leerplicht,d-2,schoolverzuim,2026-07-13,18,${D.child},,,`,
+      'meldpunt-overlast,d-3,overlastmelding,2026-07-06,,,9733DD,7,',
+      'meldpunt-overlast,d-4,overlastmelding,2026-07-21,,,9733DD,7,',
+    ]);
     runs.push((await scoreAsOf(ctx(), '2026-08-01')).runId);
-    setClock('2026-08-03T08:00:00Z');
+    setClock(f, '2026-08-03T08:00:00Z');
     coordinator = await f.login('coordinator');
     const aFlag = await f.flagOf(runs[0]!, OLD);
     await post(`/api/flags/${aFlag}/triage/notes`, { note: A_NOTE });
@@ -103,7 +85,7 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
     await post(`/api/flags/${aFlag}/triage/status`, { status: 'in_behandeling' });
     meeting = (await post('/api/meetings', { held_on: '2026-08-10', wijken: ['Beijum'] })).id as number;
     const items = (await post(`/api/meetings/${meeting}/agenda`, { flag_id: aFlag })).items as { id: number; household_key: string }[];
-    setClock('2026-08-10T12:00:00Z');
+    setClock(f, '2026-08-10T12:00:00Z');
     coordinator = await f.login('coordinator');
     await post(`/api/meetings/${meeting}/items/${items.find((i) => i.household_key === OLD)!.id}/record`, {
       advice: A_ADVICE,
@@ -114,22 +96,17 @@ describe.each(DIALECTS)('the family page starts at the current residents (%s)', 
       seen_recorded_at: null,
     });
     // 1 September: A moves to NEW, B moves into OLD, D stays.
-    setClock(`${MOVE_DAY}T08:00:00Z`);
-    await importRegistry(ctx(), registry('r2.csv', [...family(A, NEW), ...family(B, OLD), ...family(D, STAY)]));
+    await importRegistryAt(f, `${MOVE_DAY}T08:00:00Z`, 'r2.csv', [...family(A, NEW), ...family(B, OLD), ...family(D, STAY)]);
     runs.push((await scoreAsOf(ctx(), '2026-09-05')).runId);
-    setClock('2026-09-20T08:00:00Z');
-    await ingestFeed(
-      ctx(),
-      feed('september.csv', [
-        // B lost a job in August, before B came here: recorded at B's previous address.
-        `uwv,b-0,werkloosheid,2026-08-20,,${B.parent},,,`,
-        `woco-noord,b-1,huurachterstand,2026-09-12,4,${B.parent},,,`,
-        `leerplicht,b-2,schoolverzuim,2026-09-13,18,${B.child},,,`,
-        'meldpunt-overlast,o-3,overlastmelding,2026-09-10,,,9711AA,1,',
-      ]),
-    );
+    await ingestFeedAt(f, '2026-09-20T08:00:00Z', 'september.csv', [
+      // B lost a job in August, before B came here: recorded at B's previous address.
+      `uwv,b-0,werkloosheid,2026-08-20,,${B.parent},,,`,
+      `woco-noord,b-1,huurachterstand,2026-09-12,4,${B.parent},,,`,
+      `leerplicht,b-2,schoolverzuim,2026-09-13,18,${B.child},,,`,
+      'meldpunt-overlast,o-3,overlastmelding,2026-09-10,,,9711AA,1,',
+    ]);
     runs.push((await scoreAsOf(ctx(), '2026-10-01')).runId);
-    setClock('2026-10-02T08:00:00Z');
+    setClock(f, '2026-10-02T08:00:00Z');
     coordinator = await f.login('coordinator');
   });
   afterAll(async () => f?.close());

@@ -9,8 +9,9 @@ import { importRegistry } from '../../server/src/services/registry-import.ts';
 import { applyRetention } from '../../server/src/services/retention.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { EXAMPLE_DIR, engineContext, TEST_BSN_KEY, tempFile } from '../helpers/engine.ts';
+import { EXAMPLE_DIR, engineContext, TEST_BSN_KEY } from '../helpers/engine.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { feedFile, person, registryFile } from './support/moves.ts';
 
 // An exclusion follows the persons who objected, not their address. Family A objects at
 // address X, then the registry moves A to Y and family B into X: the next run and the week
@@ -25,22 +26,21 @@ const B_CHILD = '111222357';
 const ON = '2026-10-09';
 const MINUTE = 60_000;
 
-/** The example registry with family A moved from X to Y and family B living at X. */
+/** A file of the example registry with family A moved from X to Y and family B living at X. */
 function movedRegistry(): string {
-  const lines = fs.readFileSync(path.join(EXAMPLE_DIR, 'registry.csv'), 'utf8').trim().split('\n');
+  const [, ...lines] = fs.readFileSync(path.join(EXAMPLE_DIR, 'registry.csv'), 'utf8').trim().split('\n');
   const moved = lines.map((line) => (A.includes(line.split(',')[0]!) ? line.replace(/,9711 ?[Aa]{2},1,,/, ',9714DD,7,,') : line));
   expect(moved.filter((line) => line.includes('9714DD,7'))).toHaveLength(3);
-  const newFamily = [`${B_PARENT},1984-04-04,9711AA,1,,Beijum`, `${B_CHILD},2014-02-02,9711AA,1,,Beijum`];
-  return `${[...moved, ...newFamily].join('\n')}\n`;
+  return registryFile('registry.csv', [...moved, person(B_PARENT, '1984-04-04', X), person(B_CHILD, '2014-02-02', X)]);
 }
 
 /** A third domain for A (a police contact of its child), and enough for B to be flagged at X with X's own overlast. */
-const EXTRA_FEED = [
-  'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging',
-  'politie,p-9,jeugd_politiecontact,2026-09-25,,131860914,,,',
-  'woco-noord,h-20,huurachterstand,2026-09-20,4,111222345,,,',
-  'ggz,g-20,ggz_zorg,2026-09-01,,111222345,,,',
-].join('\n');
+const extraFeed = () =>
+  feedFile('extra.csv', [
+    'politie,p-9,jeugd_politiecontact,2026-09-25,,131860914,,,',
+    'woco-noord,h-20,huurachterstand,2026-09-20,4,111222345,,,',
+    'ggz,g-20,ggz_zorg,2026-09-01,,111222345,,,',
+  ]);
 
 describe.each(DIALECTS)('an exclusion follows its persons when they move (%s)', (dialect) => {
   let f: ApiFixture;
@@ -114,9 +114,9 @@ describe.each(DIALECTS)('an exclusion follows its persons when they move (%s)', 
   });
 
   it('after the move the run and the week list show the new family at X and leave the objecting family out at Y', async () => {
-    await ingestFeed(ctx(), tempFile('extra.csv', EXTRA_FEED));
+    await ingestFeed(ctx(), extraFeed());
     f.clock.advance(MINUTE);
-    await importRegistry(ctx(), tempFile('registry.csv', movedRegistry()));
+    await importRegistry(ctx(), movedRegistry());
     const hash = createPseudonymizer(TEST_BSN_KEY);
     const where = await f.t.db
       .selectFrom('persons')
@@ -213,8 +213,8 @@ describe.each(DIALECTS)('an exclusion that starts later covers what was recorded
     const ctx = engineContext(f.t.db, f.clock);
     const between = (await scoreAsOf(ctx, ON)).runId; // A still at X, the period not begun: A is on it
     expect(await f.flagOf(between, X)).toBeGreaterThan(0);
-    await ingestFeed(ctx, tempFile('extra.csv', EXTRA_FEED));
-    await importRegistry(ctx, tempFile('registry.csv', movedRegistry()));
+    await ingestFeed(ctx, extraFeed());
+    await importRegistry(ctx, movedRegistry());
 
     f.clock.advance(12 * 24 * 3600_000); // 2026-10-21: the period has begun
     const coordinator = await f.login('coordinator');

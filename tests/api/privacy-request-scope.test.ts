@@ -1,17 +1,14 @@
-import path from 'node:path';
-import pdf from 'pdf-parse/lib/pdf-parse.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPseudonymizer } from '../../server/src/core/pseudonym.ts';
 import { assembleLetter } from '../../server/src/services/access-letter.ts';
-import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
-import { importRegistry } from '../../server/src/services/registry-import.ts';
 import { applyRetention } from '../../server/src/services/retention.ts';
-import { readRuleSetFile, storeRuleSet } from '../../server/src/services/rule-sets.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { EXAMPLE_DIR, engineContext, TEST_BSN_KEY, tempFile } from '../helpers/engine.ts';
+import { TEST_BSN_KEY } from '../helpers/engine.ts';
 import { validBsn } from '../engine/support/bsn.ts';
+import { letterContext, letterSentences, letterText, requestDetail } from './support/access-requests.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { engineOf, family, importRegistryAt, ingestFeedAt, person, setClock, storeExampleRuleSet } from './support/moves.ts';
 
 // A request covers the persons and the periods it was registered for, through a real
 // registry move: family A lives at OLD, files requests in August, and moves to NEW on
@@ -29,17 +26,6 @@ const NEW = '9722CC-5-';
 const A_NOTE = 'Gesprek met gezin A over de huur.';
 const MOVE_DAY_NOTE = 'Gezin A verhuist vandaag.';
 
-const REGISTRY_HEADER = 'bsn,birth_date,postcode,huisnummer,toevoeging,wijk';
-const FEED_HEADER = 'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging';
-const person = (bsn: string, birth: string, address: string) => {
-  const [postcode, huisnummer] = address.split('-');
-  return `${bsn},${birth},${postcode},${huisnummer},,Beijum`;
-};
-const family = (f: { parent: string; child: string }, address: string) => [person(f.parent, '1985-01-01', address), person(f.child, '2014-01-01', address)];
-const registry = (name: string, rows: string[]) => tempFile(name, `${[REGISTRY_HEADER, ...rows].join('\n')}\n`);
-const feed = (name: string, rows: string[]) => tempFile(name, `${[FEED_HEADER, ...rows].join('\n')}\n`);
-const text = async (buffer: Buffer) => (await pdf(buffer)).text.replace(/\s+/g, ' ');
-
 describe.each(DIALECTS)('an access request covers its own persons and periods (%s)', (dialect) => {
   let f: ApiFixture;
   let privacy: Agent;
@@ -47,48 +33,38 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
   let aExclusion = 0;
   let moveDayRun = 0;
   let october = 0;
-  const ctx = () => engineContext(f.t.db, f.clock);
-  const setClock = (iso: string) => f.clock.advance(Date.parse(iso) - f.clock.now().getTime());
+  const ctx = () => engineOf(f);
   const register = async (payload: Record<string, unknown>, received_on: string) => {
     const res = await privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { received_on, ...payload } });
     expect(res.statusCode).toBe(201);
     return res.json().id as number;
   };
-  const detailOf = async (id: number) => (await privacy.request({ method: 'GET', url: `/api/privacy/requests/${id}` })).json();
-  const letterOf = async (id: number) => {
-    const res = await privacy.request({ method: 'GET', url: `/api/privacy/requests/${id}/letter` });
-    expect(res.statusCode).toBe(200);
-    return text(res.rawPayload);
-  };
+  const detailOf = (id: number) => requestDetail(privacy, id);
+  const letterOf = (id: number) => letterText(privacy, id);
   const exclude = (id: number, from: string, to: string) =>
     privacy.request({ method: 'POST', url: `/api/privacy/requests/${id}/exclusions`, payload: { ground: 'bezwaar', reason: 'Bezwaar toegekend', from, to } });
 
   beforeAll(async () => {
     f = await createApiFixture(dialect, { bsnKey: TEST_BSN_KEY }, false);
-    setClock('2026-07-01T08:00:00Z');
-    await importRegistry(ctx(), registry('r1.csv', family(A, OLD)));
-    await storeRuleSet(ctx(), await readRuleSetFile(path.join(EXAMPLE_DIR, 'ruleset.json')), true);
-    setClock('2026-07-31T08:00:00Z');
-    await ingestFeed(
-      ctx(),
-      feed('july.csv', [
-        `woco-noord,a-1,huurachterstand,2026-07-10,3,${A.parent},,,`,
-        `leerplicht,a-2,schoolverzuim,2026-07-11,20,${A.child},,,`,
-        'meldpunt-overlast,a-3,overlastmelding,2026-07-05,,,9711AA,1,',
-        'meldpunt-overlast,a-4,overlastmelding,2026-07-20,,,9711AA,1,',
-        'politie,a-5,huiselijk_geweld,2026-07-08,,,9711AA,1,',
-        `woco-noord,l-1,huurachterstand,2026-07-15,2,${LONER},,,`,
-      ]),
-    );
+    await importRegistryAt(f, '2026-07-01T08:00:00Z', 'r1.csv', family(A, OLD));
+    await storeExampleRuleSet(f);
+    await ingestFeedAt(f, '2026-07-31T08:00:00Z', 'july.csv', [
+      `woco-noord,a-1,huurachterstand,2026-07-10,3,${A.parent},,,`,
+      `leerplicht,a-2,schoolverzuim,2026-07-11,20,${A.child},,,`,
+      'meldpunt-overlast,a-3,overlastmelding,2026-07-05,,,9711AA,1,',
+      'meldpunt-overlast,a-4,overlastmelding,2026-07-20,,,9711AA,1,',
+      'politie,a-5,huiselijk_geweld,2026-07-08,,,9711AA,1,',
+      `woco-noord,l-1,huurachterstand,2026-07-15,2,${LONER},,,`,
+    ]);
     const july = (await scoreAsOf(ctx(), '2026-08-01')).runId;
     const aFlag = await f.flagOf(july, OLD);
-    setClock('2026-08-03T08:00:00Z');
+    setClock(f, '2026-08-03T08:00:00Z');
     const coordinator = await f.login('coordinator');
     expect((await coordinator.request({ method: 'GET', url: `/api/flags/${aFlag}/household` })).statusCode).toBe(200);
     expect((await coordinator.request({ method: 'POST', url: `/api/flags/${aFlag}/triage/notes`, payload: { note: A_NOTE } })).statusCode).toBe(200);
 
     // 5 August: A asks, by address and by BSN; A objects from 2 September on.
-    setClock('2026-08-05T09:00:00Z');
+    setClock(f, '2026-08-05T09:00:00Z');
     privacy = await f.login('privacy');
     ids.aByAddress = await register({ postcode: '9711AA', huisnummer: 1 }, '2026-08-04');
     ids.aByBsn = await register({ bsn: A.parent }, '2026-08-04');
@@ -97,30 +73,28 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     aExclusion = objection.json().exclusions[0].id;
 
     // The move day: a list view and a note about A before the import at 08:00.
-    setClock('2026-09-01T07:00:00Z');
+    setClock(f, '2026-09-01T07:00:00Z');
     const early = await f.login('coordinator');
     expect((await early.request({ method: 'GET', url: `/api/runs/${july}/flags?page_size=200` })).statusCode).toBe(200);
-    setClock('2026-09-01T07:30:00Z');
+    setClock(f, '2026-09-01T07:30:00Z');
     const later = await f.login('coordinator'); // a session idles out in half an hour
     expect((await later.request({ method: 'POST', url: `/api/flags/${aFlag}/triage/notes`, payload: { note: MOVE_DAY_NOTE } })).statusCode).toBe(200);
     // A run as of the move day that started before the import: A's flag, not B's.
-    setClock('2026-09-01T07:45:00Z');
+    setClock(f, '2026-09-01T07:45:00Z');
     moveDayRun = (await scoreAsOf(ctx(), '2026-09-01')).runId;
     expect(await f.flagOf(moveDayRun, OLD)).toBeGreaterThan(0);
-    setClock('2026-09-01T08:00:00Z');
-    await importRegistry(ctx(), registry('r2.csv', [...family(A, NEW), ...family(B, OLD)]));
+    await importRegistryAt(f, '2026-09-01T08:00:00Z', 'r2.csv', [...family(A, NEW), ...family(B, OLD)]);
 
     // B's own signals; A's address-only July reports still count for OLD (the data contract).
-    setClock('2026-09-20T08:00:00Z');
-    await ingestFeed(
-      ctx(),
-      feed('september.csv', [`woco-noord,b-1,huurachterstand,2026-09-05,4,${B.parent},,,`, 'meldpunt-overlast,b-2,overlastmelding,2026-09-10,,,9711AA,1,']),
-    );
-    setClock('2026-10-01T06:00:00Z');
+    await ingestFeedAt(f, '2026-09-20T08:00:00Z', 'september.csv', [
+      `woco-noord,b-1,huurachterstand,2026-09-05,4,${B.parent},,,`,
+      'meldpunt-overlast,b-2,overlastmelding,2026-09-10,,,9711AA,1,',
+    ]);
+    setClock(f, '2026-10-01T06:00:00Z');
     october = (await scoreAsOf(ctx(), '2026-10-01')).runId;
     expect(await f.flagOf(october, OLD)).toBeGreaterThan(0);
 
-    setClock('2026-10-09T08:00:00Z');
+    setClock(f, '2026-10-09T08:00:00Z');
     privacy = await f.login('privacy');
     ids.b = await register({ postcode: '9711AA', huisnummer: 1 }, '2026-10-08');
     ids.aAfter = await register({ bsn: A.parent }, '2026-10-08');
@@ -167,7 +141,7 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     expect(mine).toContain(MOVE_DAY_NOTE);
     expect(mine).toContain('Bekeken in een lijst');
     // The family page agrees: B's page starts with the October run, not the move day's run before the import.
-    setClock('2026-10-09T08:10:00Z');
+    setClock(f, '2026-10-09T08:10:00Z');
     const coordinator = await f.login('coordinator');
     const page = await coordinator.request({ method: 'GET', url: `/api/flags/${await f.flagOf(october, OLD)}/household` });
     expect(page.statusCode).toBe(200);
@@ -214,9 +188,8 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     const persons = await f.t.db.selectFrom('household_exclusion_persons').select('bsn_hash').where('exclusion_id', '=', bExclusion).execute();
     expect(persons.map((p) => p.bsn_hash).sort()).toEqual([hash(B.parent), hash(B.child)].sort());
     // E moves in with A: E's request does not show A's objection, and its 409 names no period.
-    setClock('2026-10-12T08:00:00Z');
-    await importRegistry(ctx(), registry('r3.csv', [...family(A, NEW), ...family(B, OLD), person(E, '1990-01-01', NEW)]));
-    setClock('2026-10-12T09:00:00Z');
+    await importRegistryAt(f, '2026-10-12T08:00:00Z', 'r3.csv', [...family(A, NEW), ...family(B, OLD), person(E, '1990-01-01', NEW)]);
+    setClock(f, '2026-10-12T09:00:00Z');
     privacy = await f.login('privacy');
     const e = await register({ bsn: E }, '2026-10-12');
     ids.e = e;
@@ -240,9 +213,11 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
 
   it("R1: a housemate's signals count only from the time they lived together; one's own always", async () => {
     // E (moved in with A on 12 October) had a signal in August; A gets one after E came.
-    setClock('2026-10-20T08:00:00Z');
-    await ingestFeed(ctx(), feed('e.csv', [`woco-noord,e-1,huurachterstand,2026-08-15,2,${E},,,`, `leerplicht,a-6,schoolverzuim,2026-10-15,12,${A.child},,,`]));
-    setClock('2026-10-20T09:00:00Z');
+    await ingestFeedAt(f, '2026-10-20T08:00:00Z', 'e.csv', [
+      `woco-noord,e-1,huurachterstand,2026-08-15,2,${E},,,`,
+      `leerplicht,a-6,schoolverzuim,2026-10-15,12,${A.child},,,`,
+    ]);
+    setClock(f, '2026-10-20T09:00:00Z');
     privacy = await f.login('privacy');
     ids.newByAddress = await register({ postcode: '9722CC', huisnummer: 5 }, '2026-10-20');
     ids.aLatest = await register({ bsn: A.parent }, '2026-10-20');
@@ -263,9 +238,9 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
   });
 
   it("R2: a flag that counted earlier occupants' signals shows no score or threshold; one with all evidence in scope does", async () => {
-    const rctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
     const settings = { retentionDays: 730, auditRetentionDays: 1826 };
-    const rowsOf = async (id: number) => (await assembleLetter(rctx, id, settings)).sections.find((s) => s.table?.head.includes('Score'))?.table?.rows ?? [];
+    const rowsOf = async (id: number) =>
+      (await assembleLetter(letterContext(f), id, settings)).sections.find((s) => s.table?.head.includes('Score'))?.table?.rows ?? [];
     const scoreOf = async (runId: number) => {
       const flag = await f.t.db
         .selectFrom('flags')
@@ -290,9 +265,8 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
 
   it('R4: a request whose persons no longer live in a household says so, counts the unlinked signals apart and offers no exclusion', async () => {
     // E leaves the registry; A's request by the old address has no residents there any more.
-    setClock('2026-10-21T08:00:00Z');
-    await importRegistry(ctx(), registry('r4.csv', [...family(A, NEW), ...family(B, OLD)]));
-    setClock('2026-10-21T09:00:00Z');
+    await importRegistryAt(f, '2026-10-21T08:00:00Z', 'r4.csv', [...family(A, NEW), ...family(B, OLD)]);
+    setClock(f, '2026-10-21T09:00:00Z');
     privacy = await f.login('privacy');
     const e = await detailOf(ids.e!);
     // E's own August signal names a person outside the registry; A's child's October signal still counts.
@@ -309,24 +283,17 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
   });
 
   it('R6: a request by an address where nobody lives now, but with stored data, asks for the BSN instead of saying nothing is held', async () => {
-    setClock('2026-10-22T08:00:00Z');
-    await importRegistry(ctx(), registry('r6.csv', family(A, NEW))); // B leaves: OLD is empty
-    setClock('2026-10-22T09:00:00Z');
+    await importRegistryAt(f, '2026-10-22T08:00:00Z', 'r6.csv', family(A, NEW)); // B leaves: OLD is empty
+    setClock(f, '2026-10-22T09:00:00Z');
     privacy = await f.login('privacy');
-    const res = await privacy.request({
-      method: 'POST',
-      url: '/api/privacy/requests',
-      payload: { received_on: '2026-10-22', postcode: '9711AA', huisnummer: 1 },
-    });
+    const byAddress = (postcode: string, huisnummer: number) =>
+      privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { received_on: '2026-10-22', postcode, huisnummer } });
+    const res = await byAddress('9711AA', 1);
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toContain('Registreer het verzoek op het BSN van de inwoner');
     expect(res.json().message).not.toContain('geen gegevens vastgelegd');
     // An address nothing is known about still answers that nothing is held.
-    const unknown = await privacy.request({
-      method: 'POST',
-      url: '/api/privacy/requests',
-      payload: { received_on: '2026-10-22', postcode: '9799ZZ', huisnummer: 9 },
-    });
+    const unknown = await byAddress('9799ZZ', 9);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().message).toContain('geen gegevens vastgelegd');
   });
@@ -342,16 +309,13 @@ describe.each(DIALECTS)('an access request covers its own persons and periods (%
     const before = await f.t.db.selectFrom('residences').select('id').where('until', 'is not', null).execute();
     expect(before.length).toBeGreaterThan(0);
     const policy = { retentionDays: 30, quarantineRetentionDays: 90, auditRetentionDays: 1826 };
-    await applyRetention(engineContext(f.t.db, f.clock), policy);
+    await applyRetention(ctx(), policy);
     const covered = await f.t.db.selectFrom('access_request_residences').select('residence_id').distinct().execute();
     const left = await f.t.db.selectFrom('residences').select('id').execute();
     const kept = new Set(left.map((r) => Number(r.id)));
     expect(covered.every((c) => kept.has(Number(c.residence_id)))).toBe(true);
-    const rctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
     for (const id of Object.values(ids)) {
-      const letter = await assembleLetter(rctx, id, { retentionDays: 730, auditRetentionDays: 1826 });
-      const sentences = letter.sections.flatMap((s) => s.paragraphs).flatMap((p) => p.split(/(?<=[.?!])\s+/));
-      for (const s of sentences) expect(s.split(/\s+/).length, s).toBeLessThanOrEqual(20);
+      for (const s of await letterSentences(f, id)) expect(s.split(/\s+/).length, s).toBeLessThanOrEqual(20);
     }
   });
 });

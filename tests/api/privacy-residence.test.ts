@@ -1,18 +1,16 @@
-import path from 'node:path';
-import pdf from 'pdf-parse/lib/pdf-parse.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/src/core/clock.ts';
 import { createPseudonymizer } from '../../server/src/core/pseudonym.ts';
-import { assembleLetter } from '../../server/src/services/access-letter.ts';
 import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
 import { importRegistry } from '../../server/src/services/registry-import.ts';
 import { applyRetention } from '../../server/src/services/retention.ts';
-import { readRuleSetFile, storeRuleSet } from '../../server/src/services/rule-sets.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.ts';
-import { EXAMPLE_DIR, engineContext, TEST_BSN_KEY, tempFile } from '../helpers/engine.ts';
+import { engineContext, TEST_BSN_KEY } from '../helpers/engine.ts';
 import { validBsn } from '../engine/support/bsn.ts';
+import { letterSentences, letterText, requestDetail } from './support/access-requests.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { engineOf, family, feedFile, importRegistryAt, ingestFeedAt, registryFile, setClock, storeExampleRuleSet } from './support/moves.ts';
 
 // An access request covers a household only from the day its current residents came to
 // live there by the registry: family A moves out of 9711AA 1 and family B moves in, and
@@ -32,56 +30,34 @@ const MOVE_AT = `${MOVE_DAY}T08:00:00.000Z`; // the start of the registry import
 const A_NOTE = 'Gesprek met gezin A over de huur.';
 const C_NOTE = 'Gezin C heeft hulp van schuldhulp.';
 
-const REGISTRY_HEADER = 'bsn,birth_date,postcode,huisnummer,toevoeging,wijk';
-const FEED_HEADER = 'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging';
-const person = (bsn: string, birth: string, address: string) => {
-  const [postcode, huisnummer] = address.split('-');
-  return `${bsn},${birth},${postcode},${huisnummer},,Beijum`;
-};
-const family = (f: { parent: string; child: string }, address: string) => [person(f.parent, '1985-01-01', address), person(f.child, '2014-01-01', address)];
-const registry = (name: string, rows: string[]) => tempFile(name, `${[REGISTRY_HEADER, ...rows].join('\n')}\n`);
-const feed = (name: string, rows: string[]) => tempFile(name, `${[FEED_HEADER, ...rows].join('\n')}\n`);
-const text = async (buffer: Buffer) => (await pdf(buffer)).text.replace(/\s+/g, ' ');
-
 describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
   let f: ApiFixture;
   let privacy: Agent;
-  const ctx = () => engineContext(f.t.db, f.clock);
-  const setClock = (iso: string) => f.clock.advance(Date.parse(iso) - f.clock.now().getTime());
   const register = (payload: Record<string, unknown>) =>
     privacy.request({ method: 'POST', url: '/api/privacy/requests', payload: { received_on: '2026-10-02', ...payload } });
-  const detailOf = async (id: number) => (await privacy.request({ method: 'GET', url: `/api/privacy/requests/${id}` })).json();
-  const letterOf = async (id: number) => {
-    const res = await privacy.request({ method: 'GET', url: `/api/privacy/requests/${id}/letter` });
-    expect(res.statusCode).toBe(200);
-    return text(res.rawPayload);
-  };
+  const detailOf = (id: number) => requestDetail(privacy, id);
+  const letterOf = (id: number) => letterText(privacy, id);
 
   beforeAll(async () => {
     f = await createApiFixture(dialect, { bsnKey: TEST_BSN_KEY }, false);
     // July: A lives at OLD, C at NEW; both get signals, a flag, a note and a viewer.
-    setClock('2026-07-01T08:00:00Z');
-    await importRegistry(ctx(), registry('r1.csv', [...family(A, OLD), ...family(C, NEW)]));
-    await storeRuleSet(ctx(), await readRuleSetFile(path.join(EXAMPLE_DIR, 'ruleset.json')), true);
-    setClock('2026-07-31T08:00:00Z');
-    await ingestFeed(
-      ctx(),
-      feed('july.csv', [
-        `woco-noord,a-1,huurachterstand,2026-07-10,3,${A.parent},,,`,
-        `leerplicht,a-2,schoolverzuim,2026-07-11,20,${A.child},,,`,
-        'meldpunt-overlast,a-3,overlastmelding,2026-07-05,,,9711AA,1,',
-        'meldpunt-overlast,a-4,overlastmelding,2026-07-20,,,9711AA,1,',
-        `woco-noord,c-1,huurachterstand,2026-07-12,4,${C.parent},,,`,
-        `leerplicht,c-2,schoolverzuim,2026-07-13,18,${C.child},,,`,
-        'meldpunt-overlast,c-3,overlastmelding,2026-07-06,,,9722CC,5,',
-        'meldpunt-overlast,c-4,overlastmelding,2026-07-21,,,9722CC,5,',
-        `woco-noord,u-1,huurachterstand,2026-07-15,2,${UNLINKED},,,`,
-      ]),
-    );
-    const run = (await scoreAsOf(ctx(), '2026-08-01')).runId;
+    await importRegistryAt(f, '2026-07-01T08:00:00Z', 'r1.csv', [...family(A, OLD), ...family(C, NEW)]);
+    await storeExampleRuleSet(f);
+    await ingestFeedAt(f, '2026-07-31T08:00:00Z', 'july.csv', [
+      `woco-noord,a-1,huurachterstand,2026-07-10,3,${A.parent},,,`,
+      `leerplicht,a-2,schoolverzuim,2026-07-11,20,${A.child},,,`,
+      'meldpunt-overlast,a-3,overlastmelding,2026-07-05,,,9711AA,1,',
+      'meldpunt-overlast,a-4,overlastmelding,2026-07-20,,,9711AA,1,',
+      `woco-noord,c-1,huurachterstand,2026-07-12,4,${C.parent},,,`,
+      `leerplicht,c-2,schoolverzuim,2026-07-13,18,${C.child},,,`,
+      'meldpunt-overlast,c-3,overlastmelding,2026-07-06,,,9722CC,5,',
+      'meldpunt-overlast,c-4,overlastmelding,2026-07-21,,,9722CC,5,',
+      `woco-noord,u-1,huurachterstand,2026-07-15,2,${UNLINKED},,,`,
+    ]);
+    const run = (await scoreAsOf(engineOf(f), '2026-08-01')).runId;
     const flagged = await f.t.db.selectFrom('flags').select('household_key').where('run_id', '=', run).orderBy('household_key').execute();
     expect(flagged.map((r) => r.household_key)).toEqual([OLD, NEW]);
-    setClock('2026-08-03T08:00:00Z');
+    setClock(f, '2026-08-03T08:00:00Z');
     const coordinator = await f.login('coordinator');
     expect((await coordinator.request({ method: 'GET', url: `/api/runs/${run}/flags?page_size=200` })).statusCode).toBe(200);
     for (const [key, note] of [
@@ -93,11 +69,9 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
       expect((await coordinator.request({ method: 'POST', url: `/api/flags/${flag}/triage/notes`, payload: { note } })).statusCode).toBe(200);
     }
     // 1 September: A moves to NEW, C leaves the city, B moves into OLD.
-    setClock(`${MOVE_DAY}T08:00:00Z`);
-    await importRegistry(ctx(), registry('r2.csv', [...family(A, NEW), ...family(B, OLD)]));
-    setClock('2026-09-20T08:00:00Z');
-    await ingestFeed(ctx(), feed('september.csv', ['meldpunt-overlast,b-1,overlastmelding,2026-09-10,,,9711AA,1,']));
-    setClock('2026-10-09T08:00:00Z');
+    await importRegistryAt(f, `${MOVE_DAY}T08:00:00Z`, 'r2.csv', [...family(A, NEW), ...family(B, OLD)]);
+    await ingestFeedAt(f, '2026-09-20T08:00:00Z', 'september.csv', ['meldpunt-overlast,b-1,overlastmelding,2026-09-10,,,9711AA,1,']);
+    setClock(f, '2026-10-09T08:00:00Z');
     privacy = await f.login('privacy');
   });
   afterAll(async () => f?.close());
@@ -218,7 +192,7 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
       { request_id: id, signal_id: signal.id },
     ]);
     // A correction after registration gives the signal a new id: the request keeps the version it found.
-    expect((await ingestFeed(ctx(), feed('correction.csv', [`woco-noord,u-1,huurachterstand,2026-07-15,5,${UNLINKED},,,`]))).updated).toBe(1);
+    expect((await ingestFeed(engineOf(f), feedFile('correction.csv', [`woco-noord,u-1,huurachterstand,2026-07-15,5,${UNLINKED},,,`]))).updated).toBe(1);
     expect(await detailOf(id)).toMatchObject({ signals: 1 });
     expect(await letterOf(id)).toContain('15 juli 2026');
     // No household, so nothing to exclude: a Dutch 409.
@@ -243,13 +217,10 @@ describe.each(DIALECTS)('access requests follow residence (%s)', (dialect) => {
   });
 
   it('keeps every sentence of these letters at 20 words or fewer', async () => {
-    const rctx = { db: f.t.db, clock: f.clock, pseudonymize: createPseudonymizer(TEST_BSN_KEY), timeZone: 'Europe/Amsterdam' };
     const requests = await f.t.db.selectFrom('access_requests').select('id').execute();
     expect(requests.length).toBeGreaterThanOrEqual(4);
     for (const { id } of requests) {
-      const letter = await assembleLetter(rctx, id, { retentionDays: 730, auditRetentionDays: 1826 });
-      const sentences = letter.sections.flatMap((s) => s.paragraphs).flatMap((p) => p.split(/(?<=[.?!])\s+/));
-      for (const s of sentences) expect(s.split(/\s+/).length, s).toBeLessThanOrEqual(20);
+      for (const s of await letterSentences(f, id)) expect(s.split(/\s+/).length, s).toBeLessThanOrEqual(20);
     }
   });
 });
@@ -269,16 +240,16 @@ describe.each(DIALECTS)('residences kept by the registry import (%s)', (dialect)
 
   it('the same snapshot again changes nothing; a move ends one residence and starts another; a newcomer starts on the import date', async () => {
     const first = [...family(A, OLD), ...family(C, NEW)];
-    await importRegistry(at('2026-07-01'), registry('first.csv', first));
+    await importRegistry(at('2026-07-01'), registryFile('first.csv', first));
     const once = await residences();
     expect(once).toHaveLength(4);
     expect(once.every((r) => r.since === null && r.until === null)).toBe(true);
-    await importRegistry(at('2026-07-08'), registry('again.csv', [...first].reverse()));
+    await importRegistry(at('2026-07-08'), registryFile('again.csv', [...first].reverse()));
     expect(await residences()).toEqual(once);
 
     // A moves to NEW, C leaves, B arrives at OLD.
     const second = [...family(A, NEW), ...family(B, OLD)];
-    await importRegistry(at('2026-08-01'), registry('second.csv', second));
+    await importRegistry(at('2026-08-01'), registryFile('second.csv', second));
     // Instants: the start of the import that saw the move.
     const aug = '2026-08-01T08:00:00.000Z';
     expect(await of(A.parent)).toEqual([
@@ -288,11 +259,11 @@ describe.each(DIALECTS)('residences kept by the registry import (%s)', (dialect)
     expect(await of(C.parent)).toEqual([{ address_key: NEW, since: null, until: aug }]);
     expect(await of(B.child)).toEqual([{ address_key: OLD, since: aug, until: null }]);
     const moved = await residences();
-    await importRegistry(at('2026-08-08'), registry('second-again.csv', second));
+    await importRegistry(at('2026-08-08'), registryFile('second-again.csv', second));
     expect(await residences()).toEqual(moved);
 
     // C comes back to NEW: a new residence from that day, the old one stays closed.
-    await importRegistry(at('2026-09-01'), registry('third.csv', [...second, ...family(C, NEW)]));
+    await importRegistry(at('2026-09-01'), registryFile('third.csv', [...second, ...family(C, NEW)]));
     expect(await of(C.parent)).toEqual([
       { address_key: NEW, since: null, until: '2026-08-01T08:00:00.000Z' },
       { address_key: NEW, since: '2026-09-01T08:00:00.000Z', until: null },

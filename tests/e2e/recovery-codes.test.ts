@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.ts';
-import { type ApiFixture, createApiFixture } from '../api/support/fixture.ts';
-import { codeAt, enrolOverHttp, send, signIn, wrongCodeAt } from '../api/support/http-session.ts';
+import type { ApiFixture } from '../api/support/fixture.ts';
+import { codeAt, enrolOverHttp, listeningFixture, send, signIn, wrongCodeAt } from '../api/support/http-session.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, overflowingElements, reflowProblems } from './support/checks.ts';
-import { openFromMenu, settled } from './support/flows.ts';
-import { DESKTOP, PHONE } from './support/suite.ts';
+import { closeTabAndBrowser, launchWithTab, type WatchedPage } from './support/browser.ts';
+import { openFromMenu, submitLogin } from './support/flows.ts';
+import { checkPageAtBothWidths } from './support/suite.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
 // A user with a second factor makes new recovery codes on the page "Tweede factor" in
@@ -23,38 +22,20 @@ describe.each(DIALECTS)('new recovery codes in Chromium (%s)', { timeout: 180_00
 
   beforeAll(async () => {
     ensureWebBuild();
-    f = await createApiFixture(dialect, { webDistDir: loadConfig({ NODE_ENV: 'test' }).webDistDir }, false);
-    base = await f.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-    tab = await openPage(browser, base);
+    ({ f, base } = await listeningFixture(dialect, { webDistDir: loadConfig({ NODE_ENV: 'test' }).webDistDir }));
+    ({ browser, tab } = await launchWithTab(base));
   }, 300_000);
   afterAll(async () => {
-    await tab?.close().catch(() => undefined);
-    await browser?.close();
+    await closeTabAndBrowser(tab, browser);
     await f?.close();
   });
 
-  async function checkBothWidths(page: Page, name: string): Promise<void> {
-    for (const [viewport, suffix] of [
-      [PHONE, '-390'],
-      [DESKTOP, ''],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await settled(page);
-      expect(await axeViolations(page), `${name}${suffix}`).toEqual([]);
-      expect(await reflowProblems(page, true), `${name}${suffix}`).toEqual([]);
-      expect(await overflowingElements(page), `${name}${suffix}`).toEqual([]);
-      await screenshot(page, `recovery-codes-${dialect}-${name}${suffix}`);
-    }
-  }
+  const checkBothWidths = (page: Page, name: string) => checkPageAtBothWidths(page, `recovery-codes-${dialect}`, name, true);
 
   it('refuses a wrong code, then shows ten new codes for a right one; the old codes no longer sign in', async () => {
     const { secret, codes: old } = await enrolOverHttp(f, base, 'coordinator');
     const { page } = tab;
-    await page.goto('/inloggen');
-    await page.getByLabel('Gebruikersnaam').fill('coordinator');
-    await page.getByLabel('Wachtwoord').fill(f.passwords.get('coordinator')!);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await submitLogin(page, 'coordinator', f.passwords.get('coordinator')!);
     await page.getByRole('heading', { level: 1, name: 'Code invoeren' }).waitFor();
     await page.getByLabel('Code uit uw authenticator-app').fill(await codeAt(f, secret));
     await page.getByRole('button', { name: 'Inloggen' }).click();

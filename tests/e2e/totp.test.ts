@@ -6,10 +6,9 @@ import { buildServer, type FastifyInstance } from '../../server/src/server.ts';
 import { createUser } from '../../server/src/services/users.ts';
 import { TestClock } from '../api/support/fixture.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { axeViolations, overflowingElements, reflowProblems } from './support/checks.ts';
-import { settled } from './support/flows.ts';
-import { DESKTOP, PHONE } from './support/suite.ts';
+import { closeTabAndBrowser, launchWithTab, type WatchedPage } from './support/browser.ts';
+import { submitLogin } from './support/flows.ts';
+import { checkPageAtBothWidths } from './support/suite.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
 // The first beheerder of a production-like installation (second factor required) in
@@ -35,37 +34,17 @@ describe.each(DIALECTS)('sign-in of a local account with TOTP in Chromium (%s)',
     const config = { ...loadConfig({ NODE_ENV: 'test' }), database: t.target, port: 0, loginRateLimit: 1000, apiRateLimit: 100_000, requireTotp: true };
     app = await buildServer({ config, db: t.db, clock });
     baseURL = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-    tab = await openPage(browser, baseURL);
+    ({ browser, tab } = await launchWithTab(baseURL));
   }, 300_000);
   afterAll(async () => {
-    await tab?.close().catch(() => undefined);
-    await browser?.close();
+    await closeTabAndBrowser(tab, browser);
     await app?.close();
     await t?.drop();
   });
 
   /** No axe violation and nothing wider than the screen, at both widths. */
-  async function checkBothWidths(page: Page, name: string): Promise<void> {
-    for (const [viewport, suffix] of [
-      [PHONE, '-390'],
-      [DESKTOP, ''],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await settled(page);
-      expect(await axeViolations(page), `${name}${suffix}`).toEqual([]);
-      expect(await reflowProblems(page, false), `${name}${suffix}`).toEqual([]);
-      expect(await overflowingElements(page), `${name}${suffix}`).toEqual([]);
-      await screenshot(page, `totp-${dialect}-${name}${suffix}`);
-    }
-  }
-
-  async function signIn(page: Page, password: string): Promise<void> {
-    await page.goto('/inloggen');
-    await page.getByLabel('Gebruikersnaam').fill('eerste.beheerder');
-    await page.getByLabel('Wachtwoord').fill(password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-  }
+  const checkBothWidths = (page: Page, name: string) => checkPageAtBothWidths(page, `totp-${dialect}`, name, false);
+  const signIn = (page: Page, password: string) => submitLogin(page, 'eerste.beheerder', password);
 
   const code = (secret: string) => generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
 

@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Executor } from './types.ts';
 
 // What an access request covers: the residences linked to it at registration, read at every
@@ -19,8 +20,8 @@ export interface Period {
 /** The UTC date of an instant: the day a move counts from for dated signals. */
 export const dayOf = (instant: string) => instant.slice(0, 10);
 
-/** Links every residence of a person, open or closed, to the request. */
-export async function linkResidencesOfPerson(db: Executor, requestId: number, bsnHash: string): Promise<void> {
+/** Links the residences matching `filter` to the request. */
+async function linkResidences(db: Executor, requestId: number, filter: (eb: ExpressionBuilder<Database, 'residences'>) => Expression<SqlBool>): Promise<void> {
   await db
     .insertInto('access_request_residences')
     .columns(['request_id', 'residence_id'])
@@ -28,25 +29,18 @@ export async function linkResidencesOfPerson(db: Executor, requestId: number, bs
       db
         .selectFrom('residences')
         .select([sql.lit(requestId).as('request_id'), 'id'])
-        .where('bsn_hash', '=', bsnHash),
+        .where(filter),
     )
     .execute();
 }
 
+/** Links every residence of a person, open or closed, to the request. */
+export const linkResidencesOfPerson = (db: Executor, requestId: number, bsnHash: string): Promise<void> =>
+  linkResidences(db, requestId, (eb) => eb('bsn_hash', '=', bsnHash));
+
 /** Links the open residences at an address (its residents now) to the request. */
-export async function linkOpenResidencesAt(db: Executor, requestId: number, key: string): Promise<void> {
-  await db
-    .insertInto('access_request_residences')
-    .columns(['request_id', 'residence_id'])
-    .expression(
-      db
-        .selectFrom('residences')
-        .select([sql.lit(requestId).as('request_id'), 'id'])
-        .where('address_key', '=', key)
-        .where('until', 'is', null),
-    )
-    .execute();
-}
+export const linkOpenResidencesAt = (db: Executor, requestId: number, key: string): Promise<void> =>
+  linkResidences(db, requestId, (eb) => eb.and([eb('address_key', '=', key), eb('until', 'is', null)]));
 
 /** The open residences of a person (by hash) or at an address, `since` each: a request's scope start. */
 export async function openResidenceStarts(db: Executor, by: { bsnHash: string } | { key: string }): Promise<(string | null)[]> {

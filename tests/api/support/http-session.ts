@@ -1,6 +1,8 @@
 import { generate } from 'otplib';
-import { expect } from 'vitest';
-import type { ApiFixture } from './fixture.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Config } from '../../../server/src/config.ts';
+import type { Dialect } from '../../helpers/databases.ts';
+import { type ApiFixture, createApiFixture } from './fixture.ts';
 
 // A client of the API over real HTTP (fetch against `app.listen`): a session is the cookie
 // and CSRF token it holds, kept as they were given unless the caller replaces them.
@@ -17,6 +19,35 @@ export interface HttpAnswer {
   setCookies: string[];
   retryAfter: string | null;
 }
+
+/** The Dutch answer of the account's sign-in throttle to an attempt within the second it waits. */
+export const WAIT_ONE_SECOND = 'te veel mislukte pogingen; probeer het over 1 seconde opnieuw';
+
+/** A fixture without scoring runs, its API listening on a free port of 127.0.0.1 (`base`). */
+export async function listeningFixture(dialect: Dialect, overrides: Partial<Config> = {}): Promise<{ f: ApiFixture; base: string }> {
+  const f = await createApiFixture(dialect, overrides, false);
+  return { f, base: await f.app.listen({ host: '127.0.0.1', port: 0 }) };
+}
+
+/**
+ * The hooks of one listening fixture for a describe block: from beforeAll on `use` is handed
+ * the fixture and its base URL; afterAll closes it.
+ */
+export function useListeningFixture(dialect: Dialect, use: (s: { f: ApiFixture; base: string }) => void, overrides: Partial<Config> = {}): void {
+  let f: ApiFixture | undefined;
+  beforeAll(async () => {
+    const s = await listeningFixture(dialect, overrides);
+    f = s.f;
+    use(s);
+  });
+  afterAll(async () => f?.close());
+}
+
+type AuditColumn = 'outcome' | 'detail' | 'object_id';
+
+/** The audit entries of one event for one user, oldest first, with these columns. */
+export const auditsOf = async (f: ApiFixture, event: string, username: string, columns: AuditColumn[]) =>
+  f.t.db.selectFrom('audit_log').select(columns).where('event', '=', event).where('username', '=', username).orderBy('id').execute();
 
 export async function send(base: string, session: HttpSession | null, method: string, url: string, body?: object): Promise<HttpAnswer> {
   const headers: Record<string, string> = session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {};
@@ -52,6 +83,15 @@ export async function wrongCodeAt(f: ApiFixture, secret: string, seed = 0): Prom
   const right = await codeAt(f, secret);
   const wrong = String(100000 + seed).padStart(6, '0');
   return wrong === right ? String(200000 + seed) : wrong;
+}
+
+/** Signs in with password and a code of the app half a minute on; returns the full session. */
+export async function signInWithCode(f: ApiFixture, base: string, username: string, secret: string): Promise<HttpSession> {
+  f.clock.advance(31_000);
+  const pending = await signIn(base, username, f.passwords.get(username)!);
+  const done = await send(base, pending, 'POST', '/api/auth/second-factor', { code: await codeAt(f, secret) });
+  expect(done.status).toBe(200);
+  return handedOver(done);
 }
 
 /** Enrols `username` (signed in without a second factor) over HTTP; returns the secret and recovery codes. */

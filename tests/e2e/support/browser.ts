@@ -59,6 +59,18 @@ export async function openPage(browser: Browser, baseURL: string): Promise<Watch
   };
 }
 
+/** Chromium with one watched tab at `baseURL`, for a test file with a server of its own. */
+export async function launchWithTab(baseURL: string): Promise<{ browser: Browser; tab: WatchedPage }> {
+  const browser = await launchBrowser();
+  return { browser, tab: await openPage(browser, baseURL) };
+}
+
+/** Closes the tab and then the browser, whichever of them were opened. */
+export async function closeTabAndBrowser(tab: WatchedPage | undefined, browser: Browser | undefined): Promise<void> {
+  await tab?.close().catch(() => undefined);
+  await browser?.close();
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);

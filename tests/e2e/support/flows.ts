@@ -1,11 +1,16 @@
 import type { Page } from 'playwright-core';
 
-/** Logs in through the login page and waits for the role's first page. */
-export async function logIn(page: Page, username: string, password: string): Promise<void> {
+/** Fills in and sends the login page's form, waiting for nothing after. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/inloggen');
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** Logs in through the login page and waits for the role's first page. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await submitLogin(page, username, password);
   await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
 }
 

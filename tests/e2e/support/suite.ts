@@ -78,6 +78,25 @@ export function browserSuite(label: string): BrowserSuite {
   };
 }
 
+/**
+ * For a test file with a server of its own: at 390 and then 1280 px, no axe violation, nothing
+ * wider than the viewport (the reflow check and no overflowing element), and a screenshot
+ * `<prefix>-<name>[-390]`.
+ */
+export async function checkPageAtBothWidths(page: Page, prefix: string, name: string, signedIn: boolean): Promise<void> {
+  for (const [viewport, suffix] of [
+    [PHONE, '-390'],
+    [DESKTOP, ''],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await settled(page);
+    expect(await axeViolations(page), `${name}${suffix}`).toEqual([]);
+    expect(await reflowProblems(page, signedIn), `${name}${suffix}`).toEqual([]);
+    expect(await overflowingElements(page), `${name}${suffix}`).toEqual([]);
+    await screenshot(page, `${prefix}-${name}${suffix}`);
+  }
+}
+
 /** A check of a page's own: its problems, empty when there are none. */
 export interface ExtraCheck {
   what: string;
