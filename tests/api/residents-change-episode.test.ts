@@ -1,13 +1,10 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFeed } from '../../server/src/services/feed-ingest.ts';
-import { importRegistry } from '../../server/src/services/registry-import.ts';
-import { readRuleSetFile, storeRuleSet } from '../../server/src/services/rule-sets.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { EXAMPLE_DIR, engineContext, TEST_BSN_KEY, tempFile } from '../helpers/engine.ts';
+import { TEST_BSN_KEY } from '../helpers/engine.ts';
 import { validBsn } from '../engine/support/bsn.ts';
 import { createApiFixture, type Agent, type ApiFixture } from './support/fixture.ts';
+import { engineOf, family, importRegistryAt, ingestFeedAt, person, setClock, storeExampleRuleSet } from './support/moves.ts';
 
 // A new family at a flagged address is a new case. Family A is on the list at OLD, in
 // treatment, for two weeks; on 1 September A leaves and family B moves in, and B is on the
@@ -25,16 +22,6 @@ const STAY = '9733DD-7-';
 const RESIDENTS_CHANGED =
   'De bewoners van dit adres zijn veranderd sinds deze signalering. De gegevens van toen worden niet meer getoond; open de signalering van de huidige bewoners.';
 
-const REGISTRY_HEADER = 'bsn,birth_date,postcode,huisnummer,toevoeging,wijk';
-const FEED_HEADER = 'source,record_id,indicator,observed_on,value,bsn,postcode,huisnummer,toevoeging';
-const person = (bsn: string, born: string, address: string) => {
-  const [postcode, huisnummer] = address.split('-');
-  return `${bsn},${born},${postcode},${huisnummer},,Beijum`;
-};
-const family = (f: { parent: string; child: string }, address: string) => [person(f.parent, '1985-01-01', address), person(f.child, '2014-01-01', address)];
-const registry = (name: string, rows: string[]) => tempFile(name, `${[REGISTRY_HEADER, ...rows].join('\n')}\n`);
-const feed = (name: string, rows: string[]) => tempFile(name, `${[FEED_HEADER, ...rows].join('\n')}\n`);
-
 interface Item {
   id: number;
   household_key: string;
@@ -49,8 +36,7 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
   let f: ApiFixture;
   let coordinator: Agent;
   const runs: number[] = [];
-  const ctx = () => engineContext(f.t.db, f.clock);
-  const setClock = (iso: string) => f.clock.advance(Date.parse(iso) - f.clock.now().getTime());
+  const score = async (asOf: string) => runs.push((await scoreAsOf(engineOf(f), asOf)).runId);
   const listOf = async (runId: number): Promise<Item[]> => {
     const res = await coordinator.request({ method: 'GET', url: `/api/runs/${runId}/flags?sort=address&page_size=50` });
     expect(res.statusCode, res.body).toBe(200);
@@ -61,42 +47,36 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
 
   beforeAll(async () => {
     f = await createApiFixture(dialect, { bsnKey: TEST_BSN_KEY }, false);
-    setClock('2026-07-01T08:00:00Z');
-    await importRegistry(ctx(), registry('r1.csv', [...family(A, OLD), ...family(D, STAY)]));
-    await storeRuleSet(ctx(), await readRuleSetFile(path.join(EXAMPLE_DIR, 'ruleset.json')), true);
-    setClock('2026-07-31T08:00:00Z');
-    await ingestFeed(
-      ctx(),
-      feed('july.csv', [
-        `woco-noord,a-1,huurachterstand,2026-07-10,3,${A.parent},,,`,
-        `leerplicht,a-2,schoolverzuim,2026-07-11,20,${A.child},,,`,
-        'meldpunt-overlast,o-1,overlastmelding,2026-07-05,,,9711AA,1,',
-        'meldpunt-overlast,o-2,overlastmelding,2026-07-20,,,9711AA,1,',
-        `woco-noord,d-1,huurachterstand,2026-07-12,4,${D.parent},,,`,
-        `leerplicht,d-2,schoolverzuim,2026-07-13,18,${D.child},,,`,
-        'meldpunt-overlast,d-3,overlastmelding,2026-07-06,,,9733DD,7,',
-        'meldpunt-overlast,d-4,overlastmelding,2026-07-21,,,9733DD,7,',
-      ]),
-    );
-    runs.push((await scoreAsOf(ctx(), '2026-08-01')).runId);
-    setClock('2026-08-03T08:00:00Z');
+    await importRegistryAt(f, '2026-07-01T08:00:00Z', 'r1.csv', [...family(A, OLD), ...family(D, STAY)]);
+    await storeExampleRuleSet(f);
+    await ingestFeedAt(f, '2026-07-31T08:00:00Z', 'july.csv', [
+      `woco-noord,a-1,huurachterstand,2026-07-10,3,${A.parent},,,`,
+      `leerplicht,a-2,schoolverzuim,2026-07-11,20,${A.child},,,`,
+      'meldpunt-overlast,o-1,overlastmelding,2026-07-05,,,9711AA,1,',
+      'meldpunt-overlast,o-2,overlastmelding,2026-07-20,,,9711AA,1,',
+      `woco-noord,d-1,huurachterstand,2026-07-12,4,${D.parent},,,`,
+      `leerplicht,d-2,schoolverzuim,2026-07-13,18,${D.child},,,`,
+      'meldpunt-overlast,d-3,overlastmelding,2026-07-06,,,9733DD,7,',
+      'meldpunt-overlast,d-4,overlastmelding,2026-07-21,,,9733DD,7,',
+    ]);
+    await score('2026-08-01');
+    setClock(f, '2026-08-03T08:00:00Z');
     coordinator = await f.login('coordinator');
     for (const key of [OLD, STAY]) {
       const res = await post(`/api/flags/${await f.flagOf(runs[0]!, key)}/triage/status`, { status: 'in_behandeling' });
       expect(res.statusCode, res.body).toBe(200);
     }
-    setClock('2026-08-08T08:00:00Z');
-    runs.push((await scoreAsOf(ctx(), '2026-08-08')).runId);
+    setClock(f, '2026-08-08T08:00:00Z');
+    await score('2026-08-08');
     // 1 September: A leaves OLD for NEW, B moves into OLD, D's baby is registered at STAY.
-    setClock('2026-09-01T08:00:00Z');
-    await importRegistry(ctx(), registry('r2.csv', [...family(A, NEW), ...family(B, OLD), ...family(D, STAY), person(D.baby, '2026-08-20', STAY)]));
-    setClock('2026-09-04T08:00:00Z');
-    await ingestFeed(
-      ctx(),
-      feed('september.csv', [`woco-noord,b-1,huurachterstand,2026-09-02,4,${B.parent},,,`, `leerplicht,b-2,schoolverzuim,2026-09-03,18,${B.child},,,`]),
-    );
-    setClock('2026-09-05T08:00:00Z');
-    runs.push((await scoreAsOf(ctx(), '2026-09-05')).runId);
+    const after = [...family(A, NEW), ...family(B, OLD), ...family(D, STAY), person(D.baby, '2026-08-20', STAY)];
+    await importRegistryAt(f, '2026-09-01T08:00:00Z', 'r2.csv', after);
+    await ingestFeedAt(f, '2026-09-04T08:00:00Z', 'september.csv', [
+      `woco-noord,b-1,huurachterstand,2026-09-02,4,${B.parent},,,`,
+      `leerplicht,b-2,schoolverzuim,2026-09-03,18,${B.child},,,`,
+    ]);
+    setClock(f, '2026-09-05T08:00:00Z');
+    await score('2026-09-05');
     coordinator = await f.login('coordinator');
   });
   afterAll(async () => f?.close());
