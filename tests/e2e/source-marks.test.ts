@@ -7,7 +7,8 @@ import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
 // The beheerder's "Correcties van bronnen" in Chromium: the source is a choice of the sources
 // that delivered signals, by their Dutch names, and no source code shows. A signal the privacy
-// officer already marked is refused with the text any mark in force gets, naming no one.
+// officer already marked is marked as any other (nothing tells a resident corrected it); only
+// the beheerder's own second mark on one signal is refused.
 
 const suite = browserSuite('source-marks');
 
@@ -34,7 +35,7 @@ const markAs = (page: Page, source: string, record_id: string) =>
   );
 
 describe('the beheerder marks a signal on a source’s instruction', () => {
-  it('chooses the source by name, shows no code, and gets a neutral refusal on a signal marked already', async () => {
+  it('chooses the source by name, shows no code, marks a signal a resident corrected as any other, and refuses only a second mark of their own', async () => {
     const coordinator = (await suite.freshTabAs('coordinator')).page;
     const [mine, residents] = await twoSignals(coordinator);
     await logOut(coordinator);
@@ -63,13 +64,18 @@ describe('the beheerder marks a signal on a source’s instruction', () => {
     expect(await page.locator('main').innerText()).not.toContain(mine!.source);
     await checkAtBothWidths(suite.tab, 'bron-gemarkeerd');
 
-    await source.selectOption({ label: sourceDisplayName(residents!.source) });
-    await page.getByLabel('Kenmerk bij de bron').fill(residents!.recordId);
-    await page.locator('#mark-reason').fill('De bron trekt de regel in');
-    await page.getByRole('button', { name: 'Markeren' }).click();
-    await page.getByText('Op dit signaal staat al een markering: het telt al niet meer mee.').waitFor();
+    const markForm = async (s: { source: string; recordId: string }) => {
+      await source.selectOption({ label: sourceDisplayName(s.source) });
+      await page.getByLabel('Kenmerk bij de bron').fill(s.recordId);
+      await page.locator('#mark-reason').fill('De bron trekt de regel in');
+      await page.getByRole('button', { name: 'Markeren' }).click();
+    };
+    await markForm(residents!);
+    await page.getByRole('button', { name: `Markering van ${sourceDisplayName(residents!.source)} ${residents!.recordId} opheffen` }).waitFor();
+    await markForm(mine!);
+    await page.getByText('U hebt dit signaal al gemarkeerd: het telt al niet meer mee.').waitFor();
     await settled(page);
-    // The refusal (409) is the point of this step; nothing else may have failed.
+    // The refusal (409) of the second own mark is the point of this step; nothing else may have failed.
     expect(suite.tab.takeErrors().filter((e) => !e.includes('409'))).toEqual([]);
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/privacyfunctionaris|afschrift|inwoner/i);

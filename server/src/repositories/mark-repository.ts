@@ -17,27 +17,31 @@ export async function activeMarksOf(db: Executor, signals: { source: string; rec
     .select(['source', 'record_id', 'reason', 'marked_at', 'marked_role'])
     .where('lifted_at', 'is', null)
     .where('record_id', 'in', ids)
+    .orderBy('id', 'desc')
     .execute();
+  // A signal may carry a mark per role: the oldest is shown, from which on it no longer counted.
   return new Map(rows.map((r) => [markKey(r), r]));
 }
 
-/** Inserts a mark unless the signal already has an active one (then null; the unique index decides). */
+/** Inserts a mark unless the signal already has an active one of the same role (then null; the unique index decides). */
 export async function insertMark(db: Executor, values: Insertable<SignalMarkTable>): Promise<number | null> {
   const row = await db
     .insertInto('signal_marks')
     .values(values)
-    .onConflict((oc) => oc.columns(['source', 'record_id']).where('lifted_at', 'is', null).doNothing())
+    .onConflict((oc) => oc.columns(['source', 'record_id', 'marked_role']).where('lifted_at', 'is', null).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;
 }
 
-export async function findActiveMark(db: Executor, source: string, recordId: string) {
+/** The mark in force that `role` made on a signal, if any. */
+export async function findActiveMark(db: Executor, source: string, recordId: string, role: string) {
   return db
     .selectFrom('signal_marks')
     .selectAll()
     .where('source', '=', source)
     .where('record_id', '=', recordId)
+    .where('marked_role', '=', role)
     .where('lifted_at', 'is', null)
     .executeTakeFirst();
 }

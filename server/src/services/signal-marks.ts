@@ -12,12 +12,11 @@ import { ApiError } from './errors.ts';
 // A beheerder sees and lifts only the marks of beheerders (made on a source's
 // instruction): a privacy officer's mark comes from a resident's request, and its
 // reason and its lifting are the privacy officer's.
-// A signal has at most one mark in force (the database's unique index). A beheerder who
-// marks a signal the privacy officer already marked gets the refusal any mark in force
-// gives, whoever made it: it tells that the signal already counts in no run, never by
-// whom, when or why. That the beheerder then finds no mark of their own in their list is
-// accepted: the source named the record, so it is no household the beheerder looked up.
-const ALREADY_MARKED = 'Op dit signaal staat al een markering: het telt al niet meer mee.';
+// A signal has at most one mark in force per role (the database's unique index). A
+// beheerder who marks a signal the privacy officer already marked gets a mark of their
+// own, as on any other signal: the answer never tells them that a resident corrected it.
+// The signal counts in no run while any mark is in force.
+const ALREADY_MARKED = 'U hebt dit signaal al gemarkeerd: het telt al niet meer mee.';
 
 const present = (m: Awaited<ReturnType<typeof listMarks>>[number]): MarkItem => ({
   id: m.id,
@@ -45,7 +44,7 @@ export async function allMarks(db: Db, user: AuthenticatedUser): Promise<MarkIte
 
 export async function markSignal(db: Db, clock: Clock, user: AuthenticatedUser, body: MarkBody): Promise<MarkItem> {
   if (!(await signalExists(db, body.source, body.record_id))) throw ApiError.notFound('Er is geen signaal met deze bron en dit kenmerk.');
-  if (await findActiveMark(db, body.source, body.record_id)) throw ApiError.conflict(ALREADY_MARKED);
+  if (await findActiveMark(db, body.source, body.record_id, user.role)) throw ApiError.conflict(ALREADY_MARKED);
   const row = {
     source: body.source,
     record_id: body.record_id,

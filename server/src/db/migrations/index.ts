@@ -19,6 +19,7 @@ import * as secondFactorLock from './2026-12-05-0610-second-factor-lock.ts';
 import * as residences from './2026-12-05-0700-residences.ts';
 import * as accessRequestScope from './2026-12-05-0701-access-request-scope.ts';
 import * as exclusionPersons from './2026-12-05-0710-exclusion-persons.ts';
+import * as signalMarksPerRole from './2026-12-05-1100-signal-marks-per-role.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0700-residences': residences,
   '2026-12-05-0701-access-request-scope': accessRequestScope,
   '2026-12-05-0710-exclusion-persons': exclusionPersons,
+  '2026-12-05-1100-signal-marks-per-role': signalMarksPerRole,
 };
