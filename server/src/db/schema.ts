@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { AccessTables } from './schema-access.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { SchedulingTables } from './schema-scheduling.ts';
@@ -153,6 +153,8 @@ export interface ScoringRunTable {
   dropped_flags: number;
   /** Households excluded from this run by a restriction or objection (AVG art. 18/21). */
   excluded_households: Generated<number>;
+  /** First contact due for the households entering the list in this run; an urgent one has a triage_deadlines row. */
+  first_contact_due: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The rule parameters of one run, with the window resolved to dates. */

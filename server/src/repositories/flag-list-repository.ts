@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { TRIAGE_STATUSES } from '@vroegsignaal/shared/api/triage';
 import type { FlagTable } from '../db/schema.ts';
 import { isActiveIn } from './active-rules.ts';
+import { DUE, URGENT } from './deadline-repository.ts';
 import { notExcludedOn, runStartedAt } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
@@ -65,6 +66,7 @@ function base(db: Executor, p: FlagListFilter) {
     .leftJoin('triage_deadlines as d', (j) =>
       j.onRef('d.household_key', '=', 'f.household_key').on((eb) => eb('d.episode_run_id', '=', episodeCase(eb, p.episodeRuns))),
     )
+    .leftJoin('scoring_runs as er', (j) => j.on((eb) => eb('er.id', '=', episodeCase(eb, p.episodeRuns))))
     .where('f.run_id', '=', p.runId)
     .where((eb) => notExcludedOn(eb.ref('f.household_key'), p.today, runStartedAt(p.runId)))
     .$if(p.wijken !== undefined, (q) => (p.wijken!.length ? q.where('f.wijk', 'in', p.wijken!) : q.where(sql<SqlBool>`1 = 0`)))
@@ -80,7 +82,7 @@ function base(db: Executor, p: FlagListFilter) {
     .$if((p.excludeStatuses?.length ?? 0) > 0, (q) => q.where(STATUS, 'not in', [...p.excludeStatuses!]))
     .$if(p.address !== undefined, (q) => q.where('f.household_key', 'like', likePattern(p.address!)))
     .$if(p.indicator !== undefined, (q) => q.where(isActiveIn(db, p.indicator!)))
-    .$if(p.overdue === true, (q) => q.where(STATUS, '=', 'nieuw').where('d.first_contact_due', '<', p.today));
+    .$if(p.overdue === true, (q) => q.where(STATUS, '=', 'nieuw').where(DUE, '<', p.today));
 }
 
 /** The value holds only digits, capitals and dashes (parseAddressSearch), so nothing needs escaping. */
@@ -116,7 +118,7 @@ const FLAG_ROW = [
 export async function listFlags(db: Executor, p: FlagListPage) {
   const [items, total] = await Promise.all([
     sorted(base(db, p), p)
-      .select([...FLAG_ROW, 't.status', 't.assigned_to', 't.outcome', 'd.first_contact_due', 'd.urgent'])
+      .select([...FLAG_ROW, 't.status', 't.assigned_to', 't.outcome', DUE.as('first_contact_due'), URGENT.as('urgent')])
       .orderBy('f.household_key', 'asc')
       .$if(p.limit !== undefined, (q) => q.limit(p.limit!).offset(p.offset))
       .execute(),

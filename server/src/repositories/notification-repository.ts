@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { NotificationKind, NotificationOutboxTable } from '../db/schema-notifications.ts';
 import type { UserRow } from './user-repository.ts';
+import { DUE } from './deadline-repository.ts';
 import { notExcludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
@@ -84,12 +85,13 @@ export async function finishNotification(
 export async function waitingAssignedCases(db: Executor, from: string, to: string, today: string) {
   return db
     .selectFrom('triage as t')
-    .innerJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
+    .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
+    .innerJoin('scoring_runs as er', 'er.id', 't.episode_run_id')
     .innerJoin('users as u', 'u.username', 't.assigned_to')
     .where('t.status', '=', 'nieuw')
     .where((eb) => notExcludedOn(eb.ref('t.household_key'), today, eb.ref('t.created_at')))
-    .where('d.first_contact_due', '>=', from)
-    .where('d.first_contact_due', '<=', to)
+    .where(DUE, '>=', from)
+    .where(DUE, '<=', to)
     .select(['t.id as triage_id', 'u.id as user_id', 'u.username'])
     .orderBy('t.id')
     .execute();

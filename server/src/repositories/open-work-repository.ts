@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { DUE } from './deadline-repository.ts';
 import { notExcludedOn } from './exclusion-filter.ts';
 import type { Executor } from './types.ts';
 
@@ -11,16 +12,15 @@ export async function workloadPerAssignee(db: Executor, closed: readonly string[
   return db
     .selectFrom('triage as t')
     .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
+    .leftJoin('scoring_runs as er', 'er.id', 't.episode_run_id')
     .where('t.assigned_to', 'is not', null)
     .where('t.status', 'not in', [...closed])
     .where((eb) => notExcludedOn(eb.ref('t.household_key'), today, eb.ref('t.created_at')))
     .select((eb) => [
       't.assigned_to',
       eb.fn.countAll<number>().as('open'),
-      eb.fn
-        .sum<number>(sql`case when ${waiting} and d.first_contact_due >= ${today} and d.first_contact_due <= ${weekEnd} then 1 else 0 end`)
-        .as('due_this_week'),
-      eb.fn.sum<number>(sql`case when ${waiting} and d.first_contact_due < ${today} then 1 else 0 end`).as('overdue'),
+      eb.fn.sum<number>(sql`case when ${waiting} and ${DUE} >= ${today} and ${DUE} <= ${weekEnd} then 1 else 0 end`).as('due_this_week'),
+      eb.fn.sum<number>(sql`case when ${waiting} and ${DUE} < ${today} then 1 else 0 end`).as('overdue'),
     ])
     .groupBy('t.assigned_to')
     .execute();
@@ -34,6 +34,7 @@ export async function openOffList(db: Executor, runId: number, closed: readonly 
   return db
     .selectFrom('triage as t')
     .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
+    .leftJoin('scoring_runs as er', 'er.id', 't.episode_run_id')
     .where('t.status', 'not in', [...closed])
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('flags as cur').select('cur.id').whereRef('cur.household_key', '=', 't.household_key').where('cur.run_id', '=', runId))),
@@ -46,7 +47,7 @@ export async function openOffList(db: Executor, runId: number, closed: readonly 
       't.status',
       't.assigned_to',
       't.review_on',
-      'd.first_contact_due',
+      DUE.as('first_contact_due'),
       eb
         .selectFrom('flags as f')
         .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')

@@ -1,7 +1,7 @@
 import { parseEvidence } from '../core/evidence.ts';
 import { DEFAULT_DEADLINE_POLICY, firstContactDue, urgentDays, type DeadlinePolicy } from '../core/deadlines.ts';
 import { signalVersions } from '../repositories/flag-list-repository.ts';
-import { markUrgent, newFlagsWithIndicators, openEpisodeDeadlines } from '../repositories/deadline-repository.ts';
+import { markUrgent, newFlagsWithIndicators, setRunFirstContactDue } from '../repositories/deadline-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { Executor } from '../repositories/types.ts';
  * due date, shorter where a signal behind an urgent indicator meets the municipality's mark.
  */
 export async function setEpisodeDeadlines(trx: Executor, runId: number, asOf: string, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Promise<void> {
-  await openEpisodeDeadlines(trx, runId, firstContactDue(asOf, policy.firstContactDays));
+  await setRunFirstContactDue(trx, runId, firstContactDue(asOf, policy.firstContactDays));
   const urgentNames = [...new Set(policy.urgent.map((u) => u.indicator))];
   for (const flag of await newFlagsWithIndicators(trx, runId, urgentNames)) {
     const ids = parseEvidence(flag.evidence)

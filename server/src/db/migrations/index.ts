@@ -20,6 +20,7 @@ import * as residences from './2026-12-05-0700-residences.ts';
 import * as accessRequestScope from './2026-12-05-0701-access-request-scope.ts';
 import * as exclusionPersons from './2026-12-05-0710-exclusion-persons.ts';
 import * as signalMarksPerRole from './2026-12-05-1100-signal-marks-per-role.ts';
+import * as runFirstContactDue from './2026-12-05-1110-run-first-contact-due.ts';
 
 /** Every migration, by its frozen name; new files are added here in date order. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0701-access-request-scope': accessRequestScope,
   '2026-12-05-0710-exclusion-persons': exclusionPersons,
   '2026-12-05-1100-signal-marks-per-role': signalMarksPerRole,
+  '2026-12-05-1110-run-first-contact-due': runFirstContactDue,
 };
