@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMeetingItem } from '../../server/src/repositories/meeting-repository.ts';
 import { scoreAsOf } from '../../server/src/services/scoring.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { TEST_BSN_KEY } from '../helpers/engine.ts';
@@ -11,7 +12,8 @@ import { engineOf, family, importRegistryAt, ingestFeedAt, person, setClock, sto
 // next list at once (B's own signals and the nuisance reports about the address). B's flag
 // must not continue A's case: it is new, in its first week, with status "nieuw", nobody
 // assigned and a first-contact deadline. Family D at STAY gets a baby: the same family,
-// so its case continues. A's earlier flag at OLD takes no more triage steps or meeting advice.
+// so its case continues; so is a registry delivery that left D out once. A's earlier flag at
+// OLD takes no more triage steps or meeting advice; its case is closed from the worklist.
 
 const A = { parent: validBsn(21), child: validBsn(22) };
 const B = { parent: validBsn(23), child: validBsn(24) };
@@ -68,6 +70,8 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
     }
     setClock(f, '2026-08-08T08:00:00Z');
     await score('2026-08-08');
+    // 20 August: a faulty delivery leaves family D out; the next one has them back.
+    await importRegistryAt(f, '2026-08-20T08:00:00Z', 'glitch.csv', family(A, OLD));
     // 1 September: A leaves OLD for NEW, B moves into OLD, D's baby is registered at STAY.
     const after = [...family(A, NEW), ...family(B, OLD), ...family(D, STAY), person(D.baby, '2026-08-20', STAY)];
     await importRegistryAt(f, '2026-09-01T08:00:00Z', 'r2.csv', after);
@@ -99,8 +103,13 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
     expect(await f.t.db.selectFrom('triage').select('status').where('household_key', '=', OLD).execute()).toEqual([{ status: 'in_behandeling' }]);
   });
 
-  it('a baby joining the family is no change of residents: the case continues', async () => {
-    expect(await itemAt(runs[2]!, STAY)).toMatchObject({ is_new: false, weeks_on_list: 3, triage_status: 'in_behandeling' });
+  it('a baby joining the family, or one delivery without the family, is no change of residents: the case continues', async () => {
+    const d = await itemAt(runs[2]!, STAY);
+    expect(d).toMatchObject({ is_new: false, weeks_on_list: 3, triage_status: 'in_behandeling' });
+    const page = await coordinator.request({ method: 'GET', url: `/api/flags/${d!.id}/household` });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json()).toMatchObject({ shown_from: null, weeks_on_list: 3 });
+    expect((await coordinator.request({ method: 'GET', url: `/api/flags/${await f.flagOf(runs[1]!, STAY)}/triage` })).statusCode).toBe(200);
   });
 
   it("the run counts the newcomers' flag among the new ones", async () => {
@@ -108,12 +117,12 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
     expect(flags.map((r) => `${r.household_key} ${r.is_new}`)).toEqual([`${OLD} 1`, `${STAY} 0`]);
   });
 
-  it("A's earlier flag at the old address takes no more triage steps: a Dutch 409, nothing stored", async () => {
+  it("A's earlier flag at the old address takes no step but one that concludes the case: a Dutch 409, nothing stored", async () => {
     const aFlag = await f.flagOf(runs[1]!, OLD);
     const events = async () => (await f.t.db.selectFrom('triage_events').select('id').execute()).length;
     const before = await events();
     for (const [url, payload] of [
-      [`/api/flags/${aFlag}/triage/status`, { status: 'afgesloten', outcome: 'terecht' }],
+      [`/api/flags/${aFlag}/triage/status`, { status: 'besproken_in_zorgnetwerk' }],
       [`/api/flags/${aFlag}/triage/notes`, { note: 'Een notitie bij het oude gezin.' }],
       [`/api/flags/${aFlag}/triage/outcome`, { outcome: 'terecht' }],
       [`/api/flags/${aFlag}/triage/assignment`, { assigned_to: null }],
@@ -126,14 +135,26 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
     expect(await f.t.db.selectFrom('triage').select('status').where('household_key', '=', OLD).execute()).toEqual([{ status: 'in_behandeling' }]);
   });
 
-  it("a meeting's advice about A's earlier flag is refused and the item stays unrecorded", async () => {
+  it("A's earlier flag does not go on a meeting's agenda, and advice on an item put there before the move is refused", async () => {
     const aFlag = await f.flagOf(runs[1]!, OLD);
     const meeting = await post('/api/meetings', { held_on: '2026-09-10', wijken: ['Beijum'] });
     expect(meeting.statusCode, meeting.body).toBe(200);
     const id = meeting.json().id as number;
-    const agenda = await post(`/api/meetings/${id}/agenda`, { flag_id: aFlag });
-    expect(agenda.statusCode, agenda.body).toBe(200);
-    const item = (agenda.json().items as { id: number; residents_changed: boolean }[])[0]!;
+    const refused = await post(`/api/meetings/${id}/agenda`, { flag_id: aFlag });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().message).toBe(RESIDENTS_CHANGED);
+    expect(await f.t.db.selectFrom('meeting_items').select('id').where('meeting_id', '=', id).execute()).toEqual([]);
+    // An item put on the agenda before the move (as the agenda stood then).
+    await addMeetingItem(f.t.db, {
+      meeting_id: id,
+      flag_id: aFlag,
+      household_key: OLD,
+      wijk: 'Beijum',
+      added_by: 'coordinator',
+      added_at: '2026-08-20T08:00:00.000Z',
+    });
+    const detail = await coordinator.request({ method: 'GET', url: `/api/meetings/${id}` });
+    const item = (detail.json().items as { id: number; residents_changed: boolean }[])[0]!;
     expect(item.residents_changed).toBe(true);
     const res = await post(`/api/meetings/${id}/items/${item.id}/record`, {
       advice: 'Schuldhulp inschakelen.',
@@ -147,5 +168,23 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
     expect(res.json().message).toBe(RESIDENTS_CHANGED);
     const stored = await f.t.db.selectFrom('meeting_items').select(['advice', 'recorded_at']).where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ advice: null, recorded_at: null });
+  });
+
+  it("lists A's open case on the worklist as an earlier family's, with A's flag, and lets the coordinator close it there", async () => {
+    const offList = async () => {
+      const res = await coordinator.request({ method: 'GET', url: '/api/worklist/off-list' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { flag_id: number; household_key: string; triage_status: string; residents_changed: boolean; last_on_list: string }[];
+    };
+    const aFlag = await f.flagOf(runs[1]!, OLD);
+    expect(await offList()).toEqual([
+      expect.objectContaining({ flag_id: aFlag, household_key: OLD, triage_status: 'in_behandeling', residents_changed: true, last_on_list: '2026-08-08' }),
+    ]);
+    const closed = await post(`/api/flags/${aFlag}/triage/status`, { status: 'afgesloten', from: 'in_behandeling', note: 'Gezin verhuisd.' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await offList()).toEqual([]);
+    // A's case is closed; B's new case is untouched.
+    expect(await f.t.db.selectFrom('triage').select('status').where('household_key', '=', OLD).execute()).toEqual([{ status: 'afgesloten' }]);
+    expect(await itemAt(runs[2]!, OLD)).toMatchObject({ triage_status: 'nieuw', assigned_to: null });
   });
 });

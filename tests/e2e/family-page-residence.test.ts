@@ -5,6 +5,9 @@ import { systemClock } from '../../server/src/core/clock.ts';
 import { createPseudonymizer } from '../../server/src/core/pseudonym.ts';
 import { addMeetingItem, insertMeeting } from '../../server/src/repositories/meeting-repository.ts';
 import { importRegistry } from '../../server/src/services/registry-import.ts';
+import { changeTriage } from '../../server/src/services/triage.ts';
+import { paths } from '../../web/src/config/paths.ts';
+import { formatAddressKey } from '../../web/src/lib/format.ts';
 import { engineContext, tempFile } from '../helpers/engine.ts';
 import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 
@@ -16,6 +19,7 @@ import { browserSuite, checkAtBothWidths } from './support/suite.ts';
 const suite = browserSuite('family-page-residence');
 let oldFlag: number;
 let meetingId: number;
+let oldAddress: string;
 
 beforeAll(async () => {
   const db = suite.app.database.db;
@@ -25,6 +29,7 @@ beforeAll(async () => {
     .select(['id', 'household_key'])
     .where('run_id', '=', run.id)
     .where('wijk', '=', 'Beijum')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('triage as t').select('t.id').whereRef('t.household_key', '=', 'flags.household_key'))))
     .orderBy('domains', 'desc')
     .orderBy('id')
     .limit(2)
@@ -53,6 +58,11 @@ beforeAll(async () => {
     recorded_by: null,
     recorded_at: null,
   });
+  // The coordinator opened a case for the residents here before they left.
+  const coordinator = await db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow();
+  const user = { id: coordinator.id, username: 'coordinator', role: 'coordinator' as const, wijken: [] };
+  await changeTriage(db, systemClock, user, oldFlag, { kind: 'note', note: 'Eerste gesprek gepland.' }, run.as_of);
+  oldAddress = formatAddressKey(here.household_key);
   // The residents here leave the city; the family of the other flagged address moves in.
   const lines = fs.readFileSync(path.join(suite.app.config.demoDir, 'registry.csv'), 'utf8').trimEnd().split('\n');
   const columns = lines[0]!.split(',');
@@ -105,4 +115,17 @@ it('coordinator: the meeting lists the old flag as of earlier residents, and pri
   await page.getByRole('button', { name: 'Agenda afdrukken' }).click();
   await page.getByText('de samenvatting van toen wordt niet meer getoond').waitFor({ state: 'attached' });
   expect(reads).toEqual([]);
+});
+
+it('coordinator: the earlier family’s open case stays on the worklist, marked, and is closed there', async () => {
+  const { page } = await suite.freshTabAs('coordinator');
+  await page.goto(paths.coordinator.openWork);
+  const section = page.getByRole('region', { name: 'Van de lijst af, nog niet afgesloten' });
+  const row = section.getByRole('row').filter({ hasText: oldAddress });
+  await row.getByText('Bewoners veranderd').waitFor();
+  expect(await row.getByRole('link').count()).toBe(0);
+  await checkAtBothWidths(suite.tab, 'family-page-residence-worklist');
+  await row.getByRole('button', { name: `Zaak afsluiten van de vorige bewoners van ${oldAddress}` }).click();
+  await expect.poll(() => row.count()).toBe(0);
+  expect(suite.tab.takeErrors()).toEqual([]);
 });

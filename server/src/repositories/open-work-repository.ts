@@ -26,9 +26,22 @@ export async function workloadPerAssignee(db: Executor, closed: readonly string[
     .execute();
 }
 
+/** Whether run `run` started before everyone living at the case's address (`t`) now came there. */
+const predates = (run: string) => sql<boolean>`not exists (select 1 from residences rz where rz.address_key = t.household_key and rz.until is null
+    and (rz.since is null or rz.since <= ${sql.ref(`${run}.started_at`)}))`;
+
 /**
- * Open cases whose household is not on the list of `runId`, with the household's newest flag;
- * a household excluded on `today` (restriction, objection) is left out, as on every list.
+ * Whether the case (`t`, its episode's run `er`) is an earlier family's: its address has
+ * residents, all of whom came after the episode began. The same rule as the scoring run's
+ * (flag-store.ts, sameResidents) and the family page's (services/residents.ts).
+ */
+const EARLIER_FAMILY = sql<boolean>`(exists (select 1 from residences rz0 where rz0.address_key = t.household_key and rz0.until is null) and ${predates('er')})`;
+
+/**
+ * Open cases whose household is not on the list of `runId`, or whose family no longer lives
+ * there (its case cannot continue on the newcomers' page): with the household's newest flag,
+ * or for an earlier family the flag its episode began with. A household excluded on `today`
+ * (restriction, objection) is left out, as on every list.
  */
 export async function openOffList(db: Executor, runId: number, closed: readonly string[], wijken: string[] | undefined, today: string) {
   return db
@@ -37,7 +50,10 @@ export async function openOffList(db: Executor, runId: number, closed: readonly 
     .leftJoin('scoring_runs as er', 'er.id', 't.episode_run_id')
     .where('t.status', 'not in', [...closed])
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('flags as cur').select('cur.id').whereRef('cur.household_key', '=', 't.household_key').where('cur.run_id', '=', runId))),
+      eb.or([
+        eb.not(eb.exists(eb.selectFrom('flags as cur').select('cur.id').whereRef('cur.household_key', '=', 't.household_key').where('cur.run_id', '=', runId))),
+        EARLIER_FAMILY,
+      ]),
     )
     .where((eb) => notExcludedOn(eb.ref('t.household_key'), today, eb.ref('t.created_at')))
     .$if(wijken !== undefined, (q) => (wijken!.length ? q.where('t.wijk', 'in', wijken!) : q.where(sql<boolean>`1 = 0`)))
@@ -48,11 +64,13 @@ export async function openOffList(db: Executor, runId: number, closed: readonly 
       't.assigned_to',
       't.review_on',
       DUE.as('first_contact_due'),
+      EARLIER_FAMILY.as('residents_changed'),
       eb
         .selectFrom('flags as f')
         .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
         .select('f.id')
         .whereRef('f.household_key', '=', 't.household_key')
+        .where((w) => w.or([w.not(EARLIER_FAMILY), predates('r')]))
         .orderBy('r.as_of', 'desc')
         .orderBy('f.id', 'desc')
         .limit(1)
@@ -62,6 +80,7 @@ export async function openOffList(db: Executor, runId: number, closed: readonly 
         .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
         .select('r.as_of')
         .whereRef('f.household_key', '=', 't.household_key')
+        .where((w) => w.or([w.not(EARLIER_FAMILY), predates('r')]))
         .orderBy('r.as_of', 'desc')
         .limit(1)
         .as('last_on_list'),

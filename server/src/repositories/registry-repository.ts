@@ -85,12 +85,14 @@ export async function registryKnown(db: Executor): Promise<boolean> {
 }
 
 /**
- * Brings residences in line with the persons just imported, in two set statements:
- * an open residence whose person is gone or lives elsewhere now ends at `importAt` (the
- * import's start instant); a person without an open residence at their address gets one
- * from `since` (that instant, or null for the first registry the system sees).
+ * Brings residences in line with the persons just imported, in set statements: an open
+ * residence whose person is gone or lives elsewhere now ends at `importAt` (the import's
+ * start instant); one that the previous import (`previousAt`) ended is open again when its
+ * person is back at that address, since one delivery without them is no move to count (the
+ * family keeps its case and its history); a person still without an open residence at their
+ * address gets one from `since` (that instant, or null for the first registry the system sees).
  */
-export async function updateResidences(db: Executor, importAt: string, since: string | null): Promise<void> {
+export async function updateResidences(db: Executor, importAt: string, since: string | null, previousAt: string | null): Promise<void> {
   await db
     .updateTable('residences')
     .set({ until: importAt })
@@ -107,6 +109,7 @@ export async function updateResidences(db: Executor, importAt: string, since: st
       ),
     )
     .execute();
+  if (previousAt !== null) await reopenResidences(db, previousAt);
   await db
     .insertInto('residences')
     .columns(['bsn_hash', 'address_key', 'since'])
@@ -128,6 +131,38 @@ export async function updateResidences(db: Executor, importAt: string, since: st
         ),
     )
     .execute();
+}
+
+/** Opens again the residences ended at `endedAt` whose person lives at that address again (see updateResidences). */
+async function reopenResidences(db: Executor, endedAt: string): Promise<void> {
+  await db
+    .updateTable('residences')
+    .set({ until: null })
+    .where('until', '=', endedAt)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('persons')
+          .select('persons.bsn_hash')
+          .whereRef('persons.bsn_hash', '=', 'residences.bsn_hash')
+          .whereRef('persons.address_key', '=', 'residences.address_key'),
+      ),
+    )
+    .execute();
+}
+
+/** The start instant of the last registry import that succeeded before run `runId`, if any. */
+export async function previousRegistryImportAt(db: Executor, runId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('ingest_runs')
+    .select('started_at')
+    .where('kind', '=', 'registry')
+    .where('status', '=', 'ok')
+    .where('id', '<', runId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.started_at ?? null;
 }
 
 /** Points every stored signal at its household under the current registry. */

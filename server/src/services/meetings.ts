@@ -115,6 +115,7 @@ export async function putOnAgenda(
   const wijken = JSON.parse(m.wijken) as string[];
   if (!wijken.includes(flag.wijk)) throw ApiError.badRequest('body.flag_id', `dit huishouden ligt in ${flag.wijk}; het overleg gaat over ${wijken.join(', ')}`);
   if (m.held_on < today) throw ApiError.conflict('Dit overleg is al geweest: zet het gezin op de agenda van een volgend overleg.');
+  await checkCurrentResidents(db, flag); // advice on it would be refused: the family no longer lives there
   await checkOnListOrOpen(db, flag);
   await addMeetingItem(db, {
     meeting_id: meetingId,

@@ -35,6 +35,7 @@ export async function offList(db: Db, user: AuthenticatedUser, today: string): P
         assigned_to: r.assigned_to,
         first_contact_due: r.first_contact_due ?? null,
         last_on_list: String(r.last_on_list),
+        residents_changed: Boolean(Number(r.residents_changed)),
       })),
   };
 }

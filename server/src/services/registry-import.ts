@@ -13,6 +13,7 @@ import {
   replaceRegistry,
   stagedDuplicates,
   updateResidences,
+  previousRegistryImportAt,
 } from '../repositories/registry-repository.ts';
 import type { Executor } from '../repositories/types.ts';
 import type { RegistryStagingTable } from '../db/schema.ts';
@@ -58,7 +59,7 @@ export async function importRegistry(ctx: EngineContext, file: string): Promise<
       await rejectDuplicates(trx, rejected, ctx);
       const known = await registryKnown(trx);
       const counts = await replaceRegistry(trx);
-      await updateResidences(trx, started.toISOString(), known ? started.toISOString() : null);
+      await updateResidences(trx, started.toISOString(), known ? started.toISOString() : null, await previousRegistryImportAt(trx, runId));
       await relinkSignals(trx);
       await clearStaging(trx);
       const finished = ctx.clock.now();

@@ -93,7 +93,8 @@ type TriageSet = Parameters<typeof updateTriage>[3];
 /** Applies one change to the episode's triage (created on first use) and records it with who, role, when and why. */
 export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser, flagId: number, change: Change, today: string): Promise<Triage> {
   const flag = await flagForUser(db, user, flagId, today);
-  await checkCurrentResidents(db, flag); // an earlier family's case can no longer be read, so it is not changed either
+  // An earlier family's case is not read on the newcomers' page; it can only be concluded (from the worklist).
+  if (!(change.kind === 'status' && isFinal(change.to))) await checkCurrentResidents(db, flag);
   if (change.kind === 'assignment' && change.assignedTo !== null) await checkAssignee(db, change.assignedTo, flag.wijk);
   const episode = await episodeStart(db, flag);
   const at = clock.now().toISOString();

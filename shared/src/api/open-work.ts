@@ -26,8 +26,10 @@ export const OffListItem = Type.Object({
   triage_status: TriageStatus,
   assigned_to: Type.Union([Type.String(), Type.Null()]),
   first_contact_due: Type.Union([IsoDate, Type.Null()]),
-  /** The date of the last run that had the household on the list. */
+  /** The date of the last run that had the household on the list (for an earlier family: had them on it). */
   last_on_list: IsoDate,
+  /** The case is of a family that no longer lives at the address: `flag_id` is theirs, which only takes a step that concludes the case. */
+  residents_changed: Type.Boolean(),
 });
 export type OffListItem = Static<typeof OffListItem>;
 /** `run_id`: the newest run, which the households are not on; null before the first run. */
