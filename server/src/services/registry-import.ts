@@ -1,3 +1,4 @@
+import { withRegistryLock } from '../db/registry-lock.ts';
 import path from 'node:path';
 import { localDate } from '../core/dates.ts';
 import { maskedRaw, type RawRow } from '../core/raw-row.ts';
@@ -34,7 +35,11 @@ const BATCH = 2000;
 
 /** Replaces the registry with a snapshot file (contract 2.1), all or nothing. */
 export async function importRegistry(ctx: EngineContext, file: string): Promise<RegistryImportResult> {
-  const started = ctx.clock.now();
+  return withRegistryLock(ctx.db, (db) => importLocked({ ...ctx, db }, file));
+}
+
+async function importLocked(ctx: EngineContext, file: string): Promise<RegistryImportResult> {
+  const started = ctx.clock.now(); // after the lock: a scoring run that started before it has ended
   const fileName = path.basename(file);
   try {
     const source = await openRows(file, missingRegistryColumns);

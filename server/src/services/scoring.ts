@@ -1,3 +1,4 @@
+import { withRegistryLock } from '../db/registry-lock.ts';
 import { adultCutoff } from '../core/dates.ts';
 import { runRules } from '../core/run-rules.ts';
 import { toMicro } from '../core/score.ts';
@@ -43,7 +44,11 @@ export interface ScoringResult {
  * and stored by the database (see storeFlags), so memory stays flat at any size.
  */
 export async function scoreAsOf(ctx: EngineContext, asOf: string, ruleSet?: RuleSetRow): Promise<ScoringResult> {
-  const started = ctx.clock.now();
+  return withRegistryLock(ctx.db, (db) => scoreLocked({ ...ctx, db }, asOf, ruleSet));
+}
+
+async function scoreLocked(ctx: EngineContext, asOf: string, ruleSet?: RuleSetRow): Promise<ScoringResult> {
+  const started = ctx.clock.now(); // after the lock: every registry import that started before it is committed
   // Repeatable read: every statement of the run, and the connections that import
   // its snapshot (PostgreSQL), see one state of the data; a run only inserts, so
   // it cannot conflict. SQLite holds the write lock instead.
