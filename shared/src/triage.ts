@@ -46,6 +46,9 @@ export const REVIEW_RETURN_STATUS: TriageStatus = 'in_behandeling';
 /** Statuses that conclude a case: only a move to one of these (or a case in one) may carry an outcome. */
 export const TRIAGE_FINAL_STATUSES: readonly TriageStatus[] = ['doorverwezen', 'geen_actie_nodig', 'afgesloten'];
 
+/** How the case of a family that no longer lives at the address is closed, in order of preference (the second while nobody took it up). */
+export const EARLIER_CASE_CLOSING: readonly TriageStatus[] = ['afgesloten', 'geen_actie_nodig'];
+
 export const isFinalStatus = (status: TriageStatus): boolean => TRIAGE_FINAL_STATUSES.includes(status);
 
 /** A move out of a concluded case back into the work. */

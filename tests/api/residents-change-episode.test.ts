@@ -123,6 +123,9 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
     const before = await events();
     for (const [url, payload] of [
       [`/api/flags/${aFlag}/triage/status`, { status: 'besproken_in_zorgnetwerk' }],
+      [`/api/flags/${aFlag}/triage/status`, { status: 'doorverwezen' }],
+      [`/api/flags/${aFlag}/triage/status`, { status: 'afgesloten', outcome: 'niet_terecht' }],
+      [`/api/flags/${aFlag}/triage/status`, { status: 'afgesloten', review_on: '2026-10-01' }],
       [`/api/flags/${aFlag}/triage/notes`, { note: 'Een notitie bij het oude gezin.' }],
       [`/api/flags/${aFlag}/triage/outcome`, { outcome: 'terecht' }],
       [`/api/flags/${aFlag}/triage/assignment`, { assigned_to: null }],
@@ -168,6 +171,11 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
     expect(res.json().message).toBe(RESIDENTS_CHANGED);
     const stored = await f.t.db.selectFrom('meeting_items').select(['advice', 'recorded_at']).where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ advice: null, recorded_at: null });
+    // The newcomers take the earlier family's place on that agenda.
+    const bFlag = await f.flagOf(runs[2]!, OLD);
+    const replaced = await post(`/api/meetings/${id}/agenda`, { flag_id: bFlag });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json().items).toEqual([expect.objectContaining({ id: item.id, flag_id: bFlag, residents_changed: false })]);
   });
 
   it("lists A's open case on the worklist as an earlier family's, with A's flag, and lets the coordinator close it there", async () => {
@@ -186,5 +194,29 @@ describe.each(DIALECTS)('a change of residents starts a new case (%s)', (dialect
     // A's case is closed; B's new case is untouched.
     expect(await f.t.db.selectFrom('triage').select('status').where('household_key', '=', OLD).execute()).toEqual([{ status: 'afgesloten' }]);
     expect(await itemAt(runs[2]!, OLD)).toMatchObject({ triage_status: 'nieuw', assigned_to: null });
+  });
+
+  it('a family off the list for a week and back gets a new case; its open case stays on the worklist with a link to it', async () => {
+    const dFlag = await f.flagOf(runs[2]!, STAY);
+    await importRegistryAt(f, '2026-09-08T08:00:00Z', 'without-d.csv', [...family(A, NEW), ...family(B, OLD)]);
+    setClock(f, '2026-09-12T08:00:00Z');
+    await score('2026-09-12');
+    await importRegistryAt(f, '2026-09-15T08:00:00Z', 'with-d.csv', [
+      ...family(A, NEW),
+      ...family(B, OLD),
+      ...family(D, STAY),
+      person(D.baby, '2026-08-20', STAY),
+    ]);
+    setClock(f, '2026-09-19T08:00:00Z');
+    await score('2026-09-19');
+    coordinator = await f.login('coordinator');
+    expect(await itemAt(runs[4]!, STAY)).toMatchObject({ is_new: true, weeks_on_list: 1, triage_status: 'nieuw' });
+    const res = await coordinator.request({ method: 'GET', url: '/api/worklist/off-list' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ flag_id: dFlag, household_key: STAY, triage_status: 'in_behandeling', residents_changed: false, last_on_list: '2026-09-05' }),
+    ]);
+    // The same family: the old case opens on its family page.
+    expect((await coordinator.request({ method: 'GET', url: `/api/flags/${dFlag}/triage` })).json()).toMatchObject({ status: 'in_behandeling' });
   });
 });

@@ -155,6 +155,11 @@ export async function findFlag(db: Executor, id: number, visibleOn: string) {
     .executeTakeFirst();
 }
 
+/** The run of a flag, whatever lists may show. */
+export async function runOfFlag(db: Executor, id: number): Promise<number | undefined> {
+  return (await db.selectFrom('flags').select('run_id').where('id', '=', id).executeTakeFirst())?.run_id;
+}
+
 /** Indicators of a run's flags, for the CSV export (one row per flag). */
 export async function flagsOfHousehold(db: Executor, householdKey: string) {
   return db

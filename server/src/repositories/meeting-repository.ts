@@ -39,6 +39,10 @@ export async function addMeetingItem(db: Executor, values: Insertable<MeetingIte
     .execute();
 }
 
+export async function findMeetingItemOf(db: Executor, meetingId: number, householdKey: string) {
+  return db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', meetingId).where('household_key', '=', householdKey).executeTakeFirst();
+}
+
 export async function findMeetingItem(db: Executor, meetingId: number, itemId: number) {
   return db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', meetingId).where('id', '=', itemId).executeTakeFirst();
 }

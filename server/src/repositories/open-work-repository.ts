@@ -26,64 +26,50 @@ export async function workloadPerAssignee(db: Executor, closed: readonly string[
     .execute();
 }
 
-/** Whether run `run` started before everyone living at the case's address (`t`) now came there. */
-const predates = (run: string) => sql<boolean>`not exists (select 1 from residences rz where rz.address_key = t.household_key and rz.until is null
-    and (rz.since is null or rz.since <= ${sql.ref(`${run}.started_at`)}))`;
+/**
+ * The run where the current flag (`cur`, of run runs[0]) entered the list: runs[w-1] for
+ * weeks_on_list w (as flag-list-repository's episodeCase; the oldest known run beyond).
+ */
+function currentEpisode(runs: number[]) {
+  if (!runs.length) return sql<number | null>`null`;
+  const whens = runs.map((id, i) => sql`when ${sql.lit(i + 1)} then ${sql.lit(id)}`);
+  return sql<number>`case cur.weeks_on_list ${sql.join(whens, sql` `)} else ${sql.lit(runs[runs.length - 1]!)} end`;
+}
 
 /**
- * Whether the case (`t`, its episode's run `er`) is an earlier family's: its address has
- * residents, all of whom came after the episode began. The same rule as the scoring run's
- * (flag-store.ts, sameResidents) and the family page's (services/residents.ts).
+ * Open cases that are not the case of the household's flag on the list of `runs[0]`: the
+ * household left the list, or it is back on it with a new case (a new family, or after a
+ * week off the list). Each comes with its own newest flag (before the current case began),
+ * the way to it. A household excluded on `today` (restriction, objection) is left out, as on
+ * every list.
  */
-const EARLIER_FAMILY = sql<boolean>`(exists (select 1 from residences rz0 where rz0.address_key = t.household_key and rz0.until is null) and ${predates('er')})`;
-
-/**
- * Open cases whose household is not on the list of `runId`, or whose family no longer lives
- * there (its case cannot continue on the newcomers' page): with the household's newest flag,
- * or for an earlier family the flag its episode began with. A household excluded on `today`
- * (restriction, objection) is left out, as on every list.
- */
-export async function openOffList(db: Executor, runId: number, closed: readonly string[], wijken: string[] | undefined, today: string) {
+export async function openOffList(db: Executor, runs: number[], closed: readonly string[], wijken: string[] | undefined, today: string) {
+  const current = sql`(select cur.id, es.as_of from flags cur join scoring_runs es on es.id = ${currentEpisode(runs)}
+    where cur.household_key = t.household_key and cur.run_id = ${runs[0] ?? null})`;
+  // The case's newest flag: the household's, from before the current case began (if there is one).
+  const caseFlag = <T>(column: string) =>
+    sql<T | null>`(select ${sql.ref(column)} from flags f join scoring_runs r on r.id = f.run_id
+      where f.household_key = t.household_key and r.as_of < coalesce((select c.as_of from ${current} c), '9999-12-31')
+      order by r.as_of desc, f.id desc limit 1)`;
   return db
     .selectFrom('triage as t')
     .leftJoin('triage_deadlines as d', (j) => j.onRef('d.household_key', '=', 't.household_key').onRef('d.episode_run_id', '=', 't.episode_run_id'))
     .leftJoin('scoring_runs as er', 'er.id', 't.episode_run_id')
     .where('t.status', 'not in', [...closed])
-    .where((eb) =>
-      eb.or([
-        eb.not(eb.exists(eb.selectFrom('flags as cur').select('cur.id').whereRef('cur.household_key', '=', 't.household_key').where('cur.run_id', '=', runId))),
-        EARLIER_FAMILY,
-      ]),
-    )
+    .where(sql<boolean>`not exists (select 1 from flags cur where cur.household_key = t.household_key and cur.run_id = ${runs[0] ?? null}
+      and ${currentEpisode(runs)} = t.episode_run_id)`)
     .where((eb) => notExcludedOn(eb.ref('t.household_key'), today, eb.ref('t.created_at')))
     .$if(wijken !== undefined, (q) => (wijken!.length ? q.where('t.wijk', 'in', wijken!) : q.where(sql<boolean>`1 = 0`)))
-    .select((eb) => [
+    .select([
       't.household_key',
       't.wijk',
       't.status',
       't.assigned_to',
       't.review_on',
       DUE.as('first_contact_due'),
-      EARLIER_FAMILY.as('residents_changed'),
-      eb
-        .selectFrom('flags as f')
-        .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
-        .select('f.id')
-        .whereRef('f.household_key', '=', 't.household_key')
-        .where((w) => w.or([w.not(EARLIER_FAMILY), predates('r')]))
-        .orderBy('r.as_of', 'desc')
-        .orderBy('f.id', 'desc')
-        .limit(1)
-        .as('flag_id'),
-      eb
-        .selectFrom('flags as f')
-        .innerJoin('scoring_runs as r', 'r.id', 'f.run_id')
-        .select('r.as_of')
-        .whereRef('f.household_key', '=', 't.household_key')
-        .where((w) => w.or([w.not(EARLIER_FAMILY), predates('r')]))
-        .orderBy('r.as_of', 'desc')
-        .limit(1)
-        .as('last_on_list'),
+      caseFlag<number>('f.id').as('flag_id'),
+      caseFlag<number>('f.run_id').as('flag_run_id'),
+      caseFlag<string>('r.as_of').as('last_on_list'),
     ])
     .orderBy('t.household_key')
     .execute();

@@ -4,12 +4,13 @@ import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Clock } from '../core/clock.ts';
 import { addDays, formatDutchDate, isRealDate } from '../core/dates.ts';
 import type { Db } from '../db/connection.ts';
-import { findFlag } from '../repositories/flag-list-repository.ts';
+import { findFlag, runOfFlag } from '../repositories/flag-list-repository.ts';
 import { knownWijken } from '../repositories/household-repository.ts';
 import {
   addMeetingItem,
   findMeeting,
   findMeetingItem,
+  findMeetingItemOf,
   insertMeeting,
   listMeetings,
   meetingItems,
@@ -29,6 +30,8 @@ const MEETING_NOT_FOUND = 'Dit overleg bestaat niet (meer).';
 /** A meeting is planned at most a year ahead, or recorded afterwards up to four weeks back. */
 const PAST_DAYS = 28;
 const AHEAD_DAYS = 366;
+const EARLIER_ITEM_RECORDED =
+  'Op deze agenda staat dit adres al, met het advies over de vorige bewoners. Zet het huidige gezin op de agenda van een volgend overleg.';
 const RECORDED_MEANWHILE = 'Het advies voor dit gezin is intussen door iemand anders vastgelegd. Bekijk het en probeer het zo nodig opnieuw.';
 
 export async function meetingsList(db: Db, today: string): Promise<MeetingList> {
@@ -117,15 +120,25 @@ export async function putOnAgenda(
   if (m.held_on < today) throw ApiError.conflict('Dit overleg is al geweest: zet het gezin op de agenda van een volgend overleg.');
   await checkCurrentResidents(db, flag); // advice on it would be refused: the family no longer lives there
   await checkOnListOrOpen(db, flag);
-  await addMeetingItem(db, {
-    meeting_id: meetingId,
-    flag_id: flagId,
-    household_key: flag.household_key,
-    wijk: flag.wijk,
-    added_by: user.username,
-    added_at: clock.now().toISOString(),
-  });
+  const item = { flag_id: flagId, added_by: user.username, added_at: clock.now().toISOString() };
+  const earlier = await earlierFamilysItem(db, meetingId, flag);
+  if (earlier) await updateMeetingItem(db, earlier.id, item);
+  else await addMeetingItem(db, { ...item, meeting_id: meetingId, household_key: flag.household_key, wijk: flag.wijk });
   return meetingDetail(db, meetingId, orgs, today);
+}
+
+/**
+ * The item of this address put on the agenda for a family that no longer lives there: the
+ * current family takes its place. Once advice on it was recorded it stays, and the current
+ * family goes on a next meeting (409).
+ */
+async function earlierFamilysItem(db: Db, meetingId: number, flag: { household_key: string; id: number }) {
+  const item = await findMeetingItemOf(db, meetingId, flag.household_key);
+  if (!item || item.flag_id === flag.id) return undefined;
+  const runId = await runOfFlag(db, item.flag_id);
+  if (runId === undefined || !(await flagPredatesResidents(db, { household_key: item.household_key, run_id: runId }))) return undefined;
+  if (item.recorded_at !== null) throw ApiError.conflict(EARLIER_ITEM_RECORDED);
+  return item;
 }
 
 /** A family goes on an agenda from this week's list, or with a case still open after it left the list. */

@@ -7,7 +7,8 @@ import type { Db } from '../db/connection.ts';
 import { openOffList, workloadPerAssignee } from '../repositories/open-work-repository.ts';
 import { newestRun } from '../repositories/run-repository.ts';
 import { activeUsersWithRole } from '../repositories/user-repository.ts';
-import { wijkScope } from './scope.ts';
+import { flagPredatesResidents } from './residents.ts';
+import { episodeRuns, wijkScope } from './scope.ts';
 
 /** Every active wijkteam member with their open cases, first contacts due this week and overdue. */
 export async function workload(db: Db, today: string): Promise<Workload> {
@@ -22,20 +23,21 @@ export async function workload(db: Db, today: string): Promise<Workload> {
 export async function offList(db: Db, user: AuthenticatedUser, today: string): Promise<OffList> {
   const run = await newestRun(db);
   if (!run) return { run_id: null, items: [] };
-  const rows = await openOffList(db, run.id, CLOSED_TRIAGE_STATUSES, wijkScope(user), today);
+  const rows = await openOffList(db, await episodeRuns(db, run.id), CLOSED_TRIAGE_STATUSES, wijkScope(user), today);
+  const found = rows.filter((r) => r.flag_id !== null && r.last_on_list !== null);
+  // The family page's rule: a case whose last flag is from before the current residents came is an earlier family's.
+  const earlier = await Promise.all(found.map((r) => flagPredatesResidents(db, { household_key: r.household_key, run_id: Number(r.flag_run_id) })));
   return {
     run_id: run.id,
-    items: rows
-      .filter((r) => r.flag_id !== null && r.last_on_list !== null)
-      .map((r) => ({
-        flag_id: Number(r.flag_id),
-        household_key: r.household_key,
-        wijk: r.wijk,
-        triage_status: r.status as TriageStatus,
-        assigned_to: r.assigned_to,
-        first_contact_due: r.first_contact_due ?? null,
-        last_on_list: String(r.last_on_list),
-        residents_changed: Boolean(Number(r.residents_changed)),
-      })),
+    items: found.map((r, i) => ({
+      flag_id: Number(r.flag_id),
+      household_key: r.household_key,
+      wijk: r.wijk,
+      triage_status: r.status as TriageStatus,
+      assigned_to: r.assigned_to,
+      first_contact_due: r.first_contact_due ?? null,
+      last_on_list: String(r.last_on_list),
+      residents_changed: earlier[i]!,
+    })),
   };
 }

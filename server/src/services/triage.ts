@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '../auth/authenticator.ts';
 import type { Clock } from '../core/clock.ts';
 import { isRealDate } from '../core/dates.ts';
 import { checkTransition, isFinal, nextStatuses } from '../core/triage.ts';
+import { EARLIER_CASE_CLOSING } from '@vroegsignaal/shared/triage';
 import type { Db } from '../db/connection.ts';
 import { ensureTriage, findTriage, insertTriageEvent, triageEvents, updateTriage, type TriageRow } from '../repositories/triage-repository.ts';
 import { findUserByUsername } from '../repositories/user-repository.ts';
@@ -93,8 +94,8 @@ type TriageSet = Parameters<typeof updateTriage>[3];
 /** Applies one change to the episode's triage (created on first use) and records it with who, role, when and why. */
 export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser, flagId: number, change: Change, today: string): Promise<Triage> {
   const flag = await flagForUser(db, user, flagId, today);
-  // An earlier family's case is not read on the newcomers' page; it can only be concluded (from the worklist).
-  if (!(change.kind === 'status' && isFinal(change.to))) await checkCurrentResidents(db, flag);
+  // An earlier family's case is not read on the newcomers' page; it can only be closed (from the worklist).
+  if (!closesEarlierCase(change)) await checkCurrentResidents(db, flag);
   if (change.kind === 'assignment' && change.assignedTo !== null) await checkAssignee(db, change.assignedTo, flag.wijk);
   const episode = await episodeStart(db, flag);
   const at = clock.now().toISOString();
@@ -130,6 +131,11 @@ export async function changeTriage(db: Db, clock: Clock, user: AuthenticatedUser
     if (change.kind === 'assignment' && change.assignedTo !== null) await notifyAssignment(trx, change.assignedTo, user.username, eventId, at);
   });
   return forRole(await present(db, flag.household_key, episode, await findTriage(db, flag.household_key, episode)), user.role);
+}
+
+/** The one step an earlier family's case takes: closed, without an outcome or a review date (nobody can judge it now). */
+function closesEarlierCase(change: Change): boolean {
+  return change.kind === 'status' && EARLIER_CASE_CLOSING.includes(change.to) && change.outcome === undefined && change.reviewOn === undefined;
 }
 
 /** What a change sets on the triage, or why it may not happen (a Dutch sentence). */

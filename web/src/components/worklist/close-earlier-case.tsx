@@ -1,7 +1,7 @@
 import { Alert, Button } from '@utrecht/component-library-react';
 import type { OffListItem } from '@vroegsignaal/shared/api/open-work';
 import type { StatusBody } from '@vroegsignaal/shared/api/triage';
-import { transitionsFor } from '@vroegsignaal/shared/triage';
+import { EARLIER_CASE_CLOSING, transitionsFor } from '@vroegsignaal/shared/triage';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import { useUser } from '../../lib/auth.ts';
@@ -16,9 +16,13 @@ export function CloseEarlierCase({ item }: { item: OffListItem }) {
   const queryClient = useQueryClient();
   const close = useMutation({
     mutationFn: (body: StatusBody) => api.post<unknown>(endpointUrl('triageStatus', { flagId: item.flag_id }), body),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['flags'] }),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['flags'] });
+      await queryClient.invalidateQueries({ queryKey: ['workload'] });
+    },
   });
-  const to = transitionsFor(item.triage_status, role).find((t) => t.to === 'afgesloten' || t.to === 'geen_actie_nodig')?.to;
+  const allowed = transitionsFor(item.triage_status, role).map((t) => t.to);
+  const to = EARLIER_CASE_CLOSING.find((s) => allowed.includes(s));
   if (!to) return <span className="vs-muted">De coördinator sluit deze zaak af</span>;
   return (
     <>

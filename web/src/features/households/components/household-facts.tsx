@@ -24,7 +24,7 @@ export function HouseholdFacts({ household }: { household: HouseholdDetail }) {
         <dd>{ages.length ? ages.map((m) => `${m.age}${m.minor ? ' (kind)' : ''}`).join(', ') : '—'}</dd>
         <dt>Op de lijst</dt>
         <dd>
-          {household.weeks_on_list} week{household.weeks_on_list === 1 ? '' : 'en'}
+          {household.weeks_on_list} {household.weeks_on_list === 1 ? 'week' : 'weken'}
         </dd>
       </dl>
     </section>
