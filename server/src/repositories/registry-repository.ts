@@ -97,17 +97,7 @@ export async function updateResidences(db: Executor, importAt: string, since: st
     .updateTable('residences')
     .set({ until: importAt })
     .where('until', 'is', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('persons')
-            .select('persons.bsn_hash')
-            .whereRef('persons.bsn_hash', '=', 'residences.bsn_hash')
-            .whereRef('persons.address_key', '=', 'residences.address_key'),
-        ),
-      ),
-    )
+    .where((eb) => eb.not(livesThere(eb)))
     .execute();
   if (previousAt !== null) await reopenResidences(db, previousAt);
   await db
@@ -135,20 +125,18 @@ export async function updateResidences(db: Executor, importAt: string, since: st
 
 /** Opens again the residences ended at `endedAt` whose person lives at that address again (see updateResidences). */
 async function reopenResidences(db: Executor, endedAt: string): Promise<void> {
-  await db
-    .updateTable('residences')
-    .set({ until: null })
-    .where('until', '=', endedAt)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('persons')
-          .select('persons.bsn_hash')
-          .whereRef('persons.bsn_hash', '=', 'residences.bsn_hash')
-          .whereRef('persons.address_key', '=', 'residences.address_key'),
-      ),
-    )
-    .execute();
+  await db.updateTable('residences').set({ until: null }).where('until', '=', endedAt).where(livesThere).execute();
+}
+
+/** Whether the residence's person lives at its address in the registry just imported. */
+function livesThere(eb: ExpressionBuilder<Database, 'residences'>) {
+  return eb.exists(
+    eb
+      .selectFrom('persons')
+      .select('persons.bsn_hash')
+      .whereRef('persons.bsn_hash', '=', 'residences.bsn_hash')
+      .whereRef('persons.address_key', '=', 'residences.address_key'),
+  );
 }
 
 /** The start instant of the last registry import that succeeded before run `runId`, if any. */
